@@ -1,0 +1,77 @@
+import UpgradeCore
+
+/// Reads `content/` into a validated catalog. Each file is read even when an
+/// earlier one has errors, so one run reports every problem it can find.
+public enum ContentLoader {
+    public static func load(from directory: String) throws(ContentError) -> LoadedContent {
+        let reading = ContentReading(directory: directory)
+        let result = reading.run()
+        let diagnostics = reading.sink.sorted
+        guard let result, !reading.sink.hasErrors else {
+            throw ContentError(diagnostics: diagnostics)
+        }
+        return LoadedContent(catalog: result.catalog, settings: result.settings,
+                             sourceMap: reading.sourceMap, warnings: diagnostics)
+    }
+}
+
+/// The state of one load: the sink, the directory, and what the files declared so far.
+final class ContentReading {
+    let directory: String
+    let sink = DiagnosticSink()
+    var sourceMap = SourceMap()
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    func file(_ name: String, what: String, keys: [String], optional: Bool = false) -> YAMLObject? {
+        YAMLFile.read(name, in: directory, what: what, keys: keys, sink: sink, optional: optional)
+    }
+
+    func run() -> (catalog: Catalog, settings: SiteSettings)? {
+        let settings = readSettings()
+        let (programs, regions) = readPrograms()
+        let services = readServices()
+        let offers = readOffers(programs: programs, regions: regions, services: services)
+        let (footnotes, paths) = readPaths(offers: offers)
+        let rules = readRules()
+        let (roles, portalSteps) = readRoles()
+        let interpretations = readInterpretations(rules: rules, roles: roles, footnotes: footnotes)
+        let examples = readExamples(offers: offers)
+        guard !sink.hasErrors, let settings else { return nil }
+        let catalog = Catalog(
+            programs: programs, regions: regions, services: services, offers: offers,
+            paths: paths, footnotes: footnotes, rules: rules, roles: roles, portalSteps: portalSteps,
+            interpretations: interpretations, examples: examples)
+        return (catalog, settings)
+    }
+
+    /// Reports each id declared more than once, at its second declaration.
+    func rejectDuplicates<Kind>(_ ids: [Located<Identifier<Kind>>], what: String) -> Set<Identifier<Kind>> {
+        var seen: [Identifier<Kind>: SourceLocation] = [:]
+        for id in ids {
+            if let first = seen[id.value] {
+                sink.error("duplicate \(what) id '\(id.value)'; it is first declared at \(first)", at: id.location)
+            } else {
+                seen[id.value] = id.location
+            }
+        }
+        return Set(seen.keys)
+    }
+
+    func unknown<Kind>(_ id: Located<Identifier<Kind>>, what: String, known: some Sequence<Identifier<Kind>>) {
+        let hint = suggestion(for: id.value.rawValue, among: known.map(\.rawValue).sorted())
+        sink.error("unknown \(what) '\(id.value)'\(hint)", at: id.location)
+    }
+
+    func readSettings() -> SiteSettings? {
+        guard let site = file("site.yaml", what: "the site settings", keys: ["title", "asOf", "rawHTML"])
+        else { return nil }
+        let title = site.string("title")
+        let asOf = site.date("asOf")
+        let rawHTML = site.bool("rawHTML", default: false)
+        guard let title, let asOf else { return nil }
+        return SiteSettings(title: title.value, asOf: asOf.value, rawHTML: rawHTML)
+    }
+}

@@ -1,0 +1,152 @@
+import UpgradeCore
+
+extension ContentReading {
+    func readPrograms() -> ([Program], [Region]) {
+        guard let root = file("programs.yaml", what: "the programs and regions", keys: ["programs", "regions"])
+        else { return ([], []) }
+        let programObjects = root.objects("programs", what: "program",
+                                          keys: ["id", "name", "title", "withdrawnFrom", "withdrawalNote"])
+        let programIDs: [Located<ProgramID>?] = programObjects.map { $0.id("id") }
+        _ = rejectDuplicates(programIDs.compactMap { $0 }, what: "program")
+        let programs = zip(programObjects, programIDs).compactMap { object, id -> Program? in
+            let name = object.string("name")
+            _ = object.string("title", required: false)
+            let withdrawn = object.date("withdrawnFrom", required: false)
+            let note = object.string("withdrawalNote", required: false)
+            guard let id, let name else { return nil }
+            return Program(id: id.value, name: name.value, withdrawnFrom: withdrawn?.value, withdrawalNote: note?.value)
+        }
+        let regionObjects = root.objects("regions", what: "region", keys: ["id", "name"], required: false)
+        let regionIDs: [Located<RegionID>?] = regionObjects.map { $0.id("id") }
+        _ = rejectDuplicates(regionIDs.compactMap { $0 }, what: "region")
+        let regions = zip(regionObjects, regionIDs).compactMap { object, id -> Region? in
+            guard let id, let name = object.string("name") else { return nil }
+            return Region(id: id.value, name: name.value)
+        }
+        return (programs, regions)
+    }
+
+    func readServices() -> [Service] {
+        guard let root = file("services.yaml", what: "the service catalog", keys: ["modelledAsOf", "services"])
+        else { return [] }
+        _ = root.date("modelledAsOf", required: false)
+        let objects = root.objects("services", what: "service", keys: ["id", "name"])
+        let ids: [Located<ServiceID>?] = objects.map { $0.id("id") }
+        _ = rejectDuplicates(ids.compactMap { $0 }, what: "service")
+        return zip(objects, ids).compactMap { object, id in
+            guard let id, let name = object.string("name") else { return nil }
+            return Service(id: id.value, name: name.value)
+        }
+    }
+
+    func readOffers(programs: [Program], regions: [Region], services: [Service]) -> [Offer] {
+        guard let root = file("offers.yaml", what: "the offers", keys: ["offers"]) else { return [] }
+        let drafts = root.objects("offers", what: "offer",
+                                  keys: ["id", "name", "program", "region", "variantOf", "extends", "services"])
+            .compactMap { OfferDraft(reading: $0) }
+        let known = rejectDuplicates(drafts.map(\.id), what: "offer")
+        rejectDuplicateNames(drafts)
+        let draftIndex = Dictionary(drafts.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let programIDs = Set(programs.map(\.id)), regionIDs = Set(regions.map(\.id))
+        let serviceIDs = Set(services.map(\.id))
+        for draft in drafts {
+            sourceMap.offers[draft.id.value] = draft.id.location
+            if let program = draft.program, !programIDs.contains(program.value) {
+                unknown(program, what: "program", known: programIDs)
+            }
+            if let region = draft.region, !regionIDs.contains(region.value) {
+                unknown(region, what: "region", known: regionIDs)
+            }
+            for service in draft.services where !serviceIDs.contains(service.value) {
+                unknown(service, what: "service", known: serviceIDs)
+            }
+            for reference in [draft.variantOf, draft.extends].compactMap({ $0 }) where !known.contains(reference.value) {
+                unknown(reference, what: "offer", known: known)
+            }
+            checkVariant(draft, index: draftIndex)
+        }
+        return drafts.compactMap { draft in
+            guard let program = draft.program else { return nil }
+            var visiting: [OfferID] = []
+            let services = resolveServices(of: draft.id.value, index: draftIndex, visiting: &visiting)
+            return Offer(id: draft.id.value, name: draft.name.value, program: program.value,
+                         region: draft.region?.value, variantOf: draft.variantOf?.value, services: services)
+        }
+    }
+
+    private func rejectDuplicateNames(_ drafts: [OfferDraft]) {
+        var seen: [String: SourceLocation] = [:]
+        for draft in drafts {
+            let key = draft.name.value.lowercased()
+            if let first = seen[key] {
+                sink.error("duplicate offer name '\(draft.name.value)'; it is first used at \(first), "
+                           + "and names must be unique to look offers up by name", at: draft.name.location)
+            } else {
+                seen[key] = draft.name.location
+            }
+        }
+    }
+
+    private func checkVariant(_ draft: OfferDraft, index: [OfferID: OfferDraft]) {
+        guard let base = draft.variantOf, let global = index[base.value] else {
+            if draft.variantOf == nil, let region = draft.region {
+                sink.error("regional offer '\(draft.id.value)' needs 'variantOf': the global offer it is a "
+                           + "\(region.value) variant of", at: region.location)
+            }
+            return
+        }
+        if draft.region == nil {
+            sink.error("'\(draft.id.value)' is a variant of '\(base.value)' but names no region", at: base.location)
+        }
+        if global.variantOf != nil || global.region != nil {
+            sink.error("'variantOf' must name a global offer; '\(base.value)' is itself regional", at: base.location)
+        }
+        if let program = draft.program?.value, let baseProgram = global.program?.value, program != baseProgram {
+            sink.error("'\(draft.id.value)' is in program '\(program)' but its global offer '\(base.value)' "
+                       + "is in '\(baseProgram)'", at: base.location)
+        }
+    }
+
+    /// Own services, plus those of `extends`; a variant with neither inherits its global offer's.
+    private func resolveServices(of id: OfferID, index: [OfferID: OfferDraft], visiting: inout [OfferID]) -> [ServiceID] {
+        guard let draft = index[id] else { return [] }
+        if visiting.contains(id) {
+            let cycle = (visiting.drop { $0 != id } + [id]).map(\.rawValue).joined(separator: " → ")
+            sink.error("'extends' goes round in a circle: \(cycle)", at: draft.extends?.location ?? draft.id.location)
+            return []
+        }
+        visiting.append(id)
+        defer { visiting.removeLast() }
+        var services = draft.services.map(\.value)
+        if let parent = draft.extends {
+            services += resolveServices(of: parent.value, index: index, visiting: &visiting)
+        } else if services.isEmpty, let base = draft.variantOf {
+            services = resolveServices(of: base.value, index: index, visiting: &visiting)
+        }
+        return services
+    }
+}
+
+/// An offer as written, before references are resolved.
+private struct OfferDraft {
+    let id: Located<OfferID>
+    let name: Located<String>
+    let program: Located<ProgramID>?
+    let region: Located<RegionID>?
+    let variantOf: Located<OfferID>?
+    let extends: Located<OfferID>?
+    let services: [Located<ServiceID>]
+
+    init?(reading object: YAMLObject) {
+        let id: Located<OfferID>? = object.id("id")
+        let name = object.string("name")
+        program = object.id("program")
+        region = object.id("region", required: false)
+        variantOf = object.id("variantOf", required: false)
+        extends = object.id("extends", required: false)
+        services = object.ids("services")
+        guard let id, let name else { return nil }
+        self.id = id
+        self.name = name
+    }
+}

@@ -1,0 +1,24 @@
+import UpgradeCore
+
+/// A validated catalog, the site settings, and where each thing was declared,
+/// so later stages can point their findings back into `content/`.
+public struct LoadedContent: Sendable {
+    public let catalog: Catalog
+    public let settings: SiteSettings
+    public let sourceMap: SourceMap
+    /// Warnings found while loading; errors stop the load instead.
+    public let warnings: [Diagnostic]
+}
+
+/// Where each id of the model is declared.
+public struct SourceMap: Sendable {
+    public var offers: [OfferID: SourceLocation] = [:]
+    public var rules: [RuleID: SourceLocation] = [:]
+    public var roles: [RoleID: SourceLocation] = [:]
+    public var examples: [ExampleID: SourceLocation] = [:]
+    public var interpretations: [InterpretationID: SourceLocation] = [:]
+    /// Keyed by "from>to".
+    public var paths: [String: SourceLocation] = [:]
+
+    public init() {}
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Yams
+
+/// Reads one YAML file into its root mapping, turning I/O and syntax errors
+/// into diagnostics that point into the file.
+enum YAMLFile {
+    static func read(_ name: String, in directory: String, what: String, keys: [String],
+                     sink: DiagnosticSink, optional: Bool = false) -> YAMLObject? {
+        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        guard FileManager.default.fileExists(atPath: path) else {
+            if !optional {
+                sink.error("missing content file: \(what) is read from here", at: SourceLocation(file: path))
+            }
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            sink.error("cannot read the file as UTF-8 text", at: SourceLocation(file: path))
+            return nil
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            report(error, file: path, sink: sink)
+            return nil
+        } catch {
+            sink.error("cannot parse YAML: \(error)", at: SourceLocation(file: path))
+            return nil
+        }
+        guard let root else {
+            sink.error("the file is empty; it should hold \(what)", at: SourceLocation(file: path))
+            return nil
+        }
+        return YAMLObject(root, file: path, what: what, keys: keys, sink: sink)
+    }
+
+    private static func report(_ error: YamlError, file: String, sink: DiagnosticSink) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
+            sink.error("malformed YAML: \(problem)\(detail)",
+                       at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            sink.error("duplicate key \(keys) in one mapping",
+                       at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        case let .reader(problem, offset, _, yaml):
+            let (line, column) = offset.map { lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
+            sink.error("malformed YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
+        default:
+            sink.error("malformed YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+
+    private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
+        let prefix = text.utf8.prefix(offset)
+        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let column = prefix.reversed().prefix { $0 != UInt8(ascii: "\n") }.count + 1
+        return (line, column)
+    }
+}

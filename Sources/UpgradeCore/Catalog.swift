@@ -1,0 +1,70 @@
+/// The whole canonical model, validated. Everything the site says is derived
+/// from one of these.
+public struct Catalog: Sendable {
+    public let programs: [Program]
+    public let regions: [Region]
+    public let services: [Service]
+    /// In the order the content lists them, which is the order pages show them.
+    public let offers: [Offer]
+    public let paths: [UpgradePath]
+    public let footnotes: [Footnote]
+    /// In rule order: reasons are reported in this order.
+    public let rules: [Rule]
+    public let roles: [Role]
+    /// The portal steps that submit an upgrade.
+    public let portalSteps: [String]
+    public let interpretations: [Interpretation]
+    public let examples: [Example]
+
+    private let offerIndex: [OfferID: Offer]
+    private let targetsBySource: [OfferID: Set<OfferID>]
+    private let familyMembers: [OfferID: [Offer]]
+
+    public init(programs: [Program], regions: [Region], services: [Service], offers: [Offer],
+                paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], roles: [Role],
+                portalSteps: [String], interpretations: [Interpretation], examples: [Example]) {
+        self.programs = programs
+        self.regions = regions
+        self.services = services
+        self.offers = offers
+        self.paths = paths
+        self.footnotes = footnotes
+        self.rules = rules
+        self.roles = roles
+        self.portalSteps = portalSteps
+        self.interpretations = interpretations
+        self.examples = examples
+        offerIndex = Dictionary(offers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        targetsBySource = Dictionary(grouping: paths, by: \.from).mapValues { Set($0.map(\.to)) }
+        familyMembers = Dictionary(grouping: offers, by: \.family)
+    }
+
+    public func offer(_ id: OfferID) -> Offer? { offerIndex[id] }
+    public func program(_ id: ProgramID) -> Program? { programs.first { $0.id == id } }
+    public func region(_ id: RegionID) -> Region? { regions.first { $0.id == id } }
+    public func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
+    public func footnote(_ id: FootnoteID) -> Footnote? { footnotes.first { $0.id == id } }
+    public func role(_ id: RoleID) -> Role? { roles.first { $0.id == id } }
+    public func rule(for code: ReasonCode) -> Rule? { rules.first { $0.code == code } }
+
+    public func hasPath(from: OfferID, to: OfferID) -> Bool {
+        targetsBySource[from]?.contains(to) ?? false
+    }
+
+    public func offers(in program: ProgramID) -> [Offer] {
+        offers.filter { $0.program == program }
+    }
+
+    /// The same product as `offer`, sold in `region` (nil: the global offer).
+    public func variant(of offer: Offer, in region: RegionID?) -> Offer? {
+        familyMembers[offer.family]?.first { $0.region == region }
+    }
+
+    public func serviceNames(_ ids: [ServiceID]) -> [String] {
+        ids.map { service($0)?.name ?? $0.rawValue }
+    }
+
+    public func interpretations(affecting subject: Subject) -> [Interpretation] {
+        interpretations.filter { $0.affects.contains(subject) }
+    }
+}

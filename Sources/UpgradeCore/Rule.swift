@@ -1,0 +1,42 @@
+/// What blocks an upgrade. Each code is implemented by the rule core; the
+/// catalog's rules give each one its stable id, its place in the order, and
+/// its wording.
+public enum ReasonCode: String, CaseIterable, Sendable, Comparable {
+    case pathNotSupported = "path-not-supported"
+    case regionMismatch = "region-mismatch"
+    case subscriptionNotActive = "subscription-not-active"
+    case alreadyOwnsTarget = "already-owns-target"
+    case ownsIncludedServices = "owns-included-services"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Advice that comes with a decision and never changes its verdict.
+public enum AdvisoryCode: String, CaseIterable, Sendable {
+    case useRegionalVariant = "use-regional-variant"
+    case cancelOtherChannelFirst = "cancel-other-channel-first"
+    case accountTransition = "account-transition"
+    case legacyWithdrawn = "legacy-withdrawn"
+}
+
+/// One documented eligibility condition.
+public struct Rule: Hashable, Sendable {
+    public let id: RuleID
+    public let code: ReasonCode
+    /// The condition that must hold for the upgrade, as a checklist line.
+    public let title: String
+    /// What the agent can do when the rule blocks.
+    public let remedy: String
+    /// Where the condition is documented.
+    public let source: String
+
+    public init(id: RuleID, code: ReasonCode, title: String, remedy: String, source: String) {
+        self.id = id
+        self.code = code
+        self.title = title
+        self.remedy = remedy
+        self.source = source
+    }
+}

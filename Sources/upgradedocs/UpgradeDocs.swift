@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct UpgradeDocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "upgradedocs",
+        abstract: "Decide CSP subscription upgrades and publish the rules as a help site.",
+        discussion: """
+            The canonical model lives in content/ (YAML). Every answer comes from one rule core.
+
+            Examples:
+              upgradedocs explain --from m365-business-basic --to o365-e3
+              upgradedocs explain --from "Microsoft 365 Business Basic India" \\
+                  --to m365-business-standard --format json
+              upgradedocs check
+            """,
+        subcommands: [ExplainCommand.self, CheckCommand.self]
+    )
+}
