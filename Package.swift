@@ -40,8 +40,11 @@ let package = Package(
         ),
         .testTarget(
             name: "UpgradeContentTests",
-            dependencies: ["UpgradeContent", "UpgradeCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["UpgradeContent", "UpgradeCore"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["upgradedocs"]
         ),
     ]
 )

@@ -37,7 +37,7 @@ final class ContentReading {
         let (footnotes, paths) = readPaths(offers: offers)
         let rules = readRules()
         let (roles, portalSteps) = readRoles()
-        let interpretations = readInterpretations(rules: rules, roles: roles, footnotes: footnotes)
+        let interpretations = readInterpretations(footnotes: footnotes)
         let examples = readExamples(offers: offers)
         guard !sink.hasErrors, let settings else { return nil }
         let catalog = Catalog(

@@ -13,15 +13,16 @@ extension ContentReading {
             _ = object.string("title", required: false)
             let withdrawn = object.date("withdrawnFrom", required: false)
             let note = object.string("withdrawalNote", required: false)
-            guard let id, let name else { return nil }
-            return Program(id: id.value, name: name.value, withdrawnFrom: withdrawn?.value, withdrawalNote: note?.value)
+            guard let id else { return nil }
+            return Program(id: id.value, name: name?.value ?? id.value.rawValue, withdrawnFrom: withdrawn?.value,
+                           withdrawalNote: note?.value)
         }
         let regionObjects = root.objects("regions", what: "region", keys: ["id", "name"], required: false)
         let regionIDs: [Located<RegionID>?] = regionObjects.map { $0.id("id") }
         _ = rejectDuplicates(regionIDs.compactMap { $0 }, what: "region")
         let regions = zip(regionObjects, regionIDs).compactMap { object, id -> Region? in
-            guard let id, let name = object.string("name") else { return nil }
-            return Region(id: id.value, name: name.value)
+            guard let id else { return nil }
+            return Region(id: id.value, name: object.string("name")?.value ?? id.value.rawValue)
         }
         return (programs, regions)
     }
@@ -33,9 +34,10 @@ extension ContentReading {
         let objects = root.objects("services", what: "service", keys: ["id", "name"])
         let ids: [Located<ServiceID>?] = objects.map { $0.id("id") }
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "service")
+        // A service with other errors still counts as declared, so offers naming it get no second error.
         return zip(objects, ids).compactMap { object, id in
-            guard let id, let name = object.string("name") else { return nil }
-            return Service(id: id.value, name: name.value)
+            guard let id else { return nil }
+            return Service(id: id.value, name: object.string("name")?.value ?? id.value.rawValue)
         }
     }
 
@@ -65,11 +67,11 @@ extension ContentReading {
             }
             checkVariant(draft, index: draftIndex)
         }
-        return drafts.compactMap { draft in
-            guard let program = draft.program else { return nil }
+        return drafts.map { draft in
             var visiting: [OfferID] = []
             let services = resolveServices(of: draft.id.value, index: draftIndex, visiting: &visiting)
-            return Offer(id: draft.id.value, name: draft.name.value, program: program.value,
+            // A missing program is already an error; the offer stays declared so paths naming it get no second one.
+            return Offer(id: draft.id.value, name: draft.name.value, program: draft.program?.value ?? "",
                          region: draft.region?.value, variantOf: draft.variantOf?.value, services: services)
         }
     }

@@ -7,6 +7,8 @@ extension ContentReading {
         let ids: [Located<RuleID>?] = objects.map { $0.id("id") }
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "rule")
         var codesSeen: [ReasonCode: SourceLocation] = [:]
+        // Declared ids are known to interpretations even when the rule has other errors.
+        for id in ids.compactMap({ $0 }) { sourceMap.rules[id.value] = id.location }
         let rules = zip(objects, ids).compactMap { object, id -> Rule? in
             let code = object.string("code")
             let title = object.string("title"), remedy = object.string("remedy"), source = object.string("source")
@@ -22,7 +24,6 @@ extension ContentReading {
             }
             codesSeen[reason] = code.location
             guard let id, let title, let remedy, let source else { return nil }
-            sourceMap.rules[id.value] = id.location
             return Rule(id: id.value, code: reason, title: title.value, remedy: remedy.value, source: source.value)
         }
         for code in ReasonCode.allCases where codesSeen[code] == nil {
@@ -39,6 +40,7 @@ extension ContentReading {
                                    keys: ["id", "name", "summary", "canUpgrade", "can", "cannot", "handOverTo", "guidance"])
         let ids: [Located<RoleID>?] = objects.map { $0.id("id") }
         let known = rejectDuplicates(ids.compactMap { $0 }, what: "role")
+        for id in ids.compactMap({ $0 }) { sourceMap.roles[id.value] = id.location }
         let roles = zip(objects, ids).compactMap { object, id -> Role? in
             let name = object.string("name"), summary = object.string("summary")
             let canUpgrade = object.bool("canUpgrade", default: false)
@@ -58,7 +60,6 @@ extension ContentReading {
             }
             let guidance = object.string("guidance", required: false)
             guard let id, let name, let summary else { return nil }
-            sourceMap.roles[id.value] = id.location
             return Role(id: id.value, name: name.value, summary: summary.value, canUpgrade: canUpgrade,
                         can: object.strings("can").map(\.value), cannot: object.strings("cannot").map(\.value),
                         handOverTo: handOver.map(\.value), guidance: guidance?.value ?? "")
@@ -66,7 +67,7 @@ extension ContentReading {
         return (roles, steps)
     }
 
-    func readInterpretations(rules: [Rule], roles: [Role], footnotes: [Footnote]) -> [Interpretation] {
+    func readInterpretations(footnotes: [Footnote]) -> [Interpretation] {
         guard let root = file("interpretations.yaml", what: "the interpretations", keys: ["interpretations"])
         else { return [] }
         let objects = root.objects("interpretations", what: "interpretation",
@@ -74,9 +75,9 @@ extension ContentReading {
         let ids: [Located<InterpretationID>?] = objects.map { $0.id("id") }
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "interpretation")
         var subjects: [String: Subject] = [:]
-        rules.forEach { subjects[$0.id.rawValue] = .rule($0.id) }
+        sourceMap.rules.keys.forEach { subjects[$0.rawValue] = .rule($0) }
         AdvisoryCode.allCases.forEach { subjects[$0.rawValue] = .advisory($0) }
-        roles.forEach { subjects[$0.id.rawValue] = .role($0.id) }
+        sourceMap.roles.keys.forEach { subjects[$0.rawValue] = .role($0) }
         footnotes.forEach { subjects[$0.id.rawValue] = .footnote($0.id) }
         return zip(objects, ids).compactMap { object, id -> Interpretation? in
             let title = object.string("title"), question = object.string("question")

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@Suite("upgradedocs explain")
+struct ExplainCommandTests {
+    @Test("The contract example: India Basic to global Standard is blocked, advising Standard India")
+    func contractExample() throws {
+        let result = try CLIRunner.run(["explain", "--from", "m365-business-basic-india",
+                                        "--to", "m365-business-standard", "--format", "json", "--as-of", "2026-11-25"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["verdict"] as? String == "blocked")
+        #expect(object["asOf"] as? String == "2026-11-25")
+        let reasons = try #require(object["reasons"] as? [[String: String]])
+        #expect(reasons.map { $0["code"] } == ["region-mismatch"])
+        #expect(reasons.first?["rule"] == "UPG-2")
+        let advisories = try #require(object["advisories"] as? [[String: String]])
+        let regional = advisories.first { $0["code"] == "use-regional-variant" }
+        #expect(regional?["message"]?.contains("Microsoft 365 Business Standard India") == true)
+        #expect(Array(object.keys).sorted() == ["advisories", "asOf", "from", "reasons", "status", "to", "verdict"])
+    }
+
+    @Test("JSON keys come in the documented order")
+    func jsonKeyOrder() throws {
+        let result = try CLIRunner.run(["explain", "--from", "m365-business-basic", "--to", "o365-e3",
+                                        "--format", "json", "--as-of", "2021-01-01"])
+        #expect(result.stdout.hasPrefix(#"{"from":"m365-business-basic","to":"o365-e3","status":"active","#
+                                        + #""asOf":"2021-01-01","verdict":"eligible","reasons":[],"advisories":["#))
+    }
+
+    @Test("Display names are accepted in any case, and holdings take @other")
+    func namesAndHoldings() throws {
+        let result = try CLIRunner.run(["explain", "--from", "microsoft 365 BUSINESS basic", "--to", "Office 365 Enterprise E3",
+                                        "--holds", "m365-apps-enterprise@other", "--status", "Suspended",
+                                        "--as-of", "2021-01-01"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("BLOCKED (2 reasons): Microsoft 365 Business Basic → Office 365 Enterprise E3"))
+        #expect(result.stdout.contains("[UPG-3 subscription-not-active]"))
+        #expect(result.stdout.contains("[UPG-5 owns-included-services]"))
+        #expect(result.stdout.contains("What to do:"))
+        #expect(result.stdout.contains("[cancel-other-channel-first]"))
+    }
+
+    @Test("An unknown offer fails with the closest id suggested")
+    func unknownOffer() throws {
+        let result = try CLIRunner.run(["explain", "--from", "m365-busines-basic", "--to", "o365-e3"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--from: unknown offer 'm365-busines-basic'; did you mean 'm365-business-basic'?"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("A bad date, a bad status and a bad holding are all reported in one run")
+    func badInputs() throws {
+        let result = try CLIRunner.run(["explain", "--from", "o365-e1", "--to", "o365-e3", "--as-of", "2022-02-30",
+                                        "--status", "paused", "--holds", "o365-e5@somewhere"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--as-of: '2022-02-30' is not a valid date"))
+        #expect(result.stderr.contains("--status: unknown status 'paused'"))
+        #expect(result.stderr.contains("--holds: 'o365-e5@somewhere'"))
+    }
+}
+
+@Suite("upgradedocs check")
+struct CheckCommandTests {
+    @Test("The repository's content is clean")
+    func seedContentIsClean() throws {
+        let result = try CLIRunner.run(["check"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("ok: 11 offers"))
+    }
+
+    @Test("Broken content fails with file:line:column diagnostics and a count")
+    func brokenContentFails() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: CLIRunner.repository + "/content"), to: directory)
+        let paths = directory.appendingPathComponent("paths.yaml")
+        let broken = try String(contentsOf: paths, encoding: .utf8)
+            .replacingOccurrences(of: "to: [o365-e3, o365-e5]", with: "to: [o365-e3, o365-e9]")
+        try broken.write(to: paths, atomically: true, encoding: .utf8)
+        let lines = broken.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains("o365-e9") }) + 1
+        let column = try #require(lines[line - 1].range(of: "o365-e9")).lowerBound.utf16Offset(in: lines[line - 1]) + 1
+        let result = try CLIRunner.run(["check", "--content", directory.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(
+            "/paths.yaml:\(line):\(column): error: unknown offer 'o365-e9' (did you mean 'o365-e1'?)"))
+        #expect(result.stderr.contains("1 problem in"))
+    }
+}

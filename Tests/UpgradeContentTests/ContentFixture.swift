@@ -1,0 +1,124 @@
+import Foundation
+import UpgradeContent
+
+/// A small valid content folder written to a temporary directory, with any
+/// file replaced by the text a test gives. Line numbers in the tests count
+/// lines of that text.
+struct ContentFixture {
+    static let valid: [String: String] = [
+        "site.yaml": """
+            title: Fixture
+            asOf: 2024-01-01
+            """,
+        "programs.yaml": """
+            programs:
+              - id: legacy
+                name: legacy
+              - id: new-commerce
+                name: new commerce
+            regions:
+              - id: india
+                name: India
+            """,
+        "services.yaml": """
+            services:
+              - {id: mail, name: Mail}
+              - {id: apps, name: Desktop apps}
+            """,
+        "offers.yaml": """
+            offers:
+              - id: basic
+                name: Basic
+                program: legacy
+                services: [mail]
+              - id: standard
+                name: Standard
+                program: legacy
+                extends: basic
+                services: [apps]
+              - id: basic-india
+                name: Basic India
+                program: legacy
+                region: india
+                variantOf: basic
+              - id: nce-basic
+                name: NCE Basic
+                program: new-commerce
+                services: [mail]
+            """,
+        "paths.yaml": """
+            paths:
+              - from: basic
+                to: [standard]
+            """,
+        "rules.yaml": """
+            rules:
+              - {id: R1, code: path-not-supported, title: t, remedy: r, source: s}
+              - {id: R2, code: region-mismatch, title: t, remedy: r, source: s}
+              - {id: R3, code: subscription-not-active, title: t, remedy: r, source: s}
+              - {id: R4, code: already-owns-target, title: t, remedy: r, source: s}
+              - {id: R5, code: owns-included-services, title: t, remedy: r, source: s}
+            """,
+        "roles.yaml": """
+            portalSteps: [Open the customer.]
+            roles:
+              - id: agent
+                name: Agent
+                summary: Places orders.
+                canUpgrade: true
+            """,
+        "interpretations.yaml": """
+            interpretations:
+              - id: any-overlap
+                title: Overlap
+                question: q
+                decision: d
+                rationale: r
+                affects: [R5]
+            """,
+        "examples.yaml": """
+            examples:
+              - id: plain
+                title: Plain
+                from: basic
+                to: standard
+                asOf: 2021-01-01
+                expect: eligible
+            """,
+    ]
+
+    let directory: String
+
+    init(replacing overrides: [String: String] = [:], removing removed: Set<String> = []) throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("upgradedocs-fixture-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, text) in Self.valid.merging(overrides, uniquingKeysWith: { _, new in new })
+        where !removed.contains(name) {
+            try (text + "\n").write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// The diagnostics of a load that must fail.
+    func errors() -> [Diagnostic] {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            _ = try ContentLoader.load(from: directory)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    func load() throws -> LoadedContent {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        return try ContentLoader.load(from: directory)
+    }
+}
+
+extension Diagnostic {
+    /// `file:line:column` with the fixture folder cut off, for short assertions.
+    var place: String {
+        "\(location.file.split(separator: "/").last!):\(location.line):\(location.column)"
+    }
+}

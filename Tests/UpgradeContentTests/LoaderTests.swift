@@ -1,0 +1,204 @@
+import Testing
+import UpgradeContent
+import UpgradeCore
+
+@Suite("Loading content reports every problem at its file, line and column")
+struct LoaderTests {
+    @Test("The fixture itself loads cleanly, so each broken variant fails for its own reason")
+    func validFixtureLoads() throws {
+        let content = try ContentFixture().load()
+        #expect(content.catalog.offers.count == 4)
+        #expect(content.catalog.offer("standard")?.services == ["apps", "mail"])
+        #expect(content.catalog.offer("basic-india")?.services == ["mail"])
+    }
+
+    @Test("Malformed YAML points at the offending place")
+    func malformedYAML() throws {
+        let errors = try ContentFixture(replacing: ["paths.yaml": """
+            paths:
+              - from: basic
+                to: [standard
+            """]).errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.place.hasPrefix("paths.yaml:") == true)
+        #expect(errors.first?.message.hasPrefix("malformed YAML") == true)
+    }
+
+    @Test("A missing required field is reported at the mapping that lacks it")
+    func missingField() throws {
+        let errors = try ContentFixture(replacing: ["offers.yaml": """
+            offers:
+              - id: basic
+                program: legacy
+                services: [mail]
+              - id: standard
+                name: Standard
+                program: legacy
+            """]).errors()
+        #expect(errors.map(\.place).contains("offers.yaml:2:5"))
+        #expect(errors.contains { $0.message == "offer is missing the required key 'name'" })
+    }
+
+    @Test("Duplicate ids: the second declaration is reported, naming the first")
+    func duplicateIDs() throws {
+        let errors = try ContentFixture(replacing: ["offers.yaml": """
+            offers:
+              - {id: basic, name: Basic, program: legacy, services: [mail]}
+              - {id: standard, name: Standard, program: legacy, services: [apps]}
+              - {id: basic, name: Basic again, program: legacy, services: [mail]}
+            """]).errors()
+        let duplicate = errors.first { $0.message.hasPrefix("duplicate offer id 'basic'") }
+        #expect(duplicate?.place == "offers.yaml:4:10")
+        #expect(duplicate?.message.contains("offers.yaml:2:10") == true)
+    }
+
+    @Test("A path naming an unknown offer is reported with the closest id")
+    func unknownOfferInPath() throws {
+        let errors = try ContentFixture(replacing: ["paths.yaml": """
+            paths:
+              - from: basic
+                to: [standrd]
+            """]).errors()
+        #expect(errors.map(\.place) == ["paths.yaml:3:10"])
+        #expect(errors.first?.message == "unknown offer 'standrd' (did you mean 'standard'?)")
+    }
+
+    @Test("A path from an offer to itself is rejected")
+    func selfPath() throws {
+        let errors = try ContentFixture(replacing: ["paths.yaml": """
+            paths:
+              - from: basic
+                to:
+                  - standard
+                  - basic
+            """]).errors()
+        #expect(errors.map(\.place) == ["paths.yaml:5:9"])
+        #expect(errors.first?.message.contains("itself") == true)
+    }
+
+    @Test("A path between programs is rejected")
+    func crossProgramPath() throws {
+        let errors = try ContentFixture(replacing: ["paths.yaml": """
+            paths:
+              - from: basic
+                to: [standard, nce-basic]
+            """]).errors()
+        #expect(errors.map(\.place) == ["paths.yaml:3:20"])
+        #expect(errors.first?.message.contains("cannot cross programs") == true)
+    }
+
+    @Test("A holding naming an unknown offer, an unknown status and a bad date are all reported in one run")
+    func examplesWithSeveralProblems() throws {
+        let errors = try ContentFixture(replacing: ["examples.yaml": """
+            examples:
+              - id: broken
+                title: Broken
+                from: basic
+                to: standard
+                status: paused
+                holds: [premium@other, basic@elsewhere]
+                asOf: 2021-02-30
+                expect: eligible
+            """]).errors()
+        #expect(errors.map(\.place) == ["examples.yaml:6:13", "examples.yaml:7:13", "examples.yaml:7:28",
+                                        "examples.yaml:8:11"])
+        #expect(errors[0].message.hasPrefix("unknown status 'paused'"))
+        #expect(errors[1].message.hasPrefix("unknown offer 'premium'"))
+        #expect(errors[2].message.contains("not a holding"))
+        #expect(errors[3].message.contains("not a valid date"))
+    }
+
+    @Test("An unknown region, program and service on an offer are each reported")
+    func unknownReferencesOnOffers() throws {
+        let errors = try ContentFixture(replacing: ["offers.yaml": """
+            offers:
+              - {id: basic, name: Basic, program: legacy, services: [mail]}
+              - {id: standard, name: Standard, program: legacy, extends: basic, services: [apps]}
+              - {id: basic-india, name: Basic India, program: legacy, region: indai, variantOf: basic}
+              - {id: nce-basic, name: NCE Basic, program: nce, services: [mial]}
+            """]).errors()
+        #expect(errors.map(\.place) == ["offers.yaml:4:67", "offers.yaml:5:47", "offers.yaml:5:63"])
+        #expect(errors[0].message == "unknown region 'indai' (did you mean 'india'?)")
+        #expect(errors[1].message.hasPrefix("unknown program 'nce'"))
+        #expect(errors[2].message == "unknown service 'mial' (did you mean 'mail'?)")
+    }
+
+    @Test("A bad as-of date in the site settings is reported")
+    func badSiteDate() throws {
+        let errors = try ContentFixture(replacing: ["site.yaml": "title: Fixture\nasOf: 1 March 2022"]).errors()
+        #expect(errors.map(\.place) == ["site.yaml:2:7"])
+    }
+
+    @Test("Unknown keys are errors with a suggestion, so a typo never drops data silently")
+    func unknownKey() throws {
+        let errors = try ContentFixture(replacing: ["services.yaml": """
+            services:
+              - {id: mail, name: Mail}
+              - {id: apps, nmae: Desktop apps}
+            """]).errors()
+        #expect(errors.map(\.message).contains("unknown key 'nmae' in service (did you mean 'name'?)"))
+        #expect(errors.map(\.place) == ["services.yaml:3:5", "services.yaml:3:16"])
+    }
+
+    @Test("Duplicate keys in one mapping are reported, not silently merged")
+    func duplicateKeys() throws {
+        let errors = try ContentFixture(replacing: ["site.yaml": "title: A\nasOf: 2024-01-01\ntitle: B"]).errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("duplicate key 'title'") == true)
+        #expect(errors.first?.place.hasPrefix("site.yaml:") == true)
+    }
+
+    @Test("A missing file is named, and problems in other files are still found")
+    func missingFileAndOthers() throws {
+        let errors = try ContentFixture(replacing: ["site.yaml": "title: Fixture\nasOf: tomorrow"],
+                                        removing: ["rules.yaml"]).errors()
+        #expect(errors.contains { $0.location.file.hasSuffix("rules.yaml") && $0.message.hasPrefix("missing content file") })
+        #expect(errors.map(\.place).contains("site.yaml:2:7"))
+    }
+
+    @Test("A rule code the rule core does not implement, and a code left without a rule")
+    func ruleCodes() throws {
+        let errors = try ContentFixture(replacing: ["rules.yaml": """
+            rules:
+              - {id: R1, code: path-not-supported, title: t, remedy: r, source: s}
+              - {id: R2, code: region-mismatch, title: t, remedy: r, source: s}
+              - {id: R3, code: subscription-not-active, title: t, remedy: r, source: s}
+              - {id: R4, code: already-owns-target, title: t, remedy: r, source: s}
+              - {id: R5, code: owns-included-service, title: t, remedy: r, source: s}
+            """]).errors()
+        #expect(errors.map(\.place) == ["rules.yaml:2:3", "rules.yaml:6:20"])
+        #expect(errors[0].message.hasPrefix("no rule has code 'owns-included-services'"))
+        #expect(errors[1].message.contains("did you mean 'owns-included-services'?"))
+    }
+
+    @Test("Every diagnostic prints as path:line:column: error: message")
+    func diagnosticForm() throws {
+        let errors = try ContentFixture(replacing: ["paths.yaml": "paths:\n  - from: basic\n    to: [nope]"]).errors()
+        let text = errors.first?.description ?? ""
+        #expect(text.hasSuffix("/paths.yaml:3:10: error: unknown offer 'nope'"))
+    }
+}
+
+@Suite("Worked examples agree with the rule core")
+struct ExampleCheckTests {
+    @Test("An example whose expectation disagrees with the rule core is a finding at its id")
+    func disagreeingExample() throws {
+        let content = try ContentFixture(replacing: ["examples.yaml": """
+            examples:
+              - id: wrong
+                title: Wrong on purpose
+                from: standard
+                to: basic
+                asOf: 2021-01-01
+                expect: eligible
+            """]).load()
+        let findings = ExampleCheck.findings(in: content)
+        #expect(findings.map(\.place) == ["examples.yaml:2:9"])
+        #expect(findings.first?.message.contains("blocked (path-not-supported)") == true)
+    }
+
+    @Test("The fixture's own example agrees")
+    func agreeingExample() throws {
+        #expect(ExampleCheck.findings(in: try ContentFixture().load()).isEmpty)
+    }
+}

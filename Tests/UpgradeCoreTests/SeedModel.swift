@@ -1,0 +1,32 @@
+import UpgradeContent
+import UpgradeCore
+
+/// The real `content/` of this repository: the tests prove that the canonical
+/// model and the rule core together say what the source page says.
+enum SeedModel {
+    static let content: LoadedContent = {
+        let tests = String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+        do {
+            return try ContentLoader.load(from: "/" + tests + "/content")
+        } catch {
+            fatalError("the seed content does not load:\n\(error)")
+        }
+    }()
+
+    static var catalog: Catalog { content.catalog }
+    static let core = RuleCore(catalog: content.catalog)
+
+    static func offer(_ id: String) -> Offer {
+        guard let offer = catalog.offer(OfferID(id)) else { fatalError("no offer \(id) in the seed model") }
+        return offer
+    }
+
+    /// Before March 2022, so that only the advisories a test is about appear.
+    static let beforeWithdrawal = CalendarDate(year: 2021, month: 6, day: 1)!
+
+    static func decide(_ from: String, _ to: String, status: SubscriptionStatus = .active,
+                       holds: [(String, Channel)] = [], asOf: CalendarDate = beforeWithdrawal) -> Decision {
+        core.decide(Request(from: offer(from), to: offer(to), status: status,
+                            holdings: holds.map { Holding(offer: offer($0.0), channel: $0.1) }, asOf: asOf))
+    }
+}
