@@ -12,7 +12,8 @@ struct ExplainCommand: ParsableCommand {
             was made, eligible or blocked; non-zero on bad input.
 
             Example:
-              upgradedocs explain --from m365-business-basic --to o365-e3 --holds m365-apps-enterprise@other
+              upgradedocs explain --from m365-business-basic --to o365-e3 \\
+                  --holds m365-apps-enterprise@other --as-of 2021-06-01
             """
     )
 
