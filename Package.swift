@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -20,9 +21,17 @@ let package = Package(
             name: "UpgradeContent",
             dependencies: ["UpgradeCore", .product(name: "Yams", package: "Yams")]
         ),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
         .target(
             name: "UpgradeSite",
-            dependencies: ["UpgradeContent", "UpgradeCore"]
+            dependencies: [
+                "UpgradeContent", "UpgradeCore", "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "upgradedocs",
@@ -41,6 +50,10 @@ let package = Package(
         .testTarget(
             name: "UpgradeContentTests",
             dependencies: ["UpgradeContent", "UpgradeCore"]
+        ),
+        .testTarget(
+            name: "UpgradeSiteTests",
+            dependencies: ["UpgradeSite", "UpgradeContent", "UpgradeCore"]
         ),
         .testTarget(
             name: "CLITests",

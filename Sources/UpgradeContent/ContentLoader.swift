@@ -10,7 +10,7 @@ public enum ContentLoader {
         guard let result, !reading.sink.hasErrors else {
             throw ContentError(diagnostics: diagnostics)
         }
-        return LoadedContent(catalog: result.catalog, settings: result.settings,
+        return LoadedContent(catalog: result.catalog, settings: result.settings, pages: result.pages,
                              sourceMap: reading.sourceMap, warnings: diagnostics)
     }
 }
@@ -29,7 +29,7 @@ final class ContentReading {
         YAMLFile.read(name, in: directory, what: what, keys: keys, sink: sink, optional: optional)
     }
 
-    func run() -> (catalog: Catalog, settings: SiteSettings)? {
+    func run() -> (catalog: Catalog, settings: SiteSettings, pages: [ProsePage])? {
         let settings = readSettings()
         let (programs, regions) = readPrograms()
         let services = readServices()
@@ -39,12 +39,14 @@ final class ContentReading {
         let (roles, portalSteps) = readRoles()
         let interpretations = readInterpretations(footnotes: footnotes)
         let examples = readExamples(offers: offers)
+        let tables = readTables()
+        let pages = readPages()
         guard !sink.hasErrors, let settings else { return nil }
         let catalog = Catalog(
             programs: programs, regions: regions, services: services, offers: offers,
             paths: paths, footnotes: footnotes, rules: rules, roles: roles, portalSteps: portalSteps,
-            interpretations: interpretations, examples: examples)
-        return (catalog, settings)
+            interpretations: interpretations, examples: examples, tables: tables)
+        return (catalog, settings, pages)
     }
 
     /// Reports each id declared more than once, at its second declaration.

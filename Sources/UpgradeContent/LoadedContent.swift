@@ -5,6 +5,8 @@ import UpgradeCore
 public struct LoadedContent: Sendable {
     public let catalog: Catalog
     public let settings: SiteSettings
+    /// The prose pages of `content/pages`, in file-name order.
+    public let pages: [ProsePage]
     public let sourceMap: SourceMap
     /// Warnings found while loading; errors stop the load instead.
     public let warnings: [Diagnostic]
@@ -17,6 +19,10 @@ public struct SourceMap: Sendable {
     public var roles: [RoleID: SourceLocation] = [:]
     public var examples: [ExampleID: SourceLocation] = [:]
     public var interpretations: [InterpretationID: SourceLocation] = [:]
+    /// Keyed by table id.
+    public var tables: [String: SourceLocation] = [:]
+    /// Keyed by "table-id/row-id".
+    public var tableRows: [String: SourceLocation] = [:]
     /// Keyed by "from>to".
     public var paths: [String: SourceLocation] = [:]
 

@@ -18,6 +18,16 @@ enum YAMLFile {
             sink.error("cannot read the file as UTF-8 text", at: SourceLocation(file: path))
             return nil
         }
+        guard let root = compose(text, file: path, sink: sink) else { return nil }
+        guard let root else {
+            sink.error("the file is empty; it should hold \(what)", at: SourceLocation(file: path))
+            return nil
+        }
+        return YAMLObject(root, file: path, what: what, keys: keys, sink: sink)
+    }
+
+    /// The root node, nil for an empty document, or nil-nil (with an error) for malformed YAML.
+    static func compose(_ text: String, file path: String, sink: DiagnosticSink) -> Node?? {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -28,11 +38,7 @@ enum YAMLFile {
             sink.error("cannot parse YAML: \(error)", at: SourceLocation(file: path))
             return nil
         }
-        guard let root else {
-            sink.error("the file is empty; it should hold \(what)", at: SourceLocation(file: path))
-            return nil
-        }
-        return YAMLObject(root, file: path, what: what, keys: keys, sink: sink)
+        return .some(root)
     }
 
     private static func report(_ error: YamlError, file: String, sink: DiagnosticSink) {

@@ -12,8 +12,10 @@ struct YAMLObject {
     private let entries: [(key: String, keyNode: Node, value: Node)]
     private let sink: DiagnosticSink
 
-    /// Nil (with an error) when `node` is not a mapping. Keys outside `keys` are errors.
-    init?(_ node: Node, file: String, what: String, keys: [String], sink: DiagnosticSink) {
+    /// Nil (with an error) when `node` is not a mapping. Keys outside `keys` are errors,
+    /// or warnings when `unknownKeys` says so (front matter shared with other tools).
+    init?(_ node: Node, file: String, what: String, keys: [String], sink: DiagnosticSink,
+          unknownKeys: Severity = .error) {
         guard let mapping = node.mapping else {
             sink.error("expected \(what) as a mapping of keys to values", at: SourceLocation(file: file, node: node))
             return nil
@@ -24,8 +26,13 @@ struct YAMLObject {
         self.sink = sink
         entries = mapping.map { (key: $0.key.scalar?.string ?? "", keyNode: $0.key, value: $0.value) }
         for entry in entries where !keys.contains(entry.key) {
-            sink.error("unknown key '\(entry.key)' in \(what)\(suggestion(for: entry.key, among: keys))",
-                       at: SourceLocation(file: file, node: entry.keyNode))
+            let message = "unknown key '\(entry.key)' in \(what)\(suggestion(for: entry.key, among: keys))"
+            let location = SourceLocation(file: file, node: entry.keyNode)
+            if unknownKeys == .error {
+                sink.error(message, at: location)
+            } else {
+                sink.warning(message + "; it is ignored", at: location)
+            }
         }
     }
 

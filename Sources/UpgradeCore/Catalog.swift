@@ -15,6 +15,8 @@ public struct Catalog: Sendable {
     public let portalSteps: [String]
     public let interpretations: [Interpretation]
     public let examples: [Example]
+    /// Decision tables, in the order of their file names.
+    public let tables: [DecisionTable]
 
     private let offerIndex: [OfferID: Offer]
     private let targetsBySource: [OfferID: Set<OfferID>]
@@ -22,7 +24,8 @@ public struct Catalog: Sendable {
 
     public init(programs: [Program], regions: [Region], services: [Service], offers: [Offer],
                 paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], roles: [Role],
-                portalSteps: [String], interpretations: [Interpretation], examples: [Example]) {
+                portalSteps: [String], interpretations: [Interpretation], examples: [Example],
+                tables: [DecisionTable] = []) {
         self.programs = programs
         self.regions = regions
         self.services = services
@@ -34,6 +37,7 @@ public struct Catalog: Sendable {
         self.portalSteps = portalSteps
         self.interpretations = interpretations
         self.examples = examples
+        self.tables = tables
         offerIndex = Dictionary(offers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         targetsBySource = Dictionary(grouping: paths, by: \.from).mapValues { Set($0.map(\.to)) }
         familyMembers = Dictionary(grouping: offers, by: \.family)
@@ -46,6 +50,7 @@ public struct Catalog: Sendable {
     public func footnote(_ id: FootnoteID) -> Footnote? { footnotes.first { $0.id == id } }
     public func role(_ id: RoleID) -> Role? { roles.first { $0.id == id } }
     public func rule(for code: ReasonCode) -> Rule? { rules.first { $0.code == code } }
+    public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
 
     public func hasPath(from: OfferID, to: OfferID) -> Bool {
         targetsBySource[from]?.contains(to) ?? false

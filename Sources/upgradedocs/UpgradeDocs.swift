@@ -14,6 +14,6 @@ struct UpgradeDocs: ParsableCommand {
                   --to m365-business-standard --format json
               upgradedocs check
             """,
-        subcommands: [ExplainCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self]
     )
 }

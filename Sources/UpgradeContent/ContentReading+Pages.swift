@@ -1,0 +1,66 @@
+import Foundation
+
+extension ContentReading {
+    /// Every `pages/*.md`, in file-name order.
+    func readPages() -> [ProsePage] {
+        let folder = directory + "/pages"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".md") }.sorted()
+        return names.compactMap { name in
+            let path = folder + "/" + name
+            guard let data = FileManager.default.contents(atPath: path),
+                  let text = String(data: data, encoding: .utf8)
+            else {
+                sink.error("cannot read the page as UTF-8 text", at: SourceLocation(file: path))
+                return nil
+            }
+            return ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: sink)
+        }
+    }
+}
+
+/// Splits a page into front matter and body, the way Hugo and Jekyll do:
+/// the file starts with a `---` line, and the next `---` line closes the YAML.
+public enum ProsePageReader {
+    // ms.date and ms.topic are the Microsoft Learn conventions these pages imitate; they are accepted and unused.
+    static let keys = ["title", "description", "ms.date", "ms.topic"]
+
+    static func read(_ text: String, slug: String, file: String, sink: DiagnosticSink) -> ProsePage? {
+        guard YAMLObject.isValidID(slug) else {
+            sink.error("'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
+            return nil
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first?.trimmingWhitespace == "---",
+              let close = lines[1...].firstIndex(where: { $0.trimmingWhitespace == "---" })
+        else {
+            sink.error("a page starts with front matter: a '---' line, 'title: …', and a closing '---' line",
+                       at: SourceLocation(file: file))
+            return nil
+        }
+        // A leading newline stands in for the opening '---', so YAML line numbers are the file's.
+        let yaml = "\n" + lines[1..<close].joined(separator: "\n")
+        guard let root = YAMLFile.compose(yaml, file: file, sink: sink) else { return nil }
+        guard let node = root, let matter = YAMLObject(node, file: file, what: "front matter", keys: keys,
+                                                       sink: sink, unknownKeys: .warning)
+        else {
+            if root == nil { sink.error("the front matter is empty; it needs a title", at: SourceLocation(file: file)) }
+            return nil
+        }
+        let title = matter.string("title")
+        let description = matter.string("description", required: false)
+        guard let title else { return nil }
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        return ProsePage(slug: slug, title: title.value, description: description?.value, body: body,
+                         file: file, bodyLine: close + 2)
+    }
+
+    /// Reads one page from text, for tools and tests that have no file.
+    public static func parse(_ text: String, slug: String, file: String) throws(ContentError) -> ProsePage {
+        let sink = DiagnosticSink()
+        guard let page = read(text, slug: slug, file: file, sink: sink), !sink.hasErrors else {
+            throw ContentError(diagnostics: sink.sorted)
+        }
+        return page
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import UpgradeCore
+
+extension ContentReading {
+    /// Every `tables/*.yaml`, in file-name order, which is the order pages list them.
+    func readTables() -> [DecisionTable] {
+        let folder = directory + "/tables"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        var seen: [String: SourceLocation] = [:]
+        return names.compactMap { name -> DecisionTable? in
+            guard let root = file("tables/" + name, what: "a decision table",
+                                  keys: ["id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows"])
+            else { return nil }
+            guard let table = readTable(root) else { return nil }
+            if let first = seen[table.id] {
+                sink.error("duplicate table id '\(table.id)'; it is first declared at \(first)",
+                           at: root.location(of: "id"))
+                return nil
+            }
+            seen[table.id] = root.location(of: "id")
+            sourceMap.tables[table.id] = root.location(of: "id")
+            return table
+        }
+    }
+
+    private func readTable(_ root: YAMLObject) -> DecisionTable? {
+        let id: Located<Identifier<ExampleKind>>? = root.id("id")
+        let title = root.string("title"), summary = root.string("summary")
+        let policy = root.string("hitPolicy").flatMap { text -> HitPolicy? in
+            guard let policy = HitPolicy(rawValue: text.value) else {
+                sink.error("unknown hit policy '\(text.value)'; use one of "
+                           + HitPolicy.allCases.map(\.rawValue).joined(separator: ", "), at: text.location)
+                return nil
+            }
+            return policy
+        }
+        let inputs = root.objects("inputs", what: "table input", keys: ["condition", "label"]).compactMap { object in
+            let condition = enumValue(object, "condition", Condition.self, what: "condition")
+            let label = object.string("label")
+            return condition.flatMap { condition in label.map { TableInput(condition: condition, label: $0.value) } }
+        }
+        let outputs = root.objects("outputs", what: "table output", keys: ["conclusion", "label"]).compactMap { object in
+            let conclusion = enumValue(object, "conclusion", Conclusion.self, what: "conclusion")
+            let label = object.string("label")
+            return conclusion.flatMap { conclusion in label.map { TableOutput(conclusion: conclusion, label: $0.value) } }
+        }
+        rejectRepeats(inputs.map(\.condition.rawValue), what: "input", at: root.location(of: "inputs"))
+        rejectRepeats(outputs.map(\.conclusion.rawValue), what: "output", at: root.location(of: "outputs"))
+        var rowIDs: [String: SourceLocation] = [:]
+        let rows = root.objects("rows", what: "table row", keys: ["id", "cites", "annotation", "when", "then"])
+            .compactMap { row -> TableRule? in
+                let rowID: Located<Identifier<ExampleKind>>? = row.id("id")
+                if let rowID {
+                    if let first = rowIDs[rowID.value.rawValue] {
+                        sink.error("duplicate row id '\(rowID.value)' in this table; first at \(first)", at: rowID.location)
+                    }
+                    rowIDs[rowID.value.rawValue] = rowID.location
+                    if let id { sourceMap.tableRows["\(id.value)/\(rowID.value)"] = rowID.location }
+                }
+                let cites: Located<RuleID>? = row.id("cites", required: false)
+                if let cites, sourceMap.rules[cites.value] == nil {
+                    unknown(cites, what: "rule", known: sourceMap.rules.keys)
+                }
+                let annotation = row.string("annotation", required: cites == nil)
+                let when = readCells(row, "when", declared: inputs.map(\.condition), required: false)
+                let then = readCells(row, "then", declared: outputs.map(\.conclusion), required: true)
+                guard let rowID else { return nil }
+                return TableRule(id: rowID.value.rawValue, inputs: when, outputs: then,
+                                 annotation: annotation?.value ?? "", cites: cites?.value)
+            }
+        guard let id, let title, let summary, let policy else { return nil }
+        return DecisionTable(id: id.value.rawValue, title: title.value, summary: summary.value, hitPolicy: policy,
+                             inputs: inputs, outputs: outputs, rules: rows)
+    }
+
+    /// A `when` or `then` mapping: keys are declared columns, values are in each column's domain.
+    private func readCells<Column: RawRepresentable & CaseIterable & Hashable>(
+        _ row: YAMLObject, _ key: String, declared: [Column], required: Bool
+    ) -> [Column: String] where Column.RawValue == String {
+        guard let node = required ? row.required(key) : row.value(key) else { return [:] }
+        let names = declared.map(\.rawValue)
+        guard let cells = YAMLObject(node, file: row.file, what: "'\(key)' of a row", keys: names, sink: sink)
+        else { return [:] }
+        var values: [Column: String] = [:]
+        for column in declared {
+            guard let text = cells.string(column.rawValue, required: false) else { continue }
+            let domain = Self.domain(of: column)
+            if text.value == "-" { continue }
+            guard domain.contains(text.value) else {
+                sink.error("'\(text.value)' is not a value of \(column.rawValue); use one of "
+                           + (domain + ["-"]).joined(separator: ", "), at: text.location)
+                continue
+            }
+            values[column] = text.value
+        }
+        return values
+    }
+
+    private static func domain<Column>(of column: Column) -> [String] {
+        switch column {
+        case let condition as Condition: condition.values
+        case let conclusion as Conclusion: conclusion.values
+        default: []
+        }
+    }
+
+    private func enumValue<Value: RawRepresentable & CaseIterable>(
+        _ object: YAMLObject, _ key: String, _ type: Value.Type, what: String
+    ) -> Value? where Value.RawValue == String {
+        guard let text = object.string(key) else { return nil }
+        guard let value = Value(rawValue: text.value) else {
+            let names = Value.allCases.map(\.rawValue)
+            sink.error("unknown \(what) '\(text.value)'\(suggestion(for: text.value, among: names)); use one of "
+                       + names.joined(separator: ", "), at: text.location)
+            return nil
+        }
+        return value
+    }
+
+    private func rejectRepeats(_ names: [String], what: String, at location: SourceLocation) {
+        for name in Set(names) where names.filter({ $0 == name }).count > 1 {
+            sink.error("the \(what) '\(name)' is declared twice in this table", at: location)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// DMN hit policies: how the rules of a decision table combine.
+public enum HitPolicy: String, CaseIterable, Sendable {
+    /// Exactly one rule matches any input.
+    case unique = "U"
+    /// Rules may overlap; they must agree.
+    case any = "A"
+    /// The first matching rule, in table order, wins.
+    case first = "F"
+    /// Every matching rule, in table order.
+    case ruleOrder = "R"
+    /// Every matching rule, in no particular order.
+    case collect = "C"
+
+    public var name: String {
+        switch self {
+        case .unique: "Unique"
+        case .any: "Any"
+        case .first: "First"
+        case .ruleOrder: "Rule order"
+        case .collect: "Collect"
+        }
+    }
+
+    public var meaning: String {
+        switch self {
+        case .unique: "exactly one rule matches any case"
+        case .any: "rules may overlap, and overlapping rules give the same result"
+        case .first: "the first matching rule, from the top, decides"
+        case .ruleOrder: "every matching rule applies, in the order of the table"
+        case .collect: "every matching rule applies, in no particular order"
+        }
+    }
+}
+
+/// A fact about a request that a decision table can test. The rule core
+/// works each one out for any request, which is what lets a table be checked.
+public enum Condition: String, CaseIterable, Sendable {
+    case listedPath = "listed-path"
+    case regionalVariantPath = "regional-variant-path"
+    case status
+    case holdsTarget = "holds-target"
+    case holdsAddedService = "holds-added-service"
+    case otherChannelConflict = "other-channel-conflict"
+    case verdict
+    case targetAddsServices = "target-adds-services"
+    case withdrawn = "legacy-withdrawn"
+
+    /// The finite set of values the condition takes.
+    public var values: [String] {
+        switch self {
+        case .status: ["active", "inactive"]
+        case .verdict: ["eligible", "blocked"]
+        default: ["yes", "no"]
+        }
+    }
+}
+
+/// What a decision table's rule concludes.
+public enum Conclusion: String, CaseIterable, Sendable {
+    case verdict, reason, advisory
+
+    public var values: [String] {
+        switch self {
+        case .verdict: ["eligible", "blocked"]
+        case .reason: ReasonCode.allCases.map(\.rawValue)
+        case .advisory: AdvisoryCode.allCases.map(\.rawValue)
+        }
+    }
+}
+
+public struct TableInput: Hashable, Sendable {
+    public let condition: Condition
+    public let label: String
+
+    public init(condition: Condition, label: String) {
+        self.condition = condition
+        self.label = label
+    }
+}
+
+public struct TableOutput: Hashable, Sendable {
+    public let conclusion: Conclusion
+    public let label: String
+
+    public init(conclusion: Conclusion, label: String) {
+        self.conclusion = conclusion
+        self.label = label
+    }
+}
+
+/// One row of a decision table. A missing input entry means "any value" (`-`).
+public struct TableRule: Hashable, Sendable {
+    public let id: String
+    public let inputs: [Condition: String]
+    public let outputs: [Conclusion: String]
+    public let annotation: String
+    /// The eligibility rule this row restates, if any.
+    public let cites: RuleID?
+
+    public init(id: String, inputs: [Condition: String], outputs: [Conclusion: String], annotation: String,
+                cites: RuleID? = nil) {
+        self.id = id
+        self.inputs = inputs
+        self.outputs = outputs
+        self.annotation = annotation
+        self.cites = cites
+    }
+
+    public func matches(_ facts: [Condition: String]) -> Bool {
+        inputs.allSatisfy { condition, value in facts[condition] == value }
+    }
+}
+
+/// Conditions × outcomes, in the DMN style trainers know.
+public struct DecisionTable: Hashable, Sendable {
+    public let id: String
+    public let title: String
+    public let summary: String
+    public let hitPolicy: HitPolicy
+    public let inputs: [TableInput]
+    public let outputs: [TableOutput]
+    public let rules: [TableRule]
+
+    public init(id: String, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
+                outputs: [TableOutput], rules: [TableRule]) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.hitPolicy = hitPolicy
+        self.inputs = inputs
+        self.outputs = outputs
+        self.rules = rules
+    }
+}

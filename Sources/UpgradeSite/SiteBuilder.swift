@@ -1,0 +1,53 @@
+import UpgradeContent
+import UpgradeCore
+
+/// Turns loaded content into every file of the site, in memory. Nothing is
+/// written here, so a build that fails leaves the disk untouched.
+public enum SiteBuilder {
+    public static let generator = "upgradedocs 0.1.0"
+
+    public static func build(_ content: LoadedContent, templates: TemplateSet,
+                             asOf: CalendarDate) throws(ContentError) -> [GeneratedFile] {
+        let context = ViewContext(content: content, asOf: asOf)
+        let pages = try self.pages(context)
+        let navigation = Navigation(context: context)
+        var files: [GeneratedFile] = []
+        for page in pages {
+            let base = page.path.description
+            files.append(GeneratedFile(path: base + ".html", kind: FileKind(page.kind),
+                                       text: PageRenderer.html(page, templates: templates, context: context,
+                                                               navigation: navigation)))
+            files.append(GeneratedFile(path: base + ".md", kind: FileKind(page.kind),
+                                       text: PageRenderer.markdown(page, context: context)))
+        }
+        files += templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
+        files.sort { $0.path < $1.path }
+        let manifest = Manifest(generator: generator, asOf: asOf.description, files: files)
+        return files + [manifest.file]
+    }
+
+    /// Every page of the site, from the catalog, in a fixed order.
+    static func pages(_ context: ViewContext) throws(ContentError) -> [Page] {
+        var problems: [Diagnostic] = []
+        var pages = [IndexView(context: context).page()]
+        pages += context.programs.map { MatrixView(context: context, program: $0).page() }
+        pages += context.catalog.roles.map { RoleView(context: context, role: $0).page() }
+        pages += context.catalog.tables.map { DecisionTableView(context: context, table: $0).page() }
+        pages.append(PrintView(context: context).page())
+        pages += context.content.pages.map { ProseView(context: context, page: $0).render(problems: &problems) }
+        guard problems.isEmpty else { throw ContentError(diagnostics: problems) }
+        return pages
+    }
+}
+
+/// The site navigation: home, each program's matrix, each decision table, print.
+struct Navigation {
+    let items: [(label: String, path: PagePath)]
+
+    init(context: ViewContext) {
+        items = [("Home", ViewContext.index)]
+            + context.programs.map { ("\($0.name.capitalizedFirst) matrix", ViewContext.matrix($0.id)) }
+            + context.catalog.tables.map { ($0.title, ViewContext.table($0.id)) }
+            + [("Print", ViewContext.print)]
+    }
+}

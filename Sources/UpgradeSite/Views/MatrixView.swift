@@ -1,0 +1,129 @@
+import UpgradeCore
+
+/// The upgrade matrix of one program: a grid of every source against every
+/// target, and the source page's list form. Every cell is the rule core's decision.
+struct MatrixView {
+    let context: ViewContext
+    let program: Program
+
+    var offers: [Offer] { context.catalog.offers(in: program.id) }
+
+    func page() -> Page {
+        var blocks: [Block] = []
+        if let withdrawn = program.withdrawnFrom, context.asOf >= withdrawn, let note = program.withdrawalNote {
+            blocks.append(.note(.important, title: nil, [.paragraph([.text(note)])]))
+        }
+        blocks += [
+            .heading(level: 2, [.text("Upgrade matrix")], id: "grid"),
+            .paragraph([.text("Rows are the offer the customer has now; columns are the offer to upgrade to.")]),
+            Self.legend,
+            .table(grid()),
+            .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
+            .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
+            .table(listForm()),
+        ]
+        let notes = context.interpretationNotes(affecting: [
+            .rule("UPG-1"), .rule("UPG-2"), .advisory(.legacyWithdrawn), .advisory(.useRegionalVariant),
+        ] + context.catalog.footnotes.map { .footnote($0.id) })
+        if !notes.isEmpty {
+            blocks.append(.heading(level: 2, [.text("Interpretations")], id: "interpretations"))
+            blocks += notes
+        }
+        return Page(
+            path: ViewContext.matrix(program.id), kind: .matrix, title: "Upgrade matrix: \(program.name) offers",
+            summary: "Each cell is the rule core's decision for an active subscription whose customer has no "
+                + "other subscriptions, as of \(context.asOf).",
+            facts: [Fact("Program", [.text(program.name)]), Fact("Offers", [.text(String(offers.count))]),
+                    context.asOfFact],
+            blocks: blocks)
+    }
+
+    static let legend = Block.list(ordered: false, items: [
+        [.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")],
+        [.symbol("—", alternative: "Not supported"), .text(" not a listed upgrade path (closed world)")],
+        [.symbol("↪", alternative: "Region mismatch"),
+         .text(" region mismatch: choose the target's variant in the source's region")],
+        [.text("¹ a footnote under the table applies")],
+    ])
+
+    func grid() -> Table {
+        let head = Row([Cell.text("From ╲ To", header: .col)] + offers.map { target in
+            Cell.text(target.name, header: .col, attributes: [Attribute("data-offer", target.id.rawValue)])
+        })
+        var usedFootnotes: [Footnote] = []
+        let body = offers.map { source in
+            Row([Cell.text(source.name, header: .row, attributes: [Attribute("data-offer", source.id.rawValue)])]
+                + offers.map { target in
+                    let decision = context.cellDecision(from: source, to: target)
+                    var content = symbol(for: decision)
+                    if decision.verdict == .eligible, let note = footnote(from: source, to: target) {
+                        content.append(.footnoteMark(note.mark, anchor: "grid-note-\(note.id)"))
+                        if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
+                    }
+                    return Cell(content, attributes: [
+                        Attribute("data-from", source.id.rawValue), Attribute("data-to", target.id.rawValue),
+                        Attribute("data-verdict", decision.verdict.rawValue),
+                        Attribute("data-reasons", decision.reasonCodes.map(\.rawValue).joined(separator: " ")),
+                    ], cssClass: decision.verdict.rawValue)
+                })
+        }
+        return Table(
+            caption: [.text("Upgrade matrix, \(program.name) offers, as of \(context.asOf)")],
+            cssClass: "upgrade-matrix", attributes: [Attribute("data-program", program.id.rawValue)],
+            head: [head], body: body,
+            notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "grid-note-\($0.id)", text: [.text($0.text)]) })
+    }
+
+    /// `| From | Possible upgrades |`. A source whose paths are stated only by a
+    /// footnote is left to that footnote, as on the source page.
+    func listForm() -> Table {
+        var usedFootnotes: [Footnote] = []
+        let body = offers.compactMap { source -> Row? in
+            let targets = offers.filter { context.cellDecision(from: source, to: $0).verdict == .eligible }
+            let paths = targets.compactMap { target in
+                context.catalog.paths.first { $0.from == source.id && $0.to == target.id }
+            }
+            guard !targets.isEmpty, !paths.allSatisfy({ $0.statedBy != nil }) else { return nil }
+            let ordered = orderedAsListed(targets, from: source)
+            var content: [Inline] = []
+            for (index, target) in ordered.enumerated() {
+                if index > 0 { content.append(.lineBreak) }
+                content.append(.text(target.name))
+                if let note = footnote(from: source, to: target) {
+                    content.append(.footnoteMark(note.mark, anchor: "list-note-\(note.id)"))
+                    if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
+                }
+            }
+            return Row([Cell.text(source.name, header: .row, attributes: [Attribute("data-offer", source.id.rawValue)]),
+                        Cell(content, attributes: [Attribute("data-from", source.id.rawValue),
+                                                   Attribute("data-targets", ordered.map(\.id.rawValue).joined(separator: " "))])])
+        }
+        return Table(
+            caption: [.text("Possible upgrades, \(program.name) offers, as of \(context.asOf)")],
+            cssClass: "upgrade-list", attributes: [Attribute("data-program", program.id.rawValue)],
+            head: [Row([Cell.text("From", header: .col), Cell.text("Possible upgrades", header: .col)])], body: body,
+            notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "list-note-\($0.id)", text: [.text($0.text)]) })
+    }
+
+    /// Targets in the order `paths.yaml` lists them, as the source table does; others after, in offer order.
+    private func orderedAsListed(_ targets: [Offer], from source: Offer) -> [Offer] {
+        let listed = context.catalog.paths.filter { $0.from == source.id }.map(\.to)
+        return targets.sorted { (listed.firstIndex(of: $0.id) ?? Int.max, offers.firstIndex(of: $0)!)
+            < (listed.firstIndex(of: $1.id) ?? Int.max, offers.firstIndex(of: $1)!) }
+    }
+
+    private func footnote(from source: Offer, to target: Offer) -> Footnote? {
+        context.catalog.paths.first { $0.from == source.id && $0.to == target.id }?.footnote
+            .flatMap(context.catalog.footnote)
+    }
+
+    private func symbol(for decision: Decision) -> [Inline] {
+        if decision.verdict == .eligible { return [.symbol("✓", alternative: "Eligible")] }
+        if let variant = decision.advisories.first(where: { $0.code == .useRegionalVariant })?.offer
+            .flatMap(context.catalog.offer) {
+            return [.symbol("↪", alternative: "Region mismatch: use \(variant.name)")]
+        }
+        let reasons = decision.reasonCodes.map(\.rawValue).joined(separator: ", ")
+        return [.symbol("—", alternative: "Blocked: \(reasons)")]
+    }
+}

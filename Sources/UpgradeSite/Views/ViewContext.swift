@@ -1,0 +1,51 @@
+import UpgradeContent
+import UpgradeCore
+
+/// What every view reads: the catalog, the as-of date, the rule core, and the site map.
+public struct ViewContext: Sendable {
+    public let content: LoadedContent
+    public let asOf: CalendarDate
+    public let core: RuleCore
+
+    public init(content: LoadedContent, asOf: CalendarDate) {
+        self.content = content
+        self.asOf = asOf
+        core = RuleCore(catalog: content.catalog)
+    }
+
+    public var catalog: Catalog { content.catalog }
+
+    /// The decision a matrix cell shows: an active source, no other holdings, as of the build date.
+    public func cellDecision(from: Offer, to: Offer) -> Decision {
+        core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
+    }
+
+    // The site map: every page's path, in one place.
+    public static let index = PagePath("index")
+    public static let print = PagePath("print", "decision-tables")
+    public static func matrix(_ program: ProgramID) -> PagePath { PagePath("matrix", program.rawValue) }
+    public static func role(_ role: RoleID) -> PagePath { PagePath("roles", role.rawValue) }
+    public static func table(_ id: String) -> PagePath { PagePath("rules", id) }
+    public static func prose(_ slug: String) -> PagePath { PagePath("pages", slug) }
+
+    /// Programs that have at least one offer, so no matrix page is empty.
+    public var programs: [Program] {
+        catalog.programs.filter { !catalog.offers(in: $0.id).isEmpty }
+    }
+
+    public var asOfFact: Fact { Fact("As of", [.text(asOf.description)]) }
+
+    /// The anchor of an interpretation on the index page.
+    public static func anchor(of interpretation: InterpretationID) -> String { "interpretation-\(interpretation)" }
+
+    /// A note for each interpretation that affects any of `subjects`, linking to its full text.
+    public func interpretationNotes(affecting subjects: [Subject]) -> [Block] {
+        catalog.interpretations.filter { interpretation in subjects.contains { interpretation.affects.contains($0) } }
+            .map { interpretation in
+                .note(.note, title: "Interpretation: \(interpretation.title)", [
+                    .paragraph([.text(interpretation.decision + " "),
+                                .link([.text("Why")], to: Self.index, anchor: Self.anchor(of: interpretation.id))]),
+                ])
+            }
+    }
+}

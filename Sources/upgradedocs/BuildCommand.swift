@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import UpgradeContent
+import UpgradeCore
+import UpgradeSite
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Generate the help site: matrices, role guides, decision tables and prose, in HTML and Markdown.",
+        discussion: """
+            Every page is written twice, as X.html and X.md, with relative links, so the site works from \
+            file:// and from any sub-path. A failed build leaves the previous site whole; a rebuild \
+            removes only files the previous manifest.json lists.
+
+            With --check nothing is written: each stale, missing or extra file is listed, and the exit \
+            status is non-zero when there is any. Use it in CI to fail on an out-of-date site.
+            """
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: ArgumentHelp("The folder of Mustache templates and assets.", valueName: "dir"))
+    var templates: String = "templates"
+
+    @Option(help: ArgumentHelp("The folder the site is written into.", valueName: "dir"))
+    var output: String = "site"
+
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Decide every published table as of this day (YYYY-MM-DD). "
+                               + "Defaults to asOf in content/site.yaml; the clock is never read.", valueName: "date"))
+    var asOf: String?
+
+    @Flag(help: "Compare the site on disk with what would be built, and write nothing.")
+    var check = false
+
+    func validate() throws {
+        if let asOf, CalendarDate(iso: asOf) == nil {
+            throw ValidationError("--as-of: '\(asOf)' is not a valid date; write YYYY-MM-DD, such as 2022-03-01")
+        }
+        for (flag, folder) in [("--content", options.content), ("--templates", templates)]
+        where OutputGuard.overlaps(output: output, with: folder) {
+            throw ValidationError("--output '\(output)' overlaps \(flag) '\(folder)'; choose a folder of its own")
+        }
+    }
+
+    func run() throws {
+        let content = try options.load()
+        let templateSet: TemplateSet
+        do {
+            templateSet = try TemplateSet.load(from: templates)
+        } catch {
+            Console.report(error.diagnostics)
+            Console.error("the templates in \(templates)/ have errors; nothing was written")
+            throw ExitCode.failure
+        }
+        let date = asOf.flatMap(CalendarDate.init(iso:)) ?? content.settings.asOf
+        let files: [GeneratedFile]
+        do {
+            files = try SiteBuilder.build(content, templates: templateSet, asOf: date)
+        } catch {
+            Console.report(error.diagnostics)
+            Console.error("the site was not built; \(output)/ is unchanged")
+            throw ExitCode.failure
+        }
+        let writer = SiteWriter(output: output)
+        if check {
+            let differences = writer.differences(from: files)
+            guard differences.isEmpty else {
+                Console.out(differences.map { "\($0)\n" }.joined())
+                Console.error("\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
+                              + "differ; run 'upgradedocs build' and commit the result")
+                throw ExitCode.failure
+            }
+            Console.out("ok: \(output)/ is up to date (\(files.count) files, as of \(date))\n")
+            return
+        }
+        do {
+            let report = try writer.write(files)
+            Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
+                        + "\(report.removed.count) removed (as of \(date))\n")
+        } catch {
+            Console.error("\(error.description); the previous site is unchanged")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Keeps the output folder away from the folders the build reads.
+enum OutputGuard {
+    static func overlaps(output: String, with folder: String) -> Bool {
+        let a = resolved(output), b = resolved(folder)
+        return a == b || b.hasPrefix(a + "/") || a.hasPrefix(b + "/") || a == "/"
+    }
+
+    private static func resolved(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
