@@ -116,7 +116,6 @@ final class HTMLRenderer {
             guard let blocks = embeds[fence.info] else { continue }
             document.replace(fence, withLiteral: blocks.map(render).joined())
         }
-        document.rewriteLinks(LinkStyle.html.rewrite)
         document.addHeadingIDs(slugger.slug)
         return document.renderHTML()
     }
@@ -134,17 +133,15 @@ final class HTMLRenderer {
     }
 }
 
-/// Authors link prose pages with `.md` or `.html`; each twin gets its own extension.
-enum LinkStyle {
-    case html, markdown
-
-    func rewrite(_ url: String) -> String {
+/// Prose links other pages by their `.html` name, and the HTML twin keeps every
+/// link exactly as cmark renders it. The Markdown twin links `.md` instead.
+enum MarkdownLinks {
+    static func rewrite(_ url: String) -> String {
         // Only relative links to local pages change; anything with a scheme or a leading '/' is left alone.
-        guard !url.contains("://"), !url.hasPrefix("/"), !url.hasPrefix("mailto:"), !url.hasPrefix("#") else { return url }
+        guard !url.contains(":"), !url.hasPrefix("/"), !url.hasPrefix("#") else { return url }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0]), fragment = parts.count > 1 ? "#" + parts[1] : ""
-        let (from, to) = self == .html ? (".md", ".html") : (".html", ".md")
-        guard path.hasSuffix(from) else { return url }
-        return String(path.dropLast(from.count)) + to + fragment
+        guard path.hasSuffix(".html") else { return url }
+        return String(path.dropLast(5)) + ".md" + fragment
     }
 }

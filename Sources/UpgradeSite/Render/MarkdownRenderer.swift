@@ -35,7 +35,7 @@ struct MarkdownRenderer {
                 guard let blocks = embeds[fence.info] else { continue }
                 document.replace(fence, withLiteral: render(blocks).trimmingTrailingNewlines)
             }
-            document.rewriteLinks(LinkStyle.markdown.rewrite)
+            document.rewriteLinks(MarkdownLinks.rewrite)
             return document.renderCommonMark()
         case .section(_, _, let children):
             return render(children)

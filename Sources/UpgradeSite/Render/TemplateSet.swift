@@ -26,7 +26,7 @@ public struct TemplateSet: Sendable {
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(Diagnostic(.error, "template error: \(error.error)", at: SourceLocation(
+                problems.append(Diagnostic(.error, Self.explain(error.error), at: SourceLocation(
                     file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
                 problems.append(Diagnostic(.error, "template error: \(error)", at: SourceLocation(file: path)))
@@ -44,6 +44,23 @@ public struct TemplateSet: Sendable {
         var context = layoutContext
         context["content"] = body
         return library.render(context, withTemplate: "layout") ?? ""
+    }
+
+    /// swift-mustache's parser errors, in words a template author can act on.
+    static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "template error: \(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with another name than it was opened with"
+        case .unfinishedName: return "a tag is not closed: '{{' has no matching '}}'"
+        case .expectedSectionEnd: return "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}"
+        case .invalidSetDelimiter: return "the delimiters set with {{=…=}} are not valid"
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "an inheritance section ({{<…}} or {{$…}}) is malformed: \(error)"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
+            return "a configuration tag ({{% … }}) is not understood: \(error)"
+        @unknown default:
+            return "template error: \(error)"
+        }
     }
 
     private static func assets(in folder: String) -> [(path: String, data: Data)] {
