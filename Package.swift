@@ -53,7 +53,8 @@ let package = Package(
         ),
         .testTarget(
             name: "UpgradeSiteTests",
-            dependencies: ["UpgradeSite", "UpgradeContent", "UpgradeCore"]
+            dependencies: ["UpgradeSite", "UpgradeContent", "UpgradeCore"],
+            exclude: ["Corpus"]
         ),
         .testTarget(
             name: "CLITests",

@@ -8,8 +8,8 @@ struct SpecExample {
     let html: String
 
     static let all: [SpecExample] = {
-        let repository = String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
-        let path = "/" + repository + "/../shared/reference/commonmark-spec-0.30.txt"
+        let folder = String(#filePath).split(separator: "/").dropLast().joined(separator: "/")
+        let path = "/" + folder + "/Corpus/commonmark-spec-0.30.txt"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             fatalError("the CommonMark spec is not at \(path)")
         }
