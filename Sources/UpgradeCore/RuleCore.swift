@@ -9,11 +9,22 @@ public struct RuleCore: Sendable {
 
     public func decide(_ request: Request) -> Decision {
         let facts = Facts(request: request, catalog: catalog)
-        let reasons = catalog.rules.compactMap { rule in
-            facts.message(for: rule.code).map { Reason(code: rule.code, rule: rule.id, message: $0) }
+        var point = facts.conditions
+        let fired = ConditionLogic.reasons(at: point)
+        let reasons = catalog.rules.filter { fired.contains($0.code) }.map { rule in
+            Reason(code: rule.code, rule: rule.id, message: facts.message(for: rule.code))
         }
+        point[.verdict] = reasons.isEmpty ? "eligible" : "blocked"
         return Decision(request: request, reasons: reasons,
-                        advisories: facts.advisories(eligible: reasons.isEmpty))
+                        advisories: ConditionLogic.advisories(at: point).flatMap(facts.advisories))
+    }
+
+    /// The values of every condition for a request: the point of the condition
+    /// space it falls on.
+    public func conditions(for request: Request) -> ConditionPoint {
+        var point = Facts(request: request, catalog: catalog).conditions
+        point[.verdict] = ConditionLogic.reasons(at: point).isEmpty ? "eligible" : "blocked"
+        return point
     }
 }
 
@@ -33,7 +44,7 @@ private struct Facts {
         self.request = request
         self.catalog = catalog
         let from = request.from, to = request.to
-        if from.region != to.region, let variant = catalog.variant(of: to, in: from.region),
+        if from.region != to.region, let variant = catalog.variant(of: to, in: from.region), variant.id != to.id,
            catalog.hasPath(from: from.id, to: variant.id) {
             counterpart = variant
         } else {
@@ -49,25 +60,47 @@ private struct Facts {
         }
     }
 
-    func message(for code: ReasonCode) -> String? {
+    /// Every condition but the verdict, which follows from these.
+    var conditions: ConditionPoint {
+        let withdrawn = catalog.program(request.from.program)?.withdrawnFrom.map { request.asOf >= $0 } ?? false
+        return [
+            .listedPath: yesNo(catalog.hasPath(from: request.from.id, to: request.to.id)),
+            .regionalVariantPath: yesNo(counterpart != nil),
+            .status: request.status == .active ? "active" : "inactive",
+            .holdsTarget: yesNo(!targetHoldings.isEmpty),
+            .holdsAddedService: yesNo(!overlappingHoldings.isEmpty),
+            .otherChannelConflict: yesNo(!otherChannelHoldings.isEmpty),
+            .targetAddsServices: yesNo(!addedServices.isEmpty),
+            .withdrawn: yesNo(withdrawn),
+        ]
+    }
+
+    /// Blocking holdings bought through another channel, each once, in the order given.
+    var otherChannelHoldings: [Holding] {
+        var seen = Set<OfferID>()
+        return (targetHoldings + overlappingHoldings.map(\.holding))
+            .filter { $0.channel == .other && seen.insert($0.offer.id).inserted }
+    }
+
+    private func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
+
+    /// The wording of a reason that `ConditionLogic` says applies.
+    func message(for code: ReasonCode) -> String {
         let from = request.from, to = request.to
         switch code {
         case .pathNotSupported:
-            guard counterpart == nil, !catalog.hasPath(from: from.id, to: to.id) else { return nil }
             let program = catalog.program(from.program)?.name ?? from.program.rawValue
             return "\(from.name) has no listed upgrade path to \(to.name) in the \(program) program."
         case .regionMismatch:
-            guard let counterpart else { return nil }
+            let counterpart = counterpart?.name ?? "its own region's variant"
             return "\(from.name) is sold in \(regionName(from.region)); it can be upgraded to "
-                + "\(counterpart.name), not to \(to.name), which is sold in \(regionName(to.region))."
+                + "\(counterpart), not to \(to.name), which is sold in \(regionName(to.region))."
         case .subscriptionNotActive:
-            guard request.status != .active else { return nil }
             return "The subscription is \(request.status.rawValue); only an active subscription can be upgraded."
         case .alreadyOwnsTarget:
-            guard let holding = targetHoldings.first else { return nil }
-            return "The customer already has \(to.name)\(channelPhrase(holding.channel))."
+            let channel = targetHoldings.first?.channel ?? .partner
+            return "The customer already has \(to.name)\(channelPhrase(channel))."
         case .ownsIncludedServices:
-            guard !overlappingHoldings.isEmpty else { return nil }
             let parts = overlappingHoldings.map { holding, services in
                 "\(holding.offer.name)\(channelPhrase(holding.channel)) already includes "
                     + list(catalog.serviceNames(services))
@@ -76,41 +109,29 @@ private struct Facts {
         }
     }
 
-    func advisories(eligible: Bool) -> [Advisory] {
-        var advisories: [Advisory] = []
-        if let counterpart {
-            advisories.append(Advisory(
-                code: .useRegionalVariant,
-                message: "Upgrade to \(counterpart.name) (\(counterpart.id)) instead: it is the "
-                    + "\(regionName(counterpart.region)) variant of \(request.to.name).",
-                offer: counterpart.id))
+    /// The wording of the advice `ConditionLogic` gives; channel advice comes once per holding.
+    func advisories(_ code: AdvisoryCode) -> [Advisory] {
+        switch code {
+        case .useRegionalVariant:
+            guard let counterpart else { return [] }
+            return [Advisory(code: code, message: "Upgrade to \(counterpart.name) (\(counterpart.id)) instead: it is the "
+                                 + "\(regionName(counterpart.region)) variant of \(request.to.name).", offer: counterpart.id)]
+        case .cancelOtherChannelFirst:
+            return otherChannelHoldings.map { holding in
+                Advisory(code: code, message: "\(holding.offer.name) was bought through another partner or channel: the "
+                             + "customer must cancel it there before buying \(request.to.name) from you.",
+                         offer: holding.offer.id)
+            }
+        case .accountTransition:
+            return [Advisory(code: code, message: "\(request.to.name) adds \(list(catalog.serviceNames(addedServices.sorted()))). "
+                                 + "Some user accounts may need extra work to move to them; Partner Center lists "
+                                 + "the accounts and services affected after the upgrade.", offer: nil)]
+        case .legacyWithdrawn:
+            guard let program = catalog.program(request.from.program), let withdrawn = program.withdrawnFrom else { return [] }
+            return [Advisory(code: code, message: program.withdrawalNote
+                                 ?? "Since \(withdrawn), most \(program.name) upgrade options have been withdrawn.",
+                             offer: nil)]
         }
-        let blocking = targetHoldings + overlappingHoldings.map(\.holding)
-        var seen = Set<OfferID>()
-        for holding in blocking where holding.channel == .other && seen.insert(holding.offer.id).inserted {
-            advisories.append(Advisory(
-                code: .cancelOtherChannelFirst,
-                message: "\(holding.offer.name) was bought through another partner or channel: the "
-                    + "customer must cancel it there before buying \(request.to.name) from you.",
-                offer: holding.offer.id))
-        }
-        if eligible, !addedServices.isEmpty {
-            advisories.append(Advisory(
-                code: .accountTransition,
-                message: "\(request.to.name) adds \(list(catalog.serviceNames(addedServices.sorted()))). "
-                    + "Some user accounts may need extra work to move to them; Partner Center lists "
-                    + "the accounts and services affected after the upgrade.",
-                offer: nil))
-        }
-        if let program = catalog.program(request.from.program), let withdrawn = program.withdrawnFrom,
-           request.asOf >= withdrawn {
-            advisories.append(Advisory(
-                code: .legacyWithdrawn,
-                message: program.withdrawalNote
-                    ?? "Since \(withdrawn), most \(program.name) upgrade options have been withdrawn.",
-                offer: nil))
-        }
-        return advisories
     }
 
     private func regionName(_ id: RegionID?) -> String {
