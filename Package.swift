@@ -21,6 +21,10 @@ let package = Package(
             name: "UpgradeContent",
             dependencies: ["UpgradeCore", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "UpgradeCheck",
+            dependencies: ["UpgradeContent", "UpgradeCore"]
+        ),
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
@@ -29,7 +33,7 @@ let package = Package(
         .target(
             name: "UpgradeSite",
             dependencies: [
-                "UpgradeContent", "UpgradeCore", "CCmark",
+                "UpgradeCheck", "UpgradeContent", "UpgradeCore", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -55,6 +59,10 @@ let package = Package(
             name: "UpgradeSiteTests",
             dependencies: ["UpgradeSite", "UpgradeContent", "UpgradeCore"],
             exclude: ["Corpus"]
+        ),
+        .testTarget(
+            name: "UpgradeCheckTests",
+            dependencies: ["UpgradeCheck", "UpgradeContent", "UpgradeCore"]
         ),
         .testTarget(
             name: "CLITests",

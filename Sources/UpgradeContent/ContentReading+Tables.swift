@@ -10,7 +10,8 @@ extension ContentReading {
         var seen: [String: SourceLocation] = [:]
         return names.compactMap { name -> DecisionTable? in
             guard let root = file("tables/" + name, what: "a decision table",
-                                  keys: ["id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows"])
+                                  keys: ["id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows",
+                                         "impossible", "noMatch"])
             else { return nil }
             guard let table = readTable(root) else { return nil }
             if let first = seen[table.id] {
@@ -69,9 +70,23 @@ extension ContentReading {
                 return TableRule(id: rowID.value.rawValue, inputs: when, outputs: then,
                                  annotation: annotation?.value ?? "", cites: cites?.value)
             }
+        let impossible = root.objects("impossible", what: "impossible combination", keys: ["when", "because"],
+                                      required: false).compactMap { object -> Impossibility? in
+            let when = readCells(object, "when", declared: inputs.map(\.condition), required: true)
+            let because = object.string("because")
+            if when.isEmpty, object.value("when") != nil {
+                sink.error("an impossible combination must name at least one input value", at: object.location)
+            }
+            if let id, !when.isEmpty {
+                sourceMap.tableRows["\(id.value)/impossible/\(Self.describe(when))"] = object.location
+            }
+            return because.map { Impossibility(when: when, because: $0.value) }
+        }
+        let noMatch = root.string("noMatch", required: false)
         guard let id, let title, let summary, let policy else { return nil }
         return DecisionTable(id: id.value.rawValue, title: title.value, summary: summary.value, hitPolicy: policy,
-                             inputs: inputs, outputs: outputs, rules: rows)
+                             inputs: inputs, outputs: outputs, rules: rows, impossible: impossible,
+                             noMatch: noMatch?.value)
     }
 
     /// A `when` or `then` mapping: keys are declared columns, values are in each column's domain.
@@ -95,6 +110,11 @@ extension ContentReading {
             values[column] = text.value
         }
         return values
+    }
+
+    static func describe(_ cells: [Condition: String]) -> String {
+        cells.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
+            .joined(separator: ",")
     }
 
     private static func domain<Column>(of column: Column) -> [String] {

@@ -111,6 +111,18 @@ public struct TableRule: Hashable, Sendable {
     }
 }
 
+/// A combination of conditions that cannot occur, such as an eligible verdict
+/// with a conflicting holding. Gap and overlap analysis leave these out.
+public struct Impossibility: Hashable, Sendable {
+    public let when: [Condition: String]
+    public let because: String
+
+    public init(when: [Condition: String], because: String) {
+        self.when = when
+        self.because = because
+    }
+}
+
 /// Conditions × outcomes, in the DMN style trainers know.
 public struct DecisionTable: Hashable, Sendable {
     public let id: String
@@ -120,9 +132,12 @@ public struct DecisionTable: Hashable, Sendable {
     public let inputs: [TableInput]
     public let outputs: [TableOutput]
     public let rules: [TableRule]
+    public let impossible: [Impossibility]
+    /// What a case that matches no rule means, when the table says so; otherwise such a case is a gap.
+    public let noMatch: String?
 
     public init(id: String, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
-                outputs: [TableOutput], rules: [TableRule]) {
+                outputs: [TableOutput], rules: [TableRule], impossible: [Impossibility] = [], noMatch: String? = nil) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -130,5 +145,7 @@ public struct DecisionTable: Hashable, Sendable {
         self.inputs = inputs
         self.outputs = outputs
         self.rules = rules
+        self.impossible = impossible
+        self.noMatch = noMatch
     }
 }

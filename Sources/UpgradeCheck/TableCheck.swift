@@ -1,0 +1,118 @@
+import UpgradeContent
+import UpgradeCore
+
+/// `upgradedocs check` for decision tables: completeness, overlaps under the
+/// hit policy, rules that never fire, rules that could merge, and agreement
+/// with the rule core at every point, each finding placed in `content/`.
+public enum TableCheck {
+    public static func findings(in content: LoadedContent) -> [Diagnostic] {
+        let examples = Counterexamples(catalog: content.catalog, asOf: content.settings.asOf)
+        return content.catalog.tables.flatMap { table in
+            TableFindings(table: table, content: content, examples: examples).all()
+        }
+    }
+}
+
+private struct TableFindings {
+    let table: DecisionTable
+    let content: LoadedContent
+    let examples: Counterexamples
+    let encoding: TableEncoding
+
+    init(table: DecisionTable, content: LoadedContent, examples: Counterexamples) {
+        self.table = table
+        self.content = content
+        self.examples = examples
+        encoding = TableEncoding(table)
+    }
+
+    func all() -> [Diagnostic] {
+        var findings = missingInputs()
+        let analysis = encoding.boxes.analyse(firstHitOnly: table.hitPolicy == .first)
+        if table.noMatch == nil {
+            findings += analysis.gaps.map { gap in
+                error("gap: no rule matches \(encoding.describe(gap))\(tryIt(bestPoint(in: gap)))", at: tableLocation)
+            }
+        }
+        findings += overlapFindings(analysis)
+        findings += analysis.neverFiring.map { index in
+            let rule = table.rules[index]
+            let why = table.hitPolicy == .first
+                ? "every case it matches is taken by an earlier rule (hit policy F)"
+                : "every case it matches is impossible"
+            return error("rule \(rule.id) can never fire: \(why)", at: rowLocation(index))
+        }
+        findings += encoding.boxes.contractions(outcomes: encoding.outcomes).map { dimension, rules in
+            let ids = rules.map { table.rules[$0].id }.joined(separator: ", ")
+            return Diagnostic(.warning, "rules \(ids) differ only in \(encoding.conditions[dimension].rawValue) and "
+                              + "together cover all its values: they could be one rule with '-' there",
+                              at: rowLocation(rules[0]))
+        }
+        findings += encoding.disagreements(rules: content.catalog.rules).map { disagreement in
+            let place = disagreement.rows.count == 1 ? rowLocation(disagreement.rows[0]) : tableLocation
+            return error("at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "
+                         + "but the rule core says \(disagreement.coreSays)\(tryIt(disagreement.point))", at: place)
+        }
+        return findings
+    }
+
+    /// A table that concludes something must test every condition the core decides it on.
+    private func missingInputs() -> [Diagnostic] {
+        let tested = Set(encoding.conditions)
+        return table.outputs.compactMap { output in
+            let missing = ConditionLogic.inputs(of: output.conclusion).subtracting(tested)
+            guard !missing.isEmpty else { return nil }
+            return error("the output \(output.conclusion.rawValue) depends on "
+                         + missing.map(\.rawValue).sorted().joined(separator: ", ") + ", which the table does not test",
+                         at: tableLocation)
+        }
+    }
+
+    private func overlapFindings(_ analysis: BoxAnalysis) -> [Diagnostic] {
+        let outcomes = encoding.outcomes
+        return analysis.overlaps.compactMap { first, second, _ in
+            // The pair's whole intersection is a box; any reachable point of it makes the best example.
+            let a = encoding.boxes.rules[first], b = encoding.boxes.rules[second]
+            let point = bestPoint(in: Region(values: zip(a, b).map { x, y in
+                x == BoxTable.any ? (y == BoxTable.any ? nil : [y]) : [x]
+            }))
+            let pair = "rules \(table.rules[first].id) and \(table.rules[second].id) both match "
+                + encoding.describe(point)
+            switch table.hitPolicy {
+            case .unique:
+                return error("overlap: \(pair), but hit policy U allows only one\(tryIt(point))", at: rowLocation(second))
+            case .any where outcomes[first] != outcomes[second]:
+                return error("overlap: \(pair) with different outcomes, which hit policy A forbids\(tryIt(point))",
+                             at: rowLocation(second))
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// A point of the region that a real request reaches, when there is one.
+    private func bestPoint(in region: Region) -> ConditionPoint {
+        let points = region.points(domains: encoding.boxes.domains).map(encoding.point)
+        return points.first { examples.request(reaching: $0) != nil } ?? encoding.point(region.witness)
+    }
+
+    /// "; try: upgradedocs explain …" when the catalog has a request that reaches the point.
+    private func tryIt(_ point: ConditionPoint) -> String {
+        guard let request = examples.request(reaching: point) else {
+            return " (no request over the current catalog reaches this case)"
+        }
+        return "; try: " + Counterexamples.command(for: request)
+    }
+
+    private var tableLocation: SourceLocation {
+        content.sourceMap.tables[table.id] ?? SourceLocation(file: "tables/\(table.id).yaml")
+    }
+
+    private func rowLocation(_ index: Int) -> SourceLocation {
+        content.sourceMap.tableRows["\(table.id)/\(table.rules[index].id)"] ?? tableLocation
+    }
+
+    private func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "table \(table.id): " + message, at: location)
+    }
+}
