@@ -62,7 +62,10 @@ let package = Package(
         ),
         .testTarget(
             name: "UpgradeCheckTests",
-            dependencies: ["UpgradeCheck", "UpgradeContent", "UpgradeCore"]
+            dependencies: [
+                "UpgradeCheck", "UpgradeContent", "UpgradeCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "CLITests",

@@ -48,10 +48,22 @@ private struct TableFindings {
                               + "together cover all its values: they could be one rule with '-' there",
                               at: rowLocation(rules[0]))
         }
-        findings += encoding.disagreements(rules: content.catalog.rules).map { disagreement in
+        findings += disagreementFindings()
+        return findings
+    }
+
+    /// Cases a real request reaches come first: those are the ones to try. A long list is cut short.
+    private func disagreementFindings(limit: Int = 20) -> [Diagnostic] {
+        let all = encoding.disagreements(rules: content.catalog.rules)
+        let ordered = all.filter { examples.request(reaching: $0.point) != nil }
+            + all.filter { examples.request(reaching: $0.point) == nil }
+        var findings = ordered.prefix(limit).map { disagreement in
             let place = disagreement.rows.count == 1 ? rowLocation(disagreement.rows[0]) : tableLocation
             return error("at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "
                          + "but the rule core says \(disagreement.coreSays)\(tryIt(disagreement.point))", at: place)
+        }
+        if ordered.count > limit {
+            findings.append(error("\(ordered.count - limit) more cases disagree with the rule core", at: tableLocation))
         }
         return findings
     }
