@@ -128,3 +128,15 @@ private struct TableFindings {
         Diagnostic(.error, "table \(table.id): " + message, at: location)
     }
 }
+
+extension TableCheck {
+    /// Every case where `table`, as given, and the rule core disagree: for a
+    /// table read back from a published page.
+    public static func disagreements(of table: DecisionTable, rules: [Rule]) -> [String] {
+        let encoding = TableEncoding(table)
+        return encoding.disagreements(rules: rules).map { disagreement in
+            "at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "
+                + "but the rule core says \(disagreement.coreSays)"
+        }
+    }
+}

@@ -71,7 +71,8 @@ struct DecisionTableView {
                 attributes: [Attribute("data-rule", rule.id)])
         }
         return Table(caption: [.text("\(table.title): decision table, hit policy \(table.hitPolicy.rawValue)")],
-                     cssClass: "decision-table", attributes: [Attribute("data-hit-policy", table.hitPolicy.rawValue)],
+                     cssClass: "decision-table", attributes: [Attribute("data-hit-policy", table.hitPolicy.rawValue),
+                                                                  Attribute("data-table", table.id)],
                      head: [head], body: body)
     }
 

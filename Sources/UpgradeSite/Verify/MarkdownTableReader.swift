@@ -1,0 +1,93 @@
+/// Reads pipe tables back from Markdown text: a header row, a `---` row, and body rows.
+struct MarkdownTableReader {
+    struct Table {
+        /// The line of the header row, counted from 1.
+        let line: Int
+        /// The emphasised line just above the table, which this generator uses as its caption.
+        let caption: String?
+        let header: [String]
+        let rows: [(cells: [String], line: Int)]
+    }
+
+    static func tables(in markdown: String) -> [Table] {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var tables: [Table] = []
+        var index = 0
+        while index + 1 < lines.count {
+            guard lines[index].hasPrefix("|"), isDelimiter(lines[index + 1]) else { index += 1; continue }
+            let caption = (1...2).lazy.compactMap { back -> String? in
+                guard index - back >= 0 else { return nil }
+                let text = lines[index - back]
+                return text.hasPrefix("*") && text.hasSuffix("*") && text.count > 2 ? String(text.dropFirst().dropLast()) : nil
+            }.first
+            let header = cells(lines[index])
+            var rows: [(cells: [String], line: Int)] = []
+            var next = index + 2
+            while next < lines.count, lines[next].hasPrefix("|") {
+                rows.append((cells(lines[next]), next + 1))
+                next += 1
+            }
+            tables.append(Table(line: index + 1, caption: caption.map(unescape), header: header, rows: rows))
+            index = next
+        }
+        return tables
+    }
+
+    private static func isDelimiter(_ line: String) -> Bool {
+        let parts = cells(line)
+        return !parts.isEmpty && parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { "-:".contains($0) } && part.contains("-")
+        }
+    }
+
+    /// The cells of a row, split on pipes that are not escaped, with Markdown escapes undone.
+    static func cells(_ line: String) -> [String] {
+        var cells: [String] = [], current = "", escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                current.append(character)
+                escaped = true
+            } else if character == "|" {
+                cells.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        cells.append(current)
+        // The leading and trailing pipes leave an empty first and last piece.
+        if cells.first?.trimmingCharacters == "" { cells.removeFirst() }
+        if cells.last?.trimmingCharacters == "" { cells.removeLast() }
+        return cells.map { unescape($0.trimmingCharacters) }
+    }
+
+    /// Removes a backslash before ASCII punctuation, as CommonMark reads it.
+    static func unescape(_ text: String) -> String {
+        var out = "", escaped = false
+        for character in text {
+            if escaped {
+                if !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) { out.append("\\") }
+                out.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                out.append(character)
+            }
+        }
+        if escaped { out.append("\\") }
+        return out
+    }
+}
+
+extension String {
+    var trimmingCharacters: String {
+        var text = Substring(self)
+        while text.first == " " || text.first == "\t" { text.removeFirst() }
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import UpgradeCheck
+import UpgradeContent
+import UpgradeCore
+
+/// `upgradedocs verify`: reads the written site back from disk, HTML and
+/// Markdown, and holds every matrix cell, list entry and decision-table row
+/// against the rule core. Expected values come from the rule core and the
+/// catalog, never from the views that wrote the pages.
+public struct SiteVerifier {
+    let content: LoadedContent
+    let site: String
+    var catalog: Catalog { content.catalog }
+
+    public init(content: LoadedContent, site: String) {
+        self.content = content
+        self.site = site.hasSuffix("/") && site.count > 1 ? String(site.dropLast()) : site
+    }
+
+    public struct Report: Sendable {
+        public var problems: [Diagnostic] = []
+        public var cellsChecked = 0
+        public var rowsChecked = 0
+        public var tablesChecked = 0
+    }
+
+    public func verify() -> Report {
+        var report = Report()
+        guard let (asOf, files) = manifest(&report) else { return report }
+        let core = RuleCore(catalog: catalog)
+        let expectations = Expectations(catalog: catalog, core: core, asOf: asOf)
+        for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {
+            let base = "matrix/\(program.id)"
+            if let html = read(base + ".html", &report) {
+                let tables = HTMLTableReader.tables(in: html)
+                expect(tables, has: "upgrade-matrix", program: program.id, file: base + ".html", &report)
+                expect(tables, has: "upgrade-list", program: program.id, file: base + ".html", &report)
+            }
+            if let markdown = read(base + ".md", &report) {
+                MarkdownVerification(expectations: expectations, program: program.id, file: path(base + ".md"))
+                    .verify(MarkdownTableReader.tables(in: markdown), &report)
+            }
+        }
+        for table in catalog.tables {
+            let base = "rules/\(table.id)"
+            if let html = read(base + ".html", &report),
+               !HTMLTableReader.tables(in: html).contains(where: { $0.attributes["data-table"] == table.id }) {
+                report.problems.append(problem("no decision table '\(table.id)' on the page", file: base + ".html"))
+            }
+            if let markdown = read(base + ".md", &report) {
+                DecisionTableVerification(table: table, rules: catalog.rules, file: path(base + ".md"))
+                    .verify(markdown: MarkdownTableReader.tables(in: markdown), &report)
+            }
+        }
+        // Every table in every HTML page: the canonical pages, the print page, and prose embeds.
+        for file in files where file.hasSuffix(".html") {
+            guard let html = read(file, &report) else { continue }
+            for table in HTMLTableReader.tables(in: html) {
+                verify(table, expectations: expectations, file: file, &report)
+            }
+        }
+        report.problems.sort { $0.location < $1.location }
+        return report
+    }
+
+    private func verify(_ table: HTMLTableReader.Table, expectations: Expectations, file: String, _ report: inout Report) {
+        let classes = table.cssClasses
+        if classes.contains("upgrade-matrix") || classes.contains("upgrade-list") {
+            guard let program = table.attributes["data-program"].map({ ProgramID($0) }) else {
+                report.problems.append(problem("a matrix without data-program", file: file, line: table.line))
+                return
+            }
+            let verification = HTMLMatrixVerification(expectations: expectations, program: program, file: path(file))
+            classes.contains("upgrade-matrix") ? verification.verifyGrid(table, &report)
+                                               : verification.verifyList(table, &report)
+        } else if classes.contains("decision-table") {
+            guard let id = table.attributes["data-table"], let expected = catalog.tables.first(where: { $0.id == id }) else {
+                report.problems.append(problem("a decision table with no known data-table id", file: file, line: table.line))
+                return
+            }
+            DecisionTableVerification(table: expected, rules: catalog.rules, file: path(file)).verify(html: table, &report)
+        }
+    }
+
+    private func expect(_ tables: [HTMLTableReader.Table], has cssClass: String, program: ProgramID, file: String,
+                        _ report: inout Report) {
+        guard !tables.contains(where: { $0.cssClasses.contains(cssClass) && $0.attributes["data-program"] == program.rawValue })
+        else { return }
+        report.problems.append(problem("no table.\(cssClass) for program \(program) on the page", file: file))
+    }
+
+    private func manifest(_ report: inout Report) -> (CalendarDate, [String])? {
+        guard let text = read(Manifest.fileName, &report) else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let asOf = (object["asOf"] as? String).flatMap(CalendarDate.init(iso:)),
+              let files = object["files"] as? [[String: Any]]
+        else {
+            report.problems.append(problem("cannot read the manifest: it needs asOf and files", file: Manifest.fileName))
+            return nil
+        }
+        return (asOf, files.compactMap { $0["path"] as? String }.sorted())
+    }
+
+    private func read(_ file: String, _ report: inout Report) -> String? {
+        guard let data = FileManager.default.contents(atPath: path(file)) else {
+            report.problems.append(problem("missing: the site has no \(file); run 'upgradedocs build'", file: file))
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func path(_ file: String) -> String { site + "/" + file }
+
+    private func problem(_ message: String, file: String, line: Int = 1) -> Diagnostic {
+        Diagnostic(.error, message, at: SourceLocation(file: path(file), line: line))
+    }
+}
+
+/// What the rule core says each published table should show, as of the site's date.
+struct Expectations {
+    let catalog: Catalog
+    let core: RuleCore
+    let asOf: CalendarDate
+
+    func decision(_ from: Offer, _ to: Offer) -> Decision {
+        core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
+    }
+
+    func eligibleTargets(of source: Offer, in program: ProgramID) -> [Offer] {
+        catalog.offers(in: program).filter { decision(source, $0).verdict == .eligible }
+    }
+
+    /// A source the list form must show: it has eligible targets, and not all of its
+    /// paths are left to a footnote.
+    func listsSource(_ source: Offer, in program: ProgramID) -> Bool {
+        let targets = eligibleTargets(of: source, in: program)
+        let paths = catalog.paths.filter { $0.from == source.id && targets.map(\.id).contains($0.to) }
+        return !targets.isEmpty && !paths.allSatisfy { $0.statedBy != nil }
+    }
+
+    /// An offer named on a page, by id or display name, without footnote marks.
+    func offer(named text: String) -> Offer? {
+        catalog.lookUpOffer(String(text.unicodeScalars.filter { !Self.marks.contains($0) }).trimmingCharacters)
+    }
+
+    static let marks = Set("¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars)
+
+    static func describe(_ decision: Decision) -> String {
+        decision.reasons.isEmpty ? decision.verdict.rawValue
+            : "\(decision.verdict.rawValue) (\(decision.reasonCodes.map(\.rawValue).joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import UpgradeSite
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Read the published site back and prove every table agrees with the rule core.",
+        discussion: """
+            Reads the HTML and the Markdown pages from disk, with its own parsing, and compares every \
+            matrix cell, every list-form entry and every decision-table row with the rule core, as of the \
+            date in the site's manifest.json. Each mismatch is printed as file:line: error: what the page \
+            says and what the rule core says. Exits non-zero on any mismatch, and on a missing or extra \
+            row or column, or a table it cannot read.
+            """
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: ArgumentHelp("The folder the site was built into.", valueName: "dir"))
+    var site: String = "site"
+
+    func run() throws {
+        let content = try options.load()
+        let report = SiteVerifier(content: content, site: site).verify()
+        Console.report(report.problems)
+        guard report.problems.isEmpty else {
+            Console.error("\(report.problems.count) mismatch\(report.problems.count == 1 ? "" : "es") between \(site)/ "
+                          + "and the rule core")
+            throw ExitCode.failure
+        }
+        Console.out("ok: \(site)/ agrees with the rule core: \(report.tablesChecked) tables, "
+                    + "\(report.cellsChecked) matrix cells and \(report.rowsChecked) rows checked\n")
+    }
+}
