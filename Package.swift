@@ -44,6 +44,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "upgradedocs-bench",
+            dependencies: ["UpgradeCheck"],
+            path: "benchmarks/Sources/upgradedocs-bench"
+        ),
         .testTarget(
             name: "UpgradeCoreTests",
             dependencies: [

@@ -35,119 +35,175 @@ public struct Region: Hashable, Sendable {
     }
 }
 
-/// What the analysis found; each list is in the order the walk met it, which is deterministic.
+/// What the analysis found, in a deterministic order.
 public struct BoxAnalysis: Sendable {
     /// Regions no rule covers and no impossibility excludes.
     public var gaps: [Region] = []
-    /// Pairs of rules that both match every possible point of a region.
+    /// Pairs of rules whose boxes share a possible point, with their shared region; the first `limit`, by index.
     public var overlaps: [(first: Int, second: Int, region: Region)] = []
-    /// How many overlapping pairs there are in all; `overlaps` keeps the first `limit`.
+    /// How many overlapping pairs there are in all.
     public var overlapCount = 0
-    /// Rules that match no possible point, or (first-hit policy) only points an earlier rule takes.
+    /// False when there were so many pairs that counting stopped: `overlapCount` is then a lower bound.
+    public var overlapCountIsExact = true
+    /// Rules that match no possible point, or (first-hit policy) only points earlier rules take.
     public var neverFiring: [Int] = []
 }
 
 extension BoxTable {
-    /// Walks the space once, splitting each dimension only into the classes of
-    /// values the rules there tell apart, so the work follows the rules, not
-    /// the size of the space. `firstHitOnly`: only the first matching rule
-    /// fires (hit policy F), so later ones can be masked.
+    static let pairBudget = 1_000_000
+
+    /// Gaps, overlaps and rules that never fire. Each part follows the rules, not
+    /// the size of the space: dimensions split only into the values the rules
+    /// there tell apart, and a region stops splitting once one box covers it.
+    /// `firstHitOnly`: only the first matching rule fires (hit policy F).
     public func analyse(firstHitOnly: Bool = false, limit: Int = 100) -> BoxAnalysis {
-        var walk = Walk(table: self, firstHitOnly: firstHitOnly, limit: limit)
-        walk.explore(rules: Array(rules.indices), impossible: Array(impossible.indices), dimension: 0, region: [])
-        walk.result.neverFiring = rules.indices.filter { !walk.fired[$0] }
-        return walk.result
+        var result = BoxAnalysis()
+        var gaps = GapWalk(table: self)
+        gaps.explore(boxes: Array(0..<(rules.count + impossible.count)), dimension: 0, region: [])
+        result.gaps = gaps.found
+        var pairs = PairWalk(table: self, limit: limit)
+        pairs.within(Array(rules.indices), dimension: 0)
+        result.overlaps = pairs.kept.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        result.overlapCount = pairs.count
+        result.overlapCountIsExact = pairs.count < Self.pairBudget
+        result.neverFiring = rules.indices.filter { index in
+            let blockers = impossible + (firstHitOnly ? rules[..<index].filter { intersects($0, rules[index]) } : [])
+            return covered(rules[index], by: blockers)
+        }
+        return result
+    }
+
+    func intersects(_ a: [Int], _ b: [Int]) -> Bool {
+        zip(a, b).allSatisfy { $0 == BoxTable.any || $1 == BoxTable.any || $0 == $1 }
+    }
+
+    func intersection(_ a: [Int], _ b: [Int]) -> [Int] {
+        zip(a, b).map { $0 == BoxTable.any ? $1 : $0 }
+    }
+
+    /// Whether every point of `box` lies in one of `boxes`.
+    func covered(_ box: [Int], by boxes: [[Int]]) -> Bool {
+        let relevant = boxes.filter { intersects($0, box) }
+        guard !relevant.isEmpty else { return false }
+        if relevant.contains(where: { other in zip(other, box).allSatisfy { $0 == BoxTable.any || $0 == $1 } }) {
+            return true
+        }
+        // Some relevant box pins a dimension the box leaves open: cover it value by value.
+        guard let dimension = box.indices.first(where: { d in box[d] == BoxTable.any && relevant.contains { $0[d] != BoxTable.any } })
+        else { return false }
+        return (0..<domains[dimension]).allSatisfy { value in
+            var part = box
+            part[dimension] = value
+            return covered(part, by: relevant)
+        }
+    }
+
+    /// Boxes 0..<rules.count are rules, the rest impossibilities.
+    func box(_ index: Int) -> [Int] { index < rules.count ? rules[index] : impossible[index - rules.count] }
+}
+
+/// Finds the regions no box covers.
+private struct GapWalk {
+    let table: BoxTable
+    var found: [Region] = []
+    /// The last dimension each box pins; past it, the box spans everything.
+    let lastPinned: [Int]
+
+    init(table: BoxTable) {
+        self.table = table
+        lastPinned = (0..<(table.rules.count + table.impossible.count)).map { index in
+            table.box(index).lastIndex { $0 != BoxTable.any } ?? -1
+        }
+    }
+
+    mutating func explore(boxes: [Int], dimension: Int, region: [[Int]?]) {
+        let open = table.domains.count - dimension
+        if boxes.isEmpty {
+            found.append(Region(values: region + Array(repeating: nil, count: open)))
+            return
+        }
+        // One box spanning every remaining dimension covers the whole region.
+        if dimension == table.domains.count || boxes.contains(where: { lastPinned[$0] < dimension }) { return }
+        var buckets: [Int: [Int]] = [:], spanning: [Int] = []
+        for index in boxes {
+            let value = table.box(index)[dimension]
+            if value == BoxTable.any { spanning.append(index) } else { buckets[value, default: []].append(index) }
+        }
+        let pinned = buckets.keys.sorted()
+        for value in pinned {
+            explore(boxes: buckets[value]! + spanning, dimension: dimension + 1, region: region + [[value]])
+        }
+        if pinned.count < table.domains[dimension] {
+            let rest = pinned.isEmpty ? nil : (0..<table.domains[dimension]).filter { buckets[$0] == nil }
+            explore(boxes: spanning, dimension: dimension + 1, region: region + [rest])
+        }
     }
 }
 
-private struct Walk {
+/// Finds each pair of overlapping rules exactly once: at every dimension a pair
+/// either shares a value, or one of them spans it, and each case is followed once.
+private struct PairWalk {
     let table: BoxTable
-    let firstHitOnly: Bool
     let limit: Int
-    var fired: [Bool]
-    var result = BoxAnalysis()
-    var seenPairs = Set<Int>()
-    /// The last dimension each rule (and impossibility) pins to a value; past it, the box spans everything.
+    var kept: [(first: Int, second: Int, region: Region)] = []
+    var count = 0
     let lastPinned: [Int]
-    let lastPinnedImpossible: [Int]
 
-    init(table: BoxTable, firstHitOnly: Bool, limit: Int) {
+    init(table: BoxTable, limit: Int) {
         self.table = table
-        self.firstHitOnly = firstHitOnly
         self.limit = limit
-        fired = Array(repeating: false, count: table.rules.count)
-        lastPinned = table.rules.map { $0.lastIndex { $0 != BoxTable.any } ?? -1 }
-        lastPinnedImpossible = table.impossible.map { $0.lastIndex { $0 != BoxTable.any } ?? -1 }
+        lastPinned = table.rules.map { rule in rule.lastIndex { $0 != BoxTable.any } ?? -1 }
     }
 
-    mutating func explore(rules: [Int], impossible: [Int], dimension: Int, region: [[Int]?]) {
-        if rules.isEmpty && impossible.isEmpty {
-            result.gaps.append(Region(values: region + Array(repeating: nil, count: table.domains.count - dimension)))
+    /// Overlapping pairs inside one set of rules.
+    mutating func within(_ rules: [Int], dimension: Int) {
+        guard rules.count > 1, count < BoxTable.pairBudget else { return }
+        if dimension == table.domains.count || rules.allSatisfy({ lastPinned[$0] < dimension }) {
+            for i in rules.indices { for j in rules.indices where j > i { emit(rules[i], rules[j]) } }
             return
         }
-        // Once no box pins a later dimension, every point below here matches the same boxes.
+        let (buckets, spanning) = split(rules, at: dimension)
+        for value in buckets.keys.sorted() {
+            within(buckets[value]!, dimension: dimension + 1)
+            across(buckets[value]!, spanning, dimension: dimension + 1)
+        }
+        within(spanning, dimension: dimension + 1)
+    }
+
+    /// Overlapping pairs with one rule from each set.
+    mutating func across(_ a: [Int], _ b: [Int], dimension: Int) {
+        guard !a.isEmpty, !b.isEmpty, count < BoxTable.pairBudget else { return }
         if dimension == table.domains.count
-            || (rules.allSatisfy { lastPinned[$0] < dimension }
-                && impossible.allSatisfy { lastPinnedImpossible[$0] < dimension }) {
-            settle(rules: rules, impossible: impossible,
-                   region: region + Array(repeating: nil, count: table.domains.count - region.count))
+            || (a.allSatisfy { lastPinned[$0] < dimension } && b.allSatisfy { lastPinned[$0] < dimension }) {
+            for x in a { for y in b { emit(x, y) } }
             return
         }
-        var ruleBuckets: [Int: [Int]] = [:], ruleAny: [Int] = []
+        let (aBuckets, aSpanning) = split(a, at: dimension)
+        let (bBuckets, bSpanning) = split(b, at: dimension)
+        for value in Set(aBuckets.keys).union(bBuckets.keys).sorted() {
+            across(aBuckets[value] ?? [], bBuckets[value] ?? [], dimension: dimension + 1)
+            across(aBuckets[value] ?? [], bSpanning, dimension: dimension + 1)
+            across(aSpanning, bBuckets[value] ?? [], dimension: dimension + 1)
+        }
+        across(aSpanning, bSpanning, dimension: dimension + 1)
+    }
+
+    private func split(_ rules: [Int], at dimension: Int) -> (buckets: [Int: [Int]], spanning: [Int]) {
+        var buckets: [Int: [Int]] = [:], spanning: [Int] = []
         for rule in rules {
             let value = table.rules[rule][dimension]
-            if value == BoxTable.any { ruleAny.append(rule) } else { ruleBuckets[value, default: []].append(rule) }
+            if value == BoxTable.any { spanning.append(rule) } else { buckets[value, default: []].append(rule) }
         }
-        var impossibleBuckets: [Int: [Int]] = [:], impossibleAny: [Int] = []
-        for box in impossible {
-            let value = table.impossible[box][dimension]
-            if value == BoxTable.any { impossibleAny.append(box) } else { impossibleBuckets[value, default: []].append(box) }
-        }
-        let pinned = Set(ruleBuckets.keys).union(impossibleBuckets.keys).sorted()
-        for value in pinned {
-            explore(rules: merge(ruleBuckets[value] ?? [], ruleAny),
-                    impossible: merge(impossibleBuckets[value] ?? [], impossibleAny),
-                    dimension: dimension + 1, region: region + [[value]])
-        }
-        if pinned.count < table.domains[dimension] {
-            let rest = pinned.isEmpty ? nil : Array(0..<table.domains[dimension]).filter { !pinned.contains($0) }
-            explore(rules: ruleAny, impossible: impossibleAny, dimension: dimension + 1, region: region + [rest])
-        }
+        return (buckets, spanning)
     }
 
-    /// A region where every point matches the same boxes.
-    private mutating func settle(rules: [Int], impossible: [Int], region: [[Int]?]) {
-        guard impossible.isEmpty else { return }
-        guard !rules.isEmpty else {
-            result.gaps.append(Region(values: region))
-            return
+    private mutating func emit(_ x: Int, _ y: Int) {
+        let shared = table.intersection(table.rules[x], table.rules[y])
+        // A pair that meets only on impossible points does not overlap.
+        if !table.impossible.isEmpty, table.covered(shared, by: table.impossible) { return }
+        count += 1
+        if kept.count < limit {
+            kept.append((min(x, y), max(x, y), Region(values: shared.map { $0 == BoxTable.any ? nil : [$0] })))
         }
-        if firstHitOnly { fired[rules[0]] = true } else { rules.forEach { fired[$0] = true } }
-        guard rules.count > 1 else { return }
-        let shared = Region(values: region)
-        for i in rules.indices {
-            for j in rules.indices where j > i {
-                let key = rules[i] &* table.rules.count &+ rules[j]
-                // Past a million pairs the table is one big overlap; counting on adds nothing.
-                guard seenPairs.count < 1_000_000, seenPairs.insert(key).inserted else { continue }
-                result.overlapCount += 1
-                if result.overlaps.count < limit { result.overlaps.append((rules[i], rules[j], shared)) }
-            }
-        }
-    }
-
-    /// Two ascending lists of indices as one ascending list, keeping table order.
-    private func merge(_ a: [Int], _ b: [Int]) -> [Int] {
-        guard !a.isEmpty else { return b }
-        guard !b.isEmpty else { return a }
-        var out: [Int] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
-        }
-        out += a[i...]
-        out += b[j...]
-        return out
     }
 }

@@ -3,14 +3,18 @@ import UpgradeCore
 /// Concrete requests over the catalog, one for each point of the condition
 /// space they reach, so an abstract finding can be shown as a command to run.
 public struct Counterexamples: Sendable {
-    private let reached: [(point: ConditionPoint, request: Request)]
+    /// Each point reached, with the first request (in catalog order) that reaches it.
+    public let reached: [(point: ConditionPoint, request: Request)]
 
     public init(catalog: Catalog, asOf: CalendarDate) {
         let core = RuleCore(catalog: catalog)
+        // The as-of date, and for each withdrawal one day on its other side: every date
+        // the conditions can tell apart, and no more.
         var dates = [asOf]
         for program in catalog.programs {
             guard let withdrawn = program.withdrawnFrom else { continue }
-            dates += [withdrawn, CalendarDate(year: withdrawn.year - 1, month: withdrawn.month, day: 1)!]
+            let other = asOf >= withdrawn ? CalendarDate(year: withdrawn.year - 1, month: withdrawn.month, day: 1)! : withdrawn
+            if !dates.contains(other) { dates.append(other) }
         }
         var holdings: [[Holding]] = [[]]
         for offer in catalog.offers {

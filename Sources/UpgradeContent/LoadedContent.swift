@@ -10,6 +10,16 @@ public struct LoadedContent: Sendable {
     public let sourceMap: SourceMap
     /// Warnings found while loading; errors stop the load instead.
     public let warnings: [Diagnostic]
+
+    /// For tools and tests that make a model in code rather than read one.
+    public init(catalog: Catalog, settings: SiteSettings, pages: [ProsePage] = [], sourceMap: SourceMap = SourceMap(),
+                warnings: [Diagnostic] = []) {
+        self.catalog = catalog
+        self.settings = settings
+        self.pages = pages
+        self.sourceMap = sourceMap
+        self.warnings = warnings
+    }
 }
 
 /// Where each id of the model is declared.

@@ -1,3 +1,4 @@
+import UpgradeCheck
 import UpgradeContent
 import UpgradeCore
 
@@ -21,6 +22,7 @@ public enum SiteBuilder {
                                        text: PageRenderer.markdown(page, context: context)))
         }
         files += templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
+        files.append(TestVectors.file(catalog: context.catalog, asOf: asOf))
         files.sort { $0.path < $1.path }
         let manifest = Manifest(generator: generator, asOf: asOf.description, files: files)
         return files + [manifest.file]
