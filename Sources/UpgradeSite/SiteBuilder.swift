@@ -28,6 +28,15 @@ public enum SiteBuilder {
         return files + [manifest.file]
     }
 
+    /// The problems a build would find in the prose pages (their generated-table
+    /// fences), without building anything: for `check`.
+    public static func proseProblems(in content: LoadedContent) -> [Diagnostic] {
+        let context = ViewContext(content: content, asOf: content.settings.asOf)
+        var problems: [Diagnostic] = []
+        for page in content.pages { _ = ProseView(context: context, page: page).render(problems: &problems) }
+        return problems
+    }
+
     /// Every page of the site, from the catalog, in a fixed order.
     static func pages(_ context: ViewContext) throws(ContentError) -> [Page] {
         var problems: [Diagnostic] = []

@@ -2,6 +2,7 @@ import ArgumentParser
 import UpgradeCheck
 import UpgradeContent
 import UpgradeCore
+import UpgradeSite
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let content = try options.load()
-        let findings = ExampleCheck.findings(in: content) + TableCheck.findings(in: content)
+        let findings = SiteBuilder.proseProblems(in: content) + ExampleCheck.findings(in: content)
+            + TableCheck.findings(in: content)
         Console.report(findings)
         let errors = findings.filter { $0.severity == .error }.count
         guard errors == 0 else {

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@Suite("upgradedocs verify and check on the command line")
+struct VerifyCommandTests {
+    @Test("verify passes on the committed site and fails, with the place, on a flipped cell")
+    func verifyExitCodes() throws {
+        let clean = try CLIRunner.run(["verify"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.hasPrefix("ok: site/ agrees with the rule core"))
+        let folder = try BuildCommandTests.copyOfRepository(["content", "site"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let page = folder + "/site/matrix/legacy.html"
+        try (try String(contentsOfFile: page, encoding: .utf8))
+            .replacingOccurrences(of: #"data-to="o365-e5" data-verdict="eligible""#, with: #"data-to="o365-e5" data-verdict="blocked""#)
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        let broken = try CLIRunner.run(["verify"], in: folder)
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("site/matrix/legacy.html:"))
+        #expect(broken.stderr.contains("column o365-e5: the page says blocked, the rule core says eligible"))
+        #expect(broken.stderr.contains("mismatches between site/ and the rule core"))
+    }
+
+    @Test("check reports a bad embed in a prose page without building")
+    func checkSeesProseEmbeds() throws {
+        let folder = try BuildCommandTests.copyOfRepository(["content"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "---\ntitle: Bad\n---\n\n```upgradedocs checklist nobody\n```\n"
+            .write(toFile: folder + "/content/pages/bad.md", atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["check"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("content/pages/bad.md:5:1: error: unknown role 'nobody'"))
+    }
+}
