@@ -19,6 +19,7 @@ enum PageRenderer {
             },
         ]
         if let summary = page.summary { layout["description"] = summary }
+        if let style = PrintStyle.css(for: page.sheets, asOf: context.asOf.description) { layout["pageStyle"] = style }
         return templates.render(kind: page.kind, page: pageContext, layout: layout)
     }
 

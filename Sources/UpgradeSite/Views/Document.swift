@@ -152,15 +152,35 @@ public struct Page: Sendable {
     /// Key facts shown under the title, such as the as-of date.
     public let facts: [Fact]
     public let blocks: [Block]
+    /// For a printed document: the sheets its sections print on.
+    public let sheets: [PrintSheet]
 
     public init(path: PagePath, kind: PageKind, title: String, summary: String? = nil, facts: [Fact] = [],
-                blocks: [Block]) {
+                blocks: [Block], sheets: [PrintSheet] = []) {
         self.path = path
         self.kind = kind
         self.title = title
         self.summary = summary
         self.facts = facts
         self.blocks = blocks
+        self.sheets = sheets
+    }
+}
+
+/// How one section of a printed document prints: its own page style, with
+/// the table's title, the as-of date and a legend in the margin of every sheet.
+public struct PrintSheet: Hashable, Sendable {
+    /// The id of the section this sheet style applies to.
+    public let sectionID: String
+    public let title: String
+    public let legend: String
+    public let landscape: Bool
+
+    public init(sectionID: String, title: String, legend: String, landscape: Bool) {
+        self.sectionID = sectionID
+        self.title = title
+        self.legend = legend
+        self.landscape = landscape
     }
 }
 
