@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "upgradedocs-bench",
-            dependencies: ["UpgradeCheck"],
+            dependencies: ["UpgradeCheck", "UpgradeSite", "UpgradeContent", "UpgradeCore"],
             path: "benchmarks/Sources/upgradedocs-bench"
         ),
         .testTarget(

@@ -6,16 +6,20 @@ extension ContentReading {
         let folder = directory + "/pages"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
-        return names.compactMap { name in
+        // Pages are read on both cores, each with its own sink; the sinks merge in file order.
+        let results = ConcurrentMap.run(names) { name -> (ProsePage?, [Diagnostic]) in
             let path = folder + "/" + name
+            let sink = DiagnosticSink()
             guard let data = FileManager.default.contents(atPath: path),
                   let text = String(data: data, encoding: .utf8)
             else {
                 sink.error("cannot read the page as UTF-8 text", at: SourceLocation(file: path))
-                return nil
+                return (nil, sink.diagnostics)
             }
-            return ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: sink)
+            return (ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: sink), sink.diagnostics)
         }
+        for (_, diagnostics) in results { sink.append(diagnostics) }
+        return results.compactMap(\.0)
     }
 }
 
@@ -30,10 +34,18 @@ public enum ProsePageReader {
             sink.error("'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
             return nil
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first?.trimmingWhitespace == "---",
-              let close = lines[1...].firstIndex(where: { $0.trimmingWhitespace == "---" })
-        else {
+        // Only the front matter is split into lines; the body is taken whole after it.
+        var lines: [Substring] = []
+        var rest = Substring(text)
+        var close: Int?
+        while close == nil, !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            lines.append(rest[..<end])
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            if lines.count == 1, String(lines[0]).trimmingWhitespace != "---" { break }
+            if lines.count > 1, String(lines[lines.count - 1]).trimmingWhitespace == "---" { close = lines.count - 1 }
+        }
+        guard let close else {
             sink.error("a page starts with front matter: a '---' line, 'title: …', and a closing '---' line",
                        at: SourceLocation(file: file))
             return nil
@@ -50,7 +62,7 @@ public enum ProsePageReader {
         let title = matter.string("title")
         let description = matter.string("description", required: false)
         guard let title else { return nil }
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        let body = String(rest)
         return ProsePage(slug: slug, title: title.value, description: description?.value, body: body,
                          file: file, bodyLine: close + 2)
     }

@@ -11,6 +11,10 @@ final class DiagnosticSink {
         diagnostics.append(Diagnostic(.error, message, at: location))
     }
 
+    func append(_ more: [Diagnostic]) {
+        diagnostics += more
+    }
+
     func warning(_ message: String, at location: SourceLocation) {
         diagnostics.append(Diagnostic(.warning, message, at: location))
     }

@@ -30,7 +30,8 @@ enum YAMLFile {
     static func compose(_ text: String, file path: String, sink: DiagnosticSink) -> Node?? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // An explicit encoding: the default one reads the whole process environment on every call.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             report(error, file: path, sink: sink)
             return nil

@@ -12,15 +12,16 @@ public enum SiteBuilder {
         let context = ViewContext(content: content, asOf: asOf)
         let pages = try self.pages(context)
         let navigation = Navigation(context: context)
-        var files: [GeneratedFile] = []
-        for page in pages {
+        // Pages render on both cores; each page's bytes depend on that page alone, so the
+        // output is the same as a serial run's.
+        var files = ConcurrentMap.run(pages) { page -> [GeneratedFile] in
             let base = page.path.description
-            files.append(GeneratedFile(path: base + ".html", kind: FileKind(page.kind),
-                                       text: PageRenderer.html(page, templates: templates, context: context,
-                                                               navigation: navigation)))
-            files.append(GeneratedFile(path: base + ".md", kind: FileKind(page.kind),
-                                       text: PageRenderer.markdown(page, context: context)))
-        }
+            return [
+                GeneratedFile(path: base + ".html", kind: FileKind(page.kind),
+                              text: PageRenderer.html(page, templates: templates, context: context, navigation: navigation)),
+                GeneratedFile(path: base + ".md", kind: FileKind(page.kind), text: PageRenderer.markdown(page, context: context)),
+            ]
+        }.flatMap { $0 }
         files += templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
         files.append(TestVectors.file(catalog: context.catalog, asOf: asOf))
         files.sort { $0.path < $1.path }
@@ -52,7 +53,7 @@ public enum SiteBuilder {
 }
 
 /// The site navigation: home, each program's matrix, each decision table, print.
-struct Navigation {
+struct Navigation: Sendable {
     let items: [(label: String, path: PagePath)]
 
     init(context: ViewContext) {

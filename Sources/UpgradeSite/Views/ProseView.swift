@@ -11,9 +11,11 @@ struct ProseView {
     static let fenceWord = "upgradedocs"
 
     func render(problems: inout [Diagnostic]) -> Page {
-        let document = MarkdownDocument(parsing: page.body)
         var embeds: [String: [Block]] = [:]
-        for fence in document.fencedBlocks(named: Self.fenceWord) {
+        // A fence that asks for a table names the word, so a page without it needs no parse here.
+        let fences = page.body.contains(Self.fenceWord)
+            ? MarkdownDocument(parsing: page.body).fencedBlocks(named: Self.fenceWord) : []
+        for fence in fences {
             switch embed(fence.info) {
             case .success(let blocks): embeds[fence.info] = blocks
             case .failure(let message):

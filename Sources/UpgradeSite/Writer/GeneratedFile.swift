@@ -1,3 +1,5 @@
+import UpgradeContent
+
 /// What the manifest says a file is.
 public enum FileKind: String, Sendable {
     case index, matrix, role, rules, print, page, asset, data
@@ -37,12 +39,12 @@ public struct Manifest: Sendable {
     public let files: [GeneratedFile]
 
     public var json: JSONValue {
-        .object([
+        let digests = ConcurrentMap.run(files) { SHA256.hex($0.bytes) }
+        return .object([
             ("generator", .string(generator)),
             ("asOf", .string(asOf)),
-            ("files", .array(files.map { file in
-                .object([("path", .string(file.path)), ("kind", .string(file.kind.rawValue)),
-                         ("sha256", .string(SHA256.hex(file.bytes)))])
+            ("files", .array(zip(files, digests).map { file, digest in
+                .object([("path", .string(file.path)), ("kind", .string(file.kind.rawValue)), ("sha256", .string(digest))])
             })),
         ])
     }

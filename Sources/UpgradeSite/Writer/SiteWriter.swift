@@ -1,13 +1,14 @@
 import Foundation
+import UpgradeContent
 
 /// Writes a built site into its output folder without ever leaving it.
 ///
-/// Every file is first written into a staging folder inside the output, and
-/// only when all of them are written are they renamed into place, so a build
-/// that fails leaves the old site whole. A file whose bytes did not change is
-/// not touched, and keeps its timestamp. Only files that the previous
-/// manifest lists are ever removed.
-public struct SiteWriter {
+/// Every changed file is first written into a staging folder inside the
+/// output, and only when all of them are written are they renamed into place,
+/// so a build that fails leaves the old site whole. A file whose bytes did not
+/// change is not touched, and keeps its timestamp. Only files that the
+/// previous manifest lists are ever removed.
+public struct SiteWriter: Sendable {
     public let output: String
     static let stagingName = ".upgradedocs-staging"
 
@@ -42,31 +43,14 @@ public struct SiteWriter {
             try fileManager.createDirectory(atPath: output, withIntermediateDirectories: true)
             if fileManager.fileExists(atPath: staging) { try fileManager.removeItem(atPath: staging) }
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            var staged: [String] = []
-            for file in files {
-                if fileManager.contents(atPath: target(file.path)).map(Array.init) == file.bytes {
-                    report.unchanged.append(file.path)
-                    continue
-                }
-                let path = staging + "/" + file.path
-                try fileManager.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-                guard fileManager.createFile(atPath: path, contents: Data(file.bytes)) else {
-                    throw Failure(description: "cannot write \(path)")
-                }
-                staged.append(file.path)
-            }
-            // The manifest goes last, so an interrupted swap still lists every older file.
-            staged.sort { ($0 == Manifest.fileName ? 1 : 0, $0) < ($1 == Manifest.fileName ? 1 : 0, $1) }
-            try preflight(staged)
-            for path in staged {
-                try fileManager.createDirectory(atPath: (target(path) as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-                if rename(staging + "/" + path, target(path)) != 0 {
-                    throw Failure(description: "cannot move \(path) into \(output): \(String(cString: strerror(errno)))")
-                }
-                report.written.append(path)
-            }
+            let changed = ConcurrentMap.run(files) { file in !Disk.holds(file.bytes, at: target(file.path)) }
+            let staged = zip(files, changed).filter(\.1).map(\.0)
+            report.unchanged = zip(files, changed).filter { !$0.1 }.map(\.0.path)
+            try Disk.makeFolders(for: staged.map(\.path), under: staging)
+            let failures = ConcurrentMap.run(staged) { file in Disk.write(file.bytes, to: staging + "/" + file.path) }
+            if let failure = failures.compactMap({ $0 }).first { throw Failure(description: failure) }
+            try swapIn(staged.map(\.path), from: staging)
+            report.written = staged.map(\.path)
             let current = Set(files.map(\.path))
             for path in previous.sorted() where !current.contains(path) && fileManager.fileExists(atPath: target(path)) {
                 try fileManager.removeItem(atPath: target(path))
@@ -82,6 +66,26 @@ public struct SiteWriter {
             throw Failure(description: "cannot write the site into \(output): \(error.localizedDescription)")
         }
         return report
+    }
+
+    /// Renames the staged files into place, the manifest last, so an interrupted
+    /// swap still leaves a manifest that lists every older file. A top-level
+    /// folder the output does not have yet moves in one rename.
+    private func swapIn(_ paths: [String], from staging: String) throws {
+        let ordered = paths.sorted { ($0 == Manifest.fileName ? 1 : 0, $0) < ($1 == Manifest.fileName ? 1 : 0, $1) }
+        try preflight(ordered)
+        var moved = Set<String>()
+        for path in ordered {
+            let top = String(path.split(separator: "/").first!)
+            if moved.contains(top) { continue }
+            if path.contains("/"), !FileManager.default.fileExists(atPath: target(top)) {
+                try Disk.rename(staging + "/" + top, to: target(top))
+                moved.insert(top)
+                continue
+            }
+            try Disk.makeFolders(for: [path], under: output)
+            try Disk.rename(staging + "/" + path, to: target(path))
+        }
     }
 
     /// Before the first rename, everything that could stop the swap halfway: a

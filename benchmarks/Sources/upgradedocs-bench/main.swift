@@ -1,53 +1,29 @@
 import Foundation
-import UpgradeCheck
 
-// Times gap and overlap analysis on synthetic tables, for benchmarks/table-analysis.sh.
-// Usage: upgradedocs-bench [--rules 1000,2000,5000,10000] [--inputs 6] [--runs 5]
+// upgradedocs-bench: the benchmarks' helper. Not part of the product.
+//   analysis  [--rules …] [--inputs 6] [--runs 5]     gap and overlap analysis of synthetic tables
+//   generate  --out DIR [--pages N] [--offers M] [--paths P] [--base content]
+//                                                     synthetic content for UpgradeDocs and Hugo
+//   markdown  --content DIR [--runs 5]                the Markdown stage alone, in process
+switch CommandLine.arguments.dropFirst().first {
+case "generate": generate()
+case "markdown": markdownStage()
+case "stages": stages()
+default: analysisBenchmark()
+}
+
 func value(_ flag: String, _ fallback: String) -> String {
     let arguments = CommandLine.arguments
     guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return fallback }
     return arguments[index + 1]
 }
 
-let sizes = value("--rules", "1000,2000,5000,10000").split(separator: ",").compactMap { Int($0) }
-let inputs = Int(value("--inputs", "6")) ?? 6
-let runs = Int(value("--runs", "5")) ?? 5
-
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-func measure(_ table: BoxTable) -> (seconds: Double, analysis: BoxAnalysis) {
-    var times: [Double] = []
-    var last = table.analyse()
-    for _ in 0..<runs {
-        let clock = ContinuousClock()
-        let start = clock.now
-        last = table.analyse()
-        let elapsed = clock.now - start
-        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-    }
-    return (median(times), last)
-}
-
-print("Gap and overlap analysis, \(inputs) inputs of 10 values, median of \(runs) runs")
-print("shape       rules   seconds   gaps  overlapping pairs")
-for shape in ["structured", "random"] {
-    var points: [(Double, Double)] = []
-    for size in sizes {
-        let table = shape == "structured"
-            ? SyntheticTables.structured(rules: size, inputs: inputs, seed: 7)
-            : SyntheticTables.random(rules: size, inputs: inputs, seed: 7)
-        let (seconds, analysis) = measure(table)
-        points.append((Double(size), seconds))
-        let pairs = analysis.overlapCountIsExact ? "\(analysis.overlapCount)" : "≥\(analysis.overlapCount)"
-        let columns = String(format: "%7d  %8.4f  %5d  ", size, seconds, analysis.gaps.count)
-        print(shape.padding(toLength: 10, withPad: " ", startingAt: 0), columns + pairs)
-    }
-    if points.count > 1 {
-        // Least squares on log-log: time ∝ rules^k.
-        let xs = points.map { log($0.0) }, ys = points.map { log($0.1) }
-        let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
-        let covariance: Double = zip(xs, ys).map { x, y -> Double in (x - mx) * (y - my) }.reduce(0, +)
-        let variance: Double = xs.map { x -> Double in (x - mx) * (x - mx) }.reduce(0, +)
-        print("\(shape): time grows as rules^" + String(format: "%.2f", covariance / variance))
-    }
+func timed<T>(_ work: () throws -> T) rethrows -> (Double, T) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = try work()
+    let elapsed = clock.now - start
+    return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, result)
 }

@@ -1,0 +1,17 @@
+import UpgradeContent
+
+/// The Markdown stage on its own, for the benchmark: every prose page through
+/// the same view and HTML renderer a build uses, without templates or the disk.
+public enum ProseStage {
+    /// Returns the bytes of HTML produced.
+    public static func renderAll(_ content: LoadedContent) -> Int {
+        let context = ViewContext(content: content, asOf: content.settings.asOf)
+        var problems: [Diagnostic] = []
+        var bytes = 0
+        for page in content.pages {
+            let view = ProseView(context: context, page: page).render(problems: &problems)
+            bytes += HTMLRenderer(page: view.path, unsafeHTML: content.settings.rawHTML).render(view.blocks).utf8.count
+        }
+        return bytes
+    }
+}
