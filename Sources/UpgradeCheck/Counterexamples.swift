@@ -2,9 +2,15 @@ import UpgradeCore
 
 /// Concrete requests over the catalog, one for each point of the condition
 /// space they reach, so an abstract finding can be shown as a command to run.
+/// Every pair of offers is tried with a few telling holdings, both statuses and
+/// the dates either side of a withdrawal, within a fixed budget of requests.
 public struct Counterexamples: Sendable {
     /// Each point reached, with the first request (in catalog order) that reaches it.
     public let reached: [(point: ConditionPoint, request: Request)]
+
+    /// Requests tried at most: enough for every point the seed catalogue reaches many
+    /// times over, and a bound that keeps a catalogue of thousands of offers quick.
+    public static let budget = 250_000
 
     public init(catalog: Catalog, asOf: CalendarDate) {
         let core = RuleCore(catalog: catalog)
@@ -16,27 +22,42 @@ public struct Counterexamples: Sendable {
             let other = asOf >= withdrawn ? CalendarDate(year: withdrawn.year - 1, month: withdrawn.month, day: 1)! : withdrawn
             if !dates.contains(other) { dates.append(other) }
         }
-        var holdings: [[Holding]] = [[]]
-        for offer in catalog.offers {
-            holdings += [[Holding(offer: offer, channel: .partner)], [Holding(offer: offer, channel: .other)]]
-        }
+        // Listed pairs first, where the conditions vary most, then every other pair.
+        let listed = catalog.paths.compactMap { path in catalog.offer(path.from).flatMap { from in
+            catalog.offer(path.to).map { (from, $0) } } }
+        let listedKeys = Set(catalog.paths.map { "\($0.from)>\($0.to)" })
+        let others = catalog.offers.lazy.flatMap { from in
+            catalog.offers.lazy.filter { !listedKeys.contains("\(from.id)>\($0.id)") }.map { (from, $0) } }
         var seen = Set<[String]>()
         var reached: [(ConditionPoint, Request)] = []
-        for from in catalog.offers {
-            for to in catalog.offers {
+        var tried = 0
+        search: for (from, to) in AnySequence(listed).lazy.map({ $0 }) + AnySequence(others) {
+            for held in Self.holdings(from: from, to: to, in: catalog) {
                 for status in [SubscriptionStatus.active, .suspended] {
-                    for held in holdings {
-                        for date in dates {
-                            let request = Request(from: from, to: to, status: status, holdings: held, asOf: date)
-                            let point = core.conditions(for: request)
-                            let key = Condition.allCases.map { point[$0] ?? "" }
-                            if seen.insert(key).inserted { reached.append((point, request)) }
-                        }
+                    for date in dates {
+                        let request = Request(from: from, to: to, status: status, holdings: held, asOf: date)
+                        let point = core.conditions(for: request)
+                        let key = Condition.allCases.map { point[$0] ?? "" }
+                        if seen.insert(key).inserted { reached.append((point, request)) }
+                        tried += 1
+                        if tried >= Self.budget { break search }
                     }
                 }
             }
         }
         self.reached = reached
+    }
+
+    /// The holdings worth trying for a pair: none; the target itself; and a few other
+    /// offers that do, and that do not, include a service the target adds. Each through
+    /// this partner and through another channel.
+    static func holdings(from: Offer, to: Offer, in catalog: Catalog) -> [[Holding]] {
+        let added = Set(to.services).subtracting(from.services)
+        let others = catalog.offers.filter { $0.id != to.id }
+        let overlapping = others.lazy.filter { !added.isDisjoint(with: $0.services) }.prefix(3)
+        let apart = others.lazy.filter { added.isDisjoint(with: $0.services) }.prefix(2)
+        let offers = [to] + Array(overlapping) + Array(apart)
+        return [[]] + offers.flatMap { offer in [Channel.partner, .other].map { [Holding(offer: offer, channel: $0)] } }
     }
 
     /// The first request that falls on `point` in every condition the point names.

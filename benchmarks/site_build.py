@@ -1,0 +1,125 @@
+"""The measurements of benchmarks/site-build.sh. Standard library only.
+
+Every timed run writes into a folder that does not exist yet, and the runs of
+the tools alternate, so the machine's state (caches, the file system's reuse of
+deleted inodes) falls on all of them alike. Peak memory is GNU time's maximum
+resident set size.
+"""
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = os.getcwd()
+OUT = os.path.join(ROOT, "benchmarks", "out")
+UPGRADEDOCS = os.path.join(ROOT, ".build", "release", "upgradedocs")
+BENCH = os.path.join(ROOT, ".build", "release", "upgradedocs-bench")
+
+
+def option(name, default):
+    args = sys.argv[1:]
+    return args[args.index(name) + 1] if name in args else default
+
+
+PAGES = int(option("--pages", "10000"))
+RUNS = int(option("--runs", "5"))
+OFFERS = [int(n) for n in option("--offers", "250,500,1000,2000").split(",") if n]
+
+
+def timed(command, cwd=ROOT, timeout=600):
+    """Wall seconds and peak memory (MB) of one run, through GNU time."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, cwd=cwd, capture_output=True, text=True,
+                            timeout=timeout)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    seconds, kilobytes = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kilobytes) / 1024
+
+
+def fresh(name):
+    path = os.path.join(OUT, "runs", name)
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def pages_benchmark():
+    corpus = os.path.join(OUT, f"pages-{PAGES}")
+    subprocess.run([BENCH, "generate", "--out", corpus, "--pages", str(PAGES)], check=True, capture_output=True)
+    markdown_bytes = os.path.getsize(os.path.join(corpus, "all.md"))
+    print(f"\n== {PAGES} prose pages ({markdown_bytes / 1e6:.1f} MB of Markdown), median of {RUNS} alternating runs")
+    results = {"upgradedocs": [], "hugo": [], "cmark": []}
+    for run in range(RUNS):
+        # The previous run's output goes first, untimed, so no tool pays for another's deletes.
+        shutil.rmtree(os.path.join(OUT, "runs"), ignore_errors=True)
+        os.makedirs(os.path.join(OUT, "runs"))
+        results["upgradedocs"].append(timed([UPGRADEDOCS, "build", "--content", "content", "--templates",
+                                             os.path.join(ROOT, "templates"), "--output", fresh(f"u{run}")], cwd=corpus))
+        results["hugo"].append(timed(["hugo", "--quiet", "-s", "hugo", "-d", fresh(f"h{run}")], cwd=corpus))
+        results["cmark"].append(timed(["sh", "-c", "cmark all.md > /dev/null"], cwd=corpus))
+    rows = {tool: (median([t for t, _ in values]), max(m for _, m in values)) for tool, values in results.items()}
+    for tool, (seconds, memory) in rows.items():
+        print(f"  {tool:12s} {seconds:7.3f} s   peak {memory:7.1f} MB")
+    u, h, c = rows["upgradedocs"][0], rows["hugo"][0], rows["cmark"][0]
+    print(f"  upgradedocs / hugo = {u / h:.2f} (target ≤ 0.25); memory {rows['upgradedocs'][1]:.0f} MB "
+          f"vs hugo {rows['hugo'][1]:.0f} MB (target ≤)")
+    stage = subprocess.run([BENCH, "markdown", "--content", os.path.join(corpus, "content"), "--runs", str(RUNS)],
+                           capture_output=True, text=True, check=True).stdout
+    seconds = float(re.search(r"median ([0-9.]+) s", stage).group(1))
+    print(f"  Markdown stage alone (prose → HTML in process, one core): {seconds:.3f} s = {seconds / c:.2f} × cmark "
+          "(target ≤ 1.5)")
+    stages = subprocess.run([BENCH, "stages", "--content", os.path.join(corpus, "content"), "--output",
+                             fresh("stages")], capture_output=True, text=True, check=True).stdout.strip()
+    print(f"  where a build's time goes: {stages}")
+
+
+def reference_site():
+    print(f"\n== the reference site (content/), whole process, median of {max(RUNS, 10)} runs")
+    fresh_times, rebuild_times = [], []
+    for run in range(max(RUNS, 10)):
+        fresh_times.append(timed([UPGRADEDOCS, "build", "--output", fresh(f"ref{run}")])[0])
+        rebuild_times.append(timed([UPGRADEDOCS, "build", "--output", os.path.join(OUT, "runs", f"ref{run}")])[0])
+    print(f"  into a fresh folder {median(fresh_times) * 1000:.0f} ms; rebuild with nothing changed "
+          f"{median(rebuild_times) * 1000:.0f} ms (target ≤ 100 ms)")
+
+
+def catalogues():
+    print("\n== synthetic catalogues: build + verify")
+    points = []
+    for offers in OFFERS:
+        corpus = os.path.join(OUT, f"offers-{offers}")
+        subprocess.run([BENCH, "generate", "--out", corpus, "--pages", "0", "--offers", str(offers),
+                        "--paths", str(offers * 20)], check=True, capture_output=True)
+        site = fresh(f"cat{offers}")
+        try:
+            build = timed([UPGRADEDOCS, "build", "--content", "content", "--templates", os.path.join(ROOT, "templates"),
+                           "--output", site], cwd=corpus, timeout=300)
+            verify = timed([UPGRADEDOCS, "verify", "--content", "content", "--site", site], cwd=corpus, timeout=300)
+        except (subprocess.TimeoutExpired, SystemExit) as error:
+            print(f"  {offers:5d} offers: did not finish ({str(error).splitlines()[0][:120]})")
+            continue
+        sizes = [os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(site) for f in fs]
+        total, largest = sum(sizes), max(sizes)
+        points.append((total, build[0] + verify[0]))
+        print(f"  {offers:5d} offers, {offers * 20:6d} paths: build {build[0]:6.2f} s + verify {verify[0]:6.2f} s, "
+              f"peak {max(build[1], verify[1]):6.0f} MB, output {total / 1e6:7.1f} MB, largest page {largest / 1e6:6.1f} MB")
+    if len(points) > 1:
+        xs = [math.log(t) for t, _ in points]
+        ys = [math.log(s) for _, s in points]
+        mx, my = statistics.mean(xs), statistics.mean(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+        print(f"  time grows as output size^{slope:.2f} (target near 1)")
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    pages_benchmark()
+    reference_site()
+    catalogues()
+    shutil.rmtree(os.path.join(OUT, "runs"), ignore_errors=True)
