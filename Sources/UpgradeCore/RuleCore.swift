@@ -9,12 +9,11 @@ public struct RuleCore: Sendable {
 
     public func decide(_ request: Request) -> Decision {
         let facts = Facts(request: request, catalog: catalog)
-        var point = facts.conditions
+        let point = facts.conditions
         let fired = ConditionLogic.reasons(at: point)
         let reasons = catalog.rules.filter { fired.contains($0.code) }.map { rule in
             Reason(code: rule.code, rule: rule.id, message: facts.message(for: rule.code))
         }
-        point[.verdict] = reasons.isEmpty ? "eligible" : "blocked"
         return Decision(request: request, reasons: reasons,
                         advisories: ConditionLogic.advisories(at: point).flatMap(facts.advisories))
     }
@@ -22,9 +21,7 @@ public struct RuleCore: Sendable {
     /// The values of every condition for a request: the point of the condition
     /// space it falls on.
     public func conditions(for request: Request) -> ConditionPoint {
-        var point = Facts(request: request, catalog: catalog).conditions
-        point[.verdict] = ConditionLogic.reasons(at: point).isEmpty ? "eligible" : "blocked"
-        return point
+        Facts(request: request, catalog: catalog).conditions
     }
 }
 
@@ -60,10 +57,10 @@ private struct Facts {
         }
     }
 
-    /// Every condition but the verdict, which follows from these.
+    /// Every condition, the verdict included, which follows from the others.
     var conditions: ConditionPoint {
         let withdrawn = catalog.program(request.from.program)?.withdrawnFrom.map { request.asOf >= $0 } ?? false
-        return [
+        var point: ConditionPoint = [
             .listedPath: yesNo(catalog.hasPath(from: request.from.id, to: request.to.id)),
             .regionalVariantPath: yesNo(counterpart != nil),
             .status: request.status == .active ? "active" : "inactive",
@@ -73,6 +70,8 @@ private struct Facts {
             .targetAddsServices: yesNo(!addedServices.isEmpty),
             .withdrawn: yesNo(withdrawn),
         ]
+        point[.verdict] = ConditionLogic.verdict(at: point).rawValue
+        return point
     }
 
     /// Blocking holdings bought through another channel, each once, in the order given.

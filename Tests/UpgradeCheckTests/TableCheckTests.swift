@@ -10,15 +10,20 @@ struct TableCheckTests {
     static let repository = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
 
     static func findings(editing file: String, _ edit: (String) -> String) throws -> [Diagnostic] {
+        TableCheck.findings(in: try content(editing: "tables/" + file, edit))
+    }
+
+    /// The repository's content, loaded from a copy with one file edited.
+    static func content(editing file: String, _ edit: (String) -> String) throws -> LoadedContent {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: repository + "/content", toPath: folder)
-        let path = folder + "/tables/" + file
+        let path = folder + "/" + file
         let original = try String(contentsOfFile: path, encoding: .utf8)
         let edited = edit(original)
-        #expect(edited != original, "the edit must change the table")
+        #expect(edited != original, "the edit must change \(file)")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        return TableCheck.findings(in: try ContentLoader.load(from: folder))
+        return try ContentLoader.load(from: folder)
     }
 
     /// The request behind a counterexample, as the rule core would read it.
@@ -121,5 +126,32 @@ struct TableCheckTests {
         }
         let warning = try #require(findings.first { $0.severity == .warning })
         #expect(warning.message.contains("rules SPLIT-A, SPLIT-B differ only in status"))
+    }
+}
+
+@Suite("Worked examples agree with the rule core")
+struct ExampleCheckTests {
+    @Test("An example whose expectation disagrees with the rule core is a finding at its id")
+    func disagreeingExample() throws {
+        let content = try TableCheckTests.content(editing: "examples.yaml") { _ in """
+            examples:
+              - id: wrong
+                title: Wrong on purpose
+                from: m365-business-standard
+                to: m365-business-basic
+                asOf: 2021-01-01
+                expect: eligible
+            """ }
+        let findings = ExampleCheck.findings(in: content)
+        #expect(findings.map { "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column)" }
+                == ["examples.yaml:2:9"])
+        #expect(findings.first?.message.contains("blocked (path-not-supported)") == true)
+    }
+
+    @Test("The repository's own examples agree")
+    func agreeingExamples() throws {
+        let content = try ContentLoader.load(from: TableCheckTests.repository + "/content")
+        #expect(!content.catalog.examples.isEmpty)
+        #expect(ExampleCheck.findings(in: content).isEmpty)
     }
 }

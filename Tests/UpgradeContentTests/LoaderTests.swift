@@ -178,27 +178,3 @@ struct LoaderTests {
         #expect(text.hasSuffix("/paths.yaml:3:10: error: unknown offer 'nope'"))
     }
 }
-
-@Suite("Worked examples agree with the rule core")
-struct ExampleCheckTests {
-    @Test("An example whose expectation disagrees with the rule core is a finding at its id")
-    func disagreeingExample() throws {
-        let content = try ContentFixture(replacing: ["examples.yaml": """
-            examples:
-              - id: wrong
-                title: Wrong on purpose
-                from: standard
-                to: basic
-                asOf: 2021-01-01
-                expect: eligible
-            """]).load()
-        let findings = ExampleCheck.findings(in: content)
-        #expect(findings.map(\.place) == ["examples.yaml:2:9"])
-        #expect(findings.first?.message.contains("blocked (path-not-supported)") == true)
-    }
-
-    @Test("The fixture's own example agrees")
-    func agreeingExample() throws {
-        #expect(ExampleCheck.findings(in: try ContentFixture().load()).isEmpty)
-    }
-}

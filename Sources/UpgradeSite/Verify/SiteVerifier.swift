@@ -121,9 +121,19 @@ struct Expectations {
     let catalog: Catalog
     let core: RuleCore
     let asOf: CalendarDate
+    /// Each program's decisions, worked out once: a grid, its list form and the print page all read them.
+    private let grids: [ProgramID: DecisionGrid]
+
+    init(catalog: Catalog, core: RuleCore, asOf: CalendarDate) {
+        self.catalog = catalog
+        self.core = core
+        self.asOf = asOf
+        grids = DecisionGrid.perProgram(of: catalog, core: core, asOf: asOf)
+    }
 
     func decision(_ from: Offer, _ to: Offer) -> Decision {
-        core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
+        grids[from.program]?.decision(from: from.id, to: to.id)
+            ?? core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
     }
 
     func eligibleTargets(of source: Offer, in program: ProgramID) -> [Offer] {

@@ -6,18 +6,23 @@ public struct ViewContext: Sendable {
     public let content: LoadedContent
     public let asOf: CalendarDate
     public let core: RuleCore
+    /// Each program's matrix decisions, worked out once for every page that shows them.
+    private let grids: [ProgramID: DecisionGrid]
 
     public init(content: LoadedContent, asOf: CalendarDate) {
         self.content = content
         self.asOf = asOf
-        core = RuleCore(catalog: content.catalog)
+        let core = RuleCore(catalog: content.catalog)
+        self.core = core
+        grids = DecisionGrid.perProgram(of: content.catalog, core: core, asOf: asOf)
     }
 
     public var catalog: Catalog { content.catalog }
 
     /// The decision a matrix cell shows: an active source, no other holdings, as of the build date.
     public func cellDecision(from: Offer, to: Offer) -> Decision {
-        core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
+        grids[from.program]?.decision(from: from.id, to: to.id)
+            ?? core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
     }
 
     // The site map: every page's path, in one place.

@@ -109,12 +109,9 @@ public struct SiteWriter: Sendable {
     /// What `write` would change, without writing anything.
     public func differences(from files: [GeneratedFile]) -> [Difference] {
         var differences: [Difference] = []
-        for file in files {
-            guard let existing = FileManager.default.contents(atPath: target(file.path)) else {
-                differences.append(Difference(kind: .missing, path: file.path))
-                continue
-            }
-            if Array(existing) != file.bytes { differences.append(Difference(kind: .stale, path: file.path)) }
+        for file in files where !Disk.holds(file.bytes, at: target(file.path)) {
+            let exists = FileManager.default.fileExists(atPath: target(file.path))
+            differences.append(Difference(kind: exists ? .stale : .missing, path: file.path))
         }
         let current = Set(files.map(\.path))
         for path in previousManifestPaths().sorted()

@@ -1,3 +1,4 @@
+import UpgradeContent
 import UpgradeCore
 
 /// Asks the rule core every worked example in the content and reports each
