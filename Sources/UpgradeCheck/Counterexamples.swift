@@ -11,6 +11,9 @@ public struct Counterexamples: Sendable {
     /// Requests tried at most: enough for every point the seed catalogue reaches many
     /// times over, and a bound that keeps a catalogue of thousands of offers quick.
     public static let budget = 250_000
+    /// Requests in a row that reach no new point before the search stops: by then a
+    /// large catalogue has shown every point its pairs reach, and the rest repeat them.
+    public static let patience = 20_000
 
     public init(catalog: Catalog, asOf: CalendarDate) {
         let core = RuleCore(catalog: catalog)
@@ -26,24 +29,33 @@ public struct Counterexamples: Sendable {
         let listed = catalog.paths.compactMap { path in catalog.offer(path.from).flatMap { from in
             catalog.offer(path.to).map { (from, $0) } } }
         let listedKeys = Set(catalog.paths.map { "\($0.from)>\($0.to)" })
+        // Lazily: a catalogue of thousands of offers has millions of pairs, and the budget stops long before.
         let others = catalog.offers.lazy.flatMap { from in
             catalog.offers.lazy.filter { !listedKeys.contains("\(from.id)>\($0.id)") }.map { (from, $0) } }
         var seen = Set<[String]>()
         var reached: [(ConditionPoint, Request)] = []
-        var tried = 0
-        search: for (from, to) in AnySequence(listed).lazy.map({ $0 }) + AnySequence(others) {
+        var tried = 0, lastNew = 0
+        func tryPair(_ from: Offer, _ to: Offer) -> Bool {
             for held in Self.holdings(from: from, to: to, in: catalog) {
                 for status in [SubscriptionStatus.active, .suspended] {
                     for date in dates {
                         let request = Request(from: from, to: to, status: status, holdings: held, asOf: date)
                         let point = core.conditions(for: request)
                         let key = Condition.allCases.map { point[$0] ?? "" }
-                        if seen.insert(key).inserted { reached.append((point, request)) }
+                        if seen.insert(key).inserted {
+                            reached.append((point, request))
+                            lastNew = tried
+                        }
                         tried += 1
-                        if tried >= Self.budget { break search }
+                        if tried >= Self.budget || tried - lastNew >= Self.patience { return false }
                     }
                 }
             }
+            return true
+        }
+        search: do {
+            for (from, to) in listed where !tryPair(from, to) { break search }
+            for (from, to) in others where !tryPair(from, to) { break search }
         }
         self.reached = reached
     }
@@ -53,7 +65,7 @@ public struct Counterexamples: Sendable {
     /// this partner and through another channel.
     static func holdings(from: Offer, to: Offer, in catalog: Catalog) -> [[Holding]] {
         let added = Set(to.services).subtracting(from.services)
-        let others = catalog.offers.filter { $0.id != to.id }
+        let others = catalog.offers.lazy.filter { $0.id != to.id }
         let overlapping = others.lazy.filter { !added.isDisjoint(with: $0.services) }.prefix(3)
         let apart = others.lazy.filter { added.isDisjoint(with: $0.services) }.prefix(2)
         let offers = [to] + Array(overlapping) + Array(apart)

@@ -20,6 +20,9 @@ public struct Catalog: Sendable {
 
     private let offerIndex: [OfferID: Offer]
     private let targetsBySource: [OfferID: Set<OfferID>]
+    private let pathsBySource: [OfferID: [UpgradePath]]
+    private let offersByProgram: [ProgramID: [Offer]]
+    let offersByFoldedName: [String: Offer]
     private let familyMembers: [OfferID: [Offer]]
 
     public init(programs: [Program], regions: [Region], services: [Service], offers: [Offer],
@@ -39,7 +42,10 @@ public struct Catalog: Sendable {
         self.examples = examples
         self.tables = tables
         offerIndex = Dictionary(offers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        targetsBySource = Dictionary(grouping: paths, by: \.from).mapValues { Set($0.map(\.to)) }
+        pathsBySource = Dictionary(grouping: paths, by: \.from)
+        targetsBySource = pathsBySource.mapValues { Set($0.map(\.to)) }
+        offersByProgram = Dictionary(grouping: offers, by: \.program)
+        offersByFoldedName = Self.foldedNames(of: offers)
         familyMembers = Dictionary(grouping: offers, by: \.family)
     }
 
@@ -57,7 +63,16 @@ public struct Catalog: Sendable {
     }
 
     public func offers(in program: ProgramID) -> [Offer] {
-        offers.filter { $0.program == program }
+        offersByProgram[program] ?? []
+    }
+
+    /// The paths from `source`, in the order the content lists them.
+    public func paths(from source: OfferID) -> [UpgradePath] {
+        pathsBySource[source] ?? []
+    }
+
+    public func path(from source: OfferID, to target: OfferID) -> UpgradePath? {
+        paths(from: source).first { $0.to == target }
     }
 
     /// The same product as `offer`, sold in `region` (nil: the global offer).

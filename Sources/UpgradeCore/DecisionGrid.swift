@@ -1,30 +1,27 @@
-/// The rule core's decision for every pair of a set of offers, for an active
-/// subscription with no other holdings as of one date: what a matrix shows.
-/// Worked out once, so each page and each check that reads a cell asks the
-/// same answer instead of deciding it again.
+/// Every cell of a matrix, worked out once, for a program small enough to
+/// show as one grid: the grid, its list form and the print page all read the
+/// same answers instead of deciding them again.
 public struct DecisionGrid: Sendable {
-    private let position: [OfferID: Int]
-    private let width: Int
-    private let decisions: [Decision]
+    private let matrix: MatrixRows
+    private let rows: [[MatrixCell]]
 
-    public init(core: RuleCore, offers: [Offer], asOf: CalendarDate) {
-        position = Dictionary(offers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        width = offers.count
-        decisions = offers.flatMap { from in
-            offers.map { to in core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf)) }
-        }
+    public init(_ matrix: MatrixRows) {
+        self.matrix = matrix
+        rows = matrix.offers.indices.map(matrix.row(at:))
     }
 
     /// Nil when either offer is not in the grid.
-    public func decision(from: OfferID, to: OfferID) -> Decision? {
-        guard let row = position[from], let column = position[to] else { return nil }
-        return decisions[row * width + column]
+    public func cell(from: OfferID, to: OfferID) -> MatrixCell? {
+        guard let row = matrix.index(of: from), let column = matrix.index(of: to) else { return nil }
+        return rows[row][column]
     }
+}
 
-    /// One grid per program of a catalog: the matrices a site shows.
-    public static func perProgram(of catalog: Catalog, core: RuleCore, asOf: CalendarDate) -> [ProgramID: DecisionGrid] {
+extension MatrixRows {
+    /// One matrix per program of a catalog.
+    public static func perProgram(of catalog: Catalog, core: RuleCore, asOf: CalendarDate) -> [ProgramID: MatrixRows] {
         Dictionary(uniqueKeysWithValues: catalog.programs.map { program in
-            (program.id, DecisionGrid(core: core, offers: catalog.offers(in: program.id), asOf: asOf))
+            (program.id, MatrixRows(core: core, offers: catalog.offers(in: program.id), asOf: asOf))
         })
     }
 }

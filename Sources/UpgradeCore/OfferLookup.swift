@@ -1,8 +1,7 @@
 extension Catalog {
     /// Finds an offer by id or display name, ignoring case and surrounding space.
     public func lookUpOffer(_ query: String) -> Offer? {
-        let key = Self.fold(query)
-        return offers.first { Self.fold($0.id.rawValue) == key || Self.fold($0.name) == key }
+        offersByFoldedName[Self.fold(query)]
     }
 
     /// The id closest to what was typed, for a "did you mean" hint.
@@ -17,7 +16,16 @@ extension Catalog {
         return best.1 <= max(3, key.count / 2) ? best.0 : nil
     }
 
-    private static func fold(_ text: String) -> String {
+    /// The first offer, in content order, whose id or name folds to each key.
+    static func foldedNames(of offers: [Offer]) -> [String: Offer] {
+        var index: [String: Offer] = [:]
+        for offer in offers {
+            for key in [fold(offer.id.rawValue), fold(offer.name)] where index[key] == nil { index[key] = offer }
+        }
+        return index
+    }
+
+    static func fold(_ text: String) -> String {
         String(text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 }

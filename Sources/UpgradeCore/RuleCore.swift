@@ -26,7 +26,7 @@ public struct RuleCore: Sendable {
 }
 
 /// What the rules look at, worked out once per request.
-private struct Facts {
+struct Facts {
     let request: Request
     let catalog: Catalog
     /// The target's variant in the source's region, when the source should go there instead.
@@ -41,12 +41,7 @@ private struct Facts {
         self.request = request
         self.catalog = catalog
         let from = request.from, to = request.to
-        if from.region != to.region, let variant = catalog.variant(of: to, in: from.region), variant.id != to.id,
-           catalog.hasPath(from: from.id, to: variant.id) {
-            counterpart = variant
-        } else {
-            counterpart = nil
-        }
+        counterpart = Self.counterpart(from: from, to: to, in: catalog)
         let added = Set(to.services).subtracting(from.services)
         addedServices = added
         targetHoldings = request.holdings.filter { $0.offer.id == to.id }
@@ -57,17 +52,39 @@ private struct Facts {
         }
     }
 
-    /// Every condition, the verdict included, which follows from the others.
+    /// Every condition of the request.
     var conditions: ConditionPoint {
-        let withdrawn = catalog.program(request.from.program)?.withdrawnFrom.map { request.asOf >= $0 } ?? false
+        Self.point(listedPath: catalog.hasPath(from: request.from.id, to: request.to.id),
+                   regionalVariantPath: counterpart != nil, active: request.status == .active,
+                   holdsTarget: !targetHoldings.isEmpty, holdsAddedService: !overlappingHoldings.isEmpty,
+                   otherChannelConflict: !otherChannelHoldings.isEmpty, targetAddsServices: !addedServices.isEmpty,
+                   withdrawn: Self.isWithdrawn(request.from, asOf: request.asOf, in: catalog))
+    }
+
+    /// The target's variant in the source's region, when a path leads there and the target is not it.
+    static func counterpart(from: Offer, to: Offer, in catalog: Catalog) -> Offer? {
+        guard from.region != to.region, let variant = catalog.variant(of: to, in: from.region), variant.id != to.id,
+              catalog.hasPath(from: from.id, to: variant.id) else { return nil }
+        return variant
+    }
+
+    static func isWithdrawn(_ source: Offer, asOf: CalendarDate, in catalog: Catalog) -> Bool {
+        catalog.program(source.program)?.withdrawnFrom.map { asOf >= $0 } ?? false
+    }
+
+    /// Every condition, the verdict included, which follows from the others.
+    static func point(listedPath: Bool, regionalVariantPath: Bool, active: Bool, holdsTarget: Bool,
+                      holdsAddedService: Bool, otherChannelConflict: Bool, targetAddsServices: Bool,
+                      withdrawn: Bool) -> ConditionPoint {
+        func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
         var point: ConditionPoint = [
-            .listedPath: yesNo(catalog.hasPath(from: request.from.id, to: request.to.id)),
-            .regionalVariantPath: yesNo(counterpart != nil),
-            .status: request.status == .active ? "active" : "inactive",
-            .holdsTarget: yesNo(!targetHoldings.isEmpty),
-            .holdsAddedService: yesNo(!overlappingHoldings.isEmpty),
-            .otherChannelConflict: yesNo(!otherChannelHoldings.isEmpty),
-            .targetAddsServices: yesNo(!addedServices.isEmpty),
+            .listedPath: yesNo(listedPath),
+            .regionalVariantPath: yesNo(regionalVariantPath),
+            .status: active ? "active" : "inactive",
+            .holdsTarget: yesNo(holdsTarget),
+            .holdsAddedService: yesNo(holdsAddedService),
+            .otherChannelConflict: yesNo(otherChannelConflict),
+            .targetAddsServices: yesNo(targetAddsServices),
             .withdrawn: yesNo(withdrawn),
         ]
         point[.verdict] = ConditionLogic.verdict(at: point).rawValue
@@ -80,8 +97,6 @@ private struct Facts {
         return (targetHoldings + overlappingHoldings.map(\.holding))
             .filter { $0.channel == .other && seen.insert($0.offer.id).inserted }
     }
-
-    private func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
 
     /// The wording of a reason that `ConditionLogic` says applies.
     func message(for code: ReasonCode) -> String {

@@ -42,7 +42,7 @@ public enum SiteBuilder {
     static func pages(_ context: ViewContext) throws(ContentError) -> [Page] {
         var problems: [Diagnostic] = []
         var pages = [IndexView(context: context).page()]
-        pages += context.programs.map { MatrixView(context: context, program: $0).page() }
+        pages += context.programs.flatMap { MatrixView(context: context, program: $0).pages() }
         pages += context.catalog.roles.map { RoleView(context: context, role: $0).page() }
         pages += context.catalog.tables.map { DecisionTableView(context: context, table: $0).page() }
         pages.append(PrintView(context: context).page())

@@ -29,8 +29,14 @@ public struct SiteVerifier {
         guard let (asOf, files) = manifest(&report) else { return report }
         let core = RuleCore(catalog: catalog)
         let expectations = Expectations(catalog: catalog, core: core, asOf: asOf)
+        var judged = Set<String>()
         for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {
             let base = "matrix/\(program.id)"
+            if catalog.offers(in: program.id).count > MatrixLayout.gridLimit {
+                verifyParts(of: program.id, base: base, files: files, expectations: expectations, &report)
+                judged.formUnion(files.filter { $0.hasPrefix(base + "/") })
+                continue
+            }
             if let html = read(base + ".html", &report) {
                 let tables = HTMLTableReader.tables(in: html)
                 expect(tables, has: "upgrade-matrix", program: program.id, file: base + ".html", &report)
@@ -53,7 +59,7 @@ public struct SiteVerifier {
             }
         }
         // Every table in every HTML page: the canonical pages, the print page, and prose embeds.
-        for file in files where file.hasSuffix(".html") {
+        for file in files where file.hasSuffix(".html") && !judged.contains(file) {
             guard let html = read(file, &report) else { continue }
             for table in HTMLTableReader.tables(in: html) {
                 verify(table, expectations: expectations, file: file, &report)
@@ -80,6 +86,21 @@ public struct SiteVerifier {
             }
             DecisionTableVerification(table: expected, rules: catalog.rules, file: path(file)).verify(html: table, &report)
         }
+    }
+
+    /// A split program: an overview of its parts, and the parts that the manifest lists under it.
+    private func verifyParts(of program: ProgramID, base: String, files: [String], expectations: Expectations,
+                             _ report: inout Report) {
+        if let html = read(base + ".html", &report) {
+            expect(HTMLTableReader.tables(in: html), has: "upgrade-parts", program: program, file: base + ".html", &report)
+        }
+        _ = read(base + ".md", &report)
+        let parts = files.filter { $0.hasPrefix(base + "/") }
+        func texts(_ suffix: String) -> [(file: String, text: String)] {
+            parts.filter { $0.hasSuffix(suffix) }.compactMap { file in read(file, &report).map { (file, $0) } }
+        }
+        PartVerification(expectations: expectations, program: program, site: site)
+            .verify(html: texts(".html"), markdown: texts(".md"), overview: base, &report)
     }
 
     private func expect(_ tables: [HTMLTableReader.Table], has cssClass: String, program: ProgramID, file: String,
@@ -123,17 +144,25 @@ struct Expectations {
     let asOf: CalendarDate
     /// Each program's decisions, worked out once: a grid, its list form and the print page all read them.
     private let grids: [ProgramID: DecisionGrid]
+    private let matrices: [ProgramID: MatrixRows]
 
     init(catalog: Catalog, core: RuleCore, asOf: CalendarDate) {
         self.catalog = catalog
         self.core = core
         self.asOf = asOf
-        grids = DecisionGrid.perProgram(of: catalog, core: core, asOf: asOf)
+        matrices = MatrixRows.perProgram(of: catalog, core: core, asOf: asOf)
+        grids = matrices.filter { $0.value.offers.count <= MatrixLayout.gridLimit }.mapValues(DecisionGrid.init)
     }
 
-    func decision(_ from: Offer, _ to: Offer) -> Decision {
-        grids[from.program]?.decision(from: from.id, to: to.id)
-            ?? core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
+    func decision(_ from: Offer, _ to: Offer) -> MatrixCell {
+        grids[from.program]?.cell(from: from.id, to: to.id)
+            ?? MatrixCell(core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf)))
+    }
+
+    /// The matrix of `source`'s program, with its row: the rule core's cell against each offer of the program.
+    func row(of source: Offer) -> (matrix: MatrixRows, cells: [MatrixCell])? {
+        guard let matrix = matrices[source.program], let cells = matrix.row(of: source.id) else { return nil }
+        return (matrix, cells)
     }
 
     func eligibleTargets(of source: Offer, in program: ProgramID) -> [Offer] {
@@ -155,8 +184,8 @@ struct Expectations {
 
     static let marks = Set("¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars)
 
-    static func describe(_ decision: Decision) -> String {
-        decision.reasons.isEmpty ? decision.verdict.rawValue
-            : "\(decision.verdict.rawValue) (\(decision.reasonCodes.map(\.rawValue).joined(separator: ", ")))"
+    static func describe(_ cell: MatrixCell) -> String {
+        cell.reasons.isEmpty ? cell.verdict.rawValue
+            : "\(cell.verdict.rawValue) (\(cell.reasons.map(\.rawValue).joined(separator: ", ")))"
     }
 }

@@ -7,13 +7,11 @@ struct MatrixView {
     let program: Program
 
     var offers: [Offer] { context.catalog.offers(in: program.id) }
+    var layout: MatrixLayout { MatrixLayout(program: program, offers: offers) }
 
-    func page() -> Page {
-        var blocks: [Block] = []
-        if let withdrawn = program.withdrawnFrom, context.asOf >= withdrawn, let note = program.withdrawalNote {
-            blocks.append(.note(.important, title: nil, [.paragraph([.text(note)])]))
-        }
-        blocks += [
+    /// The matrix page, and for a split program its parts after it.
+    func pages() -> [Page] {
+        guard layout.isSplit else { return [page(blocks: [
             .heading(level: 2, [.text("Upgrade matrix")], id: "grid"),
             .paragraph([.text("Rows are the offer the customer has now; columns are the offer to upgrade to.")]),
             Self.legend,
@@ -21,7 +19,15 @@ struct MatrixView {
             .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
             .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
             .table(listForm()),
-        ]
+        ])] }
+        let parts = MatrixPartsView(context: context, layout: layout)
+        return [page(blocks: parts.overview())] + parts.pages()
+    }
+
+    private func page(blocks body: [Block]) -> Page {
+        var blocks: [Block] = []
+        if let note = withdrawalNote { blocks.append(note) }
+        blocks += body
         let notes = context.interpretationNotes(affecting: [
             .rule("UPG-1"), .rule("UPG-2"), .advisory(.legacyWithdrawn), .advisory(.useRegionalVariant),
         ] + context.catalog.footnotes.map { .footnote($0.id) })
@@ -36,6 +42,12 @@ struct MatrixView {
             facts: [Fact("Program", [.text(program.name)]), Fact("Offers", [.text(String(offers.count))]),
                     context.asOfFact],
             blocks: blocks)
+    }
+
+    var withdrawalNote: Block? {
+        guard let withdrawn = program.withdrawnFrom, context.asOf >= withdrawn, let note = program.withdrawalNote
+        else { return nil }
+        return .note(.important, title: nil, [.paragraph([.text(note)])])
     }
 
     static let legend = Block.list(ordered: false, items: [
@@ -54,7 +66,7 @@ struct MatrixView {
         let body = offers.map { source in
             Row([Cell.text(source.name, header: .row, attributes: [Attribute("data-offer", source.id.rawValue)])]
                 + offers.map { target in
-                    let decision = context.cellDecision(from: source, to: target)
+                    let decision = context.cell(from: source, to: target)
                     var content = symbol(for: decision)
                     if decision.verdict == .eligible, let note = footnote(from: source, to: target) {
                         content.append(.footnoteMark(note.mark, anchor: "grid-note-\(note.id)"))
@@ -63,7 +75,7 @@ struct MatrixView {
                     return Cell(content, attributes: [
                         Attribute("data-from", source.id.rawValue), Attribute("data-to", target.id.rawValue),
                         Attribute("data-verdict", decision.verdict.rawValue),
-                        Attribute("data-reasons", decision.reasonCodes.map(\.rawValue).joined(separator: " ")),
+                        Attribute("data-reasons", decision.reasons.map(\.rawValue).joined(separator: " ")),
                     ], cssClass: decision.verdict.rawValue)
                 })
         }
@@ -79,10 +91,8 @@ struct MatrixView {
     func listForm() -> Table {
         var usedFootnotes: [Footnote] = []
         let body = offers.compactMap { source -> Row? in
-            let targets = offers.filter { context.cellDecision(from: source, to: $0).verdict == .eligible }
-            let paths = targets.compactMap { target in
-                context.catalog.paths.first { $0.from == source.id && $0.to == target.id }
-            }
+            let targets = offers.filter { context.cell(from: source, to: $0).verdict == .eligible }
+            let paths = targets.compactMap { context.catalog.path(from: source.id, to: $0.id) }
             guard !targets.isEmpty, !paths.allSatisfy({ $0.statedBy != nil }) else { return nil }
             let ordered = orderedAsListed(targets, from: source)
             var content: [Inline] = []
@@ -105,25 +115,20 @@ struct MatrixView {
             notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "list-note-\($0.id)", text: [.text($0.text)]) })
     }
 
-    /// Targets in the order `paths.yaml` lists them, as the source table does; others after, in offer order.
     private func orderedAsListed(_ targets: [Offer], from source: Offer) -> [Offer] {
-        let listed = context.catalog.paths.filter { $0.from == source.id }.map(\.to)
-        return targets.sorted { (listed.firstIndex(of: $0.id) ?? Int.max, offers.firstIndex(of: $0)!)
-            < (listed.firstIndex(of: $1.id) ?? Int.max, offers.firstIndex(of: $1)!) }
+        context.orderedAsListed(targets, from: source)
     }
 
     private func footnote(from source: Offer, to target: Offer) -> Footnote? {
-        context.catalog.paths.first { $0.from == source.id && $0.to == target.id }?.footnote
-            .flatMap(context.catalog.footnote)
+        context.footnote(from: source, to: target)
     }
 
-    private func symbol(for decision: Decision) -> [Inline] {
+    private func symbol(for decision: MatrixCell) -> [Inline] {
         if decision.verdict == .eligible { return [.symbol("✓", alternative: "Eligible")] }
-        if let variant = decision.advisories.first(where: { $0.code == .useRegionalVariant })?.offer
-            .flatMap(context.catalog.offer) {
+        if let variant = decision.regionalVariant.flatMap(context.catalog.offer) {
             return [.symbol("↪", alternative: "Region mismatch: use \(variant.name)")]
         }
-        let reasons = decision.reasonCodes.map(\.rawValue).joined(separator: ", ")
+        let reasons = decision.reasons.map(\.rawValue).joined(separator: ", ")
         return [.symbol("—", alternative: "Blocked: \(reasons)")]
     }
 }

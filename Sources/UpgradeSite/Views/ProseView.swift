@@ -40,6 +40,10 @@ struct ProseView {
                 return .failure(.init("unknown program '\(argument)' in the fence '\(info)'"))
             }
             let view = MatrixView(context: context, program: program)
+            guard !view.layout.isSplit else {
+                return .failure(.init("the program '\(argument)' has \(view.offers.count) offers, more than a grid or "
+                                      + "list on one page shows (\(MatrixLayout.gridLimit)); link to its matrix page instead"))
+            }
             return .success(kind == "matrix" ? [MatrixView.legend, .table(view.grid())] : [.table(view.listForm())])
         case "decision-table":
             guard let table = context.catalog.tables.first(where: { $0.id == argument }) else {

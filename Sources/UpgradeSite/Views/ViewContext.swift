@@ -6,23 +6,45 @@ public struct ViewContext: Sendable {
     public let content: LoadedContent
     public let asOf: CalendarDate
     public let core: RuleCore
-    /// Each program's matrix decisions, worked out once for every page that shows them.
+    /// Each gridded program's matrix decisions, worked out once for every page that shows them.
     private let grids: [ProgramID: DecisionGrid]
+    /// Every program's rows; a split program's are worked out as its parts are drawn, each once.
+    private let matrices: [ProgramID: MatrixRows]
 
     public init(content: LoadedContent, asOf: CalendarDate) {
         self.content = content
         self.asOf = asOf
         let core = RuleCore(catalog: content.catalog)
         self.core = core
-        grids = DecisionGrid.perProgram(of: content.catalog, core: core, asOf: asOf)
+        matrices = MatrixRows.perProgram(of: content.catalog, core: core, asOf: asOf)
+        grids = matrices.filter { $0.value.offers.count <= MatrixLayout.gridLimit }.mapValues(DecisionGrid.init)
     }
 
     public var catalog: Catalog { content.catalog }
 
     /// The decision a matrix cell shows: an active source, no other holdings, as of the build date.
-    public func cellDecision(from: Offer, to: Offer) -> Decision {
-        grids[from.program]?.decision(from: from.id, to: to.id)
-            ?? core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
+    public func cell(from: Offer, to: Offer) -> MatrixCell {
+        grids[from.program]?.cell(from: from.id, to: to.id)
+            ?? MatrixCell(core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf)))
+    }
+
+    /// The footnote on the path from `source` to `target`, if it has one.
+    public func footnote(from source: Offer, to target: Offer) -> Footnote? {
+        catalog.path(from: source.id, to: target.id)?.footnote.flatMap(catalog.footnote)
+    }
+
+    /// Targets in the order `paths.yaml` lists them, as the source table does; others after, in the order given.
+    func orderedAsListed(_ targets: [Offer], from source: Offer) -> [Offer] {
+        let listed = Dictionary(catalog.paths(from: source.id).enumerated().map { ($0.element.to, $0.offset) },
+                                uniquingKeysWith: { first, _ in first })
+        return targets.enumerated()
+            .sorted { (listed[$0.element.id] ?? Int.max, $0.offset) < (listed[$1.element.id] ?? Int.max, $1.offset) }
+            .map(\.element)
+    }
+
+    /// The matrix of a program: its offers, and each source's row against them.
+    func matrix(of program: ProgramID) -> MatrixRows {
+        matrices[program] ?? MatrixRows(core: core, offers: [], asOf: asOf)
     }
 
     // The site map: every page's path, in one place.

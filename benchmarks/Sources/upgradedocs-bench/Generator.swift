@@ -101,22 +101,38 @@ func page(_ index: Int) -> (matter: String, body: String) {
     return (matter, body)
 }
 
-/// A catalogue of M offers in one program, each with about P/M paths to later offers.
+/// A catalogue of M offers in one program, each global offer with about P/M
+/// paths to later offers. One offer in eleven is an India variant of a global
+/// offer, with paths to the India variants of its global offer's targets, so
+/// part pages have region mismatches to show as well as the closed world.
 func catalogue(offers count: Int, paths: Int, into content: String) throws {
+    let variants = count / 11, globals = count - variants
+    func hasVariant(_ index: Int) -> Bool { index % 10 == 0 && index / 10 < variants }
     var offers = "offers:\n"
-    for index in 0..<count {
+    for index in 0..<globals {
         offers += "  - {id: offer-\(index), name: \"Offer \(index)\", program: legacy, services: [\(services(index))]}\n"
+    }
+    for index in 0..<globals where hasVariant(index) {
+        offers += "  - {id: offer-\(index)-india, name: \"Offer \(index) India\", program: legacy, region: india, "
+            + "variantOf: offer-\(index)}\n"
     }
     try offers.write(toFile: content + "/offers.yaml", atomically: true, encoding: .utf8)
     var text = "paths:\n"
-    let perSource = max(1, paths / max(count, 1))
+    let perSource = max(1, paths / max(globals, 1))
     var written = 0
-    for source in 0..<count where written < paths {
-        let targets = (1...perSource).map { (source + $0 * 7) % count }.filter { $0 != source }
+    var targetsOf: [Int: [Int]] = [:]
+    for source in 0..<globals where written < paths {
+        let targets = (1...perSource).map { (source + $0 * 7) % globals }.filter { $0 != source }
         guard !targets.isEmpty else { continue }
         let unique = Array(Set(targets)).sorted()
+        targetsOf[source] = unique
         text += "  - from: offer-\(source)\n    to: [" + unique.map { "offer-\($0)" }.joined(separator: ", ") + "]\n"
         written += unique.count
+    }
+    for source in 0..<globals where hasVariant(source) {
+        let targets = (targetsOf[source] ?? []).filter(hasVariant)
+        guard !targets.isEmpty else { continue }
+        text += "  - from: offer-\(source)-india\n    to: [" + targets.map { "offer-\($0)-india" }.joined(separator: ", ") + "]\n"
     }
     try text.write(toFile: content + "/paths.yaml", atomically: true, encoding: .utf8)
     // The seed's worked examples and footnotes name seed offers; a synthetic catalogue has none.

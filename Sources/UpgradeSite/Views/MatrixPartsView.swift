@@ -1,0 +1,147 @@
+import UpgradeCore
+
+/// A program too large for one grid: an overview on the matrix page, and part
+/// pages that each list a run of source offers. A row names every possible
+/// upgrade and every target blocked for another reason than the closed world;
+/// the page says what every pair it leaves out is, and `verify` holds it to that.
+struct MatrixPartsView {
+    let context: ViewContext
+    let layout: MatrixLayout
+
+    var program: Program { layout.program }
+
+    /// The matrix page's body: how the matrix is split, the parts, and every offer with its part.
+    func overview() -> [Block] {
+        let parts = layout.parts
+        let partRows = parts.enumerated().map { index, sources in
+            Row([Cell([.link([.text("Part \(index + 1)")], to: MatrixLayout.part(index + 1, of: program.id), anchor: nil)],
+                      header: .row),
+                 Cell.text(range(of: sources)),
+                 Cell.text(String(sources.count))])
+        }
+        let finder: [[Inline]] = parts.enumerated().flatMap { index, sources in
+            sources.map { source in
+                [.link([.text(source.name)], to: MatrixLayout.part(index + 1, of: program.id),
+                       anchor: MatrixLayout.anchor(of: source.id)),
+                 .text(" (part \(index + 1))")]
+            }
+        }
+        return [
+            .heading(level: 2, [.text("How this matrix is split")], id: "parts"),
+            .paragraph([.text("The \(program.name) program has \(layout.offers.count) offers, too many for one grid "
+                              + "anyone could read, so its matrix is split into \(parts.count) parts by the name of the "
+                              + "offer the customer has now. Each row of a part names the offer's possible upgrades "
+                              + "and the targets blocked for a reason other than the first one below. ")]),
+            unshownStatement,
+            .table(Table(caption: [.text("Parts of the \(program.name) matrix, as of \(context.asOf)")],
+                         cssClass: "upgrade-parts", attributes: [Attribute("data-program", program.id.rawValue)],
+                         head: [Row([Cell.text("Part", header: .col), Cell.text("Offers the customer has now", header: .col),
+                                     Cell.text("Offers", header: .col)])],
+                         body: partRows)),
+            .heading(level: 2, [.text("Find an offer")], id: "offers"),
+            .paragraph([.text("Every offer of the program in name order, with the part that lists its upgrades.")]),
+            .list(ordered: false, items: finder),
+        ]
+    }
+
+    func pages() -> [Page] {
+        let parts = layout.parts
+        return parts.enumerated().map { index, sources in
+            page(number: index + 1, of: parts.count, sources: sources)
+        }
+    }
+
+    /// "Every target a row does not name is blocked: …", from the rules it stands for.
+    var unshownStatement: Block {
+        let rules = MatrixLayout.unshownReasons.compactMap(context.catalog.rule(for:))
+        let words = rules.map { "rule \($0.id), which requires that \($0.title.lowercasedFirst.droppingFinalPeriod)" }
+        return .note(.note, title: nil, [.paragraph([.strong([.text("Every pair a part does not name is blocked")]),
+                                                     .text(" by \(words.joined(separator: " and ")) alone.")])])
+    }
+
+    private func page(number: Int, of count: Int, sources: [Offer]) -> Page {
+        var links: [Inline] = []
+        if number > 1 {
+            links += [.link([.text("← Part \(number - 1)")], to: MatrixLayout.part(number - 1, of: program.id), anchor: nil),
+                      .text(" · ")]
+        }
+        links.append(.link([.text("All parts")], to: ViewContext.matrix(program.id), anchor: "parts"))
+        if number < count {
+            links += [.text(" · "),
+                      .link([.text("Part \(number + 1) →")], to: MatrixLayout.part(number + 1, of: program.id), anchor: nil)]
+        }
+        var blocks: [Block] = [.paragraph(links)]
+        if let note = MatrixView(context: context, program: program).withdrawalNote { blocks.append(note) }
+        blocks += [unshownStatement, .table(table(number: number, sources: sources))]
+        return Page(
+            path: MatrixLayout.part(number, of: program.id), kind: .matrix,
+            title: "Upgrade matrix: \(program.name) offers, part \(number) of \(count)",
+            summary: "Offers from \(range(of: sources)): each one's possible upgrades, and the targets blocked for "
+                + "another reason, for an active subscription whose customer has no other subscriptions, as of \(context.asOf).",
+            facts: [Fact("Program", [.link([.text(program.name)], to: ViewContext.matrix(program.id), anchor: nil)]),
+                    Fact("Part", [.text("\(number) of \(count)")]), Fact("Offers", [.text(String(sources.count))]),
+                    context.asOfFact],
+            blocks: blocks)
+    }
+
+    private func table(number: Int, sources: [Offer]) -> Table {
+        let matrix = context.matrix(of: program.id)
+        let targets = matrix.offers
+        var usedFootnotes: [Footnote] = []
+        let body = sources.map { source in
+            let cells = matrix.row(of: source.id) ?? []
+            // Indices first: copying every offer of a long row would cost more than deciding it.
+            let eligible = context.orderedAsListed(cells.indices.filter { cells[$0].verdict == .eligible }.map { targets[$0] },
+                                                   from: source)
+            var possible: [Inline] = []
+            for target in eligible {
+                if !possible.isEmpty { possible.append(.lineBreak) }
+                possible.append(.text(target.name))
+                if let note = context.footnote(from: source, to: target) {
+                    possible.append(.footnoteMark(note.mark, anchor: "part-note-\(note.id)"))
+                    if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
+                }
+            }
+            let others = cells.indices
+                .filter { cells[$0].verdict == .blocked && cells[$0].reasons != MatrixLayout.unshownReasons }
+                .map { (targets[$0], cells[$0]) }
+            var blocked: [Inline] = []
+            for (target, cell) in others {
+                if !blocked.isEmpty { blocked.append(.lineBreak) }
+                blocked.append(.text("\(target.name) — \(explanation(of: cell))"))
+            }
+            return Row([
+                Cell.text(source.name, header: .row, attributes: [Attribute("data-offer", source.id.rawValue)]),
+                Cell(possible.isEmpty ? [.text(MatrixLayout.noTargets)] : possible, attributes: [
+                    Attribute("data-from", source.id.rawValue),
+                    Attribute("data-targets", eligible.map(\.id.rawValue).joined(separator: " ")),
+                ]),
+                Cell(blocked.isEmpty ? [.text(MatrixLayout.noTargets)] : blocked, attributes: [
+                    Attribute("data-blocked", others.map { target, cell in
+                        "\(target.id)=\(cell.reasons.map(\.rawValue).joined(separator: "+"))"
+                    }.joined(separator: " ")),
+                ]),
+            ], attributes: [Attribute("id", MatrixLayout.anchor(of: source.id))])
+        }
+        return Table(
+            caption: [.text("Upgrades from \(range(of: sources)), \(program.name) offers, as of \(context.asOf)")],
+            cssClass: "upgrade-part",
+            attributes: [Attribute("data-program", program.id.rawValue), Attribute("data-part", String(number)),
+                         Attribute("data-unshown", MatrixLayout.unshownReasons.map(\.rawValue).joined(separator: " "))],
+            head: [Row([Cell.text("From", header: .col), Cell.text("Possible upgrades", header: .col),
+                        Cell.text("Blocked for another reason", header: .col)])],
+            body: body,
+            notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "part-note-\($0.id)", text: [.text($0.text)]) })
+    }
+
+    /// Why a target is blocked, in a few words: where to go instead, or the rules.
+    private func explanation(of cell: MatrixCell) -> String {
+        if let variant = cell.regionalVariant.flatMap(context.catalog.offer) { return "use \(variant.name)" }
+        return cell.reasons.compactMap { context.catalog.rule(for: $0)?.id.rawValue }.joined(separator: ", ")
+    }
+
+    private func range(of sources: [Offer]) -> String {
+        guard let first = sources.first, let last = sources.last else { return "" }
+        return first == last ? first.name : "\(first.name) to \(last.name)"
+    }
+}
