@@ -2,6 +2,7 @@
 # Benchmark harness: upgradedocs build beside Hugo and the cmark CLI, on the same
 # synthetic prose pages, plus the reference site and synthetic catalogues.
 # Usage: benchmarks/site-build.sh [--pages 10000] [--runs 5] [--offers 250,500,1000,2000]
+#                                 [--only pages|reference|catalogues]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup

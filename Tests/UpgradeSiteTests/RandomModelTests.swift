@@ -20,14 +20,15 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Random valid models: offers with random services, some regional variants,
 /// random paths, names that need escaping, and any as-of date.
 enum RandomModel {
-    static func make(seed: UInt64) -> (LoadedContent, CalendarDate) {
+    /// `size` is how many global offers; about a third get an India variant too.
+    static func make(seed: UInt64, size: ClosedRange<Int> = 2...6) -> (LoadedContent, CalendarDate) {
         var random = SeededGenerator(state: seed)
         let seedCatalog = SiteFixture.content.catalog
         let services = (0..<6).map { Service(id: ServiceID("s\($0)"), name: "Service \($0)") }
         let region = Region(id: "india", name: "India")
         let awkward = ["Plain", "A <b>bold</b> | plan", "R&D \"Pro\"", "Back\\slash *star*", "Ünïcødé ✓"]
         var offers: [Offer] = []
-        for index in 0..<Int.random(in: 2...6, using: &random) {
+        for index in 0..<Int.random(in: size, using: &random) {
             let name = "\(awkward.randomElement(using: &random)!) \(index)"
             let included = services.filter { _ in Bool.random(using: &random) }.map(\.id)
             offers.append(Offer(id: OfferID("o\(index)"), name: name, program: "legacy", services: included))
@@ -38,7 +39,8 @@ enum RandomModel {
         }
         var paths: [UpgradePath] = []
         for from in offers {
-            for to in offers where from.id != to.id && Int.random(in: 0..<3, using: &random) == 0 {
+            // A third of the pairs in a small model; a few paths a source in a large one, as real catalogues have.
+            for to in offers where from.id != to.id && Int.random(in: 0..<max(3, offers.count / 4), using: &random) == 0 {
                 paths.append(UpgradePath(from: from.id, to: to.id))
             }
         }
@@ -69,6 +71,21 @@ struct RandomModelTests {
             let report = SiteVerifier(content: content, site: folder).verify()
             #expect(report.problems.isEmpty, "seed \(seed): \(report.problems.prefix(3))")
             #expect(report.cellsChecked == 3 * content.catalog.offers.count * content.catalog.offers.count)
+        }
+    }
+
+    @Test("For random valid models, a matrix row is what decide says of every pair")
+    func matrixRowsAreDecisions() async {
+        await propertyCheck(count: 25, input: Gen.int(in: 0...Int.max)) { seed in
+            let (content, asOf) = RandomModel.make(seed: UInt64(seed), size: 2...12)
+            let catalog = content.catalog, core = RuleCore(catalog: catalog)
+            let matrix = MatrixRows(core: core, offers: catalog.offers, asOf: asOf)
+            for (row, source) in catalog.offers.enumerated() {
+                for (cell, target) in zip(matrix.row(at: row), catalog.offers) {
+                    let decision = core.decide(Request(from: source, to: target, status: .active, holdings: [], asOf: asOf))
+                    #expect(cell == MatrixCell(decision), "seed \(seed): \(source.id) → \(target.id)")
+                }
+            }
         }
     }
 

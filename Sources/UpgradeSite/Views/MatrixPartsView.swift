@@ -30,8 +30,8 @@ struct MatrixPartsView {
             .heading(level: 2, [.text("How this matrix is split")], id: "parts"),
             .paragraph([.text("The \(program.name) program has \(layout.offers.count) offers, too many for one grid "
                               + "anyone could read, so its matrix is split into \(parts.count) parts by the name of the "
-                              + "offer the customer has now. Each row of a part names the offer's possible upgrades "
-                              + "and the targets blocked for a reason other than the first one below. ")]),
+                              + "offer the customer has now. Each row of a part names the offer's possible upgrades, "
+                              + "and the targets blocked for any reason other than the one in this note:")]),
             unshownStatement,
             .table(Table(caption: [.text("Parts of the \(program.name) matrix, as of \(context.asOf)")],
                          cssClass: "upgrade-parts", attributes: [Attribute("data-program", program.id.rawValue)],
@@ -54,9 +54,10 @@ struct MatrixPartsView {
     /// "Every target a row does not name is blocked: …", from the rules it stands for.
     var unshownStatement: Block {
         let rules = MatrixLayout.unshownReasons.compactMap(context.catalog.rule(for:))
-        let words = rules.map { "rule \($0.id), which requires that \($0.title.lowercasedFirst.droppingFinalPeriod)" }
+        let words = rules.map { "rule \($0.id) requires that \($0.title.lowercasedFirst.droppingFinalPeriod)" }
         return .note(.note, title: nil, [.paragraph([.strong([.text("Every pair a part does not name is blocked")]),
-                                                     .text(" by \(words.joined(separator: " and ")) alone.")])])
+                                                     .text(" for one reason only: \(words.joined(separator: "; ")), "
+                                                           + "and for that pair it is not.")])])
     }
 
     private func page(number: Int, of count: Int, sources: [Offer]) -> Page {

@@ -23,13 +23,12 @@ struct PrintView {
                     .table(view.markup()),
                 ])
         }
-        var split: [Inline] = []
+        var unprinted: [String] = []
         for program in context.programs {
             let view = MatrixView(context: context, program: program)
             guard !view.layout.isSplit else {
-                split += [.text(split.isEmpty ? "Not printed: " : "; "),
-                          .link([.text("the \(program.name) matrix")], to: ViewContext.matrix(program.id), anchor: nil),
-                          .text(", whose \(view.offers.count) offers fill \(view.layout.parts.count) parts online")]
+                unprinted.append("the \(program.name) matrix, whose \(view.offers.count) offers fill "
+                                 + "\(view.layout.parts.count) parts online")
                 continue
             }
             add("matrix-\(program.id)", "Upgrade matrix: \(program.name) offers", legend: Self.matrixLegend,
@@ -37,9 +36,9 @@ struct PrintView {
             add("list-\(program.id)", "Possible upgrades: \(program.name) offers", legend: "¹ see the note under the table",
                 landscape: false, [.table(view.listForm())])
         }
-        if !split.isEmpty { sections.append(.paragraph(split + [.text(".")])) }
         return Page(path: ViewContext.print, kind: .print, title: "Decision tables and upgrade matrices",
-                    summary: "For training: each table on its own sheet, as of \(context.asOf).",
+                    summary: "For training: each table on its own sheet, as of \(context.asOf)."
+                        + (unprinted.isEmpty ? "" : " Too large to print: \(unprinted.joined(separator: "; "))."),
                     facts: [context.asOfFact], blocks: sections, sheets: sheets)
     }
 }
