@@ -75,6 +75,11 @@ public struct Catalog: Sendable {
         paths(from: source).first { $0.to == target }
     }
 
+    /// Every variant of `offer`'s product, itself included, in content order.
+    public func family(of offer: Offer) -> [Offer] {
+        familyMembers[offer.family] ?? [offer]
+    }
+
     /// The same product as `offer`, sold in `region` (nil: the global offer).
     public func variant(of offer: Offer, in region: RegionID?) -> Offer? {
         familyMembers[offer.family]?.first { $0.region == region }

@@ -7,7 +7,7 @@ public struct DecisionGrid: Sendable {
 
     public init(_ matrix: MatrixRows) {
         self.matrix = matrix
-        rows = matrix.offers.indices.map(matrix.row(at:))
+        rows = matrix.offers.indices.map { matrix.row(at: $0).cells }
     }
 
     /// Nil when either offer is not in the grid.

@@ -25,12 +25,48 @@ public struct MatrixCell: Hashable, Sendable {
     }
 }
 
+/// One matrix row, stored sparsely: the cells of the columns whose facts
+/// differ from the rest, and the one cell every other column has.
+public struct MatrixRow: Sendable {
+    /// Special columns in column order, with their cells.
+    public let special: [(column: Int, cell: MatrixCell)]
+    /// The cell of every column not in `special`.
+    public let ordinary: MatrixCell
+    public let count: Int
+
+    public func cell(at column: Int) -> MatrixCell {
+        special.first { $0.column == column }?.cell ?? ordinary
+    }
+
+    /// The cells other than those blocked for exactly `reasons`, in column order:
+    /// what a page must name when it leaves out every pair blocked for them alone.
+    public func cells(except reasons: [ReasonCode]) -> [(column: Int, cell: MatrixCell)] {
+        func leftOut(_ cell: MatrixCell) -> Bool { cell.verdict == .blocked && cell.reasons == reasons }
+        let candidates = leftOut(ordinary) ? special : cells.enumerated().map { ($0.offset, $0.element) }
+        return candidates.filter { !leftOut($0.cell) }
+    }
+
+    /// Every cell, column by column.
+    public var cells: [MatrixCell] {
+        var cells = [MatrixCell](repeating: ordinary, count: count)
+        for (column, cell) in special { cells[column] = cell }
+        return cells
+    }
+}
+
 /// The matrix rows of a set of offers, each worked out on demand: what
 /// `decide` says for an active source with no other holdings against every
-/// offer of the set. Services are bit sets and listed paths a flag per
-/// column, and each distinct point of the condition space in a row is judged
-/// once by `ConditionLogic`, so a row of n targets costs about n steps: a
-/// catalogue of thousands of offers is decided pair by pair in well under a second.
+/// offer of the set.
+///
+/// Along a row only three conditions can change: whether the pair is a
+/// listed path, whether a regional variant of the target is, and whether the
+/// target adds services. The first two hold only for the source's listed
+/// targets and the other variants of their products, so those are the
+/// special columns. Every other column has the same point but for the third,
+/// and `ConditionLogic` is asked at that point with the third both ways: when
+/// both answers agree, that cell is every ordinary column's, and a row costs
+/// its special columns, not the whole catalogue. When they differ, every
+/// column is special. Each distinct point is judged once.
 public struct MatrixRows: Sendable {
     public let offers: [Offer]
     private let core: RuleCore
@@ -52,34 +88,49 @@ public struct MatrixRows: Sendable {
     /// Where an offer stands among `offers`; nil when it is not one of them.
     public func index(of offer: OfferID) -> Int? { position[offer] }
 
-    public func row(of source: OfferID) -> [MatrixCell]? { index(of: source).map(row(at:)) }
+    public func row(of source: OfferID) -> MatrixRow? { index(of: source).map(row(at:)) }
 
-    public func row(at index: Int) -> [MatrixCell] {
+    public func row(at index: Int) -> MatrixRow {
         let source = offers[index], catalog = core.catalog
         let withdrawn = Facts.isWithdrawn(source, asOf: asOf, in: catalog)
-        var listed = [Bool](repeating: false, count: offers.count)
-        for path in catalog.paths(from: source.id) { if let column = position[path.to] { listed[column] = true } }
-        // Within a row only three conditions vary with the target: eight points at most.
-        var judged: [Int: (reasons: [ReasonCode], advisories: [AdvisoryCode])] = [:]
-        return offers.indices.map { column in
-            let counterpart = offers[column].region == source.region
-                ? nil : Facts.counterpart(from: source, to: offers[column], in: catalog)
-            let adds = !services[column].isSubset(of: services[index])
-            let key = (listed[column] ? 1 : 0) | (counterpart != nil ? 2 : 0) | (adds ? 4 : 0)
-            let verdict: (reasons: [ReasonCode], advisories: [AdvisoryCode])
-            if let known = judged[key] {
-                verdict = known
-            } else {
-                let point = Facts.point(
-                    listedPath: listed[column], regionalVariantPath: counterpart != nil, active: true, holdsTarget: false,
-                    holdsAddedService: false, otherChannelConflict: false, targetAddsServices: adds, withdrawn: withdrawn)
-                let fired = ConditionLogic.reasons(at: point)
-                verdict = (catalog.rules.map(\.code).filter(fired.contains), ConditionLogic.advisories(at: point))
-                judged[key] = verdict
-            }
-            return MatrixCell(reasons: verdict.reasons, advisories: verdict.advisories,
-                              regionalVariant: verdict.advisories.contains(.useRegionalVariant) ? counterpart?.id : nil)
+        var judged: [Int: MatrixCell] = [:]
+        func cell(listed: Bool, counterpart: Offer?, adds: Bool) -> MatrixCell {
+            let key = (listed ? 1 : 0) | (counterpart != nil ? 2 : 0) | (adds ? 4 : 0)
+            if let known = judged[key] { return known.pointing(to: counterpart?.id) }
+            let point = Facts.point(
+                listedPath: listed, regionalVariantPath: counterpart != nil, active: true, holdsTarget: false,
+                holdsAddedService: false, otherChannelConflict: false, targetAddsServices: adds, withdrawn: withdrawn)
+            let fired = ConditionLogic.reasons(at: point)
+            let known = MatrixCell(reasons: catalog.rules.map(\.code).filter(fired.contains),
+                                   advisories: ConditionLogic.advisories(at: point), regionalVariant: nil)
+            judged[key] = known
+            return known.pointing(to: counterpart?.id)
         }
+        func special(_ column: Int) -> MatrixCell {
+            let target = offers[column]
+            return cell(listed: catalog.hasPath(from: source.id, to: target.id),
+                        counterpart: target.region == source.region ? nil
+                            : Facts.counterpart(from: source, to: target, in: catalog),
+                        adds: !services[column].isSubset(of: services[index]))
+        }
+        let ordinary = cell(listed: false, counterpart: nil, adds: false)
+        guard ordinary == cell(listed: false, counterpart: nil, adds: true) else {
+            return MatrixRow(special: offers.indices.map { ($0, special($0)) }, ordinary: ordinary, count: offers.count)
+        }
+        var columns = Set<Int>()
+        for path in catalog.paths(from: source.id) {
+            guard let listed = catalog.offer(path.to) else { continue }
+            for variant in catalog.family(of: listed) { if let column = position[variant.id] { columns.insert(column) } }
+        }
+        return MatrixRow(special: columns.sorted().map { ($0, special($0)) }, ordinary: ordinary, count: offers.count)
+    }
+}
+
+extension MatrixCell {
+    /// The cell with `use-regional-variant` naming `variant`, where it applies.
+    fileprivate func pointing(to variant: OfferID?) -> MatrixCell {
+        MatrixCell(reasons: reasons, advisories: advisories,
+                   regionalVariant: advisories.contains(.useRegionalVariant) ? variant : nil)
     }
 }
 

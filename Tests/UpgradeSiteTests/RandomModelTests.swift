@@ -81,7 +81,7 @@ struct RandomModelTests {
             let catalog = content.catalog, core = RuleCore(catalog: catalog)
             let matrix = MatrixRows(core: core, offers: catalog.offers, asOf: asOf)
             for (row, source) in catalog.offers.enumerated() {
-                for (cell, target) in zip(matrix.row(at: row), catalog.offers) {
+                for (cell, target) in zip(matrix.row(at: row).cells, catalog.offers) {
                     let decision = core.decide(Request(from: source, to: target, status: .active, holdings: [], asOf: asOf))
                     #expect(cell == MatrixCell(decision), "seed \(seed): \(source.id) → \(target.id)")
                 }

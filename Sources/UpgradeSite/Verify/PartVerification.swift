@@ -80,18 +80,20 @@ struct PartVerification {
             seen[source.id] = (file, row.line)
             report.rowsChecked += 1
             guard let (matrix, cells) = expectations.row(of: source) else { continue }
+            // Every pair of the row is judged: those the page must name one by one, and the rest
+            // by the one cell the rule core gives them all, which must be the page's promise.
             report.cellsChecked += cells.count
             let place = "row \(source.id)"
             var eligible = Set<OfferID>(), others: [OfferID: MatrixCell] = [:]
-            for (column, cell) in cells.enumerated() {
+            for (column, cell) in cells.cells(except: unshown) {
                 if cell.verdict == .eligible {
                     eligible.insert(matrix.offers[column].id)
-                } else if cell.reasons != unshown {
+                } else {
                     others[matrix.offers[column].id] = cell
                 }
             }
             func says(_ target: OfferID) -> String {
-                matrix.index(of: target).map { Expectations.describe(cells[$0]) } ?? "it is not in the program"
+                matrix.index(of: target).map { Expectations.describe(cells.cell(at: $0)) } ?? "it is not in the program"
             }
             let named = resolve(row.targets, place: place, file: file, line: row.line, &report)
             for target in eligible.subtracting(named).sorted() {

@@ -160,9 +160,9 @@ struct Expectations {
     }
 
     /// The matrix of `source`'s program, with its row: the rule core's cell against each offer of the program.
-    func row(of source: Offer) -> (matrix: MatrixRows, cells: [MatrixCell])? {
-        guard let matrix = matrices[source.program], let cells = matrix.row(of: source.id) else { return nil }
-        return (matrix, cells)
+    func row(of source: Offer) -> (matrix: MatrixRows, row: MatrixRow)? {
+        guard let matrix = matrices[source.program], let row = matrix.row(of: source.id) else { return nil }
+        return (matrix, row)
     }
 
     func eligibleTargets(of source: Offer, in program: ProgramID) -> [Offer] {

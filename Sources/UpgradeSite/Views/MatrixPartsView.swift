@@ -90,9 +90,8 @@ struct MatrixPartsView {
         let targets = matrix.offers
         var usedFootnotes: [Footnote] = []
         let body = sources.map { source in
-            let cells = matrix.row(of: source.id) ?? []
-            // Indices first: copying every offer of a long row would cost more than deciding it.
-            let eligible = context.orderedAsListed(cells.indices.filter { cells[$0].verdict == .eligible }.map { targets[$0] },
+            let named = matrix.row(of: source.id)?.cells(except: MatrixLayout.unshownReasons) ?? []
+            let eligible = context.orderedAsListed(named.filter { $0.cell.verdict == .eligible }.map { targets[$0.column] },
                                                    from: source)
             var possible: [Inline] = []
             for target in eligible {
@@ -103,9 +102,7 @@ struct MatrixPartsView {
                     if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
                 }
             }
-            let others = cells.indices
-                .filter { cells[$0].verdict == .blocked && cells[$0].reasons != MatrixLayout.unshownReasons }
-                .map { (targets[$0], cells[$0]) }
+            let others = named.filter { $0.cell.verdict == .blocked }.map { (targets[$0.column], $0.cell) }
             var blocked: [Inline] = []
             for (target, cell) in others {
                 if !blocked.isEmpty { blocked.append(.lineBreak) }
