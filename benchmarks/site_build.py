@@ -12,6 +12,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 
 ROOT = os.getcwd()
 OUT = os.path.join(ROOT, "benchmarks", "out")
@@ -55,14 +56,23 @@ def pages_benchmark():
     markdown_bytes = os.path.getsize(os.path.join(corpus, "all.md"))
     print(f"\n== {PAGES} prose pages ({markdown_bytes / 1e6:.1f} MB of Markdown), median of {RUNS} alternating runs")
     results = {"upgradedocs": [], "hugo": [], "cmark": []}
+    commands = {
+        "upgradedocs": lambda run: [UPGRADEDOCS, "build", "--content", "content", "--templates",
+                                    os.path.join(ROOT, "templates"), "--output", fresh(f"u{run}")],
+        "hugo": lambda run: ["hugo", "--quiet", "-s", "hugo", "-d", fresh(f"h{run}")],
+        "cmark": lambda run: ["sh", "-c", "cmark all.md > /dev/null"],
+    }
     for run in range(RUNS):
-        # The previous run's output goes first, untimed, so no tool pays for another's deletes.
-        shutil.rmtree(os.path.join(OUT, "runs"), ignore_errors=True)
-        os.makedirs(os.path.join(OUT, "runs"))
-        results["upgradedocs"].append(timed([UPGRADEDOCS, "build", "--content", "content", "--templates",
-                                             os.path.join(ROOT, "templates"), "--output", fresh(f"u{run}")], cwd=corpus))
-        results["hugo"].append(timed(["hugo", "--quiet", "-s", "hugo", "-d", fresh(f"h{run}")], cwd=corpus))
-        results["cmark"].append(timed(["sh", "-c", "cmark all.md > /dev/null"], cwd=corpus))
+        # Each tool starts after the previous outputs are deleted and the file system has
+        # settled (this disk discards freed blocks, and a create right after a large delete
+        # pays for it), and the order turns each run, so no tool always goes first.
+        order = ["upgradedocs", "hugo"] if run % 2 == 0 else ["hugo", "upgradedocs"]
+        for tool in order + ["cmark"]:
+            shutil.rmtree(os.path.join(OUT, "runs"), ignore_errors=True)
+            os.makedirs(os.path.join(OUT, "runs"))
+            subprocess.run(["sync"], check=True)
+            time.sleep(1)
+            results[tool].append(timed(commands[tool](run), cwd=corpus))
     rows = {tool: (median([t for t, _ in values]), max(m for _, m in values)) for tool, values in results.items()}
     for tool, (seconds, memory) in rows.items():
         print(f"  {tool:12s} {seconds:7.3f} s   peak {memory:7.1f} MB")

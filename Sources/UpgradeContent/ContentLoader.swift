@@ -1,9 +1,16 @@
+import Foundation
 import UpgradeCore
 
 /// Reads `content/` into a validated catalog. Each file is read even when an
 /// earlier one has errors, so one run reports every problem it can find.
 public enum ContentLoader {
     public static func load(from directory: String) throws(ContentError) -> LoadedContent {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ContentError(diagnostics: [Diagnostic(.error, "no content folder here; pass --content DIR, the folder "
+                                                        + "that holds site.yaml, offers.yaml and the rest",
+                                                        at: SourceLocation(file: directory))])
+        }
         let reading = ContentReading(directory: directory)
         let result = reading.run()
         let diagnostics = reading.sink.sorted

@@ -9,7 +9,7 @@ enum YAMLFile {
         let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
         guard FileManager.default.fileExists(atPath: path) else {
             if !optional {
-                sink.error("missing content file: \(what) is read from here", at: SourceLocation(file: path))
+                sink.error("missing content file: it should hold \(what)", at: SourceLocation(file: path))
             }
             return nil
         }

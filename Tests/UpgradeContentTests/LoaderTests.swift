@@ -156,6 +156,17 @@ struct LoaderTests {
         #expect(errors.map(\.place).contains("site.yaml:2:7"))
     }
 
+    @Test("A content folder that does not exist is one error, not one for each file")
+    func missingFolder() {
+        do {
+            _ = try ContentLoader.load(from: "/nonexistent/upgradedocs-content")
+            Issue.record("a missing folder must not load")
+        } catch {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics.first?.message.hasPrefix("no content folder here") == true)
+        }
+    }
+
     @Test("A rule code the rule core does not implement, and a code left without a rule")
     func ruleCodes() throws {
         let errors = try ContentFixture(replacing: ["rules.yaml": """
