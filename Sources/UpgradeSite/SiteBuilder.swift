@@ -7,27 +7,41 @@ import UpgradeCore
 public enum SiteBuilder {
     public static let generator = "upgradedocs 0.1.0"
 
-    public static func build(_ content: LoadedContent, templates: TemplateSet,
-                             asOf: CalendarDate) throws(ContentError) -> [GeneratedFile] {
+    /// Every file of the site, the manifest last. `emit`, when given, receives the
+    /// files in batches as they are made, so a writer can stage one batch while the
+    /// next renders; the batches hold every file of the result exactly once.
+    public static func build(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
+                             emit: (([GeneratedFile]) -> Void)? = nil) throws(ContentError) -> [GeneratedFile] {
         let context = ViewContext(content: content, asOf: asOf)
         let pages = try self.pages(context)
         let navigation = Navigation(context: context)
+        var files: [GeneratedFile] = []
         // Pages render on both cores; each page's bytes depend on that page alone, so the
         // output is the same as a serial run's.
-        var files = ConcurrentMap.run(pages) { page -> [GeneratedFile] in
-            let base = page.path.description
-            return [
-                GeneratedFile(path: base + ".html", kind: FileKind(page.kind),
-                              text: PageRenderer.html(page, templates: templates, context: context, navigation: navigation)),
-                GeneratedFile(path: base + ".md", kind: FileKind(page.kind), text: PageRenderer.markdown(page, context: context)),
-            ]
-        }.flatMap { $0 }
-        files += templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
-        files.append(TestVectors.file(catalog: context.catalog, asOf: asOf))
+        for start in stride(from: 0, to: pages.count, by: batchSize) {
+            let batch = ConcurrentMap.run(Array(pages[start..<min(start + batchSize, pages.count)])) { page in
+                let base = page.path.description
+                return [
+                    GeneratedFile(path: base + ".html", kind: FileKind(page.kind),
+                                  text: PageRenderer.html(page, templates: templates, context: context, navigation: navigation)),
+                    GeneratedFile(path: base + ".md", kind: FileKind(page.kind), text: PageRenderer.markdown(page, context: context)),
+                ]
+            }.flatMap { $0 }
+            emit?(batch)
+            files += batch
+        }
+        var rest = templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
+        rest.append(TestVectors.file(catalog: context.catalog, asOf: asOf))
+        files += rest
         files.sort { $0.path < $1.path }
         let manifest = Manifest(generator: generator, asOf: asOf.description, files: files)
+        emit?(rest + [manifest.file])
         return files + [manifest.file]
     }
+
+    /// Pages rendered between two hand-overs to the writer: enough to keep both cores
+    /// busy, few enough that the writer starts early.
+    static let batchSize = 500
 
     /// The problems a build would find in the prose pages (their generated-table
     /// fences), without building anything: for `check`.

@@ -55,16 +55,16 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? content.settings.asOf
-        let files: [GeneratedFile]
-        do {
-            files = try SiteBuilder.build(content, templates: templateSet, asOf: date)
-        } catch {
-            Console.report(error.diagnostics)
-            Console.error("the site was not built; \(output)/ is unchanged")
-            throw ExitCode.failure
-        }
         let writer = SiteWriter(output: output)
         if check {
+            let files: [GeneratedFile]
+            do {
+                files = try SiteBuilder.build(content, templates: templateSet, asOf: date)
+            } catch {
+                Console.report(error.diagnostics)
+                Console.error("the site was not built")
+                throw ExitCode.failure
+            }
             let differences = writer.differences(from: files)
             guard differences.isEmpty else {
                 Console.out(differences.map { "\($0)\n" }.joined())
@@ -76,11 +76,22 @@ struct BuildCommand: ParsableCommand {
             return
         }
         do {
-            let report = try writer.write(files)
+            // Files are staged as they are made; the site changes only when all are written.
+            let write = try writer.begin()
+            let files: [GeneratedFile]
+            do {
+                files = try SiteBuilder.build(content, templates: templateSet, asOf: date, emit: write.add)
+            } catch {
+                write.abandon()
+                Console.report(error.diagnostics)
+                Console.error("the site was not built; \(output)/ is unchanged")
+                throw ExitCode.failure
+            }
+            let report = try write.finish(files)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed (as of \(date))\n")
-        } catch {
-            Console.error("\(error.description); the previous site is unchanged")
+        } catch let failure as SiteWriter.Failure {
+            Console.error("\(failure.description); the previous site is unchanged")
             throw ExitCode.failure
         }
     }

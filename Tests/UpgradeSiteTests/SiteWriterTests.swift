@@ -55,6 +55,41 @@ struct SiteWriterTests {
         #expect(Self.read(folder, "a.html") == "A", "check writes nothing")
     }
 
+    @Test("Files staged batch by batch reach the output only when the write finishes")
+    func stagedBatchesSwapInAtFinish() throws {
+        let folder = SiteFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteWriter(output: folder).write(Self.files([("a.html", "old a"), ("b/c.html", "old c")]))
+        let files = Self.files([("a.html", "new a"), ("b/c.html", "old c"), ("d/e.md", "e")])
+        let write = try SiteWriter(output: folder).begin()
+        write.add(Array(files.prefix(2)))
+        write.add(Array(files.dropFirst(2)))
+        #expect(Self.read(folder, "a.html") == "old a")
+        #expect(Self.read(folder, "d/e.md") == nil)
+        let report = try write.finish(files)
+        #expect(Self.read(folder, "a.html") == "new a")
+        #expect(Self.read(folder, "d/e.md") == "e")
+        #expect(report.unchanged == ["b/c.html"])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/" + SiteWriter.stagingName))
+    }
+
+    @Test("An abandoned write leaves the old site whole, and a new output folder not there at all")
+    func abandonedWriteChangesNothing() throws {
+        let folder = SiteFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try SiteWriter(output: folder + "/site").write(Self.files([("a.html", "old a")]))
+        let write = try SiteWriter(output: folder + "/site").begin()
+        write.add(Self.files([("a.html", "new a"), ("z.html", "z")]))
+        write.abandon()
+        #expect(Self.read(folder + "/site", "a.html") == "old a")
+        #expect(Self.read(folder + "/site", "z.html") == nil)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/site/" + SiteWriter.stagingName))
+        let fresh = try SiteWriter(output: folder + "/fresh").begin()
+        fresh.add(Self.files([("a.html", "a")]))
+        fresh.abandon()
+        #expect(!FileManager.default.fileExists(atPath: folder + "/fresh"))
+    }
+
     @Test("A path that would leave the output folder is refused before anything is written")
     func refusesEscapingPaths() throws {
         let folder = SiteFixture.temporaryFolder()

@@ -28,7 +28,7 @@ enum Disk {
     }
 
     /// Creates each folder the paths need under `root`, once.
-    static func makeFolders(for paths: [String], under root: String) throws {
+    static func makeFolders(for paths: [String], under root: String) throws(SiteWriter.Failure) {
         var folders = Set<String>()
         for path in paths {
             var parts = path.split(separator: "/").dropLast()

@@ -33,51 +33,22 @@ public struct SiteWriter: Sendable {
         public let description: String
     }
 
+    /// Writes every file at once: `begin`, `add` and `finish` in one call.
     public func write(_ files: [GeneratedFile]) throws(Failure) -> Report {
-        try Self.checkPaths(files)
-        let fileManager = FileManager.default
-        let previous = previousManifestPaths()
-        let staging = output + "/" + Self.stagingName
-        var report = Report()
-        do {
-            try fileManager.createDirectory(atPath: output, withIntermediateDirectories: true)
-            if fileManager.fileExists(atPath: staging) { try fileManager.removeItem(atPath: staging) }
-            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            // A file whose folder the output does not have is new: no need to ask the disk for each one.
-            let present = existingFolders(of: files.map(\.path))
-            let changed = ConcurrentMap.run(files) { file in
-                !present.contains(Self.folder(of: file.path)) || !Disk.holds(file.bytes, at: target(file.path))
-            }
-            let staged = zip(files, changed).filter(\.1).map(\.0)
-            report.unchanged = zip(files, changed).filter { !$0.1 }.map(\.0.path)
-            try Disk.makeFolders(for: staged.map(\.path), under: staging)
-            // One writer: creating files in one folder from two threads only has them spin on the
-            // folder's lock in the kernel (measured), for no gain in wall time.
-            let failures = staged.map { file in Disk.write(file.bytes, to: staging + "/" + file.path) }
-            if let failure = failures.compactMap({ $0 }).first { throw Failure(description: failure) }
-            try swapIn(staged.map(\.path), from: staging)
-            report.written = staged.map(\.path)
-            let current = Set(files.map(\.path))
-            for path in previous.sorted() where !current.contains(path) && fileManager.fileExists(atPath: target(path)) {
-                try fileManager.removeItem(atPath: target(path))
-                removeEmptyFolders(above: path)
-                report.removed.append(path)
-            }
-            try fileManager.removeItem(atPath: staging)
-        } catch let failure as Failure {
-            try? fileManager.removeItem(atPath: staging)
-            throw failure
-        } catch {
-            try? fileManager.removeItem(atPath: staging)
-            throw Failure(description: "cannot write the site into \(output): \(error.localizedDescription)")
-        }
-        return report
+        let write = try begin()
+        write.add(files)
+        return try write.finish(files)
+    }
+
+    /// Starts a write that takes files as they are made, so writing overlaps building.
+    public func begin() throws(Failure) -> StagedWrite {
+        try StagedWrite(writer: self)
     }
 
     /// Renames the staged files into place, the manifest last, so an interrupted
     /// swap still leaves a manifest that lists every older file. A top-level
     /// folder the output does not have yet moves in one rename.
-    private func swapIn(_ paths: [String], from staging: String) throws {
+    func swapIn(_ paths: [String], from staging: String) throws {
         let ordered = paths.sorted { ($0 == Manifest.fileName ? 1 : 0, $0) < ($1 == Manifest.fileName ? 1 : 0, $1) }
         try preflight(ordered)
         var moved = Set<String>()
@@ -126,7 +97,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// The folders of `paths` ("" for the output itself) that exist in the output as folders.
-    private func existingFolders(of paths: [String]) -> Set<String> {
+    func existingFolders(of paths: [String]) -> Set<String> {
         var isDirectory: ObjCBool = false
         return Set(Set(paths.map(Self.folder(of:))).filter { folder in
             FileManager.default.fileExists(atPath: folder.isEmpty ? output : target(folder), isDirectory: &isDirectory)
@@ -134,7 +105,7 @@ public struct SiteWriter: Sendable {
         })
     }
 
-    private static func folder(of path: String) -> String {
+    static func folder(of path: String) -> String {
         path.split(separator: "/").dropLast().joined(separator: "/")
     }
 
@@ -153,10 +124,10 @@ public struct SiteWriter: Sendable {
         return differences
     }
 
-    private func target(_ path: String) -> String { output + "/" + path }
+    func target(_ path: String) -> String { output + "/" + path }
 
     /// Paths the manifest on disk lists; a path that would leave the output folder is ignored.
-    private func previousManifestPaths() -> Set<String> {
+    func previousManifestPaths() -> Set<String> {
         guard let data = FileManager.default.contents(atPath: target(Manifest.fileName)),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let files = object["files"] as? [[String: Any]]
@@ -164,7 +135,7 @@ public struct SiteWriter: Sendable {
         return Set(files.compactMap { $0["path"] as? String }.filter(Self.staysInside))
     }
 
-    private func removeEmptyFolders(above path: String) {
+    func removeEmptyFolders(above path: String) {
         var components = path.split(separator: "/").dropLast()
         while !components.isEmpty {
             let folder = target(components.joined(separator: "/"))
