@@ -13,6 +13,10 @@ struct BuildCommand: ParsableCommand {
             file:// and from any sub-path. A failed build leaves the previous site whole; a rebuild \
             removes only files the previous manifest.json lists.
 
+            A program of more than \(MatrixLayout.gridLimit) offers is too large for one grid: its matrix \
+            page becomes an overview, and part pages list up to \(MatrixLayout.partSize) source offers \
+            each, in name order.
+
             With --check nothing is written: each stale, missing or extra file is listed, and the exit \
             status is non-zero when there is any. Use it in CI to fail on an out-of-date site.
             """

@@ -10,7 +10,8 @@ struct VerifyCommand: ParsableCommand {
             matrix cell, every list-form entry and every decision-table row with the rule core, as of the \
             date in the site's manifest.json. Each mismatch is printed as file:line: error: what the page \
             says and what the rule core says. Exits non-zero on any mismatch, and on a missing or extra \
-            row or column, or a table it cannot read.
+            row or column, or a table it cannot read. For a program split into parts, every row is held \
+            against the rule core's whole row, and every offer must have exactly one row.
             """
     )
 

@@ -5,11 +5,11 @@ import UpgradeCore
 /// read, so the program is split into parts: pages that each take a run of
 /// source offers in name order and name, for each, every possible upgrade and
 /// every target blocked for a reason other than the closed world.
-struct MatrixLayout {
+public struct MatrixLayout {
     /// The most offers one grid shows.
-    static let gridLimit = 30
+    public static let gridLimit = 30
     /// The most source offers one part page lists.
-    static let partSize = 100
+    public static let partSize = 100
     /// What every pair a part page does not name is: not a listed upgrade path.
     static let unshownReasons: [ReasonCode] = [.pathNotSupported]
     /// What a part row shows where a source has no possible upgrade.
