@@ -28,12 +28,24 @@ final class ContentReading {
     let sink = DiagnosticSink()
     var sourceMap = SourceMap()
 
+    /// Every YAML file of the folder and of `tables/`, composed on both cores before
+    /// the readers, which go in order because each checks ids the ones before declared.
+    private let composed: [String: YAMLFile.Composed]
+
     init(directory: String) {
         self.directory = directory
+        let names = ["", "tables/"].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: YAMLFile.path(folder, in: directory))) ?? [])
+                .filter { $0.hasSuffix(".yaml") }.map { folder + $0 }
+        }.sorted()
+        composed = Dictionary(uniqueKeysWithValues: zip(names, ConcurrentMap.run(names) { [directory] name in
+            YAMLFile.compose(path: YAMLFile.path(name, in: directory))
+        }))
     }
 
     func file(_ name: String, what: String, keys: [String], optional: Bool = false) -> YAMLObject? {
-        YAMLFile.read(name, in: directory, what: what, keys: keys, sink: sink, optional: optional)
+        YAMLFile.read(name, in: directory, what: what, keys: keys, sink: sink, optional: optional,
+                      composed: composed[name])
     }
 
     func run() -> (catalog: Catalog, settings: SiteSettings, pages: [ProsePage])? {

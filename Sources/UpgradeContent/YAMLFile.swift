@@ -4,26 +4,53 @@ import Yams
 /// Reads one YAML file into its root mapping, turning I/O and syntax errors
 /// into diagnostics that point into the file.
 enum YAMLFile {
+    /// A file read and composed, before anyone asks for it: what it held, and the
+    /// problems its text had.
+    struct Composed: @unchecked Sendable {
+        enum State { case missing, unreadable, malformed, empty, root(Node) }
+        let state: State
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Reads and composes one file. Pure apart from the read, so files compose side by side.
+    static func compose(path: String) -> Composed {
+        guard FileManager.default.fileExists(atPath: path) else { return Composed(state: .missing, diagnostics: []) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else { return Composed(state: .unreadable, diagnostics: []) }
+        let sink = DiagnosticSink()
+        switch compose(text, file: path, sink: sink) {
+        case .none: return Composed(state: .malformed, diagnostics: sink.diagnostics)
+        case .some(.none): return Composed(state: .empty, diagnostics: [])
+        case .some(.some(let root)): return Composed(state: .root(root), diagnostics: [])
+        }
+    }
+
+    static func path(_ name: String, in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
     static func read(_ name: String, in directory: String, what: String, keys: [String],
-                     sink: DiagnosticSink, optional: Bool = false) -> YAMLObject? {
-        let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-        guard FileManager.default.fileExists(atPath: path) else {
+                     sink: DiagnosticSink, optional: Bool = false, composed: Composed? = nil) -> YAMLObject? {
+        let path = Self.path(name, in: directory)
+        let composed = composed ?? compose(path: path)
+        sink.append(composed.diagnostics)
+        switch composed.state {
+        case .missing:
             if !optional {
                 sink.error("missing content file: it should hold \(what)", at: SourceLocation(file: path))
             }
             return nil
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
+        case .unreadable:
             sink.error("cannot read the file as UTF-8 text", at: SourceLocation(file: path))
             return nil
-        }
-        guard let root = compose(text, file: path, sink: sink) else { return nil }
-        guard let root else {
+        case .malformed:
+            return nil
+        case .empty:
             sink.error("the file is empty; it should hold \(what)", at: SourceLocation(file: path))
             return nil
+        case .root(let root):
+            return YAMLObject(root, file: path, what: what, keys: keys, sink: sink)
         }
-        return YAMLObject(root, file: path, what: what, keys: keys, sink: sink)
     }
 
     /// The root node, nil for an empty document, or nil-nil (with an error) for malformed YAML.

@@ -26,9 +26,23 @@ struct PartVerification {
         let line: Int
     }
 
-    /// Judges the parts: `html` and `markdown` are each file with its text.
+    /// Judges the parts: `html` and `markdown` are each file with its text. The two
+    /// formats are judged side by side, each into its own report, merged in a fixed order.
     func verify(html: [(file: String, text: String)], markdown: [(file: String, text: String)], overview: String,
                 _ report: inout SiteVerifier.Report) {
+        let reports = ConcurrentMap.run([true, false]) { isHTML in
+            var report = SiteVerifier.Report()
+            if isHTML {
+                verifyHTML(html, overview: overview, &report)
+            } else {
+                verifyMarkdown(markdown, overview: overview, &report)
+            }
+            return report
+        }
+        for part in reports { report.merge(part) }
+    }
+
+    private func verifyHTML(_ html: [(file: String, text: String)], overview: String, _ report: inout SiteVerifier.Report) {
         var seen: [OfferID: (file: String, line: Int)] = [:]
         for (file, text) in html {
             let tables = HTMLTableReader.tables(in: text)
@@ -47,7 +61,11 @@ struct PartVerification {
             }
         }
         cover(seen, format: "HTML", overview: overview + ".html", &report)
-        seen = [:]
+    }
+
+    private func verifyMarkdown(_ markdown: [(file: String, text: String)], overview: String,
+                                _ report: inout SiteVerifier.Report) {
+        var seen: [OfferID: (file: String, line: Int)] = [:]
         for (file, text) in markdown {
             guard let table = MarkdownTableReader.tables(in: text).first(where: { $0.header == Self.markdownHeader }) else {
                 fail("no Markdown part table (headed '| \(Self.markdownHeader.joined(separator: " | ")) |')", file, 1, &report)

@@ -22,6 +22,13 @@ public struct SiteVerifier {
         public var cellsChecked = 0
         public var rowsChecked = 0
         public var tablesChecked = 0
+
+        mutating func merge(_ other: Report) {
+            problems += other.problems
+            cellsChecked += other.cellsChecked
+            rowsChecked += other.rowsChecked
+            tablesChecked += other.tablesChecked
+        }
     }
 
     public func verify() -> Report {
