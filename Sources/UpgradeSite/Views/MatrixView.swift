@@ -11,7 +11,9 @@ struct MatrixView {
 
     /// The matrix page, and for a split program its parts after it.
     func pages() -> [Page] {
-        guard layout.isSplit else { return [page(summary: "Each cell is", blocks: [
+        let decided = "the rule core's decision for an active subscription whose customer has no other "
+            + "subscriptions, as of \(context.asOf)"
+        guard layout.isSplit else { return [page(summary: "Each cell is \(decided).", blocks: [
             .heading(level: 2, [.text("Upgrade matrix")], id: "grid"),
             .paragraph([.text("Rows are the offer the customer has now; columns are the offer to upgrade to.")]),
             Self.legend,
@@ -21,10 +23,10 @@ struct MatrixView {
             .table(listForm()),
         ])] }
         let parts = MatrixPartsView(context: context, layout: layout)
-        return [page(summary: "Every pair of its offers is", blocks: parts.overview())] + parts.pages()
+        return [page(summary: "The parts of this matrix, and where each offer is. Every pair in them is \(decided).",
+                     blocks: parts.overview())] + parts.pages()
     }
 
-    /// `summary` starts the sentence that says what the page's decisions are.
     private func page(summary: String, blocks body: [Block]) -> Page {
         var blocks: [Block] = []
         if let note = withdrawalNote { blocks.append(note) }
@@ -38,8 +40,7 @@ struct MatrixView {
         }
         return Page(
             path: ViewContext.matrix(program.id), kind: .matrix, title: "Upgrade matrix: \(program.name) offers",
-            summary: summary + " the rule core's decision for an active subscription whose customer has no "
-                + "other subscriptions, as of \(context.asOf).",
+            summary: summary,
             facts: [Fact("Program", [.text(program.name)]), Fact("Offers", [.text(String(offers.count))]),
                     context.asOfFact],
             blocks: blocks)
