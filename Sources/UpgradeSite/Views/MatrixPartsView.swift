@@ -51,7 +51,7 @@ struct MatrixPartsView {
         }
     }
 
-    /// "Every target a row does not name is blocked: …", from the rules it stands for.
+    /// The note that says what every pair a part leaves out is, in the words of the rules it stands for.
     var unshownStatement: Block {
         let rules = MatrixLayout.unshownReasons.compactMap(context.catalog.rule(for:))
         let words = rules.map { "rule \($0.id) requires that \($0.title.lowercasedFirst.droppingFinalPeriod)" }
