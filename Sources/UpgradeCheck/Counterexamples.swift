@@ -53,10 +53,7 @@ public struct Counterexamples: Sendable {
             }
             return true
         }
-        search: do {
-            for (from, to) in listed where !tryPair(from, to) { break search }
-            for (from, to) in others where !tryPair(from, to) { break search }
-        }
+        _ = listed.allSatisfy(tryPair) && others.allSatisfy(tryPair)
         self.reached = reached
     }
 
@@ -66,8 +63,8 @@ public struct Counterexamples: Sendable {
     static func holdings(from: Offer, to: Offer, in catalog: Catalog) -> [[Holding]] {
         let added = Set(to.services).subtracting(from.services)
         let others = catalog.offers.lazy.filter { $0.id != to.id }
-        let overlapping = others.lazy.filter { !added.isDisjoint(with: $0.services) }.prefix(3)
-        let apart = others.lazy.filter { added.isDisjoint(with: $0.services) }.prefix(2)
+        let overlapping = others.filter { !added.isDisjoint(with: $0.services) }.prefix(3)
+        let apart = others.filter { added.isDisjoint(with: $0.services) }.prefix(2)
         let offers = [to] + Array(overlapping) + Array(apart)
         return [[]] + offers.flatMap { offer in [Channel.partner, .other].map { [Holding(offer: offer, channel: $0)] } }
     }

@@ -17,11 +17,32 @@ public struct DecisionGrid: Sendable {
     }
 }
 
-extension MatrixRows {
-    /// One matrix per program of a catalog.
-    public static func perProgram(of catalog: Catalog, core: RuleCore, asOf: CalendarDate) -> [ProgramID: MatrixRows] {
-        Dictionary(uniqueKeysWithValues: catalog.programs.map { program in
-            (program.id, MatrixRows(core: core, offers: catalog.offers(in: program.id), asOf: asOf))
+/// Every program's matrix as of one date, for the pages that show them and the
+/// check that reads them back: rows on demand, and a program of at most
+/// `gridLimit` offers kept whole as a `DecisionGrid`.
+public struct CatalogMatrices: Sendable {
+    private let core: RuleCore
+    private let asOf: CalendarDate
+    private let matrices: [ProgramID: MatrixRows]
+    private let grids: [ProgramID: DecisionGrid]
+
+    public init(core: RuleCore, asOf: CalendarDate, gridLimit: Int) {
+        self.core = core
+        self.asOf = asOf
+        matrices = Dictionary(uniqueKeysWithValues: core.catalog.programs.map { program in
+            (program.id, MatrixRows(core: core, offers: core.catalog.offers(in: program.id), asOf: asOf))
         })
+        grids = matrices.filter { $0.value.offers.count <= gridLimit }.mapValues(DecisionGrid.init)
+    }
+
+    /// The matrix of a program: its offers, and each source's row against them.
+    public func matrix(of program: ProgramID) -> MatrixRows {
+        matrices[program] ?? MatrixRows(core: core, offers: [], asOf: asOf)
+    }
+
+    /// One cell: from the grid where there is one, else decided on the spot.
+    public func cell(from: Offer, to: Offer) -> MatrixCell {
+        grids[from.program]?.cell(from: from.id, to: to.id)
+            ?? MatrixCell(core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf)))
     }
 }

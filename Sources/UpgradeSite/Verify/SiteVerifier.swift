@@ -39,7 +39,7 @@ public struct SiteVerifier {
         var judged = Set<String>()
         for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {
             let base = "matrix/\(program.id)"
-            if catalog.offers(in: program.id).count > MatrixLayout.gridLimit {
+            if MatrixLayout.splits(catalog.offers(in: program.id)) {
                 verifyParts(of: program.id, base: base, files: files, expectations: expectations, &report)
                 judged.formUnion(files.filter { $0.hasPrefix(base + "/") })
                 continue
@@ -150,26 +150,23 @@ struct Expectations {
     let core: RuleCore
     let asOf: CalendarDate
     /// Each program's decisions, worked out once: a grid, its list form and the print page all read them.
-    private let grids: [ProgramID: DecisionGrid]
-    private let matrices: [ProgramID: MatrixRows]
+    private let matrices: CatalogMatrices
 
     init(catalog: Catalog, core: RuleCore, asOf: CalendarDate) {
         self.catalog = catalog
         self.core = core
         self.asOf = asOf
-        matrices = MatrixRows.perProgram(of: catalog, core: core, asOf: asOf)
-        grids = matrices.filter { $0.value.offers.count <= MatrixLayout.gridLimit }.mapValues(DecisionGrid.init)
+        matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixLayout.gridLimit)
     }
 
     func decision(_ from: Offer, _ to: Offer) -> MatrixCell {
-        grids[from.program]?.cell(from: from.id, to: to.id)
-            ?? MatrixCell(core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf)))
+        matrices.cell(from: from, to: to)
     }
 
     /// The matrix of `source`'s program, with its row: the rule core's cell against each offer of the program.
     func row(of source: Offer) -> (matrix: MatrixRows, row: MatrixRow)? {
-        guard let matrix = matrices[source.program], let row = matrix.row(of: source.id) else { return nil }
-        return (matrix, row)
+        let matrix = matrices.matrix(of: source.program)
+        return matrix.row(of: source.id).map { (matrix, $0) }
     }
 
     func eligibleTargets(of source: Offer, in program: ProgramID) -> [Offer] {

@@ -17,17 +17,27 @@ public struct MatrixLayout {
 
     let program: Program
     let offers: [Offer]
+    /// Source offers in name order, `partSize` a part; none when the program is one grid.
+    let parts: [[Offer]]
 
-    var isSplit: Bool { offers.count > Self.gridLimit }
-
-    /// Source offers in name order, `partSize` a part.
-    var parts: [[Offer]] {
+    init(program: Program, offers: [Offer]) {
+        self.program = program
+        self.offers = offers
+        guard Self.splits(offers) else {
+            parts = []
+            return
+        }
         let sorted = offers.map { (key: NameKey($0.name), offer: $0) }
             .sorted { ($0.key, $0.offer.id.rawValue) < ($1.key, $1.offer.id.rawValue) }.map(\.offer)
-        return stride(from: 0, to: sorted.count, by: Self.partSize).map {
+        parts = stride(from: 0, to: sorted.count, by: Self.partSize).map {
             Array(sorted[$0..<min($0 + Self.partSize, sorted.count)])
         }
     }
+
+    var isSplit: Bool { Self.splits(offers) }
+
+    /// Whether a program of these offers is too large for one grid.
+    static func splits(_ offers: [Offer]) -> Bool { offers.count > gridLimit }
 
     static func part(_ number: Int, of program: ProgramID) -> PagePath {
         PagePath("matrix", program.rawValue, "part-\(number)")

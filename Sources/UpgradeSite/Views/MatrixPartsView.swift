@@ -72,7 +72,7 @@ struct MatrixPartsView {
                       .link([.text("Part \(number + 1) →")], to: MatrixLayout.part(number + 1, of: program.id), anchor: nil)]
         }
         var blocks: [Block] = [.paragraph(links)]
-        if let note = MatrixView(context: context, program: program).withdrawalNote { blocks.append(note) }
+        if let note = context.withdrawalNote(of: program) { blocks.append(note) }
         blocks += [unshownStatement, .table(table(number: number, sources: sources))]
         return Page(
             path: MatrixLayout.part(number, of: program.id), kind: .matrix,

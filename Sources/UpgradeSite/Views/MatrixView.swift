@@ -6,8 +6,15 @@ struct MatrixView {
     let context: ViewContext
     let program: Program
 
-    var offers: [Offer] { context.catalog.offers(in: program.id) }
-    var layout: MatrixLayout { MatrixLayout(program: program, offers: offers) }
+    let layout: MatrixLayout
+
+    init(context: ViewContext, program: Program) {
+        self.context = context
+        self.program = program
+        layout = MatrixLayout(program: program, offers: context.catalog.offers(in: program.id))
+    }
+
+    var offers: [Offer] { layout.offers }
 
     /// The matrix page, and for a split program its parts after it.
     func pages() -> [Page] {
@@ -29,7 +36,7 @@ struct MatrixView {
 
     private func page(summary: String, blocks body: [Block]) -> Page {
         var blocks: [Block] = []
-        if let note = withdrawalNote { blocks.append(note) }
+        if let note = context.withdrawalNote(of: program) { blocks.append(note) }
         blocks += body
         let notes = context.interpretationNotes(affecting: [
             .rule("UPG-1"), .rule("UPG-2"), .advisory(.legacyWithdrawn), .advisory(.useRegionalVariant),
@@ -44,12 +51,6 @@ struct MatrixView {
             facts: [Fact("Program", [.text(program.name)]), Fact("Offers", [.text(String(offers.count))]),
                     context.asOfFact],
             blocks: blocks)
-    }
-
-    var withdrawalNote: Block? {
-        guard let withdrawn = program.withdrawnFrom, context.asOf >= withdrawn, let note = program.withdrawalNote
-        else { return nil }
-        return .note(.important, title: nil, [.paragraph([.text(note)])])
     }
 
     static let legend = Block.list(ordered: false, items: [

@@ -6,26 +6,29 @@ public struct ViewContext: Sendable {
     public let content: LoadedContent
     public let asOf: CalendarDate
     public let core: RuleCore
-    /// Each gridded program's matrix decisions, worked out once for every page that shows them.
-    private let grids: [ProgramID: DecisionGrid]
-    /// Every program's rows; a split program's are worked out as its parts are drawn, each once.
-    private let matrices: [ProgramID: MatrixRows]
+    /// Every program's matrix: a gridded program's cells worked out once for every page
+    /// that shows them, a split program's rows as its parts are drawn.
+    private let matrices: CatalogMatrices
 
     public init(content: LoadedContent, asOf: CalendarDate) {
         self.content = content
         self.asOf = asOf
         let core = RuleCore(catalog: content.catalog)
         self.core = core
-        matrices = MatrixRows.perProgram(of: content.catalog, core: core, asOf: asOf)
-        grids = matrices.filter { $0.value.offers.count <= MatrixLayout.gridLimit }.mapValues(DecisionGrid.init)
+        matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixLayout.gridLimit)
     }
 
     public var catalog: Catalog { content.catalog }
 
     /// The decision a matrix cell shows: an active source, no other holdings, as of the build date.
     public func cell(from: Offer, to: Offer) -> MatrixCell {
-        grids[from.program]?.cell(from: from.id, to: to.id)
-            ?? MatrixCell(core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf)))
+        matrices.cell(from: from, to: to)
+    }
+
+    /// The program's withdrawal notice, once its upgrades are withdrawn as of the build date.
+    func withdrawalNote(of program: Program) -> Block? {
+        guard let withdrawn = program.withdrawnFrom, asOf >= withdrawn, let note = program.withdrawalNote else { return nil }
+        return .note(.important, title: nil, [.paragraph([.text(note)])])
     }
 
     /// The footnote on the path from `source` to `target`, if it has one.
@@ -44,7 +47,7 @@ public struct ViewContext: Sendable {
 
     /// The matrix of a program: its offers, and each source's row against them.
     func matrix(of program: ProgramID) -> MatrixRows {
-        matrices[program] ?? MatrixRows(core: core, offers: [], asOf: asOf)
+        matrices.matrix(of: program)
     }
 
     // The site map: every page's path, in one place.

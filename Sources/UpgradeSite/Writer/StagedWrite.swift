@@ -37,8 +37,10 @@ public final class StagedWrite: @unchecked Sendable {
     public func add(_ files: [GeneratedFile]) {
         queue.async { [self] in
             guard failure == nil else { return }
-            if let outside = files.first(where: { !SiteWriter.staysInside($0.path) }) {
-                failure = "refusing to write '\(outside.path)': it would leave the output folder"
+            do {
+                try SiteWriter.checkPaths(files)
+            } catch {
+                failure = String(describing: error)
                 return
             }
             // A file whose folder the output does not have is new: no need to ask the disk for each one.
@@ -77,7 +79,6 @@ public final class StagedWrite: @unchecked Sendable {
         let fileManager = FileManager.default
         var report = SiteWriter.Report(written: written, unchanged: unchanged)
         do {
-            try SiteWriter.checkPaths(files)
             try writer.swapIn(written, from: staging)
             let current = Set(files.map(\.path))
             for path in previous.sorted() where !current.contains(path) && fileManager.fileExists(atPath: writer.target(path)) {
