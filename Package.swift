@@ -1,10 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Data flows one way: content → UpgradeContent → UpgradeCore → UpgradeSite → site/.
-// Imports point the other way; UpgradeCore depends on nothing.
+// Data flows one way: content/ → UpgradeContent → UpgradeCore → UpgradeSiteBuilder →
+// UpgradeOutput → site/, and UpgradeVerify reads site/ back. Imports point up the
+// stream. UpgradeVerify never imports UpgradeSiteBuilder: a check that shares code
+// with what it checks can share its bugs (scripts/check-architecture enforces it).
 let package = Package(
     name: "UpgradeDocs",
+    // Tested on Linux only; the file system is reached through guarded imports.
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "upgradedocs", targets: ["upgradedocs"]),
@@ -16,14 +19,19 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
+        .target(name: "UpgradeBase"),
         .target(name: "UpgradeCore"),
         .target(
             name: "UpgradeContent",
-            dependencies: ["UpgradeCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["UpgradeBase", "UpgradeCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "UpgradeCheck",
-            dependencies: ["UpgradeContent", "UpgradeCore"]
+            dependencies: ["UpgradeBase", "UpgradeContent", "UpgradeCore"]
+        ),
+        .target(
+            name: "UpgradeSiteContract",
+            dependencies: ["UpgradeBase", "UpgradeCore"]
         ),
         .systemLibrary(
             name: "CCmark",
@@ -31,50 +39,82 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(
-            name: "UpgradeSite",
+            name: "UpgradeSiteBuilder",
             dependencies: [
-                "UpgradeCheck", "UpgradeContent", "UpgradeCore", "CCmark",
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeSiteContract", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .target(
+            name: "UpgradeOutput",
+            dependencies: ["UpgradeBase", "UpgradeSiteContract"]
+        ),
+        .target(
+            name: "UpgradeVerify",
+            dependencies: ["UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeSiteContract"]
         ),
         .executableTarget(
             name: "upgradedocs",
             dependencies: [
-                "UpgradeSite", "UpgradeContent", "UpgradeCore",
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput",
+                "UpgradeSiteBuilder", "UpgradeSiteContract", "UpgradeVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "upgradedocs-bench",
-            dependencies: ["UpgradeCheck", "UpgradeSite", "UpgradeContent", "UpgradeCore"],
+            dependencies: ["UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput",
+                           "UpgradeSiteBuilder"],
             path: "benchmarks/Sources/upgradedocs-bench"
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder", "UpgradeSiteContract"],
+            path: "Tests/TestSupport",
+            exclude: []
         ),
         .testTarget(
             name: "UpgradeCoreTests",
             dependencies: [
-                "UpgradeCore", "UpgradeContent",
+                "UpgradeCore", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "UpgradeContentTests",
-            dependencies: ["UpgradeContent", "UpgradeCore"]
-        ),
-        .testTarget(
-            name: "UpgradeSiteTests",
-            dependencies: ["UpgradeSite", "UpgradeContent", "UpgradeCore"],
-            exclude: ["Corpus"]
+            dependencies: ["UpgradeBase", "UpgradeContent", "UpgradeCore", "TestSupport"]
         ),
         .testTarget(
             name: "UpgradeCheckTests",
             dependencies: [
-                "UpgradeCheck", "UpgradeContent", "UpgradeCore",
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "UpgradeSiteBuilderTests",
+            dependencies: [
+                "UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder",
+                "UpgradeSiteContract", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Corpus"]
+        ),
+        .testTarget(
+            name: "UpgradeOutputTests",
+            dependencies: ["UpgradeOutput", "UpgradeSiteContract", "TestSupport"]
+        ),
+        .testTarget(
+            name: "UpgradeVerifyTests",
+            dependencies: [
+                "UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder",
+                "UpgradeSiteContract", "UpgradeVerify", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["upgradedocs"]
+            dependencies: ["upgradedocs", "TestSupport"]
         ),
     ]
 )

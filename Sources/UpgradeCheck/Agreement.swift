@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 
 /// A point where a decision table and the rule core say different things.
@@ -18,7 +19,7 @@ extension TableEncoding {
         var indices = Array(repeating: 0, count: conditions.count)
         repeat {
             let point = self.point(indices)
-            let impossible = table.impossible.contains { box in box.when.allSatisfy { point[$0.key] == $0.value } }
+            let impossible = table.impossible.contains { box in point.matches(box.when) }
             if !impossible, let disagreement = compare(at: point, ruleOrder: ruleOrder) { found.append(disagreement) }
         } while advance(&indices)
         return found

@@ -17,7 +17,7 @@ public struct BoxTable: Sendable {
 }
 
 /// A region of the space: per dimension, the values it spans (nil: all of them).
-public struct Region: Hashable, Sendable {
+public struct BoxRegion: Hashable, Sendable {
     public let values: [[Int]?]
 
     /// One point inside the region, for a counterexample.
@@ -38,9 +38,9 @@ public struct Region: Hashable, Sendable {
 /// What the analysis found, in a deterministic order.
 public struct BoxAnalysis: Sendable {
     /// Regions no rule covers and no impossibility excludes.
-    public var gaps: [Region] = []
+    public var gaps: [BoxRegion] = []
     /// Pairs of rules whose boxes share a possible point, with their shared region; the first `limit`, by index.
-    public var overlaps: [(first: Int, second: Int, region: Region)] = []
+    public var overlaps: [(first: Int, second: Int, region: BoxRegion)] = []
     /// How many overlapping pairs there are in all.
     public var overlapCount = 0
     /// False when there were so many pairs that counting stopped: `overlapCount` is then a lower bound.
@@ -105,7 +105,7 @@ extension BoxTable {
 /// Finds the regions no box covers.
 private struct GapWalk {
     let table: BoxTable
-    var found: [Region] = []
+    var found: [BoxRegion] = []
     /// The last dimension each box pins; past it, the box spans everything.
     let lastPinned: [Int]
 
@@ -119,7 +119,7 @@ private struct GapWalk {
     mutating func explore(boxes: [Int], dimension: Int, region: [[Int]?]) {
         let open = table.domains.count - dimension
         if boxes.isEmpty {
-            found.append(Region(values: region + Array(repeating: nil, count: open)))
+            found.append(BoxRegion(values: region + Array(repeating: nil, count: open)))
             return
         }
         // One box spanning every remaining dimension covers the whole region.
@@ -145,7 +145,7 @@ private struct GapWalk {
 private struct PairWalk {
     let table: BoxTable
     let limit: Int
-    var kept: [(first: Int, second: Int, region: Region)] = []
+    var kept: [(first: Int, second: Int, region: BoxRegion)] = []
     var count = 0
     let lastPinned: [Int]
 
@@ -203,7 +203,7 @@ private struct PairWalk {
         if !table.impossible.isEmpty, table.covered(shared, by: table.impossible) { return }
         count += 1
         if kept.count < limit {
-            kept.append((min(x, y), max(x, y), Region(values: shared.map { $0 == BoxTable.any ? nil : [$0] })))
+            kept.append((min(x, y), max(x, y), BoxRegion(values: shared.map { $0 == BoxTable.any ? nil : [$0] })))
         }
     }
 }

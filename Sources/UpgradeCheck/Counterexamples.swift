@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 
 /// Concrete requests over the catalog, one for each point of the condition
@@ -71,7 +72,7 @@ public struct Counterexamples: Sendable {
 
     /// The first request that falls on `point` in every condition the point names.
     public func request(reaching point: ConditionPoint) -> Request? {
-        reached.first { candidate in point.allSatisfy { candidate.point[$0.key] == $0.value } }?.request
+        reached.first { candidate in candidate.point.matches(point.cells) }?.request
     }
 
     /// `upgradedocs explain …` for the request, ready to paste.

@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeContent
 import UpgradeCore
 
@@ -5,10 +6,10 @@ import UpgradeCore
 /// hit policy, rules that never fire, rules that could merge, and agreement
 /// with the rule core at every point, each finding placed in `content/`.
 public enum TableCheck {
-    public static func findings(in content: LoadedContent) -> [Diagnostic] {
+    public static func check(_ content: LoadedContent, into diagnostics: Diagnostics) {
         let examples = Counterexamples(catalog: content.catalog, asOf: content.settings.asOf)
-        return content.catalog.tables.flatMap { table in
-            TableFindings(table: table, content: content, examples: examples).all()
+        for table in content.catalog.tables {
+            diagnostics.append(contentsOf: TableFindings(table: table, content: content, examples: examples).all())
         }
     }
 }
@@ -43,7 +44,7 @@ private struct TableFindings {
             return error("rule \(rule.id) can never fire: \(why)", at: rowLocation(index))
         }
         findings += encoding.boxes.contractions(outcomes: encoding.outcomes).map { dimension, rules in
-            let ids = rules.map { table.rules[$0].id }.joined(separator: ", ")
+            let ids = rules.map { table.rules[$0].id.rawValue }.joined(separator: ", ")
             return Diagnostic(.warning, "rules \(ids) differ only in \(encoding.conditions[dimension].rawValue) and "
                               + "together cover all its values: they could be one rule with '-' there",
                               at: rowLocation(rules[0]))
@@ -85,7 +86,7 @@ private struct TableFindings {
         return analysis.overlaps.compactMap { first, second, _ in
             // The pair's whole intersection is a box; any reachable point of it makes the best example.
             let a = encoding.boxes.rules[first], b = encoding.boxes.rules[second]
-            let point = bestPoint(in: Region(values: zip(a, b).map { x, y in
+            let point = bestPoint(in: BoxRegion(values: zip(a, b).map { x, y in
                 x == BoxTable.any ? (y == BoxTable.any ? nil : [y]) : [x]
             }))
             let pair = "rules \(table.rules[first].id) and \(table.rules[second].id) both match "
@@ -103,7 +104,7 @@ private struct TableFindings {
     }
 
     /// A point of the region that a real request reaches, when there is one.
-    private func bestPoint(in region: Region) -> ConditionPoint {
+    private func bestPoint(in region: BoxRegion) -> ConditionPoint {
         let points = region.points(domains: encoding.boxes.domains).map(encoding.point)
         return points.first { examples.request(reaching: $0) != nil } ?? encoding.point(region.witness)
     }
@@ -121,7 +122,7 @@ private struct TableFindings {
     }
 
     private func rowLocation(_ index: Int) -> SourceLocation {
-        content.sourceMap.tableRows["\(table.id)/\(table.rules[index].id)"] ?? tableLocation
+        content.sourceMap.tableRows[TableRowKey(table: table.id, row: table.rules[index].id)] ?? tableLocation
     }
 
     private func error(_ message: String, at location: SourceLocation) -> Diagnostic {

@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 
 /// A content decision table in box form, with the way back from indices to names.
@@ -20,11 +21,11 @@ struct TableEncoding {
     }
 
     func point(_ indices: [Int]) -> ConditionPoint {
-        Dictionary(uniqueKeysWithValues: zip(conditions, indices).map { ($0, $0.values[$1]) })
+        ConditionPoint(Dictionary(uniqueKeysWithValues: zip(conditions, indices).map { ($0, $0.values[$1]) }))
     }
 
     /// "listed-path=no, status=active", with "-" dimensions left out and sets shown as {a, b}.
-    func describe(_ region: Region) -> String {
+    func describe(_ region: BoxRegion) -> String {
         let parts = zip(conditions, region.values).compactMap { condition, values -> String? in
             guard let values else { return nil }
             let names = values.map { condition.values[$0] }

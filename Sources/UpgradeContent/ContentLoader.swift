@@ -1,35 +1,34 @@
 import Foundation
+import UpgradeBase
 import UpgradeCore
 
 /// Reads `content/` into a validated catalog. Each file is read even when an
 /// earlier one has errors, so one run reports every problem it can find.
 public enum ContentLoader {
-    public static func load(from directory: String) throws(ContentError) -> LoadedContent {
+    public static func load(from directory: String) throws(DiagnosticError) -> LoadedContent {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ContentError(diagnostics: [Diagnostic(.error, "no content folder here; pass --content DIR, the folder "
-                                                        + "that holds site.yaml, offers.yaml and the rest",
-                                                        at: SourceLocation(file: directory))])
+            throw DiagnosticError("no content folder here; pass --content DIR, the folder that holds site.yaml, "
+                                  + "offers.yaml and the rest", at: SourceLocation(file: directory))
         }
         let reading = ContentReading(directory: directory)
         let result = reading.run()
-        let diagnostics = reading.sink.sorted
-        guard let result, !reading.sink.hasErrors else {
-            throw ContentError(diagnostics: diagnostics)
-        }
+        try reading.sink.throwIfErrors()
+        guard let result else { throw DiagnosticError(reading.sink.sorted) }
         return LoadedContent(catalog: result.catalog, settings: result.settings, pages: result.pages,
-                             sourceMap: reading.sourceMap, warnings: diagnostics)
+                             sourceMap: reading.sourceMap, warnings: reading.sink.sorted)
     }
 }
 
-/// The state of one load: the sink, the directory, and what the files declared so far.
+/// One load: the directory, the problems found, and the source map it fills.
+/// Readers take the ids they check against as arguments; the source map is
+/// only written while reading, never read, so no reader depends on another's order.
 final class ContentReading {
     let directory: String
-    let sink = DiagnosticSink()
+    let sink = Diagnostics()
     var sourceMap = SourceMap()
 
-    /// Every YAML file of the folder and of `tables/`, composed on both cores before
-    /// the readers, which go in order because each checks ids the ones before declared.
+    /// Every YAML file of the folder and of `tables/`, composed on both cores before the readers.
     private let composed: [String: YAMLFile.Composed]
 
     init(directory: String) {
@@ -55,17 +54,23 @@ final class ContentReading {
         let offers = readOffers(programs: programs, regions: regions, services: services)
         let (footnotes, paths) = readPaths(offers: offers)
         let rules = readRules()
-        let (roles, portalSteps) = readRoles()
-        let interpretations = readInterpretations(footnotes: footnotes)
+        let roles = readRoles()
+        let interpretations = readInterpretations(footnotes: footnotes, rules: rules.declared, roles: roles.declared)
         let examples = readExamples(offers: offers)
-        let tables = readTables()
+        let tables = readTables(rules: rules.declared)
         let pages = readPages()
         guard !sink.hasErrors, let settings else { return nil }
-        let catalog = Catalog(
-            programs: programs, regions: regions, services: services, offers: offers,
-            paths: paths, footnotes: footnotes, rules: rules, roles: roles, portalSteps: portalSteps,
-            interpretations: interpretations, examples: examples, tables: tables)
-        return (catalog, settings, pages)
+        do {
+            let catalog = try Catalog(
+                programs: programs, regions: regions, services: services, offers: offers,
+                paths: paths, footnotes: footnotes, rules: rules.valid, roles: roles.valid,
+                portalSteps: roles.portalSteps, interpretations: interpretations, examples: examples, tables: tables)
+            return (catalog, settings, pages)
+        } catch {
+            // The readers reject everything the catalogue does; this is the last line, not the first.
+            sink.error("the model is inconsistent: \(error)", at: SourceLocation(file: directory))
+            return nil
+        }
     }
 
     /// Reports each id declared more than once, at its second declaration.
@@ -73,7 +78,8 @@ final class ContentReading {
         var seen: [Identifier<Kind>: SourceLocation] = [:]
         for id in ids {
             if let first = seen[id.value] {
-                sink.error("duplicate \(what) id '\(id.value)'; it is first declared at \(first)", at: id.location)
+                sink.error("duplicate \(what) id '\(id.value)'", at: id.location,
+                           notes: [Diagnostic.Note("'\(id.value)' is first declared here", at: first)])
             } else {
                 seen[id.value] = id.location
             }

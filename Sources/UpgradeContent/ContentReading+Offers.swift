@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {

@@ -1,3 +1,4 @@
+import UpgradeBase
 import Foundation
 
 extension ContentReading {
@@ -6,20 +7,17 @@ extension ContentReading {
         let folder = directory + "/pages"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
-        // Pages are read on both cores, each with its own sink; the sinks merge in file order.
-        let results = ConcurrentMap.run(names) { name -> (ProsePage?, [Diagnostic]) in
+        // Pages are read on both cores into the one sink, which sorts what it holds by place.
+        return ConcurrentMap.run(names) { [sink] name -> ProsePage? in
             let path = folder + "/" + name
-            let sink = DiagnosticSink()
             guard let data = FileManager.default.contents(atPath: path),
                   let text = String(data: data, encoding: .utf8)
             else {
                 sink.error("cannot read the page as UTF-8 text", at: SourceLocation(file: path))
-                return (nil, sink.diagnostics)
+                return nil
             }
-            return (ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: sink), sink.diagnostics)
-        }
-        for (_, diagnostics) in results { sink.append(diagnostics) }
-        return results.compactMap(\.0)
+            return ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: sink)
+        }.compactMap { $0 }
     }
 }
 
@@ -29,7 +27,7 @@ public enum ProsePageReader {
     // ms.date and ms.topic are the Microsoft Learn conventions these pages imitate; they are accepted and unused.
     static let keys = ["title", "description", "ms.date", "ms.topic"]
 
-    static func read(_ text: String, slug: String, file: String, sink: DiagnosticSink) -> ProsePage? {
+    static func read(_ text: String, slug: String, file: String, sink: Diagnostics) -> ProsePage? {
         guard YAMLObject.isValidID(slug) else {
             sink.error("'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
             return nil
@@ -68,11 +66,11 @@ public enum ProsePageReader {
     }
 
     /// Reads one page from text, for tools and tests that have no file.
-    public static func parse(_ text: String, slug: String, file: String) throws(ContentError) -> ProsePage {
-        let sink = DiagnosticSink()
-        guard let page = read(text, slug: slug, file: file, sink: sink), !sink.hasErrors else {
-            throw ContentError(diagnostics: sink.sorted)
-        }
+    public static func parse(_ text: String, slug: String, file: String) throws(DiagnosticError) -> ProsePage {
+        let sink = Diagnostics()
+        let page = read(text, slug: slug, file: file, sink: sink)
+        try sink.throwIfErrors()
+        guard let page else { throw DiagnosticError(sink.sorted) }
         return page
     }
 }

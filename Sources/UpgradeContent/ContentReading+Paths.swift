@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {
@@ -14,6 +15,8 @@ extension ContentReading {
         }
         let offerIndex = Dictionary(offers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var paths: [UpgradePath] = []
+        var listed: [PathKey: SourceLocation] = [:]
+        defer { sourceMap.paths = listed }
         for group in root.objects("paths", what: "path group", keys: ["from", "to", "statedBy"]) {
             let from: Located<OfferID>? = group.id("from")
             let statedBy: Located<FootnoteID>? = group.id("statedBy", required: false)
@@ -24,13 +27,13 @@ extension ContentReading {
             for target in readTargets(group, knownFootnotes: knownFootnotes) {
                 guard let from, let source, let to = checkOffer(target.offer, index: offerIndex) else { continue }
                 guard validate(from: source, to: to, at: target.offer.location) else { continue }
-                let key = "\(from.value)>\(target.offer.value)"
-                if let first = sourceMap.paths[key] {
-                    sink.error("the path from '\(from.value)' to '\(target.offer.value)' is listed twice; "
-                               + "first at \(first)", at: target.offer.location)
+                let key = PathKey(from: from.value, to: target.offer.value)
+                if let first = listed[key] {
+                    sink.error("the path from '\(from.value)' to '\(target.offer.value)' is listed twice",
+                               at: target.offer.location, notes: [Diagnostic.Note("first listed here", at: first)])
                     continue
                 }
-                sourceMap.paths[key] = target.offer.location
+                listed[key] = target.offer.location
                 paths.append(UpgradePath(from: from.value, to: target.offer.value,
                                          footnote: target.footnote, statedBy: statedBy?.value))
             }
@@ -40,7 +43,7 @@ extension ContentReading {
 
     private func checkOffer(_ id: Located<OfferID>, index: [OfferID: Offer]) -> Offer? {
         guard let offer = index[id.value] else {
-            if sourceMap.offers[id.value] == nil { unknown(id, what: "offer", known: index.keys) }
+            unknown(id, what: "offer", known: index.keys)
             return nil
         }
         return offer

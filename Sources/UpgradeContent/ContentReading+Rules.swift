@@ -1,13 +1,14 @@
+import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {
-    func readRules() -> [Rule] {
-        guard let root = file("rules.yaml", what: "the eligibility rules", keys: ["rules"]) else { return [] }
+    /// The valid rules, and every id declared, so references to a rule with other errors are not reported again.
+    func readRules() -> (valid: [Rule], declared: Set<RuleID>) {
+        guard let root = file("rules.yaml", what: "the eligibility rules", keys: ["rules"]) else { return ([], []) }
         let objects = root.objects("rules", what: "rule", keys: ["id", "code", "title", "remedy", "source"])
         let ids: [Located<RuleID>?] = objects.map { $0.id("id") }
-        _ = rejectDuplicates(ids.compactMap { $0 }, what: "rule")
+        let declared = rejectDuplicates(ids.compactMap { $0 }, what: "rule")
         var codesSeen: [ReasonCode: SourceLocation] = [:]
-        // Declared ids are known to interpretations even when the rule has other errors.
         for id in ids.compactMap({ $0 }) { sourceMap.rules[id.value] = id.location }
         let rules = zip(objects, ids).compactMap { object, id -> Rule? in
             let code = object.string("code")
@@ -20,7 +21,8 @@ extension ContentReading {
                 return nil
             }
             if let first = codesSeen[reason] {
-                sink.error("rule code '\(code.value)' is already used at \(first)", at: code.location)
+                sink.error("rule code '\(code.value)' is already used", at: code.location,
+                           notes: [Diagnostic.Note("first used here", at: first)])
             }
             codesSeen[reason] = code.location
             guard let id, let title, let remedy, let source else { return nil }
@@ -30,11 +32,11 @@ extension ContentReading {
             sink.error("no rule has code '\(code.rawValue)'; every condition the rule core checks needs a rule",
                        at: root.location(of: "rules"))
         }
-        return rules
+        return (rules, declared)
     }
 
-    func readRoles() -> ([Role], [String]) {
-        guard let root = file("roles.yaml", what: "the roles", keys: ["portalSteps", "roles"]) else { return ([], []) }
+    func readRoles() -> (valid: [Role], portalSteps: [String], declared: Set<RoleID>) {
+        guard let root = file("roles.yaml", what: "the roles", keys: ["portalSteps", "roles"]) else { return ([], [], []) }
         let steps = root.strings("portalSteps", required: true).map(\.value)
         let objects = root.objects("roles", what: "role",
                                    keys: ["id", "name", "summary", "canUpgrade", "can", "cannot", "handOverTo", "guidance"])
@@ -64,10 +66,10 @@ extension ContentReading {
                         can: object.strings("can").map(\.value), cannot: object.strings("cannot").map(\.value),
                         handOverTo: handOver.map(\.value), guidance: guidance?.value ?? "")
         }
-        return (roles, steps)
+        return (roles, steps, known)
     }
 
-    func readInterpretations(footnotes: [Footnote]) -> [Interpretation] {
+    func readInterpretations(footnotes: [Footnote], rules: Set<RuleID>, roles: Set<RoleID>) -> [Interpretation] {
         guard let root = file("interpretations.yaml", what: "the interpretations", keys: ["interpretations"])
         else { return [] }
         let objects = root.objects("interpretations", what: "interpretation",
@@ -75,9 +77,9 @@ extension ContentReading {
         let ids: [Located<InterpretationID>?] = objects.map { $0.id("id") }
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "interpretation")
         var subjects: [String: Subject] = [:]
-        sourceMap.rules.keys.forEach { subjects[$0.rawValue] = .rule($0) }
+        rules.forEach { subjects[$0.rawValue] = .rule($0) }
         AdvisoryCode.allCases.forEach { subjects[$0.rawValue] = .advisory($0) }
-        sourceMap.roles.keys.forEach { subjects[$0.rawValue] = .role($0) }
+        roles.forEach { subjects[$0.rawValue] = .role($0) }
         footnotes.forEach { subjects[$0.id.rawValue] = .footnote($0.id) }
         return zip(objects, ids).compactMap { object, id -> Interpretation? in
             let title = object.string("title"), question = object.string("question")

@@ -1,22 +1,23 @@
 import Foundation
+import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {
     /// Every `tables/*.yaml`, in file-name order, which is the order pages list them.
-    func readTables() -> [DecisionTable] {
+    func readTables(rules: Set<RuleID>) -> [DecisionTable] {
         let folder = directory + "/tables"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted()
-        var seen: [String: SourceLocation] = [:]
+        var seen: [TableID: SourceLocation] = [:]
         return names.compactMap { name -> DecisionTable? in
             guard let root = file("tables/" + name, what: "a decision table",
                                   keys: ["id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows",
                                          "impossible", "noMatch"])
             else { return nil }
-            guard let table = readTable(root) else { return nil }
+            guard let table = readTable(root, rules: rules) else { return nil }
             if let first = seen[table.id] {
-                sink.error("duplicate table id '\(table.id)'; it is first declared at \(first)",
-                           at: root.location(of: "id"))
+                sink.error("duplicate table id '\(table.id)'", at: root.location(of: "id"),
+                           notes: [Diagnostic.Note("'\(table.id)' is first declared here", at: first)])
                 return nil
             }
             seen[table.id] = root.location(of: "id")
@@ -25,8 +26,8 @@ extension ContentReading {
         }
     }
 
-    private func readTable(_ root: YAMLObject) -> DecisionTable? {
-        let id: Located<Identifier<ExampleKind>>? = root.id("id")
+    private func readTable(_ root: YAMLObject, rules: Set<RuleID>) -> DecisionTable? {
+        let id: Located<TableID>? = root.id("id")
         let title = root.string("title"), summary = root.string("summary")
         let policy = root.string("hitPolicy").flatMap { text -> HitPolicy? in
             guard let policy = HitPolicy(rawValue: text.value) else {
@@ -48,26 +49,27 @@ extension ContentReading {
         }
         rejectRepeats(inputs.map(\.condition.rawValue), what: "input", at: root.location(of: "inputs"))
         rejectRepeats(outputs.map(\.conclusion.rawValue), what: "output", at: root.location(of: "outputs"))
-        var rowIDs: [String: SourceLocation] = [:]
+        var rowIDs: [TableRowID: SourceLocation] = [:]
         let rows = root.objects("rows", what: "table row", keys: ["id", "cites", "annotation", "when", "then"])
             .compactMap { row -> TableRule? in
-                let rowID: Located<Identifier<ExampleKind>>? = row.id("id")
+                let rowID: Located<TableRowID>? = row.id("id")
                 if let rowID {
-                    if let first = rowIDs[rowID.value.rawValue] {
-                        sink.error("duplicate row id '\(rowID.value)' in this table; first at \(first)", at: rowID.location)
+                    if let first = rowIDs[rowID.value] {
+                        sink.error("duplicate row id '\(rowID.value)' in this table", at: rowID.location,
+                                   notes: [Diagnostic.Note("first declared here", at: first)])
                     }
-                    rowIDs[rowID.value.rawValue] = rowID.location
-                    if let id { sourceMap.tableRows["\(id.value)/\(rowID.value)"] = rowID.location }
+                    rowIDs[rowID.value] = rowID.location
+                    if let id { sourceMap.tableRows[TableRowKey(table: id.value, row: rowID.value)] = rowID.location }
                 }
                 let cites: Located<RuleID>? = row.id("cites", required: false)
-                if let cites, sourceMap.rules[cites.value] == nil {
-                    unknown(cites, what: "rule", known: sourceMap.rules.keys)
+                if let cites, !rules.contains(cites.value) {
+                    unknown(cites, what: "rule", known: rules)
                 }
                 let annotation = row.string("annotation", required: cites == nil)
                 let when = readCells(row, "when", declared: inputs.map(\.condition), required: false)
                 let then = readCells(row, "then", declared: outputs.map(\.conclusion), required: true)
                 guard let rowID else { return nil }
-                return TableRule(id: rowID.value.rawValue, inputs: when, outputs: then,
+                return TableRule(id: rowID.value, inputs: when, outputs: then,
                                  annotation: annotation?.value ?? "", cites: cites?.value)
             }
         let impossible = root.objects("impossible", what: "impossible combination", keys: ["when", "because"],
@@ -77,14 +79,11 @@ extension ContentReading {
             if when.isEmpty, object.value("when") != nil {
                 sink.error("an impossible combination must name at least one input value", at: object.location)
             }
-            if let id, !when.isEmpty {
-                sourceMap.tableRows["\(id.value)/impossible/\(Self.describe(when))"] = object.location
-            }
             return because.map { Impossibility(when: when, because: $0.value) }
         }
         let noMatch = root.string("noMatch", required: false)
         guard let id, let title, let summary, let policy else { return nil }
-        return DecisionTable(id: id.value.rawValue, title: title.value, summary: summary.value, hitPolicy: policy,
+        return DecisionTable(id: id.value, title: title.value, summary: summary.value, hitPolicy: policy,
                              inputs: inputs, outputs: outputs, rules: rows, impossible: impossible,
                              noMatch: noMatch?.value)
     }
@@ -112,10 +111,6 @@ extension ContentReading {
         return values
     }
 
-    static func describe(_ cells: [Condition: String]) -> String {
-        cells.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
-            .joined(separator: ",")
-    }
 
     private static func domain<Column>(of column: Column) -> [String] {
         switch column {

@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 
 /// The `ID[@channel]` form of a holding, as written in examples and on the command line.

@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 
 /// A validated catalog, the site settings, and where each thing was declared,
@@ -20,21 +21,4 @@ public struct LoadedContent: Sendable {
         self.sourceMap = sourceMap
         self.warnings = warnings
     }
-}
-
-/// Where each id of the model is declared.
-public struct SourceMap: Sendable {
-    public var offers: [OfferID: SourceLocation] = [:]
-    public var rules: [RuleID: SourceLocation] = [:]
-    public var roles: [RoleID: SourceLocation] = [:]
-    public var examples: [ExampleID: SourceLocation] = [:]
-    public var interpretations: [InterpretationID: SourceLocation] = [:]
-    /// Keyed by table id.
-    public var tables: [String: SourceLocation] = [:]
-    /// Keyed by "table-id/row-id".
-    public var tableRows: [String: SourceLocation] = [:]
-    /// Keyed by "from>to".
-    public var paths: [String: SourceLocation] = [:]
-
-    public init() {}
 }

@@ -1,3 +1,5 @@
+import UpgradeBase
+
 /// A value read from content, with the place it came from.
 public struct Located<Value: Sendable>: Sendable {
     public let value: Value

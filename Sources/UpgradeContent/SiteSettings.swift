@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 
 /// Site-wide settings from `site.yaml`.

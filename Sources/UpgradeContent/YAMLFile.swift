@@ -1,3 +1,4 @@
+import UpgradeBase
 import Foundation
 import Yams
 
@@ -17,9 +18,9 @@ enum YAMLFile {
         guard FileManager.default.fileExists(atPath: path) else { return Composed(state: .missing, diagnostics: []) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else { return Composed(state: .unreadable, diagnostics: []) }
-        let sink = DiagnosticSink()
+        let sink = Diagnostics()
         switch compose(text, file: path, sink: sink) {
-        case .none: return Composed(state: .malformed, diagnostics: sink.diagnostics)
+        case .none: return Composed(state: .malformed, diagnostics: sink.all)
         case .some(.none): return Composed(state: .empty, diagnostics: [])
         case .some(.some(let root)): return Composed(state: .root(root), diagnostics: [])
         }
@@ -30,10 +31,10 @@ enum YAMLFile {
     }
 
     static func read(_ name: String, in directory: String, what: String, keys: [String],
-                     sink: DiagnosticSink, optional: Bool = false, composed: Composed? = nil) -> YAMLObject? {
+                     sink: Diagnostics, optional: Bool = false, composed: Composed? = nil) -> YAMLObject? {
         let path = Self.path(name, in: directory)
         let composed = composed ?? compose(path: path)
-        sink.append(composed.diagnostics)
+        sink.append(contentsOf: composed.diagnostics)
         switch composed.state {
         case .missing:
             if !optional {
@@ -54,7 +55,7 @@ enum YAMLFile {
     }
 
     /// The root node, nil for an empty document, or nil-nil (with an error) for malformed YAML.
-    static func compose(_ text: String, file path: String, sink: DiagnosticSink) -> Node?? {
+    static func compose(_ text: String, file path: String, sink: Diagnostics) -> Node?? {
         let root: Node?
         do {
             // An explicit encoding: the default one reads the whole process environment on every call.
@@ -69,7 +70,7 @@ enum YAMLFile {
         return .some(root)
     }
 
-    private static func report(_ error: YamlError, file: String, sink: DiagnosticSink) {
+    private static func report(_ error: YamlError, file: String, sink: Diagnostics) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):

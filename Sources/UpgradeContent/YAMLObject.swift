@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeCore
 import Yams
 
@@ -10,11 +11,11 @@ struct YAMLObject {
     /// What the mapping describes, for messages: "offer", "rule".
     let what: String
     private let entries: [(key: String, keyNode: Node, value: Node)]
-    private let sink: DiagnosticSink
+    private let sink: Diagnostics
 
     /// Nil (with an error) when `node` is not a mapping. Keys outside `keys` are errors,
     /// or warnings when `unknownKeys` says so (front matter shared with other tools).
-    init?(_ node: Node, file: String, what: String, keys: [String], sink: DiagnosticSink,
+    init?(_ node: Node, file: String, what: String, keys: [String], sink: Diagnostics,
           unknownKeys: Severity = .error) {
         guard let mapping = node.mapping else {
             sink.error("expected \(what) as a mapping of keys to values", at: SourceLocation(file: file, node: node))

@@ -25,10 +25,14 @@ public struct Catalog: Sendable {
     let offersByFoldedName: [String: Offer]
     private let familyMembers: [OfferID: [Offer]]
 
+    /// Refuses a catalogue in which a reason the rule core can give has no rule: `decide`
+    /// words and orders reasons by their rules, and a reason without one would be lost.
     public init(programs: [Program], regions: [Region], services: [Service], offers: [Offer],
                 paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], roles: [Role],
                 portalSteps: [String], interpretations: [Interpretation], examples: [Example],
-                tables: [DecisionTable] = []) {
+                tables: [DecisionTable] = []) throws(CatalogError) {
+        let unruled = ReasonCode.allCases.filter { code in !rules.contains { $0.code == code } }
+        guard unruled.isEmpty else { throw CatalogError.reasonsWithoutRule(unruled) }
         self.programs = programs
         self.regions = regions
         self.services = services
@@ -91,5 +95,19 @@ public struct Catalog: Sendable {
 
     public func interpretations(affecting subject: Subject) -> [Interpretation] {
         interpretations.filter { $0.affects.contains(subject) }
+    }
+}
+
+/// Why a catalogue cannot be made.
+public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Reasons the rule core can give that no rule words or orders.
+    case reasonsWithoutRule([ReasonCode])
+
+    public var description: String {
+        switch self {
+        case .reasonsWithoutRule(let codes):
+            "no rule has code " + codes.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                + "; every reason the rule core gives needs a rule"
+        }
     }
 }

@@ -1,6 +1,3 @@
-/// A point of the condition space: a value for each condition that matters.
-public typealias ConditionPoint = [Condition: String]
-
 /// The rule core's logic over conditions alone. `RuleCore.decide` works out
 /// a request's conditions and asks this; decision tables are checked against
 /// it over their whole condition space. There is no second copy of the rules.
@@ -9,27 +6,26 @@ public enum ConditionLogic {
     /// then put them in rule order).
     public static func reasons(at point: ConditionPoint) -> Set<ReasonCode> {
         var reasons: Set<ReasonCode> = []
-        if point[.listedPath] == "no" && point[.regionalVariantPath] == "no" { reasons.insert(.pathNotSupported) }
-        if point[.regionalVariantPath] == "yes" { reasons.insert(.regionMismatch) }
-        if point[.status] == "inactive" { reasons.insert(.subscriptionNotActive) }
-        if point[.holdsTarget] == "yes" { reasons.insert(.alreadyOwnsTarget) }
-        if point[.holdsAddedService] == "yes" { reasons.insert(.ownsIncludedServices) }
+        if point.listedPath == false && point.regionalVariantPath == false { reasons.insert(.pathNotSupported) }
+        if point.regionalVariantPath == true { reasons.insert(.regionMismatch) }
+        if point.active == false { reasons.insert(.subscriptionNotActive) }
+        if point.holdsTarget == true { reasons.insert(.alreadyOwnsTarget) }
+        if point.holdsAddedService == true { reasons.insert(.ownsIncludedServices) }
         return reasons
     }
 
     /// The verdict given at a point, or worked out from the reasons when the point does not give it.
     public static func verdict(at point: ConditionPoint) -> Verdict {
-        if let given = point[.verdict] { return given == "eligible" ? .eligible : .blocked }
-        return reasons(at: point).isEmpty ? .eligible : .blocked
+        point.verdict ?? (reasons(at: point).isEmpty ? .eligible : .blocked)
     }
 
     /// The advice at a point, in the order the rule core gives it.
     public static func advisories(at point: ConditionPoint) -> [AdvisoryCode] {
         var advisories: [AdvisoryCode] = []
-        if point[.regionalVariantPath] == "yes" { advisories.append(.useRegionalVariant) }
-        if point[.otherChannelConflict] == "yes" { advisories.append(.cancelOtherChannelFirst) }
-        if verdict(at: point) == .eligible && point[.targetAddsServices] == "yes" { advisories.append(.accountTransition) }
-        if point[.withdrawn] == "yes" { advisories.append(.legacyWithdrawn) }
+        if point.regionalVariantPath == true { advisories.append(.useRegionalVariant) }
+        if point.otherChannelConflict == true { advisories.append(.cancelOtherChannelFirst) }
+        if verdict(at: point) == .eligible && point.targetAddsServices == true { advisories.append(.accountTransition) }
+        if point.withdrawn == true { advisories.append(.legacyWithdrawn) }
         return advisories
     }
 

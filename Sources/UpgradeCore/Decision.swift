@@ -1,4 +1,4 @@
-public enum Verdict: String, Sendable {
+public enum Verdict: String, CaseIterable, Sendable {
     case eligible, blocked
 }
 

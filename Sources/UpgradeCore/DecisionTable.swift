@@ -48,9 +48,9 @@ public enum Condition: String, CaseIterable, Sendable {
     /// The finite set of values the condition takes.
     public var values: [String] {
         switch self {
-        case .status: ["active", "inactive"]
-        case .verdict: ["eligible", "blocked"]
-        default: ["yes", "no"]
+        case .status: [ConditionValue.active, ConditionValue.inactive]
+        case .verdict: Verdict.allCases.map(\.rawValue)
+        default: [ConditionValue.yes, ConditionValue.no]
         }
     }
 }
@@ -61,7 +61,7 @@ public enum Conclusion: String, CaseIterable, Sendable {
 
     public var values: [String] {
         switch self {
-        case .verdict: ["eligible", "blocked"]
+        case .verdict: Verdict.allCases.map(\.rawValue)
         case .reason: ReasonCode.allCases.map(\.rawValue)
         case .advisory: AdvisoryCode.allCases.map(\.rawValue)
         }
@@ -90,14 +90,14 @@ public struct TableOutput: Hashable, Sendable {
 
 /// One row of a decision table. A missing input entry means "any value" (`-`).
 public struct TableRule: Hashable, Sendable {
-    public let id: String
+    public let id: TableRowID
     public let inputs: [Condition: String]
     public let outputs: [Conclusion: String]
     public let annotation: String
     /// The eligibility rule this row restates, if any.
     public let cites: RuleID?
 
-    public init(id: String, inputs: [Condition: String], outputs: [Conclusion: String], annotation: String,
+    public init(id: TableRowID, inputs: [Condition: String], outputs: [Conclusion: String], annotation: String,
                 cites: RuleID? = nil) {
         self.id = id
         self.inputs = inputs
@@ -106,8 +106,8 @@ public struct TableRule: Hashable, Sendable {
         self.cites = cites
     }
 
-    public func matches(_ facts: [Condition: String]) -> Bool {
-        inputs.allSatisfy { condition, value in facts[condition] == value }
+    public func matches(_ point: ConditionPoint) -> Bool {
+        point.matches(inputs)
     }
 }
 
@@ -125,7 +125,7 @@ public struct Impossibility: Hashable, Sendable {
 
 /// Conditions × outcomes, in the DMN style trainers know.
 public struct DecisionTable: Hashable, Sendable {
-    public let id: String
+    public let id: TableID
     public let title: String
     public let summary: String
     public let hitPolicy: HitPolicy
@@ -136,7 +136,7 @@ public struct DecisionTable: Hashable, Sendable {
     /// What a case that matches no rule means, when the table says so; otherwise such a case is a gap.
     public let noMatch: String?
 
-    public init(id: String, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
+    public init(id: TableID, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
                 outputs: [TableOutput], rules: [TableRule], impossible: [Impossibility] = [], noMatch: String? = nil) {
         self.id = id
         self.title = title

@@ -20,6 +20,8 @@ public enum RuleKind {}
 public enum RoleKind {}
 public enum InterpretationKind {}
 public enum ExampleKind {}
+public enum TableKind {}
+public enum TableRowKind {}
 
 public typealias OfferID = Identifier<OfferKind>
 public typealias ProgramID = Identifier<ProgramKind>
@@ -30,3 +32,6 @@ public typealias RuleID = Identifier<RuleKind>
 public typealias RoleID = Identifier<RoleKind>
 public typealias InterpretationID = Identifier<InterpretationKind>
 public typealias ExampleID = Identifier<ExampleKind>
+public typealias TableID = Identifier<TableKind>
+/// A row of a decision table, unique within its table.
+public typealias TableRowID = Identifier<TableRowKind>

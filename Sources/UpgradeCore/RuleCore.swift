@@ -10,6 +10,7 @@ public struct RuleCore: Sendable {
     public func decide(_ request: Request) -> Decision {
         let facts = Facts(request: request, catalog: catalog)
         let point = facts.conditions
+        // The catalogue has a rule for every code (it refuses to be made otherwise), so no reason is lost here.
         let fired = ConditionLogic.reasons(at: point)
         let reasons = catalog.rules.filter { fired.contains($0.code) }.map { rule in
             Reason(code: rule.code, rule: rule.id, message: facts.message(for: rule.code))
@@ -76,18 +77,16 @@ struct Facts {
     static func point(listedPath: Bool, regionalVariantPath: Bool, active: Bool, holdsTarget: Bool,
                       holdsAddedService: Bool, otherChannelConflict: Bool, targetAddsServices: Bool,
                       withdrawn: Bool) -> ConditionPoint {
-        func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
-        var point: ConditionPoint = [
-            .listedPath: yesNo(listedPath),
-            .regionalVariantPath: yesNo(regionalVariantPath),
-            .status: active ? "active" : "inactive",
-            .holdsTarget: yesNo(holdsTarget),
-            .holdsAddedService: yesNo(holdsAddedService),
-            .otherChannelConflict: yesNo(otherChannelConflict),
-            .targetAddsServices: yesNo(targetAddsServices),
-            .withdrawn: yesNo(withdrawn),
-        ]
-        point[.verdict] = ConditionLogic.verdict(at: point).rawValue
+        var point = ConditionPoint()
+        point.listedPath = listedPath
+        point.regionalVariantPath = regionalVariantPath
+        point.active = active
+        point.holdsTarget = holdsTarget
+        point.holdsAddedService = holdsAddedService
+        point.otherChannelConflict = otherChannelConflict
+        point.targetAddsServices = targetAddsServices
+        point.withdrawn = withdrawn
+        point.verdict = ConditionLogic.verdict(at: point)
         return point
     }
 
@@ -117,7 +116,7 @@ struct Facts {
         case .ownsIncludedServices:
             let parts = overlappingHoldings.map { holding, services in
                 "\(holding.offer.name)\(channelPhrase(holding.channel)) already includes "
-                    + list(catalog.serviceNames(services))
+                    + catalog.serviceNames(services).joinedAsList
             }
             return parts.joined(separator: "; ") + ", which \(to.name) would add."
         }
@@ -137,7 +136,7 @@ struct Facts {
                          offer: holding.offer.id)
             }
         case .accountTransition:
-            return [Advisory(code: code, message: "\(request.to.name) adds \(list(catalog.serviceNames(addedServices.sorted()))). "
+            return [Advisory(code: code, message: "\(request.to.name) adds \(catalog.serviceNames(addedServices.sorted()).joinedAsList). "
                                  + "Some user accounts may need extra work to move to them; Partner Center lists "
                                  + "the accounts and services affected after the upgrade.", offer: nil)]
         case .legacyWithdrawn:
@@ -158,11 +157,13 @@ struct Facts {
     }
 }
 
-/// "A", "A and B", "A, B and C".
-func list(_ items: [String]) -> String {
-    switch items.count {
-    case 0: return ""
-    case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+extension [String] {
+    /// "A", "A and B", "A, B and C".
+    var joinedAsList: String {
+        switch count {
+        case 0: ""
+        case 1: self[0]
+        default: dropLast().joined(separator: ", ") + " and " + last!
+        }
     }
 }

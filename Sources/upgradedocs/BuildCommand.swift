@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
+import UpgradeBase
 import UpgradeContent
 import UpgradeCore
-import UpgradeSite
+import UpgradeOutput
+import UpgradeSiteBuilder
+import UpgradeSiteContract
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +16,8 @@ struct BuildCommand: ParsableCommand {
             file:// and from any sub-path. A failed build leaves the previous site whole; a rebuild \
             removes only files the previous manifest.json lists.
 
-            A program of more than \(MatrixLayout.gridLimit) offers is too large for one grid: its matrix \
-            page becomes an overview, and part pages list up to \(MatrixLayout.partSize) source offers \
+            A program of more than \(MatrixSplit.gridLimit) offers is too large for one grid: its matrix \
+            page becomes an overview, and part pages list up to \(MatrixSplit.partSize) source offers \
             each, in name order.
 
             With --check nothing is written: each stale, missing or extra file is listed, and the exit \
@@ -55,8 +58,7 @@ struct BuildCommand: ParsableCommand {
             templateSet = try TemplateSet.load(from: templates)
         } catch {
             Console.report(error.diagnostics)
-            Console.error("the templates in \(templates)/ have errors; nothing was written")
-            throw ExitCode.failure
+            throw Console.fail("the templates in \(templates)/ have errors; nothing was written")
         }
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? content.settings.asOf
         let writer = SiteWriter(output: output)
@@ -66,17 +68,15 @@ struct BuildCommand: ParsableCommand {
                 files = try SiteBuilder.build(content, templates: templateSet, asOf: date)
             } catch {
                 Console.report(error.diagnostics)
-                Console.error("the site was not built")
-                throw ExitCode.failure
+                throw Console.fail("the site was not built")
             }
-            let differences = writer.differences(from: files)
+            let differences = writer.differences(from: files, asOf: date.description)
             guard differences.isEmpty else {
                 Console.out(differences.map { "\($0)\n" }.joined())
-                Console.error("\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
-                              + "differ; run 'upgradedocs build' and commit the result")
-                throw ExitCode.failure
+                throw Console.fail("\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
+                                   + "differ; run 'upgradedocs build' and commit the result")
             }
-            Console.out("ok: \(output)/ is up to date (\(files.count) files, as of \(date))\n")
+            Console.out("ok: \(output)/ is up to date (\(files.count + 1) files, as of \(date))\n")
             return
         }
         do {
@@ -88,15 +88,13 @@ struct BuildCommand: ParsableCommand {
             } catch {
                 write.abandon()
                 Console.report(error.diagnostics)
-                Console.error("the site was not built; \(output)/ is unchanged")
-                throw ExitCode.failure
+                throw Console.fail("the site was not built; \(output)/ is unchanged")
             }
-            let report = try write.finish(files)
+            let report = try write.finish(files, asOf: date.description)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed (as of \(date))\n")
         } catch let failure as SiteWriter.Failure {
-            Console.error("\(failure.description); the previous site is unchanged")
-            throw ExitCode.failure
+            throw Console.fail("\(failure.description); the previous site is unchanged")
         }
     }
 }

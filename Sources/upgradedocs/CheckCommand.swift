@@ -1,8 +1,9 @@
 import ArgumentParser
+import UpgradeBase
 import UpgradeCheck
 import UpgradeContent
 import UpgradeCore
-import UpgradeSite
+import UpgradeSiteBuilder
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,14 +28,13 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let content = try options.load()
-        let findings = SiteBuilder.proseProblems(in: content) + ExampleCheck.findings(in: content)
-            + TableCheck.findings(in: content)
-        Console.report(findings)
-        let errors = findings.filter { $0.severity == .error }.count
-        guard errors == 0 else {
-            Console.error("\(errors) finding\(errors == 1 ? "" : "s")")
-            throw ExitCode.failure
-        }
+        let findings = Diagnostics()
+        SiteBuilder.checkProse(content, into: findings)
+        ExampleCheck.check(content, into: findings)
+        TableCheck.check(content, into: findings)
+        Console.report(findings.all)
+        let errors = findings.errors.count
+        guard errors == 0 else { throw Console.fail("\(errors) finding\(errors == 1 ? "" : "s")") }
         let catalog = content.catalog
         Console.out("ok: \(catalog.offers.count) offers, \(catalog.paths.count) paths, \(catalog.rules.count) rules, "
                     + "\(catalog.roles.count) roles, \(catalog.interpretations.count) interpretations, "

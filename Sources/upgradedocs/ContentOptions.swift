@@ -1,4 +1,5 @@
 import ArgumentParser
+import UpgradeBase
 import UpgradeContent
 
 struct ContentOptions: ParsableArguments {
@@ -14,8 +15,7 @@ struct ContentOptions: ParsableArguments {
         } catch {
             Console.report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            Console.error("\(count) problem\(count == 1 ? "" : "s") in \(content)/; nothing was done")
-            throw ExitCode.failure
+            throw Console.fail("\(count) problem\(count == 1 ? "" : "s") in \(content)/; nothing was done")
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import UpgradeContent
 import UpgradeCore
-import UpgradeSite
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,8 +68,8 @@ struct ExplainCommand: ParsableCommand {
             problems.append("--as-of: '\(asOf ?? "")' is not a valid date; write YYYY-MM-DD, such as 2022-03-01")
         }
         guard problems.isEmpty, let source, let target, let subscriptionStatus, let date else {
-            problems.forEach(Console.error)
-            throw ExitCode.validationFailure
+            problems.dropLast().forEach(Console.error)
+            throw Console.fail(problems.last ?? "", exit: .validationFailure)
         }
         let request = Request(from: source, to: target, status: subscriptionStatus, holdings: held, asOf: date)
         let decision = RuleCore(catalog: catalog).decide(request)

@@ -1,5 +1,6 @@
 import ArgumentParser
-import UpgradeSite
+import UpgradeBase
+import UpgradeVerify
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,14 +23,14 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         let content = try options.load()
-        let report = SiteVerifier(content: content, site: site).verify()
-        Console.report(report.problems)
-        guard report.problems.isEmpty else {
-            Console.error("\(report.problems.count) mismatch\(report.problems.count == 1 ? "" : "es") between \(site)/ "
-                          + "and the rule core")
-            throw ExitCode.failure
+        let mismatches = Diagnostics()
+        let coverage = SiteVerifier(content: content, site: site).verify(into: mismatches)
+        Console.report(mismatches)
+        let count = mismatches.all.count
+        guard count == 0 else {
+            throw Console.fail("\(count) mismatch\(count == 1 ? "" : "es") between \(site)/ and the rule core")
         }
-        Console.out("ok: \(site)/ agrees with the rule core: \(report.tablesChecked) tables, "
-                    + "\(report.cellsChecked) matrix cells and \(report.rowsChecked) rows checked\n")
+        Console.out("ok: \(site)/ agrees with the rule core: \(coverage.tables) tables, "
+                    + "\(coverage.cells) matrix cells and \(coverage.rows) rows checked\n")
     }
 }

@@ -11,7 +11,7 @@ struct BoxAnalysisTests {
         let complete = BoxTable(domains: [2, 3], rules: [[0, any], [1, 0], [1, 1], [1, 2]])
         #expect(complete.analyse().gaps.isEmpty)
         let holed = BoxTable(domains: [2, 3], rules: [[0, any], [1, 0], [1, 2]])
-        #expect(holed.analyse().gaps == [Region(values: [[1], [1]])])
+        #expect(holed.analyse().gaps == [BoxRegion(values: [[1], [1]])])
     }
 
     @Test("An impossible combination is not a gap, and a rule inside one never fires")

@@ -1,23 +1,29 @@
 import Foundation
 import Testing
+import TestSupport
+import UpgradeBase
 import UpgradeCheck
 import UpgradeContent
 import UpgradeCore
 
-/// `check` on the repository's content, and on copies with one table broken.
+/// `check` on the fixture content, and on copies with one table broken. The
+/// fixture is a frozen copy of the reference model, so the real tables are untouched.
 @Suite("Decision tables are checked against the rule core")
 struct TableCheckTests {
-    static let repository = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
-
     static func findings(editing file: String, _ edit: (String) -> String) throws -> [Diagnostic] {
-        TableCheck.findings(in: try content(editing: "tables/" + file, edit))
+        findings(of: TableCheck.check, in: try content(editing: "tables/" + file, edit))
     }
 
-    /// The repository's content, loaded from a copy with one file edited.
+    static func findings(of check: (LoadedContent, Diagnostics) -> Void, in content: LoadedContent) -> [Diagnostic] {
+        let diagnostics = Diagnostics()
+        check(content, diagnostics)
+        return diagnostics.all
+    }
+
+    /// The fixture content, loaded from a copy with one file edited.
     static func content(editing file: String, _ edit: (String) -> String) throws -> LoadedContent {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)").path
+        let folder = try Scratch.copy(of: Fixtures.content)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.copyItem(atPath: repository + "/content", toPath: folder)
         let path = folder + "/" + file
         let original = try String(contentsOfFile: path, encoding: .utf8)
         let edited = edit(original)
@@ -32,10 +38,10 @@ struct TableCheckTests {
         return message[command...].split(separator: " ").map(String.init)
     }
 
-    @Test("The repository's tables are complete, consistent and agree with the rule core")
+    @Test("The reference tables are complete, consistent and agree with the rule core")
     func seedTablesAreClean() throws {
-        let content = try ContentLoader.load(from: Self.repository + "/content")
-        #expect(TableCheck.findings(in: content).isEmpty)
+        let content = try ContentLoader.load(from: Fixtures.content)
+        #expect(Self.findings(of: TableCheck.check, in: content).isEmpty)
     }
 
     @Test("An injected gap is found, with a request that falls into it")
@@ -94,7 +100,7 @@ struct TableCheckTests {
         let words = try Self.request(in: finding.message)
         #expect(words.contains("--holds"), "the counterexample holds the target")
         // The counterexample really shows the disagreement when asked of the rule core.
-        let content = try ContentLoader.load(from: Self.repository + "/content")
+        let content = try ContentLoader.load(from: Fixtures.content)
         let catalog = content.catalog
         func value(_ flag: String) -> String? { words.firstIndex(of: flag).map { words[$0 + 1] } }
         let fromID = try #require(value("--from")), toID = try #require(value("--to"))
@@ -142,16 +148,16 @@ struct ExampleCheckTests {
                 asOf: 2021-01-01
                 expect: eligible
             """ }
-        let findings = ExampleCheck.findings(in: content)
+        let findings = TableCheckTests.findings(of: ExampleCheck.check, in: content)
         #expect(findings.map { "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column)" }
                 == ["examples.yaml:2:9"])
         #expect(findings.first?.message.contains("blocked (path-not-supported)") == true)
     }
 
-    @Test("The repository's own examples agree")
+    @Test("The reference examples agree")
     func agreeingExamples() throws {
-        let content = try ContentLoader.load(from: TableCheckTests.repository + "/content")
+        let content = try ContentLoader.load(from: Fixtures.content)
         #expect(!content.catalog.examples.isEmpty)
-        #expect(ExampleCheck.findings(in: content).isEmpty)
+        #expect(TableCheckTests.findings(of: ExampleCheck.check, in: content).isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import UpgradeBase
 import UpgradeContent
 
 /// A small valid content folder written to a temporary directory, with any

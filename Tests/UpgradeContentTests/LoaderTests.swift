@@ -49,7 +49,7 @@ struct LoaderTests {
             """]).errors()
         let duplicate = errors.first { $0.message.hasPrefix("duplicate offer id 'basic'") }
         #expect(duplicate?.place == "offers.yaml:4:10")
-        #expect(duplicate?.message.contains("offers.yaml:2:10") == true)
+        #expect(duplicate?.notes.map { "\($0.location)" }.first?.hasSuffix("offers.yaml:2:10") == true)
     }
 
     @Test("A path naming an unknown offer is reported with the closest id")

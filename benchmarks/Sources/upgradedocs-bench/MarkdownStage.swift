@@ -1,6 +1,6 @@
 import Foundation
 import UpgradeContent
-import UpgradeSite
+import UpgradeSiteBuilder
 
 /// The Markdown stage alone: every prose page of a content folder through the
 /// site's HTML prose rendering, in process, without templates or the disk.

@@ -1,7 +1,8 @@
 import Foundation
 import UpgradeContent
 import UpgradeCore
-import UpgradeSite
+import UpgradeOutput
+import UpgradeSiteBuilder
 
 /// Where a build's time goes: load, build in memory, and write, timed apart.
 func stages() {
@@ -13,7 +14,7 @@ func stages() {
         let (loadTemplates, templateSet) = try timed { try TemplateSet.load(from: templates) }
         let (build, files) = try timed { try SiteBuilder.build(content, templates: templateSet, asOf: content.settings.asOf) }
         try? FileManager.default.removeItem(atPath: output)
-        let (write, _) = try timed { try SiteWriter(output: output).write(files) }
+        let (write, _) = try timed { try SiteWriter(output: output).write(files, asOf: content.settings.asOf.description) }
         print(String(format: "load %.3f s, templates %.3f s, build %.3f s, write %.3f s (%d files)",
                      load, loadTemplates, build, write, files.count))
     } catch {

@@ -1,0 +1,17 @@
+import UpgradeBase
+import UpgradeCore
+import Yams
+
+extension SourceLocation {
+    init(file: String, node: Node?) {
+        self.init(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+    }
+}
+
+/// " (did you mean 'x'?)" when something close enough exists.
+func suggestion(for word: String, among candidates: [String]) -> String {
+    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, word.count / 3)
+    else { return "" }
+    return " (did you mean '\(best.0)'?)"
+}

@@ -1,6 +1,0 @@
-/// Small changes that fit content text into a sentence.
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
-    var droppingFinalPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
-}

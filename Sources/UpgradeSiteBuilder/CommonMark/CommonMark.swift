@@ -1,0 +1,151 @@
+import CCmark
+import Foundation
+
+/// The only Swift file that calls cmark's C API. Everything above it works
+/// with Swift values: a parsed document, its fenced blocks, and rendered text.
+///
+/// Extensions work on cmark's node tree, never on text: a fenced block that
+/// asks for a generated table becomes a custom block holding the rendered
+/// table, and a heading becomes a custom block that adds an `id` around the
+/// heading's own inline children, so its bytes are cmark's with one attribute added.
+final class MarkdownDocument {
+    private let root: OpaquePointer
+
+    /// Raw HTML is dropped unless `unsafeHTML` is set, as cmark does by default.
+    init(parsing text: String, unsafeHTML: Bool = false) {
+        let options = Self.options(unsafeHTML: unsafeHTML)
+        root = text.withCString { cmark_parse_document($0, strlen($0), options) }
+        self.unsafeHTML = unsafeHTML
+    }
+
+    private let unsafeHTML: Bool
+
+    deinit { cmark_node_free(root) }
+
+    /// A fenced code block, with its info string and where it starts in the parsed text.
+    struct FencedBlock {
+        let info: String
+        let literal: String
+        let line: Int
+        let column: Int
+        fileprivate let node: OpaquePointer
+    }
+
+    /// The fenced code blocks whose info string's first word is `word`.
+    func fencedBlocks(named word: String) -> [FencedBlock] {
+        nodes(ofType: CMARK_NODE_CODE_BLOCK).compactMap { node in
+            // Only fenced blocks carry an info string, so a matching word means a fence.
+            let info = Self.string(cmark_node_get_fence_info(node))
+            guard info.split(separator: " ").first.map(String.init) == word else { return nil }
+            return FencedBlock(info: info, literal: Self.string(cmark_node_get_literal(node)),
+                               line: Int(cmark_node_get_start_line(node)),
+                               column: Int(cmark_node_get_start_column(node)), node: node)
+        }
+    }
+
+    /// Puts `literal` in the block's place; the renderers emit it as it is.
+    func replace(_ block: FencedBlock, withLiteral literal: String) {
+        let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(custom, literal)
+        cmark_node_set_on_exit(custom, "")
+        cmark_node_replace(block.node, custom)
+        cmark_node_free(block.node)
+    }
+
+    /// Gives every heading an `id`; `makeID` receives the heading's plain text.
+    ///
+    /// cmark's heading cannot carry attributes, so the heading becomes an empty
+    /// custom block holding custom inlines for the tags around its own children.
+    /// A custom block breaks lines around its own literals, so those stay empty,
+    /// and the bytes are cmark's `<hN>…</hN>` with the id added.
+    func addHeadingIDs(_ makeID: (String) -> String) {
+        for heading in nodes(ofType: CMARK_NODE_HEADING) {
+            let level = cmark_node_get_heading_level(heading)
+            let id = makeID(Self.plainText(of: heading))
+            let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(wrapper, "")
+            cmark_node_set_on_exit(wrapper, "")
+            let open = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(open, "<h\(level) id=\"\(HTML.escapeAttribute(id))\">")
+            cmark_node_set_on_exit(open, "")
+            cmark_node_append_child(wrapper, open)
+            while let child = cmark_node_first_child(heading) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(wrapper, child)
+            }
+            let close = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(close, "</h\(level)>")
+            cmark_node_set_on_exit(close, "")
+            cmark_node_append_child(wrapper, close)
+            cmark_node_replace(heading, wrapper)
+            cmark_node_free(heading)
+        }
+    }
+
+    /// Rewrites the URL of every link, such as `.md` to `.html` for the HTML twin.
+    func rewriteLinks(_ transform: (String) -> String) {
+        for link in nodes(ofType: CMARK_NODE_LINK) {
+            let url = Self.string(cmark_node_get_url(link))
+            let rewritten = transform(url)
+            if rewritten != url { cmark_node_set_url(link, rewritten) }
+        }
+    }
+
+    func renderHTML() -> String {
+        Self.take(cmark_render_html(root, Self.options(unsafeHTML: unsafeHTML)))
+    }
+
+    /// CommonMark text, for the Markdown twin of a page; width 0 keeps lines unwrapped.
+    func renderCommonMark() -> String {
+        Self.take(cmark_render_commonmark(root, Self.options(unsafeHTML: unsafeHTML), 0))
+    }
+
+    /// cmark's own one-call rendering, untouched: the reference the site's output must match.
+    static func referenceHTML(_ text: String, unsafeHTML: Bool = false) -> String {
+        text.withCString { take(cmark_markdown_to_html($0, strlen($0), options(unsafeHTML: unsafeHTML))) }
+    }
+
+    static var version: String { string(cmark_version_string()) }
+
+    private func nodes(ofType type: cmark_node_type) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == type {
+                found.append(node)
+            }
+        }
+        return found
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(child))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    private static func options(unsafeHTML: Bool) -> Int32 {
+        unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// Copies a string cmark allocated, then frees it.
+    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}

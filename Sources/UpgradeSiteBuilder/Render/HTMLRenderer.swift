@@ -1,0 +1,154 @@
+import UpgradeBase
+import UpgradeSiteContract
+/// Renders blocks as HTML fragments. Everything from content is escaped; prose
+/// goes through cmark, and raw HTML in it is dropped unless the site allows it.
+package final class HTMLRenderer {
+    let page: PagePath
+    let unsafeHTML: Bool
+    private let slugger = Slugger()
+
+    package init(page: PagePath, unsafeHTML: Bool) {
+        self.page = page
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// The page's body, without the layout around it.
+    package func render(_ page: Page) -> String {
+        render(page.blocks)
+    }
+
+    func render(_ blocks: [Block]) -> String {
+        // Ids the views chose come first, so a prose heading never takes one of them.
+        reserveIDs(in: blocks)
+        return blocks.map(render).joined()
+    }
+
+    private func reserveIDs(in blocks: [Block]) {
+        for block in blocks {
+            switch block {
+            case .heading(_, _, let id?): slugger.reserve(id)
+            case .section(let id, _, let children):
+                if let id { slugger.reserve(id) }
+                reserveIDs(in: children)
+            case .note(_, _, let children): reserveIDs(in: children)
+            default: break
+            }
+        }
+    }
+
+    private func render(_ block: Block) -> String {
+        switch block {
+        case .heading(let level, let inlines, let id):
+            let anchor = id ?? slugger.slug(for: Self.plainText(inlines))
+            return "<h\(level) id=\"\(HTML.escapeAttribute(anchor))\">\(render(inlines))</h\(level)>\n"
+        case .paragraph(let inlines):
+            return "<p>\(render(inlines))</p>\n"
+        case .list(let ordered, let items):
+            let tag = ordered ? "ol" : "ul"
+            return "<\(tag)>\n" + items.map { "<li>\(render($0))</li>\n" }.joined() + "</\(tag)>\n"
+        case .note(let kind, let title, let children):
+            let heading = title ?? (kind == .note ? "Note" : "Important")
+            return "<div class=\"alert alert-\(kind.rawValue.lowercased())\" role=\"note\">\n"
+                + "<p class=\"alert-title\">\(HTML.escape(heading))</p>\n" + children.map(render).joined() + "</div>\n"
+        case .table(let table):
+            return render(table)
+        case .prose(let markdown, _, let embeds):
+            return renderProse(markdown, embeds: embeds)
+        case .section(let id, let cssClass, let children):
+            let idAttribute = id.map { " id=\"\(HTML.escapeAttribute($0))\"" } ?? ""
+            return "<section class=\"\(HTML.escapeAttribute(cssClass))\"\(idAttribute)>\n"
+                + children.map(render).joined() + "</section>\n"
+        }
+    }
+
+    private func render(_ table: Table) -> String {
+        let caption = render(table.caption)
+        var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(HTML.escapeAttribute(Self.plainText(table.caption)))\" tabindex=\"0\">\n"
+        html += "<table class=\"\(HTML.escapeAttribute(table.cssClass))\"\(attributes(table.attributes))>\n"
+        html += "<caption>\(caption)</caption>\n"
+        html += "<thead>\n" + table.head.map(render).joined() + "</thead>\n"
+        html += "<tbody>\n" + table.body.map(render).joined() + "</tbody>\n"
+        html += "</table>\n</div>\n"
+        for note in table.notes {
+            html += "<p class=\"table-note\" id=\"\(HTML.escapeAttribute(note.anchor))\">"
+                + "\(HTML.escape(note.mark)) \(render(note.text))</p>\n"
+        }
+        return html
+    }
+
+    private func render(_ row: Row) -> String {
+        "<tr\(attributes(row.attributes))>" + row.cells.map { cell in
+            let tag = cell.headerScope == nil ? "td" : "th"
+            let scope = cell.headerScope.map { " scope=\"\($0.rawValue)\"" } ?? ""
+            let cssClass = cell.cssClass.map { " class=\"\(HTML.escapeAttribute($0))\"" } ?? ""
+            return "<\(tag)\(scope)\(cssClass)\(attributes(cell.attributes))>\(render(cell.content))</\(tag)>"
+        }.joined() + "</tr>\n"
+    }
+
+    private func attributes(_ list: [Attribute]) -> String {
+        list.map { " \($0.name)=\"\(HTML.escapeAttribute($0.value))\"" }.joined()
+    }
+
+    func render(_ inlines: [Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): HTML.escape(text)
+            case .strong(let children): "<strong>\(render(children))</strong>"
+            case .code(let text): "<code>\(HTML.escape(text))</code>"
+            case .link(let children, let target, let anchor):
+                "<a href=\"\(HTML.escapeAttribute(link(to: target, anchor: anchor)))\">\(render(children))</a>"
+            case .symbol(let glyph, let alternative):
+                alternative.isEmpty
+                    ? "<span class=\"symbol\" aria-hidden=\"true\">\(HTML.escape(glyph))</span>"
+                    : "<span class=\"symbol\" aria-hidden=\"true\">\(HTML.escape(glyph))</span>"
+                        + "<span class=\"visually-hidden\">\(HTML.escape(alternative))</span>"
+            case .footnoteMark(let mark, let anchor):
+                "<a class=\"footnote-mark\" href=\"#\(HTML.escapeAttribute(anchor))\">"
+                    + "<span aria-hidden=\"true\">\(HTML.escape(mark))</span>"
+                    + "<span class=\"visually-hidden\"> (see note \(HTML.escape(mark)))</span></a>"
+            case .lineBreak: "<br>"
+            }
+        }.joined()
+    }
+
+    private func link(to target: PagePath?, anchor: String?) -> String {
+        guard let target else { return "#" + (anchor ?? "") }
+        return page.link(to: target, anchor: anchor, format: .html)
+    }
+
+    /// Prose through cmark; embedded tables replace their fences on the node tree.
+    private func renderProse(_ markdown: String, embeds: [String: [Block]]) -> String {
+        let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
+        for fence in document.fencedBlocks(named: ProseView.fenceWord) {
+            guard let blocks = embeds[fence.info] else { continue }
+            document.replace(fence, withLiteral: blocks.map(render).joined())
+        }
+        document.addHeadingIDs(slugger.slug)
+        return document.renderHTML()
+    }
+
+    static func plainText(_ inlines: [Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text), .code(let text): text
+            case .strong(let children), .link(let children, _, _): plainText(children)
+            case .symbol(_, let alternative): alternative
+            case .footnoteMark(let mark, _): mark
+            case .lineBreak: " "
+            }
+        }.joined()
+    }
+}
+
+/// Prose links other pages by their `.html` name, and the HTML twin keeps every
+/// link exactly as cmark renders it. The Markdown twin links `.md` instead.
+enum MarkdownLinks {
+    static func rewrite(_ url: String) -> String {
+        // Only relative links to local pages change; anything with a scheme or a leading '/' is left alone.
+        guard !url.contains(":"), !url.hasPrefix("/"), !url.hasPrefix("#") else { return url }
+        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0]), fragment = parts.count > 1 ? "#" + parts[1] : ""
+        guard path.hasSuffix(".html") else { return url }
+        return String(path.dropLast(5)) + ".md" + fragment
+    }
+}

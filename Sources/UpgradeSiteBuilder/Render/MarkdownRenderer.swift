@@ -1,0 +1,136 @@
+import UpgradeBase
+import UpgradeSiteContract
+/// Renders blocks as GitHub-flavoured Markdown: pipe tables, `> [!NOTE]`
+/// alerts, `¹` footnotes with a note under the table, and `.md` links.
+struct MarkdownRenderer {
+    let page: PagePath
+    let unsafeHTML: Bool
+
+    func render(_ blocks: [Block]) -> String {
+        blocks.map(render).joined(separator: "\n")
+    }
+
+    private func render(_ block: Block) -> String {
+        switch block {
+        case .heading(let level, let inlines, let id):
+            // An explicit anchor keeps deep links working in any Markdown renderer.
+            let anchor = id.map { "<a id=\"\(HTML.escapeAttribute($0))\"></a>\n\n" } ?? ""
+            return anchor + String(repeating: "#", count: level) + " " + render(inlines) + "\n"
+        case .paragraph(let inlines):
+            return Self.guardBlockStart(render(inlines)) + "\n"
+        case .list(let ordered, let items):
+            return items.enumerated().map { index, item in
+                (ordered ? "\(index + 1). " : "- ") + Self.guardBlockStart(render(item)) + "\n"
+            }.joined()
+        case .note(let kind, let title, let children):
+            var lines = ["[!\(kind.rawValue)]"]
+            if let title { lines += ["**\(Self.escape(title))**", ""] }
+            let body = render(children).split(separator: "\n", omittingEmptySubsequences: false)
+                .dropLast().map(String.init)
+            lines += body
+            return lines.map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n") + "\n"
+        case .table(let table):
+            return render(table)
+        case .prose(let markdown, _, let embeds):
+            let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
+            for fence in document.fencedBlocks(named: ProseView.fenceWord) {
+                guard let blocks = embeds[fence.info] else { continue }
+                document.replace(fence, withLiteral: render(blocks).trimmingTrailingNewlines)
+            }
+            document.rewriteLinks(MarkdownLinks.rewrite)
+            return document.renderCommonMark()
+        case .section(_, _, let children):
+            return render(children)
+        }
+    }
+
+    private func render(_ table: Table) -> String {
+        var out = "*" + render(table.caption) + "*\n\n"
+        let rows = table.head.prefix(1) + table.body
+        guard let header = rows.first else { return out }
+        out += line(header.cells.map { render($0.content, inCell: true) })
+        out += line(header.cells.map { _ in "---" })
+        for row in table.body {
+            // Ids on a row or a cell become anchors, so deep links work in the Markdown twin too.
+            let anchors = (row.attributes + (row.cells.first?.attributes ?? [])).filter { $0.name == "id" }
+                .map { "<a id=\"\(HTML.escapeAttribute($0.value))\"></a>" }.joined()
+            out += line(row.cells.enumerated().map { index, cell in
+                (index == 0 ? anchors : "") + render(cell.content, inCell: true)
+            })
+        }
+        for note in table.notes {
+            out += "\n" + note.mark + " " + render(note.text) + "\n"
+        }
+        return out
+    }
+
+    private func line(_ cells: [String]) -> String {
+        "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
+    }
+
+    func render(_ inlines: [Inline], inCell: Bool = false) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): Self.escape(text)
+            case .strong(let children): "**" + render(children, inCell: inCell) + "**"
+            case .code(let text): Self.code(text, inCell: inCell)
+            case .link(let children, let target, let anchor):
+                "[" + render(children, inCell: inCell) + "](" + link(to: target, anchor: anchor) + ")"
+            case .symbol(let glyph, _): Self.escape(glyph)
+            case .footnoteMark(let mark, _): mark
+            case .lineBreak: inCell ? "<br/>" : "\\\n"
+            }
+        }.joined()
+    }
+
+    private func link(to target: PagePath?, anchor: String?) -> String {
+        guard let target else { return "#" + (anchor ?? "") }
+        return page.link(to: target, anchor: anchor, format: .md)
+    }
+
+    /// Backslash-escapes every character Markdown could read as syntax, and `|`,
+    /// so text from content never opens a tag, a link or a table cell.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "&", "!", "~":
+                out.append("\\")
+                out.append(character)
+            case "\n":
+                out.append(" ")
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Text that starts a block must not read as a list marker or a setext underline.
+    static func guardBlockStart(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        if "-+=".contains(first) { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = text.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + text.dropFirst(digits.count)
+        }
+        return text
+    }
+
+    /// A code span long enough to hold any backticks in `text`.
+    private static func code(_ text: String, inCell: Bool) -> String {
+        var fence = "`"
+        while text.contains(fence) { fence += "`" }
+        let body = inCell ? text.replacingOccurrences(of: "|", with: "\\|") : text
+        let pad = body.hasPrefix("`") || body.hasSuffix("`") ? " " : ""
+        return fence + pad + body + pad + fence
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

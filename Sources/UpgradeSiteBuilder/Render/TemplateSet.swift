@@ -1,0 +1,81 @@
+import UpgradeBase
+import UpgradeSiteContract
+import Foundation
+import Mustache
+import UpgradeContent
+
+/// The Mustache templates of `templates/`: `layout` wraps every HTML page, and
+/// each page kind has its own template for the body. Users edit them without
+/// touching Swift; every file is parsed up front, and each error names its file and line.
+public struct TemplateSet: Sendable {
+    static let required = ["layout", "facts"] + PageKind.allCases.map(\.rawValue)
+
+    private let library: MustacheLibrary
+    /// Files under `assets/`, copied into the site as they are.
+    let assets: [(path: String, data: Data)]
+
+    public static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
+        let problems = Diagnostics()
+        var templates: [String: MustacheTemplate] = [:]
+        for name in required {
+            let path = directory + "/" + name + ".mustache"
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else {
+                problems.error("missing template '\(name)': every page kind needs one", at: SourceLocation(file: path))
+                continue
+            }
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.error(Self.explain(error.error), at: SourceLocation(
+                    file: path, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                problems.error("template error: \(error)", at: SourceLocation(file: path))
+            }
+        }
+        let assets = Self.assets(in: directory + "/assets")
+        try problems.throwIfErrors()
+        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets)
+    }
+
+    /// The page-kind template inside the layout. Values in `context` that hold
+    /// HTML are inserted with `{{{…}}}`; everything else is escaped by Mustache.
+    func render(kind: PageKind, page pageContext: [String: Any], layout layoutContext: [String: Any]) -> String {
+        let body = library.render(pageContext, withTemplate: kind.rawValue) ?? ""
+        var context = layoutContext
+        context["content"] = body
+        return library.render(context, withTemplate: "layout") ?? ""
+    }
+
+    /// swift-mustache's parser errors, in words a template author can act on.
+    static func explain(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "template error: \(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with another name than it was opened with"
+        case .unfinishedName: return "a tag is not closed: '{{' has no matching '}}'"
+        case .expectedSectionEnd: return "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}"
+        case .invalidSetDelimiter: return "the delimiters set with {{=…=}} are not valid"
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "an inheritance section ({{<…}} or {{$…}}) is malformed: \(error)"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
+            return "a configuration tag ({{% … }}) is not understood: \(error)"
+        @unknown default:
+            return "template error: \(error)"
+        }
+    }
+
+    private static func assets(in folder: String) -> [(path: String, data: Data)] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [(path: String, data: Data)] = []
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let full = folder + "/" + relative
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let data = FileManager.default.contents(atPath: full)
+            else { continue }
+            found.append(("assets/" + relative, data))
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,76 @@
+import UpgradeBase
+import UpgradeCheck
+import UpgradeContent
+import UpgradeCore
+import UpgradeSiteContract
+
+/// Turns loaded content into every file of the site, in memory. Nothing is
+/// written here, so a build that fails leaves the disk untouched.
+public enum SiteBuilder {
+    /// Every file of the site but the manifest, which the output makes from them,
+    /// sorted by path. `emit`, when given, receives the files in batches as they are
+    /// made, so a writer can stage one batch while the next renders; the batches hold
+    /// every file of the result exactly once.
+    public static func build(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
+                             emit: (([GeneratedFile]) -> Void)? = nil) throws(DiagnosticError) -> [GeneratedFile] {
+        let context = ViewContext(content: content, asOf: asOf)
+        let pages = try self.pages(context)
+        let navigation = Navigation(context: context)
+        var files: [GeneratedFile] = []
+        // Pages render on both cores; each page's bytes depend on that page alone, so the
+        // output is the same as a serial run's.
+        for start in stride(from: 0, to: pages.count, by: batchSize) {
+            let batch = ConcurrentMap.run(Array(pages[start..<min(start + batchSize, pages.count)])) { page in
+                let base = page.path.description
+                return [
+                    GeneratedFile(path: base + ".html", kind: FileKind(page.kind),
+                                  text: PageRenderer.html(page, templates: templates, context: context, navigation: navigation)),
+                    GeneratedFile(path: base + ".md", kind: FileKind(page.kind), text: PageRenderer.markdown(page, context: context)),
+                ]
+            }.flatMap { $0 }
+            emit?(batch)
+            files += batch
+        }
+        var rest = templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
+        rest.append(TestVectors.file(catalog: context.catalog, asOf: asOf))
+        files += rest
+        emit?(rest)
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Pages rendered between two hand-overs to the writer: enough to keep both cores
+    /// busy, few enough that the writer starts early.
+    static let batchSize = 500
+
+    /// The problems a build would find in the prose pages (their generated-table
+    /// fences), without building anything: for `check`.
+    public static func checkProse(_ content: LoadedContent, into diagnostics: Diagnostics) {
+        let context = ViewContext(content: content, asOf: content.settings.asOf)
+        for page in content.pages { _ = ProseView(context: context, page: page).render(into: diagnostics) }
+    }
+
+    /// Every page of the site, from the catalog, in a fixed order.
+    static func pages(_ context: ViewContext) throws(DiagnosticError) -> [Page] {
+        let problems = Diagnostics()
+        var pages = [IndexView(context: context).page()]
+        pages += context.programs.flatMap { MatrixView(context: context, program: $0).pages() }
+        pages += context.catalog.roles.map { RoleView(context: context, role: $0).page() }
+        pages += context.catalog.tables.map { DecisionTableView(context: context, table: $0).page() }
+        pages.append(PrintView(context: context).page())
+        pages += context.content.pages.map { ProseView(context: context, page: $0).render(into: problems) }
+        try problems.throwIfErrors()
+        return pages
+    }
+}
+
+/// The site navigation: home, each program's matrix, each decision table, print.
+struct Navigation: Sendable {
+    let items: [(label: String, path: PagePath)]
+
+    init(context: ViewContext) {
+        items = [("Home", SitePaths.index)]
+            + context.programs.map { ("\($0.name.capitalizedFirst) matrix", SitePaths.matrix($0.id)) }
+            + context.catalog.tables.map { ($0.title, SitePaths.table($0.id)) }
+            + [("Print", SitePaths.print)]
+    }
+}

@@ -1,0 +1,83 @@
+import UpgradeBase
+import UpgradeCore
+import UpgradeSiteContract
+
+/// The home page: links to everything, and every interpretation in full.
+struct IndexView {
+    let context: ViewContext
+
+    func page() -> Page {
+        let catalog = context.catalog
+        var blocks: [Block] = [
+            .paragraph([.strong([.text("Appropriate roles")]), .text(": ")] + roleLinks()),
+            .heading(level: 2, [.text("Upgrade matrices")], id: "matrices"),
+            .list(ordered: false, items: context.programs.map { program in
+                [.link([.text("\(program.name.capitalizedFirst) offers")], to: SitePaths.matrix(program.id), anchor: nil),
+                 .text(": \(catalog.offers(in: program.id).count) offers, every pair decided by the rule core")]
+            }),
+            .heading(level: 2, [.text("Guides by role")], id: "roles"),
+            .list(ordered: false, items: catalog.roles.map { role in
+                [.link([.text(role.name)], to: SitePaths.role(role.id), anchor: nil),
+                 .text(role.canUpgrade ? ": checks and submits upgrades" : ": checks upgrades, then hands over")]
+            }),
+            .heading(level: 2, [.text("Decision tables")], id: "tables"),
+            .list(ordered: false, items: catalog.tables.map { table in
+                [.link([.text(table.title)], to: SitePaths.table(table.id), anchor: nil),
+                 .text(": hit policy \(table.hitPolicy.rawValue), \(table.rules.count) rules")]
+            }),
+            .paragraph([.text("For training: "),
+                        .link([.text("every decision table and matrix, ready to print")], to: SitePaths.print,
+                              anchor: nil), .text(".")]),
+        ]
+        if !context.content.pages.isEmpty {
+            blocks.append(.heading(level: 2, [.text("More reading")], id: "reading"))
+            blocks.append(.list(ordered: false, items: context.content.pages.map { page in
+                [.link([.text(page.title)], to: SitePaths.prose(page.slug), anchor: nil)]
+                    + (page.description.map { [.text(": " + $0)] } ?? [])
+            }))
+        }
+        if !catalog.interpretations.isEmpty {
+            blocks.append(.heading(level: 2, [.text("Interpretations")], id: "interpretations"))
+            blocks.append(.paragraph([.text("Where the source text is ambiguous, these pages follow an explicit "
+                                            + "decision, shown on every page it affects.")]))
+            for interpretation in catalog.interpretations {
+                blocks += [
+                    .heading(level: 3, [.text(interpretation.title)], id: SitePaths.anchor(of: interpretation.id)),
+                    .paragraph([.strong([.text("Question")]), .text(": " + interpretation.question)]),
+                    .paragraph([.strong([.text("Decision")]), .text(": " + interpretation.decision)]),
+                    .paragraph([.strong([.text("Why")]), .text(": " + interpretation.rationale)]),
+                    .paragraph([.strong([.text("Affects")]), .text(": ")] + affects(interpretation)),
+                ]
+            }
+        }
+        return Page(path: SitePaths.index, kind: .index, title: context.content.settings.title,
+                    summary: "Can this subscription be upgraded, and if not, why not? Every answer here comes "
+                        + "from one model and one rule core.",
+                    facts: [context.asOfFact, Fact("Offers", [.text(String(catalog.offers.count))]),
+                            Fact("Upgrade paths", [.text(String(catalog.paths.count))])],
+                    blocks: blocks)
+    }
+
+    private func roleLinks() -> [Inline] {
+        context.catalog.roles.enumerated().flatMap { index, role -> [Inline] in
+            (index > 0 ? [.text(" | ")] : []) + [.link([.text(role.name)], to: SitePaths.role(role.id), anchor: nil)]
+        }
+    }
+
+    private func affects(_ interpretation: Interpretation) -> [Inline] {
+        interpretation.affects.enumerated().flatMap { index, subject -> [Inline] in
+            let separator: [Inline] = index > 0 ? [.text(", ")] : []
+            switch subject {
+            case .rule(let id):
+                return separator + [.link([.text(id.rawValue)], to: SitePaths.table("eligibility"), anchor: "rule-\(id)")]
+            case .role(let id):
+                return separator + [.link([.text(context.catalog.role(id)?.name ?? id.rawValue)],
+                                          to: SitePaths.role(id), anchor: nil)]
+            case .advisory(let code):
+                return separator + [.code(code.rawValue)]
+            case .footnote(let id):
+                return separator + [.text("footnote " + (context.catalog.footnote(id)?.mark ?? id.rawValue))]
+            }
+        }
+    }
+}

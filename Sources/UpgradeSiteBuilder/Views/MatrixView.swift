@@ -1,0 +1,139 @@
+import UpgradeBase
+import UpgradeCore
+import UpgradeSiteContract
+
+/// The upgrade matrix of one program: a grid of every source against every
+/// target, and the source page's list form. Every cell is the rule core's decision.
+struct MatrixView {
+    let context: ViewContext
+    let program: Program
+
+    let layout: MatrixLayout
+
+    init(context: ViewContext, program: Program) {
+        self.context = context
+        self.program = program
+        layout = MatrixLayout(program: program, offers: context.catalog.offers(in: program.id))
+    }
+
+    var offers: [Offer] { layout.offers }
+
+    /// The matrix page, and for a split program its parts after it.
+    func pages() -> [Page] {
+        let decided = "the rule core's decision for an active subscription whose customer has no other "
+            + "subscriptions, as of \(context.asOf)"
+        guard layout.isSplit else { return [page(summary: "Each cell is \(decided).", blocks: [
+            .heading(level: 2, [.text("Upgrade matrix")], id: "grid"),
+            .paragraph([.text("Rows are the offer the customer has now; columns are the offer to upgrade to.")]),
+            Self.legend,
+            .table(grid()),
+            .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
+            .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
+            .table(listForm()),
+        ])] }
+        let parts = MatrixPartsView(context: context, layout: layout)
+        return [page(summary: "The parts of this matrix, and where each offer is. Every pair in them is \(decided).",
+                     blocks: parts.overview())] + parts.pages()
+    }
+
+    private func page(summary: String, blocks body: [Block]) -> Page {
+        var blocks: [Block] = []
+        if let note = context.withdrawalNote(of: program) { blocks.append(note) }
+        blocks += body
+        let notes = context.interpretationNotes(affecting: [
+            .rule("UPG-1"), .rule("UPG-2"), .advisory(.legacyWithdrawn), .advisory(.useRegionalVariant),
+        ] + context.catalog.footnotes.map { .footnote($0.id) })
+        if !notes.isEmpty {
+            blocks.append(.heading(level: 2, [.text("Interpretations")], id: "interpretations"))
+            blocks += notes
+        }
+        return Page(
+            path: SitePaths.matrix(program.id), kind: .matrix, title: "Upgrade matrix: \(program.name) offers",
+            summary: summary,
+            facts: [Fact("Program", [.text(program.name)]), Fact("Offers", [.text(String(offers.count))]),
+                    context.asOfFact],
+            blocks: blocks)
+    }
+
+    static let legend = Block.list(ordered: false, items: [
+        [.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")],
+        [.symbol("—", alternative: "Not supported"), .text(" not a listed upgrade path (closed world)")],
+        [.symbol("↪", alternative: "Region mismatch"),
+         .text(" region mismatch: choose the target's variant in the source's region")],
+        [.text("¹ a footnote under the table applies")],
+    ])
+
+    func grid() -> Table {
+        let head = Row([Cell.text("From ╲ To", header: .col)] + offers.map { target in
+            Cell.text(target.name, header: .col, attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
+        })
+        var usedFootnotes: [Footnote] = []
+        let body = offers.map { source in
+            Row([Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)])]
+                + offers.map { target in
+                    let decision = context.cell(from: source, to: target)
+                    var content = symbol(for: decision)
+                    if decision.verdict == .eligible, let note = footnote(from: source, to: target) {
+                        content.append(.footnoteMark(note.mark, anchor: "grid-note-\(note.id)"))
+                        if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
+                    }
+                    return Cell(content, attributes: [
+                        Attribute(Markup.Data.from, source.id.rawValue), Attribute(Markup.Data.to, target.id.rawValue),
+                        Attribute(Markup.Data.verdict, decision.verdict.rawValue),
+                        Attribute(Markup.Data.reasons, decision.reasons.map(\.rawValue).joined(separator: " ")),
+                    ], cssClass: decision.verdict.rawValue)
+                })
+        }
+        return Table(
+            caption: [.text("Upgrade matrix, \(program.name) offers, as of \(context.asOf)")],
+            cssClass: Markup.TableClass.matrix, attributes: [Attribute(Markup.Data.program, program.id.rawValue)],
+            head: [head], body: body,
+            notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "grid-note-\($0.id)", text: [.text($0.text)]) })
+    }
+
+    /// `| From | Possible upgrades |`. A source whose paths are stated only by a
+    /// footnote is left to that footnote, as on the source page.
+    func listForm() -> Table {
+        var usedFootnotes: [Footnote] = []
+        let body = offers.compactMap { source -> Row? in
+            let targets = offers.filter { context.cell(from: source, to: $0).verdict == .eligible }
+            let paths = targets.compactMap { context.catalog.path(from: source.id, to: $0.id) }
+            guard !targets.isEmpty, !paths.allSatisfy({ $0.statedBy != nil }) else { return nil }
+            let ordered = orderedAsListed(targets, from: source)
+            var content: [Inline] = []
+            for (index, target) in ordered.enumerated() {
+                if index > 0 { content.append(.lineBreak) }
+                content.append(.text(target.name))
+                if let note = footnote(from: source, to: target) {
+                    content.append(.footnoteMark(note.mark, anchor: "list-note-\(note.id)"))
+                    if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
+                }
+            }
+            return Row([Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)]),
+                        Cell(content, attributes: [Attribute(Markup.Data.from, source.id.rawValue),
+                                                   Attribute(Markup.Data.targets, ordered.map(\.id.rawValue).joined(separator: " "))])])
+        }
+        return Table(
+            caption: [.text("Possible upgrades, \(program.name) offers, as of \(context.asOf)")],
+            cssClass: Markup.TableClass.list, attributes: [Attribute(Markup.Data.program, program.id.rawValue)],
+            head: [Row([Cell.text("From", header: .col), Cell.text("Possible upgrades", header: .col)])], body: body,
+            notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "list-note-\($0.id)", text: [.text($0.text)]) })
+    }
+
+    private func orderedAsListed(_ targets: [Offer], from source: Offer) -> [Offer] {
+        context.orderedAsListed(targets, from: source)
+    }
+
+    private func footnote(from source: Offer, to target: Offer) -> Footnote? {
+        context.footnote(from: source, to: target)
+    }
+
+    private func symbol(for decision: MatrixCell) -> [Inline] {
+        if decision.verdict == .eligible { return [.symbol("✓", alternative: "Eligible")] }
+        if let variant = decision.regionalVariant.flatMap(context.catalog.offer) {
+            return [.symbol("↪", alternative: "Region mismatch: use \(variant.name)")]
+        }
+        let reasons = decision.reasons.map(\.rawValue).joined(separator: ", ")
+        return [.symbol("—", alternative: "Blocked: \(reasons)")]
+    }
+}

@@ -1,0 +1,46 @@
+import UpgradeBase
+import UpgradeSiteContract
+/// Every decision table and matrix, each on its own printed sheet with its legend,
+/// and with the table's title and the as-of date in the margin of every sheet.
+struct PrintView {
+    let context: ViewContext
+
+    static let tableLegend = "Rule order down the left · conditions ║ outcomes · - any value"
+    static let matrixLegend = "✓ eligible · — not a listed path · ↪ use the regional variant · ¹ see note"
+
+    func page() -> Page {
+        var sections: [Block] = []
+        var sheets: [PrintSheet] = []
+        func add(_ id: String, _ title: String, legend: String, landscape: Bool, _ blocks: [Block]) {
+            sections.append(.section(id: id, cssClass: "print-page", [.heading(level: 2, [.text(title)], id: nil)] + blocks))
+            sheets.append(PrintSheet(sectionID: id, title: title, legend: legend, landscape: landscape))
+        }
+        for table in context.catalog.tables {
+            let view = DecisionTableView(context: context, table: table)
+            add("table-\(table.id)", "Decision table: \(table.title)", legend: Self.tableLegend,
+                landscape: table.inputs.count + table.outputs.count > 6, [
+                    .paragraph([.text(table.summary + " "), .strong([.text("Hit policy \(table.hitPolicy.rawValue)")]),
+                                .text(": \(table.hitPolicy.meaning).")]),
+                    view.legend(),
+                    .table(view.markup()),
+                ])
+        }
+        var unprinted: [String] = []
+        for program in context.programs {
+            let view = MatrixView(context: context, program: program)
+            guard !view.layout.isSplit else {
+                unprinted.append("the \(program.name) matrix, whose \(view.offers.count) offers fill "
+                                 + "\(view.layout.parts.count) parts online")
+                continue
+            }
+            add("matrix-\(program.id)", "Upgrade matrix: \(program.name) offers", legend: Self.matrixLegend,
+                landscape: true, [MatrixView.legend, .table(view.grid())])
+            add("list-\(program.id)", "Possible upgrades: \(program.name) offers", legend: "¹ see the note under the table",
+                landscape: false, [.table(view.listForm())])
+        }
+        return Page(path: SitePaths.print, kind: .print, title: "Decision tables and upgrade matrices",
+                    summary: "For training: each table on its own sheet, as of \(context.asOf)."
+                        + (unprinted.isEmpty ? "" : " Too large to print: \(unprinted.joined(separator: "; "))."),
+                    facts: [context.asOfFact], blocks: sections, sheets: sheets)
+    }
+}

@@ -1,0 +1,76 @@
+import UpgradeBase
+import UpgradeContent
+import UpgradeCore
+import UpgradeSiteContract
+
+/// A prose page from `content/pages`. Its ```` ```upgradedocs KIND ARG ```` fences
+/// embed generated tables: `matrix PROGRAM`, `list PROGRAM`, `decision-table ID`,
+/// `checklist ROLE`.
+package struct ProseView {
+    let context: ViewContext
+    let page: ProsePage
+
+    package init(context: ViewContext, page: ProsePage) {
+        self.context = context
+        self.page = page
+    }
+
+    static let fenceWord = "upgradedocs"
+
+    package func render(into diagnostics: Diagnostics) -> Page {
+        var embeds: [String: [Block]] = [:]
+        // A fence that asks for a table names the word, so a page without it needs no parse here.
+        let fences = page.body.contains(Self.fenceWord)
+            ? MarkdownDocument(parsing: page.body).fencedBlocks(named: Self.fenceWord) : []
+        for fence in fences {
+            do {
+                embeds[fence.info] = try embed(fence.info)
+            } catch {
+                diagnostics.error(error.message, at: SourceLocation(
+                    file: page.file, line: page.bodyLine + fence.line - 1, column: fence.column))
+            }
+        }
+        return Page(path: SitePaths.prose(page.slug), kind: .page, title: page.title, summary: page.description,
+                    blocks: [.prose(markdown: page.body, source: ProseSource(file: page.file, firstLine: page.bodyLine),
+                                    embeds: embeds)])
+    }
+
+
+    private func embed(_ info: String) throws(EmbedError) -> [Block] {
+        let words = info.split(separator: " ").map(String.init)
+        let kind = words.count > 1 ? words[1] : "", argument = words.count > 2 ? words[2] : ""
+        let usage = "use 'upgradedocs matrix PROGRAM', 'upgradedocs list PROGRAM', "
+            + "'upgradedocs decision-table ID' or 'upgradedocs checklist ROLE'"
+        switch kind {
+        case "matrix", "list":
+            guard let program = context.catalog.program(ProgramID(argument)) else {
+                throw EmbedError("unknown program '\(argument)' in the fence '\(info)'")
+            }
+            let view = MatrixView(context: context, program: program)
+            guard !view.layout.isSplit else {
+                throw EmbedError("the program '\(argument)' has \(view.offers.count) offers, more than a grid or "
+                                      + "list on one page shows (\(MatrixSplit.gridLimit)); link to its matrix page instead")
+            }
+            return kind == "matrix" ? [MatrixView.legend, .table(view.grid())] : [.table(view.listForm())]
+        case "decision-table":
+            guard let table = context.catalog.tables.first(where: { $0.id.rawValue == argument }) else {
+                throw EmbedError("unknown decision table '\(argument)' in the fence '\(info)'")
+            }
+            let view = DecisionTableView(context: context, table: table)
+            return [view.legend(), .table(view.markup())]
+        case "checklist":
+            guard let role = context.catalog.role(RoleID(argument)) else {
+                throw EmbedError("unknown role '\(argument)' in the fence '\(info)'")
+            }
+            return [RoleView(context: context, role: role).checklist()]
+        default:
+            throw EmbedError("unknown embed '\(kind)' in the fence '\(info)'; \(usage)")
+        }
+    }
+}
+
+/// Why a fence cannot be embedded; it becomes a diagnostic at the fence.
+struct EmbedError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,8 @@
+import UpgradeBase
+import UpgradeSiteContract
+/// Small changes that fit content text into a sentence.
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    var droppingFinalPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
+}

@@ -1,0 +1,72 @@
+import UpgradeBase
+import UpgradeContent
+import UpgradeCore
+import UpgradeSiteContract
+
+/// What every view reads: the catalog, the as-of date, the rule core, and the site map.
+package struct ViewContext: Sendable {
+    let content: LoadedContent
+    let asOf: CalendarDate
+    let core: RuleCore
+    /// Every program's matrix: a gridded program's cells worked out once for every page
+    /// that shows them, a split program's rows as its parts are drawn.
+    private let matrices: CatalogMatrices
+
+    package init(content: LoadedContent, asOf: CalendarDate) {
+        self.content = content
+        self.asOf = asOf
+        let core = RuleCore(catalog: content.catalog)
+        self.core = core
+        matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixSplit.gridLimit)
+    }
+
+    var catalog: Catalog { content.catalog }
+
+    /// The decision a matrix cell shows: an active source, no other holdings, as of the build date.
+    func cell(from: Offer, to: Offer) -> MatrixCell {
+        matrices.cell(from: from, to: to)
+    }
+
+    /// The program's withdrawal notice, once its upgrades are withdrawn as of the build date.
+    func withdrawalNote(of program: Program) -> Block? {
+        guard let withdrawn = program.withdrawnFrom, asOf >= withdrawn, let note = program.withdrawalNote else { return nil }
+        return .note(.important, title: nil, [.paragraph([.text(note)])])
+    }
+
+    /// The footnote on the path from `source` to `target`, if it has one.
+    func footnote(from source: Offer, to target: Offer) -> Footnote? {
+        catalog.path(from: source.id, to: target.id)?.footnote.flatMap(catalog.footnote)
+    }
+
+    /// Targets in the order `paths.yaml` lists them, as the source table does; others after, in the order given.
+    func orderedAsListed(_ targets: [Offer], from source: Offer) -> [Offer] {
+        let listed = Dictionary(catalog.paths(from: source.id).enumerated().map { ($0.element.to, $0.offset) },
+                                uniquingKeysWith: { first, _ in first })
+        return targets.enumerated()
+            .sorted { (listed[$0.element.id] ?? Int.max, $0.offset) < (listed[$1.element.id] ?? Int.max, $1.offset) }
+            .map(\.element)
+    }
+
+    /// The matrix of a program: its offers, and each source's row against them.
+    func matrix(of program: ProgramID) -> MatrixRows {
+        matrices.matrix(of: program)
+    }
+
+    /// Programs that have at least one offer, so no matrix page is empty.
+    var programs: [Program] {
+        catalog.programs.filter { !catalog.offers(in: $0.id).isEmpty }
+    }
+
+    var asOfFact: Fact { Fact("As of", [.text(asOf.description)]) }
+
+    /// A note for each interpretation that affects any of `subjects`, linking to its full text.
+    func interpretationNotes(affecting subjects: [Subject]) -> [Block] {
+        catalog.interpretations.filter { interpretation in subjects.contains { interpretation.affects.contains($0) } }
+            .map { interpretation in
+                .note(.note, title: "Interpretation: \(interpretation.title)", [
+                    .paragraph([.text(interpretation.decision + " "),
+                                .link([.text("Why")], to: SitePaths.index, anchor: SitePaths.anchor(of: interpretation.id))]),
+                ])
+            }
+    }
+}

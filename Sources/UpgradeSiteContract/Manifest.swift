@@ -1,0 +1,57 @@
+import Foundation
+import UpgradeBase
+
+/// `manifest.json`: every generated file with its kind and checksum, and the
+/// date the site was decided as of. One type writes it and reads it back.
+public struct Manifest: Sendable, Equatable {
+    public static let fileName = "manifest.json"
+
+    public struct Entry: Sendable, Equatable {
+        public let path: String
+        public let kind: FileKind
+        public let sha256: String
+
+        public init(path: String, kind: FileKind, sha256: String) {
+            self.path = path
+            self.kind = kind
+            self.sha256 = sha256
+        }
+    }
+
+    public let generator: String
+    public let asOf: String
+    public let entries: [Entry]
+
+    public init(generator: String, asOf: String, entries: [Entry]) {
+        self.generator = generator
+        self.asOf = asOf
+        self.entries = entries
+    }
+
+    /// The manifest as a file of the site, keys in the documented order.
+    public var file: GeneratedFile {
+        let json = JSONValue.object([
+            ("generator", .string(generator)),
+            ("asOf", .string(asOf)),
+            ("files", .array(entries.map { entry in
+                .object([("path", .string(entry.path)), ("kind", .string(entry.kind.rawValue)),
+                         ("sha256", .string(entry.sha256))])
+            })),
+        ])
+        return GeneratedFile(path: Self.fileName, kind: .data, text: json.serialized(pretty: true) + "\n")
+    }
+
+    /// Reads a manifest back; nil when the bytes are not one.
+    public init?(reading bytes: [UInt8]) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let asOf = object["asOf"] as? String, let files = object["files"] as? [[String: Any]]
+        else { return nil }
+        var entries: [Entry] = []
+        for file in files {
+            guard let path = file["path"] as? String else { return nil }
+            let kind = (file["kind"] as? String).flatMap(FileKind.init(rawValue:)) ?? .data
+            entries.append(Entry(path: path, kind: kind, sha256: file["sha256"] as? String ?? ""))
+        }
+        self.init(generator: object["generator"] as? String ?? "", asOf: asOf, entries: entries)
+    }
+}

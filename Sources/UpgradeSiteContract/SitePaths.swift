@@ -1,0 +1,23 @@
+import UpgradeCore
+
+/// The site map: where every kind of page lives, and the anchors other pages
+/// link to. The builder writes pages here and `verify` reads them back from here.
+public enum SitePaths {
+    public static let index = PagePath("index")
+    public static let print = PagePath("print", "decision-tables")
+    public static let testVectors = "data/test-vectors.json"
+
+    public static func matrix(_ program: ProgramID) -> PagePath { PagePath("matrix", program.rawValue) }
+    /// One part of a split program's matrix, numbered from 1.
+    public static func part(_ number: Int, of program: ProgramID) -> PagePath {
+        PagePath("matrix", program.rawValue, "part-\(number)")
+    }
+    public static func role(_ role: RoleID) -> PagePath { PagePath("roles", role.rawValue) }
+    public static func table(_ table: TableID) -> PagePath { PagePath("rules", table.rawValue) }
+    public static func prose(_ slug: String) -> PagePath { PagePath("pages", slug) }
+
+    /// The anchor of an interpretation on the index page.
+    public static func anchor(of interpretation: InterpretationID) -> String { "interpretation-\(interpretation)" }
+    /// The anchor of a source's row on its part page.
+    public static func anchor(ofRow source: OfferID) -> String { "from-\(source)" }
+}

@@ -1,0 +1,118 @@
+import UpgradeBase
+import UpgradeCheck
+import UpgradeContent
+import UpgradeCore
+import UpgradeSiteContract
+
+/// A published decision table, read back, against the content's table and the rule core.
+struct DecisionTableVerification {
+    let table: DecisionTable
+    let rules: [Rule]
+    let file: String
+
+    /// One row as the page shows it, known by its rule id (HTML) or its number (Markdown).
+    struct ReadRow {
+        let id: String
+        let inputs: [String]
+        let outputs: [String]
+        let line: Int
+    }
+
+    func verify(html: HTMLTableReader.Table, _ report: inout Tally) {
+        report.coverage.tables += 1
+        if html.attributes["data-hit-policy"] != table.hitPolicy.rawValue {
+            fail("the hit policy is \(html.attributes["data-hit-policy"] ?? "missing"), the content says "
+                 + table.hitPolicy.rawValue, line: html.line, &report)
+        }
+        let rows = html.rows.dropFirst().map { row in
+            let inputs = Dictionary(row.cells.compactMap { cell in cell.attributes["data-input"].map { ($0, cell.text) } },
+                                    uniquingKeysWith: { first, _ in first })
+            let outputs = Dictionary(row.cells.compactMap { cell in cell.attributes["data-output"].map { ($0, cell.text) } },
+                                     uniquingKeysWith: { first, _ in first })
+            return ReadRow(id: row.attributes["data-rule"] ?? "",
+                           inputs: table.inputs.map { inputs[$0.condition.rawValue] ?? "(no cell)" },
+                           outputs: table.outputs.map { outputs[$0.conclusion.rawValue] ?? "(no cell)" }, line: row.line)
+        }
+        judge(rows, tableLine: html.line, &report)
+    }
+
+    func verify(markdown tables: [MarkdownTableReader.Table], _ report: inout Tally) {
+        let labels = table.inputs.map(\.label) + table.outputs.map(\.label)
+        guard let read = tables.first(where: { candidate in
+            candidate.header.count == labels.count + 2
+                && zip(candidate.header.dropFirst(), labels).allSatisfy { $0.replacingOccurrences(of: "║ ", with: "") == $1 }
+        }) else {
+            fail("no Markdown decision table with the columns of '\(table.id)'", line: 1, &report)
+            return
+        }
+        report.coverage.tables += 1
+        if read.header.first != table.hitPolicy.rawValue {
+            fail("the hit policy is \(read.header.first ?? "missing"), the content says \(table.hitPolicy.rawValue)",
+                 line: read.line, &report)
+        }
+        let inputs = table.inputs.count
+        let rows = read.rows.map { row -> ReadRow in
+            // The number says which rule a row is; a number that names no rule makes an extra row.
+            let number = Int(row.cells.first ?? "").flatMap { table.rules.indices.contains($0 - 1) ? $0 - 1 : nil }
+            return ReadRow(id: number.map { table.rules[$0].id.rawValue } ?? "numbered '\(row.cells.first ?? "")'",
+                           inputs: Array(row.cells.dropFirst().prefix(inputs)),
+                           outputs: Array(row.cells.dropFirst(1 + inputs).prefix(table.outputs.count)), line: row.line)
+        }
+        judge(rows, tableLine: read.line, &report)
+    }
+
+    /// Rows against the content's rows, matched by identity, then the table as read against the rule core.
+    private func judge(_ rows: [ReadRow], tableLine: Int, _ report: inout Tally) {
+        let expected = table.rules
+        let known = Set(expected.map(\.id.rawValue))
+        for row in rows where !known.contains(row.id) {
+            fail("the row \(row.id.isEmpty ? "without a rule id" : row.id) should not be there", line: row.line, &report)
+        }
+        var seen = Set<String>()
+        for row in rows where known.contains(row.id) && !seen.insert(row.id).inserted {
+            fail("rule \(row.id) appears twice", line: row.line, &report)
+        }
+        for (index, rule) in expected.enumerated() where !rows.contains(where: { $0.id == rule.id.rawValue }) {
+            fail("rule \(rule.id) (row \(index + 1)) is missing", line: tableLine, &report)
+        }
+        let order = rows.map(\.id).filter(known.contains)
+        if order != expected.map(\.id.rawValue).filter(order.contains) {
+            fail("the rows are out of order, which changes the meaning under hit policy \(table.hitPolicy.rawValue)",
+                 line: tableLine, &report)
+        }
+        var readRules: [TableRule] = []
+        for row in rows {
+            guard let rule = expected.first(where: { $0.id.rawValue == row.id }) else { continue }
+            report.coverage.rows += 1
+            var inputs: [Condition: String] = [:], outputs: [Conclusion: String] = [:]
+            for (value, input) in zip(row.inputs, table.inputs) {
+                let contentValue = rule.inputs[input.condition] ?? "-"
+                if value != contentValue {
+                    fail("rule \(rule.id), \(input.condition.rawValue): the page says '\(value)', the content says "
+                         + "'\(contentValue)'", line: row.line, &report)
+                }
+                if value != "-" { inputs[input.condition] = value }
+            }
+            for (value, output) in zip(row.outputs, table.outputs) {
+                let contentValue = rule.outputs[output.conclusion] ?? "-"
+                if value != contentValue {
+                    fail("rule \(rule.id), \(output.conclusion.rawValue): the page says '\(value)', the content says "
+                         + "'\(contentValue)'", line: row.line, &report)
+                }
+                if value != "-" { outputs[output.conclusion] = value }
+            }
+            readRules.append(TableRule(id: rule.id, inputs: inputs, outputs: outputs, annotation: ""))
+        }
+        // The table as published, whatever the content says, must still agree with the rule core.
+        let published = DecisionTable(id: table.id, title: table.title, summary: table.summary, hitPolicy: table.hitPolicy,
+                                      inputs: table.inputs, outputs: table.outputs, rules: readRules,
+                                      impossible: table.impossible, noMatch: table.noMatch)
+        for disagreement in TableCheck.disagreements(of: published, rules: rules).prefix(5) {
+            fail("as published, " + disagreement, line: tableLine, &report)
+        }
+    }
+
+    private func fail(_ message: String, line: Int, _ report: inout Tally) {
+        report.fail("decision table \(table.id): " + message, file: file, line: line)
+    }
+}

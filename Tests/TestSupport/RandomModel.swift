@@ -1,0 +1,44 @@
+import UpgradeContent
+import UpgradeCore
+
+/// Random valid models: offers with random services, some regional variants,
+/// random paths, names that need escaping, and any as-of date.
+public enum RandomModel {
+    /// `size` is how many global offers; about a third get an India variant too.
+    public static func make(seed: UInt64, size: ClosedRange<Int> = 2...6) -> (LoadedContent, CalendarDate) {
+        var random = SeededGenerator(seed: seed)
+        let seedCatalog = SiteFixture.content.catalog
+        let services = (0..<6).map { Service(id: ServiceID("s\($0)"), name: "Service \($0)") }
+        let region = Region(id: "india", name: "India")
+        let awkward = ["Plain", "A <b>bold</b> | plan", "R&D \"Pro\"", "Back\\slash *star*", "Ünïcødé ✓"]
+        var offers: [Offer] = []
+        for index in 0..<Int.random(in: size, using: &random) {
+            let name = "\(awkward.randomElement(using: &random)!) \(index)"
+            let included = services.filter { _ in Bool.random(using: &random) }.map(\.id)
+            offers.append(Offer(id: OfferID("o\(index)"), name: name, program: "legacy", services: included))
+        }
+        for base in offers where Int.random(in: 0..<3, using: &random) == 0 {
+            offers.append(Offer(id: OfferID("\(base.id)-india"), name: "\(base.name) India", program: "legacy",
+                                region: region.id, variantOf: base.id, services: base.services))
+        }
+        var paths: [UpgradePath] = []
+        for from in offers {
+            // A third of the pairs in a small model; a few paths a source in a large one, as real catalogues have.
+            for to in offers where from.id != to.id && Int.random(in: 0..<max(3, offers.count / 4), using: &random) == 0 {
+                paths.append(UpgradePath(from: from.id, to: to.id))
+            }
+        }
+        let withdrawn = CalendarDate(year: 2022, month: 3, day: 1)!
+        let program = Program(id: "legacy", name: "legacy", withdrawnFrom: Bool.random(using: &random) ? withdrawn : nil,
+                              withdrawalNote: "Withdrawn | mostly <soon>.")
+        let catalog = try! Catalog(programs: [program], regions: [region], services: services, offers: offers, paths: paths,
+                              footnotes: [], rules: seedCatalog.rules, roles: seedCatalog.roles,
+                              portalSteps: seedCatalog.portalSteps, interpretations: [], examples: [],
+                              tables: seedCatalog.tables)
+        let asOf = CalendarDate(year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
+                                day: Int.random(in: 1...28, using: &random))!
+        let settings = SiteSettings(title: "Random <site> | \(seed)", asOf: asOf, rawHTML: false)
+        return (LoadedContent(catalog: catalog, settings: settings), asOf)
+    }
+}
+

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The repository the tests run in, and scratch folders beside nothing of it.
+public enum Repository {
+    /// The repository root, found from this file's own path.
+    public static let root = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+
+    /// A path inside the repository: `Repository.path("content")`.
+    public static func path(_ relative: String) -> String { root + "/" + relative }
+}
+
+/// Fresh folders under the system's temporary folder.
+public enum Scratch {
+    /// A fresh, empty temporary folder; the caller removes it.
+    public static func folder() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("upgradedocs-\(UUID().uuidString)").path
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// A copy of `source` (a folder) in a fresh temporary folder, with `edit` applied to
+    /// the text of each file named in `edits`. Returns the copy's path.
+    public static func copy(of source: String, named name: String? = nil,
+                            editing edits: [String: (String) -> String] = [:]) throws -> String {
+        let folder = Self.folder() + "/" + (name ?? URL(fileURLWithPath: source).lastPathComponent)
+        try FileManager.default.copyItem(atPath: source, toPath: folder)
+        for (file, edit) in edits {
+            let path = folder + "/" + file
+            try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    /// Writes `files` (relative path to text) into a fresh folder named `name`, making folders as needed.
+    public static func write(_ files: [String: String], into name: String) throws -> String {
+        let folder = Self.folder() + "/" + name
+        for (path, text) in files {
+            let full = folder + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+}
+
+/// A frozen copy of the reference model and templates. Unit tests read these,
+/// never the live `content/`, so an edit of the model breaks no test that has
+/// nothing to do with it; only the golden-site and CLI tests read `content/`.
+public enum Fixtures {
+    public static let content = Repository.path("Tests/Fixtures/content")
+    public static let templates = Repository.path("Tests/Fixtures/templates")
+}

@@ -1,0 +1,26 @@
+import Testing
+import UpgradeContent
+import UpgradeCore
+@testable import UpgradeSiteBuilder
+import UpgradeSiteContract
+import TestSupport
+
+/// A build renders pages on both cores and hands them to the writer in batches;
+/// none of that may change a byte.
+@Suite("Using both cores")
+struct ParallelBuildTests {
+    @Test("Pages rendered on both cores, in batches, are the bytes a serial run makes")
+    func parallelBuildMatchesSerial() throws {
+        for (content, asOf) in [(SiteFixture.content, SiteFixture.referenceDate), RandomModel.make(seed: 7, size: 130...160)] {
+            let files = try SiteBuilder.build(content, templates: SiteFixture.templates, asOf: asOf)
+            let context = ViewContext(content: content, asOf: asOf)
+            let navigation = Navigation(context: context)
+            for page in try SiteBuilder.pages(context) {
+                let base = page.path.description
+                #expect(SiteFixture.file(base + ".html", in: files)
+                    == PageRenderer.html(page, templates: SiteFixture.templates, context: context, navigation: navigation))
+                #expect(SiteFixture.file(base + ".md", in: files) == PageRenderer.markdown(page, context: context))
+            }
+        }
+    }
+}

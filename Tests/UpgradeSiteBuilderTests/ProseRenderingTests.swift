@@ -1,0 +1,105 @@
+import Testing
+import UpgradeBase
+import UpgradeContent
+@testable import UpgradeSiteBuilder
+import UpgradeSiteContract
+import TestSupport
+
+@Suite("Prose pages render exactly as cmark renders them")
+struct ProseRenderingTests {
+    /// Heading ids are the one thing the site may add; drop them on both sides.
+    static func withoutHeadingIDs(_ html: String) -> String {
+        var out = "", rest = Substring(html)
+        while let start = rest.range(of: "<h") {
+            out += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let level = rest.first, ("1"..."6").contains(level), rest.dropFirst().hasPrefix(" id=\""),
+                  let close = rest.dropFirst(6).firstIndex(of: "\"")
+            else { continue }
+            out.append(level)
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    static func renderAsPage(_ markdown: String, number: Int, unsafe: Bool) throws -> String {
+        let text = "---\ntitle: Spec example \(number)\n---\n" + markdown
+        let page = try ProsePageReader.parse(text, slug: "example-\(number)", file: "example-\(number).md")
+        let problems = Diagnostics()
+        let view = ProseView(context: ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate),
+                             page: page).render(into: problems)
+        #expect(problems.all.isEmpty)
+        return HTMLRenderer(page: view.path, unsafeHTML: unsafe).render(view.blocks)
+    }
+
+    @Test("All 652 CommonMark 0.30 examples, each a page behind front matter, match libcmark (raw HTML off and on)",
+          arguments: [false, true])
+    func specExamplesMatchLibcmark(unsafe: Bool) throws {
+        var mismatches: [Int] = []
+        for example in SpecExample.all {
+            let ours = try Self.renderAsPage(example.markdown, number: example.number, unsafe: unsafe)
+            let reference = MarkdownDocument.referenceHTML(example.markdown, unsafeHTML: unsafe)
+            if Self.withoutHeadingIDs(ours) != Self.withoutHeadingIDs(reference) { mismatches.append(example.number) }
+        }
+        #expect(SpecExample.all.count == 652)
+        #expect(mismatches == [])
+    }
+
+    @Test("Headings gain an id and nothing else")
+    func headingsGainOnlyAnID() throws {
+        let html = try Self.renderAsPage("# Hello *world*\n\n## Hello *world*\n", number: 0, unsafe: false)
+        #expect(html == "<h1 id=\"hello-world\">Hello <em>world</em></h1>\n<h2 id=\"hello-world-1\">Hello <em>world</em></h2>\n")
+    }
+
+    @Test("The id normaliser really removes ids, so the comparison above can fail")
+    func normaliserIsNotANoOp() {
+        #expect(Self.withoutHeadingIDs("<h2 id=\"x\">A</h2>") == "<h2>A</h2>")
+        #expect(Self.withoutHeadingIDs("<h2 id=\"x\">A</h2>") != Self.withoutHeadingIDs("<h2 id=\"x\">B</h2>"))
+    }
+
+    @Test("Raw HTML is dropped unless the site turns it on")
+    func rawHTMLIsOffByDefault() throws {
+        let markdown = "<script>alert(1)</script>\n\nText <b>bold</b>\n"
+        let safe = try Self.renderAsPage(markdown, number: 0, unsafe: false)
+        #expect(!safe.contains("<script>") && !safe.contains("<b>"))
+        #expect(safe.contains("<!-- raw HTML omitted -->"))
+        let unsafe = try Self.renderAsPage(markdown, number: 0, unsafe: true)
+        #expect(unsafe.contains("<b>bold</b>"))
+    }
+
+    @Test("A fence asking for a generated table is replaced on the node tree, in both formats")
+    func embeddedTable() throws {
+        let text = "---\ntitle: T\n---\nBefore.\n\n```upgradedocs list legacy\n```\n\nAfter.\n"
+        let page = try ProsePageReader.parse(text, slug: "t", file: "t.md")
+        let problems = Diagnostics()
+        let view = ProseView(context: ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate),
+                             page: page).render(into: problems)
+        let html = HTMLRenderer(page: view.path, unsafeHTML: false).render(view.blocks)
+        #expect(html.hasPrefix("<p>Before.</p>\n<div class=\"table-scroll\""))
+        #expect(html.contains("<table class=\"upgrade-list\" data-program=\"legacy\">"))
+        #expect(html.hasSuffix("<p>After.</p>\n"))
+        #expect(!html.contains("<code"))
+        let markdown = MarkdownRenderer(page: view.path, unsafeHTML: false).render(view.blocks)
+        #expect(markdown.contains("| From | Possible upgrades |"))
+        #expect(!markdown.contains("```"))
+    }
+
+    @Test("An unknown embed is an error at its file, line and column")
+    func unknownEmbed() throws {
+        let text = "---\ntitle: T\n---\nIntro.\n\n  ```upgradedocs matrix nowhere\n  ```\n"
+        let page = try ProsePageReader.parse(text, slug: "t", file: "pages/t.md")
+        let problems = Diagnostics()
+        _ = ProseView(context: ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate), page: page)
+            .render(into: problems)
+        #expect(problems.all.map(\.description) == ["pages/t.md:6:3: error: unknown program 'nowhere' in the fence 'upgradedocs matrix nowhere'"])
+    }
+
+    @Test("Local .html links in prose become .md links in the Markdown twin; others stay")
+    func markdownTwinLinks() {
+        #expect(MarkdownLinks.rewrite("../roles/admin-agent.html#checks") == "../roles/admin-agent.md#checks")
+        #expect(MarkdownLinks.rewrite("index.html") == "index.md")
+        #expect(MarkdownLinks.rewrite("https://example.com/a.html") == "https://example.com/a.html")
+        #expect(MarkdownLinks.rewrite("#local") == "#local")
+        #expect(MarkdownLinks.rewrite("notes.txt") == "notes.txt")
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import UpgradeContent
+import UpgradeCore
+@testable import UpgradeVerify
+import UpgradeOutput
+import UpgradeSiteBuilder
+import UpgradeSiteContract
+import UpgradeBase
+import TestSupport
+
+/// `verify` on a freshly built site, and on copies with one hand edit each.
+@Suite("verify catches every kind of hand edit")
+struct VerifyTests {
+    /// Builds the reference site into a temporary folder, applies `edit` to one file, and verifies.
+    static func verify(editing file: String? = nil, _ edit: (String) -> String = { $0 }) throws -> VerifyRun {
+        let folder = try SiteFixture.write()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        if let file {
+            let path = folder + "/" + file
+            let original = try String(contentsOfFile: path, encoding: .utf8)
+            let edited = edit(original)
+            #expect(edited != original, "the edit must change \(file)")
+            try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return VerifyRun(content: SiteFixture.content, site: folder)
+    }
+
+    static func messages(_ report: VerifyRun) -> [String] { report.messages }
+
+    @Test("A fresh build verifies: every table, cell and row agrees")
+    func freshBuildVerifies() throws {
+        let report = try Self.verify()
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        // Each cell of the one program's grid is read three times: the HTML grid, the Markdown grid, the print page.
+        let offers = SiteFixture.content.catalog.offers.count
+        #expect(report.coverage.cells == 3 * offers * offers)
+        #expect(report.coverage.tables >= 14)
+    }
+
+    @Test("An eligible HTML cell turned blocked")
+    func eligibleCellTurnedBlocked() throws {
+        let report = try Self.verify(editing: "matrix/legacy.html") {
+            $0.replacingOccurrences(of: #"data-to="o365-e1" data-verdict="eligible" data-reasons="""#,
+                                    with: #"data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#)
+        }
+        #expect(Self.messages(report) == ["row m365-business-basic, column o365-e1: the page says blocked "
+                                          + "(path-not-supported), the rule core says eligible"])
+        #expect(report.problems.first?.location.file.hasSuffix("matrix/legacy.html") == true)
+        #expect((report.problems.first?.location.line ?? 0) > 1)
+    }
+
+    @Test("A blocked HTML cell turned eligible")
+    func blockedCellTurnedEligible() throws {
+        let report = try Self.verify(editing: "matrix/legacy.html") {
+            $0.replacingOccurrences(of: #"data-from="o365-e5" data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#,
+                                    with: #"data-from="o365-e5" data-to="o365-e1" data-verdict="eligible" data-reasons="""#)
+        }
+        #expect(Self.messages(report) == ["row o365-e5, column o365-e1: the page says eligible, the rule core says "
+                                          + "blocked (path-not-supported)"])
+    }
+
+    @Test("A ✓ removed from the Markdown grid")
+    func checkMarkRemoved() throws {
+        let report = try Self.verify(editing: "matrix/legacy.md") { text in
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                guard line.hasPrefix("| Microsoft 365 Business Standard |") else { return String(line) }
+                return line.replacingOccurrences(of: "| ✓ | ✓ |", with: "| — | ✓ |")
+            }
+            return lines.joined(separator: "\n")
+        }
+        #expect(Self.messages(report) == ["row m365-business-standard, column o365-e3: the page shows '—', but the rule "
+                                          + "core says eligible"])
+    }
+
+    @Test("A target dropped from the Markdown list form")
+    func targetDroppedFromList() throws {
+        let report = try Self.verify(editing: "matrix/legacy.md") {
+            $0.replacingOccurrences(of: "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E5 |",
+                                    with: "| Microsoft 365 Business Standard | Office 365 Enterprise E3 |")
+        }
+        #expect(Self.messages(report) == ["list row m365-business-standard: o365-e5 is missing; the rule core says it is eligible"])
+    }
+
+    @Test("A decision-table output changed")
+    func decisionOutputChanged() throws {
+        let report = try Self.verify(editing: "rules/eligibility.html") {
+            $0.replacingOccurrences(of: #"<td class="output" data-output="reason">subscription-not-active</td>"#,
+                                    with: #"<td class="output" data-output="reason">already-owns-target</td>"#)
+        }
+        let messages = Self.messages(report)
+        #expect(messages.contains("decision table eligibility: rule UPG-3, reason: the page says 'already-owns-target', "
+                                  + "the content says 'subscription-not-active'"))
+        #expect(messages.contains { $0.hasPrefix("decision table eligibility: as published, at ") && $0.contains("the rule core says") })
+    }
+
+    @Test("A decision-table row dropped, in HTML and in Markdown")
+    func decisionRowDropped() throws {
+        let html = try Self.verify(editing: "rules/eligibility.html") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix(#"<tr data-rule="UPG-4">"#) }.joined(separator: "\n")
+        }
+        #expect(Self.messages(html).contains("decision table eligibility: rule UPG-4 (row 4) is missing"))
+        let markdown = try Self.verify(editing: "rules/eligibility.md") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix(#"| <a id="rule-UPG-4"></a>4 |"#) }.joined(separator: "\n")
+        }
+        #expect(Self.messages(markdown).first == "decision table eligibility: rule UPG-4 (row 4) is missing")
+    }
+
+    @Test("A matrix row dropped, in HTML and in Markdown")
+    func matrixRowDropped() throws {
+        let html = try Self.verify(editing: "matrix/legacy.html") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix(#"<tr><th scope="row" data-offer="o365-e3">"#) }.joined(separator: "\n")
+        }
+        #expect(Self.messages(html) == ["the row for o365-e3 is missing"])
+        let markdown = try Self.verify(editing: "matrix/legacy.md") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("| Office 365 Enterprise E3 | —") }.joined(separator: "\n")
+        }
+        #expect(Self.messages(markdown) == ["the row for o365-e3 is missing"])
+    }
+
+    @Test("An extra column, a table that cannot be found, and a missing page are all reported")
+    func unreadableAndExtra() throws {
+        let extra = try Self.verify(editing: "matrix/legacy.md") {
+            $0.replacingOccurrences(of: "| From ╲ To |", with: "| From ╲ To | Office 365 Enterprise E9 |")
+        }
+        #expect(Self.messages(extra).contains("the column 'Office 365 Enterprise E9' is not an offer of the catalog"))
+        let gone = try Self.verify(editing: "rules/advisories.md") {
+            $0.replacingOccurrences(of: "| R |", with: "| X | Y |")
+        }
+        #expect(Self.messages(gone).contains("decision table advisories: no Markdown decision table with the columns of 'advisories'"))
+        let folder = try SiteFixture.write()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder + "/matrix/legacy.md")
+        let missing = VerifyRun(content: SiteFixture.content, site: folder)
+        #expect(Self.messages(missing).contains { $0.hasPrefix("missing: the site has no matrix/legacy.md") })
+    }
+}
