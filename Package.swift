@@ -70,8 +70,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: ["UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder", "UpgradeSiteContract"],
-            path: "Tests/TestSupport",
-            exclude: []
+            path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "UpgradeCoreTests",

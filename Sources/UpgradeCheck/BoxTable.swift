@@ -1,15 +1,15 @@
 /// A decision table reduced to what its analysis needs: each input is a
 /// dimension with a finite number of values, and each rule is a box, one
 /// value or "any" per dimension. Impossible combinations are boxes too.
-public struct BoxTable: Sendable {
-    public static let any = -1
+package struct BoxTable: Sendable {
+    package static let any = -1
 
-    public let domains: [Int]
+    package let domains: [Int]
     /// One row per rule, in table order; a cell is a value index or `any`.
-    public let rules: [[Int]]
-    public let impossible: [[Int]]
+    package let rules: [[Int]]
+    package let impossible: [[Int]]
 
-    public init(domains: [Int], rules: [[Int]], impossible: [[Int]] = []) {
+    package init(domains: [Int], rules: [[Int]], impossible: [[Int]] = []) {
         self.domains = domains
         self.rules = rules
         self.impossible = impossible
@@ -17,14 +17,14 @@ public struct BoxTable: Sendable {
 }
 
 /// A region of the space: per dimension, the values it spans (nil: all of them).
-public struct BoxRegion: Hashable, Sendable {
-    public let values: [[Int]?]
+package struct BoxRegion: Hashable, Sendable {
+    package let values: [[Int]?]
 
     /// One point inside the region, for a counterexample.
-    public var witness: [Int] { values.map { $0?.first ?? 0 } }
+    package var witness: [Int] { values.map { $0?.first ?? 0 } }
 
     /// Every point of the region, given the size of each dimension; `limit` bounds the walk.
-    public func points(domains: [Int], limit: Int = 4_096) -> [[Int]] {
+    package func points(domains: [Int], limit: Int = 4_096) -> [[Int]] {
         var points: [[Int]] = [[]]
         for (dimension, values) in self.values.enumerated() {
             let choices = values ?? Array(0..<domains[dimension])
@@ -36,17 +36,17 @@ public struct BoxRegion: Hashable, Sendable {
 }
 
 /// What the analysis found, in a deterministic order.
-public struct BoxAnalysis: Sendable {
+package struct BoxAnalysis: Sendable {
     /// Regions no rule covers and no impossibility excludes.
-    public var gaps: [BoxRegion] = []
+    package var gaps: [BoxRegion] = []
     /// Pairs of rules whose boxes share a possible point, with their shared region; the first `limit`, by index.
-    public var overlaps: [(first: Int, second: Int, region: BoxRegion)] = []
+    package var overlaps: [(first: Int, second: Int, region: BoxRegion)] = []
     /// How many overlapping pairs there are in all.
-    public var overlapCount = 0
+    package var overlapCount = 0
     /// False when there were so many pairs that counting stopped: `overlapCount` is then a lower bound.
-    public var overlapCountIsExact = true
+    package var overlapCountIsExact = true
     /// Rules that match no possible point, or (first-hit policy) only points earlier rules take.
-    public var neverFiring: [Int] = []
+    package var neverFiring: [Int] = []
 }
 
 extension BoxTable {
@@ -56,7 +56,7 @@ extension BoxTable {
     /// the size of the space: dimensions split only into the values the rules
     /// there tell apart, and a region stops splitting once one box covers it.
     /// `firstHitOnly`: only the first matching rule fires (hit policy F).
-    public func analyse(firstHitOnly: Bool = false, limit: Int = 100) -> BoxAnalysis {
+    package func analyse(firstHitOnly: Bool = false, limit: Int = 100) -> BoxAnalysis {
         var result = BoxAnalysis()
         var gaps = GapWalk(table: self)
         gaps.explore(boxes: Array(0..<(rules.count + impossible.count)), dimension: 0, region: [])

@@ -2,7 +2,7 @@ extension BoxTable {
     /// Groups of rules that could merge into one: same outcome, same cells but
     /// in one dimension, where together they cover every value, so the merged
     /// rule says "any" there. `outcomes[i]` identifies rule i's outputs.
-    public func contractions(outcomes: [String]) -> [(dimension: Int, rules: [Int])] {
+    package func contractions(outcomes: [String]) -> [(dimension: Int, rules: [Int])] {
         var found: [(dimension: Int, rules: [Int])] = []
         var outcomeIDs: [String: Int] = [:]
         let outcomeID = outcomes.map { outcome in

@@ -11,10 +11,10 @@ public struct Counterexamples: Sendable {
 
     /// Requests tried at most: enough for every point the seed catalogue reaches many
     /// times over, and a bound that keeps a catalogue of thousands of offers quick.
-    public static let budget = 250_000
+    static let budget = 250_000
     /// Requests in a row that reach no new point before the search stops: by then a
     /// large catalogue has shown every point its pairs reach, and the rest repeat them.
-    public static let patience = 20_000
+    static let patience = 20_000
 
     public init(catalog: Catalog, asOf: CalendarDate) {
         let core = RuleCore(catalog: catalog)

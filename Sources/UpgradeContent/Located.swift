@@ -1,11 +1,11 @@
 import UpgradeBase
 
 /// A value read from content, with the place it came from.
-public struct Located<Value: Sendable>: Sendable {
-    public let value: Value
-    public let location: SourceLocation
+struct Located<Value: Sendable>: Sendable {
+    let value: Value
+    let location: SourceLocation
 
-    public init(_ value: Value, at location: SourceLocation) {
+    init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }

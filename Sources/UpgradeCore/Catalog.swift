@@ -62,7 +62,7 @@ public struct Catalog: Sendable {
     public func rule(for code: ReasonCode) -> Rule? { rules.first { $0.code == code } }
     public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
 
-    public func hasPath(from: OfferID, to: OfferID) -> Bool {
+    func hasPath(from: OfferID, to: OfferID) -> Bool {
         targetsBySource[from]?.contains(to) ?? false
     }
 
@@ -80,7 +80,7 @@ public struct Catalog: Sendable {
     }
 
     /// Every variant of `offer`'s product, itself included, in content order.
-    public func family(of offer: Offer) -> [Offer] {
+    func family(of offer: Offer) -> [Offer] {
         familyMembers[offer.family] ?? [offer]
     }
 
@@ -89,7 +89,7 @@ public struct Catalog: Sendable {
         familyMembers[offer.family]?.first { $0.region == region }
     }
 
-    public func serviceNames(_ ids: [ServiceID]) -> [String] {
+    func serviceNames(_ ids: [ServiceID]) -> [String] {
         ids.map { service($0)?.name ?? $0.rawValue }
     }
 

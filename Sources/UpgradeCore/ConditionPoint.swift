@@ -32,33 +32,33 @@ public struct ConditionPoint: Hashable, Sendable {
         cells.allSatisfy { values[$0.key] == $0.value }
     }
 
-    public var listedPath: Bool? {
+    var listedPath: Bool? {
         get { flag(.listedPath) }
         set { setFlag(.listedPath, newValue) }
     }
 
-    public var regionalVariantPath: Bool? {
+    var regionalVariantPath: Bool? {
         get { flag(.regionalVariantPath) }
         set { setFlag(.regionalVariantPath, newValue) }
     }
 
     /// Whether the source subscription is active.
-    public var active: Bool? {
+    var active: Bool? {
         get { values[.status].map { $0 == ConditionValue.active } }
         set { values[.status] = newValue.map { $0 ? ConditionValue.active : ConditionValue.inactive } }
     }
 
-    public var holdsTarget: Bool? {
+    var holdsTarget: Bool? {
         get { flag(.holdsTarget) }
         set { setFlag(.holdsTarget, newValue) }
     }
 
-    public var holdsAddedService: Bool? {
+    var holdsAddedService: Bool? {
         get { flag(.holdsAddedService) }
         set { setFlag(.holdsAddedService, newValue) }
     }
 
-    public var otherChannelConflict: Bool? {
+    var otherChannelConflict: Bool? {
         get { flag(.otherChannelConflict) }
         set { setFlag(.otherChannelConflict, newValue) }
     }
@@ -68,12 +68,12 @@ public struct ConditionPoint: Hashable, Sendable {
         set { values[.verdict] = newValue?.rawValue }
     }
 
-    public var targetAddsServices: Bool? {
+    var targetAddsServices: Bool? {
         get { flag(.targetAddsServices) }
         set { setFlag(.targetAddsServices, newValue) }
     }
 
-    public var withdrawn: Bool? {
+    var withdrawn: Bool? {
         get { flag(.withdrawn) }
         set { setFlag(.withdrawn, newValue) }
     }

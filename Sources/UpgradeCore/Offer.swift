@@ -21,7 +21,7 @@ public struct Offer: Hashable, Sendable {
     }
 
     /// Offers that share a family are the same product in different regions.
-    public var family: OfferID { variantOf ?? id }
+    var family: OfferID { variantOf ?? id }
 }
 
 public struct Program: Hashable, Sendable {

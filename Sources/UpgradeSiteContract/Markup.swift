@@ -30,7 +30,7 @@ public enum Markup {
         public static let output = "data-output"
     }
 
-    /// The header cells that name the Markdown tables `verify` reads.
+    /// The header cells that name the matrix tables, in both formats; `verify` finds the Markdown ones by them.
     public enum MarkdownHeader {
         public static let gridCorner = "From ╲ To"
         public static let list = ["From", "Possible upgrades"]

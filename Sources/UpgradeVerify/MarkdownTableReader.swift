@@ -59,9 +59,9 @@ struct MarkdownTableReader {
         }
         cells.append(current)
         // The leading and trailing pipes leave an empty first and last piece.
-        if cells.first?.trimmingCharacters == "" { cells.removeFirst() }
-        if cells.last?.trimmingCharacters == "" { cells.removeLast() }
-        return cells.map { unescape(withoutAnchors($0.trimmingCharacters)) }
+        if cells.first?.trimmingSpacesAndTabs == "" { cells.removeFirst() }
+        if cells.last?.trimmingSpacesAndTabs == "" { cells.removeLast() }
+        return cells.map { unescape(withoutAnchors($0.trimmingSpacesAndTabs)) }
     }
 
     /// Drops the `<a id="…"></a>` anchors this generator puts at the start of a cell.
@@ -93,7 +93,8 @@ struct MarkdownTableReader {
 }
 
 extension String {
-    var trimmingCharacters: String {
+    /// Without the spaces and tabs at either end: what pads a Markdown table cell.
+    var trimmingSpacesAndTabs: String {
         var text = Substring(self)
         while text.first == " " || text.first == "\t" { text.removeFirst() }
         while text.last == " " || text.last == "\t" { text.removeLast() }

@@ -165,7 +165,7 @@ struct MarkdownVerification {
 
     func verify(_ tables: [MarkdownTableReader.Table], _ report: inout Tally) {
         let judge = GridJudge(expectations: expectations, program: program, file: file)
-        if let grid = tables.first(where: { $0.header.first == "From ╲ To" }) {
+        if let grid = tables.first(where: { $0.header.first == Markup.MarkdownHeader.gridCorner }) {
             report.coverage.tables += 1
             let rows = grid.rows.map { row in
                 ReadGrid.Row(name: row.cells.first ?? "", cells: row.cells.dropFirst().map {
@@ -176,11 +176,11 @@ struct MarkdownVerification {
         } else {
             judge.fail("no Markdown grid (a table headed '| From ╲ To |')", line: 1, &report)
         }
-        if let list = tables.first(where: { $0.header == ["From", "Possible upgrades"] }) {
+        if let list = tables.first(where: { $0.header == Markup.MarkdownHeader.list }) {
             report.coverage.tables += 1
             let rows = list.rows.map { row -> (source: String, targets: [String], line: Int) in
                 let targets = row.cells.count > 1
-                    ? row.cells[1].components(separatedBy: "<br/>").map(\.trimmingCharacters).filter { !$0.isEmpty } : []
+                    ? row.cells[1].components(separatedBy: "<br/>").map(\.trimmingSpacesAndTabs).filter { !$0.isEmpty } : []
                 return (row.cells.first ?? "", targets, row.line)
             }
             judge.judgeList(rows, line: list.line, &report)

@@ -70,8 +70,8 @@ struct PartVerification {
                                 _ report: inout Tally) {
         var seen: [OfferID: (file: String, line: Int)] = [:]
         for (file, text) in markdown {
-            guard let table = MarkdownTableReader.tables(in: text).first(where: { $0.header == Self.markdownHeader }) else {
-                fail("no Markdown part table (headed '| \(Self.markdownHeader.joined(separator: " | ")) |')", file, 1, &report)
+            guard let table = MarkdownTableReader.tables(in: text).first(where: { $0.header == Markup.MarkdownHeader.part }) else {
+                fail("no Markdown part table (headed '| \(Markup.MarkdownHeader.part.joined(separator: " | ")) |')", file, 1, &report)
                 continue
             }
             report.coverage.tables += 1
@@ -84,8 +84,6 @@ struct PartVerification {
         }
         cover(seen, format: "Markdown", overview: overview + ".md", &report)
     }
-
-    static let markdownHeader = ["From", "Possible upgrades", "Blocked for another reason"]
 
     private func judge(_ rows: [ReadRow], unshown: [ReasonCode], file: String,
                        seen: inout [OfferID: (file: String, line: Int)], _ report: inout Tally) {
@@ -198,7 +196,7 @@ struct PartVerification {
 
     /// A cell's non-empty lines; "None" is no entry.
     private static func entries(_ lines: [String]) -> [String] {
-        let entries = lines.map(\.trimmingCharacters).filter { !$0.isEmpty }
+        let entries = lines.map(\.trimmingSpacesAndTabs).filter { !$0.isEmpty }
         return entries == [MatrixSplit.noTargets] ? [] : entries
     }
 

@@ -191,7 +191,7 @@ struct Expectations {
 
     /// An offer named on a page, by id or display name, without footnote marks.
     func offer(named text: String) -> Offer? {
-        catalog.lookUpOffer(String(text.unicodeScalars.filter { !Self.marks.contains($0) }).trimmingCharacters)
+        catalog.lookUpOffer(String(text.unicodeScalars.filter { !Self.marks.contains($0) }).trimmingSpacesAndTabs)
     }
 
     static let marks = Set("¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars)

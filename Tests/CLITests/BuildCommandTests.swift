@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("upgradedocs build")
 struct BuildCommandTests {
-    static func temporaryFolder() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)").path
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryFolder() -> String { Scratch.folder() }
 
     /// Every file under `folder`, path → bytes.
     static func snapshot(_ folder: String) -> [String: Data] {

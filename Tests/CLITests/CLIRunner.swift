@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `upgradedocs` binary the way a user does, from the repository root.
 struct CLIRunner {
-    static let repository = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+    static let repository = Repository.root
 
     struct Result {
         let status: Int32
@@ -33,8 +34,8 @@ struct CLIRunner {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()

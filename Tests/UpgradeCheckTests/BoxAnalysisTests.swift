@@ -53,7 +53,11 @@ struct BoxAnalysisTests {
         for point in points where !table.impossible.contains(where: { covers($0, point) }) {
             let matching = table.rules.indices.filter { covers(table.rules[$0], point) }
             if matching.isEmpty { gaps.insert(point) }
-            if firstHitOnly { matching.first.map { fired.insert($0) } } else { fired.formUnion(matching) }
+            if firstHitOnly {
+                if let first = matching.first { fired.insert(first) }
+            } else {
+                fired.formUnion(matching)
+            }
             for i in matching { for j in matching where j > i { pairs.insert([i, j]) } }
         }
         return (gaps, pairs, table.rules.indices.filter { !fired.contains($0) })

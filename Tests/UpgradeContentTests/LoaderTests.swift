@@ -1,3 +1,4 @@
+import UpgradeBase
 import Testing
 import UpgradeContent
 import UpgradeCore
@@ -187,5 +188,31 @@ struct LoaderTests {
         let errors = try ContentFixture(replacing: ["paths.yaml": "paths:\n  - from: basic\n    to: [nope]"]).errors()
         let text = errors.first?.description ?? ""
         #expect(text.hasSuffix("/paths.yaml:3:10: error: unknown offer 'nope'"))
+    }
+}
+
+@Suite("Diagnostics")
+struct DiagnosticsTests {
+    @Test("A diagnostic prints its notes on lines of their own, in the form editors annotate")
+    func notesPrintOnTheirOwnLines() {
+        let diagnostic = Diagnostic(.error, "duplicate offer id 'basic'", at: SourceLocation(file: "offers.yaml", line: 4, column: 10),
+                                    notes: [Diagnostic.Note("'basic' is first declared here",
+                                                            at: SourceLocation(file: "offers.yaml", line: 2, column: 10))])
+        #expect(diagnostic.description == """
+            offers.yaml:4:10: error: duplicate offer id 'basic'
+            offers.yaml:2:10: note: 'basic' is first declared here
+            """)
+    }
+
+    @Test("Problems come out sorted by place, in the order found at one place, and only errors throw")
+    func sortedAndThrowing() throws {
+        let diagnostics = Diagnostics()
+        diagnostics.warning("later", at: SourceLocation(file: "b.yaml"))
+        diagnostics.warning("second", at: SourceLocation(file: "a.yaml"))
+        diagnostics.warning("third", at: SourceLocation(file: "a.yaml"))
+        #expect(diagnostics.sorted.map(\.message) == ["second", "third", "later"])
+        try diagnostics.throwIfErrors()
+        diagnostics.error("bad", at: SourceLocation(file: "a.yaml", line: 9))
+        #expect(throws: DiagnosticError.self) { try diagnostics.throwIfErrors() }
     }
 }

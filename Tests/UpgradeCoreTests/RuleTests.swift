@@ -1,5 +1,5 @@
 import Testing
-import UpgradeCore
+@testable import UpgradeCore
 
 /// One test per rule of DESIGN.md §2, named after the rule it proves.
 @Suite("Rules, in rule order")
@@ -90,5 +90,30 @@ struct RuleTests {
         #expect(eligible.advisories.map(\.code) == [.accountTransition])
         let blocked = SeedModel.decide("m365-business-basic", "o365-e3", status: .suspended)
         #expect(!blocked.advisories.contains { $0.code == .accountTransition })
+    }
+}
+
+@Suite("The catalogue")
+struct CatalogTests {
+    @Test("A catalogue refuses a reason the rule core can give but no rule words, so no reason is silently lost")
+    func reasonWithoutRuleIsRefused() {
+        let catalog = SeedModel.catalog
+        let rules = catalog.rules.filter { $0.code != .ownsIncludedServices }
+        #expect(throws: CatalogError.reasonsWithoutRule([.ownsIncludedServices])) {
+            try Catalog(programs: catalog.programs, regions: catalog.regions, services: catalog.services,
+                        offers: catalog.offers, paths: catalog.paths, footnotes: catalog.footnotes, rules: rules,
+                        roles: catalog.roles, portalSteps: catalog.portalSteps,
+                        interpretations: catalog.interpretations, examples: catalog.examples)
+        }
+    }
+
+    @Test("A condition point takes only values of its condition's domain, and reads them back typed")
+    func conditionPointIsTyped() {
+        var point = ConditionPoint([.listedPath: "no", .status: "inactive"])
+        #expect(point.listedPath == false)
+        #expect(point.active == false)
+        point.holdsTarget = true
+        #expect(point[.holdsTarget] == "yes")
+        #expect(ConditionLogic.reasons(at: point) == [.subscriptionNotActive, .alreadyOwnsTarget])
     }
 }

@@ -1,17 +1,11 @@
+import TestSupport
 import UpgradeContent
 import UpgradeCore
 
-/// The real `content/` of this repository: the tests prove that the canonical
-/// model and the rule core together say what the source page says.
+/// The reference model, frozen in `Tests/Fixtures`: the tests prove that the
+/// seed model and the rule core together say what the source page says.
 enum SeedModel {
-    static let content: LoadedContent = {
-        let tests = String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
-        do {
-            return try ContentLoader.load(from: "/" + tests + "/content")
-        } catch {
-            fatalError("the seed content does not load:\n\(error)")
-        }
-    }()
+    static let content: LoadedContent = SiteFixture.content
 
     static var catalog: Catalog { content.catalog }
     static let core = RuleCore(catalog: content.catalog)

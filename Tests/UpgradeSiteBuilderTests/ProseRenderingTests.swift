@@ -1,6 +1,6 @@
 import Testing
 import UpgradeBase
-import UpgradeContent
+@testable import UpgradeContent
 @testable import UpgradeSiteBuilder
 import UpgradeSiteContract
 import TestSupport

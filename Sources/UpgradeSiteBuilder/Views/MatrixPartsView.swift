@@ -128,8 +128,7 @@ struct MatrixPartsView {
             cssClass: Markup.TableClass.part,
             attributes: [Attribute(Markup.Data.program, program.id.rawValue), Attribute(Markup.Data.part, String(number)),
                          Attribute(Markup.Data.unshown, MatrixSplit.unshownReasons.map(\.rawValue).joined(separator: " "))],
-            head: [Row([Cell.text("From", header: .col), Cell.text("Possible upgrades", header: .col),
-                        Cell.text("Blocked for another reason", header: .col)])],
+            head: [Row(Markup.MarkdownHeader.part.map { Cell.text($0, header: .col) })],
             body: body,
             notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "part-note-\($0.id)", text: [.text($0.text)]) })
     }

@@ -64,7 +64,7 @@ struct MatrixView {
     ])
 
     func grid() -> Table {
-        let head = Row([Cell.text("From ╲ To", header: .col)] + offers.map { target in
+        let head = Row([Cell.text(Markup.MarkdownHeader.gridCorner, header: .col)] + offers.map { target in
             Cell.text(target.name, header: .col, attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
         })
         var usedFootnotes: [Footnote] = []
@@ -116,7 +116,7 @@ struct MatrixView {
         return Table(
             caption: [.text("Possible upgrades, \(program.name) offers, as of \(context.asOf)")],
             cssClass: Markup.TableClass.list, attributes: [Attribute(Markup.Data.program, program.id.rawValue)],
-            head: [Row([Cell.text("From", header: .col), Cell.text("Possible upgrades", header: .col)])], body: body,
+            head: [Row(Markup.MarkdownHeader.list.map { Cell.text($0, header: .col) })], body: body,
             notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "list-note-\($0.id)", text: [.text($0.text)]) })
     }
 
