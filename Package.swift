@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "UpgradeOutputTests",
-            dependencies: ["UpgradeOutput", "UpgradeSiteContract", "TestSupport"]
+            dependencies: ["UpgradeBase", "UpgradeOutput", "UpgradeSiteContract", "TestSupport"]
         ),
         .testTarget(
             name: "UpgradeVerifyTests",

@@ -20,22 +20,25 @@ enum Disk {
         return FileManager.default.contents(atPath: path).map { $0.elementsEqual(bytes) } ?? false
     }
 
-    /// Nil when written, or what went wrong.
-    static func write(_ bytes: [UInt8], to path: String) -> String? {
+    static func write(_ bytes: [UInt8], to path: String) throws(DiagnosticError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
+        guard descriptor >= 0 else { throw failure("cannot write the file", at: path) }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
+            guard count > 0 else { throw failure("cannot write the file", at: path) }
             offset += count
         }
-        return nil
+    }
+
+    /// What went wrong at `path`, with the system's reason.
+    static func failure(_ what: String, at path: String) -> DiagnosticError {
+        DiagnosticError("\(what): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
     }
 
     /// Creates each folder the paths need under `root`, once.
-    static func makeFolders(for paths: [String], under root: String) throws(SiteWriter.Failure) {
+    static func makeFolders(for paths: [String], under root: String) throws(DiagnosticError) {
         var folders = Set<String>()
         for path in paths {
             var parts = path.split(separator: "/").dropLast()
@@ -44,14 +47,14 @@ enum Disk {
         for folder in folders.sorted() {
             let full = root + "/" + folder
             if mkdir(full, 0o755) != 0 && errno != EEXIST {
-                throw SiteWriter.Failure(description: "cannot create \(full): \(String(cString: strerror(errno)))")
+                throw failure("cannot create the folder", at: full)
             }
         }
     }
 
     static func rename(_ from: String, to: String) throws {
         if systemRename(from, to) != 0 {
-            throw SiteWriter.Failure(description: "cannot move \(from) to \(to): \(String(cString: strerror(errno)))")
+            throw failure("cannot move \(from) here", at: to)
         }
     }
 }

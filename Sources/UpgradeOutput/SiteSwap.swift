@@ -1,4 +1,5 @@
 import Foundation
+import UpgradeBase
 import UpgradeSiteContract
 
 /// The one step that changes the published site: staged files renamed into
@@ -41,7 +42,7 @@ struct SiteSwap {
 
     /// Before the first rename, everything that could stop the swap halfway: a
     /// folder standing where a file goes, or a file where a folder goes.
-    private func preflight(_ paths: [String]) throws(SiteWriter.Failure) {
+    private func preflight(_ paths: [String]) throws(DiagnosticError) {
         var isDirectory: ObjCBool = false
         var present = Set<String>(), missing = Set<String>()
         for path in paths {
@@ -53,8 +54,8 @@ struct SiteSwap {
                 guard !present.contains(folder) else { continue }
                 if FileManager.default.fileExists(atPath: writer.target(folder), isDirectory: &isDirectory) {
                     if !isDirectory.boolValue {
-                        throw SiteWriter.Failure(description: "cannot write into \(writer.target(folder)): it is a file, "
-                                                 + "not a folder")
+                        throw DiagnosticError("a file stands where the site needs a folder",
+                                              at: SourceLocation(file: writer.target(folder)))
                     }
                     present.insert(folder)
                 } else {
@@ -66,7 +67,8 @@ struct SiteSwap {
             // In a folder the output does not have yet, nothing can stand in the way.
             if folderMissing { continue }
             if FileManager.default.fileExists(atPath: writer.target(path), isDirectory: &isDirectory), isDirectory.boolValue {
-                throw SiteWriter.Failure(description: "cannot replace \(writer.target(path)): it is a folder")
+                throw DiagnosticError("a folder stands where the site writes a file",
+                                      at: SourceLocation(file: writer.target(path)))
             }
         }
     }

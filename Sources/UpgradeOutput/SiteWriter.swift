@@ -30,19 +30,15 @@ public struct SiteWriter: Sendable {
         public var description: String { "\(kind.rawValue): \(path)" }
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     /// Writes every file and the manifest at once: `begin`, `add` and `finish` in one call.
-    public func write(_ files: [GeneratedFile], asOf: String) throws(Failure) -> Report {
+    public func write(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> Report {
         let write = try begin()
         write.add(files)
         return try write.finish(files, asOf: asOf)
     }
 
     /// Starts a write that takes files as they are made, so writing overlaps building.
-    public func begin() throws(Failure) -> StagedWrite {
+    public func begin() throws(DiagnosticError) -> StagedWrite {
         try StagedWrite(writer: self)
     }
 
@@ -85,9 +81,10 @@ public struct SiteWriter: Sendable {
         return Set(manifest.entries.map(\.path).filter(Self.staysInside))
     }
 
-    static func checkPaths(_ files: [GeneratedFile]) throws(Failure) {
-        for file in files where !staysInside(file.path) {
-            throw Failure(description: "refusing to write '\(file.path)': it would leave the output folder")
+    func checkPaths(_ files: [GeneratedFile]) throws(DiagnosticError) {
+        for file in files where !Self.staysInside(file.path) {
+            throw DiagnosticError("refusing to write '\(file.path)': it would leave the output folder",
+                                  at: SourceLocation(file: output))
         }
     }
 

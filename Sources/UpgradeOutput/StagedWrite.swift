@@ -20,10 +20,10 @@ public final class StagedWrite: Sendable {
     private struct Progress {
         var written: [String] = []
         var unchanged: [String] = []
-        var failure: String?
+        var failure: DiagnosticError?
     }
 
-    init(writer: SiteWriter) throws(SiteWriter.Failure) {
+    init(writer: SiteWriter) throws(DiagnosticError) {
         self.writer = writer
         staging = writer.output + "/" + SiteWriter.stagingName
         previous = writer.previousManifestPaths()
@@ -34,7 +34,8 @@ public final class StagedWrite: Sendable {
             if fileManager.fileExists(atPath: staging) { try fileManager.removeItem(atPath: staging) }
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
-            throw SiteWriter.Failure(description: "cannot write the site into \(writer.output): \(error.localizedDescription)")
+            throw DiagnosticError("cannot write the site here: \(error.localizedDescription)",
+                                  at: SourceLocation(file: writer.output))
         }
     }
 
@@ -47,11 +48,11 @@ public final class StagedWrite: Sendable {
     }
 
     /// Writes the changed files of one batch into the staging folder; what went wrong, if anything.
-    private func stage(_ files: [GeneratedFile]) -> String? {
+    private func stage(_ files: [GeneratedFile]) -> DiagnosticError? {
         do {
-            try SiteWriter.checkPaths(files)
+            try writer.checkPaths(files)
         } catch {
-            return String(describing: error)
+            return error
         }
         // A file whose folder the output does not have is new: no need to ask the disk for each one.
         let present = writer.existingFolders(of: files.map(\.path))
@@ -62,27 +63,27 @@ public final class StagedWrite: Sendable {
         progress.withLock { $0.unchanged += zip(files, changed).filter { !$0.1 }.map(\.0.path) }
         do {
             try Disk.makeFolders(for: staged.map(\.path), under: staging)
+            // One writer: creating files in one folder from two threads only has them spin on the
+            // folder's lock in the kernel (measured), for no gain in wall time.
+            for file in staged {
+                try Disk.write(file.bytes, to: staging + "/" + file.path)
+                progress.withLock { $0.written.append(file.path) }
+            }
         } catch {
-            return String(describing: error)
-        }
-        // One writer: creating files in one folder from two threads only has them spin on the
-        // folder's lock in the kernel (measured), for no gain in wall time.
-        for file in staged {
-            if let problem = Disk.write(file.bytes, to: staging + "/" + file.path) { return problem }
-            progress.withLock { $0.written.append(file.path) }
+            return error
         }
         return nil
     }
 
     /// Stages the manifest of `files`, waits for every staged file, swaps them into place,
     /// and removes what the previous manifest lists and `files` no longer has.
-    public func finish(_ files: [GeneratedFile], asOf: String) throws(SiteWriter.Failure) -> SiteWriter.Report {
+    public func finish(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> SiteWriter.Report {
         add([Manifest(describing: files, asOf: asOf).file])
         queue.sync {}
         let done = progress.withLock { $0 }
         if let failure = done.failure {
             abandon()
-            throw SiteWriter.Failure(description: failure)
+            throw failure
         }
         var report = SiteWriter.Report(written: done.written, unchanged: done.unchanged)
         let current = Set(files.map(\.path) + [Manifest.fileName])
@@ -90,12 +91,13 @@ public final class StagedWrite: Sendable {
             report.removed = try SiteSwap(writer: writer, staging: staging)
                 .run(staged: done.written, removing: previous.sorted().filter { !current.contains($0) })
             try FileManager.default.removeItem(atPath: staging)
-        } catch let failure as SiteWriter.Failure {
+        } catch let failure as DiagnosticError {
             try? FileManager.default.removeItem(atPath: staging)
             throw failure
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
-            throw SiteWriter.Failure(description: "cannot write the site into \(writer.output): \(error.localizedDescription)")
+            throw DiagnosticError("cannot write the site here: \(error.localizedDescription)",
+                                  at: SourceLocation(file: writer.output))
         }
         return report
     }

@@ -93,8 +93,9 @@ struct BuildCommand: ParsableCommand {
             let report = try write.finish(files, asOf: date.description)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed (as of \(date))\n")
-        } catch let failure as SiteWriter.Failure {
-            throw Console.fail("\(failure.description); the previous site is unchanged")
+        } catch let failure as DiagnosticError {
+            Console.report(failure.diagnostics)
+            throw Console.fail("the site was not written; the previous site is unchanged")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import UpgradeOutput
+import UpgradeBase
 import UpgradeSiteContract
 import TestSupport
 
@@ -98,7 +99,7 @@ struct SiteWriterTests {
         let folder = SiteFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for bad in ["../evil.html", "/etc/evil", "a/../../evil", "", "a//b", "./a"] {
-            #expect(throws: SiteWriter.Failure.self) {
+            #expect(throws: DiagnosticError.self) {
                 try SiteWriter(output: folder + "/site").write([GeneratedFile(path: bad, kind: .page, text: "x")], asOf: Self.day)
             }
         }
@@ -126,7 +127,7 @@ struct SiteWriterTests {
         // A folder now stands where the new build wants to write a file.
         try FileManager.default.createDirectory(atPath: folder + "/z.html", withIntermediateDirectories: true)
         let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(throws: SiteWriter.Failure.self) {
+        #expect(throws: DiagnosticError.self) {
             try SiteWriter(output: folder).write(Self.files([("a.html", "A2"), ("z.html", "Z")]), asOf: Self.day)
         }
         #expect(Self.read(folder, "a.html") == "A")

@@ -23,33 +23,42 @@ final class MarkdownDocument {
     deinit { cmark_node_free(root) }
 
     /// A fenced code block, with its info string and where it starts in the parsed text.
+    /// A value: it holds no node, so nothing outside this file can free one.
     struct FencedBlock {
         let info: String
         let literal: String
         let line: Int
         let column: Int
-        fileprivate let node: OpaquePointer
     }
 
     /// The fenced code blocks whose info string's first word is `word`.
     func fencedBlocks(named word: String) -> [FencedBlock] {
+        fencedNodes(named: word).map(\.block)
+    }
+
+    /// Puts, in place of each fenced block named `word`, the literal `replacement` gives for
+    /// it (nil leaves the block); the renderers emit a literal as it is. Each node is
+    /// replaced and freed here, once.
+    func replaceFencedBlocks(named word: String, with replacement: (FencedBlock) -> String?) {
+        for (node, block) in fencedNodes(named: word) {
+            guard let literal = replacement(block) else { continue }
+            let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(custom, literal)
+            cmark_node_set_on_exit(custom, "")
+            cmark_node_replace(node, custom)
+            cmark_node_free(node)
+        }
+    }
+
+    private func fencedNodes(named word: String) -> [(node: OpaquePointer, block: FencedBlock)] {
         nodes(ofType: CMARK_NODE_CODE_BLOCK).compactMap { node in
             // Only fenced blocks carry an info string, so a matching word means a fence.
             let info = Self.string(cmark_node_get_fence_info(node))
             guard info.split(separator: " ").first.map(String.init) == word else { return nil }
-            return FencedBlock(info: info, literal: Self.string(cmark_node_get_literal(node)),
-                               line: Int(cmark_node_get_start_line(node)),
-                               column: Int(cmark_node_get_start_column(node)), node: node)
+            return (node, FencedBlock(info: info, literal: Self.string(cmark_node_get_literal(node)),
+                                      line: Int(cmark_node_get_start_line(node)),
+                                      column: Int(cmark_node_get_start_column(node))))
         }
-    }
-
-    /// Puts `literal` in the block's place; the renderers emit it as it is.
-    func replace(_ block: FencedBlock, withLiteral literal: String) {
-        let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(custom, literal)
-        cmark_node_set_on_exit(custom, "")
-        cmark_node_replace(block.node, custom)
-        cmark_node_free(block.node)
     }
 
     /// Gives every heading an `id`; `makeID` receives the heading's plain text.

@@ -119,9 +119,8 @@ package final class HTMLRenderer {
     /// Prose through cmark; embedded tables replace their fences on the node tree.
     private func renderProse(_ markdown: String, embeds: [String: [Block]]) -> String {
         let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
-        for fence in document.fencedBlocks(named: ProseView.fenceWord) {
-            guard let blocks = embeds[fence.info] else { continue }
-            document.replace(fence, withLiteral: blocks.map(render).joined())
+        document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in
+            embeds[fence.info].map { $0.map(render).joined() }
         }
         document.addHeadingIDs(slugger.slug)
         return document.renderHTML()

@@ -33,9 +33,8 @@ struct MarkdownRenderer {
             return render(table)
         case .prose(let markdown, _, let embeds):
             let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
-            for fence in document.fencedBlocks(named: ProseView.fenceWord) {
-                guard let blocks = embeds[fence.info] else { continue }
-                document.replace(fence, withLiteral: render(blocks).trimmingTrailingNewlines)
+            document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in
+                embeds[fence.info].map { render($0).trimmingTrailingNewlines }
             }
             document.rewriteLinks(MarkdownLinks.rewrite)
             return document.renderCommonMark()
