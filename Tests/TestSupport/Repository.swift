@@ -44,10 +44,11 @@ public enum Scratch {
     }
 }
 
-/// A frozen copy of the reference model and templates. Unit tests read these,
-/// never the live `content/`, so an edit of the model breaks no test that has
-/// nothing to do with it; only the golden-site and CLI tests read `content/`.
+/// A frozen copy of the reference model. Unit tests read it, never the live
+/// `content/`, so an edit of the model breaks no test that has nothing to do
+/// with it; only the golden-site and CLI tests read `content/`. Templates are
+/// the builder's own code, so the tests use the repository's.
 public enum Fixtures {
     public static let content = Repository.path("Tests/Fixtures/content")
-    public static let templates = Repository.path("Tests/Fixtures/templates")
+    public static let templates = Repository.path("templates")
 }
