@@ -45,9 +45,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The one C function the output needs: an atomic exchange of two folders.
+        .target(name: "CFileSystem"),
         .target(
             name: "UpgradeOutput",
-            dependencies: ["UpgradeBase", "UpgradeSiteContract"]
+            dependencies: ["UpgradeBase", "UpgradeSiteContract", "CFileSystem"]
         ),
         .target(
             name: "UpgradeVerify",

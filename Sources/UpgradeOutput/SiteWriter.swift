@@ -2,25 +2,34 @@ import Foundation
 import UpgradeBase
 import UpgradeSiteContract
 
-/// Writes a built site into its output folder without ever leaving it.
+/// Writes a built site into its output folder, and never touches anything else.
 ///
-/// Every changed file is first written into a staging folder inside the
-/// output, and only when all of them are written does `SiteSwap` rename them
-/// into place, so a build that fails leaves the old site whole. A file whose
-/// bytes did not change is not touched, and keeps its timestamp. Only files
-/// that the previous manifest lists are ever removed.
+/// A write builds the whole new site in a folder beside the output,
+/// `.NAME.upgradedocs-next`: changed files are written there, unchanged files and
+/// everything the user keeps in the output are hard-linked (so they keep their
+/// timestamps), then `SiteExchange` swaps the two folders in one atomic rename.
+/// At every instant, and after a crash at any step, the output is the whole old
+/// site or the whole new one. One build at a time holds `OutputLock`. No symbolic
+/// link inside the output is ever followed, and only a regular file that the
+/// previous manifest lists, with the bytes it lists, is ever dropped.
 public struct SiteWriter: Sendable {
     public let output: String
-    static let stagingName = ".upgradedocs-staging"
+    /// How long a build waits for another build of the same output to finish.
+    public let lockWait: Double
 
-    public init(output: String) {
-        self.output = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+    public init(output: String, lockWait: Double = 10) {
+        var output = output
+        while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
+        self.output = output
+        self.lockWait = lockWait
     }
 
     public struct Report: Sendable {
         public var written: [String] = []
         public var unchanged: [String] = []
         public var removed: [String] = []
+        /// Things the write left alone that the user should know about.
+        public var warnings: [Diagnostic] = []
     }
 
     public struct Difference: Sendable, Equatable, CustomStringConvertible {
@@ -42,43 +51,25 @@ public struct SiteWriter: Sendable {
         try StagedWrite(writer: self)
     }
 
-    /// The folders of `paths` ("" for the output itself) that exist in the output as folders.
-    func existingFolders(of paths: [String]) -> Set<String> {
-        var isDirectory: ObjCBool = false
-        return Set(Set(paths.map(Self.folder(of:))).filter { folder in
-            FileManager.default.fileExists(atPath: folder.isEmpty ? output : target(folder), isDirectory: &isDirectory)
-                && isDirectory.boolValue
-        })
-    }
-
-    static func folder(of path: String) -> String {
-        path.split(separator: "/").dropLast().joined(separator: "/")
-    }
-
     /// What `write` would change, the manifest included, without writing anything.
-    public func differences(from files: [GeneratedFile], asOf: String) -> [Difference] {
+    public func differences(from files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> [Difference] {
         let files = files + [Manifest(describing: files, asOf: asOf).file]
+        let tree = SiteTree(root: try Folder.existing(output))
         var differences: [Difference] = []
-        for file in files where !Disk.holds(file.bytes, at: target(file.path)) {
-            let exists = FileManager.default.fileExists(atPath: target(file.path))
-            differences.append(Difference(kind: exists ? .stale : .missing, path: file.path))
+        for file in files {
+            let (folder, name) = try tree.place(of: file.path)
+            guard let folder, folder.holds(file.bytes, at: name) else {
+                differences.append(Difference(kind: folder?.entry(name) == nil ? .missing : .stale, path: file.path))
+                continue
+            }
         }
         let current = Set(files.map(\.path))
-        for path in previousManifestPaths().sorted()
-        where !current.contains(path) && FileManager.default.fileExists(atPath: target(path)) {
-            differences.append(Difference(kind: .extra, path: path))
+        for entry in tree.manifest?.entries ?? [] where !current.contains(entry.path) && Self.staysInside(entry.path) {
+            if let (folder, name) = try? tree.place(of: entry.path), folder?.entry(name) == .file {
+                differences.append(Difference(kind: .extra, path: entry.path))
+            }
         }
         return differences
-    }
-
-    func target(_ path: String) -> String { output + "/" + path }
-
-    /// Paths the manifest on disk lists; a path that would leave the output folder is ignored.
-    func previousManifestPaths() -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: target(Manifest.fileName)),
-              let manifest = Manifest(reading: Array(data))
-        else { return [] }
-        return Set(manifest.entries.map(\.path).filter(Self.staysInside))
     }
 
     func checkPaths(_ files: [GeneratedFile]) throws(DiagnosticError) {
@@ -88,10 +79,47 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// A relative path with no `..`, `.` or empty part, and no backslash.
+    /// A relative path with no `..`, `.` or empty part, no backslash, and no name the writer keeps for itself.
     static func staysInside(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\") else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false)
             .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".upgradedocs") }
+    }
+
+    /// The folder that holds the output, and the output's own name in it.
+    var parentAndName: (parent: String, name: String) {
+        let url = URL(fileURLWithPath: output)
+        return (url.deletingLastPathComponent().path, url.lastPathComponent)
+    }
+}
+
+/// A site on disk, read without following links: its folders, opened once each,
+/// and its manifest.
+final class SiteTree: @unchecked Sendable {
+    let root: Folder?
+    let manifest: Manifest?
+    /// Folders opened so far, by relative path; `nil` for one that is not there.
+    private let folders = Locked<[String: Folder?]>([:])
+
+    init(root: Folder?) {
+        self.root = root
+        manifest = root?.contents(of: Manifest.fileName).flatMap(Manifest.init(reading:))
+    }
+
+    /// The folder that would hold `path`, and the file's name in it; the folder is nil
+    /// when the tree does not have it. A link on the way is an error, never followed.
+    func place(of path: String) throws(DiagnosticError) -> (folder: Folder?, name: String) {
+        let parts = path.split(separator: "/").map(String.init)
+        return (try folder(parts.dropLast().joined(separator: "/")), parts.last ?? "")
+    }
+
+    func folder(_ relative: String) throws(DiagnosticError) -> Folder? {
+        if relative.isEmpty { return root }
+        if let known = folders.withLock({ $0[relative] }) { return known }
+        let parts = relative.split(separator: "/").map(String.init)
+        let parent = try folder(parts.dropLast().joined(separator: "/"))
+        let opened = try parent?.folder(parts.last!)
+        folders.withLock { $0[relative] = .some(opened) }
+        return opened
     }
 }

@@ -3,19 +3,21 @@ import Foundation
 import UpgradeBase
 import UpgradeSiteContract
 
-/// One write of a site in progress. Files go into the staging folder inside
-/// the output as they are made, on one writer thread, while the next pages
-/// render on the cores; the output itself changes only in `finish`, when
-/// `SiteSwap` renames the staged files into place. `abandon` leaves the old site as it was.
+/// One write of a site in progress. Files go into the next site, the folder
+/// beside the output, as they are made, on one writer thread, while the next
+/// pages render on the cores; the output itself changes only in `finish`, when
+/// `SiteExchange` swaps the folders. `abandon` leaves the old site as it was.
 public final class StagedWrite: Sendable {
     private let writer: SiteWriter
-    private let staging: String
-    private let previous: Set<String>
-    /// Whether the output folder was made for this write, so abandoning it takes it away again.
-    private let madeOutput: Bool
+    private let lock: OutputLock
+    private let parent: Folder
+    private let nextName: String
+    private let next: SiteTree
+    private let old: SiteTree
     /// Runs the batches one after another, in the order they were added.
     private let queue = DispatchQueue(label: "upgradedocs.staged-write")
     private let progress = Locked(Progress())
+    let steps: Steps
 
     private struct Progress {
         var written: [String] = []
@@ -23,91 +25,132 @@ public final class StagedWrite: Sendable {
         var failure: DiagnosticError?
     }
 
-    init(writer: SiteWriter) throws(DiagnosticError) {
+    init(writer: SiteWriter, steps: Steps = Steps()) throws(DiagnosticError) {
         self.writer = writer
-        staging = writer.output + "/" + SiteWriter.stagingName
-        previous = writer.previousManifestPaths()
-        let fileManager = FileManager.default
-        madeOutput = !fileManager.fileExists(atPath: writer.output)
+        self.steps = steps
+        let (parentPath, name) = writer.parentAndName
         do {
-            try fileManager.createDirectory(atPath: writer.output, withIntermediateDirectories: true)
-            if fileManager.fileExists(atPath: staging) { try fileManager.removeItem(atPath: staging) }
-            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(atPath: parentPath, withIntermediateDirectories: true)
         } catch {
-            throw DiagnosticError("cannot write the site here: \(error.localizedDescription)",
-                                  at: SourceLocation(file: writer.output))
+            throw DiagnosticError("cannot create the folder that holds the site: \(error.localizedDescription)",
+                                  at: SourceLocation(file: parentPath))
         }
+        guard let parent = try Folder.existing(parentPath) else {
+            throw DiagnosticError("the folder that holds the site is missing", at: SourceLocation(file: parentPath))
+        }
+        self.parent = parent
+        lock = try OutputLock.acquire(in: parent, for: name, wait: writer.lockWait)
+        old = SiteTree(root: try Folder.existing(writer.output))
+        // The next site of a build that was killed: the lock says no build is using it.
+        nextName = "." + name + ".upgradedocs-next"
+        try parent.remove(nextName)
+        next = SiteTree(root: try parent.makeFolder(nextName))
     }
 
-    /// Stages the files that differ from the output's; returns at once, the writing goes on behind.
+    /// Stages the files; returns at once, the writing goes on behind.
     public func add(_ files: [GeneratedFile]) {
         queue.async { [self] in
             guard progress.withLock({ $0.failure == nil }) else { return }
-            if let failure = stage(files) { progress.withLock { $0.failure = failure } }
+            do throws(DiagnosticError) {
+                try stage(files)
+            } catch {
+                progress.withLock { $0.failure = error }
+            }
         }
     }
 
-    /// Writes the changed files of one batch into the staging folder; what went wrong, if anything.
-    private func stage(_ files: [GeneratedFile]) -> DiagnosticError? {
-        do {
-            try writer.checkPaths(files)
-        } catch {
-            return error
+    /// Writes each changed file of a batch into the next site, and links each unchanged one.
+    private func stage(_ files: [GeneratedFile]) throws(DiagnosticError) {
+        try writer.checkPaths(files)
+        // The comparisons read the old site on both cores; the links and writes then go in order.
+        let places = ConcurrentMap.run(files) { [old] file -> Result<(Folder?, String, Bool), DiagnosticError> in
+            do throws(DiagnosticError) {
+                let (folder, name) = try old.place(of: file.path)
+                return .success((folder, name, folder?.holds(file.bytes, at: name) == true))
+            } catch {
+                return .failure(error)
+            }
         }
-        // A file whose folder the output does not have is new: no need to ask the disk for each one.
-        let present = writer.existingFolders(of: files.map(\.path))
-        let changed = ConcurrentMap.run(files) { [writer] file in
-            !present.contains(SiteWriter.folder(of: file.path)) || !Disk.holds(file.bytes, at: writer.target(file.path))
-        }
-        let staged = zip(files, changed).filter(\.1).map(\.0)
-        progress.withLock { $0.unchanged += zip(files, changed).filter { !$0.1 }.map(\.0.path) }
-        do {
-            try Disk.makeFolders(for: staged.map(\.path), under: staging)
-            // One writer: creating files in one folder from two threads only has them spin on the
-            // folder's lock in the kernel (measured), for no gain in wall time.
-            for file in staged {
-                try Disk.write(file.bytes, to: staging + "/" + file.path)
+        for (file, place) in zip(files, places) {
+            let (oldFolder, name, unchanged) = try place.get()
+            let folder = try makeFolders(for: file.path)
+            try steps.take()
+            if unchanged, let oldFolder {
+                try folder.link(name, to: name, in: oldFolder)
+                progress.withLock { $0.unchanged.append(file.path) }
+            } else {
+                try folder.create(name, bytes: file.bytes)
                 progress.withLock { $0.written.append(file.path) }
             }
-        } catch {
-            return error
         }
-        return nil
     }
 
-    /// Stages the manifest of `files`, waits for every staged file, swaps them into place,
-    /// and removes what the previous manifest lists and `files` no longer has.
+    /// The folder of the next site that holds `path`, made as needed.
+    private func makeFolders(for path: String) throws(DiagnosticError) -> Folder {
+        var folder = next.root!
+        for part in path.split(separator: "/").dropLast() { folder = try folder.makeFolder(String(part)) }
+        return folder
+    }
+
+    /// Stages the manifest of `files`, waits for every staged file, carries over what the
+    /// user keeps in the output, and swaps the next site in.
     public func finish(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> SiteWriter.Report {
         add([Manifest(describing: files, asOf: asOf).file])
         queue.sync {}
         let done = progress.withLock { $0 }
         if let failure = done.failure {
-            abandon()
+            if !steps.crashed { abandon() }
             throw failure
         }
         var report = SiteWriter.Report(written: done.written, unchanged: done.unchanged)
-        let current = Set(files.map(\.path) + [Manifest.fileName])
+        let exchange = SiteExchange(parent: parent, name: writer.parentAndName.name, nextName: nextName,
+                                    old: old, next: next, steps: steps)
         do {
-            report.removed = try SiteSwap(writer: writer, staging: staging)
-                .run(staged: done.written, removing: previous.sorted().filter { !current.contains($0) })
-            try FileManager.default.removeItem(atPath: staging)
-        } catch let failure as DiagnosticError {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw failure
+            let carried = try exchange.carryOver(generated: Set(files.map(\.path) + [Manifest.fileName]))
+            report.removed = carried.dropped
+            report.warnings = carried.warnings
+            try exchange.swap()
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw DiagnosticError("cannot write the site here: \(error.localizedDescription)",
-                                  at: SourceLocation(file: writer.output))
+            // A simulated crash leaves everything where it stopped, as a killed process would.
+            if !steps.crashed { abandon() }
+            throw error
         }
+        report.warnings += exchange.removeOld()
+        lock.release()
         return report
     }
 
-    /// Drops everything staged; the output is as it was before `begin`.
+    /// Drops the next site; the output is as it was before `begin`.
     public func abandon() {
         queue.sync {}
-        try? FileManager.default.removeItem(atPath: staging)
-        if madeOutput, (try? FileManager.default.contentsOfDirectory(atPath: writer.output))?.isEmpty == true {
-            try? FileManager.default.removeItem(atPath: writer.output)
+        try? parent.remove(nextName)
+        lock.release()
+    }
+}
+
+/// Counts the steps of a write that change the disk, so a test can stop one after
+/// any step, as if the process were killed there.
+final class Steps: Sendable {
+    private let state: Locked<(taken: Int, crashed: Bool)>
+    private let limit: Int?
+
+    init(stopAfter limit: Int? = nil) {
+        self.limit = limit
+        state = Locked((0, false))
+    }
+
+    var taken: Int { state.withLock { $0.taken } }
+    var crashed: Bool { state.withLock { $0.crashed } }
+
+    func take() throws(DiagnosticError) {
+        let stop = state.withLock { state -> Bool in
+            guard let limit, state.taken >= limit else {
+                state.taken += 1
+                return false
+            }
+            state.crashed = true
+            return true
         }
+        if stop { throw DiagnosticError("stopped after step \(limit ?? 0), as a test asked", at: SourceLocation(file: "-")) }
     }
 }

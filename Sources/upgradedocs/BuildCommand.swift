@@ -13,8 +13,11 @@ struct BuildCommand: ParsableCommand {
         abstract: "Generate the help site: matrices, role guides, decision tables and prose, in HTML and Markdown.",
         discussion: """
             Every page is written twice, as X.html and X.md, with relative links, so the site works from \
-            file:// and from any sub-path. A failed build leaves the previous site whole; a rebuild \
-            removes only files the previous manifest.json lists.
+            file:// and from any sub-path. The new site is made beside the output and swapped in at once: \
+            the output is always the whole old site or the whole new one, even after a crash. Only files \
+            the previous manifest.json lists, with the bytes it lists, are ever removed; everything else \
+            in the output is kept, and no symbolic link in it is followed. One build at a time: another \
+            build of the same output waits (--wait), then fails naming the build it waited for.
 
             A program of more than \(MatrixSplit.gridLimit) offers is too large for one grid: its matrix \
             page becomes an overview, and part pages list up to \(MatrixSplit.partSize) source offers \
@@ -41,6 +44,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Compare the site on disk with what would be built, and write nothing.")
     var check = false
 
+    @Option(help: ArgumentHelp("How long to wait for another build of the same output to finish.", valueName: "seconds"))
+    var wait: Double = 10
+
     func validate() throws {
         if let asOf, CalendarDate(iso: asOf) == nil {
             throw ValidationError("--as-of: '\(asOf)' is not a valid date; write YYYY-MM-DD, such as 2022-03-01")
@@ -61,7 +67,7 @@ struct BuildCommand: ParsableCommand {
             throw Console.fail("the templates in \(templates)/ have errors; nothing was written")
         }
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? content.settings.asOf
-        let writer = SiteWriter(output: output)
+        let writer = SiteWriter(output: output, lockWait: wait)
         if check {
             let files: [GeneratedFile]
             do {
@@ -70,7 +76,13 @@ struct BuildCommand: ParsableCommand {
                 Console.report(error.diagnostics)
                 throw Console.fail("the site was not built")
             }
-            let differences = writer.differences(from: files, asOf: date.description)
+            let differences: [SiteWriter.Difference]
+            do {
+                differences = try writer.differences(from: files, asOf: date.description)
+            } catch {
+                Console.report(error.diagnostics)
+                throw Console.fail("\(output)/ cannot be compared")
+            }
             guard differences.isEmpty else {
                 Console.out(differences.map { "\($0)\n" }.joined())
                 throw Console.fail("\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
@@ -91,6 +103,7 @@ struct BuildCommand: ParsableCommand {
                 throw Console.fail("the site was not built; \(output)/ is unchanged")
             }
             let report = try write.finish(files, asOf: date.description)
+            Console.report(report.warnings)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed (as of \(date))\n")
         } catch let failure as DiagnosticError {

@@ -18,6 +18,15 @@ public enum Scratch {
         return path
     }
 
+    /// A fresh folder in memory (`/dev/shm`) where the system has one, for tests that
+    /// write many thousands of files; elsewhere a temporary folder.
+    public static func memoryFolder() -> String {
+        guard FileManager.default.isWritableFile(atPath: "/dev/shm") else { return folder() }
+        let path = "/dev/shm/upgradedocs-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
     /// A copy of `source` (a folder) in a fresh temporary folder, with `edit` applied to
     /// the text of each file named in `edits`. Returns the copy's path.
     public static func copy(of source: String, named name: String? = nil,

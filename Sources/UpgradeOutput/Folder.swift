@@ -1,0 +1,157 @@
+import UpgradeBase
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An open folder, and every file operation the output needs, relative to it.
+/// Nothing here follows a symbolic link: each name is opened, read, linked,
+/// renamed or removed with `O_NOFOLLOW` or `AT_SYMLINK_NOFOLLOW`, so a link
+/// planted in the output can neither be written through nor deleted through.
+/// It holds nothing mutable, and a descriptor may be used from any thread.
+final class Folder: @unchecked Sendable {
+    let descriptor: Int32
+    /// The folder's path, for messages only; nothing is opened by it.
+    let path: String
+
+    enum Entry: Equatable {
+        case file, folder, link, other
+    }
+
+    private init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { close(descriptor) }
+
+    /// Opens `path` as a folder; nil when nothing is there. A link or a file there is an error.
+    static func existing(_ path: String) throws(DiagnosticError) -> Folder? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor >= 0 { return Folder(descriptor: descriptor, path: path) }
+        if errno == ENOENT { return nil }
+        throw refusal(at: path)
+    }
+
+    /// The folder `name` inside this one; nil when nothing is there.
+    func folder(_ name: String) throws(DiagnosticError) -> Folder? {
+        let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if child >= 0 { return Folder(descriptor: child, path: path + "/" + name) }
+        if errno == ENOENT { return nil }
+        throw Self.refusal(at: path + "/" + name)
+    }
+
+    /// The folder `name` inside this one, made when it is missing.
+    func makeFolder(_ name: String) throws(DiagnosticError) -> Folder {
+        if mkdirat(descriptor, name, 0o755) != 0 && errno != EEXIST {
+            throw Disk.failure("cannot create the folder", at: path + "/" + name)
+        }
+        guard let folder = try folder(name) else { throw Disk.failure("cannot open the folder", at: path + "/" + name) }
+        return folder
+    }
+
+    /// What `name` is, without following a link; nil when nothing is there.
+    func entry(_ name: String) -> Entry? {
+        var info = stat()
+        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// The names in the folder, sorted, without `.` and `..`.
+    func names() throws(DiagnosticError) -> [String] {
+        let copy = dup(descriptor)
+        guard copy >= 0, let stream = fdopendir(copy) else { throw Disk.failure("cannot list the folder", at: path) }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// The bytes of the regular file `name`; nil when it is not one.
+    func contents(of name: String) -> [UInt8]? {
+        let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var info = stat()
+        guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress! + offset, $0.count - offset) }
+            guard count > 0 else { return nil }
+            offset += count
+        }
+        return bytes
+    }
+
+    /// Whether the regular file `name` holds exactly `bytes`; a size check first spares most reads.
+    func holds(_ bytes: [UInt8], at name: String) -> Bool {
+        var info = stat()
+        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              Int(info.st_size) == bytes.count else { return false }
+        return contents(of: name) == bytes
+    }
+
+    /// Creates the file `name`, which must not exist yet, holding `bytes`.
+    func create(_ name: String, bytes: [UInt8]) throws(DiagnosticError) {
+        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard file >= 0 else { throw Disk.failure("cannot write the file", at: path + "/" + name) }
+        defer { close(file) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { write(file, $0.baseAddress, $0.count) }
+            guard count > 0 else { throw Disk.failure("cannot write the file", at: path + "/" + name) }
+            offset += count
+        }
+    }
+
+    /// A second name, `name` here, for the file `source` in `folder`: the same bytes and
+    /// timestamps, no copy. A link is linked as the link itself, never its target.
+    func link(_ name: String, to source: String, in folder: Folder) throws(DiagnosticError) {
+        if linkat(folder.descriptor, source, descriptor, name, 0) != 0 {
+            throw Disk.failure("cannot carry \(folder.path)/\(source) over", at: path + "/" + name)
+        }
+    }
+
+    /// Removes `name`: a file or a link is unlinked, a folder emptied first, and nothing is followed.
+    func remove(_ name: String) throws(DiagnosticError) {
+        switch entry(name) {
+        case nil: return
+        case .folder?:
+            if let child = try folder(name) {
+                for inner in try child.names() { try child.remove(inner) }
+            }
+            if unlinkat(descriptor, name, AT_REMOVEDIR) != 0 { throw Disk.failure("cannot remove the folder", at: path + "/" + name) }
+        default:
+            if unlinkat(descriptor, name, 0) != 0 { throw Disk.failure("cannot remove the file", at: path + "/" + name) }
+        }
+    }
+
+    /// Why `path` cannot be opened as a folder: a link, a file, or what the system says.
+    private static func refusal(at path: String) -> DiagnosticError {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK:
+                return DiagnosticError("this is a symbolic link; the build never writes through one: replace it with a "
+                                       + "real folder or remove it", at: SourceLocation(file: path))
+            case S_IFDIR: break
+            default:
+                return DiagnosticError("a file stands where the site needs a folder", at: SourceLocation(file: path))
+            }
+        }
+        return Disk.failure("cannot open the folder", at: path)
+    }
+}
