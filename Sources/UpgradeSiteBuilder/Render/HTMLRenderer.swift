@@ -7,9 +7,11 @@ package final class HTMLRenderer {
     let unsafeHTML: Bool
     private let slugger = Slugger()
 
-    package init(page: PagePath, unsafeHTML: Bool) {
+    /// `reservedIDs` are the ids the layout around the body uses, which no heading may take.
+    package init(page: PagePath, unsafeHTML: Bool, reservedIDs: Set<String> = []) {
         self.page = page
         self.unsafeHTML = unsafeHTML
+        for id in reservedIDs { slugger.reserve(id) }
     }
 
     /// The page's body, without the layout around it.
@@ -31,6 +33,15 @@ package final class HTMLRenderer {
                 if let id { slugger.reserve(id) }
                 reserveIDs(in: children)
             case .note(_, _, let children): reserveIDs(in: children)
+            case .table(let table):
+                for row in table.head + table.body {
+                    for attribute in row.attributes + row.cells.flatMap(\.attributes) where attribute.name == "id" {
+                        slugger.reserve(attribute.value)
+                    }
+                }
+                for note in table.notes { slugger.reserve(note.anchor) }
+            case .prose(_, _, let embeds):
+                for key in embeds.keys.sorted() { reserveIDs(in: embeds[key]!) }
             default: break
             }
         }

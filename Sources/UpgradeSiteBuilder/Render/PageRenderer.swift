@@ -2,8 +2,22 @@ import UpgradeBase
 import UpgradeSiteContract
 /// Lays out a whole page in each format: HTML through the templates, Markdown directly.
 enum PageRenderer {
+    /// Every name the layout is given, its navigation items' included: the templates may use these alone.
+    static let layoutNames: Set<String> = ["title", "siteTitle", "generator", "root", "kind", "asOf", "nav", "label",
+                                           "href", "current", "description", "pageStyle", "content"]
+    /// Every name a page-kind template (and the `facts` partial inside it) is given.
+    static let pageNames: Set<String> = ["title", "body", "facts", "label", "value", "hasFacts", "summary"]
+
     static func html(_ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation) -> String {
-        let renderer = HTMLRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML)
+        let (pageContext, layout) = contexts(page, templates: templates, context: context, navigation: navigation)
+        return templates.render(kind: page.kind, page: pageContext, layout: layout)
+    }
+
+    /// What the page-kind template and the layout are given.
+    static func contexts(_ page: Page, templates: TemplateSet, context: ViewContext,
+                         navigation: Navigation) -> (page: [String: Any], layout: [String: Any]) {
+        let renderer = HTMLRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML,
+                                    reservedIDs: templates.layoutIDs)
         let body = renderer.render(page.blocks)
         let facts: [[String: Any]] = page.facts.map { ["label": $0.label, "value": renderer.render($0.value)] }
         var pageContext: [String: Any] = ["title": page.title, "body": body, "facts": facts, "hasFacts": !facts.isEmpty]
@@ -22,7 +36,7 @@ enum PageRenderer {
         ]
         if let summary = page.summary { layout["description"] = summary }
         if let style = PrintStyle.css(for: page.sheets, asOf: context.asOf.description) { layout["pageStyle"] = style }
-        return templates.render(kind: page.kind, page: pageContext, layout: layout)
+        return (pageContext, layout)
     }
 
     static func markdown(_ page: Page, context: ViewContext) -> String {

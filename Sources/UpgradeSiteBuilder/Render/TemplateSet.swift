@@ -13,17 +13,24 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// Files under `assets/`, copied into the site as they are.
     let assets: [(path: String, data: Data)]
+    /// The ids the layout gives its own elements, which no heading of a page may take.
+    let layoutIDs: Set<String>
 
     public static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
         let problems = Diagnostics()
         var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: TemplateCheck.Source] = [:]
         for name in required {
             let path = directory + "/" + name + ".mustache"
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-            else {
+            guard let data = FileManager.default.contents(atPath: path) else {
                 problems.error("missing template '\(name)': every page kind needs one", at: SourceLocation(file: path))
                 continue
             }
+            guard let text = String(data: data, encoding: .utf8) else {
+                problems.error("the template is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: path))
+                continue
+            }
+            sources[name] = TemplateCheck.Source(path: path, text: text)
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -33,9 +40,14 @@ public struct TemplateSet: Sendable {
                 problems.error("template error: \(error)", at: SourceLocation(file: path))
             }
         }
+        if !problems.hasErrors {
+            TemplateCheck.check(sources, vocabulary: { $0 == "layout" ? PageRenderer.layoutNames : PageRenderer.pageNames },
+                                into: problems)
+        }
         let assets = Self.assets(in: directory + "/assets")
         try problems.throwIfErrors()
-        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets)
+        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets,
+                           layoutIDs: Self.ids(in: sources["layout"]?.text ?? ""))
     }
 
     /// The page-kind template inside the layout. Values in `context` that hold
@@ -45,6 +57,20 @@ public struct TemplateSet: Sendable {
         var context = layoutContext
         context["content"] = body
         return library.render(context, withTemplate: "layout") ?? ""
+    }
+
+    /// The literal `id="…"` values of a template.
+    static func ids(in text: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = Substring(text)
+        while let start = rest.range(of: "id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let id = rest[..<end]
+            if !id.contains("{") { ids.insert(String(id)) }
+            rest = rest[end...].dropFirst()
+        }
+        return ids
     }
 
     /// swift-mustache's parser errors, in words a template author can act on.
