@@ -27,24 +27,31 @@ final class ContentReading {
     let directory: String
     let sink = Diagnostics()
     var sourceMap = SourceMap()
+    /// Files that could not be read as a whole: references into them are not reported,
+    /// since they follow from the one problem that is.
+    private(set) var unreadable = Set<String>()
 
     /// Every YAML file of the folder and of `tables/`, composed on both cores before the readers.
     private let composed: [String: YAMLFile.Composed]
+    /// The names of `tables/*.yaml` and `pages/*.md` that are read, in file-name order.
+    let tableFiles: [String], pageFiles: [String]
 
     init(directory: String) {
         self.directory = directory
-        let names = ["", "tables/"].flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: YAMLFile.path(folder, in: directory))) ?? [])
-                .filter { $0.hasSuffix(".yaml") }.map { folder + $0 }
-        }.sorted()
+        let listing = ContentListing(directory: directory, sink: sink)
+        tableFiles = listing.tables
+        pageFiles = listing.pages
+        let names = listing.yaml
         composed = Dictionary(uniqueKeysWithValues: zip(names, ConcurrentMap.run(names) { [directory] name in
             YAMLFile.compose(path: YAMLFile.path(name, in: directory))
         }))
     }
 
     func file(_ name: String, what: String, keys: [String], optional: Bool = false) -> YAMLObject? {
-        YAMLFile.read(name, in: directory, what: what, keys: keys, sink: sink, optional: optional,
-                      composed: composed[name])
+        let object = YAMLFile.read(name, in: directory, what: what, keys: keys, sink: sink, optional: optional,
+                                   composed: composed[name])
+        if object == nil { unreadable.insert(name) }
+        return object
     }
 
     func run() -> (catalog: Catalog, settings: SiteSettings, pages: [ProsePage])? {
@@ -87,7 +94,14 @@ final class ContentReading {
         return Set(seen.keys)
     }
 
+    /// The file that declares each kind of id.
+    static let declaringFile = ["offer": "offers.yaml", "program": "programs.yaml", "region": "programs.yaml",
+                                "service": "services.yaml", "footnote": "paths.yaml", "role": "roles.yaml",
+                                "rule": "rules.yaml"]
+
+    /// Reports an id that names nothing, unless the file that declares such ids could not be read.
     func unknown<Kind>(_ id: Located<Identifier<Kind>>, what: String, known: some Sequence<Identifier<Kind>>) {
+        if let file = Self.declaringFile[what], unreadable.contains(file) { return }
         let hint = suggestion(for: id.value.rawValue, among: known.map(\.rawValue).sorted())
         sink.error("unknown \(what) '\(id.value)'\(hint)", at: id.location)
     }

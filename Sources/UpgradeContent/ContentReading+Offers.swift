@@ -49,6 +49,7 @@ extension ContentReading {
             .compactMap { OfferDraft(reading: $0) }
         let known = rejectDuplicates(drafts.map(\.id), what: "offer")
         rejectDuplicateNames(drafts)
+        rejectLookAlikes(drafts)
         let draftIndex = Dictionary(drafts.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let programIDs = Set(programs.map(\.id)), regionIDs = Set(regions.map(\.id))
         let serviceIDs = Set(services.map(\.id))
@@ -68,12 +69,41 @@ extension ContentReading {
             }
             checkVariant(draft, index: draftIndex)
         }
+        var reportedCycles = Set<Set<OfferID>>()
         return drafts.map { draft in
-            var visiting: [OfferID] = []
-            let services = resolveServices(of: draft.id.value, index: draftIndex, visiting: &visiting)
+            var visiting: [(offer: OfferID, key: String)] = []
+            let services = resolveServices(of: draft.id.value, index: draftIndex, visiting: &visiting,
+                                           reported: &reportedCycles)
             // A missing program is already an error; the offer stays declared so paths naming it get no second one.
             return Offer(id: draft.id.value, name: draft.name.value, program: draft.program?.value ?? "",
                          region: draft.region?.value, variantOf: draft.variantOf?.value, services: services)
+        }
+    }
+
+    /// Offers are looked up by id or name, in any case: an id that differs from another only by
+    /// case, or that is another offer's name, would answer for the wrong offer.
+    private func rejectLookAlikes(_ drafts: [OfferDraft]) {
+        func fold(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var ids: [String: Located<OfferID>] = [:]
+        for draft in drafts {
+            let key = fold(draft.id.value.rawValue)
+            if let first = ids[key] {
+                if first.value != draft.id.value {
+                    sink.error("the offer id '\(draft.id.value)' differs from '\(first.value)' only by case; offers are "
+                               + "looked up without regard to case", at: draft.id.location,
+                               notes: [Diagnostic.Note("'\(first.value)' is declared here", at: first.location)])
+                }
+            } else {
+                ids[key] = draft.id
+            }
+        }
+        for draft in drafts {
+            if let other = ids[fold(draft.name.value)], other.value != draft.id.value {
+                sink.error("the name '\(draft.name.value)' is the id of another offer, so looking it up would be ambiguous",
+                           at: draft.name.location, notes: [Diagnostic.Note("'\(other.value)' is declared here", at: other.location)])
+            }
         }
     }
 
@@ -111,20 +141,30 @@ extension ContentReading {
     }
 
     /// Own services, plus those of `extends`; a variant with neither inherits its global offer's.
-    private func resolveServices(of id: OfferID, index: [OfferID: OfferDraft], visiting: inout [OfferID]) -> [ServiceID] {
+    /// A loop is reported once, named for the key that forms it, at the link that closes it.
+    private func resolveServices(of id: OfferID, index: [OfferID: OfferDraft], visiting: inout [(offer: OfferID, key: String)],
+                                 reported: inout Set<Set<OfferID>>) -> [ServiceID] {
         guard let draft = index[id] else { return [] }
-        if visiting.contains(id) {
-            let cycle = (visiting.drop { $0 != id } + [id]).map(\.rawValue).joined(separator: " → ")
-            sink.error("'extends' goes round in a circle: \(cycle)", at: draft.extends?.location ?? draft.id.location)
+        if let start = visiting.firstIndex(where: { $0.offer == id }) {
+            let loop = Array(visiting[start...])
+            if reported.insert(Set(loop.map(\.offer))).inserted, let closing = loop.last, let closer = index[closing.offer] {
+                let keys = Set(loop.map(\.key))
+                let named = keys.count == 1 ? "'\(keys.first!)'" : "'extends' and 'variantOf'"
+                let chain = (loop.map(\.offer) + [id]).map(\.rawValue).joined(separator: " → ")
+                let link = closing.key == "extends" ? closer.extends : closer.variantOf
+                sink.error("\(named) goes round in a circle: \(chain)", at: link?.location ?? closer.id.location)
+            }
             return []
         }
-        visiting.append(id)
-        defer { visiting.removeLast() }
         var services = draft.services.map(\.value)
         if let parent = draft.extends {
-            services += resolveServices(of: parent.value, index: index, visiting: &visiting)
+            visiting.append((id, "extends"))
+            services += resolveServices(of: parent.value, index: index, visiting: &visiting, reported: &reported)
+            visiting.removeLast()
         } else if services.isEmpty, let base = draft.variantOf {
-            services = resolveServices(of: base.value, index: index, visiting: &visiting)
+            visiting.append((id, "variantOf"))
+            services = resolveServices(of: base.value, index: index, visiting: &visiting, reported: &reported)
+            visiting.removeLast()
         }
         return services
     }

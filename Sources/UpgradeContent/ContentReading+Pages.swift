@@ -5,8 +5,7 @@ extension ContentReading {
     /// Every `pages/*.md`, in file-name order.
     func readPages() -> [ProsePage] {
         let folder = directory + "/pages"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".md") }.sorted()
+        let names = pageFiles
         // Pages are read on both cores into the one sink, which sorts what it holds by place.
         return ConcurrentMap.run(names) { [sink] name -> ProsePage? in
             let path = folder + "/" + name
@@ -28,6 +27,8 @@ enum ProsePageReader {
     static let keys = ["title", "description", "ms.date", "ms.topic"]
 
     static func read(_ text: String, slug: String, file: String, sink: Diagnostics) -> ProsePage? {
+        // Windows line endings read as any other: the lines, and so every location, stay the same.
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
         guard YAMLObject.isValidID(slug) else {
             sink.error("'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
             return nil

@@ -5,9 +5,7 @@ import UpgradeCore
 extension ContentReading {
     /// Every `tables/*.yaml`, in file-name order, which is the order pages list them.
     func readTables(rules: Set<RuleID>) -> [DecisionTable] {
-        let folder = directory + "/tables"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = tableFiles
         var seen: [TableID: SourceLocation] = [:]
         return names.compactMap { name -> DecisionTable? in
             guard let root = file("tables/" + name, what: "a decision table",

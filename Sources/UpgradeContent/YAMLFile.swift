@@ -16,8 +16,10 @@ enum YAMLFile {
     /// Reads and composes one file. Pure apart from the read, so files compose side by side.
     static func compose(path: String) -> Composed {
         guard FileManager.default.fileExists(atPath: path) else { return Composed(state: .missing, diagnostics: []) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        guard let data = FileManager.default.contents(atPath: path), let decoded = String(data: data, encoding: .utf8)
         else { return Composed(state: .unreadable, diagnostics: []) }
+        // Windows line endings read as any other: the lines, and so every location, stay the same.
+        let text = decoded.replacingOccurrences(of: "\r\n", with: "\n")
         let sink = Diagnostics()
         switch compose(text, file: path, sink: sink) {
         case .none: return Composed(state: .malformed, diagnostics: sink.all)

@@ -72,6 +72,8 @@ struct YAMLObject {
                        + "starting with a letter or digit", at: text.location)
             return nil
         }
+        // Reported, and still declared, so that references to it add no errors of their own.
+        if let problem = Self.fileNameProblem(text.value) { sink.error(problem, at: text.location) }
         return Located(Identifier(text.value), at: text.location)
     }
 
@@ -137,8 +139,51 @@ struct YAMLObject {
             sink.error("'\(key)' must not be empty", at: location)
             return nil
         }
+        if let (offset, control) = Self.firstControl(in: scalar.string) {
+            // In a plain scalar the text stands as written, so the column can point at the character itself.
+            let column = scalar.style == .plain && !scalar.string.prefix(offset).contains("\n")
+                ? location.column + offset : location.column
+            sink.error("'\(key)' holds the control character \(Self.describe(control)); names and text are shown in "
+                       + "terminals and pages, where it could hide or fake what is written",
+                       at: SourceLocation(file: file, line: location.line, column: column))
+        }
+        // Even with an error, the text stands, so that what it declares adds no errors of its own.
         return Located(text, at: location)
     }
+
+    /// The first character a terminal or a page would not show as itself: C0 controls but tab
+    /// and newline, DEL, C1 controls, and the bidirectional embedding, override and isolate controls.
+    static func firstControl(in text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            switch scalar.value {
+            case 0x09, 0x0A: continue
+            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                return (offset, scalar)
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Ids name files of the site (`roles/ID.html`), so each must be a name every system can write.
+    static func fileNameProblem(_ id: String) -> String? {
+        if id.utf8.count > maxIDLength {
+            return "'\(id.prefix(20))…' is too long for an id (\(id.utf8.count) characters; at most \(maxIDLength)): "
+                + "ids name files of the site"
+        }
+        let reserved = ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] }
+        if reserved.contains(id.lowercased()) {
+            return "'\(id)' cannot be an id: ids name files of the site, and Windows reserves this name"
+        }
+        return nil
+    }
+
+    static let maxIDLength = 100
 
     static func isValidID(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.isASCIIAlphanumeric else { return false }

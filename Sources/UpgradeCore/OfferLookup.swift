@@ -5,15 +5,24 @@ extension Catalog {
     }
 
     /// The id closest to what was typed, for a "did you mean" hint.
+    ///
+    /// Past half the query's length, a suggestion is noise rather than help, and two
+    /// texts whose lengths differ by more than that cannot be closer: such pairs are
+    /// never compared, so the time stays bounded by the catalogue, whatever is typed.
     public func closestOfferID(to query: String) -> OfferID? {
         let key = Self.fold(query)
-        let scored = offers.map { offer in
-            (offer.id, min(editDistance(key, Self.fold(offer.id.rawValue)),
-                           editDistance(key, Self.fold(offer.name))))
+        let limit = max(3, key.count / 2)
+        var best: (id: OfferID, distance: Int)?
+        for offer in offers {
+            for candidate in [Self.fold(offer.id.rawValue), Self.fold(offer.name)]
+            where abs(candidate.count - key.count) <= limit {
+                let distance = editDistance(key, candidate)
+                if distance <= limit, best.map({ (distance, offer.id) < ($0.distance, $0.id) }) ?? true {
+                    best = (offer.id, distance)
+                }
+            }
         }
-        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
-        // Past half the query's length, a suggestion is noise rather than help.
-        return best.1 <= max(3, key.count / 2) ? best.0 : nil
+        return best?.id
     }
 
     /// The first offer, in content order, whose id or name folds to each key.

@@ -14,7 +14,9 @@ public enum SiteBuilder {
     public static func build(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
                              emit: (([GeneratedFile]) -> Void)? = nil) throws(DiagnosticError) -> [GeneratedFile] {
         let context = ViewContext(content: content, asOf: asOf)
-        let pages = try self.pages(context)
+        let problems = Diagnostics()
+        let pages = self.pages(context, into: problems)
+        try problems.throwIfErrors()
         let navigation = Navigation(context: context)
         var files: [GeneratedFile] = []
         // Pages render on both cores; each page's bytes depend on that page alone, so the
@@ -44,21 +46,29 @@ public enum SiteBuilder {
 
     /// The problems a build would find in the prose pages (their generated-table
     /// fences), without building anything: for `check`.
+    /// Also a link from a prose page to a page of the site that the site does not have.
     public static func checkProse(_ content: LoadedContent, into diagnostics: Diagnostics) {
         let context = ViewContext(content: content, asOf: content.settings.asOf)
-        for page in content.pages { _ = ProseView(context: context, page: page).render(into: diagnostics) }
+        let known = Set(pages(context, into: Diagnostics()).map(\.path.description))
+        for page in content.pages {
+            _ = ProseView(context: context, page: page).render(into: diagnostics)
+            for (url, line) in MarkdownDocument(parsing: page.body).links() {
+                guard let target = ProseView.pageTarget(of: url, from: SitePaths.prose(page.slug)), !known.contains(target)
+                else { continue }
+                diagnostics.error("the link '\(url)' leads to a page the site does not have",
+                                  at: SourceLocation(file: page.file, line: page.bodyLine + line - 1))
+            }
+        }
     }
 
-    /// Every page of the site, from the catalog, in a fixed order.
-    static func pages(_ context: ViewContext) throws(DiagnosticError) -> [Page] {
-        let problems = Diagnostics()
+    /// Every page of the site, from the catalog, in a fixed order; what stops a page from being made goes into `problems`.
+    static func pages(_ context: ViewContext, into problems: Diagnostics) -> [Page] {
         var pages = [IndexView(context: context).page()]
         pages += context.programs.flatMap { MatrixView(context: context, program: $0).pages() }
         pages += context.catalog.roles.map { RoleView(context: context, role: $0).page() }
         pages += context.catalog.tables.map { DecisionTableView(context: context, table: $0).page() }
         pages.append(PrintView(context: context).page())
         pages += context.content.pages.map { ProseView(context: context, page: $0).render(into: problems) }
-        try problems.throwIfErrors()
         return pages
     }
 }

@@ -59,6 +59,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let content = try options.load()
+        // The fidelity gate: nothing that `check` rejects is published. Warnings do not block.
+        let findings = ContentChecks.run(content)
+        Console.report(findings.all)
+        let errors = findings.errors.count
+        guard errors == 0 else {
+            throw Console.fail("\(errors) finding\(errors == 1 ? "" : "s") that 'upgradedocs check' rejects; "
+                               + "nothing was written")
+        }
         let templateSet: TemplateSet
         do {
             templateSet = try TemplateSet.load(from: templates)

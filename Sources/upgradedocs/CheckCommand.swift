@@ -28,10 +28,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let content = try options.load()
-        let findings = Diagnostics()
-        SiteBuilder.checkProse(content, into: findings)
-        ExampleCheck.check(content, into: findings)
-        TableCheck.check(content, into: findings)
+        let findings = ContentChecks.run(content)
         Console.report(findings.all)
         let errors = findings.errors.count
         guard errors == 0 else { throw Console.fail("\(errors) finding\(errors == 1 ? "" : "s")") }

@@ -8,7 +8,24 @@ import UpgradeBase
 /// Output goes through FileHandle: the C `stdout` global is not concurrency-safe in Swift 6.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(terminalSafe(text).utf8))
+    }
+
+    /// The text with every character a terminal would act on, rather than show, written as `\u{…}`:
+    /// controls but newline and tab, C1 controls, and bidirectional controls. What a person reads is
+    /// what the text holds; a crafted name cannot move the cursor, recolour a line or reorder it.
+    static func terminalSafe(_ text: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A: out.unicodeScalars.append(scalar)
+            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Prints every diagnostic, sorted by place.
@@ -18,11 +35,11 @@ enum Console {
 
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        FileHandle.standardError.write(Data(diagnostics.map { "\($0)\n" }.joined().utf8))
+        FileHandle.standardError.write(Data(terminalSafe(diagnostics.map { "\($0)\n" }.joined()).utf8))
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("upgradedocs: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data(terminalSafe("upgradedocs: error: \(message)\n").utf8))
     }
 
     /// Prints `summary` as the command's last word and ends it with a failure status.

@@ -1,4 +1,5 @@
 import Testing
+import UpgradeBase
 import UpgradeContent
 import UpgradeCore
 @testable import UpgradeSiteBuilder
@@ -15,7 +16,7 @@ struct ParallelBuildTests {
             let files = try SiteBuilder.build(content, templates: SiteFixture.templates, asOf: asOf)
             let context = ViewContext(content: content, asOf: asOf)
             let navigation = Navigation(context: context)
-            for page in try SiteBuilder.pages(context) {
+            for page in SiteBuilder.pages(context, into: Diagnostics()) {
                 let base = page.path.description
                 #expect(SiteFixture.file(base + ".html", in: files)
                     == PageRenderer.html(page, templates: SiteFixture.templates, context: context, navigation: navigation))

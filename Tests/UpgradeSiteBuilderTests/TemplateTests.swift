@@ -68,7 +68,7 @@ struct TemplateTests {
             if let array = value as? [Any] { return Set(array.flatMap(names)) }
             return []
         }
-        for page in try SiteBuilder.pages(context) {
+        for page in SiteBuilder.pages(context, into: Diagnostics()) {
             let (pageContext, layout) = PageRenderer.contexts(page, templates: SiteFixture.templates, context: context,
                                                               navigation: navigation)
             #expect(names(pageContext).isSubset(of: PageRenderer.pageNames), "\(page.path)")

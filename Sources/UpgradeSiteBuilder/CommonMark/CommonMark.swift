@@ -91,6 +91,15 @@ final class MarkdownDocument {
         }
     }
 
+    /// Every link's URL, with the line of the block it stands in (cmark places blocks, not inlines).
+    func links() -> [(url: String, line: Int)] {
+        nodes(ofType: CMARK_NODE_LINK).map { link in
+            var block: OpaquePointer? = link
+            while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
+            return (Self.string(cmark_node_get_url(link)), Int(block.map(cmark_node_get_start_line) ?? 1))
+        }
+    }
+
     /// Rewrites the URL of every link, such as `.md` to `.html` for the HTML twin.
     func rewriteLinks(_ transform: (String) -> String) {
         for link in nodes(ofType: CMARK_NODE_LINK) {
@@ -104,9 +113,31 @@ final class MarkdownDocument {
         Self.take(cmark_render_html(root, Self.options(unsafeHTML: unsafeHTML)))
     }
 
-    /// CommonMark text, for the Markdown twin of a page; width 0 keeps lines unwrapped.
+    /// CommonMark text, for the Markdown twin of a page; width 0 keeps lines unwrapped. With raw
+    /// HTML off, the twin drops what the HTML page drops: raw HTML, and links to `javascript:`
+    /// and the like, as cmark's safe HTML rendering does.
     func renderCommonMark() -> String {
-        Self.take(cmark_render_commonmark(root, Self.options(unsafeHTML: unsafeHTML), 0))
+        if !unsafeHTML { dropUnsafeContent() }
+        return Self.take(cmark_render_commonmark(root, Self.options(unsafeHTML: unsafeHTML), 0))
+    }
+
+    private func dropUnsafeContent() {
+        for node in nodes(ofType: CMARK_NODE_HTML_BLOCK) + nodes(ofType: CMARK_NODE_HTML_INLINE) {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        for node in nodes(ofType: CMARK_NODE_LINK) + nodes(ofType: CMARK_NODE_IMAGE)
+        where Self.isDangerous(Self.string(cmark_node_get_url(node))) {
+            cmark_node_set_url(node, "")
+        }
+    }
+
+    /// cmark's own test: a script, file or data URL, but for data images.
+    static func isDangerous(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        let safeImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+        if safeImages.contains(where: lower.hasPrefix) { return false }
+        return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lower.hasPrefix)
     }
 
     /// cmark's own one-call rendering, untouched: the reference the site's output must match.

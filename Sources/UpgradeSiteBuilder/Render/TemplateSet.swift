@@ -22,6 +22,10 @@ public struct TemplateSet: Sendable {
         var sources: [String: TemplateCheck.Source] = [:]
         for name in required {
             let path = directory + "/" + name + ".mustache"
+            if FileManager.default.fileExists(atPath: path), LinkedOutside.check(path, within: directory) {
+                problems.error(LinkedOutside.message, at: SourceLocation(file: path))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.error("missing template '\(name)': every page kind needs one", at: SourceLocation(file: path))
                 continue
@@ -44,7 +48,7 @@ public struct TemplateSet: Sendable {
             TemplateCheck.check(sources, vocabulary: { $0 == "layout" ? PageRenderer.layoutNames : PageRenderer.pageNames },
                                 into: problems)
         }
-        let assets = Self.assets(in: directory + "/assets")
+        let assets = Self.assets(in: directory + "/assets", root: directory, problems: problems)
         try problems.throwIfErrors()
         return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets,
                            layoutIDs: Self.ids(in: sources["layout"]?.text ?? ""))
@@ -90,12 +94,16 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    private static func assets(in folder: String) -> [(path: String, data: Data)] {
+    private static func assets(in folder: String, root: String, problems: Diagnostics) -> [(path: String, data: Data)] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var found: [(path: String, data: Data)] = []
         for case let relative as String in enumerator {
             var isDirectory: ObjCBool = false
             let full = folder + "/" + relative
+            if LinkedOutside.check(full, within: root) {
+                problems.error(LinkedOutside.message, at: SourceLocation(file: full))
+                continue
+            }
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
                   FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
                   let data = FileManager.default.contents(atPath: full)

@@ -17,6 +17,24 @@ package struct ProseView {
 
     static let fenceWord = "upgradedocs"
 
+    /// The page of the site a relative `.html` or `.md` link leads to, as a path without
+    /// extension; nil for a link elsewhere (another scheme, an anchor, another kind of file).
+    static func pageTarget(of url: String, from page: PagePath) -> String? {
+        let path = String(url.prefix { $0 != "#" && $0 != "?" })
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains(":") else { return nil }
+        let stem: Substring
+        if path.hasSuffix(".html") { stem = path.dropLast(5) } else if path.hasSuffix(".md") { stem = path.dropLast(3) } else { return nil }
+        var parts = Array(page.components.dropLast())
+        for part in stem.split(separator: "/", omittingEmptySubsequences: false) {
+            switch part {
+            case ".": continue
+            case "..": if parts.popLast() == nil { return "../" + stem }
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
     package func render(into diagnostics: Diagnostics) -> Page {
         var embeds: [String: [Block]] = [:]
         // A fence that asks for a table names the word, so a page without it needs no parse here.

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import UpgradeBase
+import UpgradeContent
+import UpgradeCore
+
+/// Content a careless or malicious contributor could write: each case is a
+/// clear error at its file, line and column, or is read as meant.
+@Suite("Hostile and careless content")
+struct HostileContentTests {
+    static let offers = """
+        offers:
+          - id: basic
+            name: Basic
+            program: legacy
+            services: [mail]
+          - id: standard
+            name: Standard
+            program: legacy
+            extends: basic
+            services: [apps]
+          - id: basic-india
+            name: Basic India
+            program: legacy
+            region: india
+            variantOf: basic
+          - id: nce-basic
+            name: NCE Basic
+            program: new-commerce
+            services: [mail]
+        """
+
+    @Test("Two offer ids that differ only by case are an error, naming the first")
+    func idsDifferingByCase() throws {
+        let errors = try ContentFixture(replacing: ["offers.yaml": Self.offers + """
+
+              - id: Basic
+                name: Basic again
+                program: legacy
+                services: [mail]
+            """]).errors()
+        let error = try #require(errors.first { $0.message.contains("only by case") })
+        #expect(error.place == "offers.yaml:20:9")
+        #expect(error.notes.first.map { "\($0.location.line)" } == "2")
+    }
+
+    @Test("An offer whose name is another offer's id is an error")
+    func nameIsAnotherID() throws {
+        let errors = try ContentFixture(replacing: ["offers.yaml": Self.offers.replacingOccurrences(
+            of: "name: NCE Basic", with: "name: Standard India\n      # padding\n    ")
+            .replacingOccurrences(of: "name: Standard India", with: "name: basic-india")]).errors()
+        #expect(errors.contains { $0.message == "the name 'basic-india' is the id of another offer, so looking it up would be ambiguous" })
+    }
+
+    @Test("Control characters in a name are an error at the character")
+    func controlCharacters() throws {
+        // C0 and C1 controls are already malformed YAML; bidirectional controls are YAML, and names refuse them.
+        for (character, code) in [("\u{1B}[32m", "ESC"), ("\u{7}", "BEL"), ("\u{9B}", "CSI"), ("\u{202E}", "U+202E"),
+                                  ("\u{2066}", "U+2066"), ("\u{200F}", "U+200F")] {
+            let errors = try ContentFixture(replacing: ["offers.yaml": Self.offers.replacingOccurrences(
+                of: "name: Standard", with: "name: Stan\(character)dard")]).errors()
+            #expect(errors.map(\.place) == ["offers.yaml:7:15"], "\(code)")
+            #expect(errors.first?.message.contains("control character") == true, "\(code)")
+        }
+    }
+
+    @Test("Windows line endings read the same as Unix ones, in YAML and in prose pages")
+    func windowsLineEndings() throws {
+        let fixture = try ContentFixture()
+        for file in ["offers.yaml", "paths.yaml"] {
+            let path = fixture.directory + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: fixture.directory + "/pages", withIntermediateDirectories: true)
+        try "---\r\ntitle: Guide\r\n---\r\n# Hello\r\n\r\nText.\r\n"
+            .write(toFile: fixture.directory + "/pages/guide.md", atomically: true, encoding: .utf8)
+        let content = try fixture.load()
+        #expect(content.catalog.offers.count == 4)
+        #expect(content.pages.first?.title == "Guide")
+        #expect(content.pages.first?.body == "# Hello\n\nText.\n")
+    }
+
+    @Test("Files that look like content but would not be read are errors, not silently ignored")
+    func lookAlikeFiles() throws {
+        let fixture = try ContentFixture()
+        try "offers: []".write(toFile: fixture.directory + "/extra.yml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: fixture.directory + "/pages/more", withIntermediateDirectories: true)
+        try "---\ntitle: A\n---\n".write(toFile: fixture.directory + "/pages/guide.markdown", atomically: true, encoding: .utf8)
+        let messages = fixture.errors().map { "\($0.place): \($0.message)" }
+        #expect(messages.contains("extra.yml:1:1: content files end in .yaml; this one is not read: rename it to extra.yaml"))
+        #expect(messages.contains("more:1:1: pages in sub-folders are not read; move the pages of this folder into pages/"))
+        #expect(messages.contains("guide.markdown:1:1: prose pages end in .md; this one is not read: rename it"))
+    }
+
+    @Test("A link in content that leads outside it is refused")
+    func linkOutside() throws {
+        let fixture = try ContentFixture()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try "---\ntitle: Secret\n---\nsecret\n".write(toFile: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: fixture.directory + "/pages", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.directory + "/pages/secret.md", withDestinationPath: outside)
+        let errors = fixture.errors()
+        #expect(errors.map(\.place) == ["secret.md:1:1"])
+        #expect(errors.first?.message.hasPrefix("this is a link to a file outside the folder") == true)
+    }
+
+    @Test("A file that cannot be parsed is reported alone, without the errors that only follow from it")
+    func rootCauseFirst() throws {
+        let errors = try ContentFixture(replacing: ["offers.yaml": """
+            offers:
+              - id: basic
+                name: Basic
+               program: legacy
+            """]).errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.place.hasPrefix("offers.yaml:") == true)
+        #expect(errors.first?.message.hasPrefix("malformed YAML") == true)
+    }
+
+    @Test("A variantOf loop is reported once, as a variantOf loop")
+    func variantOfLoop() throws {
+        let errors = try ContentFixture(replacing: ["offers.yaml": """
+            offers:
+              - {id: a, name: A, program: legacy, region: india, variantOf: b}
+              - {id: b, name: B, program: legacy, region: india, variantOf: a}
+            """, "paths.yaml": "paths: []", "examples.yaml": "examples: []"]).errors()
+        let loops = errors.filter { $0.message.contains("circle") }
+        #expect(loops.map(\.message) == ["'variantOf' goes round in a circle: a → b → a"])
+    }
+
+    @Test("An id that cannot name a file is an error at its place")
+    func unusableIDs() throws {
+        let long = String(repeating: "x", count: 300)
+        let errors = try ContentFixture(replacing: ["roles.yaml": """
+            portalSteps: [Open the customer.]
+            roles:
+              - {id: \(long), name: Long, summary: s, canUpgrade: true}
+              - {id: con, name: Con, summary: s, canUpgrade: true}
+            """]).errors()
+        #expect(errors.map(\.place) == ["roles.yaml:3:10", "roles.yaml:4:10"])
+        #expect(errors.first?.message.contains("too long for an id") == true)
+        #expect(errors.last?.message.contains("Windows reserves this name") == true)
+    }
+}
