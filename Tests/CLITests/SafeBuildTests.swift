@@ -1,0 +1,104 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The command line as a careless or hostile user meets it: the fidelity gate,
+/// builds that race, and text that must never reach a terminal raw.
+@Suite("Safe builds and safe answers")
+struct SafeBuildTests {
+    static func copy(editing edits: [String: (String) -> String] = [:]) throws -> String {
+        let folder = BuildCommandTests.temporaryFolder()
+        for item in ["content", "templates", "site"] {
+            try FileManager.default.copyItem(atPath: CLIRunner.repository + "/" + item, toPath: folder + "/" + item)
+        }
+        for (file, edit) in edits {
+            let path = folder + "/" + file
+            try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    @Test("build refuses a table that contradicts the rule core, and writes nothing")
+    func gateRefusesAContradictingTable() throws {
+        let folder = try Self.copy(editing: ["content/tables/1-eligibility.yaml": {
+            $0.replacingOccurrences(of: "then: {verdict: blocked, reason: already-owns-target}",
+                                    with: "then: {verdict: blocked, reason: owns-included-services}")
+        }])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let before = BuildCommandTests.snapshot(folder + "/site")
+        let result = try CLIRunner.run(["build"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("content/tables/1-eligibility.yaml:"))
+        #expect(result.stderr.contains("the rule core says"))
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(BuildCommandTests.snapshot(folder + "/site") == before)
+    }
+
+    @Test("build refuses a prose link to a page the site does not have, at its line")
+    func gateRefusesABrokenLink() throws {
+        let folder = try Self.copy(editing: ["content/pages/how-to-answer.md": {
+            $0 + "\nSee [the guide](../roles/nobody.html).\n"
+        }])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLIRunner.run(["build"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("content/pages/how-to-answer.md:")
+                && result.stderr.contains("error: the link '../roles/nobody.html' leads to a page the site does not have"))
+    }
+
+    @Test("Two builds at once into one folder: the site afterwards verifies, every file as its manifest says")
+    func concurrentBuildsVerify() throws {
+        let folder = try Self.copy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let runs = try [("2021-06-01"), ("2026-11-25")].map { date -> Process in
+            let process = Process()
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["build", "--as-of", date]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        runs.forEach { $0.waitUntilExit() }
+        #expect(runs.allSatisfy { $0.terminationStatus == 0 })
+        let verify = try CLIRunner.run(["verify"], in: folder)
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let check = try CLIRunner.run(["build", "--check", "--as-of", "2026-11-25"], in: folder)
+        let other = try CLIRunner.run(["build", "--check", "--as-of", "2021-06-01"], in: folder)
+        #expect(check.status == 0 || other.status == 0, "the site is one of the two builds, whole")
+    }
+
+    @Test("Control characters typed into explain are shown escaped, never raw")
+    func explainEscapesControlCharacters() throws {
+        let result = try CLIRunner.run(["explain", "--from", "m365-business-basic\u{1B}[2K\u{202E}", "--to", "o365-e3"])
+        #expect(result.status != 0)
+        #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        #expect(result.stderr.contains(#"\u{1B}[2K\u{202E}"#))
+    }
+
+    @Test("A 100,000-character offer is refused at once, with no suggestion to search for")
+    func explainBoundsItsSuggestions() throws {
+        let result = try CLIRunner.run(["explain", "--from", String(repeating: "o365-e3", count: 15_000), "--to", "o365-e3"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown offer"))
+        #expect(!result.stderr.contains("did you mean"))
+    }
+
+    @Test("With raw HTML off, the Markdown twin drops raw HTML and script links as the HTML page does")
+    func markdownTwinIsSafe() throws {
+        let folder = try Self.copy(editing: ["content/pages/how-to-answer.md": {
+            $0 + "\n<script>alert(1)</script>\n\nA [trap](javascript:alert(1)) and <img src=x onerror=alert(1)> here.\n"
+        }])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLIRunner.run(["build"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        for file in ["site/pages/how-to-answer.md", "site/pages/how-to-answer.html"] {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            #expect(!text.contains("<script"), "\(file)")
+            #expect(!text.contains("javascript:"), "\(file)")
+            #expect(!text.contains("onerror"), "\(file)")
+            #expect(text.contains("trap"), "\(file)")
+        }
+    }
+}
