@@ -69,6 +69,11 @@ let package = Package(
                            "UpgradeSiteBuilder"],
             path: "benchmarks/Sources/upgradedocs-bench"
         ),
+        .executableTarget(
+            name: "upgradedocs-fuzz",
+            dependencies: ["UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeSiteBuilder", "UpgradeVerify"],
+            path: "Fuzz/Sources/upgradedocs-fuzz"
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder", "UpgradeSiteContract"],

@@ -22,7 +22,7 @@ extension ContentReading {
 
 /// Splits a page into front matter and body, the way Hugo and Jekyll do:
 /// the file starts with a `---` line, and the next `---` line closes the YAML.
-enum ProsePageReader {
+package enum ProsePageReader {
     // ms.date and ms.topic are the Microsoft Learn conventions these pages imitate; they are accepted and unused.
     static let keys = ["title", "description", "ms.date", "ms.topic"]
 
@@ -67,7 +67,7 @@ enum ProsePageReader {
     }
 
     /// Reads one page from text, for tools and tests that have no file.
-    static func parse(_ text: String, slug: String, file: String) throws(DiagnosticError) -> ProsePage {
+    package static func parse(_ text: String, slug: String, file: String) throws(DiagnosticError) -> ProsePage {
         let sink = Diagnostics()
         let page = read(text, slug: slug, file: file, sink: sink)
         try sink.throwIfErrors()

@@ -1,7 +1,7 @@
 /// Reads the tables of an HTML page back from its text, independently of the
 /// renderer that wrote it: tags, attributes, entities and visible text.
 /// It reads the HTML this generator writes; it is not a general HTML5 parser.
-struct HTMLTableReader {
+package struct HTMLTableReader {
     struct Cell {
         let isHeader: Bool
         let attributes: [String: String]
@@ -17,7 +17,7 @@ struct HTMLTableReader {
         let line: Int
     }
 
-    struct Table {
+    package struct Table {
         let attributes: [String: String]
         let rows: [Row]
         let line: Int
@@ -25,7 +25,7 @@ struct HTMLTableReader {
         var cssClasses: [String] { (attributes["class"] ?? "").split(separator: " ").map(String.init) }
     }
 
-    static func tables(in html: String) -> [Table] {
+    package static func tables(in html: String) -> [Table] {
         var reader = HTMLTableReader(html)
         return reader.read()
     }
@@ -130,7 +130,8 @@ struct HTMLTableReader {
             var value = ""
             if position < scalars.count, scalars[position] == "=" {
                 position += 1
-                let quote = scalars[position]
+                // A page that ends right after `=` has no value to read.
+                let quote = position < scalars.count ? scalars[position] : " "
                 if quote == "\"" || quote == "'" {
                     position += 1
                     while position < scalars.count, scalars[position] != quote {

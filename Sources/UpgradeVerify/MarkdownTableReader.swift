@@ -1,6 +1,6 @@
 /// Reads pipe tables back from Markdown text: a header row, a `---` row, and body rows.
-struct MarkdownTableReader {
-    struct Table {
+package struct MarkdownTableReader {
+    package struct Table {
         /// The line of the header row, counted from 1.
         let line: Int
         /// The emphasised line just above the table, which this generator uses as its caption.
@@ -9,7 +9,7 @@ struct MarkdownTableReader {
         let rows: [(cells: [String], line: Int)]
     }
 
-    static func tables(in markdown: String) -> [Table] {
+    package static func tables(in markdown: String) -> [Table] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var tables: [Table] = []
         var index = 0

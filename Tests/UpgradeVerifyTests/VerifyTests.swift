@@ -139,3 +139,12 @@ struct VerifyTests {
         #expect(Self.messages(missing).contains { $0.hasPrefix("missing: the site has no matrix/legacy.md") })
     }
 }
+
+@Suite("verify's readers take any text")
+struct ReaderRobustnessTests {
+    @Test("A page that ends right after an attribute's '=' is read, not a crash (found by fuzzing)")
+    func attributeEndingAtEquals() {
+        #expect(HTMLTableReader.tables(in: #"<table class="x" data-a="#).count <= 1)
+        #expect(MarkdownTableReader.tables(in: "| a |\n|---").count <= 1)
+    }
+}

@@ -1,7 +1,7 @@
 import UpgradeBase
 import UpgradeSiteContract
 /// Lays out a whole page in each format: HTML through the templates, Markdown directly.
-enum PageRenderer {
+package enum PageRenderer {
     /// Every name the layout is given, its navigation items' included: the templates may use these alone.
     static let layoutNames: Set<String> = ["title", "siteTitle", "generator", "root", "kind", "asOf", "nav", "label",
                                            "href", "current", "description", "pageStyle", "content"]
@@ -39,7 +39,7 @@ enum PageRenderer {
         return (pageContext, layout)
     }
 
-    static func markdown(_ page: Page, context: ViewContext) -> String {
+    package static func markdown(_ page: Page, context: ViewContext) -> String {
         let renderer = MarkdownRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML)
         var parts = ["# " + MarkdownRenderer.escape(page.title) + "\n"]
         if let summary = page.summary { parts.append(MarkdownRenderer.guardBlockStart(MarkdownRenderer.escape(summary)) + "\n") }
