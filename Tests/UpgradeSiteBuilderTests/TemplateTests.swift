@@ -56,6 +56,16 @@ struct TemplateTests {
         #expect(problems.map(\.description) == ["index.mustache:1:1: error: the template is not UTF-8 text; save it as UTF-8"])
     }
 
+    @Test("A link in templates/assets to a file elsewhere on the machine is refused, not published")
+    func assetLinkOutsideIsRefused() throws {
+        let folder = try Scratch.copy(of: Repository.path("templates"))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/assets/passwd", withDestinationPath: "/etc/passwd")
+        let error = #expect(throws: DiagnosticError.self) { try TemplateSet.load(from: folder) }
+        #expect(error?.diagnostics.map(\.location.file) == [folder + "/assets/passwd"])
+        #expect(error?.diagnostics.first?.message.hasPrefix("this is a link to a file outside the folder") == true)
+    }
+
     @Test("Every name the pages give the templates is in the vocabulary the check allows")
     func vocabularyCoversTheContexts() throws {
         let content = SiteFixture.content
