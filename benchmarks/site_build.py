@@ -125,6 +125,10 @@ def catalogues():
         points.append((total, build[0] + verify[0]))
         print(f"  {offers:5d} offers, {offers * 20:6d} paths, {len(sizes):4d} files: median build {build[0]:6.2f} s + verify {verify[0]:6.2f} s, "
               f"peak {max(build[1], verify[1]):6.0f} MB, output {total / 1e6:7.1f} MB, largest page {largest / 1e6:6.1f} MB")
+        # explain with a 100,000-character offer: the look-up and "did you mean", in process (target < 100 ms).
+        suggest = subprocess.run([BENCH, "suggest", "--content", os.path.join(corpus, "content")],
+                                 check=True, capture_output=True, text=True)
+        print("        " + suggest.stdout.strip())
     if len(points) > 1:
         xs = [math.log(t) for t, _ in points]
         ys = [math.log(s) for _, s in points]

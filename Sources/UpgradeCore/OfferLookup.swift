@@ -11,11 +11,13 @@ extension Catalog {
     /// never compared, so the time stays bounded by the catalogue, whatever is typed.
     public func closestOfferID(to query: String) -> OfferID? {
         let key = Self.fold(query)
-        let limit = max(3, key.count / 2)
+        // Counting a String's characters walks it: count the query once, not once per candidate.
+        let length = key.count
+        let limit = max(3, length / 2)
         var best: (id: OfferID, distance: Int)?
         for offer in offers {
             for candidate in [Self.fold(offer.id.rawValue), Self.fold(offer.name)]
-            where abs(candidate.count - key.count) <= limit {
+            where abs(candidate.count - length) <= limit {
                 let distance = editDistance(key, candidate)
                 if distance <= limit, best.map({ (distance, offer.id) < ($0.distance, $0.id) }) ?? true {
                     best = (offer.id, distance)

@@ -5,8 +5,11 @@ import Foundation
 //   generate  --out DIR [--pages N] [--offers M] [--paths P] [--base content]
 //                                                     synthetic content for UpgradeDocs and Hugo
 //   markdown  --content DIR [--runs 5]                the Markdown stage alone, in process
+//   suggest   --content DIR [--length 100000] [--runs 5]
+//                                                     explain's look-up and "did you mean" for a long argument
 switch CommandLine.arguments.dropFirst().first {
 case "generate": generate()
+case "suggest": suggestion()
 case "markdown": markdownStage()
 case "stages": stages()
 default: analysisBenchmark()
