@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "UpgradeSiteBuilderTests",
             dependencies: [
-                "UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder",
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder",
                 "UpgradeSiteContract", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

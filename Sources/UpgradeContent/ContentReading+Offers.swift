@@ -45,7 +45,7 @@ extension ContentReading {
     func readOffers(programs: [Program], regions: [Region], services: [Service]) -> [Offer] {
         guard let root = file("offers.yaml", what: "the offers", keys: ["offers"]) else { return [] }
         let drafts = root.objects("offers", what: "offer",
-                                  keys: ["id", "name", "program", "region", "variantOf", "extends", "services"])
+                                  keys: ["id", "name", "aliases", "program", "region", "variantOf", "extends", "services"])
             .compactMap { OfferDraft(reading: $0) }
         let known = rejectDuplicates(drafts.map(\.id), what: "offer")
         rejectDuplicateNames(drafts)
@@ -76,15 +76,35 @@ extension ContentReading {
                                            reported: &reportedCycles)
             // A missing program is already an error; the offer stays declared so paths naming it get no second one.
             return Offer(id: draft.id.value, name: draft.name.value, program: draft.program?.value ?? "",
-                         region: draft.region?.value, variantOf: draft.variantOf?.value, services: services)
+                         region: draft.region?.value, variantOf: draft.variantOf?.value, services: services,
+                         aliases: draft.aliases.map(\.value))
         }
     }
 
-    /// Offers are looked up by id or name, in any case: an id that differs from another only by
-    /// case, or that is another offer's name, would answer for the wrong offer.
+    /// Offers are looked up by id, name or alias, in any case: an id that differs from another only
+    /// by case, a name that is another offer's id, or an alias that is any other offer's id, name or
+    /// alias would answer for the wrong offer.
     private func rejectLookAlikes(_ drafts: [OfferDraft]) {
         func fold(_ text: String) -> String {
             text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var names: [String: (offer: OfferID, location: SourceLocation)] = [:]
+        for draft in drafts {
+            for name in [Located(draft.id.value.rawValue, at: draft.id.location), draft.name] {
+                if names[fold(name.value)] == nil { names[fold(name.value)] = (draft.id.value, name.location) }
+            }
+        }
+        var aliases: [String: (offer: OfferID, location: SourceLocation)] = [:]
+        for draft in drafts {
+            for alias in draft.aliases {
+                let key = fold(alias.value)
+                if let other = names[key] ?? aliases[key], other.offer != draft.id.value {
+                    sink.error("the alias '\(alias.value)' is already a name of '\(other.offer)', so looking it up would be "
+                               + "ambiguous", at: alias.location, notes: [Diagnostic.Note("used here", at: other.location)])
+                } else if aliases[key] == nil {
+                    aliases[key] = (draft.id.value, alias.location)
+                }
+            }
         }
         var ids: [String: Located<OfferID>] = [:]
         for draft in drafts {
@@ -179,8 +199,10 @@ private struct OfferDraft {
     let variantOf: Located<OfferID>?
     let extends: Located<OfferID>?
     let services: [Located<ServiceID>]
+    let aliases: [Located<String>]
 
     init?(reading object: YAMLObject) {
+        aliases = object.strings("aliases")
         let id: Located<OfferID>? = object.id("id")
         let name = object.string("name")
         program = object.id("program")

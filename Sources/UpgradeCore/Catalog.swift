@@ -80,7 +80,7 @@ public struct Catalog: Sendable {
     }
 
     /// Every variant of `offer`'s product, itself included, in content order.
-    func family(of offer: Offer) -> [Offer] {
+    public func family(of offer: Offer) -> [Offer] {
         familyMembers[offer.family] ?? [offer]
     }
 
@@ -89,7 +89,7 @@ public struct Catalog: Sendable {
         familyMembers[offer.family]?.first { $0.region == region }
     }
 
-    func serviceNames(_ ids: [ServiceID]) -> [String] {
+    public func serviceNames(_ ids: [ServiceID]) -> [String] {
         ids.map { service($0)?.name ?? $0.rawValue }
     }
 

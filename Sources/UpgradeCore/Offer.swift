@@ -9,11 +9,14 @@ public struct Offer: Hashable, Sendable {
     public let variantOf: OfferID?
     /// Sorted, so that every message that lists services reads the same way each run.
     public let services: [ServiceID]
+    /// Other names people use for the offer ("E3", "Office 365 E3"), in content order.
+    public let aliases: [String]
 
     public init(id: OfferID, name: String, program: ProgramID, region: RegionID? = nil,
-                variantOf: OfferID? = nil, services: [ServiceID]) {
+                variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = []) {
         self.id = id
         self.name = name
+        self.aliases = aliases
         self.program = program
         self.region = region
         self.variantOf = variantOf

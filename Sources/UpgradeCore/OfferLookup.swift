@@ -1,5 +1,5 @@
 extension Catalog {
-    /// Finds an offer by id or display name, ignoring case and surrounding space.
+    /// Finds an offer by id, display name or alias, ignoring case and surrounding space.
     public func lookUpOffer(_ query: String) -> Offer? {
         offersByFoldedName[Self.fold(query)]
     }
@@ -16,7 +16,7 @@ extension Catalog {
         let limit = max(3, length / 2)
         var best: (id: OfferID, distance: Int)?
         for offer in offers {
-            for candidate in [Self.fold(offer.id.rawValue), Self.fold(offer.name)]
+            for candidate in ([offer.id.rawValue, offer.name] + offer.aliases).map(Self.fold)
             where abs(candidate.count - length) <= limit {
                 let distance = editDistance(key, candidate)
                 if distance <= limit, best.map({ (distance, offer.id) < ($0.distance, $0.id) }) ?? true {
@@ -27,11 +27,11 @@ extension Catalog {
         return best?.id
     }
 
-    /// The first offer, in content order, whose id or name folds to each key.
+    /// The first offer, in content order, whose id, name or alias folds to each key.
     static func foldedNames(of offers: [Offer]) -> [String: Offer] {
         var index: [String: Offer] = [:]
         for offer in offers {
-            for key in [fold(offer.id.rawValue), fold(offer.name)] where index[key] == nil { index[key] = offer }
+            for key in ([offer.id.rawValue, offer.name] + offer.aliases).map(fold) where index[key] == nil { index[key] = offer }
         }
         return index
     }

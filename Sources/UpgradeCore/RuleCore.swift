@@ -127,8 +127,10 @@ struct Facts {
         switch code {
         case .useRegionalVariant:
             guard let counterpart else { return [] }
-            return [Advisory(code: code, message: "Upgrade to \(counterpart.name) (\(counterpart.id)) instead: it is the "
-                                 + "\(regionName(counterpart.region)) variant of \(request.to.name).", offer: counterpart.id)]
+            // "the global variant", not "the the global market variant".
+            let region = counterpart.region.map { "the " + regionName($0) } ?? "the global"
+            return [Advisory(code: code, message: "Upgrade to \(counterpart.name) (\(counterpart.id)) instead: it is "
+                                 + "\(region) variant of \(request.to.name).", offer: counterpart.id)]
         case .cancelOtherChannelFirst:
             return otherChannelHoldings.map { holding in
                 Advisory(code: code, message: "\(holding.offer.name) was bought through another partner or channel: the "
@@ -159,7 +161,7 @@ struct Facts {
 
 extension [String] {
     /// "A", "A and B", "A, B and C".
-    var joinedAsList: String {
+    public var joinedAsList: String {
         switch count {
         case 0: ""
         case 1: self[0]

@@ -35,6 +35,7 @@ public enum SiteBuilder {
         }
         var rest = templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
         rest.append(TestVectors.file(catalog: context.catalog, asOf: asOf))
+        rest.append(CheckerData.file(catalog: context.catalog, asOf: asOf))
         files += rest
         emit?(rest)
         return files.sorted { $0.path < $1.path }
@@ -68,6 +69,8 @@ public enum SiteBuilder {
         pages += context.catalog.roles.map { RoleView(context: context, role: $0).page() }
         pages += context.catalog.tables.map { DecisionTableView(context: context, table: $0).page() }
         pages.append(PrintView(context: context).page())
+        pages.append(CheckerView(context: context).page())
+        pages += OfferView.pages(context)
         pages += context.content.pages.map { ProseView(context: context, page: $0).render(into: problems) }
         return pages
     }
@@ -78,7 +81,7 @@ struct Navigation: Sendable {
     let items: [(label: String, path: PagePath)]
 
     init(context: ViewContext) {
-        items = [("Home", SitePaths.index)]
+        items = [("Home", SitePaths.index), ("Check an upgrade", SitePaths.checker), ("Offers", SitePaths.offers)]
             + context.programs.map { ("\($0.name.capitalizedFirst) matrix", SitePaths.matrix($0.id)) }
             + context.catalog.tables.map { ($0.title, SitePaths.table($0.id)) }
             + [("Print", SitePaths.print)]

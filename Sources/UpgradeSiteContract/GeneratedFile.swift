@@ -2,8 +2,9 @@
 public enum FileKind: String, Sendable {
     case index, matrix, role, rules, print, page, asset, data
 
+    /// The checker and the offer pages are pages to the manifest, whose kinds are fixed.
     public init(_ kind: PageKind) {
-        self = FileKind(rawValue: kind.rawValue)!
+        self = FileKind(rawValue: kind.rawValue) ?? .page
     }
 }
 

@@ -11,6 +11,13 @@ public enum Markup {
         public static let decision = "decision-table"
     }
 
+    /// The upgrade checker's answer, and its parts.
+    public enum Checker {
+        public static let answer = "answer"
+        public static let code = "data-code"
+        public static let advisories = "data-advisories"
+    }
+
     /// Attribute names.
     public enum Data {
         public static let program = "data-program"
@@ -28,6 +35,8 @@ public enum Markup {
         public static let rule = "data-rule"
         public static let input = "data-input"
         public static let output = "data-output"
+        /// A service an offer page lists.
+        public static let service = "data-service"
     }
 
     /// The header cells that name the matrix tables, in both formats; `verify` finds the Markdown ones by them.

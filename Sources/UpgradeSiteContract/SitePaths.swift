@@ -6,6 +6,11 @@ public enum SitePaths {
     public static let index = PagePath("index")
     public static let print = PagePath("print", "decision-tables")
     public static let testVectors = "data/test-vectors.json"
+    /// The upgrade checker, and the model it decides from.
+    public static let checker = PagePath("checker")
+    public static let checkerData = "data/checker-data.js"
+    public static let offers = PagePath("offers", "index")
+    public static func offer(_ offer: OfferID) -> PagePath { PagePath("offers", offer.rawValue) }
 
     public static func matrix(_ program: ProgramID) -> PagePath { PagePath("matrix", program.rawValue) }
     /// One part of a split program's matrix, numbered from 1.
@@ -18,6 +23,8 @@ public enum SitePaths {
 
     /// The anchor of an interpretation on the index page.
     public static func anchor(of interpretation: InterpretationID) -> String { "interpretation-\(interpretation)" }
+    /// The anchor of a decision table's rule row.
+    public static func anchor(ofRule rule: RuleID) -> String { "rule-\(rule)" }
     /// The anchor of a source's row on its part page.
     public static func anchor(ofRow source: OfferID) -> String { "from-\(source)" }
 }

@@ -67,6 +67,16 @@ public struct SiteVerifier {
                     .verify(markdown: MarkdownTableReader.tables(in: markdown), &report)
             }
         }
+        let offers = OfferVerification(expectations: expectations, site: site)
+        for offer in catalog.offers {
+            for format in PageFormat.allCases {
+                let file = SitePaths.offer(offer.id).file(format)
+                if let text = read(file, &report) { offers.verify(offer, text: text, file: file, &report) }
+            }
+        }
+        if let data = read(SitePaths.checkerData, &report) {
+            offers.verifyCheckerData(data, asOf: asOf, &report)
+        }
         // Every table in every HTML page: the canonical pages, the print page, and prose embeds.
         for file in files where file.hasSuffix(".html") && !judged.contains(file) {
             guard let html = read(file, &report) else { continue }

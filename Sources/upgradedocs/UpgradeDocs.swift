@@ -14,6 +14,6 @@ struct UpgradeDocs: ParsableCommand {
                   --to m365-business-standard --format json
               upgradedocs check
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, OffersCommand.self]
     )
 }

@@ -148,3 +148,67 @@ struct ReaderRobustnessTests {
         #expect(MarkdownTableReader.tables(in: "| a |\n|---").count <= 1)
     }
 }
+
+@Suite("verify reads the offer pages and the checker's data")
+struct OfferVerifyTests {
+    @Test("A fresh build's offer pages and checker data verify")
+    func freshOfferPagesVerify() throws {
+        let report = try VerifyTests.verify()
+        #expect(report.problems.isEmpty, "\(report.problems.prefix(3))")
+    }
+
+    @Test("A service dropped from an offer page, in HTML and in Markdown")
+    func serviceDropped() throws {
+        let html = try VerifyTests.verify(editing: "offers/m365-business-basic.html") {
+            $0.replacingOccurrences(of: #"<li data-service="onedrive">OneDrive</li>"#, with: "")
+        }
+        #expect(html.messages.contains { $0.hasPrefix("m365-business-basic: the page lists the services") })
+        let markdown = try VerifyTests.verify(editing: "offers/m365-business-basic.md") {
+            $0.replacingOccurrences(of: "- OneDrive\n", with: "")
+        }
+        #expect(markdown.messages.contains { $0.hasPrefix("m365-business-basic: the Markdown lists the services") })
+    }
+
+    @Test("A service renamed on an offer page")
+    func serviceRenamed() throws {
+        let report = try VerifyTests.verify(editing: "offers/m365-business-basic.html") {
+            $0.replacingOccurrences(of: #"<li data-service="onedrive">OneDrive</li>"#,
+                                    with: #"<li data-service="onedrive">OneDrive for Business</li>"#)
+        }
+        #expect(report.messages == ["m365-business-basic: the service onedrive reads 'OneDrive for Business', "
+                                    + "the model names it 'OneDrive'"])
+    }
+
+    @Test("A possible upgrade dropped from an offer page, in HTML and in Markdown")
+    func upgradeDropped() throws {
+        let html = try VerifyTests.verify(editing: "offers/m365-business-basic.html") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix(#"<li data-offer="o365-e3">"#) }.joined(separator: "\n")
+        }
+        #expect(html.messages == ["m365-business-basic: o365-e3 is missing from the possible upgrades; "
+                                  + "the rule core says it is eligible"])
+        let markdown = try VerifyTests.verify(editing: "offers/m365-business-basic.md") { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("- [Office 365 Enterprise E3]") }.joined(separator: "\n")
+        }
+        #expect(markdown.messages.contains("m365-business-basic: o365-e3 is missing from the possible upgrades; "
+                                           + "the rule core says it is eligible"))
+    }
+
+    @Test("A hand-edited checker data file fails verify")
+    func checkerDataTampered() throws {
+        let services = try VerifyTests.verify(editing: "data/checker-data.js") {
+            $0.replacingOccurrences(of: #""id":"o365-e3","name":"Office 365 Enterprise E3","#,
+                                    with: #""id":"o365-e3","name":"Office 365 Enterprise E4","#)
+        }
+        #expect(services.messages == ["the checker's data says something else of o365-e3 than the model"])
+        let paths = try VerifyTests.verify(editing: "data/checker-data.js") {
+            $0.replacingOccurrences(of: #""m365-business-basic":["#, with: #""m365-business-basic":["o365-e5","#)
+        }
+        #expect(paths.messages.contains { $0.hasPrefix("the checker's paths from m365-business-basic are o365-e5") })
+        let rules = try VerifyTests.verify(editing: "data/checker-data.js") {
+            $0.replacingOccurrences(of: #""code":"path-not-supported""#, with: #""code":"region-mismatch""#)
+        }
+        #expect(rules.messages == ["the checker's rules differ from the model"])
+    }
+}

@@ -57,6 +57,11 @@ package final class HTMLRenderer {
         case .list(let ordered, let items):
             let tag = ordered ? "ol" : "ul"
             return "<\(tag)>\n" + items.map { "<li>\(render($0))</li>\n" }.joined() + "</\(tag)>\n"
+        case .labelledList(let cssClass, let items):
+            return "<ul class=\"\(HTML.escapeAttribute(cssClass))\">\n" + items.map { item in
+                "<li" + item.attributes.map { " \($0.name)=\"\(HTML.escapeAttribute($0.value))\"" }.joined() + ">"
+                    + render(item.content) + "</li>\n"
+            }.joined() + "</ul>\n"
         case .note(let kind, let title, let children):
             let heading = title ?? (kind == .note ? "Note" : "Important")
             return "<div class=\"alert alert-\(kind.rawValue.lowercased())\" role=\"note\">\n"
@@ -108,6 +113,10 @@ package final class HTMLRenderer {
             case .code(let text): "<code>\(HTML.escape(text))</code>"
             case .link(let children, let target, let anchor):
                 "<a href=\"\(HTML.escapeAttribute(link(to: target, anchor: anchor)))\">\(render(children))</a>"
+            case .htmlLink(let children, let target):
+                "<a href=\"\(HTML.escapeAttribute(page.link(to: target, format: .html)))\">\(render(children))</a>"
+            case .checkerLink(let children, let query):
+                "<a href=\"\(HTML.escapeAttribute(checkerAddress(query)))\">\(render(children))</a>"
             case .symbol(let glyph, let alternative):
                 alternative.isEmpty
                     ? "<span class=\"symbol\" aria-hidden=\"true\">\(HTML.escape(glyph))</span>"
@@ -127,6 +136,26 @@ package final class HTMLRenderer {
         return page.link(to: target, anchor: anchor, format: .html)
     }
 
+    /// The checker's address from this page, with the question in its query.
+    func checkerAddress(_ query: [Attribute]) -> String {
+        page.link(to: SitePaths.checker, format: .html) + "?"
+            + query.map { Self.percentEncoded($0.name) + "=" + Self.percentEncoded($0.value) }.joined(separator: "&")
+    }
+
+    /// Everything but letters, digits and `-._~` is percent-encoded, so an id or a date reads back as written.
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80, character.isLetter || character.isNumber || "-._~".contains(character) {
+                out.append(character)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
     /// Prose through cmark; embedded tables replace their fences on the node tree.
     private func renderProse(_ markdown: String, embeds: [String: [Block]]) -> String {
         let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
@@ -141,7 +170,8 @@ package final class HTMLRenderer {
         inlines.map { inline in
             switch inline {
             case .text(let text), .code(let text): text
-            case .strong(let children), .link(let children, _, _): plainText(children)
+            case .strong(let children), .link(let children, _, _), .checkerLink(let children, _),
+                 .htmlLink(let children, _): plainText(children)
             case .symbol(_, let alternative): alternative
             case .footnoteMark(let mark, _): mark
             case .lineBreak: " "

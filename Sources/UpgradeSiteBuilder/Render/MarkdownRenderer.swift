@@ -22,6 +22,8 @@ struct MarkdownRenderer {
             return items.enumerated().map { index, item in
                 (ordered ? "\(index + 1). " : "- ") + Self.guardBlockStart(render(item)) + "\n"
             }.joined()
+        case .labelledList(_, let items):
+            return items.map { "- " + Self.guardBlockStart(render($0.content)) + "\n" }.joined()
         case .note(let kind, let title, let children):
             var lines = ["[!\(kind.rawValue)]"]
             if let title { lines += ["**\(Self.escape(title))**", ""] }
@@ -75,6 +77,9 @@ struct MarkdownRenderer {
             case .code(let text): Self.code(text, inCell: inCell)
             case .link(let children, let target, let anchor):
                 "[" + render(children, inCell: inCell) + "](" + link(to: target, anchor: anchor) + ")"
+            case .checkerLink(let children, _): render(children, inCell: inCell)
+            case .htmlLink(let children, let target):
+                "[" + render(children, inCell: inCell) + "](" + page.link(to: target, format: .html) + ")"
             case .symbol(let glyph, _): Self.escape(glyph)
             case .footnoteMark(let mark, _): mark
             case .lineBreak: inCell ? "<br/>" : "\\\n"

@@ -6,7 +6,7 @@ package enum PageRenderer {
     static let layoutNames: Set<String> = ["title", "siteTitle", "generator", "root", "kind", "asOf", "nav", "label",
                                            "href", "current", "description", "pageStyle", "content"]
     /// Every name a page-kind template (and the `facts` partial inside it) is given.
-    static let pageNames: Set<String> = ["title", "body", "facts", "label", "value", "hasFacts", "summary"]
+    static let pageNames: Set<String> = ["title", "body", "facts", "label", "value", "hasFacts", "summary", "root"]
 
     static func html(_ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation) -> String {
         let (pageContext, layout) = contexts(page, templates: templates, context: context, navigation: navigation)
@@ -20,7 +20,8 @@ package enum PageRenderer {
                                     reservedIDs: templates.layoutIDs)
         let body = renderer.render(page.blocks)
         let facts: [[String: Any]] = page.facts.map { ["label": $0.label, "value": renderer.render($0.value)] }
-        var pageContext: [String: Any] = ["title": page.title, "body": body, "facts": facts, "hasFacts": !facts.isEmpty]
+        var pageContext: [String: Any] = ["title": page.title, "body": body, "facts": facts, "hasFacts": !facts.isEmpty,
+                                          "root": page.path.root]
         if let summary = page.summary { pageContext["summary"] = summary }
         var layout: [String: Any] = [
             "title": page.title,

@@ -8,6 +8,11 @@ indirect enum Inline: Hashable, Sendable {
     case strong([Inline])
     case code(String)
     case link([Inline], to: PagePath?, anchor: String?)
+    /// A question for the upgrade checker, asked by its address. Only the HTML page can answer,
+    /// so the Markdown twin shows the text without a link.
+    case checkerLink([Inline], query: [Attribute])
+    /// A link to a page's HTML form from either twin: for what only the HTML page can do.
+    case htmlLink([Inline], to: PagePath)
     /// A symbol such as ✓, with the words a screen reader and a Markdown reader get instead.
     case symbol(String, alternative: String)
     /// A footnote mark such as ¹, linking to the note under the table.
@@ -25,6 +30,8 @@ indirect enum Block: Hashable, Sendable {
     case heading(level: Int, [Inline], id: String?)
     case paragraph([Inline])
     case list(ordered: Bool, items: [[Inline]])
+    /// A list whose items carry attributes that say what each is, such as `data-service`.
+    case labelledList(cssClass: String, items: [LabelledItem])
     case note(NoteKind, title: String?, [Block])
     case table(Table)
     /// CommonMark from content, rendered by cmark. Each `upgradedocs …` fence in it is
@@ -64,6 +71,11 @@ struct Table: Hashable, Sendable {
         self.body = body
         self.notes = notes
     }
+}
+
+struct LabelledItem: Hashable, Sendable {
+    let content: [Inline]
+    let attributes: [Attribute]
 }
 
 struct TableNote: Hashable, Sendable {

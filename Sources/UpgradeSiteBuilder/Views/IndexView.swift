@@ -9,12 +9,17 @@ struct IndexView {
     func page() -> Page {
         let catalog = context.catalog
         var blocks: [Block] = [
+            .paragraph([.strong([.htmlLink([.text("Check an upgrade")], to: SitePaths.checker)]),
+                        .text(": any offer to any other, any status, any other subscriptions, any day; the verdict, "
+                              + "every reason with what to do, and a link to share.")]),
             .paragraph([.strong([.text("Appropriate roles")]), .text(": ")] + roleLinks()),
             .heading(level: 2, [.text("Upgrade matrices")], id: "matrices"),
             .list(ordered: false, items: context.programs.map { program in
                 [.link([.text("\(program.name.capitalizedFirst) offers")], to: SitePaths.matrix(program.id), anchor: nil),
                  .text(": \(catalog.offers(in: program.id).count) offers, every pair decided by the rule core")]
             }),
+            .paragraph([.link([.text("Every offer")], to: SitePaths.offers, anchor: nil),
+                        .text(": the names people use, the services each includes, and where each can go.")]),
             .heading(level: 2, [.text("Guides by role")], id: "roles"),
             .list(ordered: false, items: catalog.roles.map { role in
                 [.link([.text(role.name)], to: SitePaths.role(role.id), anchor: nil),

@@ -72,7 +72,9 @@ struct MatrixView {
             Row([Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)])]
                 + offers.map { target in
                     let decision = context.cell(from: source, to: target)
-                    var content = symbol(for: decision)
+                    // Each cell asks the checker about its pair, where any status and holding can be added.
+                    var content: [Inline] = [.checkerLink(symbol(for: decision), query: [
+                        Attribute("from", source.id.rawValue), Attribute("to", target.id.rawValue)])]
                     if decision.verdict == .eligible, let note = footnote(from: source, to: target) {
                         content.append(.footnoteMark(note.mark, anchor: "grid-note-\(note.id)"))
                         if !usedFootnotes.contains(note) { usedFootnotes.append(note) }

@@ -19,6 +19,8 @@ struct RoleView {
             .paragraph([.text("Run every check, even after one fails: the customer needs every reason at once. "
                               + "The same checks as a decision table: "),
                         .link([.text("Upgrade eligibility")], to: SitePaths.table("eligibility"), anchor: nil),
+                        .text(". To run them all for one customer, "),
+                        .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
                         .text(".")]),
             checklist(),
         ]

@@ -1,0 +1,124 @@
+import UpgradeBase
+import UpgradeCore
+import UpgradeSiteContract
+
+/// One page per offer, and an index of them all: what the offer is called,
+/// what it includes, where it can go, and which upgrades holding it blocks.
+/// Services are published by display name, so rule UPG-5 can be applied by reading.
+struct OfferView {
+    let context: ViewContext
+    let offer: Offer
+
+    static func pages(_ context: ViewContext) -> [Page] {
+        [index(context)] + context.catalog.offers.map { OfferView(context: context, offer: $0).page() }
+    }
+
+    /// Every offer with its region and services; the page's script filters the rows as you type.
+    static func index(_ context: ViewContext) -> Page {
+        let catalog = context.catalog
+        let rows = catalog.offers.map { offer in
+            Row([
+                Cell([.link([.text(offer.name)], to: SitePaths.offer(offer.id), anchor: nil)], header: .row,
+                     attributes: [Attribute(Markup.Data.offer, offer.id.rawValue)]),
+                Cell([.code(offer.id.rawValue)] + (offer.aliases.isEmpty ? [] : [.lineBreak, .text(offer.aliases.joined(separator: ", "))])),
+                Cell.text(offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global"),
+                Cell.text(catalog.serviceNames(offer.services).joined(separator: ", ")),
+            ])
+        }
+        let table = Table(caption: [.text("Every offer, with the names people use, its region and its services")],
+                          cssClass: "offer-index",
+                          head: [Row(["Offer", "Id and other names", "Region", "Services"].map { Cell.text($0, header: .col) })],
+                          body: rows)
+        return Page(path: SitePaths.offers, kind: .offer, title: "Offers",
+                    summary: "Every offer the model knows: its official name, the other names people use, and what it includes.",
+                    facts: [context.asOfFact, Fact("Offers", [.text(String(catalog.offers.count))])],
+                    blocks: [.paragraph([.text("Open an offer for its possible upgrades and the upgrades holding it blocks, "
+                                               + "or "), .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
+                                         .text(".")]),
+                             .table(table)])
+    }
+
+    func page() -> Page {
+        let catalog = context.catalog
+        var facts = [Fact("Id", [.code(offer.id.rawValue)]),
+                     Fact("Program", [.link([.text(catalog.program(offer.program)?.name ?? offer.program.rawValue)],
+                                            to: SitePaths.matrix(offer.program), anchor: nil)]),
+                     Fact("Region", [.text(offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global")])]
+        if !offer.aliases.isEmpty { facts.append(Fact("Also called", [.text(offer.aliases.joined(separator: ", "))])) }
+        facts.append(context.asOfFact)
+        var blocks: [Block] = []
+        let variants = catalog.family(of: offer).filter { $0.id != offer.id }
+        if !variants.isEmpty {
+            var inlines: [Inline] = [.strong([.text("Regional variants")]), .text(": ")]
+            for (index, variant) in variants.enumerated() {
+                let region = variant.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "global"
+                if index > 0 { inlines.append(.text(", ")) }
+                inlines += [.link([.text(variant.name)], to: SitePaths.offer(variant.id), anchor: nil), .text(" (\(region))")]
+            }
+            blocks.append(.paragraph(inlines))
+        }
+        blocks += [
+            .heading(level: 2, [.text("Services it includes")], id: "services"),
+            .labelledList(cssClass: "services", items: offer.services.map { service in
+                LabelledItem(content: [.text(catalog.service(service)?.name ?? service.rawValue)],
+                             attributes: [Attribute(Markup.Data.service, service.rawValue)])
+            }),
+            .heading(level: 2, [.text("Possible upgrades")], id: "upgrades"),
+        ]
+        let targets = possibleUpgrades()
+        blocks.append(targets.isEmpty
+            ? .paragraph([.text("None: the rule core allows no upgrade from this offer for an active subscription with no "
+                                + "other subscriptions, as of \(context.asOf).")])
+            : .labelledList(cssClass: "upgrades", items: targets.map { target in
+                let added = target.services.filter { !offer.services.contains($0) }
+                return LabelledItem(content: [.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil),
+                                              .text(added.isEmpty ? ": adds no service" : ": adds "
+                                                    + catalog.serviceNames(added).joinedAsList)],
+                                    attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
+            }))
+        blocks.append(.paragraph([.text("Each for an active subscription with no other subscriptions, as of \(context.asOf). "
+                                        + "For any other case, "),
+                                  .checkerLink([.text("ask the checker")], query: [Attribute("from", offer.id.rawValue)]),
+                                  .text(".")]))
+        blocks.append(.heading(level: 2, [.text("Upgrades that holding it blocks")], id: "blocks"))
+        let blocked = blockedTargets()
+        blocks.append(blocked.isEmpty
+            ? .paragraph([.text("None: no other offer that an upgrade leads to includes any of its services.")])
+            : .paragraph([.text("While the customer has this offer, an upgrade to one of these is blocked by "
+                                + "\(overlapRule?.id.rawValue ?? "the rule on included services") whenever the upgrade "
+                                + "would add a service this offer already includes:")]))
+        if !blocked.isEmpty {
+            blocks.append(.list(ordered: false, items: blocked.map { target, overlap in
+                [.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil),
+                 .text(": " + catalog.serviceNames(overlap).joinedAsList)]
+            }))
+        }
+        return Page(path: SitePaths.offer(offer.id), kind: .offer, title: offer.name,
+                    summary: "\(offer.name): its services, where it can be upgraded to, and what holding it blocks.",
+                    facts: facts, blocks: blocks + context.interpretationNotes(affecting: overlapRule.map { [.rule($0.id)] } ?? []))
+    }
+
+    /// The rule that a holding with an overlapping service breaks.
+    private var overlapRule: Rule? { context.catalog.rule(for: .ownsIncludedServices) }
+
+
+    /// The targets the rule core allows in the matrices' case, in the order the content lists them.
+    private func possibleUpgrades() -> [Offer] {
+        let matrix = context.matrix(of: offer.program)
+        guard let row = matrix.row(of: offer.id) else { return [] }
+        let eligible = row.cells(except: MatrixSplit.unshownReasons).filter { $0.cell.verdict == .eligible }
+            .map { matrix.offers[$0.column] }
+        return context.orderedAsListed(eligible, from: offer)
+    }
+
+    /// Offers an upgrade leads to (some path ends there) that share a service with this one, with those services.
+    private func blockedTargets() -> [(Offer, [ServiceID])] {
+        let catalog = context.catalog
+        let targets = Set(catalog.paths.map(\.to))
+        return catalog.offers.compactMap { target in
+            guard target.id != offer.id, targets.contains(target.id) else { return nil }
+            let overlap = target.services.filter(offer.services.contains)
+            return overlap.isEmpty ? nil : (target, overlap)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import UpgradeBase
+import UpgradeCheck
+import UpgradeContent
+import UpgradeCore
+@testable import UpgradeSiteBuilder
+import UpgradeSiteContract
+import TestSupport
+
+/// The checker decides in the browser, in JavaScript: a second implementation
+/// of the rule core. Under Node.js, it is held against `RuleCore.decide` on
+/// every request the test vectors reach and on ten thousand random ones, every
+/// field and every message, character for character.
+@Suite("The checker is the rule core, in the browser")
+struct CheckerEquivalenceTests {
+    /// The request as the cases file carries it, and the rule core's answer.
+    static func json(_ request: Request, _ decision: Decision) -> JSONValue {
+        .object([
+            ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
+            ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
+            ("holds", .array(request.holdings.map {
+                .object([("offer", .string($0.offer.id.rawValue)), ("channel", .string($0.channel.rawValue))])
+            })),
+            ("expected", .object([
+                ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
+                ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
+                ("verdict", .string(decision.verdict.rawValue)),
+                ("reasons", .array(decision.reasons.map {
+                    .object([("code", .string($0.code.rawValue)), ("rule", .string($0.rule.rawValue)),
+                             ("message", .string($0.message))])
+                })),
+                ("advisories", .array(decision.advisories.map {
+                    .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
+                })),
+            ])),
+        ])
+    }
+
+    /// Random requests over a catalogue: any pair, listed or not, every status, up to four other
+    /// subscriptions through either channel, and days on both sides of every withdrawal date.
+    static func randomRequests(_ catalog: Catalog, count: Int, seed: UInt64) -> [Request] {
+        var random = SeededGenerator(seed: seed)
+        var days = [CalendarDate(year: 2019, month: 1, day: 1)!, CalendarDate(year: 2027, month: 12, day: 31)!]
+        for program in catalog.programs {
+            guard let withdrawn = program.withdrawnFrom else { continue }
+            days += [withdrawn, CalendarDate(year: withdrawn.year, month: withdrawn.month, day: max(1, withdrawn.day - 1))!,
+                     CalendarDate(year: withdrawn.year - 1, month: 12, day: 31)!]
+        }
+        return (0..<count).map { _ in
+            let holdings = (0..<Int.random(in: 0...4, using: &random)).map { _ in
+                Holding(offer: catalog.offers.randomElement(using: &random)!,
+                        channel: Channel.allCases.randomElement(using: &random)!)
+            }
+            let day = Bool.random(using: &random) ? days.randomElement(using: &random)!
+                : CalendarDate(year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
+                               day: Int.random(in: 1...28, using: &random))!
+            return Request(from: catalog.offers.randomElement(using: &random)!, to: catalog.offers.randomElement(using: &random)!,
+                           status: SubscriptionStatus.allCases.randomElement(using: &random)!, holdings: holdings, asOf: day)
+        }
+    }
+
+    /// Runs the checker's code under Node.js on `requests`; returns its output.
+    static func runNode(_ content: LoadedContent, asOf: CalendarDate, requests: [Request]) throws -> (status: Int32, output: String) {
+        let folder = Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let data = CheckerData.file(catalog: content.catalog, asOf: asOf)
+        try Data(data.bytes).write(to: URL(fileURLWithPath: folder + "/checker-data.js"))
+        let core = RuleCore(catalog: content.catalog)
+        let cases = JSONValue.array(requests.map { json($0, core.decide($0)) })
+        try cases.serialized().write(toFile: folder + "/cases.json", atomically: true, encoding: .utf8)
+        let node = Process()
+        node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        node.arguments = ["node", Repository.path("Tests/Checker/equivalence.js"), folder + "/checker-data.js",
+                          Repository.path("templates/assets/checker.js"), folder + "/cases.json"]
+        let output = Pipe()
+        node.standardOutput = output
+        node.standardError = output
+        try node.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        node.waitUntilExit()
+        return (node.terminationStatus, text)
+    }
+
+    @Test("Every request the test vectors reach, and 10,000 random ones, get the rule core's exact answer")
+    func checkerEqualsRuleCore() throws {
+        let content = SiteFixture.content, asOf = SiteFixture.referenceDate
+        let vectors = Counterexamples(catalog: content.catalog, asOf: asOf).reached.map(\.request)
+        let requests = vectors + Self.randomRequests(content.catalog, count: 10_000, seed: 2026)
+        let (status, output) = try Self.runNode(content, asOf: asOf, requests: requests)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("\(requests.count) requests, 0 mismatches"), "\(output)")
+        #expect(vectors.count > 50)
+    }
+
+    @Test("The same holds on random models: names that need escaping, variants, any withdrawal date")
+    func checkerEqualsRuleCoreOnRandomModels() throws {
+        for seed in [UInt64(3), 11, 29] {
+            let (content, asOf) = RandomModel.make(seed: seed, size: 3...8)
+            let requests = Self.randomRequests(content.catalog, count: 1_000, seed: seed)
+            let (status, output) = try Self.runNode(content, asOf: asOf, requests: requests)
+            #expect(status == 0, "seed \(seed): \(output)")
+        }
+    }
+
+    @Test("…and the comparison is not vacuous: a checker that words one message differently fails it")
+    func comparisonCatchesADifference() throws {
+        let folder = Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let original = try String(contentsOfFile: Repository.path("templates/assets/checker.js"), encoding: .utf8)
+        let broken = original.replacingOccurrences(of: "only an active subscription can be upgraded.",
+                                                   with: "only active subscriptions can be upgraded.")
+        #expect(broken != original)
+        try broken.write(toFile: folder + "/checker.js", atomically: true, encoding: .utf8)
+        let content = SiteFixture.content
+        try Data(CheckerData.file(catalog: content.catalog, asOf: SiteFixture.referenceDate).bytes)
+            .write(to: URL(fileURLWithPath: folder + "/data.js"))
+        let offer = content.catalog.offers[0]
+        let request = Request(from: offer, to: offer, status: .suspended, holdings: [], asOf: SiteFixture.referenceDate)
+        try JSONValue.array([Self.json(request, RuleCore(catalog: content.catalog).decide(request))]).serialized()
+            .write(toFile: folder + "/cases.json", atomically: true, encoding: .utf8)
+        let node = Process()
+        node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        node.arguments = ["node", Repository.path("Tests/Checker/equivalence.js"), folder + "/data.js",
+                          folder + "/checker.js", folder + "/cases.json"]
+        node.standardOutput = FileHandle.nullDevice
+        try node.run()
+        node.waitUntilExit()
+        #expect(node.terminationStatus == 1)
+    }
+}
