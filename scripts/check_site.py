@@ -228,6 +228,72 @@ def narrow_layout(root):
     return problems
 
 
+# Questions for the checker, opened in Chromium from disk: a multichannel UPG-5 conflict, a region
+# mismatch, an inactive source, aliases in any case, the site's own date, and an unknown offer.
+CHECKER_QUESTIONS = [
+    "from=m365-business-basic&to=o365-e3&holds=m365-apps-enterprise@other&asOf=2021-06-01",
+    "from=m365-business-basic-india&to=m365-business-standard&asOf=2021-06-01",
+    "from=m365-business-standard&to=o365-e5&status=suspended&asOf=2022-03-01",
+    "from=business%20basic&to=e3&holds=o365-e1,E5@other",
+    "from=o365-e1&to=o365-e3",
+    "from=o365-e4&to=o365-e3",
+]
+
+
+def explain(query):
+    """What `upgradedocs explain --format json` answers to a checker question, or None when it refuses it."""
+    from urllib.parse import parse_qs
+    params = parse_qs(query)
+    binary = os.environ.get("UPGRADEDOCS") or next(
+        (b for b in [".build/debug/upgradedocs", ".build/release/upgradedocs"] if os.access(b, os.X_OK)), None)
+    if not binary:
+        raise RuntimeError("no built upgradedocs to compare with; run swift build first")
+    command = [binary, "explain", "--format", "json", "--content", os.environ.get("UPGRADEDOCS_CONTENT", "content"),
+               "--from", params["from"][0], "--to", params["to"][0]]
+    for held in ",".join(params.get("holds", [])).split(","):
+        if held:
+            command += ["--holds", held]
+    if "status" in params:
+        command += ["--status", params["status"][0]]
+    manifest = json.load(open(os.path.join(SITE, "manifest.json"), encoding="utf-8"))
+    command += ["--as-of", params.get("asOf", [manifest["asOf"]])[0]]
+    result = run(command, timeout=60)
+    return json.loads(result.stdout) if result.returncode == 0 else None
+
+
+@check("checker in Chromium")
+def checker_in_browser(root):
+    """Each question's URL, opened from file://, shows in #answer exactly what explain says."""
+    problems = []
+    for query in CHECKER_QUESTIONS:
+        url = "file://" + os.path.abspath(os.path.join(root, "checker.html")) + "?" + query
+        dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", url], timeout=60).stdout
+        match = re.search(r'<section id="answer"([^>]*)>(.*?)</section>', dom, re.S)
+        if not match:
+            problems.append(f"{query}: no #answer on the page")
+            continue
+        attributes = dict(re.findall(r'([a-z-]+)="([^"]*)"', match.group(1)))
+        body = match.group(2)
+        expected = explain(query)
+        if expected is None:
+            if "data-verdict" in attributes or 'role="alert"' not in body:
+                problems.append(f"{query}: explain refuses this question, but the page answers it")
+            continue
+        found = (attributes.get("data-verdict"), attributes.get("data-reasons", "").split(),
+                 attributes.get("data-advisories", "").split())
+        wanted = (expected["verdict"], [r["code"] for r in expected["reasons"]],
+                  [a["code"] for a in expected["advisories"]])
+        if found != wanted:
+            problems.append(f"{query}: the page says {found}, explain says {wanted}")
+        shown = [(code, html.unescape(re.sub(r"<[^>]+>", "", text)))
+                 for code, text in re.findall(r'data-code="([^"]+)".*?<span class="message">(.*?)</span>', body, re.S)]
+        said = [(r["code"], r["message"]) for r in expected["reasons"]] + \
+               [(a["code"], a["message"]) for a in expected["advisories"]]
+        if shown != said:
+            problems.append(f"{query}: the page's messages differ from explain's: {shown[:2]} vs {said[:2]}")
+    return problems
+
+
 def scratch_copy():
     """A readable copy of the site in a fresh folder (linkchecker needs a+rX)."""
     scratch = tempfile.mkdtemp(prefix="upgradedocs-check-")
@@ -258,6 +324,8 @@ DEFECTS = {
                                   "<main id=\"main\"><p style=\"color:#ddd;background:#fff\">faint text</p>"
                                   "<img src=\"x.png\">"),
     "layout at 390 px": lambda root: edit(root, "assets/site.css", "position: relative; }", "}"),
+    "checker in Chromium": lambda root: edit(root, "assets/checker.js", "only an active subscription can be upgraded.",
+                                             "only active ones can be upgraded."),
 }
 
 

@@ -50,7 +50,7 @@ public enum SiteBuilder {
     /// Also a link from a prose page to a page of the site that the site does not have.
     public static func checkProse(_ content: LoadedContent, into diagnostics: Diagnostics) {
         let context = ViewContext(content: content, asOf: content.settings.asOf)
-        let known = Set(pages(context, into: Diagnostics()).map(\.path.description))
+        let known = pagePaths(context)
         for page in content.pages {
             _ = ProseView(context: context, page: page).render(into: diagnostics)
             for (url, line) in MarkdownDocument(parsing: page.body).links() {
@@ -60,6 +60,21 @@ public enum SiteBuilder {
                                   at: SourceLocation(file: page.file, line: page.bodyLine + line - 1))
             }
         }
+    }
+
+    /// Where every page of the site lives, without making any: what a link may lead to.
+    static func pagePaths(_ context: ViewContext) -> Set<String> {
+        let catalog = context.catalog
+        var paths = [SitePaths.index, SitePaths.print, SitePaths.checker, SitePaths.offers]
+        paths += catalog.offers.map { SitePaths.offer($0.id) }
+        for program in context.programs {
+            paths.append(SitePaths.matrix(program.id))
+            let parts = MatrixLayout(program: program, offers: catalog.offers(in: program.id)).parts
+            paths += parts.indices.map { SitePaths.part($0 + 1, of: program.id) }
+        }
+        paths += catalog.roles.map { SitePaths.role($0.id) } + catalog.tables.map { SitePaths.table($0.id) }
+        paths += context.content.pages.map { SitePaths.prose($0.slug) }
+        return Set(paths.map(\.description))
     }
 
     /// Every page of the site, from the catalog, in a fixed order; what stops a page from being made goes into `problems`.

@@ -48,13 +48,14 @@ struct OfferVerification {
 
     private func verifyMarkdown(_ markdown: String, offer: Offer, file: String, _ report: inout Tally) {
         let path = site + "/" + file
-        let services = section("Services it includes", in: markdown)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let services = section("Services it includes", in: lines)
         let names = offer.services.map { catalog.service($0)?.name ?? $0.rawValue }
         if services.map(unescaped) != names {
             report.fail("\(offer.id): the Markdown lists the services \(services.joined(separator: ", ")), the model has "
                         + names.joined(separator: ", "), file: path, line: 1)
         }
-        let upgrades = section("Possible upgrades", in: markdown).compactMap { line -> OfferID? in
+        let upgrades = section("Possible upgrades", in: lines).compactMap { line -> OfferID? in
             guard line.hasPrefix("["), let close = line.range(of: "](") else { return nil }
             return expectations.offer(named: unescaped(String(line[line.index(after: line.startIndex)..<close.lowerBound])))?.id
         }
@@ -76,11 +77,9 @@ struct OfferVerification {
     }
 
     /// The `- item` lines under a `## heading`, without their markers.
-    private func section(_ heading: String, in markdown: String) -> [String] {
-        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let start = lines.firstIndex(of: "## " + heading) else { return [] }
-        lines = Array(lines[(start + 1)...])
-        return lines.prefix { !$0.hasPrefix("## ") }.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+    private func section(_ heading: String, in lines: [Substring]) -> [String] {
+        guard let start = lines.firstIndex(of: Substring("## " + heading)) else { return [] }
+        return lines[(start + 1)...].prefix { !$0.hasPrefix("## ") }.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
     }
 
     private func unescaped(_ text: String) -> String {

@@ -87,4 +87,27 @@ struct CheckCommandTests {
             "/paths.yaml:\(line):\(column): error: unknown offer 'o365-e9' (did you mean 'o365-e1'?)"))
         #expect(result.stderr.contains("1 problem in"))
     }
+
+    @Test("explain answers by alias, and suggests by alias")
+    func aliases() throws {
+        let answer = try CLIRunner.run(["explain", "--from", "business basic", "--to", "E3", "--as-of", "2021-06-01",
+                                        "--format", "json"])
+        #expect(answer.status == 0, "\(answer.stderr)")
+        #expect(answer.stdout.hasPrefix(#"{"from":"m365-business-basic","to":"o365-e3","#))
+        let typo = try CLIRunner.run(["explain", "--from", "Office 365 E3x", "--to", "E5"])
+        #expect(typo.status != 0)
+        #expect(typo.stderr.contains("did you mean 'o365-e3'?"))
+    }
+
+    @Test("offers lists every offer with its aliases, as the contract's JSON")
+    func offersCommand() throws {
+        let result = try CLIRunner.run(["offers", "--format", "json"])
+        #expect(result.status == 0)
+        let offers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(offers.count == 11)
+        let e3 = try #require(offers.first { $0["id"] as? String == "o365-e3" })
+        #expect(Set(e3.keys) == ["id", "name", "program", "region", "aliases", "services"])
+        #expect((e3["aliases"] as? [String])?.contains("E3") == true)
+        #expect(e3["region"] is NSNull)
+    }
 }

@@ -144,3 +144,22 @@ struct HostileContentTests {
         #expect(errors.last?.message.contains("Windows reserves this name") == true)
     }
 }
+
+@Suite("Aliases")
+struct AliasTests {
+    @Test("An alias that is another offer's id, name or alias is an error at the alias")
+    func collidingAlias() throws {
+        let errors = try ContentFixture(replacing: ["offers.yaml": HostileContentTests.offers.replacingOccurrences(
+            of: "    name: Standard\n", with: "    name: Standard\n    aliases: [Plain, basic]\n")]).errors()
+        #expect(errors.map(\.place) == ["offers.yaml:8:22"])
+        #expect(errors.first?.message == "the alias 'basic' is already a name of 'basic', so looking it up would be ambiguous")
+    }
+
+    @Test("Offers are found by alias, in any case")
+    func lookUpByAlias() throws {
+        let content = try ContentFixture(replacing: ["offers.yaml": HostileContentTests.offers.replacingOccurrences(
+            of: "    name: Standard\n", with: "    name: Standard\n    aliases: [\"Std Plan\"]\n")]).load()
+        #expect(content.catalog.lookUpOffer("std   PLAN")?.id == "standard")
+        #expect(content.catalog.closestOfferID(to: "Std Plam") == "standard")
+    }
+}

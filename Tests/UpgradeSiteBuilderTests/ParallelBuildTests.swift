@@ -25,3 +25,14 @@ struct ParallelBuildTests {
         }
     }
 }
+
+@Suite("The site map")
+struct SiteMapTests {
+    @Test("The paths check knows, without making a page, are the paths of the pages a build makes")
+    func pagePathsAreThePages() {
+        for (content, asOf) in [(SiteFixture.content, SiteFixture.referenceDate), RandomModel.make(seed: 7, size: 130...160)] {
+            let context = ViewContext(content: content, asOf: asOf)
+            #expect(SiteBuilder.pagePaths(context) == Set(SiteBuilder.pages(context, into: Diagnostics()).map(\.path.description)))
+        }
+    }
+}

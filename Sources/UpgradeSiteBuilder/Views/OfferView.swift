@@ -8,9 +8,20 @@ import UpgradeSiteContract
 struct OfferView {
     let context: ViewContext
     let offer: Offer
+    /// For each service, the offers an upgrade leads to (some path ends there) that include it, in content order.
+    let targetsWith: [ServiceID: [Offer]]
+
+    /// The most offers a page names for one service; the rest are counted.
+    static let namedTargets = 12
 
     static func pages(_ context: ViewContext) -> [Page] {
-        [index(context)] + context.catalog.offers.map { OfferView(context: context, offer: $0).page() }
+        let catalog = context.catalog
+        let targets = Set(catalog.paths.map(\.to))
+        var targetsWith: [ServiceID: [Offer]] = [:]
+        for offer in catalog.offers where targets.contains(offer.id) {
+            for service in offer.services { targetsWith[service, default: []].append(offer) }
+        }
+        return [index(context)] + catalog.offers.map { OfferView(context: context, offer: $0, targetsWith: targetsWith).page() }
     }
 
     /// Every offer with its region and services; the page's script filters the rows as you type.
@@ -81,16 +92,27 @@ struct OfferView {
                                   .checkerLink([.text("ask the checker")], query: [Attribute("from", offer.id.rawValue)]),
                                   .text(".")]))
         blocks.append(.heading(level: 2, [.text("Upgrades that holding it blocks")], id: "blocks"))
-        let blocked = blockedTargets()
+        let blocked = offer.services.compactMap { service -> (ServiceID, [Offer])? in
+            let targets = (targetsWith[service] ?? []).filter { $0.id != offer.id }
+            return targets.isEmpty ? nil : (service, targets)
+        }
         blocks.append(blocked.isEmpty
             ? .paragraph([.text("None: no other offer that an upgrade leads to includes any of its services.")])
-            : .paragraph([.text("While the customer has this offer, an upgrade to one of these is blocked by "
-                                + "\(overlapRule?.id.rawValue ?? "the rule on included services") whenever the upgrade "
-                                + "would add a service this offer already includes:")]))
+            : .paragraph([.text("While the customer has this offer, "
+                                + "\(overlapRule?.id.rawValue ?? "the rule on included services") blocks every upgrade "
+                                + "that would add a service it already includes: an upgrade to an offer below, from an "
+                                + "offer without that service.")]))
         if !blocked.isEmpty {
-            blocks.append(.list(ordered: false, items: blocked.map { target, overlap in
-                [.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil),
-                 .text(": " + catalog.serviceNames(overlap).joinedAsList)]
+            blocks.append(.list(ordered: false, items: blocked.map { service, targets in
+                var inlines: [Inline] = [.strong([.text(catalog.service(service)?.name ?? service.rawValue)]), .text(": ")]
+                for (index, target) in targets.prefix(Self.namedTargets).enumerated() {
+                    if index > 0 { inlines.append(.text(", ")) }
+                    inlines.append(.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil))
+                }
+                if targets.count > Self.namedTargets {
+                    inlines.append(.text(", and \(targets.count - Self.namedTargets) more offers that include it"))
+                }
+                return inlines
             }))
         }
         return Page(path: SitePaths.offer(offer.id), kind: .offer, title: offer.name,
@@ -109,16 +131,5 @@ struct OfferView {
         let eligible = row.cells(except: MatrixSplit.unshownReasons).filter { $0.cell.verdict == .eligible }
             .map { matrix.offers[$0.column] }
         return context.orderedAsListed(eligible, from: offer)
-    }
-
-    /// Offers an upgrade leads to (some path ends there) that share a service with this one, with those services.
-    private func blockedTargets() -> [(Offer, [ServiceID])] {
-        let catalog = context.catalog
-        let targets = Set(catalog.paths.map(\.to))
-        return catalog.offers.compactMap { target in
-            guard target.id != offer.id, targets.contains(target.id) else { return nil }
-            let overlap = target.services.filter(offer.services.contains)
-            return overlap.isEmpty ? nil : (target, overlap)
-        }
     }
 }
