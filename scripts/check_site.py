@@ -221,6 +221,22 @@ def narrow_layout(root):
     problems = []
     if facts["page"] > facts["view"]:
         problems.append(f"the page scrolls sideways: {facts['page']} px wide in a {facts['view']} px view")
+    # The checker with an answer showing, and the offer index, fit a phone too.
+    for other, query in [("checker.html", "?from=m365-business-basic&to=o365-e3&holds=m365-apps-enterprise@other"),
+                         (os.path.join("offers", "index.html"), "")]:
+        path = os.path.join(root, other)
+        if not os.path.exists(path):
+            continue
+        text = open(path, encoding="utf-8").read().replace("</body>",
+            "<script>window.addEventListener('load',function(){document.title=JSON.stringify({page:"
+            "document.documentElement.scrollWidth,view:document.documentElement.clientWidth});});</script></body>")
+        probe_other = path[:-5] + ".narrow.html"
+        open(probe_other, "w", encoding="utf-8").write(text)
+        seen = run(CHROMIUM + ["--window-size=390,900", "--virtual-time-budget=3000", "--dump-dom",
+                               "file://" + os.path.abspath(probe_other) + query], timeout=60).stdout
+        size = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", seen).group(1)))
+        if size["page"] > size["view"]:
+            problems.append(f"{other} scrolls sideways at 390 px: {size['page']} px wide")
     if grid and facts["box"] <= facts["boxView"]:
         problems.append("the matrix does not scroll inside its box")
     if grid and (facts["sticky"] != "sticky" or facts["headerLeft"] < 0):
