@@ -8,27 +8,8 @@ import UpgradeCore
 /// clear error at its file, line and column, or is read as meant.
 @Suite("Hostile and careless content")
 struct HostileContentTests {
-    static let offers = """
-        offers:
-          - id: basic
-            name: Basic
-            program: legacy
-            services: [mail]
-          - id: standard
-            name: Standard
-            program: legacy
-            extends: basic
-            services: [apps]
-          - id: basic-india
-            name: Basic India
-            program: legacy
-            region: india
-            variantOf: basic
-          - id: nce-basic
-            name: NCE Basic
-            program: new-commerce
-            services: [mail]
-        """
+    /// The fixture's offers, to break one way per test.
+    static let offers = ContentFixture.valid["offers.yaml"]!
 
     @Test("Two offer ids that differ only by case are an error, naming the first")
     func idsDifferingByCase() throws {
