@@ -36,6 +36,9 @@ public struct SiteWriter: Sendable {
         public enum Kind: String, Sendable { case stale, missing, extra }
         public let kind: Kind
         public let path: String
+        /// For a stale file: what the output holds, and what a build would write.
+        public var onDisk: [UInt8]? = nil
+        public var built: [UInt8]? = nil
         public var description: String { "\(kind.rawValue): \(path)" }
     }
 
@@ -59,7 +62,10 @@ public struct SiteWriter: Sendable {
         for file in files {
             let (folder, name) = try tree.place(of: file.path)
             guard let folder, folder.holds(file.bytes, at: name) else {
-                differences.append(Difference(kind: folder?.entry(name) == nil ? .missing : .stale, path: file.path))
+                let stale = folder?.entry(name) != nil
+                differences.append(Difference(kind: stale ? .stale : .missing, path: file.path,
+                                              onDisk: stale ? folder?.contents(of: name) : nil,
+                                              built: stale ? file.bytes : nil))
                 continue
             }
         }

@@ -1,4 +1,5 @@
-/// The name and version every page, the manifest and the test vectors carry.
+/// The name and version every page, the manifest, the test vectors and `--version` carry.
 public enum Generator {
-    public static let name = "upgradedocs 0.1.0"
+    public static let version = "0.1.0"
+    public static let name = "upgradedocs " + version
 }

@@ -44,6 +44,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Compare the site on disk with what would be built, and write nothing.")
     var check = false
 
+    @Flag(name: .customLong("diff"), help: "With --check, show a short unified diff of each stale file.")
+    var showDiff = false
+
     @Option(help: ArgumentHelp("How long to wait for another build of the same output to finish.", valueName: "seconds"))
     var wait: Double = 10
 
@@ -92,7 +95,13 @@ struct BuildCommand: ParsableCommand {
                 throw Console.fail("\(output)/ cannot be compared")
             }
             guard differences.isEmpty else {
-                Console.out(differences.map { "\($0)\n" }.joined())
+                Console.out(differences.map { difference in
+                    var text = "\(difference)\n"
+                    if showDiff, let old = difference.onDisk, let new = difference.built {
+                        text += ShortDiff.unified(path: "\(output)/\(difference.path)", old: old, new: new)
+                    }
+                    return text
+                }.joined())
                 throw Console.fail("\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
                                    + "differ; run 'upgradedocs build' and commit the result")
             }

@@ -35,10 +35,15 @@ enum Console {
 
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        FileHandle.standardError.write(Data(terminalSafe(diagnostics.map { "\($0)\n" }.joined()).utf8))
+        let text = diagnostics.map { DiagnosticStyle.current.format($0) + "\n" }.joined()
+        FileHandle.standardError.write(Data(terminalSafe(text).utf8))
     }
 
     static func error(_ message: String) {
+        if DiagnosticStyle.current == .github {
+            FileHandle.standardError.write(Data(terminalSafe("::error::\(DiagnosticStyle.escape(message))\n").utf8))
+            return
+        }
         FileHandle.standardError.write(Data(terminalSafe("upgradedocs: error: \(message)\n").utf8))
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import UpgradeSiteContract
 
 @main
 struct UpgradeDocs: ParsableCommand {
@@ -14,6 +15,7 @@ struct UpgradeDocs: ParsableCommand {
                   --to m365-business-standard --format json
               upgradedocs check
             """,
+        version: Generator.version,
         subcommands: [BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, OffersCommand.self]
     )
 }
