@@ -54,8 +54,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             // Control characters, and C1 and bidirectional controls too, travel escaped, so a terminal never acts on them.
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x200E, 0x200F].contains(scalar.value)
-                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value):
+            case _ where scalar.value < 0x20 || scalar.isDisplayControl:
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

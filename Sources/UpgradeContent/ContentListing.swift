@@ -14,12 +14,13 @@ struct ContentListing {
     let pages: [String]
 
     init(directory: String, sink: Diagnostics) {
+        let guardLinks = LinkedOutside(root: directory)
         func entries(_ folder: String) -> [(name: String, isFolder: Bool)] {
             let path = folder.isEmpty ? directory : directory + "/" + folder
             return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
                 .compactMap { name in
                     let full = path + "/" + name
-                    if LinkedOutside.check(full, within: directory) {
+                    if guardLinks.leadsOutside(full) {
                         sink.error(LinkedOutside.message, at: SourceLocation(file: full))
                         return nil
                     }

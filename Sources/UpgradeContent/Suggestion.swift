@@ -9,12 +9,7 @@ extension SourceLocation {
 }
 
 /// " (did you mean 'x'?)" when something close enough exists.
-/// Candidates whose length differs by more than the limit cannot be close enough, and are not compared.
 func suggestion(for word: String, among candidates: [String]) -> String {
-    let length = word.count
-    let limit = max(2, length / 3)
-    let scored = candidates.filter { abs($0.count - length) <= limit }
-        .map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= limit else { return "" }
-    return " (did you mean '\(best.0)'?)"
+    closest(to: word.lowercased(), among: candidates.map { ($0.lowercased(), $0) }, limit: max(2, word.count / 3))
+        .map { " (did you mean '\($0)'?)" } ?? ""
 }

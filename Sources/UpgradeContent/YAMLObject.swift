@@ -151,18 +151,9 @@ struct YAMLObject {
         return Located(text, at: location)
     }
 
-    /// The first character a terminal or a page would not show as itself: C0 controls but tab
-    /// and newline, DEL, C1 controls, and the bidirectional embedding, override and isolate controls.
+    /// The first character a terminal or a page would not show as itself.
     static func firstControl(in text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
-        for (offset, scalar) in text.unicodeScalars.enumerated() {
-            switch scalar.value {
-            case 0x09, 0x0A: continue
-            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-                return (offset, scalar)
-            default: continue
-            }
-        }
-        return nil
+        text.unicodeScalars.enumerated().first { $0.element.isDisplayControl }.map { ($0.offset, $0.element) }
     }
 
     static func describe(_ scalar: Unicode.Scalar) -> String {

@@ -11,20 +11,10 @@ extension Catalog {
     /// never compared, so the time stays bounded by the catalogue, whatever is typed.
     public func closestOfferID(to query: String) -> OfferID? {
         let key = Self.fold(query)
-        // Counting a String's characters walks it: count the query once, not once per candidate.
-        let length = key.count
-        let limit = max(3, length / 2)
-        var best: (id: OfferID, distance: Int)?
-        for offer in offers {
-            for candidate in ([offer.id.rawValue, offer.name] + offer.aliases).map(Self.fold)
-            where abs(candidate.count - length) <= limit {
-                let distance = editDistance(key, candidate)
-                if distance <= limit, best.map({ (distance, offer.id) < ($0.distance, $0.id) }) ?? true {
-                    best = (offer.id, distance)
-                }
-            }
+        let candidates = offers.flatMap { offer in
+            ([offer.id.rawValue, offer.name] + offer.aliases).map { (Self.fold($0), offer.id) }
         }
-        return best?.id
+        return closest(to: key, among: candidates, limit: max(3, key.count / 2))
     }
 
     /// The first offer, in content order, whose id, name or alias folds to each key.
@@ -39,6 +29,20 @@ extension Catalog {
     static func fold(_ text: String) -> String {
         String(text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
+}
+
+/// The item whose key is nearest `word` by edit distance, no further than `limit`; ties go to
+/// the smaller item. Two texts whose lengths differ by more than the limit cannot be that close,
+/// so they are never compared, and the time stays bounded whatever is typed.
+public func closest<Item: Comparable>(to word: String, among candidates: [(key: String, item: Item)], limit: Int) -> Item? {
+    // Counting a String's characters walks it: count the word once, not once per candidate.
+    let length = word.count
+    var best: (item: Item, distance: Int)?
+    for (key, item) in candidates where abs(key.count - length) <= limit {
+        let distance = editDistance(word, key)
+        if distance <= limit, best.map({ (distance, item) < ($0.distance, $0.item) }) ?? true { best = (item, distance) }
+    }
+    return best?.item
 }
 
 /// Levenshtein distance over characters.

@@ -13,7 +13,6 @@ enum CheckerData {
     static let variable = "UPGRADEDOCS_DATA"
 
     static func file(catalog: Catalog, asOf: CalendarDate) -> GeneratedFile {
-        let eligibility = catalog.tables.first?.id ?? "eligibility"
         let paths = catalog.offers.compactMap { offer -> (String, JSONValue)? in
             let targets = catalog.paths(from: offer.id)
             return targets.isEmpty ? nil : (offer.id.rawValue, .array(targets.map { .string($0.to.rawValue) }))
@@ -23,7 +22,7 @@ enum CheckerData {
             ("generator", .string(Generator.name)),
             ("asOf", .string(asOf.description)),
             ("statuses", .array(SubscriptionStatus.allCases.map { .string($0.rawValue) })),
-            ("ruleLink", .string(SitePaths.table(eligibility).file(.html) + "#" + SitePaths.anchor(ofRule: "") )),
+            ("ruleLink", .string(SitePaths.eligibility.file(.html) + "#" + SitePaths.anchor(ofRule: ""))),
             ("rules", .array(catalog.rules.map { rule in
                 .object([("id", .string(rule.id.rawValue)), ("code", .string(rule.code.rawValue)),
                          ("title", .string(rule.title)), ("remedy", .string(rule.remedy))])

@@ -29,7 +29,7 @@ struct HTMLListReader {
         return items
     }
 
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         guard needle.count <= bytes.count else { return nil }
         var index = start
         while index + needle.count <= bytes.count {
@@ -69,19 +69,9 @@ struct HTMLListReader {
 }
 
 extension String {
-    /// Whether the text holds `needle`, compared byte by byte over the UTF-8 in place: the
-    /// generic searches cost more than the rest of reading a page.
+    /// Whether the text holds `needle`, compared byte by byte: the generic searches cost more
+    /// than the rest of reading a page.
     func containsBytes(_ needle: String) -> Bool {
-        let needle = Array(needle.utf8)
-        var text = self
-        return text.withUTF8 { bytes in
-            guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
-            var index = 0
-            while index + needle.count <= bytes.count {
-                if bytes[index] == first, (1..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) { return true }
-                index += 1
-            }
-            return false
-        }
+        HTMLListReader.find(Array(needle.utf8), in: Array(utf8), from: 0) != nil
     }
 }

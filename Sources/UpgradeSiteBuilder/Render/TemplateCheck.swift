@@ -45,7 +45,8 @@ enum TemplateCheck {
                 case .value, .section, .inverted:
                     let first = String(tag.name.split(separator: ".").first ?? "")
                     guard tag.name != ".", !known.contains(first) else { continue }
-                    let hint = closest(to: first, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                    let hint = closest(to: first.lowercased(), among: known.map { ($0.lowercased(), $0) },
+                                       limit: max(2, first.count / 3)).map { "; did you mean '\($0)'?" } ?? ""
                     problems.error("no page gives this template a value named '\(tag.name)', so it would render as "
                                    + "nothing\(hint)", at: location)
                 }
@@ -114,10 +115,5 @@ enum TemplateCheck {
             advance(end + closing.count - index)
         }
         return tags
-    }
-
-    private static func closest(to word: String, among names: Set<String>) -> String? {
-        names.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-            .filter { $0.1 <= max(2, word.count / 3) }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }

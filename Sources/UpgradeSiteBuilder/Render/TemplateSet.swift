@@ -20,9 +20,10 @@ public struct TemplateSet: Sendable {
         let problems = Diagnostics()
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: TemplateCheck.Source] = [:]
+        let guardLinks = LinkedOutside(root: directory)
         for name in required {
             let path = directory + "/" + name + ".mustache"
-            if FileManager.default.fileExists(atPath: path), LinkedOutside.check(path, within: directory) {
+            if FileManager.default.fileExists(atPath: path), guardLinks.leadsOutside(path) {
                 problems.error(LinkedOutside.message, at: SourceLocation(file: path))
                 continue
             }
@@ -48,7 +49,7 @@ public struct TemplateSet: Sendable {
             TemplateCheck.check(sources, vocabulary: { $0 == "layout" ? PageRenderer.layoutNames : PageRenderer.pageNames },
                                 into: problems)
         }
-        let assets = Self.assets(in: directory + "/assets", root: directory, problems: problems)
+        let assets = Self.assets(in: directory + "/assets", guardLinks: guardLinks, problems: problems)
         try problems.throwIfErrors()
         return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets,
                            layoutIDs: Self.ids(in: sources["layout"]?.text ?? ""))
@@ -94,13 +95,13 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    private static func assets(in folder: String, root: String, problems: Diagnostics) -> [(path: String, data: Data)] {
+    private static func assets(in folder: String, guardLinks: LinkedOutside, problems: Diagnostics) -> [(path: String, data: Data)] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var found: [(path: String, data: Data)] = []
         for case let relative as String in enumerator {
             var isDirectory: ObjCBool = false
             let full = folder + "/" + relative
-            if LinkedOutside.check(full, within: root) {
+            if guardLinks.leadsOutside(full) {
                 problems.error(LinkedOutside.message, at: SourceLocation(file: full))
                 continue
             }

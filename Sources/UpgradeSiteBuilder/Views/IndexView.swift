@@ -74,7 +74,7 @@ struct IndexView {
             let separator: [Inline] = index > 0 ? [.text(", ")] : []
             switch subject {
             case .rule(let id):
-                return separator + [.link([.text(id.rawValue)], to: SitePaths.table("eligibility"), anchor: "rule-\(id)")]
+                return separator + [.link([.text(id.rawValue)], to: SitePaths.eligibility, anchor: SitePaths.anchor(ofRule: id))]
             case .role(let id):
                 return separator + [.link([.text(context.catalog.role(id)?.name ?? id.rawValue)],
                                           to: SitePaths.role(id), anchor: nil)]

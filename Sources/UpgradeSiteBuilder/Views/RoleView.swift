@@ -18,7 +18,7 @@ struct RoleView {
             .heading(level: 2, [.text("Checks, in order")], id: "checks"),
             .paragraph([.text("Run every check, even after one fails: the customer needs every reason at once. "
                               + "The same checks as a decision table: "),
-                        .link([.text("Upgrade eligibility")], to: SitePaths.table("eligibility"), anchor: nil),
+                        .link([.text("Upgrade eligibility")], to: SitePaths.eligibility, anchor: nil),
                         .text(". To run them all for one customer, "),
                         .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
                         .text(".")]),
@@ -47,7 +47,7 @@ struct RoleView {
     func checklist() -> Block {
         .list(ordered: true, items: context.catalog.rules.map { rule in
             [.strong([.text(rule.title)]), .text(" ("),
-             .link([.text(rule.id.rawValue)], to: SitePaths.table("eligibility"), anchor: "rule-\(rule.id)"),
+             .link([.text(rule.id.rawValue)], to: SitePaths.eligibility, anchor: SitePaths.anchor(ofRule: rule.id)),
              .text(") If not: " + rule.remedy)]
         })
     }
