@@ -55,18 +55,23 @@ let package = Package(
             name: "UpgradeVerify",
             dependencies: ["UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeSiteContract"]
         ),
+        // Compares two models by their effect: decisions, model entries and pages.
+        .target(
+            name: "UpgradeReview",
+            dependencies: ["UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeSiteContract"]
+        ),
         .executableTarget(
             name: "upgradedocs",
             dependencies: [
                 "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput",
-                "UpgradeSiteBuilder", "UpgradeSiteContract", "UpgradeVerify",
+                "UpgradeReview", "UpgradeSiteBuilder", "UpgradeSiteContract", "UpgradeVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "upgradedocs-bench",
             dependencies: ["UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput",
-                           "UpgradeSiteBuilder"],
+                           "UpgradeReview", "UpgradeSiteBuilder"],
             path: "benchmarks/Sources/upgradedocs-bench"
         ),
         .executableTarget(
@@ -117,6 +122,10 @@ let package = Package(
                 "UpgradeSiteContract", "UpgradeVerify", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "UpgradeReviewTests",
+            dependencies: ["UpgradeContent", "UpgradeCore", "UpgradeReview", "TestSupport"]
         ),
         .testTarget(
             name: "CLITests",

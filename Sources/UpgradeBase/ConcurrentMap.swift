@@ -10,6 +10,16 @@ public enum ConcurrentMap {
         }
         return slots.values
     }
+
+    /// Two different jobs at once, such as loading two models.
+    public static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                               _ second: @Sendable () -> Second) -> (First, Second) {
+        let one = Slots<First>(count: 1), two = Slots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { one.set(0, first()) } else { two.set(0, second()) }
+        }
+        return (one.values[0], two.values[0])
+    }
 }
 
 /// One slot per index, each written by exactly one iteration: no two threads

@@ -29,6 +29,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
     }
 
+    /// The day before, which is where a rule that starts on this day does not yet hold.
+    public var previousDay: CalendarDate? {
+        if day > 1 { return CalendarDate(year: year, month: month, day: day - 1) }
+        if month > 1 { return CalendarDate(year: year, month: month - 1, day: Self.daysIn(month: month - 1, year: year)) }
+        return CalendarDate(year: year - 1, month: 12, day: 31)
+    }
+
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -29,7 +29,7 @@ public struct MatrixCell: Hashable, Sendable {
 /// differ from the rest, and the one cell every other column has.
 public struct MatrixRow: Sendable {
     /// Special columns in column order, with their cells.
-    let special: [(column: Int, cell: MatrixCell)]
+    public let special: [(column: Int, cell: MatrixCell)]
     /// The cell of every column not in `special`.
     public let ordinary: MatrixCell
     public let count: Int

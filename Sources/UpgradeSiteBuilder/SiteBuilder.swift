@@ -13,31 +13,18 @@ public enum SiteBuilder {
     /// every file of the result exactly once.
     public static func build(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
                              emit: (([GeneratedFile]) -> Void)? = nil) throws(DiagnosticError) -> [GeneratedFile] {
-        let context = ViewContext(content: content, asOf: asOf)
-        let problems = Diagnostics()
-        let pages = self.pages(context, into: problems)
-        try problems.throwIfErrors()
-        let navigation = Navigation(context: context)
+        let plan = try SitePlan(content, templates: templates, asOf: asOf)
         var files: [GeneratedFile] = []
         // Pages render on both cores; each page's bytes depend on that page alone, so the
         // output is the same as a serial run's.
-        for start in stride(from: 0, to: pages.count, by: batchSize) {
-            let batch = ConcurrentMap.run(Array(pages[start..<min(start + batchSize, pages.count)])) { page in
-                let base = page.path.description
-                return [
-                    GeneratedFile(path: base + ".html", kind: FileKind(page.kind),
-                                  text: PageRenderer.html(page, templates: templates, context: context, navigation: navigation)),
-                    GeneratedFile(path: base + ".md", kind: FileKind(page.kind), text: PageRenderer.markdown(page, context: context)),
-                ]
-            }.flatMap { $0 }
+        for start in stride(from: 0, to: plan.pages.count, by: batchSize) {
+            let batch = ConcurrentMap.run(Array(plan.pages[start..<min(start + batchSize, plan.pages.count)]), plan.render)
+                .flatMap { $0 }
             emit?(batch)
             files += batch
         }
-        var rest = templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
-        rest.append(TestVectors.file(catalog: context.catalog, asOf: asOf))
-        rest.append(CheckerData.file(catalog: context.catalog, asOf: asOf))
-        files += rest
-        emit?(rest)
+        files += plan.files
+        emit?(plan.files)
         return files.sorted { $0.path < $1.path }
     }
 
@@ -92,8 +79,12 @@ public enum SiteBuilder {
 }
 
 /// The site navigation: home, each program's matrix, each decision table, print.
-struct Navigation: Sendable {
+struct Navigation: Sendable, Equatable {
     let items: [(label: String, path: PagePath)]
+
+    static func == (lhs: Navigation, rhs: Navigation) -> Bool {
+        lhs.items.map(\.label) == rhs.items.map(\.label) && lhs.items.map(\.path) == rhs.items.map(\.path)
+    }
 
     init(context: ViewContext) {
         items = [("Home", SitePaths.index), ("Check an upgrade", SitePaths.checker), ("Offers", SitePaths.offers)]

@@ -14,12 +14,17 @@ struct ContentOptions: ParsableArguments {
 
     /// Loads the model, or prints every problem and exits non-zero.
     func load() throws -> LoadedContent {
+        try report(Result { () throws(DiagnosticError) in try ContentLoader.load(from: content) })
+    }
+
+    /// The loaded model, its warnings printed; or every problem printed and a non-zero exit.
+    func report(_ loading: Result<LoadedContent, DiagnosticError>) throws -> LoadedContent {
         if let diagnosticStyle { DiagnosticStyle.current = diagnosticStyle }
-        do {
-            let loaded = try ContentLoader.load(from: content)
+        switch loading {
+        case .success(let loaded):
             Console.report(loaded.warnings)
             return loaded
-        } catch {
+        case .failure(let error):
             Console.report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
             throw Console.fail("\(count) problem\(count == 1 ? "" : "s") in \(content)/; nothing was done")

@@ -16,6 +16,7 @@ struct UpgradeDocs: ParsableCommand {
               upgradedocs check
             """,
         version: Generator.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, OffersCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, OffersCommand.self,
+                      DiffCommand.self]
     )
 }

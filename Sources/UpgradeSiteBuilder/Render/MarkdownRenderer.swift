@@ -2,7 +2,7 @@ import UpgradeBase
 import UpgradeSiteContract
 /// Renders blocks as GitHub-flavoured Markdown: pipe tables, `> [!NOTE]`
 /// alerts, `¹` footnotes with a note under the table, and `.md` links.
-struct MarkdownRenderer {
+package struct MarkdownRenderer {
     let page: PagePath
     let unsafeHTML: Bool
 
@@ -94,7 +94,7 @@ struct MarkdownRenderer {
 
     /// Backslash-escapes every character Markdown could read as syntax, and `|`,
     /// so text from content never opens a tag, a link or a table cell.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
@@ -122,7 +122,7 @@ struct MarkdownRenderer {
     }
 
     /// A code span long enough to hold any backticks in `text`.
-    private static func code(_ text: String, inCell: Bool) -> String {
+    package static func code(_ text: String, inCell: Bool) -> String {
         var fence = "`"
         while text.contains(fence) { fence += "`" }
         let body = inCell ? text.replacingOccurrences(of: "|", with: "\\|") : text

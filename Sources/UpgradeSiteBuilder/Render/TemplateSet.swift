@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     let assets: [(path: String, data: Data)]
     /// The ids the layout gives its own elements, which no heading of a page may take.
     let layoutIDs: Set<String>
+    /// Each template's text, by name: two sets with the same texts and assets render alike.
+    private let texts: [String: String]
 
     public static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
         let problems = Diagnostics()
@@ -52,7 +54,11 @@ public struct TemplateSet: Sendable {
         let assets = Self.assets(in: directory + "/assets", guardLinks: guardLinks, problems: problems)
         try problems.throwIfErrors()
         return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets,
-                           layoutIDs: Self.ids(in: sources["layout"]?.text ?? ""))
+                           layoutIDs: Self.ids(in: sources["layout"]?.text ?? ""), texts: sources.mapValues(\.text))
+    }
+
+    func isSame(as other: TemplateSet) -> Bool {
+        texts == other.texts && assets.map(\.path) == other.assets.map(\.path) && assets.map(\.data) == other.assets.map(\.data)
     }
 
     /// The page-kind template inside the layout. Values in `context` that hold

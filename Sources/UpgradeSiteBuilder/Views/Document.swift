@@ -127,7 +127,7 @@ struct Cell: Hashable, Sendable {
 }
 
 /// One page of the site, before it is rendered in either format.
-package struct Page: Sendable {
+package struct Page: Sendable, Equatable {
     package let path: PagePath
     let kind: PageKind
     let title: String

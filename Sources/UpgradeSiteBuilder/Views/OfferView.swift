@@ -10,6 +10,8 @@ struct OfferView {
     let offer: Offer
     /// For each service, the offers an upgrade leads to (some path ends there) that include it, in content order.
     let targetsWith: [ServiceID: [Offer]]
+    /// Whether an upgrade leads to this offer, so it is among `targetsWith` for each of its services.
+    let isTarget: Bool
 
     /// The most offers a page names for one service; the rest are counted.
     static let namedTargets = 12
@@ -21,7 +23,9 @@ struct OfferView {
         for offer in catalog.offers where targets.contains(offer.id) {
             for service in offer.services { targetsWith[service, default: []].append(offer) }
         }
-        return [index(context)] + catalog.offers.map { OfferView(context: context, offer: $0, targetsWith: targetsWith).page() }
+        return [index(context)] + catalog.offers.map {
+            OfferView(context: context, offer: $0, targetsWith: targetsWith, isTarget: targets.contains($0.id)).page()
+        }
     }
 
     /// Every offer with its region and services; the page's script filters the rows as you type.
@@ -92,9 +96,11 @@ struct OfferView {
                                   .checkerLink([.text("ask the checker")], query: [Attribute("from", offer.id.rawValue)]),
                                   .text(".")]))
         blocks.append(.heading(level: 2, [.text("Upgrades that holding it blocks")], id: "blocks"))
-        let blocked = offer.services.compactMap { service -> (ServiceID, [Offer])? in
-            let targets = (targetsWith[service] ?? []).filter { $0.id != offer.id }
-            return targets.isEmpty ? nil : (service, targets)
+        // Only the named few are copied out of lists that can hold thousands of offers.
+        let blocked = offer.services.compactMap { service -> (ServiceID, named: [Offer], count: Int)? in
+            let all = targetsWith[service] ?? []
+            let count = all.count - (isTarget ? 1 : 0)
+            return count == 0 ? nil : (service, Array(all.lazy.filter { $0.id != offer.id }.prefix(Self.namedTargets)), count)
         }
         blocks.append(blocked.isEmpty
             ? .paragraph([.text("None: no other offer that an upgrade leads to includes any of its services.")])
@@ -103,14 +109,14 @@ struct OfferView {
                                 + "that would add a service it already includes: an upgrade to an offer below, from an "
                                 + "offer without that service.")]))
         if !blocked.isEmpty {
-            blocks.append(.list(ordered: false, items: blocked.map { service, targets in
+            blocks.append(.list(ordered: false, items: blocked.map { service, named, count in
                 var inlines: [Inline] = [.strong([.text(catalog.service(service)?.name ?? service.rawValue)]), .text(": ")]
-                for (index, target) in targets.prefix(Self.namedTargets).enumerated() {
+                for (index, target) in named.enumerated() {
                     if index > 0 { inlines.append(.text(", ")) }
                     inlines.append(.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil))
                 }
-                if targets.count > Self.namedTargets {
-                    inlines.append(.text(", and \(targets.count - Self.namedTargets) more offers that include it"))
+                if count > Self.namedTargets {
+                    inlines.append(.text(", and \(count - Self.namedTargets) more offers that include it"))
                 }
                 return inlines
             }))

@@ -12,6 +12,7 @@ case "generate": generate()
 case "suggest": suggestion()
 case "markdown": markdownStage()
 case "stages": stages()
+case "review": reviewBenchmark()
 default: analysisBenchmark()
 }
 

@@ -1,0 +1,62 @@
+import UpgradeBase
+import UpgradeContent
+import UpgradeCore
+import UpgradeSiteContract
+
+/// A model change told by its effect: the answers that change, what the content
+/// says differently, and the pages a build would rewrite.
+public struct Review: Sendable {
+    /// How the two sides were named on the command line.
+    public let base: String
+    public let head: String
+    public let asOf: CalendarDate
+    public let cells: [CellChange]
+    public let decisions: [DecisionChange]
+    public let model: [ModelChange]
+    /// The site's files that a build of the head writes differently from a build of the base.
+    public let pages: [FileChange]
+    /// The head's catalogue, for the names and rules a report shows.
+    public let catalog: Catalog
+
+    /// Compares two loaded models, named as the user named them, deciding requests as of `asOf`.
+    /// `pages` finds the site files the change rewrites (the site builder's job); it runs on one
+    /// core while the decisions are compared on the other.
+    public init(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
+                asOf: CalendarDate,
+                pages: @Sendable () throws(DiagnosticError) -> [FileChange]) throws(DiagnosticError) {
+        let (before, after) = (base.content, head.content)
+        let (files, answers) = ConcurrentMap.both({ Result(catching: pages) }, {
+            DecisionComparison(base: before.catalog, head: after.catalog, asOf: asOf).run()
+        })
+        self.base = base.label
+        self.head = head.label
+        self.asOf = asOf
+        catalog = after.catalog
+        cells = answers.cells
+        decisions = answers.decisions
+        model = ModelComparison(base: before, head: after).changes
+        self.pages = try files.get()
+    }
+
+    /// A review of the model alone, for callers that do not build sites.
+    public init(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
+                asOf: CalendarDate) {
+        // Cannot throw: the pages closure does not.
+        self = try! Review(base: base, head: head, asOf: asOf, pages: { [] })
+    }
+
+    public var changesDecisions: Bool { !decisions.isEmpty }
+    public var isEmpty: Bool { cells.isEmpty && decisions.isEmpty && model.isEmpty && pages.isEmpty }
+
+    /// How many pairs change, in all and by each rule whose firing flips, in rule order.
+    public var pairsChanged: (all: Int, byRule: [(rule: Rule, pairs: Int)]) {
+        var pairs = Set<[OfferID]>()
+        var byCode: [ReasonCode: Set<[OfferID]>] = [:]
+        for change in decisions {
+            let pair = [change.request.from.id, change.request.to.id]
+            pairs.insert(pair)
+            for code in change.flipped { byCode[code, default: []].insert(pair) }
+        }
+        return (pairs.count, catalog.rules.compactMap { rule in byCode[rule.code].map { (rule, $0.count) } })
+    }
+}
