@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .target(name: "UpgradeBase"),
@@ -60,10 +61,19 @@ let package = Package(
             name: "UpgradeReview",
             dependencies: ["UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeSiteContract"]
         ),
+        // The live preview: serves files built in memory over HTTP and reloads open pages.
+        // It is handed a build to run; it cannot write anything (no UpgradeOutput).
+        .target(
+            name: "UpgradePreview",
+            dependencies: [
+                "UpgradeBase", "UpgradeSiteContract",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "upgradedocs",
             dependencies: [
-                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput",
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradePreview",
                 "UpgradeReview", "UpgradeSiteBuilder", "UpgradeSiteContract", "UpgradeVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -2,7 +2,7 @@ import ArgumentParser
 import UpgradeSiteContract
 
 @main
-struct UpgradeDocs: ParsableCommand {
+struct UpgradeDocs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upgradedocs",
         abstract: "Decide CSP subscription upgrades and publish the rules as a help site.",
@@ -17,6 +17,6 @@ struct UpgradeDocs: ParsableCommand {
             """,
         version: Generator.version,
         subcommands: [BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, OffersCommand.self,
-                      DiffCommand.self]
+                      DiffCommand.self, ServeCommand.self]
     )
 }

@@ -1,0 +1,162 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import UpgradeBase
+import UpgradeSiteContract
+
+/// Serves a site built in memory, rebuilds it when a watched folder changes, and
+/// tells open pages to reload. Nothing is written to disk: the build is handed in,
+/// and its files live only in memory.
+public struct PreviewServer: Sendable {
+    public let host: String
+    public let port: UInt16
+    public let watched: [String]
+    public let build: @Sendable () -> PreviewBuild
+
+    /// What the terminal hears after each build.
+    public struct Report: Sendable {
+        public let milliseconds: Int
+        public let build: PreviewBuild
+        /// Whether any served file changed, so open pages reload.
+        public let changed: Bool
+        /// The build made at the start, before any page was open.
+        public let isFirst: Bool
+    }
+
+    public init(host: String, port: UInt16, watching watched: [String], build: @escaping @Sendable () -> PreviewBuild) {
+        self.host = host
+        self.port = port
+        self.watched = watched
+        self.build = build
+    }
+
+    /// Builds, serves, and follows edits until the task is cancelled. `ready` gets the
+    /// address once the port is open; `report` hears of every build, the first included.
+    public func run(ready: @escaping @Sendable (String) -> Void,
+                    report: @escaping @Sendable (Report) -> Void) async throws {
+        let live = LiveSite()
+        let watcher = FolderWatcher(folders: watched)
+        let seen = watcher.look()
+        report(rebuild(into: live, first: true))
+        let server = HTTPServer(address: try address(), timeout: 30, logger: .disabled)
+        await server.appendRoute(HTTPRoute("GET \(ReloadScript.socketPath)"),
+                                 to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveMessages(live: live))))
+        await server.appendRoute(HTTPRoute("GET \(ReloadScript.path)")) { _ in
+            Self.response(Array(ReloadScript.source.utf8), type: "text/javascript; charset=utf-8")
+        }
+        await server.appendRoute(HTTPRoute("GET \(ReloadScript.statusPath)")) { _ in
+            Self.response(Array(live.status.utf8), type: "application/json")
+        }
+        await server.appendRoute("GET *") { request in Self.page(request.path, from: live) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            try await server.waitUntilListening(timeout: 10)
+            ready(Self.url(await server.listeningAddress, host: host))
+            group.addTask {
+                var stamps = seen
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .milliseconds(40))
+                    guard watcher.look() != stamps else { continue }
+                    // Let a burst of saves (an editor writing several files) settle first.
+                    try await Task.sleep(for: .milliseconds(20))
+                    stamps = watcher.look()
+                    report(rebuild(into: live))
+                }
+            }
+            defer { live.disconnectAll() }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func rebuild(into live: LiveSite, first: Bool = false) -> Report {
+        let clock = ContinuousClock(), start = clock.now
+        let result = build()
+        let elapsed = clock.now - start
+        let changed = live.publish(result)
+        return Report(milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
+                      build: result, changed: changed, isFirst: first)
+    }
+
+    private func address() throws -> any SocketAddress {
+        let ip = host == "localhost" ? "127.0.0.1" : host
+        return ip.contains(":") ? try sockaddr_in6.inet6(ip6: ip, port: port) : try sockaddr_in.inet(ip4: ip, port: port)
+    }
+
+    private static func url(_ address: Socket.Address?, host: String) -> String {
+        switch address {
+        case .ip4(let ip, let port): "http://\(ip):\(port)/"
+        case .ip6(let ip, let port): "http://[\(ip)]:\(port)/"
+        default: "http://\(host)/"
+        }
+    }
+
+    /// A file of the site: `/` and `/folder/` mean their index page, and `/page` its `.html`.
+    /// HTML pages get the reload script; a path outside the site is not found.
+    static func page(_ requested: String, from live: LiveSite) -> HTTPResponse {
+        var path = requested.hasPrefix("/") ? String(requested.dropFirst()) : requested
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }),
+           let found = live.file(path) ?? live.file(path + ".html").map({ ($0.bytes, $0.generation) }) {
+            let type = contentType(of: live.file(path) == nil ? path + ".html" : path)
+            let body = type.hasPrefix("text/html") ? ReloadScript.inject(into: found.0, generation: found.1) : found.0
+            return response(body, type: type)
+        }
+        let generation = live.file("index.html")?.generation ?? 0
+        let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body>"
+            + "<h1>Not found</h1><p>The site has no page <code>\(escape(requested))</code>. "
+            + "<a href=\"/index.html\">Go to the home page</a>.</p></body></html>"
+        return response(ReloadScript.inject(into: Array(page.utf8), generation: generation),
+                        type: "text/html; charset=utf-8", status: .notFound)
+    }
+
+    static func response(_ body: [UInt8], type: String, status: HTTPStatusCode = .ok) -> HTTPResponse {
+        // Never cached: the next save must show.
+        HTTPResponse(statusCode: status, headers: [.contentType: type, .cacheControl: "no-store"], body: Data(body))
+    }
+
+    static func contentType(of path: String) -> String {
+        switch path.split(separator: ".").last ?? "" {
+        case "html": "text/html; charset=utf-8"
+        case "md": "text/markdown; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "json": "application/json"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "woff2": "font/woff2"
+        default: "application/octet-stream"
+        }
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+/// Sends each open page the site's state: on connecting, then after every build.
+struct LiveMessages: WSMessageHandler {
+    let live: LiveSite
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let updates = live.subscribe()
+        return AsyncStream { continuation in
+            let forward = Task {
+                for await state in updates { continuation.yield(.text(state)) }
+                continuation.finish()
+            }
+            // The page went away: stop forwarding, which ends the subscription.
+            let listen = Task {
+                for await _ in client {}
+                forward.cancel()
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in
+                forward.cancel()
+                listen.cancel()
+            }
+        }
+    }
+}

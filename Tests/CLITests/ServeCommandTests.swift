@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+import Testing
+
+/// `serve` as an author meets it: the site at an address, an edit showing by itself,
+/// a broken save reported and then cleared, Ctrl-C, and nothing written to disk.
+@Suite("serve previews the site and follows edits", .serialized)
+struct ServeCommandTests {
+    /// A running `upgradedocs serve` in a copy of the project, on a port the system picks.
+    final class Server {
+        let folder: String
+        let process = Process()
+        let output: URL
+        private(set) var url = ""
+
+        init() throws {
+            folder = Scratch.folder()
+            for name in ["content", "templates"] {
+                try FileManager.default.copyItem(atPath: CLIRunner.repository + "/" + name, toPath: folder + "/" + name)
+            }
+            output = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString).txt")
+            try Data().write(to: output)
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["serve", "--port", "0"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            url = try Self.wait(seconds: 60) {
+                self.printed.split(separator: "\n").first { $0.hasPrefix("serving ") }
+                    .map { String($0.split(separator: " ")[1]) }
+            }
+        }
+
+        var printed: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+
+        func get(_ path: String) async throws -> (status: Int, type: String, body: String) {
+            let (data, response) = try await URLSession.shared.data(from: URL(string: url + path)!)
+            let http = response as! HTTPURLResponse
+            return (http.statusCode, http.value(forHTTPHeaderField: "Content-Type") ?? "", String(decoding: data, as: UTF8.self))
+        }
+
+        func edit(_ file: String, _ change: (String) -> String) throws {
+            let path = folder + "/content/" + file
+            try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+
+        /// Polls `probe` until it gives a value, or fails after `seconds`.
+        static func wait<T>(seconds: Double, _ probe: () throws -> T?) throws -> T {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if let value = try probe() { return value }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            throw Timeout()
+        }
+
+        func within<T>(seconds: Double, _ probe: () async throws -> T?) async throws -> T {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if let value = try await probe() { return value }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            throw Timeout()
+        }
+
+        struct Timeout: Error {}
+
+        deinit {
+            if process.isRunning { process.terminate() }
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(at: output)
+        }
+    }
+
+    @Test("A page is served, an edit shows within 2 s, a broken build is reported and then cleared, Ctrl-C stops it")
+    func followsEdits() async throws {
+        let server = try Server()
+        let page = try await server.get("index.html")
+        #expect(page.status == 200 && page.type == "text/html; charset=utf-8")
+        #expect(page.body.contains("<script src=\"/__upgradedocs/live.js\" data-generation=\"1\"></script>\n</body>"),
+                "the reload script is added while serving")
+        #expect(try await server.get("index.md").type == "text/markdown; charset=utf-8")
+        #expect(try await server.get("checker.html").status == 200)
+        #expect(try await server.get("data/checker-data.js").status == 200, "the checker works while serving")
+        #expect(try await server.get("no/such/page.html").status == 404)
+
+        try server.edit("site.yaml") { $0.replacingOccurrences(of: "title: CSP subscription upgrades", with: "title: Edited live") }
+        _ = try await server.within(seconds: 2) { try await server.get("index.html").body.contains("Edited live") ? true : nil }
+
+        try server.edit("offers.yaml") { $0.replacingOccurrences(of: "services: [office-desktop, onedrive]",
+                                                                 with: "services: [office-desktop, onedrve]") }
+        let failed = try await server.within(seconds: 2) {
+            let status = try await server.get("__upgradedocs/status").body
+            return status.contains("\"problems\":[]") ? nil : status
+        }
+        #expect(failed.contains("content/offers.yaml:18:32: error: unknown service 'onedrve' (did you mean 'onedrive'?)"))
+        #expect(try await server.get("index.html").body.contains("Edited live"), "the last good site stays served")
+
+        try server.edit("offers.yaml") { $0.replacingOccurrences(of: "onedrve", with: "onedrive") }
+        _ = try await server.within(seconds: 2) {
+            try await server.get("__upgradedocs/status").body.contains("\"problems\":[]") ? true : nil
+        }
+
+        kill(server.process.processIdentifier, SIGINT)
+        _ = try Server.wait(seconds: 10) { server.process.isRunning ? nil : true }
+        #expect(server.process.terminationStatus == 0)
+        #expect(server.printed.hasSuffix("stopped\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: server.folder).sorted() == ["content", "templates"],
+                "nothing is written: no site/, no temporary files")
+    }
+}
