@@ -46,6 +46,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // libxml2's HTML parser, which `verify` reads pages with as a browser would.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // The one C function the output needs: an atomic exchange of two folders.
         .target(name: "CFileSystem"),
         .target(
@@ -54,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "UpgradeVerify",
-            dependencies: ["UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeSiteContract"]
+            dependencies: ["UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeSiteContract", "CLibXML2"]
         ),
         // Compares two models by their effect: decisions, model entries and pages.
         .target(

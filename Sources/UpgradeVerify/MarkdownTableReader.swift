@@ -7,6 +7,8 @@ package struct MarkdownTableReader {
         let caption: String?
         let header: [String]
         let rows: [(cells: [String], line: Int)]
+        /// The same rows with Markdown escapes kept, for cells whose raw `<br/>` separates entries.
+        let rawRows: [(cells: [String], line: Int)]
     }
 
     package static func tables(in markdown: String) -> [Table] {
@@ -21,13 +23,14 @@ package struct MarkdownTableReader {
                 return text.hasPrefix("*") && text.hasSuffix("*") && text.count > 2 ? String(text.dropFirst().dropLast()) : nil
             }.first
             let header = cells(lines[index])
-            var rows: [(cells: [String], line: Int)] = []
+            var rows: [(cells: [String], line: Int)] = [], rawRows: [(cells: [String], line: Int)] = []
             var next = index + 2
             while next < lines.count, lines[next].hasPrefix("|") {
                 rows.append((cells(lines[next]), next + 1))
+                rawRows.append((rawCells(lines[next]), next + 1))
                 next += 1
             }
-            tables.append(Table(line: index + 1, caption: caption.map(unescape), header: header, rows: rows))
+            tables.append(Table(line: index + 1, caption: caption.map(unescape), header: header, rows: rows, rawRows: rawRows))
             index = next
         }
         return tables
@@ -42,6 +45,31 @@ package struct MarkdownTableReader {
 
     /// The cells of a row, split on pipes that are not escaped, with Markdown escapes undone.
     static func cells(_ line: String) -> [String] {
+        rawCells(line).map(unescape)
+    }
+
+    /// The entries of a cell separated by raw `<br/>`: an escaped `\<br/\>` is text of a name.
+    static func lines(ofRawCell cell: String) -> [String] {
+        var parts: [String] = [], current = "", rest = Substring(cell)
+        while let first = rest.first {
+            if first == "\\", rest.count > 1 {
+                current += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if rest.hasPrefix("<br/>") {
+                parts.append(current)
+                current = ""
+                rest = rest.dropFirst(5)
+            } else {
+                current.append(first)
+                rest = rest.dropFirst()
+            }
+        }
+        parts.append(current)
+        return parts.map { unescape($0.trimmingSpacesAndTabs) }
+    }
+
+    /// The cells of a row as written: split on unescaped pipes, escapes kept.
+    static func rawCells(_ line: String) -> [String] {
         var cells: [String] = [], current = "", escaped = false
         for character in line {
             if escaped {
@@ -61,7 +89,7 @@ package struct MarkdownTableReader {
         // The leading and trailing pipes leave an empty first and last piece.
         if cells.first?.trimmingSpacesAndTabs == "" { cells.removeFirst() }
         if cells.last?.trimmingSpacesAndTabs == "" { cells.removeLast() }
-        return cells.map { unescape(withoutAnchors($0.trimmingSpacesAndTabs)) }
+        return cells.map { withoutAnchors($0.trimmingSpacesAndTabs) }
     }
 
     /// Drops the `<a id="…"></a>` anchors this generator puts at the start of a cell.

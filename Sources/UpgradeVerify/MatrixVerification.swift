@@ -3,119 +3,164 @@ import UpgradeContent
 import UpgradeCore
 import UpgradeSiteContract
 
-/// A matrix or list as read from a page, in either format, before it is judged.
+/// A matrix as read from a page, in either format, before it is judged.
 struct ReadGrid {
+    /// A row or column header: the name a reader sees, and the `data-offer` the HTML labels it with.
+    struct Header {
+        let text: String
+        let labelled: String?
+    }
+
     struct Cell {
-        let visible: String
-        /// `data-verdict` and `data-reasons`, which only the HTML carries.
+        /// What a sighted reader sees, symbol and footnote mark.
+        let seen: String
+        /// What a screen reader says (HTML only).
+        let heard: String?
+        /// `data-*` labels, which only the HTML carries.
         let verdict: String?
         let reasons: String?
         let labelledFrom: String?
         let labelledTo: String?
+        var concealed: [(what: String, line: Int)] = []
     }
 
     struct Row {
-        let name: String
+        let header: Header
         let cells: [Cell]
         let line: Int
     }
 
-    let columns: [String]
+    let columns: [Header]
     let rows: [Row]
 }
 
-/// Judges a read grid against the rule core: rows and columns complete and in
-/// place, and every cell showing the core's decision.
+/// Judges a read matrix against the rule core by what a reader meets: header names,
+/// each cell's symbol and words, and, in HTML, the `data-*` labels, which must agree.
+/// Rows and columns must each appear once, all of them, in the catalogue's order.
 struct GridJudge {
     let expectations: Expectations
     let program: ProgramID
     let file: String
 
+    var catalog: Catalog { expectations.catalog }
+
     func judgeGrid(_ grid: ReadGrid, line: Int, _ report: inout Tally) {
-        let offers = expectations.catalog.offers(in: program)
-        let columns = grid.columns.map { expectations.offer(named: $0) }
-        compare(named: grid.columns, resolved: columns, expected: offers, what: "column", line: line, &report)
-        let sources = grid.rows.map { expectations.offer(named: $0.name) }
-        compare(named: grid.rows.map(\.name), resolved: sources, expected: offers, what: "row", line: line, &report)
+        let offers = catalog.offers(in: program)
+        let columns = grid.columns.map { resolve($0, what: "column", line: line, &report) }
+        order(columns, names: grid.columns.map(\.text), expected: offers, what: "column", line: line, &report)
+        let sources = grid.rows.map { resolve($0.header, what: "row", line: $0.line, &report) }
+        order(sources, names: grid.rows.map(\.header.text), expected: offers, what: "row", line: line, &report)
         for (row, source) in zip(grid.rows, sources) {
             guard let source else { continue }
-            for (cell, target) in zip(row.cells, columns) {
-                guard let target else { continue }
-                report.coverage.cells += 1
-                let decision = expectations.decision(source, target)
-                let place = "row \(source.id), column \(target.id)"
-                if let from = cell.labelledFrom, let to = cell.labelledTo, from != source.id.rawValue || to != target.id.rawValue {
-                    fail("\(place): the cell is labelled \(from) → \(to)", line: row.line, &report)
-                }
-                if let verdict = cell.verdict, let reasons = cell.reasons {
-                    let says = reasons.isEmpty ? verdict : "\(verdict) (\(reasons.split(separator: " ").joined(separator: ", ")))"
-                    if says != Expectations.describe(decision) {
-                        fail("\(place): the page says \(says), the rule core says \(Expectations.describe(decision))",
-                             line: row.line, &report)
-                    }
-                }
-                if cell.visible.hasPrefix("✓") != (decision.verdict == .eligible) {
-                    let shown = cell.visible.isEmpty ? "nothing" : "'\(cell.visible)'"
-                    fail("\(place): the page shows \(shown), but the rule core says \(Expectations.describe(decision))",
-                         line: row.line, &report)
-                }
-            }
             if row.cells.count != columns.count {
                 fail("row \(source.id) has \(row.cells.count) cells for \(columns.count) columns", line: row.line, &report)
             }
+            for (cell, target) in zip(row.cells, columns) {
+                guard let target else { continue }
+                report.coverage.cells += 1
+                judge(cell, from: source, to: target, line: row.line, &report)
+            }
         }
     }
 
-    /// The list form: each listed source with exactly its eligible targets.
-    func judgeList(_ rows: [(source: String, targets: [String], line: Int)], line: Int, _ report: inout Tally) {
-        let offers = expectations.catalog.offers(in: program)
+    private func judge(_ cell: ReadGrid.Cell, from source: Offer, to target: Offer, line: Int, _ report: inout Tally) {
+        let decision = expectations.decision(source, target)
+        let place = "row \(source.id), column \(target.id)"
+        let core = "the rule core says \(Expectations.describe(decision))"
+        for hidden in cell.concealed {
+            fail("\(place): the cell holds \(hidden.what), which no reader meets", line: hidden.line, &report)
+        }
+        if let from = cell.labelledFrom, let to = cell.labelledTo, from != source.id.rawValue || to != target.id.rawValue {
+            fail("\(place): the cell is labelled \(from) → \(to)", line: line, &report)
+        }
+        if let verdict = cell.verdict, let reasons = cell.reasons {
+            let says = reasons.isEmpty ? verdict : "\(verdict) (\(reasons.split(separator: " ").joined(separator: ", ")))"
+            if says != Expectations.describe(decision) { fail("\(place): data-verdict and data-reasons say \(says), \(core)", line: line, &report) }
+        }
+        let expected = expectations.shown(decision, from: source, to: target)
+        if cell.seen != expected.seen {
+            fail("\(place): the page shows '\(cell.seen)', but \(core), which shows as '\(expected.seen)'", line: line, &report)
+        }
+        if let heard = cell.heard, heard != expected.heard {
+            fail("\(place): a screen reader hears '\(heard)', but \(core), which reads '\(expected.heard)'", line: line, &report)
+        }
+    }
+
+    /// The list form: each listed source once, with exactly its eligible targets, in the order listed.
+    func judgeList(_ rows: [(source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int)],
+                   line: Int, _ report: inout Tally) {
+        let offers = catalog.offers(in: program)
         let expectedSources = offers.filter { expectations.listsSource($0, in: program) }
-        let sources = rows.map { expectations.offer(named: $0.source) }
-        compare(named: rows.map(\.source), resolved: sources, expected: expectedSources, what: "list row", line: line, &report)
+        let sources = rows.map { resolve($0.source, what: "list row", line: $0.line, &report) }
+        order(sources, names: rows.map(\.source.text), expected: expectedSources, what: "list row", line: line, &report)
         for (row, source) in zip(rows, sources) {
             guard let source else { continue }
             report.coverage.rows += 1
-            let listed = row.targets.map { ($0, expectations.offer(named: $0)) }
-            for (name, target) in listed where target == nil {
-                fail("list row \(source.id): '\(name)' is not an offer", line: row.line, &report)
+            let eligible = expectations.listed(from: source, in: program)
+            let expected = eligible.map { expectations.listEntry(from: source, to: $0) }
+            if row.targets != expected {
+                let missing = expected.filter { !row.targets.contains($0) }, extra = row.targets.filter { !expected.contains($0) }
+                var parts: [String] = []
+                if !missing.isEmpty { parts.append("missing " + missing.map { "'\($0)'" }.joined(separator: ", ")) }
+                if !extra.isEmpty { parts.append("not eligible or not an offer: " + extra.map { "'\($0)'" }.joined(separator: ", ")) }
+                if parts.isEmpty { parts.append(row.targets.count == expected.count ? "out of order" : "a target listed twice") }
+                fail("list row \(source.id) shows \(count(row.targets.count, "target")), the rule core allows \(expected.count): "
+                     + parts.joined(separator: "; "), line: row.line, &report)
             }
-            let shown = Set(listed.compactMap { $0.1?.id })
-            let eligible = expectations.eligibleTargets(of: source, in: program)
-            for target in eligible where !shown.contains(target.id) {
-                fail("list row \(source.id): \(target.id) is missing; the rule core says it is eligible",
-                     line: row.line, &report)
-            }
-            for target in listed.compactMap(\.1) where !eligible.contains(target) {
-                fail("list row \(source.id): \(target.id) is listed, but the rule core says "
-                     + Expectations.describe(expectations.decision(source, target)), line: row.line, &report)
+            if let labelled = row.labelled, labelled != eligible.map(\.id.rawValue) {
+                fail("list row \(source.id): data-targets says \(labelled.joined(separator: " ")), the rule core allows "
+                     + eligible.map(\.id.rawValue).joined(separator: " "), line: row.line, &report)
             }
         }
     }
 
-    /// Missing, extra, unknown and out-of-place rows or columns.
-    private func compare(named names: [String], resolved: [Offer?], expected: [Offer], what: String, line: Int,
-                         _ report: inout Tally) {
-        for (name, offer) in zip(names, resolved) where offer == nil {
-            fail("the \(what) '\(name)' is not an offer of the catalog", line: line, &report)
+    /// The offer a header stands for, and any disagreement between its label and its visible name.
+    private func resolve(_ header: ReadGrid.Header, what: String, line: Int, _ report: inout Tally) -> Offer? {
+        if let labelled = header.labelled {
+            guard let offer = catalog.offer(OfferID(labelled)) else {
+                fail("the \(what) labelled '\(labelled)' is not an offer of the catalog", line: line, &report)
+                return nil
+            }
+            if header.text != offer.name {
+                fail("the \(what) labelled \(offer.id) shows '\(header.text)', but the offer is named '\(offer.name)'",
+                     line: line, &report)
+            }
+            return offer
         }
+        guard let offer = expectations.offer(named: header.text) else {
+            fail("the \(what) '\(header.text)' is not an offer of the catalog", line: line, &report)
+            return nil
+        }
+        return offer
+    }
+
+    /// Missing, extra, repeated and out-of-place rows or columns.
+    private func order(_ resolved: [Offer?], names: [String], expected: [Offer], what: String, line: Int,
+                       _ report: inout Tally) {
         let found = resolved.compactMap { $0 }
-        for offer in expected where !found.contains(offer) {
+        var counts: [OfferID: Int] = [:]
+        for offer in found { counts[offer.id, default: 0] += 1 }
+        for offer in expected where counts[offer.id] == nil {
             fail("the \(what) for \(offer.id) is missing", line: line, &report)
         }
         for offer in found where !expected.contains(offer) {
             fail("the \(what) for \(offer.id) should not be there", line: line, &report)
         }
-        if Set(found) == Set(expected), found.count == expected.count, found != expected.filter(found.contains) {
-            fail("the \(what)s are out of order", line: line, &report)
+        for (id, count) in counts.sorted(by: { $0.key < $1.key }) where count > 1 {
+            fail("the \(what) for \(id) appears \(count) times", line: line, &report)
         }
+        let once = found.filter { counts[$0.id] == 1 && expected.contains($0) }
+        if once != expected.filter(once.contains) { fail("the \(what)s are out of order", line: line, &report) }
     }
 
     func fail(_ message: String, line: Int, _ report: inout Tally) {
         report.fail(message, file: file, line: line)
     }
+
+    private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }
 
-/// The HTML matrix and list, read through their `data-*` attributes and visible text.
+/// The HTML matrix and list, read through what a reader meets and their `data-*` labels.
 struct HTMLMatrixVerification {
     let expectations: Expectations
     let program: ProgramID
@@ -129,17 +174,20 @@ struct HTMLMatrixVerification {
             judge.fail("the matrix has no rows", line: table.line, &report)
             return
         }
-        let columns = header.cells.dropFirst().map { $0.attributes["data-offer"] ?? $0.text }
+        let columns = header.cells.dropFirst().map(Self.header)
         let rows = table.rows.dropFirst().map { row in
-            let name = row.cells.first.map { $0.attributes["data-offer"] ?? $0.text } ?? ""
-            return ReadGrid.Row(name: name, cells: row.cells.dropFirst().map { cell in
-                ReadGrid.Cell(visible: cell.text, verdict: cell.attributes["data-verdict"],
-                              reasons: cell.attributes["data-reasons"], labelledFrom: cell.attributes["data-from"],
-                              labelledTo: cell.attributes["data-to"])
+            ReadGrid.Row(header: row.cells.first.map(Self.header) ?? .init(text: "", labelled: nil), cells: row.cells.dropFirst().map { cell in
+                ReadGrid.Cell(seen: cell.text, heard: cell.heard, verdict: cell.attributes[Markup.Data.verdict],
+                              reasons: cell.attributes[Markup.Data.reasons], labelledFrom: cell.attributes[Markup.Data.from],
+                              labelledTo: cell.attributes[Markup.Data.to], concealed: cell.concealed)
             }, line: row.line)
         }
-        for row in table.rows.dropFirst() {
-            for cell in row.cells.dropFirst() where cell.attributes["data-verdict"] == nil || cell.attributes["data-reasons"] == nil {
+        for row in table.rows {
+            for cell in row.cells where cell.isHeader {
+                for hidden in cell.concealed { judge.fail("a header holds \(hidden.what), which no reader meets", line: hidden.line, &report) }
+            }
+            for cell in row.cells.dropFirst() where row.line != header.line
+                && (cell.attributes[Markup.Data.verdict] == nil || cell.attributes[Markup.Data.reasons] == nil) {
                 judge.fail("a matrix cell without data-verdict or data-reasons", line: row.line, &report)
             }
         }
@@ -148,16 +196,24 @@ struct HTMLMatrixVerification {
 
     func verifyList(_ table: HTMLTableReader.Table, _ report: inout Tally) {
         report.coverage.tables += 1
-        let rows = table.rows.dropFirst().map { row -> (source: String, targets: [String], line: Int) in
-            let source = row.cells.first.map { $0.attributes["data-offer"] ?? $0.text } ?? ""
+        let rows = table.rows.dropFirst().map { row -> (source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int) in
+            let source = row.cells.first.map(Self.header) ?? .init(text: "", labelled: nil)
             let targets = row.cells.count > 1 ? row.cells[1].lines.filter { !$0.isEmpty } : []
-            return (source, targets, row.line)
+            let labelled = row.cells.count > 1 ? row.cells[1].attributes[Markup.Data.targets].map { $0.split(separator: " ").map(String.init) } : nil
+            for cell in row.cells {
+                for hidden in cell.concealed { judge.fail("a list cell holds \(hidden.what), which no reader meets", line: hidden.line, &report) }
+            }
+            return (source, targets, labelled, row.line)
         }
         judge.judgeList(rows, line: table.line, &report)
     }
+
+    private static func header(_ cell: HTMLTableReader.Cell) -> ReadGrid.Header {
+        ReadGrid.Header(text: cell.text, labelled: cell.attributes[Markup.Data.offer])
+    }
 }
 
-/// The Markdown grid (`| From ╲ To | …`) and list form (`| From | Possible upgrades |`).
+/// The Markdown grid (`| From ╲ To | …`) and list form (`| From | Possible upgrades |`), each exactly once.
 struct MarkdownVerification {
     let expectations: Expectations
     let program: ProgramID
@@ -165,23 +221,27 @@ struct MarkdownVerification {
 
     func verify(_ tables: [MarkdownTableReader.Table], _ report: inout Tally) {
         let judge = GridJudge(expectations: expectations, program: program, file: file)
-        if let grid = tables.first(where: { $0.header.first == Markup.MarkdownHeader.gridCorner }) {
+        let grids = tables.filter { $0.header.first == Markup.MarkdownHeader.gridCorner }
+        let lists = tables.filter { $0.header == Markup.MarkdownHeader.list }
+        for extra in grids.dropFirst() { judge.fail("a second Markdown grid", line: extra.line, &report) }
+        for extra in lists.dropFirst() { judge.fail("a second Markdown list form", line: extra.line, &report) }
+        if let grid = grids.first {
             report.coverage.tables += 1
             let rows = grid.rows.map { row in
-                ReadGrid.Row(name: row.cells.first ?? "", cells: row.cells.dropFirst().map {
-                    ReadGrid.Cell(visible: $0, verdict: nil, reasons: nil, labelledFrom: nil, labelledTo: nil)
+                ReadGrid.Row(header: .init(text: row.cells.first ?? "", labelled: nil), cells: row.cells.dropFirst().map {
+                    ReadGrid.Cell(seen: $0, heard: nil, verdict: nil, reasons: nil, labelledFrom: nil, labelledTo: nil)
                 }, line: row.line)
             }
-            judge.judgeGrid(ReadGrid(columns: Array(grid.header.dropFirst()), rows: rows), line: grid.line, &report)
+            judge.judgeGrid(ReadGrid(columns: grid.header.dropFirst().map { .init(text: $0, labelled: nil) }, rows: rows),
+                            line: grid.line, &report)
         } else {
             judge.fail("no Markdown grid (a table headed '| From ╲ To |')", line: 1, &report)
         }
-        if let list = tables.first(where: { $0.header == Markup.MarkdownHeader.list }) {
+        if let list = lists.first {
             report.coverage.tables += 1
-            let rows = list.rows.map { row -> (source: String, targets: [String], line: Int) in
-                let targets = row.cells.count > 1
-                    ? row.cells[1].components(separatedBy: "<br/>").map(\.trimmingSpacesAndTabs).filter { !$0.isEmpty } : []
-                return (row.cells.first ?? "", targets, row.line)
+            let rows = zip(list.rows, list.rawRows).map { row, raw -> (source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int) in
+                let targets = raw.cells.count > 1 ? MarkdownTableReader.lines(ofRawCell: raw.cells[1]).filter { !$0.isEmpty } : []
+                return (.init(text: row.cells.first ?? "", labelled: nil), targets, nil, row.line)
             }
             judge.judgeList(rows, line: list.line, &report)
         } else {

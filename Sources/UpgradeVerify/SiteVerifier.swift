@@ -206,9 +206,40 @@ struct Expectations {
         return !targets.isEmpty && !paths.allSatisfy { $0.statedBy != nil }
     }
 
-    /// An offer named on a page, by id or display name, without footnote marks.
+    /// An offer named on a page: its exact name first (a name may end in a mark), then by id,
+    /// name or alias without footnote marks.
     func offer(named text: String) -> Offer? {
-        catalog.lookUpOffer(String(text.unicodeScalars.filter { !Self.marks.contains($0) }).trimmingSpacesAndTabs)
+        if let exact = catalog.offers.first(where: { $0.name == text }) { return exact }
+        return catalog.lookUpOffer(String(text.unicodeScalars.filter { !Self.marks.contains($0) }).trimmingSpacesAndTabs)
+    }
+
+    /// What a matrix cell must show a sighted reader and say to a screen reader, worked out here
+    /// from the rule core and the contract's symbols, not taken from the builder.
+    func shown(_ cell: MatrixCell, from source: Offer, to target: Offer) -> (seen: String, heard: String) {
+        if cell.verdict == .eligible {
+            guard let mark = mark(from: source, to: target) else { return ("✓", "Eligible") }
+            return ("✓" + mark, "Eligible (see note \(mark))")
+        }
+        if let variant = cell.regionalVariant.flatMap(catalog.offer) { return ("↪", "Region mismatch: use \(variant.name)") }
+        return ("—", "Blocked: " + cell.reasons.map(\.rawValue).joined(separator: ", "))
+    }
+
+    /// The footnote mark the source table puts on a path.
+    func mark(from source: Offer, to target: Offer) -> String? {
+        catalog.path(from: source.id, to: target.id)?.footnote.flatMap(catalog.footnote)?.mark
+    }
+
+    /// The eligible targets of a list-form row, in the order `paths.yaml` lists them, then the rest.
+    func listed(from source: Offer, in program: ProgramID) -> [Offer] {
+        let order = Dictionary(catalog.paths(from: source.id).enumerated().map { ($0.element.to, $0.offset) },
+                               uniquingKeysWith: { first, _ in first })
+        return eligibleTargets(of: source, in: program).enumerated()
+            .sorted { (order[$0.element.id] ?? .max, $0.offset) < (order[$1.element.id] ?? .max, $1.offset) }.map(\.element)
+    }
+
+    /// One target as a list-form row shows it: its name, and the path's footnote mark.
+    func listEntry(from source: Offer, to target: Offer) -> String {
+        target.name + (mark(from: source, to: target) ?? "")
     }
 
     static let marks = Set("¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars)

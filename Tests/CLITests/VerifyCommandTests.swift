@@ -17,7 +17,7 @@ struct VerifyCommandTests {
         let broken = try CLIRunner.run(["verify"], in: folder)
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("site/matrix/legacy.html:"))
-        #expect(broken.stderr.contains("column o365-e5: the page says blocked, the rule core says eligible"))
+        #expect(broken.stderr.contains("column o365-e5: data-verdict and data-reasons say blocked, the rule core says eligible"))
         #expect(broken.stderr.contains("mismatches between site/ and the rule core"))
     }
 

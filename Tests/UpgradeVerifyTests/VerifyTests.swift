@@ -44,8 +44,8 @@ struct VerifyTests {
             $0.replacingOccurrences(of: #"data-to="o365-e1" data-verdict="eligible" data-reasons="""#,
                                     with: #"data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#)
         }
-        #expect(Self.messages(report) == ["row m365-business-basic, column o365-e1: the page says blocked "
-                                          + "(path-not-supported), the rule core says eligible"])
+        #expect(Self.messages(report) == ["row m365-business-basic, column o365-e1: data-verdict and data-reasons say "
+                                          + "blocked (path-not-supported), the rule core says eligible"])
         #expect(report.problems.first?.location.file.hasSuffix("matrix/legacy.html") == true)
         #expect((report.problems.first?.location.line ?? 0) > 1)
     }
@@ -56,8 +56,8 @@ struct VerifyTests {
             $0.replacingOccurrences(of: #"data-from="o365-e5" data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#,
                                     with: #"data-from="o365-e5" data-to="o365-e1" data-verdict="eligible" data-reasons="""#)
         }
-        #expect(Self.messages(report) == ["row o365-e5, column o365-e1: the page says eligible, the rule core says "
-                                          + "blocked (path-not-supported)"])
+        #expect(Self.messages(report) == ["row o365-e5, column o365-e1: data-verdict and data-reasons say eligible, "
+                                          + "the rule core says blocked (path-not-supported)"])
     }
 
     @Test("A ✓ removed from the Markdown grid")
@@ -70,7 +70,7 @@ struct VerifyTests {
             return lines.joined(separator: "\n")
         }
         #expect(Self.messages(report) == ["row m365-business-standard, column o365-e3: the page shows '—', but the rule "
-                                          + "core says eligible"])
+                                          + "core says eligible, which shows as '✓'"])
     }
 
     @Test("A target dropped from the Markdown list form")
@@ -79,7 +79,8 @@ struct VerifyTests {
             $0.replacingOccurrences(of: "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E5 |",
                                     with: "| Microsoft 365 Business Standard | Office 365 Enterprise E3 |")
         }
-        #expect(Self.messages(report) == ["list row m365-business-standard: o365-e5 is missing; the rule core says it is eligible"])
+        #expect(Self.messages(report) == ["list row m365-business-standard shows 1 target, the rule core allows 2: "
+                                          + "missing 'Office 365 Enterprise E5'"])
     }
 
     @Test("A decision-table output changed")

@@ -1,0 +1,73 @@
+import CLibXML2
+
+/// Parses a page with libxml2's HTML parser, the way a browser reads it: comments end
+/// at `-->` whatever they hold, character references are decoded, `<script>` and
+/// `<style>` hold raw text, and broken markup is recovered from rather than trusted.
+/// This is the only file that calls libxml2; no C pointer leaves it.
+enum HTMLDocument {
+    static func parse(_ text: String) -> HTMLElement {
+        var bytes = Array(text.utf8)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let root = HTMLElement(name: "#document", attributes: [:], line: 1)
+        let document = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
+                htmlReadMemory(pointer, Int32(buffer.count), "page.html", "UTF-8", options)
+            }
+        }
+        guard let document else { return root }
+        defer { xmlFreeDoc(document) }
+        var child = document.pointee.children
+        while let node = child {
+            append(node, to: root)
+            child = node.pointee.next
+        }
+        return root
+    }
+
+    private static func append(_ node: xmlNodePtr, to parent: HTMLElement) {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            var attributes: [String: String] = [:]
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                let name = string(current.pointee.name).lowercased()
+                if attributes[name] == nil { attributes[name] = value(of: current) }
+                attribute = current.pointee.next
+            }
+            let element = HTMLElement(name: string(node.pointee.name).lowercased(), attributes: attributes,
+                                      line: Int(xmlGetLineNo(node)))
+            var child = node.pointee.children
+            while let current = child {
+                append(current, to: element)
+                child = current.pointee.next
+            }
+            parent.children.append(.element(element))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            parent.children.append(.text(string(node.pointee.content)))
+        default:
+            // Comments, processing instructions and the doctype show nothing.
+            break
+        }
+    }
+
+    /// An attribute's value: the text of its children, character references already decoded.
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        var text = ""
+        var child = attribute.pointee.children
+        while let node = child {
+            text += string(node.pointee.content)
+            child = node.pointee.next
+        }
+        return text
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
+        string(UnsafePointer(pointer))
+    }
+}

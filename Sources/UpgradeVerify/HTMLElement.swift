@@ -1,0 +1,115 @@
+/// A page as a tree, after `HTMLDocument` parsed it: elements with their attributes
+/// and line, and text. Comments are gone, as a reader never sees them.
+final class HTMLElement {
+    let name: String
+    let attributes: [String: String]
+    let line: Int
+    var children: [HTMLNode] = []
+
+    init(name: String, attributes: [String: String], line: Int) {
+        self.name = name
+        self.attributes = attributes
+        self.line = line
+    }
+
+    var classes: [Substring] { (attributes["class"] ?? "").split(separator: " ") }
+
+    func hasClass(_ name: String) -> Bool { classes.contains { $0 == name } }
+
+    var elements: [HTMLElement] {
+        children.compactMap { if case .element(let element) = $0 { element } else { nil } }
+    }
+
+    /// Every element below this one, in document order.
+    func descendants(where matches: (HTMLElement) -> Bool) -> [HTMLElement] {
+        var found: [HTMLElement] = []
+        func walk(_ element: HTMLElement) {
+            for child in element.elements {
+                if matches(child) { found.append(child) }
+                walk(child)
+            }
+        }
+        walk(self)
+        return found
+    }
+
+    func descendants(named name: String) -> [HTMLElement] { descendants { $0.name == name } }
+
+    /// Why this element shows nothing to anyone: the `hidden` attribute, or an inline style that
+    /// hides it or its text. Nil when it shows.
+    var concealment: String? {
+        if attributes["hidden"] != nil { return "the hidden attribute" }
+        if let style = attributes["style"] {
+            let compact = style.lowercased().filter { !$0.isWhitespace }
+            for rule in ["display:none", "visibility:hidden", "visibility:collapse", "opacity:0", "font-size:0",
+                         "content-visibility:hidden", "color:transparent", "clip-path:inset(50%)", "height:0", "width:0"]
+            where compact.contains(rule) {
+                return "style=\"\(style)\""
+            }
+        }
+        return nil
+    }
+
+    /// Elements that hold no text a reader meets: scripts, styles and templates.
+    var holdsNoText: Bool { ["script", "style", "template", "noscript", "head"].contains(name) }
+}
+
+indirect enum HTMLNode {
+    case element(HTMLElement)
+    case text(String)
+}
+
+/// What a person takes from part of a page: what a sighted reader sees, what a screen
+/// reader says, and anything hidden from both, which verified content must not hold.
+struct Perceived {
+    /// Visible text, in lines split where `<br>` breaks them, white space collapsed.
+    var seenLines: [String] = [""]
+    /// The text a screen reader reads: visible text and visually hidden text, not `aria-hidden`.
+    var heard = ""
+    /// Each hidden element, as "<span> hidden by style=…" with its line.
+    var concealed: [(what: String, line: Int)] = []
+
+    var seen: String { Perceived.collapse(seenLines.joined(separator: " ")) }
+
+    init(_ element: HTMLElement) {
+        walk(element, seen: true, heard: true)
+        seenLines = seenLines.map(Perceived.collapse)
+        heard = Perceived.collapse(heard)
+    }
+
+    private mutating func walk(_ element: HTMLElement, seen: Bool, heard: Bool) {
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                if seen { seenLines[seenLines.count - 1] += text }
+                if heard { self.heard += text }
+            case .element(let inner):
+                if let reason = inner.concealment {
+                    concealed.append(("<\(inner.name)> hidden by \(reason)", inner.line))
+                    continue
+                }
+                if inner.holdsNoText {
+                    if inner.name == "script" || inner.name == "style" { concealed.append(("<\(inner.name)>", inner.line)) }
+                    continue
+                }
+                if inner.name == "br" {
+                    if seen { seenLines.append("") }
+                    if heard { self.heard += " " }
+                    continue
+                }
+                walk(inner, seen: seen && !inner.hasClass("visually-hidden"),
+                     heard: heard && inner.attributes["aria-hidden"] != "true")
+                // Block boundaries separate words for a reader.
+                if ["p", "div", "li", "td", "th", "tr"].contains(inner.name) {
+                    if seen { seenLines[seenLines.count - 1] += " " }
+                    if heard { self.heard += " " }
+                }
+            }
+        }
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{0C}" })
+            .joined(separator: " ")
+    }
+}
