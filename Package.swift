@@ -20,7 +20,13 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        .target(name: "UpgradeBase"),
+        // The system's libcrypto, for SHA-256.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "UpgradeBase", dependencies: ["CCrypto"]),
         .target(name: "UpgradeCore"),
         .target(
             name: "UpgradeContent",

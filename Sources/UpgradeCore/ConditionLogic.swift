@@ -29,6 +29,25 @@ public enum ConditionLogic {
         return advisories
     }
 
+    /// Every point of the condition space whose verdict agrees with its own conditions.
+    public static func consistentPoints() -> [ConditionPoint] {
+        var points = [ConditionPoint()]
+        for condition in Condition.allCases where condition != .verdict {
+            points = points.flatMap { point in
+                condition.values.map { value in
+                    var next = point
+                    next[condition] = value
+                    return next
+                }
+            }
+        }
+        return points.map { point in
+            var full = point
+            full.verdict = reasons(at: point).isEmpty ? .eligible : .blocked
+            return full
+        }
+    }
+
     /// The conditions each conclusion depends on; a table that concludes it must test them all.
     public static func inputs(of conclusion: Conclusion) -> Set<Condition> {
         switch conclusion {

@@ -41,7 +41,7 @@ enum TestVectors {
         }
         let reachedKeys = Set(reached.map { key($0.point) })
         let order = catalog.rules.map(\.code)
-        let unreached: [JSONValue] = consistentPoints().filter { !reachedKeys.contains(key($0)) }.map { point in
+        let unreached: [JSONValue] = ConditionLogic.consistentPoints().filter { !reachedKeys.contains(key($0)) }.map { point in
             .object([
                 ("point", json(point)),
                 ("decision", .object([
@@ -63,25 +63,6 @@ enum TestVectors {
             ("unreached", .array(unreached)),
         ])
         return GeneratedFile(path: SitePaths.testVectors, kind: .data, text: document.serialized(pretty: true) + "\n")
-    }
-
-    /// Every point whose verdict agrees with its own conditions.
-    static func consistentPoints() -> [ConditionPoint] {
-        var points = [ConditionPoint()]
-        for condition in Condition.allCases where condition != .verdict {
-            points = points.flatMap { point in
-                condition.values.map { value in
-                    var point = point
-                    point[condition] = value
-                    return point
-                }
-            }
-        }
-        return points.map { point in
-            var point = point
-            point.verdict = ConditionLogic.reasons(at: point).isEmpty ? .eligible : .blocked
-            return point
-        }
     }
 
     private static func key(_ point: ConditionPoint) -> [String] { Condition.allCases.map { point[$0] ?? "" } }

@@ -9,6 +9,10 @@ public enum SitePaths {
     /// The upgrade checker, and the model it decides from.
     public static let checker = PagePath("checker")
     public static let checkerData = "data/checker-data.js"
+    /// The assets the templates load: the one stylesheet, the checker's script, and the offer filter.
+    public static let stylesheet = "assets/site.css"
+    public static let checkerAsset = "assets/checker.js"
+    public static let filterAsset = "assets/filter.js"
     public static let offers = PagePath("offers", "index")
     public static func offer(_ offer: OfferID) -> PagePath { PagePath("offers", offer.rawValue) }
 

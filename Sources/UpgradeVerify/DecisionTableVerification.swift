@@ -18,11 +18,46 @@ struct DecisionTableVerification {
         let line: Int
     }
 
+    /// What the header row shows: the hit-policy letter, each input's label, the double rule before the
+    /// first output, each output's label, and the annotation column.
+    var header: [String] {
+        [table.hitPolicy.rawValue] + table.inputs.map(\.label)
+            + table.outputs.enumerated().map { $0.offset == 0 ? "║ " + $0.element.label : $0.element.label } + ["Annotation"]
+    }
+
+    /// A rule's annotation as the page words it: the cited rule (in bold, in Markdown), its text and its
+    /// source, or the row's own note.
+    func annotation(_ row: TableRule, markdown: Bool = false) -> String {
+        guard let id = row.cites, let rule = rules.first(where: { $0.id == id }) else { return row.annotation }
+        let cited = markdown ? "**\(rule.id)**" : rule.id.rawValue
+        return "\(cited) \(row.annotation.isEmpty ? rule.title : row.annotation) Source: \(rule.source)."
+    }
+
     func verify(html: HTMLTableReader.Table, _ report: inout Tally) {
         report.coverage.tables += 1
         if html.attributes["data-hit-policy"] != table.hitPolicy.rawValue {
             fail("the hit policy is \(html.attributes["data-hit-policy"] ?? "missing"), the content says "
                  + table.hitPolicy.rawValue, line: html.line, &report)
+        }
+        if let head = html.rows.first, head.cells.map(\.text) != header {
+            fail("the header shows \(quoted(head.cells.map(\.text))), the content's table is \(quoted(header))",
+                 line: head.line, &report)
+        }
+        for row in html.rows.dropFirst() {
+            for cell in row.cells {
+                for hidden in cell.concealed { fail("a cell holds \(hidden.what), which no reader meets", line: hidden.line, &report) }
+            }
+            guard let rule = table.rules.firstIndex(where: { $0.id.rawValue == row.attributes[Markup.Data.rule] }) else { continue }
+            let number = row.cells.first
+            if number?.text != String(rule + 1) || number?.attributes["id"] != "rule-\(table.rules[rule].id)" {
+                fail("rule \(table.rules[rule].id) is numbered '\(number?.text ?? "")', the content makes it rule \(rule + 1)",
+                     line: row.line, &report)
+            }
+            let expected = annotation(table.rules[rule])
+            if let shown = row.cells.last?.text, shown != expected {
+                fail("rule \(table.rules[rule].id): the annotation reads '\(shown)', the content says '\(expected)'",
+                     line: row.line, &report)
+            }
         }
         let rows = html.rows.dropFirst().map { row in
             let inputs = Dictionary(row.cells.compactMap { cell in cell.attributes["data-input"].map { ($0, cell.text) } },
@@ -51,6 +86,15 @@ struct DecisionTableVerification {
                  line: read.line, &report)
         }
         let inputs = table.inputs.count
+        for row in read.rows {
+            guard let number = Int(row.cells.first ?? ""), table.rules.indices.contains(number - 1) else { continue }
+            let expected = annotation(table.rules[number - 1], markdown: true)
+            let shown = row.cells.last ?? ""
+            if shown != expected {
+                fail("rule \(table.rules[number - 1].id): the annotation reads '\(shown)', the content says '\(expected)'",
+                     line: row.line, &report)
+            }
+        }
         let rows = read.rows.map { row -> ReadRow in
             // The number says which rule a row is; a number that names no rule makes an extra row.
             let number = Int(row.cells.first ?? "").flatMap { table.rules.indices.contains($0 - 1) ? $0 - 1 : nil }
@@ -111,6 +155,8 @@ struct DecisionTableVerification {
             fail("as published, " + disagreement, line: tableLine, &report)
         }
     }
+
+    private func quoted(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
 
     private func fail(_ message: String, line: Int, _ report: inout Tally) {
         report.fail("decision table \(table.id): " + message, file: file, line: line)

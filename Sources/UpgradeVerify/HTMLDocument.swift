@@ -42,9 +42,9 @@ enum HTMLDocument {
                 append(current, to: element)
                 child = current.pointee.next
             }
-            parent.children.append(.element(element))
+            parent.append(.element(element))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            parent.children.append(.text(string(node.pointee.content)))
+            parent.append(.text(string(node.pointee.content)))
         default:
             // Comments, processing instructions and the doctype show nothing.
             break

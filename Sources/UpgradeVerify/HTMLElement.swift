@@ -4,7 +4,9 @@ final class HTMLElement {
     let name: String
     let attributes: [String: String]
     let line: Int
-    var children: [HTMLNode] = []
+    private(set) var children: [HTMLNode] = []
+    /// The child elements alone, kept as they are added: every query walks them.
+    private(set) var elements: [HTMLElement] = []
 
     init(name: String, attributes: [String: String], line: Int) {
         self.name = name
@@ -16,8 +18,9 @@ final class HTMLElement {
 
     func hasClass(_ name: String) -> Bool { classes.contains { $0 == name } }
 
-    var elements: [HTMLElement] {
-        children.compactMap { if case .element(let element) = $0 { element } else { nil } }
+    func append(_ node: HTMLNode) {
+        children.append(node)
+        if case .element(let element) = node { elements.append(element) }
     }
 
     /// Every element below this one, in document order.
@@ -48,6 +51,22 @@ final class HTMLElement {
             }
         }
         return nil
+    }
+
+    /// Every element at or below this one that nobody sees or hears, found without reading text.
+    var concealedElements: [(what: String, line: Int)] {
+        var found: [(String, Int)] = []
+        func walk(_ element: HTMLElement) {
+            for child in element.elements {
+                if let reason = child.concealment {
+                    found.append(("<\(child.name)> hidden by \(reason)", child.line))
+                } else if !child.holdsNoText {
+                    walk(child)
+                }
+            }
+        }
+        walk(self)
+        return found
     }
 
     /// Elements that hold no text a reader meets: scripts, styles and templates.
@@ -108,8 +127,34 @@ struct Perceived {
         }
     }
 
+    /// White space collapsed as HTML renders it: runs of space, tab, newline, return and form feed
+    /// become one space, none at either end.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{0C}" })
-            .joined(separator: " ")
+        // Most text is already collapsed: one pass over its bytes says so without copying it.
+        var previousSpace = true, clean = true
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                if previousSpace { clean = false; break }
+                previousSpace = true
+            } else if byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                clean = false
+                break
+            } else {
+                previousSpace = false
+            }
+        }
+        if clean && !previousSpace || text.isEmpty { return text }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\n", "\t", "\r", "\u{0C}":
+                pendingSpace = !out.isEmpty
+            default:
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

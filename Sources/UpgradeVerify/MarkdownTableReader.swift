@@ -12,7 +12,7 @@ package struct MarkdownTableReader {
     }
 
     package static func tables(in markdown: String) -> [Table] {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = lines(markdown).map(String.init)
         var tables: [Table] = []
         var index = 0
         while index + 1 < lines.count {
@@ -36,6 +36,16 @@ package struct MarkdownTableReader {
         return tables
     }
 
+    /// Whether a backslash before this byte escapes it: ASCII punctuation, as CommonMark says.
+    static func escapable(_ byte: UInt8) -> Bool {
+        byte < 0x80 && (Character(Unicode.Scalar(byte)).isPunctuation || Character(Unicode.Scalar(byte)).isSymbol)
+    }
+
+    /// The lines of a text, split on its newline bytes: the text is not walked character by character.
+    static func lines(_ text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
     private static func isDelimiter(_ line: String) -> Bool {
         let parts = cells(line)
         return !parts.isEmpty && parts.allSatisfy { part in
@@ -45,7 +55,7 @@ package struct MarkdownTableReader {
 
     /// The cells of a row, split on pipes that are not escaped, with Markdown escapes undone.
     static func cells(_ line: String) -> [String] {
-        rawCells(line).map(unescape)
+        rawCells(line).map { Perceived.collapse(unescape($0)) }
     }
 
     /// The entries of a cell separated by raw `<br/>`: an escaped `\<br/\>` is text of a name.
@@ -65,27 +75,25 @@ package struct MarkdownTableReader {
             }
         }
         parts.append(current)
-        return parts.map { unescape($0.trimmingSpacesAndTabs) }
+        return parts.map { Perceived.collapse(unescape($0)) }
     }
 
     /// The cells of a row as written: split on unescaped pipes, escapes kept.
     static func rawCells(_ line: String) -> [String] {
-        var cells: [String] = [], current = "", escaped = false
-        for character in line {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if character == "\\" {
-                current.append(character)
-                escaped = true
-            } else if character == "|" {
-                cells.append(current)
-                current = ""
-            } else {
-                current.append(character)
+        // Pipes and backslashes are ASCII, so the row splits on its UTF-8 bytes.
+        let bytes = Array(line.utf8)
+        var cells: [String] = [], start = 0, index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "|"):
+                cells.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += 1
+                start = index
+            default: index += 1
             }
         }
-        cells.append(current)
+        cells.append(String(decoding: bytes[min(start, bytes.count)...], as: UTF8.self))
         // The leading and trailing pipes leave an empty first and last piece.
         if cells.first?.trimmingSpacesAndTabs == "" { cells.removeFirst() }
         if cells.last?.trimmingSpacesAndTabs == "" { cells.removeLast() }
@@ -103,20 +111,22 @@ package struct MarkdownTableReader {
 
     /// Removes a backslash before ASCII punctuation, as CommonMark reads it.
     static func unescape(_ text: String) -> String {
-        var out = "", escaped = false
-        for character in text {
-            if escaped {
-                if !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) { out.append("\\") }
-                out.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
+        // A backslash escapes only ASCII punctuation, so the text is undone on its UTF-8 bytes.
+        var out: [UInt8] = [], bytes = Array(text.utf8), index = 0
+        out.reserveCapacity(bytes.count)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, escapable(bytes[index + 1]) {
+                out.append(bytes[index + 1])
+                index += 2
             } else {
-                out.append(character)
+                out.append(byte)
+                index += 1
             }
         }
-        if escaped { out.append("\\") }
-        return out
+        bytes = out
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -121,7 +121,7 @@ struct GridJudge {
                 fail("the \(what) labelled '\(labelled)' is not an offer of the catalog", line: line, &report)
                 return nil
             }
-            if header.text != offer.name {
+            if header.text != Perceived.collapse(offer.name) {
                 fail("the \(what) labelled \(offer.id) shows '\(header.text)', but the offer is named '\(offer.name)'",
                      line: line, &report)
             }
@@ -219,13 +219,19 @@ struct MarkdownVerification {
     let program: ProgramID
     let file: String
 
-    func verify(_ tables: [MarkdownTableReader.Table], _ report: inout Tally) {
+    /// The program's grid and list among `tables`, each exactly once where expected. On a page that shows
+    /// several programs (print, prose) each table is known by its caption, which names the program.
+    func verify(_ tables: [MarkdownTableReader.Table], grid expectGrid: Bool = true, list expectList: Bool = true,
+                byCaption: Bool = false, _ report: inout Tally) {
         let judge = GridJudge(expectations: expectations, program: program, file: file)
-        let grids = tables.filter { $0.header.first == Markup.MarkdownHeader.gridCorner }
-        let lists = tables.filter { $0.header == Markup.MarkdownHeader.list }
-        for extra in grids.dropFirst() { judge.fail("a second Markdown grid", line: extra.line, &report) }
-        for extra in lists.dropFirst() { judge.fail("a second Markdown list form", line: extra.line, &report) }
-        if let grid = grids.first {
+        let name = expectations.catalog.program(program)?.name ?? program.rawValue
+        let ours = byCaption ? tables.filter { ($0.caption ?? "").contains(", \(name) offers, as of") } : tables
+        let grids = ours.filter { $0.header.first == Markup.MarkdownHeader.gridCorner }
+        let lists = ours.filter { $0.header == Markup.MarkdownHeader.list }
+        for extra in grids.dropFirst(expectGrid ? 1 : 0) { judge.fail("a second Markdown grid", line: extra.line, &report) }
+        for extra in lists.dropFirst(expectList ? 1 : 0) { judge.fail("a second Markdown list form", line: extra.line, &report) }
+        if !expectGrid {
+        } else if let grid = grids.first {
             report.coverage.tables += 1
             let rows = grid.rows.map { row in
                 ReadGrid.Row(header: .init(text: row.cells.first ?? "", labelled: nil), cells: row.cells.dropFirst().map {
@@ -237,7 +243,8 @@ struct MarkdownVerification {
         } else {
             judge.fail("no Markdown grid (a table headed '| From ╲ To |')", line: 1, &report)
         }
-        if let list = lists.first {
+        if !expectList {
+        } else if let list = lists.first {
             report.coverage.tables += 1
             let rows = zip(list.rows, list.rawRows).map { row, raw -> (source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int) in
                 let targets = raw.cells.count > 1 ? MarkdownTableReader.lines(ofRawCell: raw.cells[1]).filter { !$0.isEmpty } : []

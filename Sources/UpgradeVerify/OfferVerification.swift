@@ -7,25 +7,25 @@ import UpgradeSiteContract
 /// The offer pages and the checker's data, read back against the model and the
 /// rule core: what an agent reads of an offer, and what the checker decides
 /// from, must be what the content says.
-struct OfferVerification {
+struct OfferVerification: Sendable {
     let expectations: Expectations
     let site: String
+    /// Each offer's possible upgrades, in the order the content lists them, worked out once for both formats.
+    private let possible: [OfferID: [Offer]]
+
+    init(expectations: Expectations, site: String, offers: [Offer] = []) {
+        self.expectations = expectations
+        self.site = site
+        possible = Dictionary(zip(offers.map(\.id), ConcurrentMap.run(offers) { expectations.listed(from: $0, in: $0.program) }),
+                              uniquingKeysWith: { first, _ in first })
+    }
 
     private var catalog: Catalog { expectations.catalog }
 
-    /// An offer's page, in the format its file name says: its services by id and by name,
-    /// and its possible upgrades.
-    func verify(_ offer: Offer, text: String, file: String, _ report: inout Tally) {
-        if file.hasSuffix(".html") {
-            verifyHTML(text, offer: offer, file: file, &report)
-        } else {
-            verifyMarkdown(text, offer: offer, file: file, &report)
-        }
-    }
-
-    private func verifyHTML(_ html: String, offer: Offer, file: String, _ report: inout Tally) {
+    /// An offer's HTML page: its services by id and by name, and its possible upgrades.
+    func verify(_ offer: Offer, html page: HTMLElement, file: String, _ report: inout Tally) {
         let path = site + "/" + file
-        guard let services = HTMLListReader.items(in: html, listClass: "services") else {
+        guard let services = HTMLListReader.items(in: page, listClass: "services") else {
             report.fail("no list of services (ul.services) on the page of \(offer.id)", file: path, line: 1)
             return
         }
@@ -42,37 +42,56 @@ struct OfferVerification {
                             file: path, line: item.line)
             }
         }
-        let shown = (HTMLListReader.items(in: html, listClass: "upgrades") ?? []).map { $0.attributes[Markup.Data.offer] ?? "" }
-        judgeUpgrades(Set(shown.map { OfferID($0) }), of: offer, file: path, &report)
+        let shown = (HTMLListReader.items(in: page, listClass: "upgrades") ?? []).map { item in
+            (id: item.attributes[Markup.Data.offer].map { OfferID($0) }, text: item.text, line: item.line)
+        }
+        judgeUpgrades(shown, of: offer, file: path, &report)
     }
 
-    private func verifyMarkdown(_ markdown: String, offer: Offer, file: String, _ report: inout Tally) {
+    /// An offer's Markdown page: its services by name and its possible upgrades.
+    func verify(_ offer: Offer, markdown: String, file: String, _ report: inout Tally) {
         let path = site + "/" + file
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = MarkdownTableReader.lines(markdown)
         let services = section("Services it includes", in: lines)
         let names = offer.services.map { catalog.service($0)?.name ?? $0.rawValue }
         if services.map(unescaped) != names {
             report.fail("\(offer.id): the Markdown lists the services \(services.joined(separator: ", ")), the model has "
                         + names.joined(separator: ", "), file: path, line: 1)
         }
-        let upgrades = section("Possible upgrades", in: lines).compactMap { line -> OfferID? in
-            guard line.hasPrefix("["), let close = line.range(of: "](") else { return nil }
-            return expectations.offer(named: unescaped(String(line[line.index(after: line.startIndex)..<close.lowerBound])))?.id
+        let upgrades = section("Possible upgrades", in: lines).compactMap { line -> (id: OfferID?, text: String, line: Int)? in
+            guard line.hasPrefix("["), let text = Self.linkText(line) else { return nil }
+            return (expectations.offer(named: Perceived.collapse(unescaped(text)))?.id, MarkdownInline.plain(line), 1)
         }
-        judgeUpgrades(Set(upgrades), of: offer, file: path, &report)
+        judgeUpgrades(upgrades, of: offer, file: path, &report)
     }
 
-    /// The possible upgrades a page names against the rule core's eligible targets.
-    private func judgeUpgrades(_ shown: Set<OfferID>, of offer: Offer, file: String, _ report: inout Tally) {
-        let eligible = Set(expectations.eligibleTargets(of: offer, in: offer.program).map(\.id))
-        for missing in eligible.subtracting(shown).sorted() {
-            report.fail("\(offer.id): \(missing) is missing from the possible upgrades; the rule core says it is eligible",
+    /// The possible upgrades a page names against the rule core's eligible targets, in the order the
+    /// content lists the paths, each worded as the target's name and the services it adds.
+    private func judgeUpgrades(_ shown: [(id: OfferID?, text: String, line: Int)], of offer: Offer, file: String,
+                               _ report: inout Tally) {
+        let eligible = possible[offer.id] ?? expectations.listed(from: offer, in: offer.program)
+        let ids = shown.compactMap(\.id)
+        for missing in eligible where !ids.contains(missing.id) {
+            report.fail("\(offer.id): \(missing.id) is missing from the possible upgrades; the rule core says it is eligible",
                         file: file, line: 1)
         }
-        for extra in shown.subtracting(eligible).sorted() {
+        for extra in ids where !eligible.contains(where: { $0.id == extra }) {
             report.fail("\(offer.id): \(extra) is shown as a possible upgrade, but the rule core says "
                         + (catalog.offer(extra).map { Expectations.describe(expectations.decision(offer, $0)) } ?? "it is no offer"),
                         file: file, line: 1)
+        }
+        if ids.filter({ id in eligible.contains { $0.id == id } }) != eligible.map(\.id).filter(ids.contains) || Set(ids).count != ids.count {
+            report.fail("\(offer.id): the possible upgrades are repeated or out of the order the content lists them", file: file, line: 1)
+        }
+        for item in shown {
+            guard let target = item.id.flatMap(catalog.offer) else { continue }
+            let added = target.services.filter { !offer.services.contains($0) }
+            let expected = Perceived.collapse(target.name + (added.isEmpty ? ": adds no service"
+                                                              : ": adds " + catalog.serviceNames(added).joinedAsList))
+            if item.text != expected {
+                report.fail("\(offer.id): the possible upgrade to \(target.id) reads '\(item.text)', the model says '\(expected)'",
+                            file: file, line: item.line)
+            }
         }
     }
 
@@ -80,6 +99,18 @@ struct OfferVerification {
     private func section(_ heading: String, in lines: [Substring]) -> [String] {
         guard let start = lines.firstIndex(of: Substring("## " + heading)) else { return [] }
         return lines[(start + 1)...].prefix { !$0.hasPrefix("## ") }.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+    }
+
+    /// The text of the link that starts `line`, up to the first `]` no backslash escapes.
+    static func linkText(_ line: String) -> String? {
+        let bytes = Array(line.utf8)
+        var index = 1
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+            if bytes[index] == UInt8(ascii: "]") { return String(decoding: bytes[1..<index], as: UTF8.self) }
+            index += 1
+        }
+        return nil
     }
 
     private func unescaped(_ text: String) -> String {

@@ -9,7 +9,7 @@ import UpgradeSiteContract
 /// Markdown, and holds every matrix cell, list entry and decision-table row
 /// against the rule core. Expected values come from the rule core and the
 /// catalog, never from the views that wrote the pages.
-public struct SiteVerifier {
+public struct SiteVerifier: Sendable {
     let content: LoadedContent
     let site: String
     var catalog: Catalog { content.catalog }
@@ -35,58 +35,126 @@ public struct SiteVerifier {
     /// Adds every mismatch to `diagnostics`, and says how much was checked.
     public func verify(into diagnostics: Diagnostics) -> Coverage {
         var report = Tally(diagnostics: diagnostics)
-        guard let (asOf, files) = manifest(&report) else { return report.coverage }
-        let core = RuleCore(catalog: catalog)
-        let expectations = Expectations(catalog: catalog, core: core, asOf: asOf)
-        var judged = Set<String>()
+        guard let siteFiles = SiteFiles.read(site: site, &report) else { return report.coverage }
+        let (asOf, files) = (siteFiles.asOf, siteFiles.files)
+        let expectations = Expectations(catalog: catalog, core: RuleCore(catalog: catalog), asOf: asOf)
+        let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
+            .map { SitePaths.matrix($0.id).description + "/" }
+        let parts = Set(files.filter { file in split.contains { file.hasPrefix($0) } })
+        verifyPages(siteFiles, expectations: expectations, parts: parts, &report)
+        return report.coverage
+    }
+
+    /// Each program's matrix in Markdown (a split program's parts, in both formats), and each
+    /// decision table's Markdown page.
+    private func verifyMatricesAndTables(_ files: [String], expectations: Expectations, _ report: inout Tally) {
         for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {
             let base = SitePaths.matrix(program.id).description
             if MatrixSplit.splits(offerCount: catalog.offers(in: program.id).count) {
                 verifyParts(of: program.id, base: base, files: files, expectations: expectations, &report)
-                judged.formUnion(files.filter { $0.hasPrefix(base + "/") })
-                continue
-            }
-            if let html = read(base + ".html", &report) {
-                let tables = HTMLTableReader.tables(in: html)
-                expect(tables, has: "upgrade-matrix", program: program.id, file: base + ".html", &report)
-                expect(tables, has: "upgrade-list", program: program.id, file: base + ".html", &report)
-            }
-            if let markdown = read(base + ".md", &report) {
+            } else if let markdown = read(base + ".md", &report) {
                 MarkdownVerification(expectations: expectations, program: program.id, file: path(base + ".md"))
                     .verify(MarkdownTableReader.tables(in: markdown), &report)
             }
         }
         for table in catalog.tables {
             let base = SitePaths.table(table.id).description
-            if let html = read(base + ".html", &report),
-               !HTMLTableReader.tables(in: html).contains(where: { $0.attributes[Markup.Data.table] == table.id.rawValue }) {
-                report.diagnostics.append(problem("no decision table '\(table.id)' on the page", file: base + ".html"))
-            }
             if let markdown = read(base + ".md", &report) {
                 DecisionTableVerification(table: table, rules: catalog.rules, file: path(base + ".md"))
                     .verify(markdown: MarkdownTableReader.tables(in: markdown), &report)
             }
         }
-        let offers = OfferVerification(expectations: expectations, site: site)
-        for offer in catalog.offers {
-            for format in PageFormat.allCases {
-                let file = SitePaths.offer(offer.id).file(format)
-                if let text = read(file, &report) { offers.verify(offer, text: text, file: file, &report) }
-            }
-        }
+    }
+
+    /// The checker's data and the test vectors.
+    private func verifyData(expectations: Expectations, _ report: inout Tally) {
         if let data = read(SitePaths.checkerData, &report) {
-            offers.verifyCheckerData(data, asOf: asOf, &report)
+            OfferVerification(expectations: expectations, site: site).verifyCheckerData(data, asOf: expectations.asOf, &report)
         }
-        // Every table in every HTML page: the canonical pages, the print page, and prose embeds.
-        for file in files where file.hasSuffix(".html") && !judged.contains(file) {
-            guard let html = read(file, &report) else { continue }
-            // Most pages of a large site (the offers') have no table: a byte search spares parsing them.
-            guard html.containsBytes("<table") else { continue }
-            for table in HTMLTableReader.tables(in: html) {
-                verify(table, expectations: expectations, file: file, &report)
+        if let data = FileManager.default.contents(atPath: path(SitePaths.testVectors)) {
+            TestVectorVerification(catalog: catalog, asOf: expectations.asOf, file: path(SitePaths.testVectors)).verify(data, &report)
+        } else {
+            report.fail("missing: the site has no \(SitePaths.testVectors); run 'upgradedocs build'", file: path(SitePaths.testVectors), line: 1)
+        }
+    }
+
+    /// Every page, each read and parsed once, on both cores: what every page must hold, what its
+    /// kind must hold (offers, role guides, the home page, Markdown twins), and every table in it.
+    /// Also: every page the model makes is present, no page it does not make, and no stylesheet
+    /// rule hides or draws verified content.
+    private func verifyPages(_ files: SiteFiles, expectations: Expectations, parts: Set<String>, _ report: inout Tally) {
+        let pages = SitePages(catalog: catalog, proseSlugs: content.pages.map(\.slug))
+        let present = Set(files.files)
+        for file in pages.expectedFiles where !present.contains(file) {
+            report.fail("missing: the site has no \(file); run 'upgradedocs build'", file: path(file), line: 1)
+        }
+        let diagnostics = report.diagnostics, verifier = self
+        let offers = OfferVerification(expectations: expectations, site: site, offers: catalog.offers)
+        let offerPages = Dictionary(catalog.offers.flatMap { offer in
+            PageFormat.allCases.map { (SitePaths.offer(offer.id).file($0), offer) }
+        }, uniquingKeysWith: { first, _ in first })
+        // One pool of work for both cores: the matrices' and tables' Markdown, the data files, and
+        // every page. The long jobs go first, so no core is left waiting for one at the end.
+        enum Work: Sendable { case matrices, data, page(String) }
+        let work = [Work.matrices, .data] + files.pages.filter { !parts.contains($0) }.map(Work.page)
+        let allFiles = files.files
+        let coverages = ConcurrentMap.run(work) { job -> Coverage in
+            var report = Tally(diagnostics: diagnostics)
+            switch job {
+            case .matrices: verifier.verifyMatricesAndTables(allFiles, expectations: expectations, &report)
+            case .data: verifier.verifyData(expectations: expectations, &report)
+            case .page(let file):
+                verifier.verifyPage(file, kind: pages.kind(of: file), offer: offerPages[file], expectations: expectations,
+                                    offers: offers, &report)
+            }
+            return report.coverage
+        }
+        for coverage in coverages { report.coverage.add(coverage) }
+        for file in files.files where file.hasSuffix(".css") {
+            guard let css = read(file, &report) else { continue }
+            for finding in StylesheetVerification.findings(in: css) {
+                report.fail("a style rule hides or draws content in verified tables: \(finding.rule)", file: path(file),
+                            line: finding.line)
             }
         }
-        return report.coverage
+    }
+
+    private func verifyPage(_ file: String, kind: PageKind?, offer: Offer?, expectations: Expectations,
+                            offers: OfferVerification, _ report: inout Tally) {
+        guard let kind else {
+            report.fail("a page the model does not make", file: path(file), line: 1)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path(file)) else { return }
+        let text = String(decoding: data, as: UTF8.self)
+        guard file.hasSuffix(".html") else {
+            MarkdownPageVerification(expectations: expectations, content: content, site: site)
+                .verify(file, kind: kind, text: text, &report)
+            if let offer { offers.verify(offer, markdown: text, file: file, &report) }
+            return
+        }
+        let page = HTMLDocument.parse(text)
+        PageVerification(kind: kind, file: file, path: path(file), asOf: expectations.asOf).verify(page, &report)
+        switch kind {
+        case .role: RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)
+        case .index:
+            IndexVerification(catalog: catalog, proseSlugs: content.pages.map(\.slug), site: site, file: path(file))
+                .verify(html: page, &report)
+        default: break
+        }
+        if let offer { offers.verify(offer, html: page, file: file, &report) }
+        let tables = HTMLTableReader.tables(in: page)
+        for program in catalog.programs where kind == .matrix && file == SitePaths.matrix(program.id).file(.html) {
+            let split = MatrixSplit.splits(offerCount: catalog.offers(in: program.id).count)
+            for wanted in split ? [Markup.TableClass.parts] : [Markup.TableClass.matrix, Markup.TableClass.list] {
+                expect(tables, has: wanted, program: program.id, file: file, &report)
+            }
+        }
+        for table in catalog.tables where kind == .rules && file == SitePaths.table(table.id).file(.html)
+            && !tables.contains(where: { $0.attributes[Markup.Data.table] == table.id.rawValue }) {
+            report.diagnostics.append(problem("no decision table '\(table.id)' on the page", file: file))
+        }
+        for table in tables { verify(table, expectations: expectations, file: file, &report) }
     }
 
     private func verify(_ table: HTMLTableReader.Table, expectations: Expectations, file: String, _ report: inout Tally) {
@@ -99,6 +167,10 @@ public struct SiteVerifier {
             let verification = HTMLMatrixVerification(expectations: expectations, program: program, file: path(file))
             classes.contains("upgrade-matrix") ? verification.verifyGrid(table, &report)
                                                : verification.verifyList(table, &report)
+        } else if classes.contains("examples") {
+            ExampleVerification(catalog: catalog, core: expectations.core, file: path(file)).verify(
+                rows: table.rows.dropFirst().map { ($0.attributes["id"], $0.cells.map(\.text), $0.line) },
+                header: table.rows.first?.cells.map(\.text) ?? [], line: table.line, &report)
         } else if classes.contains("decision-table") {
             guard let id = table.attributes[Markup.Data.table], let expected = catalog.tables.first(where: { $0.id.rawValue == id }) else {
                 report.diagnostics.append(problem("a decision table with no known data-table id", file: file, line: table.line))
@@ -111,9 +183,6 @@ public struct SiteVerifier {
     /// A split program: an overview of its parts, and the parts that the manifest lists under it.
     private func verifyParts(of program: ProgramID, base: String, files: [String], expectations: Expectations,
                              _ report: inout Tally) {
-        if let html = read(base + ".html", &report) {
-            expect(HTMLTableReader.tables(in: html), has: "upgrade-parts", program: program, file: base + ".html", &report)
-        }
         _ = read(base + ".md", &report)
         let parts = files.filter { $0.hasPrefix(base + "/") }
         func texts(_ suffix: String) -> [(file: String, text: String)] {
@@ -128,15 +197,6 @@ public struct SiteVerifier {
         guard !tables.contains(where: { $0.cssClasses.contains(cssClass) && $0.attributes["data-program"] == program.rawValue })
         else { return }
         report.diagnostics.append(problem("no table.\(cssClass) for program \(program) on the page", file: file))
-    }
-
-    private func manifest(_ report: inout Tally) -> (CalendarDate, [String])? {
-        guard let text = read(Manifest.fileName, &report) else { return nil }
-        guard let manifest = Manifest(reading: Array(text.utf8)), let asOf = CalendarDate(iso: manifest.asOf) else {
-            report.diagnostics.append(problem("cannot read the manifest: it needs asOf and files", file: Manifest.fileName))
-            return nil
-        }
-        return (asOf, manifest.entries.map(\.path).sorted())
     }
 
     private func read(_ file: String, _ report: inout Tally) -> String? {
@@ -165,17 +225,21 @@ struct Tally {
 }
 
 /// What the rule core says each published table should show, as of the site's date.
-struct Expectations {
+struct Expectations: Sendable {
     let catalog: Catalog
     let core: RuleCore
     let asOf: CalendarDate
     /// Each program's decisions, worked out once: a grid, its list form and the print page all read them.
     private let matrices: CatalogMatrices
 
+    /// Each offer by its name as a reader sees it (white space collapsed); the first offer wins a shared name.
+    private let byShownName: [String: Offer]
+
     init(catalog: Catalog, core: RuleCore, asOf: CalendarDate) {
         self.catalog = catalog
         self.core = core
         self.asOf = asOf
+        byShownName = Dictionary(catalog.offers.map { (Perceived.collapse($0.name), $0) }, uniquingKeysWith: { first, _ in first })
         matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixSplit.gridLimit)
     }
 
@@ -209,7 +273,7 @@ struct Expectations {
     /// An offer named on a page: its exact name first (a name may end in a mark), then by id,
     /// name or alias without footnote marks.
     func offer(named text: String) -> Offer? {
-        if let exact = catalog.offers.first(where: { $0.name == text }) { return exact }
+        if let exact = byShownName[text] { return exact }
         return catalog.lookUpOffer(String(text.unicodeScalars.filter { !Self.marks.contains($0) }).trimmingSpacesAndTabs)
     }
 
@@ -220,7 +284,9 @@ struct Expectations {
             guard let mark = mark(from: source, to: target) else { return ("✓", "Eligible") }
             return ("✓" + mark, "Eligible (see note \(mark))")
         }
-        if let variant = cell.regionalVariant.flatMap(catalog.offer) { return ("↪", "Region mismatch: use \(variant.name)") }
+        if let variant = cell.regionalVariant.flatMap(catalog.offer) {
+            return ("↪", Perceived.collapse("Region mismatch: use \(variant.name)"))
+        }
         return ("—", "Blocked: " + cell.reasons.map(\.rawValue).joined(separator: ", "))
     }
 
@@ -239,7 +305,7 @@ struct Expectations {
 
     /// One target as a list-form row shows it: its name, and the path's footnote mark.
     func listEntry(from source: Offer, to target: Offer) -> String {
-        target.name + (mark(from: source, to: target) ?? "")
+        Perceived.collapse(target.name) + (mark(from: source, to: target) ?? "")
     }
 
     static let marks = Set("¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars)

@@ -5,7 +5,14 @@ import UpgradeCore
 /// random paths, names that need escaping, and any as-of date.
 public enum RandomModel {
     /// `size` is how many global offers; about a third get an India variant too.
-    public static func make(seed: UInt64, size: ClosedRange<Int> = 2...6) -> (LoadedContent, CalendarDate) {
+    /// Legal names a reader must still see exactly: markup, table syntax, a trailing footnote-like
+    /// mark, emoji, right-to-left text and a very long name.
+    public static let hostileNames = [
+        "Plan <br/> Pro", "Pipe | Plan", "Tick `code` plan", "Plan¹", "Rocket 🚀 plan", "خطة الأعمال",
+        "R&D \"Pro\" <b>x</b>", "Star *bold* _under_ [link](x)", String(repeating: "Very long plan name ", count: 12),
+    ]
+
+    public static func make(seed: UInt64, size: ClosedRange<Int> = 2...6, names: [String]? = nil) -> (LoadedContent, CalendarDate) {
         var random = SeededGenerator(seed: seed)
         let seedCatalog = SiteFixture.content.catalog
         let services = (0..<6).map { Service(id: ServiceID("s\($0)"), name: "Service \($0)") }
@@ -13,7 +20,9 @@ public enum RandomModel {
         let awkward = ["Plain", "A <b>bold</b> | plan", "R&D \"Pro\"", "Back\\slash *star*", "Ünïcødé ✓"]
         var offers: [Offer] = []
         for index in 0..<Int.random(in: size, using: &random) {
-            let name = "\(awkward.randomElement(using: &random)!) \(index)"
+            // A hostile name stands alone, so a trailing mark stays trailing; an index keeps names apart.
+            let name = names.map { $0[index % $0.count] + (index >= $0.count ? " \(index)" : "") }
+                ?? "\(awkward.randomElement(using: &random)!) \(index)"
             let included = services.filter { _ in Bool.random(using: &random) }.map(\.id)
             offers.append(Offer(id: OfferID("o\(index)"), name: name, program: "legacy", services: included))
         }

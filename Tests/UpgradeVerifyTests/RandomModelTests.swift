@@ -22,7 +22,23 @@ struct RandomModelTests {
             _ = try SiteWriter(output: folder).write(files, asOf: asOf.description)
             let report = VerifyRun(content: content, site: folder)
             #expect(report.problems.isEmpty, "seed \(seed): \(report.problems.prefix(3))")
-            #expect(report.coverage.cells == 3 * content.catalog.offers.count * content.catalog.offers.count)
+            // The HTML grid, the Markdown grid, and the print page's grid in both formats.
+            #expect(report.coverage.cells == 4 * content.catalog.offers.count * content.catalog.offers.count)
+        }
+    }
+
+    @Test("No false alarms: sites whose offers have hostile but legal names always verify")
+    func hostileNamesVerify() async {
+        await propertyCheck(count: 20, input: Gen.int(in: 0...Int.max)) { seed in
+            var random = SeededGenerator(seed: UInt64(seed))
+            let names = RandomModel.hostileNames.shuffled(using: &random)
+            let (content, asOf) = RandomModel.make(seed: UInt64(seed), size: 3...9, names: names)
+            let folder = SiteFixture.temporaryFolder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let files = try SiteBuilder.build(content, templates: SiteFixture.templates, asOf: asOf)
+            _ = try SiteWriter(output: folder).write(files, asOf: asOf.description)
+            let report = VerifyRun(content: content, site: folder)
+            #expect(report.problems.isEmpty, "seed \(seed): \(report.problems.prefix(5))")
         }
     }
 

@@ -1,0 +1,66 @@
+import UpgradeCore
+import UpgradeSiteContract
+
+/// A role guide's checks: every rule, in rule order, each with its title, its id and its
+/// remedy, in both formats.
+struct RoleVerification {
+    let rules: [Rule]
+    let file: String
+
+    /// Each check as a reader sees it.
+    var expected: [String] { rules.map { "\($0.title) (\($0.id)) If not: \($0.remedy)" } }
+
+    func verify(html page: HTMLElement, _ report: inout Tally) {
+        guard let heading = page.descendants(where: { $0.name == "h2" && $0.attributes["id"] == "checks" }).first,
+              let list = following(heading, in: page)
+        else {
+            report.fail("no list of checks (after the heading 'Checks, in order')", file: file, line: 1)
+            return
+        }
+        let items = list.elements.filter { $0.name == "li" }
+        judge(items.map { Perceived($0).seen }, lines: items.map(\.line), line: list.line, &report)
+        for item in items {
+            for hidden in Perceived(item).concealed { report.fail("a check holds \(hidden.what)", file: file, line: hidden.line) }
+        }
+    }
+
+    func verify(markdown text: String, _ report: inout Tally) {
+        let lines = MarkdownTableReader.lines(text).map(String.init)
+        guard let start = lines.firstIndex(of: "## Checks, in order") else {
+            report.fail("no section 'Checks, in order'", file: file, line: 1)
+            return
+        }
+        var items: [(String, Int)] = []
+        var index = start + 1
+        while index < lines.count, !lines[index].hasPrefix("## "), !lines[index].hasPrefix("<a id=") {
+            let line = lines[index]
+            if let dot = line.firstIndex(of: "."), line[..<dot].allSatisfy(\.isNumber), !line[..<dot].isEmpty {
+                items.append((MarkdownInline.plain(String(line[line.index(after: dot)...])), index + 1))
+            }
+            index += 1
+        }
+        judge(items.map(\.0), lines: items.map(\.1), line: start + 1, &report)
+    }
+
+    private func judge(_ shown: [String], lines: [Int], line: Int, _ report: inout Tally) {
+        report.coverage.rows += shown.count
+        for (index, check) in expected.enumerated() where !shown.contains(check) {
+            report.fail("check \(index + 1) is missing or reworded; the content's rule \(rules[index].id) reads '\(check)'",
+                        file: file, line: line)
+        }
+        for (text, at) in zip(shown, lines) where !expected.contains(text) {
+            report.fail("a check the rules do not have: '\(text)'", file: file, line: at)
+        }
+        let order = shown.filter(expected.contains)
+        if order != expected.filter(order.contains) { report.fail("the checks are out of rule order", file: file, line: line) }
+        if Set(order).count != order.count { report.fail("a check appears twice", file: file, line: line) }
+    }
+
+    /// The first list after `heading`, among its following siblings.
+    private func following(_ heading: HTMLElement, in page: HTMLElement) -> HTMLElement? {
+        guard let parent = page.descendants(where: { $0.elements.contains { $0 === heading } }).first else { return nil }
+        let siblings = parent.elements
+        guard let position = siblings.firstIndex(where: { $0 === heading }) else { return nil }
+        return siblings[(position + 1)...].prefix { $0.name != "h2" }.first { $0.name == "ol" }
+    }
+}
