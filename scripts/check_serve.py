@@ -89,7 +89,7 @@ def watch(folder, url):
     profile = tempfile.mkdtemp(prefix="check-serve-profile-")
     browser = subprocess.Popen(["chromium-headless-shell", "--no-sandbox", "--disable-gpu",
                                 f"--remote-debugging-port={port}", f"--user-data-dir={profile}", url + "index.html"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     def title():
         pages = json.loads(fetch(f"http://127.0.0.1:{port}/json"))
         return next((page["title"] for page in pages if page.get("type") == "page"), None)
@@ -104,7 +104,8 @@ def watch(folder, url):
         wait_for("the page cleared the failure once fixed",
                  lambda: (title() or "").startswith("Build failed") is False and "Edited while open" in title())
     finally:
-        browser.terminate()
+        # Chromium starts helper processes of its own; its session holds them all.
+        os.killpg(browser.pid, signal.SIGTERM)
         browser.wait(timeout=10)
         shutil.rmtree(profile, ignore_errors=True)
 

@@ -44,7 +44,7 @@ enum HTMLDocument {
             }
             parent.append(.element(element))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            parent.append(.text(string(node.pointee.content)))
+            parent.append(.text(text(node.pointee.content)))
         default:
             // Comments, processing instructions and the doctype show nothing.
             break
@@ -65,6 +65,20 @@ enum HTMLDocument {
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// A text node's content. The white space between tags is most of a page's text nodes; it reads
+    /// as one space, so it is not copied.
+    private static func text(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        var index = 0
+        while true {
+            switch pointer[index] {
+            case 0: return index == 0 ? "" : " "
+            case 0x20, 0x0A, 0x09, 0x0D, 0x0C: index += 1
+            default: return string(UnsafePointer(pointer))
+            }
+        }
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
