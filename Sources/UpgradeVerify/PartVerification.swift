@@ -48,7 +48,9 @@ struct PartVerification {
     private func verifyHTML(_ html: [(file: String, text: String)], overview: String, _ report: inout Tally) {
         var seen: [OfferID: (file: String, line: Int)] = [:]
         for (file, text) in html {
-            let tables = HTMLTableReader.tables(in: text)
+            let page = HTMLDocument.parse(text)
+            PageVerification(kind: .matrix, file: file, path: site + "/" + file, asOf: expectations.asOf).verify(page, &report)
+            let tables = HTMLTableReader.tables(in: page)
                 .filter { $0.cssClasses.contains("upgrade-part") && $0.attributes["data-program"] == program.rawValue }
             if tables.isEmpty { fail("no table.upgrade-part for program \(program) on the page", file, 1, &report) }
             for table in tables {
@@ -70,6 +72,7 @@ struct PartVerification {
                                 _ report: inout Tally) {
         var seen: [OfferID: (file: String, line: Int)] = [:]
         for (file, text) in markdown {
+            MarkdownPageVerification.verifyFooter(of: text, path: site + "/" + file, asOf: expectations.asOf, &report)
             guard let table = MarkdownTableReader.tables(in: text).first(where: { $0.header == Markup.MarkdownHeader.part }) else {
                 fail("no Markdown part table (headed '| \(Markup.MarkdownHeader.part.joined(separator: " | ")) |')", file, 1, &report)
                 continue

@@ -55,13 +55,32 @@ struct SiteFiles {
         return SiteFiles(asOf: asOf, files: Set(listed.keys).union(onDisk).sorted())
     }
 
-    /// Every regular file below `root`, relative to it; links are not followed.
+    /// Every regular file below `root`, relative to it; links are not followed. The folder's own
+    /// entry types (`readdir`) say which is which, so no file is looked at twice.
     private static func files(in root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var found: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { found.append(path) }
+        func walk(_ relative: String) {
+            guard let folder = opendir(root + (relative.isEmpty ? "" : "/" + relative)) else { return }
+            defer { closedir(folder) }
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    // Some file systems leave the type out; lstat says it without following a link.
+                    var info = stat()
+                    guard lstat(root + "/" + path, &info) == 0 else { continue }
+                    type = (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : 0
+                }
+                switch type {
+                case Int32(DT_REG): found.append(path)
+                case Int32(DT_DIR): walk(path)
+                default: break
+                }
+            }
         }
+        walk("")
         return found
     }
 }
