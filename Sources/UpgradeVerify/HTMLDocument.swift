@@ -3,6 +3,7 @@ import CLibXML2
 /// Parses a page with libxml2's HTML parser, the way a browser reads it: comments end
 /// at `-->` whatever they hold, character references are decoded, `<script>` and
 /// `<style>` hold raw text, and broken markup is recovered from rather than trusted.
+/// Its HTML parser gives element and attribute names in lower case, as HTML reads them.
 /// This is the only file that calls libxml2; no C pointer leaves it.
 enum HTMLDocument {
     static func parse(_ text: String) -> HTMLElement {
@@ -28,14 +29,14 @@ enum HTMLDocument {
     private static func append(_ node: xmlNodePtr, to parent: HTMLElement) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
-            var attributes: [String: String] = [:]
+            var attributes = Attributes()
             var attribute = node.pointee.properties
             while let current = attribute {
-                let name = string(current.pointee.name).lowercased()
-                if attributes[name] == nil { attributes[name] = value(of: current) }
+                let name = string(current.pointee.name)
+                attributes.add(name, value(of: current))
                 attribute = current.pointee.next
             }
-            let element = HTMLElement(name: string(node.pointee.name).lowercased(), attributes: attributes,
+            let element = HTMLElement(name: string(node.pointee.name), attributes: attributes,
                                       line: Int(xmlGetLineNo(node)))
             var child = node.pointee.children
             while let current = child {

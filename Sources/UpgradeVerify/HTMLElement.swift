@@ -2,13 +2,13 @@
 /// and line, and text. Comments are gone, as a reader never sees them.
 final class HTMLElement {
     let name: String
-    let attributes: [String: String]
+    let attributes: Attributes
     let line: Int
     private(set) var children: [HTMLNode] = []
     /// The child elements alone, kept as they are added: every query walks them.
     private(set) var elements: [HTMLElement] = []
 
-    init(name: String, attributes: [String: String], line: Int) {
+    init(name: String, attributes: Attributes, line: Int) {
         self.name = name
         self.attributes = attributes
         self.line = line
@@ -71,6 +71,25 @@ final class HTMLElement {
 
     /// Elements that hold no text a reader meets: scripts, styles and templates.
     var holdsNoText: Bool { ["script", "style", "template", "noscript", "head"].contains(name) }
+}
+
+/// An element's attributes, in document order. Elements have a handful, so a list searched
+/// in order costs less than hashing each name into a dictionary.
+struct Attributes: ExpressibleByDictionaryLiteral {
+    private var pairs: [(name: String, value: String)] = []
+
+    init(dictionaryLiteral elements: (String, String)...) {
+        pairs = elements.map { ($0.0, $0.1) }
+    }
+
+    /// The first value given for `name`, as a browser keeps it.
+    subscript(name: String) -> String? {
+        pairs.first { $0.name == name }?.value
+    }
+
+    mutating func add(_ name: String, _ value: String) {
+        if self[name] == nil { pairs.append((name, value)) }
+    }
 }
 
 indirect enum HTMLNode {

@@ -1,7 +1,7 @@
 /// The items of a `<ul class="…">` on a page: each `<li>`'s attributes, visible text and line.
 struct HTMLListReader {
     struct Item {
-        let attributes: [String: String]
+        let attributes: Attributes
         let text: String
         let line: Int
         let concealed: [(what: String, line: Int)]

@@ -4,7 +4,7 @@
 package struct HTMLTableReader {
     struct Cell {
         let isHeader: Bool
-        let attributes: [String: String]
+        let attributes: Attributes
         /// The text a sighted reader sees: visually hidden text is left out.
         let text: String
         /// The visible text, split where the cell has `<br>`.
@@ -17,13 +17,13 @@ package struct HTMLTableReader {
     }
 
     struct Row {
-        let attributes: [String: String]
+        let attributes: Attributes
         let cells: [Cell]
         let line: Int
     }
 
     package struct Table {
-        let attributes: [String: String]
+        let attributes: Attributes
         let rows: [Row]
         let line: Int
         /// The caption a reader sees, if any.
