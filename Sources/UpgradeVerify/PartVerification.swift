@@ -78,10 +78,11 @@ struct PartVerification {
                 continue
             }
             report.coverage.tables += 1
-            let rows = table.rows.map { row in
+            let rows = zip(table.rows, table.rawRows).map { row, raw in
                 let cells = row.cells + Array(repeating: "", count: max(0, 3 - row.cells.count))
-                return ReadRow(source: cells[0], targets: Self.lines(cells[1]),
-                               blocked: Self.lines(cells[2]).map(Self.targetName(ofBlocked:)), line: row.line)
+                let rawCells = raw.cells + Array(repeating: "", count: max(0, 3 - raw.cells.count))
+                return ReadRow(source: cells[0], targets: Self.lines(rawCells[1]),
+                               blocked: Self.lines(rawCells[2]).map(Self.targetName(ofBlocked:)), line: row.line)
             }
             judge(rows, unshown: MatrixSplit.unshownReasons, file: file, seen: &seen, &report)
         }
@@ -193,8 +194,9 @@ struct PartVerification {
     private static func words(_ text: String?) -> [String] { (text ?? "").split(separator: " ").map(String.init) }
 
     /// A Markdown cell's entries, split at `<br/>`.
+    /// A raw Markdown cell's entries, split on raw `<br/>` only: an escaped one is part of a name.
     private static func lines(_ cell: String) -> [String] {
-        entries(cell.components(separatedBy: "<br/>"))
+        entries(MarkdownTableReader.lines(ofRawCell: cell))
     }
 
     /// A cell's non-empty lines; "None" is no entry.

@@ -27,6 +27,22 @@ struct RandomModelTests {
         }
     }
 
+    @Test("No false alarms: a program split into part pages, with hostile names, always verifies")
+    func hostileNamesInPartsVerify() async {
+        await propertyCheck(count: 3, input: Gen.int(in: 0...Int.max)) { seed in
+            var random = SeededGenerator(seed: UInt64(seed))
+            let names = RandomModel.hostileNames.shuffled(using: &random)
+            let (content, asOf) = RandomModel.make(seed: UInt64(seed), size: 110...120, names: names)
+            let folder = SiteFixture.temporaryFolder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let files = try SiteBuilder.build(content, templates: SiteFixture.templates, asOf: asOf)
+            _ = try SiteWriter(output: folder).write(files, asOf: asOf.description)
+            #expect(files.contains { $0.path.hasPrefix("matrix/legacy/part-") }, "the program is split")
+            let report = VerifyRun(content: content, site: folder)
+            #expect(report.problems.isEmpty, "seed \(seed): \(report.problems.prefix(5))")
+        }
+    }
+
     @Test("No false alarms: sites whose offers have hostile but legal names always verify")
     func hostileNamesVerify() async {
         await propertyCheck(count: 20, input: Gen.int(in: 0...Int.max)) { seed in
