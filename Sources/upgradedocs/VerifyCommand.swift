@@ -5,14 +5,21 @@ import UpgradeVerify
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Read the published site back and prove every table agrees with the rule core.",
+        abstract: "Read the published site back and prove that what a reader sees agrees with the model and the rule core.",
         discussion: """
-            Reads the HTML and the Markdown pages from disk, with its own parsing, and compares every \
-            matrix cell, every list-form entry and every decision-table row with the rule core, as of the \
-            date in the site's manifest.json. Each mismatch is printed as file:line: error: what the page \
-            says and what the rule core says. Exits non-zero on any mismatch, and on a missing or extra \
-            row or column, or a table it cannot read. For a program split into parts, every row is held \
-            against the rule core's whole row, and every offer must have exactly one row.
+            Finds every page on disk and reads it as a browser does (libxml2's HTML parser; Markdown with \
+            its escapes), as of the date in the site's manifest.json. It holds against the model and the \
+            rule core what a reader sees and hears: every matrix cell's symbol and screen-reader words and \
+            its headers' names (and the data-* labels, which must agree), list forms, part pages, offer \
+            pages, decision tables (hit policy, labels, numbers, annotations, rows), worked examples, role \
+            guides, the home page's counts and links, prose embeds, the print page, and the test vectors, \
+            replayed. Nothing in verified content may be hidden (hidden attribute, inline style, a stylesheet \
+            rule), repeated or missing; each page may load only its own scripts and the site's stylesheet; \
+            every file must match the manifest's SHA-256, and every page must be listed.
+
+            Each finding is printed as file:line: error: what the page shows and what the model or the rule \
+            core says. Exits non-zero on any error; a file the build did not write, such as your own CNAME, \
+            is only a warning.
             """
     )
 
@@ -26,7 +33,7 @@ struct VerifyCommand: ParsableCommand {
         let mismatches = Diagnostics()
         let coverage = SiteVerifier(content: content, site: site).verify(into: mismatches)
         Console.report(mismatches)
-        let count = mismatches.all.count
+        let count = mismatches.errors.count
         guard count == 0 else {
             throw Console.fail("\(count) mismatch\(count == 1 ? "" : "es") between \(site)/ and the rule core")
         }

@@ -21,6 +21,16 @@ struct VerifyCommandTests {
         #expect(broken.stderr.contains("mismatches between site/ and the rule core"))
     }
 
+    @Test("A file of the user's own in the site is reported, and does not fail verify")
+    func userFileIsAWarning() throws {
+        let folder = try BuildCommandTests.copyOfRepository(["content", "site"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "docs.example.com\n".write(toFile: folder + "/site/CNAME", atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["verify"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("site/CNAME:1:1: warning: a file the manifest does not list; the build did not write it"))
+    }
+
     @Test("check reports a bad embed in a prose page without building")
     func checkSeesProseEmbeds() throws {
         let folder = try BuildCommandTests.copyOfRepository(["content"])
