@@ -11,6 +11,8 @@ struct SiteFiles {
     let asOf: CalendarDate
     /// Every file: those the manifest lists and those on disk, sorted.
     let files: [String]
+    /// The bytes of every file read to hash it, so no page is read from disk twice.
+    let contents: [String: Data]
 
     var pages: [String] { files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".md") } }
 
@@ -32,27 +34,30 @@ struct SiteFiles {
         let onDisk = Set(files(in: site)).subtracting([Manifest.fileName])
         let listed = Dictionary(manifest.entries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let diagnostics = report.diagnostics
-        // Hashing is most of the work; each file is hashed on its own.
-        _ = ConcurrentMap.run(listed.keys.sorted()) { path in
+        // Reading and hashing is most of the work; each file is done on its own, and kept.
+        let paths = listed.keys.sorted()
+        let read = ConcurrentMap.run(paths) { path -> Data? in
             let file = site + "/" + path
             guard onDisk.contains(path), let data = FileManager.default.contents(atPath: file) else {
                 diagnostics.error("the manifest lists \(path), but the site has no such file", at: SourceLocation(file: manifestPath))
-                return 0
+                return nil
             }
             let digest = SHA256.hex(data)
             if digest != listed[path] {
                 diagnostics.error("\(path) is not the file the build wrote: its SHA-256 is \(digest), the manifest says "
                                   + "\(listed[path] ?? "")", at: SourceLocation(file: file))
             }
-            return 0
+            return data
         }
+        var contents: [String: Data] = [:]
+        for (path, data) in zip(paths, read) { contents[path] = data }
         for path in onDisk.sorted() where listed[path] == nil {
             let isPage = path.hasSuffix(".html") || path.hasSuffix(".md")
             let message = isPage ? "a page the manifest does not list; it is verified all the same"
                                  : "a file the manifest does not list; the build did not write it"
             report.diagnostics.append(Diagnostic(isPage ? .error : .warning, message, at: SourceLocation(file: site + "/" + path)))
         }
-        return SiteFiles(asOf: asOf, files: Set(listed.keys).union(onDisk).sorted())
+        return SiteFiles(asOf: asOf, files: Set(listed.keys).union(onDisk).sorted(), contents: contents)
     }
 
     /// Every regular file below `root`, relative to it; links are not followed. The folder's own

@@ -14,6 +14,9 @@ public struct SiteVerifier: Sendable {
     let site: String
     var catalog: Catalog { content.catalog }
 
+    /// The files already read (to hash them), by path; others are read from disk.
+    private var cache: [String: Data] = [:]
+
     public init(content: LoadedContent, site: String) {
         self.content = content
         self.site = site.hasSuffix("/") && site.count > 1 ? String(site.dropLast()) : site
@@ -32,10 +35,35 @@ public struct SiteVerifier: Sendable {
         }
     }
 
+    /// Verifies `site` while the model loads: reading and hashing the site's files needs no model.
+    /// Returns the load's result; when it failed, nothing was verified.
+    public static func verify(site: String, loading load: @Sendable () -> Result<LoadedContent, DiagnosticError>,
+                              into diagnostics: Diagnostics) -> (content: Result<LoadedContent, DiagnosticError>, coverage: Coverage) {
+        let folder = site.hasSuffix("/") && site.count > 1 ? String(site.dropLast()) : site
+        let found = Diagnostics()
+        let (loaded, files) = ConcurrentMap.both(load, {
+            var report = Tally(diagnostics: found)
+            return SiteFiles.read(site: folder, &report)
+        })
+        guard case .success(let content) = loaded else { return (loaded, Coverage()) }
+        for diagnostic in found.all { diagnostics.append(diagnostic) }
+        guard let files else { return (loaded, Coverage()) }
+        var verifier = SiteVerifier(content: content, site: folder)
+        verifier.cache = files.contents
+        var report = Tally(diagnostics: diagnostics)
+        return (loaded, verifier.verify(files, &report))
+    }
+
     /// Adds every mismatch to `diagnostics`, and says how much was checked.
     public func verify(into diagnostics: Diagnostics) -> Coverage {
         var report = Tally(diagnostics: diagnostics)
         guard let siteFiles = SiteFiles.read(site: site, &report) else { return report.coverage }
+        var verifier = self
+        verifier.cache = siteFiles.contents
+        return verifier.verify(siteFiles, &report)
+    }
+
+    private func verify(_ siteFiles: SiteFiles, _ report: inout Tally) -> Coverage {
         let (asOf, files) = (siteFiles.asOf, siteFiles.files)
         let expectations = Expectations(catalog: catalog, core: RuleCore(catalog: catalog), asOf: asOf)
         let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
@@ -71,7 +99,7 @@ public struct SiteVerifier: Sendable {
         if let data = read(SitePaths.checkerData, &report) {
             OfferVerification(expectations: expectations, site: site).verifyCheckerData(data, asOf: expectations.asOf, &report)
         }
-        if let data = FileManager.default.contents(atPath: path(SitePaths.testVectors)) {
+        if let data = contents(of: SitePaths.testVectors) {
             TestVectorVerification(catalog: catalog, asOf: expectations.asOf, file: path(SitePaths.testVectors)).verify(data, &report)
         } else {
             report.fail("missing: the site has no \(SitePaths.testVectors); run 'upgradedocs build'", file: path(SitePaths.testVectors), line: 1)
@@ -125,7 +153,7 @@ public struct SiteVerifier: Sendable {
             report.fail("a page the model does not make", file: path(file), line: 1)
             return
         }
-        guard let data = FileManager.default.contents(atPath: path(file)) else { return }
+        guard let data = contents(of: file) else { return }
         let text = String(decoding: data, as: UTF8.self)
         guard file.hasSuffix(".html") else {
             MarkdownPageVerification(expectations: expectations, content: content, site: site)
@@ -199,8 +227,12 @@ public struct SiteVerifier: Sendable {
         report.diagnostics.append(problem("no table.\(cssClass) for program \(program) on the page", file: file))
     }
 
+    private func contents(of file: String) -> Data? {
+        cache[file] ?? FileManager.default.contents(atPath: path(file))
+    }
+
     private func read(_ file: String, _ report: inout Tally) -> String? {
-        guard let data = FileManager.default.contents(atPath: path(file)) else {
+        guard let data = contents(of: file) else {
             report.diagnostics.append(problem("missing: the site has no \(file); run 'upgradedocs build'", file: file))
             return nil
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import UpgradeBase
+import UpgradeContent
 import UpgradeVerify
 
 struct VerifyCommand: ParsableCommand {
@@ -29,9 +30,12 @@ struct VerifyCommand: ParsableCommand {
     var site: String = "site"
 
     func run() throws {
-        let content = try options.load()
-        let mismatches = Diagnostics()
-        let coverage = SiteVerifier(content: content, site: site).verify(into: mismatches)
+        let mismatches = Diagnostics(), folder = options.content
+        // The site's files are read and hashed while the model loads.
+        let (loaded, coverage) = SiteVerifier.verify(site: site, loading: {
+            Result { () throws(DiagnosticError) in try ContentLoader.load(from: folder) }
+        }, into: mismatches)
+        _ = try options.report(loaded)
         Console.report(mismatches)
         let count = mismatches.errors.count
         guard count == 0 else {
