@@ -10,7 +10,7 @@ enum HTMLDocument {
         var bytes = Array(text.utf8)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let root = HTMLElement(name: "#document", attributes: [:], line: 1)
+        let root = HTMLElement(name: HTMLElement.rootName, attributes: [:], line: 1)
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), "page.html", "UTF-8", options)
@@ -20,13 +20,13 @@ enum HTMLDocument {
         defer { xmlFreeDoc(document) }
         var child = document.pointee.children
         while let node = child {
-            append(node, to: root)
+            append(node, to: root, root: root)
             child = node.pointee.next
         }
         return root
     }
 
-    private static func append(_ node: xmlNodePtr, to parent: HTMLElement) {
+    private static func append(_ node: xmlNodePtr, to parent: HTMLElement, root: HTMLElement) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             var attributes = Attributes()
@@ -38,12 +38,13 @@ enum HTMLDocument {
             }
             let element = HTMLElement(name: string(node.pointee.name), attributes: attributes,
                                       line: Int(xmlGetLineNo(node)))
+            parent.append(.element(element))
+            root.register(element)
             var child = node.pointee.children
             while let current = child {
-                append(current, to: element)
+                append(current, to: element, root: root)
                 child = current.pointee.next
             }
-            parent.append(.element(element))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             parent.append(.text(text(node.pointee.content)))
         default:

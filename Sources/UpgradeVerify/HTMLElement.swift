@@ -1,12 +1,16 @@
 /// A page as a tree, after `HTMLDocument` parsed it: elements with their attributes
 /// and line, and text. Comments are gone, as a reader never sees them.
-final class HTMLElement {
+/// Sendable because nothing changes a tree once `HTMLDocument` has built it.
+final class HTMLElement: @unchecked Sendable {
     let name: String
     let attributes: Attributes
     let line: Int
     private(set) var children: [HTMLNode] = []
     /// The child elements alone, kept as they are added: every query walks them.
     private(set) var elements: [HTMLElement] = []
+    /// On a page's root: every element below it by name, in document order, so a page's few
+    /// lookups (its meta tags, scripts, tables, lists) need no walk of the whole tree.
+    private var index: [String: [HTMLElement]] = [:]
 
     init(name: String, attributes: Attributes, line: Int) {
         self.name = name
@@ -36,7 +40,23 @@ final class HTMLElement {
         return found
     }
 
-    func descendants(named name: String) -> [HTMLElement] { descendants { $0.name == name } }
+    func descendants(named name: String) -> [HTMLElement] {
+        isRoot ? index[name] ?? [] : descendants { $0.name == name }
+    }
+
+    /// The elements named `name` below this one that also match.
+    func descendants(named name: String, where matches: (HTMLElement) -> Bool) -> [HTMLElement] {
+        descendants(named: name).filter(matches)
+    }
+
+    private var isRoot: Bool { name == HTMLElement.rootName }
+
+    static let rootName = "#document"
+
+    /// Files an element under the root's index; the parser calls it in document order.
+    func register(_ element: HTMLElement) {
+        index[element.name, default: []].append(element)
+    }
 
     /// Why this element shows nothing to anyone: the `hidden` attribute, or an inline style that
     /// hides it or its text. Nil when it shows.

@@ -13,7 +13,7 @@ struct HTMLListReader {
     }
 
     static func items(in page: HTMLElement, listClass cssClass: String) -> [Item]? {
-        guard let list = page.descendants(where: { $0.name == "ul" && $0.hasClass(cssClass) }).first else { return nil }
+        guard let list = page.descendants(named: "ul", where: { $0.hasClass(cssClass) }).first else { return nil }
         return list.elements.filter { $0.name == "li" }.map { item in
             let perceived = Perceived(item)
             return Item(attributes: item.attributes, text: perceived.seen, line: item.line, concealed: perceived.concealed)

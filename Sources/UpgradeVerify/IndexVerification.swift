@@ -23,7 +23,7 @@ struct IndexVerification {
 
     func verify(html page: HTMLElement, _ report: inout Tally) {
         var facts: [String: (String, Int)] = [:]
-        for fact in page.descendants(where: { $0.name == "dl" && $0.hasClass("facts") }).flatMap(\.elements) where fact.elements.count == 2 {
+        for fact in page.descendants(named: "dl", where: { $0.hasClass("facts") }).flatMap(\.elements) where fact.elements.count == 2 {
             facts[Perceived(fact.elements[0]).seen] = (Perceived(fact.elements[1]).seen, fact.line)
         }
         judge(facts, &report)

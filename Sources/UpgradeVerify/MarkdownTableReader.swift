@@ -60,21 +60,21 @@ package struct MarkdownTableReader {
 
     /// The entries of a cell separated by raw `<br/>`: an escaped `\<br/\>` is text of a name.
     static func lines(ofRawCell cell: String) -> [String] {
-        var parts: [String] = [], current = "", rest = Substring(cell)
-        while let first = rest.first {
-            if first == "\\", rest.count > 1 {
-                current += rest.prefix(2)
-                rest = rest.dropFirst(2)
-            } else if rest.hasPrefix("<br/>") {
-                parts.append(current)
-                current = ""
-                rest = rest.dropFirst(5)
+        // `<br/>` and the backslash are ASCII, so the cell splits on its UTF-8 bytes.
+        let bytes = Array(cell.utf8), br = Array("<br/>".utf8)
+        var parts: [String] = [], start = 0, index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+            } else if bytes[index] == br[0], index + br.count <= bytes.count, bytes[index..<index + br.count].elementsEqual(br) {
+                parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += br.count
+                start = index
             } else {
-                current.append(first)
-                rest = rest.dropFirst()
+                index += 1
             }
         }
-        parts.append(current)
+        parts.append(String(decoding: bytes[min(start, bytes.count)...], as: UTF8.self))
         return parts.map { Perceived.collapse(unescape($0)) }
     }
 

@@ -22,11 +22,11 @@ struct PageVerification {
     }
 
     func verify(_ page: HTMLElement, _ report: inout Tally) {
-        let generator = page.descendants { $0.name == "meta" && $0.attributes["name"] == "generator" }
+        let generator = page.descendants(named: "meta", where: { $0.attributes["name"] == "generator" })
         if generator.map({ $0.attributes["content"] ?? "" }) != [Generator.name] {
             fail("the page does not name \(Generator.name) as its generator", line: generator.first?.line ?? 1, &report)
         }
-        for fact in page.descendants(where: { $0.name == "dl" && $0.hasClass("facts") }).flatMap(\.elements) {
+        for fact in page.descendants(named: "dl", where: { $0.hasClass("facts") }).flatMap(\.elements) {
             let parts = fact.elements
             guard parts.count == 2, Perceived(parts[0]).seen == "As of" else { continue }
             let shown = Perceived(parts[1]).seen
@@ -44,7 +44,7 @@ struct PageVerification {
             fail("the page loads the scripts \(Self.list(loaded)), but a \(kind.rawValue) page loads \(Self.list(expected))",
                  line: scripts.first?.line ?? 1, &report)
         }
-        let sheets = page.descendants { $0.name == "link" && ($0.attributes["rel"] ?? "").lowercased() == "stylesheet" }
+        let sheets = page.descendants(named: "link", where: { ($0.attributes["rel"] ?? "").lowercased() == "stylesheet" })
         let stylesheet = Self.relative(SitePaths.stylesheet, from: file)
         for sheet in sheets where sheet.attributes["href"] != stylesheet {
             fail("the page loads the stylesheet '\(sheet.attributes["href"] ?? "")'; the site has only \(stylesheet)",

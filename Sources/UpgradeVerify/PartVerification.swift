@@ -28,21 +28,13 @@ struct PartVerification {
         let line: Int
     }
 
-    /// Judges the parts: `html` and `markdown` are each file with its text. The two
-    /// formats are judged side by side, each into its own report, merged in a fixed order.
-    func verify(html: [(file: String, text: String)], markdown: [(file: String, text: String)], overview: String,
-                _ report: inout Tally) {
-        let diagnostics = report.diagnostics
-        let reports = ConcurrentMap.run([true, false]) { isHTML in
-            var report = Tally(diagnostics: diagnostics)
-            if isHTML {
-                verifyHTML(html, overview: overview, &report)
-            } else {
-                verifyMarkdown(markdown, overview: overview, &report)
-            }
-            return report
+    /// Judges one format's part pages, each file with its text: every row against the rule core, and
+    /// every offer of the program in exactly one row across them.
+    func verify(_ format: PageFormat, parts: [(file: String, text: String)], overview: String, _ report: inout Tally) {
+        switch format {
+        case .html: verifyHTML(parts, overview: overview, &report)
+        case .md: verifyMarkdown(parts, overview: overview, &report)
         }
-        for part in reports { report.coverage.add(part.coverage) }
     }
 
     private func verifyHTML(_ html: [(file: String, text: String)], overview: String, _ report: inout Tally) {

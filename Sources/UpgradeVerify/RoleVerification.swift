@@ -11,7 +11,7 @@ struct RoleVerification {
     var expected: [String] { rules.map { "\($0.title) (\($0.id)) If not: \($0.remedy)" } }
 
     func verify(html page: HTMLElement, _ report: inout Tally) {
-        guard let heading = page.descendants(where: { $0.name == "h2" && $0.attributes["id"] == "checks" }).first,
+        guard let heading = page.descendants(named: "h2", where: { $0.attributes["id"] == "checks" }).first,
               let list = following(heading, in: page)
         else {
             report.fail("no list of checks (after the heading 'Checks, in order')", file: file, line: 1)

@@ -16,6 +16,8 @@ public struct SiteVerifier: Sendable {
 
     /// The files already read (to hash them), by path; others are read from disk.
     private var cache: [String: Data] = [:]
+    /// Pages parsed while the model loaded.
+    private var parsed: [String: HTMLElement] = [:]
 
     public init(content: LoadedContent, site: String) {
         self.content = content
@@ -40,16 +42,28 @@ public struct SiteVerifier: Sendable {
     public static func verify(site: String, loading load: @Sendable () -> Result<LoadedContent, DiagnosticError>,
                               into diagnostics: Diagnostics) -> (content: Result<LoadedContent, DiagnosticError>, coverage: Coverage) {
         let folder = site.hasSuffix("/") && site.count > 1 ? String(site.dropLast()) : site
-        let found = Diagnostics()
-        let (loaded, files) = ConcurrentMap.both(load, {
+        let found = Diagnostics(), loading = Locked(true)
+        // One core loads the model; the other reads and hashes the site, then parses pages until the model is in.
+        let (loaded, prepared) = ConcurrentMap.both({
+            let result = load()
+            loading.withLock { $0 = false }
+            return result
+        }, { () -> (SiteFiles, [String: HTMLElement])? in
             var report = Tally(diagnostics: found)
-            return SiteFiles.read(site: folder, &report)
+            guard let files = SiteFiles.read(site: folder, &report) else { return nil }
+            var parsed: [String: HTMLElement] = [:]
+            for file in files.pages where file.hasSuffix(".html") && !file.contains("/part-") {
+                guard loading.withLock({ $0 }) else { break }
+                if let data = files.contents[file] { parsed[file] = HTMLDocument.parse(String(decoding: data, as: UTF8.self)) }
+            }
+            return (files, parsed)
         })
         guard case .success(let content) = loaded else { return (loaded, Coverage()) }
         for diagnostic in found.all { diagnostics.append(diagnostic) }
-        guard let files else { return (loaded, Coverage()) }
+        guard let (files, parsed) = prepared else { return (loaded, Coverage()) }
         var verifier = SiteVerifier(content: content, site: folder)
         verifier.cache = files.contents
+        verifier.parsed = parsed
         var report = Tally(diagnostics: diagnostics)
         return (loaded, verifier.verify(files, &report))
     }
@@ -79,7 +93,8 @@ public struct SiteVerifier: Sendable {
         for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {
             let base = SitePaths.matrix(program.id).description
             if MatrixSplit.splits(offerCount: catalog.offers(in: program.id).count) {
-                verifyParts(of: program.id, base: base, files: files, expectations: expectations, &report)
+                // The part pages are verified as work items of their own.
+                _ = read(base + ".md", &report)
             } else if let markdown = read(base + ".md", &report) {
                 MarkdownVerification(expectations: expectations, program: program.id, file: path(base + ".md"))
                     .verify(MarkdownTableReader.tables(in: markdown), &report)
@@ -123,12 +138,16 @@ public struct SiteVerifier: Sendable {
         }, uniquingKeysWith: { first, _ in first })
         // One pool of work for both cores: the matrices' and tables' Markdown, the data files, and
         // every page. The long jobs go first, so no core is left waiting for one at the end.
-        enum Work: Sendable { case matrices, data, page(String) }
-        let work = [Work.matrices, .data] + files.pages.filter { !parts.contains($0) }.map(Work.page)
+        enum Work: Sendable { case parts(ProgramID, PageFormat), matrices, data, page(String) }
+        let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
+        let work = split.flatMap { program in PageFormat.allCases.map { Work.parts(program.id, $0) } }
+            + [Work.data, .matrices] + files.pages.filter { !parts.contains($0) }.map(Work.page)
         let allFiles = files.files
         let coverages = ConcurrentMap.run(work) { job -> Coverage in
             var report = Tally(diagnostics: diagnostics)
             switch job {
+            case .parts(let program, let format):
+                verifier.verifyParts(of: program, format: format, files: allFiles, expectations: expectations, &report)
             case .matrices: verifier.verifyMatricesAndTables(allFiles, expectations: expectations, &report)
             case .data: verifier.verifyData(expectations: expectations, &report)
             case .page(let file):
@@ -161,7 +180,7 @@ public struct SiteVerifier: Sendable {
             if let offer { offers.verify(offer, markdown: text, file: file, &report) }
             return
         }
-        let page = HTMLDocument.parse(text)
+        let page = parsed[file] ?? HTMLDocument.parse(text)
         PageVerification(kind: kind, file: file, path: path(file), asOf: expectations.asOf).verify(page, &report)
         switch kind {
         case .role: RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)
@@ -209,15 +228,14 @@ public struct SiteVerifier: Sendable {
     }
 
     /// A split program: an overview of its parts, and the parts that the manifest lists under it.
-    private func verifyParts(of program: ProgramID, base: String, files: [String], expectations: Expectations,
+    /// One format of a split program's part pages.
+    private func verifyParts(of program: ProgramID, format: PageFormat, files: [String], expectations: Expectations,
                              _ report: inout Tally) {
-        _ = read(base + ".md", &report)
-        let parts = files.filter { $0.hasPrefix(base + "/") }
-        func texts(_ suffix: String) -> [(file: String, text: String)] {
-            parts.filter { $0.hasSuffix(suffix) }.compactMap { file in read(file, &report).map { (file, $0) } }
-        }
+        let base = SitePaths.matrix(program).description
+        let parts = files.filter { $0.hasPrefix(base + "/") && $0.hasSuffix("." + format.rawValue) }
+            .compactMap { file in read(file, &report).map { (file, $0) } }
         PartVerification(expectations: expectations, program: program, site: site)
-            .verify(html: texts(".html"), markdown: texts(".md"), overview: base, &report)
+            .verify(format, parts: parts, overview: base, &report)
     }
 
     private func expect(_ tables: [HTMLTableReader.Table], has cssClass: String, program: ProgramID, file: String,
@@ -264,6 +282,7 @@ struct Expectations: Sendable {
     /// Each program's decisions, worked out once: a grid, its list form and the print page all read them.
     private let matrices: CatalogMatrices
 
+    private let rows: [OfferID: MatrixRow?]
     /// Each offer by its name as a reader sees it (white space collapsed); the first offer wins a shared name.
     private let byShownName: [String: Offer]
 
@@ -272,7 +291,13 @@ struct Expectations: Sendable {
         self.core = core
         self.asOf = asOf
         byShownName = Dictionary(catalog.offers.map { (Perceived.collapse($0.name), $0) }, uniquingKeysWith: { first, _ in first })
-        matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixSplit.gridLimit)
+        let matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixSplit.gridLimit)
+        self.matrices = matrices
+        // Each source's row is read by its part page, its list and its offer page in both formats:
+        // worked out once, on both cores.
+        rows = Dictionary(zip(catalog.offers.map(\.id), ConcurrentMap.run(catalog.offers) { offer in
+            matrices.matrix(of: offer.program).row(of: offer.id)
+        }), uniquingKeysWith: { first, _ in first })
     }
 
     func decision(_ from: Offer, _ to: Offer) -> MatrixCell {
@@ -282,7 +307,7 @@ struct Expectations: Sendable {
     /// The matrix of `source`'s program, with its row: the rule core's cell against each offer of the program.
     func row(of source: Offer) -> (matrix: MatrixRows, row: MatrixRow)? {
         let matrix = matrices.matrix(of: source.program)
-        return matrix.row(of: source.id).map { (matrix, $0) }
+        return (rows[source.id] ?? matrix.row(of: source.id)).map { (matrix, $0) }
     }
 
     /// From the source's matrix row: every cell but those blocked for the closed world alone, which
