@@ -33,7 +33,7 @@ public struct Counterexamples: Sendable {
         // Lazily: a catalogue of thousands of offers has millions of pairs, and the budget stops long before.
         let others = catalog.offers.lazy.flatMap { from in
             catalog.offers.lazy.filter { !listedKeys.contains("\(from.id)>\($0.id)") }.map { (from, $0) } }
-        var seen = Set<[String]>()
+        var seen = Set<ConditionPoint>()
         var reached: [(ConditionPoint, Request)] = []
         var tried = 0, lastNew = 0
         func tryPair(_ from: Offer, _ to: Offer) -> Bool {
@@ -42,8 +42,7 @@ public struct Counterexamples: Sendable {
                     for date in dates {
                         let request = Request(from: from, to: to, status: status, holdings: held, asOf: date)
                         let point = core.conditions(for: request)
-                        let key = Condition.allCases.map { point[$0] ?? "" }
-                        if seen.insert(key).inserted {
+                        if seen.insert(point).inserted {
                             reached.append((point, request))
                             lastNew = tried
                         }

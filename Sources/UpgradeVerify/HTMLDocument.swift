@@ -7,7 +7,7 @@ import CLibXML2
 /// This is the only file that calls libxml2; no C pointer leaves it.
 enum HTMLDocument {
     static func parse(_ text: String) -> HTMLElement {
-        var bytes = Array(text.utf8)
+        var bytes = HTMLEntities.numericReferences(in: Array(text.utf8))
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let root = HTMLElement(name: HTMLElement.rootName, attributes: [:], line: 1)
@@ -55,6 +55,8 @@ enum HTMLDocument {
 
     /// An attribute's value: the text of its children, character references already decoded.
     private static func value(of attribute: xmlAttrPtr) -> String {
+        // Nearly always one text node.
+        if let only = attribute.pointee.children, only.pointee.next == nil { return string(only.pointee.content) }
         var text = ""
         var child = attribute.pointee.children
         while let node = child {

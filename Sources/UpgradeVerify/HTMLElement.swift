@@ -20,7 +20,17 @@ final class HTMLElement: @unchecked Sendable {
 
     var classes: [Substring] { (attributes["class"] ?? "").split(separator: " ") }
 
-    func hasClass(_ name: String) -> Bool { classes.contains { $0 == name } }
+    /// Whether the class attribute names `name`, compared as bytes: pages ask this of every list and cell.
+    func hasClass(_ name: String) -> Bool {
+        guard let value = attributes["class"] else { return false }
+        let wanted = name.utf8
+        var start = value.utf8.startIndex
+        for index in value.utf8.indices where value.utf8[index] == UInt8(ascii: " ") {
+            if value.utf8[start..<index].elementsEqual(wanted) { return true }
+            start = value.utf8.index(after: index)
+        }
+        return value.utf8[start...].elementsEqual(wanted)
+    }
 
     func append(_ node: HTMLNode) {
         children.append(node)

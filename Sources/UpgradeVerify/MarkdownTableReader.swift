@@ -43,7 +43,15 @@ package struct MarkdownTableReader {
 
     /// The lines of a text, split on its newline bytes: the text is not walked character by character.
     static func lines(_ text: String) -> [Substring] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            lines.append(Substring(bytes[start..<index]))
+            start = bytes.index(after: index)
+        }
+        lines.append(Substring(bytes[start...]))
+        return lines
     }
 
     private static func isDelimiter(_ line: String) -> Bool {

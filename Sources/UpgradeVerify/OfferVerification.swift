@@ -10,14 +10,25 @@ import UpgradeSiteContract
 struct OfferVerification: Sendable {
     let expectations: Expectations
     let site: String
-    /// Each offer's possible upgrades, in the order the content lists them, worked out once for both formats.
-    private let possible: [OfferID: [Offer]]
+    /// Each offer's possible upgrades, in the order the content lists them, each with the words a
+    /// reader sees for it; worked out once for both formats.
+    private let possible: [OfferID: [PossibleUpgrade]]
+
+    struct PossibleUpgrade: Sendable {
+        let offer: Offer
+        let text: String
+    }
 
     init(expectations: Expectations, site: String, offers: [Offer] = []) {
         self.expectations = expectations
         self.site = site
-        possible = Dictionary(zip(offers.map(\.id), ConcurrentMap.run(offers) { expectations.listed(from: $0, in: $0.program) }),
-                              uniquingKeysWith: { first, _ in first })
+        let catalog = expectations.catalog
+        let lists = ConcurrentMap.run(offers) { offer -> [PossibleUpgrade] in
+            expectations.listed(from: offer, in: offer.program).map { target in
+                PossibleUpgrade(offer: target, text: Self.entry(from: offer, to: target, in: catalog))
+            }
+        }
+        possible = Dictionary(zip(offers.map(\.id), lists), uniquingKeysWith: { first, _ in first })
     }
 
     private var catalog: Catalog { expectations.catalog }
@@ -69,7 +80,11 @@ struct OfferVerification: Sendable {
     /// content lists the paths, each worded as the target's name and the services it adds.
     private func judgeUpgrades(_ shown: [(id: OfferID?, text: String, line: Int)], of offer: Offer, file: String,
                                _ report: inout Tally) {
-        let eligible = possible[offer.id] ?? expectations.listed(from: offer, in: offer.program)
+        let expected = possible[offer.id] ?? expectations.listed(from: offer, in: offer.program)
+            .map { PossibleUpgrade(offer: $0, text: Self.entry(from: offer, to: $0, in: catalog)) }
+        // The page as it should be, which is nearly always: nothing to work out.
+        if shown.map(\.id) == expected.map(\.offer.id), shown.map(\.text) == expected.map(\.text) { return }
+        let eligible = expected.map(\.offer)
         let ids = shown.compactMap(\.id)
         for missing in eligible where !ids.contains(missing.id) {
             report.fail("\(offer.id): \(missing.id) is missing from the possible upgrades; the rule core says it is eligible",
@@ -85,9 +100,7 @@ struct OfferVerification: Sendable {
         }
         for item in shown {
             guard let target = item.id.flatMap(catalog.offer) else { continue }
-            let added = target.services.filter { !offer.services.contains($0) }
-            let expected = Perceived.collapse(target.name + (added.isEmpty ? ": adds no service"
-                                                              : ": adds " + catalog.serviceNames(added).joinedAsList))
+            let expected = Self.entry(from: offer, to: target, in: catalog)
             if item.text != expected {
                 report.fail("\(offer.id): the possible upgrade to \(target.id) reads '\(item.text)', the model says '\(expected)'",
                             file: file, line: item.line)
@@ -95,10 +108,23 @@ struct OfferVerification: Sendable {
         }
     }
 
+    /// A possible upgrade as a reader sees it: the target's name and the services it adds.
+    static func entry(from offer: Offer, to target: Offer, in catalog: Catalog) -> String {
+        let added = target.services.filter { !offer.services.contains($0) }
+        return Perceived.collapse(target.name + (added.isEmpty ? ": adds no service" : ": adds " + catalog.serviceNames(added).joinedAsList))
+    }
+
     /// The `- item` lines under a `## heading`, without their markers.
     private func section(_ heading: String, in lines: [Substring]) -> [String] {
-        guard let start = lines.firstIndex(of: Substring("## " + heading)) else { return [] }
-        return lines[(start + 1)...].prefix { !$0.hasPrefix("## ") }.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+        // Compared as bytes: the headings and markers are ASCII.
+        let title = Array(("## " + heading).utf8)
+        guard let start = lines.firstIndex(where: { $0.utf8.elementsEqual(title) }) else { return [] }
+        var items: [String] = []
+        for line in lines[(start + 1)...] {
+            if line.utf8.starts(with: "## ".utf8) { break }
+            if line.utf8.starts(with: "- ".utf8) { items.append(String(line.dropFirst(2))) }
+        }
+        return items
     }
 
     /// The text of the link that starts `line`, up to the first `]` no backslash escapes.

@@ -109,11 +109,8 @@ public struct SiteVerifier: Sendable {
         }
     }
 
-    /// The checker's data and the test vectors.
-    private func verifyData(expectations: Expectations, _ report: inout Tally) {
-        if let data = read(SitePaths.checkerData, &report) {
-            OfferVerification(expectations: expectations, site: site).verifyCheckerData(data, asOf: expectations.asOf, &report)
-        }
+    /// The test vectors, replayed.
+    private func verifyVectors(expectations: Expectations, _ report: inout Tally) {
         if let data = contents(of: SitePaths.testVectors) {
             TestVectorVerification(catalog: catalog, asOf: expectations.asOf, file: path(SitePaths.testVectors)).verify(data, &report)
         } else {
@@ -138,10 +135,10 @@ public struct SiteVerifier: Sendable {
         }, uniquingKeysWith: { first, _ in first })
         // One pool of work for both cores: the matrices' and tables' Markdown, the data files, and
         // every page. The long jobs go first, so no core is left waiting for one at the end.
-        enum Work: Sendable { case parts(ProgramID, PageFormat), matrices, data, page(String) }
+        enum Work: Sendable { case parts(ProgramID, PageFormat), matrices, vectors, checker, page(String) }
         let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
         let work = split.flatMap { program in PageFormat.allCases.map { Work.parts(program.id, $0) } }
-            + [Work.data, .matrices] + files.pages.filter { !parts.contains($0) }.map(Work.page)
+            + [Work.vectors, .checker, .matrices] + files.pages.filter { !parts.contains($0) }.map(Work.page)
         let allFiles = files.files
         let coverages = ConcurrentMap.run(work) { job -> Coverage in
             var report = Tally(diagnostics: diagnostics)
@@ -149,7 +146,11 @@ public struct SiteVerifier: Sendable {
             case .parts(let program, let format):
                 verifier.verifyParts(of: program, format: format, files: allFiles, expectations: expectations, &report)
             case .matrices: verifier.verifyMatricesAndTables(allFiles, expectations: expectations, &report)
-            case .data: verifier.verifyData(expectations: expectations, &report)
+            case .vectors: verifier.verifyVectors(expectations: expectations, &report)
+            case .checker:
+                if let data = verifier.read(SitePaths.checkerData, &report) {
+                    offers.verifyCheckerData(data, asOf: expectations.asOf, &report)
+                }
             case .page(let file):
                 verifier.verifyPage(file, kind: pages.kind(of: file), offer: offerPages[file], expectations: expectations,
                                     offers: offers, &report)

@@ -77,6 +77,11 @@ let tamperings: [Tampering] = [
         $0.replacingFirst(#"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
                           with: #"to=o365-e1"><span class="symbol" aria-hidden="true">&#x2713;</span>"#)
     },
+    Tampering(name: "a ✓ written as a named reference HTML 4 does not know", file: "matrix/legacy.html",
+              finding: "the page shows '✓', but the rule core says blocked") {
+        $0.replacingFirst(#"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
+                          with: #"to=o365-e1"><span class="symbol" aria-hidden="true">&check;</span>"#)
+    },
     // Hidden or repeated content.
     Tampering(name: "a row wrapped in a comment that contains >", file: "matrix/legacy.html",
               finding: "the row for o365-e3 is missing") {
