@@ -21,9 +21,9 @@ public struct Review: Sendable {
     /// Compares two loaded models, named as the user named them, deciding requests as of `asOf`.
     /// `pages` finds the site files the change rewrites (the site builder's job); it runs on one
     /// core while the decisions are compared on the other.
-    public init(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
-                asOf: CalendarDate,
-                pages: @Sendable () throws(DiagnosticError) -> [FileChange]) throws(DiagnosticError) {
+    public init<Failure: Error>(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
+                                asOf: CalendarDate,
+                                pages: @Sendable () throws(Failure) -> [FileChange]) throws(Failure) {
         let (before, after) = (base.content, head.content)
         let (files, answers) = ConcurrentMap.both({ Result(catching: pages) }, {
             DecisionComparison(base: before.catalog, head: after.catalog, asOf: asOf).run()
@@ -41,8 +41,7 @@ public struct Review: Sendable {
     /// A review of the model alone, for callers that do not build sites.
     public init(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
                 asOf: CalendarDate) {
-        // Cannot throw: the pages closure does not.
-        self = try! Review(base: base, head: head, asOf: asOf, pages: { [] })
+        self = Review(base: base, head: head, asOf: asOf, pages: { () throws(Never) in [] })
     }
 
     public var changesDecisions: Bool { !decisions.isEmpty }
