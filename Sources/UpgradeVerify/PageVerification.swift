@@ -13,7 +13,7 @@ struct PageVerification {
     let asOf: CalendarDate
 
     /// The scripts each kind of page loads, relative to the site's root; every other page has none.
-    static func scripts(of kind: PageKind, page: String) -> [String] {
+    static func scripts(of kind: PageKind) -> [String] {
         switch kind {
         case .checker: [SitePaths.checkerData, SitePaths.checkerAsset]
         case .offer: [SitePaths.filterAsset]
@@ -34,7 +34,7 @@ struct PageVerification {
                 fail("the page says it is as of \(shown), but the site is as of \(asOf)", line: fact.line, &report)
             }
         }
-        let expected = Self.scripts(of: kind, page: file).map { Self.relative($0, from: file) }
+        let expected = Self.scripts(of: kind).map { Self.relative($0, from: file) }
         let scripts = page.descendants(named: "script")
         for script in scripts where script.attributes["src"] == nil {
             fail("an inline script, which this generator never writes", line: script.line, &report)
