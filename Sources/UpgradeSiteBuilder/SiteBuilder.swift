@@ -38,13 +38,27 @@ public enum SiteBuilder {
     public static func checkProse(_ content: LoadedContent, into diagnostics: Diagnostics) {
         let context = ViewContext(content: content, asOf: content.settings.asOf)
         let known = pagePaths(context)
+        let anchors = Anchors(context: context)
         for page in content.pages {
             _ = ProseView(context: context, page: page).render(into: diagnostics)
             for (url, line) in MarkdownDocument(parsing: page.body).links() {
-                guard let target = ProseView.pageTarget(of: url, from: SitePaths.prose(page.slug)), !known.contains(target)
-                else { continue }
-                diagnostics.error("the link '\(url)' leads to a page the site does not have",
-                                  at: SourceLocation(file: page.file, line: page.bodyLine + line - 1))
+                let place = SourceLocation(file: page.file, line: page.bodyLine + line - 1)
+                let here = SitePaths.prose(page.slug)
+                let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
+                if url.hasPrefix("#"), let fragment, !anchors.ids(of: here.description).contains(fragment) {
+                    diagnostics.error("the link '\(url)' leads to no place on this page: it has no element with the id "
+                                      + "'\(fragment)'", at: place)
+                    continue
+                }
+                guard let target = ProseView.pageTarget(of: url, from: here) else { continue }
+                guard known.contains(target) else {
+                    diagnostics.error("the link '\(url)' leads to a page the site does not have", at: place)
+                    continue
+                }
+                if let fragment, !fragment.isEmpty, !anchors.ids(of: target).contains(fragment) {
+                    diagnostics.error("the link '\(url)' leads to \(target), which has no element with the id '\(fragment)'",
+                                      at: place)
+                }
             }
         }
     }
@@ -66,6 +80,11 @@ public enum SiteBuilder {
 
     /// Every page of the site, from the catalog, in a fixed order; what stops a page from being made goes into `problems`.
     static func pages(_ context: ViewContext, into problems: Diagnostics) -> [Page] {
+        modelPages(context) + context.content.pages.map { ProseView(context: context, page: $0).render(into: problems) }
+    }
+
+    /// The pages made from the model alone, prose pages aside.
+    static func modelPages(_ context: ViewContext) -> [Page] {
         var pages = [IndexView(context: context).page()]
         pages += context.programs.flatMap { MatrixView(context: context, program: $0).pages() }
         pages += context.catalog.roles.map { RoleView(context: context, role: $0).page() }
@@ -73,7 +92,6 @@ public enum SiteBuilder {
         pages.append(PrintView(context: context).page())
         pages.append(CheckerView(context: context).page())
         pages += OfferView.pages(context)
-        pages += context.content.pages.map { ProseView(context: context, page: $0).render(into: problems) }
         return pages
     }
 }

@@ -46,6 +46,22 @@ struct SafeBuildTests {
                 && result.stderr.contains("error: the link '../roles/nobody.html' leads to a page the site does not have"))
     }
 
+    @Test("build refuses a prose link to a place a page does not have, at its line; links to real places pass")
+    func gateRefusesAMissingAnchor() throws {
+        let folder = try Self.copy(editing: ["content/pages/how-to-answer.md": {
+            $0 + "\nSee [rule 1](../rules/eligibility.md#rule-UPG-1), [rule 9](../rules/eligibility.html#rule-UPG-9) "
+                + "and [nowhere](#no-such-heading).\n"
+        }])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLIRunner.run(["build"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("error: the link '../rules/eligibility.html#rule-UPG-9' leads to rules/eligibility, "
+                                       + "which has no element with the id 'rule-UPG-9'"))
+        #expect(result.stderr.contains("error: the link '#no-such-heading' leads to no place on this page"))
+        #expect(!result.stderr.contains("#rule-UPG-1'"), "a link to a place the page has is fine")
+        #expect(result.stderr.contains("content/pages/how-to-answer.md:"))
+    }
+
     @Test("Two builds at once into one folder: the site afterwards verifies, every file as its manifest says")
     func concurrentBuildsVerify() throws {
         let folder = try Self.copy()
