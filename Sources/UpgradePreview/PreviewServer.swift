@@ -98,9 +98,9 @@ public struct PreviewServer: Sendable {
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         if !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }),
-           let found = live.file(path) ?? live.file(path + ".html").map({ ($0.bytes, $0.generation) }) {
-            let type = contentType(of: live.file(path) == nil ? path + ".html" : path)
-            let body = type.hasPrefix("text/html") ? ReloadScript.inject(into: found.0, generation: found.1) : found.0
+           let (served, found) = [path, path + ".html"].lazy.compactMap({ name in live.file(name).map { (name, $0) } }).first {
+            let type = contentType(of: served)
+            let body = type.hasPrefix("text/html") ? ReloadScript.inject(into: found.bytes, generation: found.generation) : found.bytes
             return response(body, type: type)
         }
         let generation = live.file("index.html")?.generation ?? 0

@@ -46,13 +46,18 @@ public struct SitePlan: Sendable {
             && context.content.settings.rawHTML == base.context.content.settings.rawHTML
             && context.asOf == base.context.asOf && navigation == base.navigation && templates.isSame(as: base.templates)
         let before = Dictionary(base.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let candidates = pages.filter { page in !(sameFrame && before[page.path] == page) }
-        let rendered = ConcurrentMap.run(candidates) { page in
-            (base: before[page.path].map(base.render) ?? [], head: render(page))
-        }
         let present = Set(pages.map(\.path))
-        let removed = base.pages.filter { !present.contains($0.path) }.flatMap(base.render)
-        var changes = FileChange.between(rendered.flatMap(\.base) + removed, rendered.flatMap(\.head))
+        // A page only one side has is added or removed whatever it holds: no need to render it.
+        func twins(_ path: PagePath, _ change: Change) -> [FileChange] {
+            PageFormat.allCases.map { FileChange(path: path.file($0), change: change) }
+        }
+        var changes = pages.filter { before[$0.path] == nil }.flatMap { twins($0.path, .added) }
+            + base.pages.filter { !present.contains($0.path) }.flatMap { twins($0.path, .removed) }
+        let candidates = pages.compactMap { page in
+            before[page.path].flatMap { old in sameFrame && old == page ? nil : (old, page) }
+        }
+        let rendered = ConcurrentMap.run(candidates) { old, new in (base: base.render(old), head: render(new)) }
+        changes += FileChange.between(rendered.flatMap(\.base), rendered.flatMap(\.head))
         changes += FileChange.between(base.files, files)
         return changes.sorted { $0.path < $1.path }
     }

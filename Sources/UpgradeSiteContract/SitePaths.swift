@@ -17,6 +17,12 @@ public enum SitePaths {
     public static func offer(_ offer: OfferID) -> PagePath { PagePath("offers", offer.rawValue) }
 
     public static func matrix(_ program: ProgramID) -> PagePath { PagePath("matrix", program.rawValue) }
+    /// Whether a file (`matrix/legacy/part-3.html`) is a part page of a split program's matrix.
+    public static func isPart(_ file: String) -> Bool {
+        let parts = file.split(separator: "/")
+        return parts.count == 3 && parts[0] == "matrix" && parts[2].hasPrefix("part-")
+    }
+
     /// One part of a split program's matrix, numbered from 1.
     public static func part(_ number: Int, of program: ProgramID) -> PagePath {
         PagePath("matrix", program.rawValue, "part-\(number)")

@@ -72,13 +72,8 @@ final class HTMLElement: @unchecked Sendable {
     /// hides it or its text. Nil when it shows.
     var concealment: String? {
         if attributes["hidden"] != nil { return "the hidden attribute" }
-        if let style = attributes["style"] {
-            let compact = style.lowercased().filter { !$0.isWhitespace }
-            for rule in ["display:none", "visibility:hidden", "visibility:collapse", "opacity:0", "font-size:0",
-                         "content-visibility:hidden", "color:transparent", "clip-path:inset(50%)", "height:0", "width:0"]
-            where compact.contains(rule) {
-                return "style=\"\(style)\""
-            }
+        if let style = attributes["style"], StylesheetVerification.declarations(style).contains(where: StylesheetVerification.hides) {
+            return "style=\"\(style)\""
         }
         return nil
     }
@@ -88,8 +83,8 @@ final class HTMLElement: @unchecked Sendable {
         var found: [(String, Int)] = []
         func walk(_ element: HTMLElement) {
             for child in element.elements {
-                if let reason = child.concealment {
-                    found.append(("<\(child.name)> hidden by \(reason)", child.line))
+                if let hidden = child.hidden {
+                    found.append(hidden)
                 } else if !child.holdsNoText {
                     walk(child)
                 }
@@ -97,6 +92,11 @@ final class HTMLElement: @unchecked Sendable {
         }
         walk(self)
         return found
+    }
+
+    /// This element as a finding names it when nobody sees or hears it; nil when it shows.
+    var hidden: (what: String, line: Int)? {
+        concealment.map { ("<\(name)> hidden by \($0)", line) }
     }
 
     /// Elements that hold no text a reader meets: scripts, styles and templates.
@@ -152,14 +152,12 @@ struct Perceived {
                 if seen { seenLines[seenLines.count - 1] += text }
                 if heard { self.heard += text }
             case .element(let inner):
-                if let reason = inner.concealment {
-                    concealed.append(("<\(inner.name)> hidden by \(reason)", inner.line))
+                // Hidden elements are noted in the same walk that reads the text, as `concealedElements` notes them.
+                if let hidden = inner.hidden {
+                    concealed.append(hidden)
                     continue
                 }
-                if inner.holdsNoText {
-                    if inner.name == "script" || inner.name == "style" { concealed.append(("<\(inner.name)>", inner.line)) }
-                    continue
-                }
+                if inner.holdsNoText { continue }
                 if inner.name == "br" {
                     if seen { seenLines.append("") }
                     if heard { self.heard += " " }

@@ -19,22 +19,4 @@ struct HTMLListReader {
             return Item(attributes: item.attributes, text: perceived.seen, line: item.line, concealed: perceived.concealed)
         }
     }
-
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
-    }
-}
-
-extension String {
-    /// Whether the text holds `needle`, compared byte by byte: the generic searches cost more
-    /// than the rest of reading a page.
-    func containsBytes(_ needle: String) -> Bool {
-        HTMLListReader.find(Array(needle.utf8), in: Array(utf8), from: 0) != nil
-    }
 }

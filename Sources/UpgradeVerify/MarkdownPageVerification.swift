@@ -2,10 +2,10 @@ import UpgradeContent
 import UpgradeCore
 import UpgradeSiteContract
 
-/// What the Markdown twin of each page must hold beyond its matrices: the footer naming the
-/// site's as-of date and this generator, the worked examples, the print page's tables, each
-/// prose page's embeds (as its source asks for them), the role guides' checks and the home
-/// page's counts and links.
+/// What the Markdown twin of each page must hold: the footer naming the site's as-of date and
+/// this generator, the matrix and list of a program's page, the decision table of a rule page,
+/// the worked examples, the print page's tables, each prose page's embeds (as its source asks
+/// for them), the role guides' checks and the home page's counts and links.
 struct MarkdownPageVerification {
     let expectations: Expectations
     let content: LoadedContent
@@ -16,14 +16,23 @@ struct MarkdownPageVerification {
     func verify(_ file: String, kind: PageKind, text: String, _ report: inout Tally) {
         let path = site + "/" + file
         Self.verifyFooter(of: text, path: path, asOf: expectations.asOf, &report)
-        // Matrix and offer pages are read by their own verifications; the rest are small.
-        guard kind != .matrix, kind != .offer else { return }
+        // Offer pages are read by their own verification.
+        guard kind != .offer else { return }
         let tables = MarkdownTableReader.tables(in: text)
         for table in tables where table.header.first == ExampleVerification.header.first {
             ExampleVerification(catalog: catalog, core: expectations.core, file: path)
                 .verify(rows: table.rows.map { (nil, $0.cells, $0.line) }, header: table.header, line: table.line, &report)
         }
         switch kind {
+        case .matrix:
+            // A split program's overview lists its parts, which are verified as work of their own.
+            for program in catalog.programs where SitePaths.matrix(program.id).file(.md) == file && shown(program.id) {
+                MarkdownVerification(expectations: expectations, program: program.id, file: path).verify(tables, &report)
+            }
+        case .rules:
+            for table in catalog.tables where SitePaths.table(table.id).file(.md) == file {
+                DecisionTableVerification(table: table, rules: catalog.rules, file: path).verify(markdown: tables, &report)
+            }
         case .print:
             for table in catalog.tables {
                 DecisionTableVerification(table: table, rules: catalog.rules, file: path).verify(markdown: tables, &report)

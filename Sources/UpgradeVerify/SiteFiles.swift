@@ -11,6 +11,8 @@ struct SiteFiles {
     let asOf: CalendarDate
     /// Every file: those the manifest lists and those on disk, sorted.
     let files: [String]
+    /// The files that are on disk.
+    let onDisk: Set<String>
     /// The bytes of every file read to hash it, so no page is read from disk twice.
     let contents: [String: Data]
 
@@ -57,7 +59,7 @@ struct SiteFiles {
                                  : "a file the manifest does not list; the build did not write it"
             report.diagnostics.append(Diagnostic(isPage ? .error : .warning, message, at: SourceLocation(file: site + "/" + path)))
         }
-        return SiteFiles(asOf: asOf, files: Set(listed.keys).union(onDisk).sorted(), contents: contents)
+        return SiteFiles(asOf: asOf, files: Set(listed.keys).union(onDisk).sorted(), onDisk: onDisk, contents: contents)
     }
 
     /// Every regular file below `root`, relative to it; links are not followed. The folder's own

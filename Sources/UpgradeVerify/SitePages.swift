@@ -33,7 +33,7 @@ struct SitePages {
     func kind(of file: String) -> PageKind? {
         let base = String(file.prefix(upTo: file.lastIndex(of: ".") ?? file.endIndex))
         if let kind = kinds[base] { return kind }
-        if partFolders.keys.contains(where: { base.hasPrefix($0) && base.dropFirst($0.count).hasPrefix("part-") }) {
+        if SitePaths.isPart(file), partFolders.keys.contains(where: { base.hasPrefix($0) }) {
             return .matrix
         }
         return nil

@@ -21,7 +21,12 @@ public struct SiteVerifier: Sendable {
 
     public init(content: LoadedContent, site: String) {
         self.content = content
-        self.site = site.hasSuffix("/") && site.count > 1 ? String(site.dropLast()) : site
+        self.site = Self.folder(site)
+    }
+
+    /// The site's folder as findings name it: without a trailing slash.
+    private static func folder(_ site: String) -> String {
+        site.hasSuffix("/") && site.count > 1 ? String(site.dropLast()) : site
     }
 
     /// How much was held against the rule core.
@@ -41,7 +46,7 @@ public struct SiteVerifier: Sendable {
     /// Returns the load's result; when it failed, nothing was verified.
     public static func verify(site: String, loading load: @Sendable () -> Result<LoadedContent, DiagnosticError>,
                               into diagnostics: Diagnostics) -> (content: Result<LoadedContent, DiagnosticError>, coverage: Coverage) {
-        let folder = site.hasSuffix("/") && site.count > 1 ? String(site.dropLast()) : site
+        let folder = Self.folder(site)
         let found = Diagnostics(), loading = Locked(true)
         // One core loads the model; the other reads and hashes the site, then parses pages until the model is in.
         let (loaded, prepared) = ConcurrentMap.both({
@@ -52,7 +57,7 @@ public struct SiteVerifier: Sendable {
             var report = Tally(diagnostics: found)
             guard let files = SiteFiles.read(site: folder, &report) else { return nil }
             var parsed: [String: HTMLElement] = [:]
-            for file in files.pages where file.hasSuffix(".html") && !file.contains("/part-") {
+            for file in files.pages where file.hasSuffix(".html") && !SitePaths.isPart(file) {
                 guard loading.withLock({ $0 }) else { break }
                 if let data = files.contents[file] { parsed[file] = HTMLDocument.parse(String(decoding: data, as: UTF8.self)) }
             }
@@ -78,35 +83,9 @@ public struct SiteVerifier: Sendable {
     }
 
     private func verify(_ siteFiles: SiteFiles, _ report: inout Tally) -> Coverage {
-        let (asOf, files) = (siteFiles.asOf, siteFiles.files)
-        let expectations = Expectations(catalog: catalog, core: RuleCore(catalog: catalog), asOf: asOf)
-        let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
-            .map { SitePaths.matrix($0.id).description + "/" }
-        let parts = Set(files.filter { file in split.contains { file.hasPrefix($0) } })
-        verifyPages(siteFiles, expectations: expectations, parts: parts, &report)
+        let expectations = Expectations(catalog: catalog, core: RuleCore(catalog: catalog), asOf: siteFiles.asOf)
+        verifyPages(siteFiles, expectations: expectations, &report)
         return report.coverage
-    }
-
-    /// Each program's matrix in Markdown (a split program's parts, in both formats), and each
-    /// decision table's Markdown page.
-    private func verifyMatricesAndTables(_ files: [String], expectations: Expectations, _ report: inout Tally) {
-        for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {
-            let base = SitePaths.matrix(program.id).description
-            if MatrixSplit.splits(offerCount: catalog.offers(in: program.id).count) {
-                // The part pages are verified as work items of their own.
-                _ = read(base + ".md", &report)
-            } else if let markdown = read(base + ".md", &report) {
-                MarkdownVerification(expectations: expectations, program: program.id, file: path(base + ".md"))
-                    .verify(MarkdownTableReader.tables(in: markdown), &report)
-            }
-        }
-        for table in catalog.tables {
-            let base = SitePaths.table(table.id).description
-            if let markdown = read(base + ".md", &report) {
-                DecisionTableVerification(table: table, rules: catalog.rules, file: path(base + ".md"))
-                    .verify(markdown: MarkdownTableReader.tables(in: markdown), &report)
-            }
-        }
     }
 
     /// The test vectors, replayed.
@@ -122,10 +101,9 @@ public struct SiteVerifier: Sendable {
     /// kind must hold (offers, role guides, the home page, Markdown twins), and every table in it.
     /// Also: every page the model makes is present, no page it does not make, and no stylesheet
     /// rule hides or draws verified content.
-    private func verifyPages(_ files: SiteFiles, expectations: Expectations, parts: Set<String>, _ report: inout Tally) {
+    private func verifyPages(_ files: SiteFiles, expectations: Expectations, _ report: inout Tally) {
         let pages = SitePages(catalog: catalog, proseSlugs: content.pages.map(\.slug))
-        let present = Set(files.files)
-        for file in pages.expectedFiles where !present.contains(file) {
+        for file in pages.expectedFiles where !files.onDisk.contains(file) {
             report.fail("missing: the site has no \(file); run 'upgradedocs build'", file: path(file), line: 1)
         }
         let diagnostics = report.diagnostics, verifier = self
@@ -133,19 +111,21 @@ public struct SiteVerifier: Sendable {
         let offerPages = Dictionary(catalog.offers.flatMap { offer in
             PageFormat.allCases.map { (SitePaths.offer(offer.id).file($0), offer) }
         }, uniquingKeysWith: { first, _ in first })
-        // One pool of work for both cores: the matrices' and tables' Markdown, the data files, and
-        // every page. The long jobs go first, so no core is left waiting for one at the end.
-        enum Work: Sendable { case parts(ProgramID, PageFormat), matrices, vectors, checker, page(String) }
+        // One pool of work for both cores: each format of a split program's parts, the data files, and
+        // every other page. The long jobs go first, so no core is left waiting for one at the end.
+        enum Work: Sendable { case parts(ProgramID, PageFormat), vectors, checker, page(String) }
         let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
         let work = split.flatMap { program in PageFormat.allCases.map { Work.parts(program.id, $0) } }
-            + [Work.vectors, .checker, .matrices] + files.pages.filter { !parts.contains($0) }.map(Work.page)
+            + [Work.vectors, .checker] + files.pages.filter { file in
+                // A split program's parts are verified a format at a time; a part page anywhere else is a stray.
+                !(SitePaths.isPart(file) && split.contains { file.hasPrefix(SitePaths.matrix($0.id).description + "/") })
+            }.map(Work.page)
         let allFiles = files.files
         let coverages = ConcurrentMap.run(work) { job -> Coverage in
             var report = Tally(diagnostics: diagnostics)
             switch job {
             case .parts(let program, let format):
                 verifier.verifyParts(of: program, format: format, files: allFiles, expectations: expectations, &report)
-            case .matrices: verifier.verifyMatricesAndTables(allFiles, expectations: expectations, &report)
             case .vectors: verifier.verifyVectors(expectations: expectations, &report)
             case .checker:
                 if let data = verifier.read(SitePaths.checkerData, &report) {

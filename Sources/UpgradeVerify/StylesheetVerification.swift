@@ -11,12 +11,7 @@ enum StylesheetVerification {
         for rule in rules(in: css) {
             let selector = rule.selector.lowercased()
             guard reachesVerifiedContent(selector) else { continue }
-            let declarations = rule.declarations.lowercased().split(separator: ";").compactMap { declaration -> (String, String)? in
-                let parts = declaration.split(separator: ":", maxSplits: 1)
-                guard parts.count == 2 else { return nil }
-                return (parts[0].filter { !$0.isWhitespace }, parts[1].replacingOccurrences(of: "!important", with: "")
-                    .trimmingCharacters(in: .whitespacesAndNewlines))
-            }
+            let declarations = Self.declarations(rule.declarations)
             let pseudo = [":before", ":after", ":marker"].contains { selector.contains($0) }
             let generates = pseudo && declarations.contains { $0.0 == "content" && !["none", "normal", "\"\"", "''"].contains($0.1) }
             let hides = declarations.contains(where: Self.hides)
@@ -28,16 +23,28 @@ enum StylesheetVerification {
         return found
     }
 
-    /// A declaration that leaves its element's text unseen.
-    private static func hides(_ declaration: (property: String, value: String)) -> Bool {
+    /// The `property: value` pairs of a declaration block or a `style` attribute, lower-cased,
+    /// without `!important`.
+    static func declarations(_ text: String) -> [(property: String, value: String)] {
+        text.lowercased().split(separator: ";").compactMap { declaration in
+            let parts = declaration.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            return (parts[0].filter { !$0.isWhitespace }, parts[1].replacingOccurrences(of: "!important", with: "")
+                .trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    /// A declaration that leaves its element's text unseen, in a stylesheet or in a `style` attribute.
+    static func hides(_ declaration: (property: String, value: String)) -> Bool {
         let zero = Double(declaration.value.prefix { "0123456789.-".contains($0) }).map { $0 == 0 } ?? false
         switch declaration.property {
         case "display": return declaration.value == "none"
         case "visibility": return declaration.value == "hidden" || declaration.value == "collapse"
         case "content-visibility": return declaration.value == "hidden"
-        case "opacity", "font-size", "max-height", "max-width": return zero
+        case "opacity", "font-size", "height", "width", "max-height", "max-width": return zero
         case "color": return declaration.value == "transparent"
         case "text-indent": return declaration.value.hasPrefix("-")
+        case "clip-path": return declaration.value.hasPrefix("inset(50%")
         default: return false
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import UpgradeBase
+import UpgradeCheck
 import UpgradeContent
 import UpgradeCore
 import UpgradeReview
@@ -111,20 +112,16 @@ struct DiffCommand: ParsableCommand {
     }
 }
 
-/// The `explain` command that asks a changed request again.
+/// The `explain` command that asks a changed request again: the check's own wording of a
+/// request as a command, with the content folder named when it is not the default.
 struct ExplainLine {
     let content: String
 
     func callAsFunction(_ request: Request) -> String {
-        var words = ["upgradedocs", "explain"]
-        if content != "content" { words += ["--content", content] }
-        words += ["--from", request.from.id.rawValue, "--to", request.to.id.rawValue]
-        if request.status != .active { words += ["--status", request.status.rawValue] }
-        for holding in request.holdings {
-            words += ["--holds", holding.offer.id.rawValue + (holding.channel == .other ? "@other" : "")]
-        }
-        words += ["--as-of", request.asOf.description]
-        return words.map(Self.quoted).joined(separator: " ")
+        let command = Counterexamples.command(for: request)
+        guard content != "content" else { return command }
+        let prefix = "upgradedocs explain"
+        return prefix + " --content " + Self.quoted(content) + command.dropFirst(prefix.count)
     }
 
     private static func quoted(_ word: String) -> String {

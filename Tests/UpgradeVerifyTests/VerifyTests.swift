@@ -164,6 +164,20 @@ struct ReaderRobustnessTests {
         #expect(MarkdownTableReader.tables(in: "| a |\n|---").count <= 1)
     }
 
+    @Test("An inline style hides an element by what its declarations say, not by the words it contains")
+    func inlineStylesByDeclaration() throws {
+        func concealed(_ style: String) throws -> Int {
+            try #require(HTMLTableReader.tables(in: #"<table><tr><td><span style="\#(style)">✓</span></td></tr></table>"#)
+                .first?.rows.first?.cells.first).concealed.count
+        }
+        #expect(try concealed("opacity: 0.5") == 0)
+        #expect(try concealed("line-height: 0.9") == 0)
+        #expect(try concealed("width: 0.5em") == 0)
+        #expect(try concealed("opacity: 0") == 1)
+        #expect(try concealed("Display : NONE !important") == 1)
+        #expect(try concealed("width: 0") == 1)
+    }
+
     @Test("Pages are read as a browser reads them: names in any case, comments to -->, character references")
     func readsAsABrowser() throws {
         let table = try #require(HTMLTableReader.tables(in: #"<TABLE CLASS="x"><TR><TD DATA-A="1">a &amp; &#x2713; &check; &amp;check;</TD></TR>"#
