@@ -1,5 +1,10 @@
 import Foundation
 import UpgradeBase
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The files of `content/` that are read, found once. A file that looks like
 /// content but would not be read (`offers.yml`, `pages/guide.markdown`, a page
@@ -20,13 +25,20 @@ struct ContentListing {
             return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
                 .compactMap { name in
                     let full = path + "/" + name
-                    if guardLinks.leadsOutside(full) {
+                    // The folder itself is inside, so only an entry that is a link can lead out:
+                    // one lstat per entry, and link resolution only for links.
+                    var status = stat()
+                    let isLink = lstat(full, &status) != 0 || (status.st_mode & S_IFMT) == S_IFLNK
+                    if isLink, guardLinks.leadsOutside(full) {
                         sink.error(LinkedOutside.message, at: SourceLocation(file: full))
                         return nil
                     }
-                    var isFolder: ObjCBool = false
-                    FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
-                    return (name, isFolder.boolValue)
+                    if isLink {
+                        var isFolder: ObjCBool = false
+                        FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+                        return (name, isFolder.boolValue)
+                    }
+                    return (name, (status.st_mode & S_IFMT) == S_IFDIR)
                 }
         }
         func yamlFiles(_ folder: String) -> [String] {

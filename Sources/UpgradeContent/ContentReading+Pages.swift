@@ -10,7 +10,7 @@ extension ContentReading {
         return ConcurrentMap.run(names) { [sink] name -> ProsePage? in
             let path = folder + "/" + name
             guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(data: data, encoding: .utf8)
+                  let text = String(validating: data, as: UTF8.self)
             else {
                 sink.error("cannot read the page as UTF-8 text", at: SourceLocation(file: path))
                 return nil
@@ -28,7 +28,7 @@ package enum ProsePageReader {
 
     static func read(_ text: String, slug: String, file: String, sink: Diagnostics) -> ProsePage? {
         // Windows line endings read as any other: the lines, and so every location, stay the same.
-        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         guard YAMLObject.isValidID(slug) else {
             sink.error("'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
             return nil
@@ -49,8 +49,23 @@ package enum ProsePageReader {
                        at: SourceLocation(file: file))
             return nil
         }
+        guard let matter = frontMatter(lines[1..<close], file: file, sink: sink), let title = matter["title"] else {
+            return nil
+        }
+        return ProsePage(slug: slug, title: title, description: matter["description"], body: String(rest),
+                         file: file, bodyLine: close + 2)
+    }
+
+    /// The title and description of the front matter's lines (those between the `---` lines).
+    static func frontMatter(_ lines: ArraySlice<Substring>, file: String, sink: Diagnostics) -> [String: String]? {
+        if let simple = SimpleFrontMatter.read(lines, keys: keys), simple["title"] != nil { return simple }
+        return composedFrontMatter(lines, file: file, sink: sink)
+    }
+
+    /// The front matter through Yams: any YAML, with a diagnostic for each problem.
+    static func composedFrontMatter(_ lines: ArraySlice<Substring>, file: String, sink: Diagnostics) -> [String: String]? {
         // A leading newline stands in for the opening '---', so YAML line numbers are the file's.
-        let yaml = "\n" + lines[1..<close].joined(separator: "\n")
+        let yaml = "\n" + lines.joined(separator: "\n")
         guard let root = YAMLFile.compose(yaml, file: file, sink: sink) else { return nil }
         guard let node = root, let matter = YAMLObject(node, file: file, what: "front matter", keys: keys,
                                                        sink: sink, unknownKeys: .warning)
@@ -61,9 +76,7 @@ package enum ProsePageReader {
         let title = matter.string("title")
         let description = matter.string("description", required: false)
         guard let title else { return nil }
-        let body = String(rest)
-        return ProsePage(slug: slug, title: title.value, description: description?.value, body: body,
-                         file: file, bodyLine: close + 2)
+        return ["title": title.value].merging(description.map { ["description": $0.value] } ?? [:]) { first, _ in first }
     }
 
     /// Reads one page from text, for tools and tests that have no file.

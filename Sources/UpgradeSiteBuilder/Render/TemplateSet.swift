@@ -11,12 +11,22 @@ public struct TemplateSet: Sendable {
     static let required = ["layout", "facts"] + PageKind.allCases.map(\.rawValue)
 
     private let library: MustacheLibrary
+    private let memo: TemplateMemo
     /// Files under `assets/`, copied into the site as they are.
     let assets: [(path: String, data: Data)]
     /// The ids the layout gives its own elements, which no heading of a page may take.
     let layoutIDs: Set<String>
     /// Each template's text, by name: two sets with the same texts and assets render alike.
     private let texts: [String: String]
+
+    private init(library: MustacheLibrary, assets: [(path: String, data: Data)], layoutIDs: Set<String>,
+                 texts: [String: String]) {
+        self.library = library
+        memo = TemplateMemo(library: library)
+        self.assets = assets
+        self.layoutIDs = layoutIDs
+        self.texts = texts
+    }
 
     public static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
         let problems = Diagnostics()
@@ -64,9 +74,15 @@ public struct TemplateSet: Sendable {
     /// The page-kind template inside the layout. Values in `context` that hold
     /// HTML are inserted with `{{{…}}}`; everything else is escaped by Mustache.
     func render(kind: PageKind, page pageContext: [String: Any], layout layoutContext: [String: Any]) -> String {
-        let body = library.render(pageContext, withTemplate: kind.rawValue) ?? ""
         var context = layoutContext
-        context["content"] = body
+        context["content"] = memo.render(pageContext, template: kind.rawValue)
+        return memo.render(context, template: "layout")
+    }
+
+    /// The same page through Mustache alone, as `render` must give it.
+    func renderDirectly(kind: PageKind, page pageContext: [String: Any], layout layoutContext: [String: Any]) -> String {
+        var context = layoutContext
+        context["content"] = library.render(pageContext, withTemplate: kind.rawValue) ?? ""
         return library.render(context, withTemplate: "layout") ?? ""
     }
 

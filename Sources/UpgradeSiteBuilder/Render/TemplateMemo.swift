@@ -1,0 +1,161 @@
+import Mustache
+import UpgradeBase
+
+/// Renders each template once per *shape* of its context, and then only splices.
+///
+/// Ten thousand prose pages give the layout the same shape: the same keys, the same
+/// booleans, the same number of navigation items; only the strings differ. Mustache's
+/// output depends on the strings only where it prints them (it has no string tests, and
+/// `TemplateCheck` refuses transforms), so the template is rendered once with a marker in
+/// place of each string, and the output is cut at the markers into text and slots. Every
+/// later page of that shape is the pieces with its own strings spliced in, escaped exactly
+/// as Mustache escapes them where the template escapes. Swift-mustache stays the one that
+/// says what a template means; a context this cannot read, or markers that come out in a
+/// form it does not expect, are rendered by Mustache directly.
+final class TemplateMemo: Sendable {
+    private let library: MustacheLibrary
+    private let shapes = Locked<[String: Rendering]>([:])
+
+    init(library: MustacheLibrary) {
+        self.library = library
+    }
+
+    private enum Piece: Sendable {
+        case text(String)
+        case slot(Int, escaped: Bool)
+    }
+
+    private enum Rendering: Sendable {
+        case pieces([Piece])
+        /// The template puts a marker where it cannot be read back: always render directly.
+        case direct
+    }
+
+    func render(_ context: [String: Any], template name: String) -> String {
+        var shape = Shape()
+        guard shape.read(context) else { return library.render(context, withTemplate: name) ?? "" }
+        let key = name + "\u{0}" + shape.key
+        let rendering = shapes.withLock { $0[key] } ?? {
+            let made = pieces(of: name, context: context)
+            shapes.withLock { $0[key] = made }
+            return made
+        }()
+        guard case .pieces(let pieces) = rendering else { return library.render(context, withTemplate: name) ?? "" }
+        var output = ""
+        output.reserveCapacity(pieces.count * 16 + shape.strings.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces {
+            switch piece {
+            case .text(let text): output += text
+            case .slot(let index, false): output += shape.strings[index]
+            case .slot(let index, true): output += Self.escape(shape.strings[index])
+            }
+        }
+        return output
+    }
+
+    /// Renders the template with a marker for each string of `context`, and cuts the output there.
+    private func pieces(of name: String, context: [String: Any]) -> Rendering {
+        var index = 0
+        let marked = Shape.replacingStrings(in: context) { _ in
+            defer { index += 1 }
+            return Self.open + "<\(index)" + Self.close
+        }
+        guard let output = library.render(marked, withTemplate: name) else { return .direct }
+        var pieces: [Piece] = []
+        var rest = Substring(output)
+        while let start = rest.range(of: Self.open) {
+            if start.lowerBound > rest.startIndex { pieces.append(.text(String(rest[..<start.lowerBound]))) }
+            rest = rest[start.upperBound...]
+            let escaped = rest.hasPrefix("&lt;")
+            guard escaped || rest.hasPrefix("<") else { return .direct }
+            rest = rest.dropFirst(escaped ? 4 : 1)
+            guard let end = rest.range(of: Self.close), let slot = Int(rest[..<end.lowerBound]), slot < index else {
+                return .direct
+            }
+            pieces.append(.slot(slot, escaped: escaped))
+            rest = rest[end.upperBound...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        // A template whose own text holds a closing marker could fake a slot's end: leave it to Mustache.
+        if pieces.contains(where: { if case .text(let text) = $0 { text.contains(Self.close) } else { false } }) {
+            return .direct
+        }
+        return .pieces(pieces)
+    }
+
+    /// Private-use characters of plane 15, which no template or page is expected to hold.
+    private static let open = "\u{F0000}", close = "\u{F0001}"
+
+    /// Mustache's HTML escaping, character for character (a `<` that a combining mark
+    /// joins is another character, and Mustache leaves it as it is).
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count + 16)
+        for character in text {
+            switch character {
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "&": escaped += "&amp;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
+
+/// What of a context Mustache's output depends on, apart from its strings: keys, which
+/// values are present, booleans, and how long each list is. The strings are kept apart,
+/// in a fixed order (keys sorted), for splicing.
+private struct Shape {
+    var key = ""
+    var strings: [String] = []
+
+    /// False for a value it does not know how Mustache treats.
+    mutating func read(_ value: Any) -> Bool {
+        switch value {
+        case let text as String:
+            key += "s"
+            strings.append(text)
+        case let flag as Bool:
+            key += flag ? "t" : "f"
+        case let object as [String: Any]:
+            key += "{"
+            for name in object.keys.sorted() {
+                key += name + ":"
+                guard read(object[name]!) else { return false }
+                key += ","
+            }
+            key += "}"
+        case let list as [Any]:
+            key += "[\(list.count):"
+            for item in list {
+                guard read(item) else { return false }
+            }
+            key += "]"
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The same value with each string replaced, visiting strings in the order `read` does.
+    static func replacingStrings(in value: [String: Any], with replace: (String) -> String) -> [String: Any] {
+        func copy(_ value: Any) -> Any {
+            switch value {
+            case let text as String: return replace(text)
+            case let object as [String: Any]:
+                var result: [String: Any] = [:]
+                for name in object.keys.sorted() { result[name] = copy(object[name]!) }
+                return result
+            case let list as [Any]: return list.map(copy)
+            default: return value
+            }
+        }
+        return copy(value) as! [String: Any]
+    }
+}
