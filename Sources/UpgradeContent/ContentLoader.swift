@@ -16,7 +16,7 @@ public enum ContentLoader {
         try reading.sink.throwIfErrors()
         guard let result else { throw DiagnosticError(reading.sink.sorted) }
         return LoadedContent(catalog: result.catalog, settings: result.settings, pages: result.pages,
-                             sourceMap: reading.sourceMap, warnings: reading.sink.sorted)
+                             sourceMap: reading.sourceMap, warnings: reading.sink.sorted, modelDigest: reading.modelDigest)
     }
 }
 
@@ -45,6 +45,16 @@ final class ContentReading {
         composed = Dictionary(uniqueKeysWithValues: zip(names, ConcurrentMap.run(names) { [directory] name in
             YAMLFile.compose(path: YAMLFile.path(name, in: directory))
         }))
+    }
+
+    /// What the model was read from: every YAML file's name and bytes, in name order.
+    var modelDigest: String {
+        var fingerprint = Fingerprint()
+        for name in composed.keys.sorted() {
+            fingerprint.add(name)
+            fingerprint.add(composed[name]!.digest)
+        }
+        return fingerprint.hex
     }
 
     func file(_ name: String, what: String, keys: [String], optional: Bool = false) -> YAMLObject? {

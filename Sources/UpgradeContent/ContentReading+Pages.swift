@@ -9,8 +9,7 @@ extension ContentReading {
         // Pages are read on both cores into the one sink, which sorts what it holds by place.
         return ConcurrentMap.run(names) { [sink] name -> ProsePage? in
             let path = folder + "/" + name
-            guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(validating: data, as: UTF8.self)
+            guard let data = FileBytes.contents(of: path), let text = String(validating: data, as: UTF8.self)
             else {
                 sink.error("cannot read the page as UTF-8 text", at: SourceLocation(file: path))
                 return nil
@@ -28,7 +27,10 @@ package enum ProsePageReader {
 
     static func read(_ text: String, slug: String, file: String, sink: Diagnostics) -> ProsePage? {
         // Windows line endings read as any other: the lines, and so every location, stay the same.
-        let text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var text = text
+        let count = text.utf8.count
+        let hasReturn = text.withUTF8 { $0.baseAddress.map { memchr($0, 0x0D, count) != nil } ?? false }
+        if hasReturn { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         guard YAMLObject.isValidID(slug) else {
             sink.error("'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
             return nil

@@ -11,14 +11,19 @@ public struct LoadedContent: Sendable {
     public let sourceMap: SourceMap
     /// Warnings found while loading; errors stop the load instead.
     public let warnings: [Diagnostic]
+    /// A digest of every file the model (all but the prose pages) was read from; nil for a
+    /// model made in code. Equal digests mean an equal model, so what was made from one
+    /// need not be made again.
+    public let modelDigest: String?
 
     /// For tools and tests that make a model in code rather than read one.
     public init(catalog: Catalog, settings: SiteSettings, pages: [ProsePage] = [], sourceMap: SourceMap = SourceMap(),
-                warnings: [Diagnostic] = []) {
+                warnings: [Diagnostic] = [], modelDigest: String? = nil) {
         self.catalog = catalog
         self.settings = settings
         self.pages = pages
         self.sourceMap = sourceMap
         self.warnings = warnings
+        self.modelDigest = modelDigest
     }
 }

@@ -11,6 +11,8 @@ enum YAMLFile {
         enum State { case missing, unreadable, malformed, empty, root(Node) }
         let state: State
         let diagnostics: [Diagnostic]
+        /// The SHA-256 of the file's bytes; empty when there were none to read.
+        var digest: [UInt8] = []
     }
 
     /// Reads and composes one file. Pure apart from the read, so files compose side by side.
@@ -21,10 +23,11 @@ enum YAMLFile {
         // Windows line endings read as any other: the lines, and so every location, stay the same.
         let text = decoded.replacingOccurrences(of: "\r\n", with: "\n")
         let sink = Diagnostics()
+        let digest = SHA256.digest(data)
         switch compose(text, file: path, sink: sink) {
-        case .none: return Composed(state: .malformed, diagnostics: sink.all)
-        case .some(.none): return Composed(state: .empty, diagnostics: [])
-        case .some(.some(let root)): return Composed(state: .root(root), diagnostics: [])
+        case .none: return Composed(state: .malformed, diagnostics: sink.all, digest: digest)
+        case .some(.none): return Composed(state: .empty, diagnostics: [], digest: digest)
+        case .some(.some(let root)): return Composed(state: .root(root), diagnostics: [], digest: digest)
         }
     }
 

@@ -84,16 +84,7 @@ final class Folder: @unchecked Sendable {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard file >= 0 else { return nil }
         defer { close(file) }
-        var info = stat()
-        guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress! + offset, $0.count - offset) }
-            guard count > 0 else { return nil }
-            offset += count
-        }
-        return bytes
+        return FileBytes.contents(ofOpen: file)
     }
 
     /// Whether the regular file `name` holds exactly `bytes`; a size check first spares most reads.
@@ -114,6 +105,26 @@ final class Folder: @unchecked Sendable {
             let count = bytes[offset...].withUnsafeBytes { write(file, $0.baseAddress, $0.count) }
             guard count > 0 else { throw Disk.failure("cannot write the file", at: path + "/" + name) }
             offset += count
+        }
+    }
+
+    /// What tells one version of the regular file `name` from another without reading it:
+    /// its inode, size and modification time. Nil when it is not a regular file.
+    func identity(of name: String) -> FileIdentity? {
+        var info = stat()
+        guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileIdentity(info)
+    }
+
+    /// Puts a file holding `bytes` at `name` in one rename, so a reader meets the old file or
+    /// the new one, whole. What stands at `name` is replaced, never followed; a folder there is an error.
+    func replace(_ name: String, bytes: [UInt8]) throws(DiagnosticError) {
+        let temporary = ".upgradedocs-new-" + name
+        try remove(temporary)
+        try create(temporary, bytes: bytes)
+        if entry(name) == .folder || renameat(descriptor, temporary, descriptor, name) != 0 {
+            try? remove(temporary)
+            throw Disk.failure("cannot put the new file in place", at: path + "/" + name)
         }
     }
 
@@ -153,5 +164,29 @@ final class Folder: @unchecked Sendable {
             }
         }
         return Disk.failure("cannot open the folder", at: path)
+    }
+}
+
+/// A file's inode, size and modification time: a file that still has all three was not
+/// written since they were taken (a writer that keeps the inode moves the time).
+struct FileIdentity: Equatable, Sendable {
+    let inode: UInt64
+    let size: Int64
+    let modified: Int64
+
+    init(inode: UInt64, size: Int64, modified: Int64) {
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+    }
+
+    init(_ info: stat) {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                  modified: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec))
     }
 }

@@ -17,11 +17,34 @@ public struct SiteWriter: Sendable {
     /// How long a build waits for another build of the same output to finish.
     public let lockWait: Double
 
-    public init(output: String, lockWait: Double = 10) {
+    /// When a rebuild may replace the files it changed one by one instead of exchanging the whole site.
+    public let inPlace: InPlacePolicy
+
+    public init(output: String, lockWait: Double = 10, inPlace: InPlacePolicy = InPlacePolicy()) {
         var output = output
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         self.output = output
         self.lockWait = lockWait
+        self.inPlace = inPlace
+    }
+
+    /// The exchange links every file of the site into a new folder, which costs about 13 µs a
+    /// file on ext4 here: 0.26 s for 20,000 files, whatever changed. So when a rebuild of a
+    /// large site changes a few files and removes none, it replaces just those, each in one
+    /// rename (a reader meets each file old or new, whole), then the manifest. While it runs,
+    /// the record is gone, so a build stopped half-way is followed by a full one.
+    public struct InPlacePolicy: Sendable {
+        /// Sites with fewer files are always exchanged whole: the exchange is cheap there.
+        public var minimumFiles: Int
+        /// More changed files than this, and the site is exchanged whole.
+        public var maximumChanges: Int
+
+        public init(minimumFiles: Int = 2_000, maximumChanges: Int = 64) {
+            self.minimumFiles = minimumFiles
+            self.maximumChanges = maximumChanges
+        }
+
+        public static let never = InPlacePolicy(minimumFiles: .max, maximumChanges: 0)
     }
 
     public struct Report: Sendable {
@@ -44,9 +67,14 @@ public struct SiteWriter: Sendable {
 
     /// Writes every file and the manifest at once: `begin`, `add` and `finish` in one call.
     public func write(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> Report {
+        try write(SiteBuild(made: files), asOf: asOf)
+    }
+
+    /// Writes a build, keeping the files it kept.
+    public func write(_ build: SiteBuild, asOf: String) throws(DiagnosticError) -> Report {
         let write = try begin()
-        write.add(files)
-        return try write.finish(files, asOf: asOf)
+        if write.streams { write.add(build.made) }
+        return try write.finish(build, asOf: asOf)
     }
 
     /// Starts a write that takes files as they are made, so writing overlaps building.
@@ -103,13 +131,22 @@ public struct SiteWriter: Sendable {
 /// and its manifest.
 final class SiteTree: @unchecked Sendable {
     let root: Folder?
-    let manifest: Manifest?
     /// Folders opened so far, by relative path; `nil` for one that is not there.
     private let folders = Locked<[String: Folder?]>([:])
+    private let readManifest = Locked<Manifest??>(nil)
 
     init(root: Folder?) {
         self.root = root
-        manifest = root?.contents(of: Manifest.fileName).flatMap(Manifest.init(reading:))
+    }
+
+    /// The tree's manifest, read when first asked for: a rebuild that changes a few files never needs it.
+    var manifest: Manifest? {
+        readManifest.withLock { read in
+            if let read { return read }
+            let manifest = root?.contents(of: Manifest.fileName).flatMap(Manifest.init(reading:))
+            read = .some(manifest)
+            return manifest
+        }
     }
 
     /// The folder that would hold `path`, and the file's name in it; the folder is nil

@@ -18,6 +18,16 @@ public final class StagedWrite: Sendable {
     private let queue = DispatchQueue(label: "upgradedocs.staged-write")
     private let progress = Locked(Progress())
     let steps: Steps
+    /// What the last build wrote, for the files still as it left them; nil without a usable record.
+    let record: BuildRecord?
+
+    /// The inputs of every file the output holds exactly as the last build made it, by path: a
+    /// build given these makes only the files whose inputs differ (`SitePlan.build(keeping:)`).
+    public let previousInputs: [String: String]
+
+    /// Whether the files should be added as they are made. Without a record every file goes
+    /// into the next site, so staging overlaps rendering; with one, `finish` decides.
+    public var streams: Bool { record == nil }
 
     private struct Progress {
         var written: [String] = []
@@ -41,6 +51,8 @@ public final class StagedWrite: Sendable {
         self.parent = parent
         lock = try OutputLock.acquire(in: parent, for: name, wait: writer.lockWait)
         old = SiteTree(root: try Folder.existing(writer.output))
+        record = BuildRecord.intact(in: old)
+        previousInputs = (record?.entries ?? [:]).filter { $0.key != Manifest.fileName }.mapValues(\.inputs)
         // The next site of a build that was killed: the lock says no build is using it.
         nextName = "." + name + ".upgradedocs-next"
         try parent.remove(nextName)
@@ -95,7 +107,40 @@ public final class StagedWrite: Sendable {
     /// Stages the manifest of `files`, waits for every staged file, carries over what the
     /// user keeps in the output, and swaps the next site in.
     public func finish(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> SiteWriter.Report {
-        add([Manifest(describing: files, asOf: asOf).file])
+        try finish(SiteBuild(made: files), asOf: asOf)
+    }
+
+    /// Finishes a build: the files it made (already added, when `streams`) and those it kept.
+    public func finish(_ build: SiteBuild, asOf: String) throws(DiagnosticError) -> SiteWriter.Report {
+        let digests = ConcurrentMap.run(build.made) { SHA256.hex($0.bytes) }
+        let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
+        let keptEntries = build.kept.map { file in
+            Manifest.Entry(path: file.path, kind: file.kind, sha256: record?.entries[file.path]?.sha256 ?? "")
+        }
+        let makeManifest = {
+            Manifest(generator: Generator.name, asOf: asOf, entries: (madeEntries + keptEntries).sorted { $0.path < $1.path }).file
+        }
+        if let record {
+            let update = InPlaceUpdate(build: build, digests: digests, asOf: asOf, manifest: makeManifest, record: record,
+                                       old: old, steps: steps)
+            if update.fits(writer.inPlace) {
+                // The next site is not needed: the output changes where it stands.
+                try? parent.remove(nextName)
+                defer { lock.release() }
+                return try update.apply()
+            }
+            add(build.made)
+        }
+        let manifest = makeManifest()
+        queue.async { [self] in
+            guard progress.withLock({ $0.failure == nil }) else { return }
+            do throws(DiagnosticError) {
+                try link(build.kept)
+            } catch {
+                progress.withLock { $0.failure = error }
+            }
+        }
+        add([manifest])
         queue.sync {}
         let done = progress.withLock { $0 }
         if let failure = done.failure {
@@ -106,7 +151,9 @@ public final class StagedWrite: Sendable {
         let exchange = SiteExchange(parent: parent, name: writer.parentAndName.name, nextName: nextName,
                                     old: old, next: next, steps: steps)
         do {
-            let carried = try exchange.carryOver(generated: Set(files.map(\.path) + [Manifest.fileName]))
+            try writeRecord(build, asOf: asOf, digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries).map { ($0.path, $0.sha256) }),
+                            manifest: manifest)
+            let carried = try exchange.carryOver(generated: Set(build.paths + [Manifest.fileName]))
             report.removed = carried.dropped
             report.warnings = carried.warnings
             try exchange.swap()
@@ -118,6 +165,40 @@ public final class StagedWrite: Sendable {
         report.warnings += exchange.removeOld()
         lock.release()
         return report
+    }
+
+    /// Links each kept file of the old site into the next one: the record vouches for its bytes.
+    private func link(_ kept: [KeptFile]) throws(DiagnosticError) {
+        for file in kept {
+            let (oldFolder, name) = try old.place(of: file.path)
+            guard let oldFolder else { throw Disk.failure("the file to keep is gone", at: writer.output + "/" + file.path) }
+            let folder = try makeFolders(for: file.path)
+            try steps.take()
+            try folder.link(name, to: name, in: oldFolder)
+            progress.withLock { $0.unchanged.append(file.path) }
+        }
+    }
+
+    /// Notes in the next site what each file was made from and which file on disk it is, when the
+    /// build knows its files' inputs.
+    private func writeRecord(_ build: SiteBuild, asOf: String, digests: [String: String],
+                             manifest: GeneratedFile) throws(DiagnosticError) {
+        guard let tool = BuildRecord.currentTool, !build.inputs.isEmpty || !build.kept.isEmpty else { return }
+        var record = BuildRecord(tool: tool, asOf: asOf)
+        let inputs = build.inputs.merging(build.kept.map { ($0.path, $0.inputs) }) { _, kept in kept }
+        let paths = inputs.keys.sorted() + [Manifest.fileName]
+        let identities = ConcurrentMap.run(paths) { [next] path -> FileIdentity? in
+            guard let (folder, name) = try? next.place(of: path) else { return nil }
+            return folder?.identity(of: name)
+        }
+        for (path, identity) in zip(paths, identities) {
+            guard let identity else { continue }
+            record.entries[path] = BuildRecord.Entry(inputs: inputs[path] ?? "-",
+                                                     sha256: path == Manifest.fileName ? SHA256.hex(manifest.bytes) : digests[path] ?? "",
+                                                     identity: identity)
+        }
+        try steps.take()
+        try next.root!.create(BuildRecord.fileName, bytes: record.bytes)
     }
 
     /// Drops the next site; the output is as it was before `begin`.

@@ -13,19 +13,7 @@ public enum SiteBuilder {
     /// every file of the result exactly once.
     public static func build(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
                              emit: (([GeneratedFile]) -> Void)? = nil) throws(DiagnosticError) -> [GeneratedFile] {
-        let plan = try SitePlan(content, templates: templates, asOf: asOf)
-        var files: [GeneratedFile] = []
-        // Pages render on both cores; each page's bytes depend on that page alone, so the
-        // output is the same as a serial run's.
-        for start in stride(from: 0, to: plan.pages.count, by: batchSize) {
-            let batch = ConcurrentMap.run(Array(plan.pages[start..<min(start + batchSize, plan.pages.count)]), plan.render)
-                .flatMap { $0 }
-            emit?(batch)
-            files += batch
-        }
-        files += plan.files
-        emit?(plan.files)
-        return files.sorted { $0.path < $1.path }
+        try SitePlan(content, templates: templates, asOf: asOf).build(emit: emit).made
     }
 
     /// Pages rendered between two hand-overs to the writer: enough to keep both cores
@@ -39,9 +27,13 @@ public enum SiteBuilder {
         let context = ViewContext(content: content, asOf: content.settings.asOf)
         let known = pagePaths(context)
         let anchors = Anchors(context: context)
-        for page in content.pages {
+        // Each page is parsed on both cores; the links are then followed on one, which `Anchors` needs.
+        let links = ConcurrentMap.run(content.pages) { page in
             _ = ProseView(context: context, page: page).render(into: diagnostics)
-            for (url, line) in MarkdownDocument(parsing: page.body).links() {
+            return MarkdownDocument(parsing: page.body).links()
+        }
+        for (page, links) in zip(content.pages, links) {
+            for (url, line) in links {
                 let place = SourceLocation(file: page.file, line: page.bodyLine + line - 1)
                 let here = SitePaths.prose(page.slug)
                 let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
@@ -80,7 +72,7 @@ public enum SiteBuilder {
 
     /// Every page of the site, from the catalog, in a fixed order; what stops a page from being made goes into `problems`.
     static func pages(_ context: ViewContext, into problems: Diagnostics) -> [Page] {
-        modelPages(context) + context.content.pages.map { ProseView(context: context, page: $0).render(into: problems) }
+        modelPages(context) + ConcurrentMap.run(context.content.pages) { ProseView(context: context, page: $0).render(into: problems) }
     }
 
     /// The pages made from the model alone, prose pages aside.

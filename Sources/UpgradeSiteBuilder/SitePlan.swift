@@ -8,14 +8,23 @@ import UpgradeSiteContract
 /// view and that frame alone, so two plans compare page by page without rendering
 /// the pages whose views are equal: a review of a small change renders a handful of
 /// pages, not thousands.
+///
+/// Each file also has its *inputs*: a digest of what its view and frame are made from,
+/// known without making the view's bytes (`SiteInputs`). A build that is told the
+/// inputs of the files the output already holds makes only the files whose inputs
+/// differ, and keeps the rest.
 public struct SitePlan: Sendable {
     let context: ViewContext
     let templates: TemplateSet
     let navigation: Navigation
     /// In the order `SiteBuilder.pages` makes them.
     let pages: [Page]
-    /// Assets and data files, made in full; they are few.
-    let files: [GeneratedFile]
+    let inputs: SiteInputs?
+    /// The inputs of each page's file, by path; empty when the content has no digest.
+    let pageInputs: [String: String]
+
+    /// The day every page decides as of.
+    public var asOf: CalendarDate { context.asOf }
 
     public init(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate) throws(DiagnosticError) {
         context = ViewContext(content: content, asOf: asOf)
@@ -24,18 +33,99 @@ public struct SitePlan: Sendable {
         pages = SiteBuilder.pages(context, into: problems)
         try problems.throwIfErrors()
         navigation = Navigation(context: context)
-        files = templates.assets.map { GeneratedFile(path: $0.path, kind: .asset, bytes: Array($0.data)) }
-            + [TestVectors.file(catalog: context.catalog, asOf: asOf), CheckerData.file(catalog: context.catalog, asOf: asOf)]
+        let inputs = SiteInputs(context: context, templates: templates, navigation: navigation)
+        self.inputs = inputs
+        let pages = pages
+        pageInputs = inputs.map { inputs in
+            Dictionary(uniqueKeysWithValues: ConcurrentMap.run(pages) { page in
+                PageFormat.allCases.map { (page.path.file($0), inputs.page(page, $0)) }
+            }.joined())
+        } ?? [:]
+    }
+
+    /// Whether every file of this site has the inputs `previous` gives it, and `previous` names no
+    /// other page: the site is the one the last build made, and nothing need be made or checked again.
+    public func isUnchanged(since previous: [String: String]) -> Bool {
+        guard !pageInputs.isEmpty, pageInputs.count + otherFiles.count == previous.count else { return false }
+        return pageInputs.allSatisfy { previous[$0.key] == $0.value }
+            && otherFiles.allSatisfy { $0.inputs != nil && previous[$0.path] == $0.inputs }
+    }
+
+    /// The site's files but its pages: the assets, copied, and the data files, made from the model.
+    private var otherFiles: [(path: String, kind: FileKind, inputs: String?, make: @Sendable () -> GeneratedFile)] {
+        let catalog = context.catalog, asOf = context.asOf
+        return templates.assets.map { asset in
+            (asset.path, .asset, inputs?.asset(asset.data),
+             { GeneratedFile(path: asset.path, kind: .asset, bytes: Array(asset.data)) })
+        } + [
+            (SitePaths.testVectors, .data, inputs?.data(SitePaths.testVectors),
+             { TestVectors.file(catalog: catalog, asOf: asOf) }),
+            (SitePaths.checkerData, .data, inputs?.data(SitePaths.checkerData),
+             { CheckerData.file(catalog: catalog, asOf: asOf) }),
+        ]
+    }
+
+    /// Assets and data files, made in full; they are few.
+    var files: [GeneratedFile] { otherFiles.map { $0.make() } }
+
+    /// One file of a page.
+    func render(_ page: Page, _ format: PageFormat) -> GeneratedFile {
+        let text = format == .html
+            ? PageRenderer.html(page, templates: templates, context: context, navigation: navigation)
+            : PageRenderer.markdown(page, context: context)
+        return GeneratedFile(path: page.path.file(format), kind: FileKind(page.kind), text: text)
     }
 
     /// Both files of a page: its HTML and its Markdown.
     func render(_ page: Page) -> [GeneratedFile] {
-        let base = page.path.description
-        return [
-            GeneratedFile(path: base + ".html", kind: FileKind(page.kind),
-                          text: PageRenderer.html(page, templates: templates, context: context, navigation: navigation)),
-            GeneratedFile(path: base + ".md", kind: FileKind(page.kind), text: PageRenderer.markdown(page, context: context)),
-        ]
+        PageFormat.allCases.map { render(page, $0) }
+    }
+
+    /// Makes every file whose inputs are not those `previous` gives for its path, and keeps
+    /// the others. Pages render on both cores, in batches handed to `emit` as they are done.
+    public func build(keeping previous: [String: String] = [:],
+                      emit: (([GeneratedFile]) -> Void)? = nil) -> SiteBuild {
+        var build = SiteBuild(made: [])
+        var work: [(page: Page, format: PageFormat)] = []
+        for page in pages {
+            for format in PageFormat.allCases {
+                let path = page.path.file(format)
+                guard let key = pageInputs[path] else {
+                    work.append((page, format))
+                    continue
+                }
+                build.inputs[path] = key
+                if previous[path] == key {
+                    build.kept.append(KeptFile(path: path, kind: FileKind(page.kind), inputs: key))
+                } else {
+                    work.append((page, format))
+                }
+            }
+        }
+        // Each file's bytes depend on that file alone, so the output is the same as a serial run's.
+        for start in stride(from: 0, to: work.count, by: SiteBuilder.batchSize) {
+            let batch = ConcurrentMap.run(Array(work[start..<min(start + SiteBuilder.batchSize, work.count)])) {
+                render($0.page, $0.format)
+            }
+            emit?(batch)
+            build.made += batch
+        }
+        var others: [GeneratedFile] = []
+        for file in otherFiles {
+            if let key = file.inputs {
+                build.inputs[file.path] = key
+                if previous[file.path] == key {
+                    build.kept.append(KeptFile(path: file.path, kind: file.kind, inputs: key))
+                    continue
+                }
+            }
+            others.append(file.make())
+        }
+        emit?(others)
+        build.made += others
+        build.made.sort { $0.path < $1.path }
+        build.kept.sort { $0.path < $1.path }
+        return build
     }
 
     /// The files this site writes differently from `base`, sorted by path. Pages whose

@@ -26,3 +26,38 @@ public struct GeneratedFile: Sendable, Equatable {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+/// A file of the site that a build did not make again: the file the output already
+/// holds was made from the same inputs, so it would come out the same.
+public struct KeptFile: Sendable, Equatable {
+    public let path: String
+    public let kind: FileKind
+    /// The digest of what it was made from (see `SiteBuild`).
+    public let inputs: String
+
+    public init(path: String, kind: FileKind, inputs: String) {
+        self.path = path
+        self.kind = kind
+        self.inputs = inputs
+    }
+}
+
+/// What one build gives the output: the files it made, and the files it kept.
+/// Every file knows its inputs, a digest of all its bytes follow from (the
+/// generator, the as-of date, the templates it goes through, the content it
+/// shows), when the content was read from files; nil for a model made in code.
+public struct SiteBuild: Sendable {
+    public var made: [GeneratedFile]
+    public var kept: [KeptFile]
+    /// Inputs by path, for every made file that has them.
+    public var inputs: [String: String]
+
+    public init(made: [GeneratedFile], kept: [KeptFile] = [], inputs: [String: String] = [:]) {
+        self.made = made
+        self.kept = kept
+        self.inputs = inputs
+    }
+
+    /// Every path of the site, made or kept, the manifest aside.
+    public var paths: [String] { made.map(\.path) + kept.map(\.path) }
+}

@@ -13,6 +13,8 @@ public enum SitePaths {
     public static let stylesheet = "assets/site.css"
     public static let checkerAsset = "assets/checker.js"
     public static let filterAsset = "assets/filter.js"
+    /// The build's own note of what it wrote, local to the disk it is on; not part of the site.
+    public static let buildRecord = ".upgradedocs-record"
     public static let offers = PagePath("offers", "index")
     public static func offer(_ offer: OfferID) -> PagePath { PagePath("offers", offer.rawValue) }
 

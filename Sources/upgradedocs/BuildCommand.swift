@@ -61,65 +61,141 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let content = try options.load()
-        // The fidelity gate: nothing that `check` rejects is published. Warnings do not block.
-        let findings = ContentChecks.run(content)
+        if check { try compare() } else { try publish() }
+    }
+
+    /// The fidelity gate: nothing that `check` rejects is published. Warnings do not block.
+    private func gate(_ content: LoadedContent) throws {
+        try gate(ContentChecks.run(content))
+    }
+
+    private func gate(_ findings: Diagnostics) throws {
         Console.report(findings.all)
         let errors = findings.errors.count
         guard errors == 0 else {
             throw Console.fail("\(errors) finding\(errors == 1 ? "" : "s") that 'upgradedocs check' rejects; "
                                + "nothing was written")
         }
-        let templateSet: TemplateSet
+    }
+
+    private func loadTemplates() throws -> TemplateSet {
         do {
-            templateSet = try TemplateSet.load(from: templates)
+            return try TemplateSet.load(from: templates)
         } catch {
             Console.report(error.diagnostics)
             throw Console.fail("the templates in \(templates)/ have errors; nothing was written")
         }
+    }
+
+    /// `--check`: the whole site made in memory and compared with the output, byte for byte.
+    private func compare() throws {
+        let content = try options.load()
+        try gate(content)
+        let templateSet = try loadTemplates()
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? content.settings.asOf
-        let writer = SiteWriter(output: output, lockWait: wait)
-        if check {
-            let files: [GeneratedFile]
-            do {
-                files = try SiteBuilder.build(content, templates: templateSet, asOf: date)
-            } catch {
-                Console.report(error.diagnostics)
-                throw Console.fail("the site was not built")
-            }
-            let differences: [SiteWriter.Difference]
-            do {
-                differences = try writer.differences(from: files, asOf: date.description)
-            } catch {
-                Console.report(error.diagnostics)
-                throw Console.fail("\(output)/ cannot be compared")
-            }
-            guard differences.isEmpty else {
-                Console.out(differences.map { difference in
-                    var text = "\(difference)\n"
-                    if showDiff, let old = difference.onDisk, let new = difference.built {
-                        text += ShortDiff.unified(path: "\(output)/\(difference.path)", old: old, new: new)
-                    }
-                    return text
-                }.joined())
-                throw Console.fail("\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
-                                   + "differ; run 'upgradedocs build' and commit the result")
-            }
-            Console.out("ok: \(output)/ is up to date (\(files.count + 1) files, as of \(date))\n")
-            return
-        }
+        let files: [GeneratedFile]
         do {
-            // Files are staged as they are made; the site changes only when all are written.
-            let write = try writer.begin()
-            let files: [GeneratedFile]
-            do {
-                files = try SiteBuilder.build(content, templates: templateSet, asOf: date, emit: write.add)
-            } catch {
-                write.abandon()
-                Console.report(error.diagnostics)
-                throw Console.fail("the site was not built; \(output)/ is unchanged")
-            }
-            let report = try write.finish(files, asOf: date.description)
+            files = try SiteBuilder.build(content, templates: templateSet, asOf: date)
+        } catch {
+            Console.report(error.diagnostics)
+            throw Console.fail("the site was not built")
+        }
+        let differences: [SiteWriter.Difference]
+        do {
+            differences = try SiteWriter(output: output).differences(from: files, asOf: date.description)
+        } catch {
+            Console.report(error.diagnostics)
+            throw Console.fail("\(output)/ cannot be compared")
+        }
+        guard differences.isEmpty else {
+            Console.out(differences.map { difference in
+                var text = "\(difference)\n"
+                if showDiff, let old = difference.onDisk, let new = difference.built {
+                    text += ShortDiff.unified(path: "\(output)/\(difference.path)", old: old, new: new)
+                }
+                return text
+            }.joined())
+            throw Console.fail("\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
+                               + "differ; run 'upgradedocs build' and commit the result")
+        }
+        Console.out("ok: \(output)/ is up to date (\(files.count + 1) files, as of \(date))\n")
+    }
+
+    /// The checked content's plan. The prose pages' embeds and links are not checked again when
+    /// the site is the very one the last build made and checked, against the same model.
+    private func prepare(_ loading: Result<LoadedContent, DiagnosticError>, previous: [String: String]) throws -> SitePlan {
+        let loaded = try options.report(loading)
+        let templateSet = try loadTemplates()
+        let date = asOf.flatMap(CalendarDate.init(iso:)) ?? loaded.settings.asOf
+        // The model's checks run beside the planning, which needs none of them.
+        let findings = Diagnostics()
+        let (planning, _) = ConcurrentMap.both({ Self.plan(loaded, templateSet, date) },
+                                               { ContentChecks.model(loaded, into: findings) })
+        let plan: SitePlan
+        switch planning {
+        case .success(let made): plan = made
+        case .failure(let error):
+            // Every problem in one run: the checks report the plan's and all the others.
+            try gate(loaded)
+            Console.report(error.diagnostics)
+            throw Console.fail("the site was not built; \(output)/ is unchanged")
+        }
+        if !plan.isUnchanged(since: previous) { SiteBuilder.checkProse(loaded, into: findings) }
+        try gate(findings)
+        return plan
+    }
+
+    private static func plan(_ content: LoadedContent, _ templates: TemplateSet,
+                             _ date: CalendarDate) -> Result<SitePlan, DiagnosticError> {
+        do throws(DiagnosticError) {
+            return .success(try SitePlan(content, templates: templates, asOf: date))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func load(_ folder: String) -> Result<LoadedContent, DiagnosticError> {
+        do throws(DiagnosticError) {
+            return .success(try ContentLoader.load(from: folder))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func begin(_ writer: SiteWriter) -> Result<StagedWrite, DiagnosticError> {
+        do throws(DiagnosticError) {
+            return .success(try writer.begin())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Makes only the files whose inputs changed since the last build, and writes them. Without a
+    /// record of that build every file is made, and staged as it comes; the site changes only when
+    /// all are. The lock is taken, and the record read, while the content loads.
+    private func publish() throws {
+        let writer = SiteWriter(output: output, lockWait: wait)
+        let content = options.content
+        let (loading, beginning) = ConcurrentMap.both({ Self.load(content) }, { Self.begin(writer) })
+        let write: StagedWrite
+        switch beginning {
+        case .success(let begun): write = begun
+        case .failure(let failure):
+            Console.report(failure.diagnostics)
+            throw Console.fail("the site was not written; the previous site is unchanged")
+        }
+        let plan: SitePlan
+        do {
+            plan = try prepare(loading, previous: write.previousInputs)
+        } catch {
+            write.abandon()
+            throw error
+        }
+        let date = plan.asOf
+        do {
+            let emit: (([GeneratedFile]) -> Void)? = write.streams ? { write.add($0) } : nil
+            let build = plan.build(keeping: write.previousInputs, emit: emit)
+            let report = try write.finish(build, asOf: date.description)
             Console.report(report.warnings)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed (as of \(date))\n")

@@ -103,3 +103,23 @@ struct ProseRenderingTests {
         #expect(MarkdownLinks.rewrite("notes.txt") == "notes.txt")
     }
 }
+
+/// A page is parsed for embeds only when a byte scan says it may have one; the scan must
+/// never miss a fence cmark sees.
+@Suite("The embed scan never misses a fence")
+struct EmbedScanTests {
+    @Test("Every fenced block named upgradedocs is found by the byte scan")
+    func scanFindsEveryFence() {
+        var random = SeededGenerator(seed: 42)
+        let pieces = ["```", "~~~", "````", "``", "`", " ", "  ", "\t", "upgradedocs", "upgradedoc", "matrix legacy", "\n",
+                      "> ", "- ", "    ", "text", "\\", "&#117;", "<!-- -->"]
+        var fences = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let found = !MarkdownDocument(parsing: text).fencedBlocks(named: ProseView.fenceWord).isEmpty
+            if found { fences += 1 }
+            #expect(!found || ProseView.mayEmbed(text), "\(text.debugDescription)")
+        }
+        #expect(fences > 100)
+    }
+}

@@ -67,6 +67,24 @@ public struct TemplateSet: Sendable {
                            layoutIDs: Self.ids(in: sources["layout"]?.text ?? ""), texts: sources.mapValues(\.text))
     }
 
+    /// What an HTML page of `kind` is rendered through: the layout, the kind's own template,
+    /// and every partial either includes, however deep, with their texts. A page needs
+    /// rendering again when this changes, and not when another kind's template does.
+    func digest(of kind: PageKind) -> String {
+        var used: Set<String> = []
+        var waiting = ["layout", kind.rawValue]
+        while let name = waiting.popLast() {
+            guard used.insert(name).inserted, let text = texts[name] else { continue }
+            waiting += TemplateCheck.tags(in: text).filter { $0.kind == .partial }.map(\.name)
+        }
+        var fingerprint = Fingerprint()
+        for name in used.sorted() {
+            fingerprint.add(name)
+            fingerprint.add(texts[name] ?? "")
+        }
+        return fingerprint.hex
+    }
+
     func isSame(as other: TemplateSet) -> Bool {
         texts == other.texts && assets.map(\.path) == other.assets.map(\.path) && assets.map(\.data) == other.assets.map(\.data)
     }

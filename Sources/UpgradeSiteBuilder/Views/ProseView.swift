@@ -39,7 +39,7 @@ package struct ProseView {
     package func render(into diagnostics: Diagnostics) -> Page {
         var embeds: [String: [Block]] = [:]
         // A fence that asks for a table names the word, so a page without it needs no parse here.
-        let fences = Self.mentions(page.body, Self.fenceWord)
+        let fences = Self.mayEmbed(page.body)
             ? MarkdownDocument(parsing: page.body).fencedBlocks(named: Self.fenceWord) : []
         for fence in fences {
             do {
@@ -55,20 +55,30 @@ package struct ProseView {
     }
 
 
-    /// Whether `word` occurs in `text`, by bytes: Foundation's search costs more than the page's render.
-    static func mentions(_ text: String, _ word: String) -> Bool {
-        var text = text, word = word
-        return text.withUTF8 { haystack in
-            word.withUTF8 { needle in
-                guard let first = needle.first, needle.count <= haystack.count else { return false }
-                var start = 0
-                while start <= haystack.count - needle.count {
-                    guard let found = haystack[start...(haystack.count - needle.count)].firstIndex(of: first) else { return false }
-                    if memcmp(haystack.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
-                    start = found + 1
-                }
-                return false
+    /// Whether `text` may hold a fence that embeds a table: the fence word right after three or
+    /// more backticks or tildes and optional blanks, as every such fence has it. Found by bytes
+    /// (Foundation's search costs more than the page's render), so only a page that may embed
+    /// is parsed here.
+    static func mayEmbed(_ text: String) -> Bool {
+        var text = text
+        let word = Array(fenceWord.utf8)
+        return text.withUTF8 { bytes in
+            guard bytes.count >= word.count, let base = bytes.baseAddress else { return false }
+            var start = 0
+            while start <= bytes.count - word.count,
+                  let hit = memchr(base + start, Int32(word[0]), bytes.count - word.count - start + 1) {
+                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                start = found + 1
+                guard memcmp(base + found, word, word.count) == 0 else { continue }
+                var before = found - 1
+                while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
+                guard before >= 0, bytes[before] == 0x60 || bytes[before] == 0x7E else { continue }
+                let mark = bytes[before]
+                var run = 0
+                while before >= 0, bytes[before] == mark { run += 1; before -= 1 }
+                if run >= 3 { return true }
             }
+            return false
         }
     }
 

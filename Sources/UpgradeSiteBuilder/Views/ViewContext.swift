@@ -4,7 +4,7 @@ import UpgradeCore
 import UpgradeSiteContract
 
 /// What every view reads: the catalog, the as-of date, the rule core, and the site map.
-package struct ViewContext: Sendable {
+package final class ViewContext: Sendable {
     let content: LoadedContent
     let asOf: CalendarDate
     let core: RuleCore

@@ -5,6 +5,8 @@ import Foundation
 //   generate  --out DIR [--pages N] [--offers M] [--paths P] [--base content]
 //                                                     synthetic content for UpgradeDocs and Hugo
 //   markdown  --content DIR [--runs 5]                the Markdown stage alone, in process
+//   stages    --content DIR --output DIR              a fresh build's load, build and write, timed apart
+//   rebuild   --content DIR --output DIR              a rebuild's steps, timed apart
 //   suggest   --content DIR [--length 100000] [--runs 5]
 //                                                     explain's look-up and "did you mean" for a long argument
 switch CommandLine.arguments.dropFirst().first {
@@ -12,6 +14,7 @@ case "generate": generate()
 case "suggest": suggestion()
 case "markdown": markdownStage()
 case "stages": stages()
+case "rebuild": rebuildStages()
 case "review": reviewBenchmark()
 default: analysisBenchmark()
 }

@@ -1,0 +1,85 @@
+import UpgradeBase
+import UpgradeSiteContract
+
+/// A rebuild that changes few files of a large site, applied where the site stands: each
+/// changed file replaced in one rename, then the manifest, then the record. The record
+/// goes first, so a build stopped half-way leaves none, and the next build makes and
+/// compares everything and exchanges the site whole.
+struct InPlaceUpdate {
+    let build: SiteBuild
+    let digests: [String]
+    let asOf: String
+    /// The new manifest, made only when it can differ from the one on disk.
+    let manifest: () -> GeneratedFile
+    let record: BuildRecord
+    let old: SiteTree
+    let steps: Steps
+
+    /// The made files whose bytes differ from what the output holds.
+    private var changed: [(file: GeneratedFile, sha256: String)] {
+        zip(build.made, digests).filter { record.entries[$0.path]?.sha256 != $1 }.map { ($0, $1) }
+    }
+
+    /// Files the last build wrote that this one does not make: removing them may mean
+    /// removing folders too, which the exchange does.
+    private var removes: Bool {
+        let paths = Set(build.paths + [Manifest.fileName])
+        return record.written.contains { !paths.contains($0) }
+    }
+
+    func fits(_ policy: SiteWriter.InPlacePolicy) -> Bool {
+        build.made.count + build.kept.count >= policy.minimumFiles && changed.count <= policy.maximumChanges && !removes
+    }
+
+    func apply() throws(DiagnosticError) -> SiteWriter.Report {
+        guard let root = old.root, let tool = BuildRecord.currentTool else {
+            throw Disk.failure("the site to update is gone", at: "-")
+        }
+        let changed = changed
+        // The manifest lists each file's path, kind (which its path decides) and SHA-256, and the
+        // as-of date: when none of these differ, it is the same bytes, and need not be made.
+        let samePaths = record.written == Set(build.paths + [Manifest.fileName])
+        let manifest = changed.isEmpty && samePaths && asOf == record.asOf ? nil : manifest()
+        let manifestChanged = manifest.map { record.entries[Manifest.fileName]?.sha256 != SHA256.hex($0.bytes) } ?? false
+        var next = BuildRecord(tool: tool, asOf: asOf)
+        for file in build.kept { next.entries[file.path] = record.entries[file.path] }
+        for (file, sha) in zip(build.made, digests) {
+            guard let inputs = build.inputs[file.path], let entry = record.entries[file.path], entry.sha256 == sha else { continue }
+            next.entries[file.path] = BuildRecord.Entry(inputs: inputs, sha256: sha, identity: entry.identity)
+        }
+        next.entries[Manifest.fileName] = record.entries[Manifest.fileName]
+        let written = changed.map(\.file.path) + (manifestChanged ? [Manifest.fileName] : [])
+        let changedPaths = Set(changed.map(\.file.path))
+        let report = SiteWriter.Report(written: written, unchanged: build.paths.filter { !changedPaths.contains($0) })
+        // Nothing differs, on disk or in the record: nothing is written at all.
+        guard !written.isEmpty || next.entries != record.entries || asOf != record.asOf else { return report }
+        try steps.take()
+        try root.remove(BuildRecord.fileName)
+        for (file, sha) in changed {
+            let (folder, name) = try place(file.path, in: root)
+            try steps.take()
+            try folder.replace(name, bytes: file.bytes)
+            if let inputs = build.inputs[file.path], let identity = folder.identity(of: name) {
+                next.entries[file.path] = BuildRecord.Entry(inputs: inputs, sha256: sha, identity: identity)
+            }
+        }
+        if let manifest, manifestChanged {
+            try steps.take()
+            try root.replace(Manifest.fileName, bytes: manifest.bytes)
+            next.entries[Manifest.fileName] = root.identity(of: Manifest.fileName).map {
+                BuildRecord.Entry(inputs: "-", sha256: SHA256.hex(manifest.bytes), identity: $0)
+            }
+        }
+        try steps.take()
+        try root.replace(BuildRecord.fileName, bytes: next.bytes)
+        return report
+    }
+
+    /// The folder that holds `path` in the output, made where missing, and the file's name in it.
+    private func place(_ path: String, in root: Folder) throws(DiagnosticError) -> (Folder, String) {
+        var folder = root
+        let parts = path.split(separator: "/").map(String.init)
+        for part in parts.dropLast() { folder = try folder.makeFolder(part) }
+        return (folder, parts.last ?? path)
+    }
+}
