@@ -72,9 +72,7 @@ public struct SiteWriter: Sendable {
 
     /// Writes a build, keeping the files it kept.
     public func write(_ build: SiteBuild, asOf: String) throws(DiagnosticError) -> Report {
-        let write = try begin()
-        if write.streams { write.add(build.made) }
-        return try write.finish(build, asOf: asOf)
+        try begin().finish(build, asOf: asOf)
     }
 
     /// Starts a write that takes files as they are made, so writing overlaps building.

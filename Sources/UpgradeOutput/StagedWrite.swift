@@ -17,6 +17,8 @@ public final class StagedWrite: Sendable {
     /// Runs the batches one after another, in the order they were added.
     private let queue = DispatchQueue(label: "upgradedocs.staged-write")
     private let progress = Locked(Progress())
+    /// The paths handed to `add` so far, so `finish` stages each made file once.
+    private let added = Locked(Set<String>())
     let steps: Steps
     /// What the last build wrote, for the files still as it left them; nil without a usable record.
     let record: BuildRecord?
@@ -61,6 +63,7 @@ public final class StagedWrite: Sendable {
 
     /// Stages the files; returns at once, the writing goes on behind.
     public func add(_ files: [GeneratedFile]) {
+        added.withLock { $0.formUnion(files.map(\.path)) }
         queue.async { [self] in
             guard progress.withLock({ $0.failure == nil }) else { return }
             do throws(DiagnosticError) {
@@ -110,7 +113,7 @@ public final class StagedWrite: Sendable {
         try finish(SiteBuild(made: files), asOf: asOf)
     }
 
-    /// Finishes a build: the files it made (already added, when `streams`) and those it kept.
+    /// Finishes a build: the files it made (those not added yet are staged now) and those it kept.
     public func finish(_ build: SiteBuild, asOf: String) throws(DiagnosticError) -> SiteWriter.Report {
         let digests = ConcurrentMap.run(build.made) { SHA256.hex($0.bytes) }
         let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
@@ -129,8 +132,9 @@ public final class StagedWrite: Sendable {
                 defer { lock.release() }
                 return try update.apply()
             }
-            add(build.made)
         }
+        let staged = added.withLock { $0 }
+        add(build.made.filter { !staged.contains($0.path) })
         let manifest = makeManifest()
         queue.async { [self] in
             guard progress.withLock({ $0.failure == nil }) else { return }
