@@ -5,7 +5,8 @@ import UpgradeSiteContract
 /// What a preview build gave: the site's files, or the problems that stopped it,
 /// each already worded as a located diagnostic.
 public enum PreviewBuild: Sendable {
-    case built([GeneratedFile])
+    /// Every file of the site, and how many of them this build made (the others it kept from the last).
+    case built([GeneratedFile], made: Int)
     case failed([String])
 }
 
@@ -31,7 +32,7 @@ final class LiveSite: Sendable {
         let (message, clients, changed) = state.withLock { state in
             var changed = false
             switch build {
-            case .built(let files):
+            case .built(let files, _):
                 let next = Dictionary(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
                 changed = next != state.files
                 if changed {

@@ -52,9 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         if let style = options.diagnosticStyle { DiagnosticStyle.current = style }
         let (content, templates, date) = (options.content, self.templates, asOf.flatMap(CalendarDate.init(iso:)))
-        let server = PreviewServer(host: host, port: port, watching: [content, templates]) {
-            PreviewSite.build(content: content, templates: templates, asOf: date)
-        }
+        let site = PreviewSite(content: content, templates: templates, asOf: date)
+        let server = PreviewServer(host: host, port: port, watching: [content, templates]) { site.build() }
         let task = Task {
             try await server.run(ready: { url in
                 Console.out("serving \(url) (watching \(content)/ and \(templates)/; Ctrl-C stops)\n")
@@ -74,16 +73,42 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// What `serve` builds: the same steps as `build` (load, the checks `check` runs, templates, pages),
-/// with every problem kept for the browser instead of ending the command.
-enum PreviewSite {
-    static func build(content folder: String, templates: String, asOf: CalendarDate?) -> PreviewBuild {
+/// with every problem kept for the browser instead of ending the command. Like `build`, a rebuild
+/// makes only the files whose inputs changed; the others are the last build's, kept in memory.
+final class PreviewSite: Sendable {
+    private let content: String
+    private let templates: String
+    private let asOf: CalendarDate?
+    /// The last good build's files and their inputs, by path.
+    private let last = Locked<[String: (inputs: String, file: GeneratedFile)]>([:])
+
+    init(content: String, templates: String, asOf: CalendarDate?) {
+        self.content = content
+        self.templates = templates
+        self.asOf = asOf
+    }
+
+    func build() -> PreviewBuild {
         let problems: [Diagnostic]
         do {
-            let content = try ContentLoader.load(from: folder)
-            let findings = ContentChecks.run(content)
+            let content = try ContentLoader.load(from: content)
+            let templateSet = try TemplateSet.load(from: templates)
+            let previous = last.withLock { $0.mapValues(\.inputs) }
+            let findings = Diagnostics()
+            ContentChecks.model(content, into: findings)
+            let plan: SitePlan
+            do {
+                plan = try SitePlan(content, templates: templateSet, asOf: asOf ?? content.settings.asOf)
+            } catch {
+                // Every problem at once: the checks find the plan's, and the others.
+                let all = ContentChecks.run(content).errors
+                return .failed((all.isEmpty ? error.diagnostics : all).map(\.description))
+            }
+            // Prose checked by the last good build against the same model need not be checked again.
+            if !plan.isUnchanged(since: previous) { SiteBuilder.checkProse(content, into: findings) }
             if findings.errors.isEmpty {
-                let templateSet = try TemplateSet.load(from: templates)
-                return .built(try SiteBuilder.build(content, templates: templateSet, asOf: asOf ?? content.settings.asOf))
+                let build = plan.build(keeping: previous)
+                return .built(keep(build), made: build.made.count)
             }
             problems = findings.errors
         } catch {
@@ -92,13 +117,27 @@ enum PreviewSite {
         return .failed(problems.map(\.description))
     }
 
+    /// Every file of the build, the kept ones from memory; what it made is remembered for the next.
+    private func keep(_ build: SiteBuild) -> [GeneratedFile] {
+        last.withLock { last in
+            let kept = build.kept.compactMap { last[$0.path]?.file }
+            var next: [String: (inputs: String, file: GeneratedFile)] = [:]
+            for file in build.made + kept {
+                if let inputs = build.inputs[file.path] { next[file.path] = (inputs, file) }
+            }
+            last = next
+            return (build.made + kept).sorted { $0.path < $1.path }
+        }
+    }
+
     @Sendable static func report(_ report: PreviewServer.Report) {
         switch report.build {
-        case .built(let files):
+        case .built(let files, let made):
             guard !report.isFirst else {
                 return Console.out("built \(files.count) files in memory in \(report.milliseconds) ms\n")
             }
-            Console.out("rebuilt in \(report.milliseconds) ms: " + (report.changed ? "open pages reload\n" : "no page changed\n"))
+            Console.out("rebuilt in \(report.milliseconds) ms (\(made) of \(files.count) files made): "
+                        + (report.changed ? "open pages reload\n" : "no page changed\n"))
         case .failed(let problems):
             FileHandle.standardError.write(Data(Console.terminalSafe(problems.joined(separator: "\n") + "\n").utf8))
             Console.error("the build failed (\(problems.count) problem\(problems.count == 1 ? "" : "s")); "
