@@ -62,4 +62,27 @@ struct EscapingTests {
         #expect(HTML.escape("<a href=\"x\">&</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;")
         #expect(HTML.escapeAttribute("it's") == "it&#39;s")
     }
+
+    /// Swift sees `"` and a combining mark after it as one character that is not `"`; a browser
+    /// sees a quote, which would end the attribute and let the rest become attributes of its own.
+    @Test("A quote, angle or ampersand is escaped even when a combining mark follows it")
+    func combiningMarksDoNotHideSyntax() throws {
+        let mark = "\u{301}", quote = "\""
+        let name = "Basic" + quote + mark + " onmouseover=" + quote + "alert(1)" + mark + "<" + mark + "b>"
+        let escaped = "Basic&quot;" + mark + " onmouseover=&quot;alert(1)" + mark + "&lt;" + mark + "b&gt;"
+        #expect(HTML.escapeAttribute(name) == escaped)
+        #expect(TemplateMemo.escape(name) == escaped)
+        #expect(MarkdownRenderer.escape("*" + mark + "a*" + mark) == "\\*" + mark + "a\\*" + mark)
+        // By scalar: a string search by character would not find the quote the mark joins.
+        let yamlName = String(String.UnicodeScalarView(name.unicodeScalars.flatMap { $0 == "\"" ? ["\\", $0] : [$0] }))
+        let yaml = "name: " + quote + yamlName + quote + "\n"
+        let folder = try SiteFixture.contentCopy(editing: "offers.yaml") {
+            $0.replacingOccurrences(of: "name: Microsoft 365 Apps for business\n", with: yaml)
+        }
+        let files = try SiteFixture.build(try ContentLoader.load(from: folder))
+        #expect(files.contains { $0.text.contains("onmouseover=&quot;alert") })
+        for file in files where file.path.hasSuffix(".html") {
+            #expect(!file.text.contains(quote + mark + " onmouseover"), "\(file.path)")
+        }
+    }
 }

@@ -24,7 +24,9 @@ struct TemplateMemoTests {
     func splicedPagesEqualMustache() throws {
         Self.expectSpliceEqualsMustache(try SitePlan(SiteFixture.content, templates: SiteFixture.templates,
                                                      asOf: SiteFixture.referenceDate), "reference")
-        let names = RandomModel.hostileNames + ["\u{F0000}<0\u{F0001}", "\u{F0001}", "<\u{301}b", "a'b\"c&amp;"]
+        // A special character that a combining mark follows is escaped here and not by Mustache
+        // (see `EscapingTests`), so such names are left out of this comparison.
+        let names = RandomModel.hostileNames + ["\u{F0000}<0\u{F0001}", "\u{F0001}", "a'b\"c&amp;"]
         for seed in 1...6 as ClosedRange<UInt64> {
             let (content, asOf) = RandomModel.make(seed: seed, names: names)
             Self.expectSpliceEqualsMustache(try SitePlan(content, templates: SiteFixture.templates, asOf: asOf), "seed \(seed)")
@@ -49,9 +51,9 @@ struct TemplateMemoTests {
                                                      asOf: SiteFixture.referenceDate), "odd templates")
     }
 
-    @Test("Escaping is Mustache's, character by character")
+    @Test("Escaping is Mustache's where no combining mark follows a special character")
     func escapingIsMustaches() {
-        for text in ["", "plain", "<a href=\"x\">'&'</a>", "<\u{301}", "e\u{301}&", "\u{F0000}<1\u{F0001}"] {
+        for text in ["", "plain", "<a href=\"x\">'&'</a>", "e\u{301}&", "\u{F0000}<1\u{F0001}"] {
             #expect(TemplateMemo.escape(text) == text.mustacheEscapedForTest, "\(text)")
         }
     }

@@ -95,20 +95,24 @@ package struct MarkdownRenderer {
     /// Backslash-escapes every character Markdown could read as syntax, and `|`,
     /// so text from content never opens a tag, a link or a table cell.
     package static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
+        guard special.any(in: text) else { return text }
+        // By scalar: a combining mark after `*` does not stop cmark reading the `*`.
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "&", "!", "~":
                 out.append("\\")
-                out.append(character)
+                out.append(scalar)
             case "\n":
                 out.append(" ")
             default:
-                out.append(character)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
+
+    private static let special = ByteSet("\\`*_[]<>|#&!~\n")
 
     /// Text that starts a block must not read as a list marker or a setext underline.
     static func guardBlockStart(_ text: String) -> String {

@@ -86,25 +86,25 @@ final class TemplateMemo: Sendable {
     /// Private-use characters of plane 15, which no template or page is expected to hold.
     private static let open = "\u{F0000}", close = "\u{F0001}"
 
-    /// Mustache's HTML escaping, character for character (a `<` that a combining mark
-    /// joins is another character, and Mustache leaves it as it is).
+    private static let special = ByteSet("<>&\"'")
+
+    /// Mustache's HTML escaping, but by scalar where Mustache goes by character: Mustache leaves
+    /// a `"` that a combining mark follows as it is (one character, not `"`), and a browser then
+    /// reads the quote and ends the attribute. Here it is escaped; otherwise the two agree.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
+        guard special.any(in: text) else { return text }
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
+            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
+            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
+            default: escaped.append(scalar)
             }
         }
-        return escaped
+        return String(escaped)
     }
 }
 

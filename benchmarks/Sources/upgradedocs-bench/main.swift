@@ -7,6 +7,7 @@ import Foundation
 //   markdown  --content DIR [--runs 5]                the Markdown stage alone, in process
 //   stages    --content DIR --output DIR              a fresh build's load, build and write, timed apart
 //   rebuild   --content DIR --output DIR              a rebuild's steps, timed apart
+//   memory    --content DIR [--templates DIR]         a whole build in memory: load, render, hash
 //   suggest   --content DIR [--length 100000] [--runs 5]
 //                                                     explain's look-up and "did you mean" for a long argument
 switch CommandLine.arguments.dropFirst().first {
@@ -15,6 +16,7 @@ case "suggest": suggestion()
 case "markdown": markdownStage()
 case "stages": stages()
 case "rebuild": rebuildStages()
+case "memory": inMemoryBuild()
 case "review": reviewBenchmark()
 default: analysisBenchmark()
 }
