@@ -86,25 +86,12 @@ final class TemplateMemo: Sendable {
     /// Private-use characters of plane 15, which no template or page is expected to hold.
     private static let open = "\u{F0000}", close = "\u{F0001}"
 
-    private static let special = ByteSet("<>&\"'")
-
-    /// Mustache's HTML escaping, but by scalar where Mustache goes by character: Mustache leaves
-    /// a `"` that a combining mark follows as it is (one character, not `"`), and a browser then
-    /// reads the quote and ends the attribute. Here it is escaped; otherwise the two agree.
+    /// Mustache's HTML escaping (`<`, `>`, `&`, `"`, `'`), but by scalar where Mustache goes by
+    /// character: Mustache leaves a `"` that a combining mark follows as it is (one character, not
+    /// `"`), and a browser then reads the quote and ends the attribute. Here it is escaped, as
+    /// everything else the site escapes is; otherwise the two agree.
     static func escape(_ text: String) -> String {
-        guard special.any(in: text) else { return text }
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
-            default: escaped.append(scalar)
-            }
-        }
-        return String(escaped)
+        HTML.escapeAttribute(text)
     }
 }
 
