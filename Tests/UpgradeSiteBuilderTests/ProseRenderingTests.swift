@@ -123,3 +123,18 @@ struct EmbedScanTests {
         #expect(fences > 100)
     }
 }
+
+@Suite("Heading ids")
+struct SluggerTests {
+    @Test("The byte-wise slug of ASCII text is the general slug")
+    func asciiSlugIsTheGeneralOne() {
+        var random = SeededGenerator(seed: 5)
+        let alphabet = Array("aZ09 -_.,!?'\"()[]{}#&*:;/\\|<>`~\t@%^+=AbYz")
+        for _ in 0..<20_000 {
+            let text = String((0..<Int.random(in: 0...16, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            #expect(Slugger.asciiBase(text) == Slugger.base(text), "\(text.debugDescription)")
+        }
+        #expect(Slugger().slug(for: "Checks, in order") == "checks-in-order")
+        #expect(Slugger().slug(for: "Étape 1 — vérifier") == "étape-1-vérifier")
+    }
+}

@@ -118,6 +118,13 @@ private struct Shape {
                 key += ","
             }
             key += "}"
+        // A list of objects is tried as such first: casting it to `[Any]` would copy it.
+        case let list as [[String: Any]]:
+            key += "[\(list.count):"
+            for item in list {
+                guard read(item) else { return false }
+            }
+            key += "]"
         case let list as [Any]:
             key += "[\(list.count):"
             for item in list {
