@@ -17,9 +17,16 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// A line break and the indent of each depth, made once: a manifest writes twenty thousand.
+    private static let breaks = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+
+    private static func lineBreak(_ depth: Int) -> String {
+        depth < breaks.count ? breaks[depth] : "\n" + String(repeating: "  ", count: depth)
+    }
+
     private func write(to out: inout String, pretty: Bool, depth: Int) {
-        let newline = pretty ? "\n" + String(repeating: "  ", count: depth + 1) : ""
-        let closing = pretty ? "\n" + String(repeating: "  ", count: depth) : ""
+        let newline = pretty ? Self.lineBreak(depth + 1) : ""
+        let closing = pretty ? Self.lineBreak(depth) : ""
         switch self {
         case .string(let text): out += Self.quote(text)
         case .number(let value): out += String(value)
@@ -45,6 +52,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func quote(_ text: String) -> String {
+        // Printable ASCII without a quote or a backslash stands as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

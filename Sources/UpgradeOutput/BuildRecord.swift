@@ -19,7 +19,7 @@ import Darwin
 /// from another program, only means a full build.
 struct BuildRecord: Sendable {
     static let fileName = SitePaths.buildRecord
-    private static let format = "upgradedocs-record 1"
+    private static let format = "upgradedocs-record 2"
 
     struct Entry: Sendable, Equatable {
         let inputs: String
@@ -31,10 +31,19 @@ struct BuildRecord: Sendable {
     let tool: String
     /// The as-of date of the manifest it wrote.
     let asOf: String
+    /// What the build was made from (`SourceSnapshot` and the options), when every input was
+    /// settled before it began; "-" otherwise.
+    var sources = "-"
+    /// How many warnings the build printed: a build with none may be skipped when nothing changed,
+    /// since skipping prints nothing.
+    var warnings = 0
     /// By path; the manifest's own entry has no inputs.
     var entries: [String: Entry]
     /// Every path the record was written with, before `intact` dropped any.
     let written: Set<String>
+
+    /// Whether every file the record lists is still as the build left it.
+    var isWhole: Bool { entries.count == written.count }
 
     init(tool: String, asOf: String, entries: [String: Entry] = [:]) {
         self.tool = tool
@@ -57,7 +66,7 @@ struct BuildRecord: Sendable {
     }
 
     var bytes: [UInt8] {
-        var text = Self.format + "\n" + tool + "\n" + asOf + "\n"
+        var text = Self.format + "\n" + tool + "\n" + asOf + "\n" + sources + "\n" + "\(warnings)\n"
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             text += "\(entry.inputs) \(entry.sha256) \(entry.identity.inode) \(entry.identity.size) "
@@ -69,10 +78,11 @@ struct BuildRecord: Sendable {
     /// The record in `bytes`, if it is one this program wrote.
     init?(reading bytes: [UInt8], tool: String) {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count >= 3, String(decoding: lines[0], as: UTF8.self) == Self.format,
-              String(decoding: lines[1], as: UTF8.self) == tool else { return nil }
+        guard lines.count >= 5, String(decoding: lines[0], as: UTF8.self) == Self.format,
+              String(decoding: lines[1], as: UTF8.self) == tool,
+              let warnings = Int(String(decoding: lines[4], as: UTF8.self)) else { return nil }
         var entries: [String: Entry] = [:]
-        for line in lines.dropFirst(3) where !line.isEmpty {
+        for line in lines.dropFirst(5) where !line.isEmpty {
             let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
             guard fields.count == 6, let inode = UInt64(String(decoding: fields[2], as: UTF8.self)),
                   let size = Int64(String(decoding: fields[3], as: UTF8.self)),
@@ -83,6 +93,8 @@ struct BuildRecord: Sendable {
                 identity: FileIdentity(inode: inode, size: size, modified: modified))
         }
         self.init(tool: tool, asOf: String(decoding: lines[2], as: UTF8.self), entries: entries)
+        sources = String(decoding: lines[3], as: UTF8.self)
+        self.warnings = warnings
     }
 
     /// The record of the site in `tree`, keeping only the entries whose files are still
@@ -90,7 +102,7 @@ struct BuildRecord: Sendable {
     static func intact(in tree: SiteTree) -> BuildRecord? {
         guard let tool = currentTool, let root = tree.root, let bytes = root.contents(of: fileName),
               var record = BuildRecord(reading: bytes, tool: tool) else { return nil }
-        let paths = record.entries.keys.sorted()
+        let paths = Array(record.entries.keys)
         let entries = record.entries
         let present = ConcurrentMap.run(paths) { path -> Bool in
             guard let (folder, name) = try? tree.place(of: path), let folder else { return false }

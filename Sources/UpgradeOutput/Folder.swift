@@ -108,6 +108,13 @@ final class Folder: @unchecked Sendable {
         }
     }
 
+    /// When the folder itself was last changed, by the file system's clock: for a folder just
+    /// made, the time of "now" that no input written before it can reach.
+    var modified: Int64 {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? SourceSnapshot.modified(info) : .max
+    }
+
     /// What tells one version of the regular file `name` from another without reading it:
     /// its inode, size and modification time. Nil when it is not a regular file.
     func identity(of name: String) -> FileIdentity? {
@@ -181,12 +188,6 @@ struct FileIdentity: Equatable, Sendable {
     }
 
     init(_ info: stat) {
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                  modified: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec))
+        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: SourceSnapshot.modified(info))
     }
 }

@@ -9,6 +9,8 @@ struct InPlaceUpdate {
     let build: SiteBuild
     let digests: [String]
     let asOf: String
+    /// What the record notes of the build's sources and warnings.
+    let note: (sources: String, warnings: Int)
     /// The new manifest, made only when it can differ from the one on disk.
     let manifest: () -> GeneratedFile
     let record: BuildRecord
@@ -42,6 +44,7 @@ struct InPlaceUpdate {
         let manifest = changed.isEmpty && samePaths && asOf == record.asOf ? nil : manifest()
         let manifestChanged = manifest.map { record.entries[Manifest.fileName]?.sha256 != SHA256.hex($0.bytes) } ?? false
         var next = BuildRecord(tool: tool, asOf: asOf)
+        (next.sources, next.warnings) = note
         for file in build.kept { next.entries[file.path] = record.entries[file.path] }
         for (file, sha) in zip(build.made, digests) {
             guard let inputs = build.inputs[file.path], let entry = record.entries[file.path], entry.sha256 == sha else { continue }
@@ -52,7 +55,8 @@ struct InPlaceUpdate {
         let changedPaths = Set(changed.map(\.file.path))
         let report = SiteWriter.Report(written: written, unchanged: build.paths.filter { !changedPaths.contains($0) })
         // Nothing differs, on disk or in the record: nothing is written at all.
-        guard !written.isEmpty || next.entries != record.entries || asOf != record.asOf else { return report }
+        guard !written.isEmpty || next.entries != record.entries || asOf != record.asOf || note.sources != record.sources
+                || note.warnings != record.warnings else { return report }
         try steps.take()
         try root.remove(BuildRecord.fileName)
         for (file, sha) in changed {

@@ -21,11 +21,16 @@ public final class StagedWrite: Sendable {
     private let added = Locked(Set<String>())
     let steps: Steps
     /// What the last build wrote, for the files still as it left them; nil without a usable record.
-    let record: BuildRecord?
+    /// Read on another thread from `begin` on (it stats every file), while the content loads.
+    private let reading: Eventually<BuildRecord?>
+    var record: BuildRecord? { reading.value }
 
     /// The inputs of every file the output holds exactly as the last build made it, by path: a
     /// build given these makes only the files whose inputs differ (`SitePlan.build(keeping:)`).
-    public let previousInputs: [String: String]
+    public var previousInputs: [String: String] { inputs.value }
+    private let inputs: Eventually<[String: String]>
+    /// When this write began, by the file system's clock: the time the next site's folder was made.
+    public let startedAt: Int64
 
     /// Whether the files should be added as they are made. Without a record every file goes
     /// into the next site, so staging overlaps rendering; with one, `finish` decides.
@@ -53,12 +58,14 @@ public final class StagedWrite: Sendable {
         self.parent = parent
         lock = try OutputLock.acquire(in: parent, for: name, wait: writer.lockWait)
         old = SiteTree(root: try Folder.existing(writer.output))
-        record = BuildRecord.intact(in: old)
-        previousInputs = (record?.entries ?? [:]).filter { $0.key != Manifest.fileName }.mapValues(\.inputs)
+        let reading = Eventually { [old] in BuildRecord.intact(in: old) }
+        self.reading = reading
+        inputs = Eventually { (reading.value?.entries ?? [:]).filter { $0.key != Manifest.fileName }.mapValues(\.inputs) }
         // The next site of a build that was killed: the lock says no build is using it.
         nextName = "." + name + ".upgradedocs-next"
         try parent.remove(nextName)
         next = SiteTree(root: try parent.makeFolder(nextName))
+        startedAt = next.root!.modified
     }
 
     /// Stages the files; returns at once, the writing goes on behind.
@@ -113,8 +120,25 @@ public final class StagedWrite: Sendable {
         try finish(SiteBuild(made: files), asOf: asOf)
     }
 
+    /// Whether the output is, file for file, what the last build made from `sources` (a digest of
+    /// the inputs' `SourceSnapshot` and the options), and that build warned of nothing: then there
+    /// is nothing to do, nor anything to say.
+    public func isCurrent(sources: String) -> Bool {
+        guard let record else { return false }
+        return record.isWhole && record.sources == sources && record.warnings == 0
+    }
+
+    /// Ends a write that found the output current: nothing is written.
+    public func finishUnchanged() -> SiteWriter.Report {
+        abandon()
+        return SiteWriter.Report(unchanged: (record?.entries.keys).map { $0.filter { $0 != Manifest.fileName }.sorted() } ?? [])
+    }
+
     /// Finishes a build: the files it made (those not added yet are staged now) and those it kept.
-    public func finish(_ build: SiteBuild, asOf: String) throws(DiagnosticError) -> SiteWriter.Report {
+    /// `sources` and `warnings` are noted in the record, for `isCurrent`.
+    public func finish(_ build: SiteBuild, asOf: String, sources: String? = nil,
+                       warnings: Int = 0) throws(DiagnosticError) -> SiteWriter.Report {
+        let note = (sources: sources ?? "-", warnings: warnings)
         let digests = ConcurrentMap.run(build.made) { SHA256.hex($0.bytes) }
         let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
         let keptEntries = build.kept.map { file in
@@ -124,8 +148,8 @@ public final class StagedWrite: Sendable {
             Manifest(generator: Generator.name, asOf: asOf, entries: (madeEntries + keptEntries).sorted { $0.path < $1.path }).file
         }
         if let record {
-            let update = InPlaceUpdate(build: build, digests: digests, asOf: asOf, manifest: makeManifest, record: record,
-                                       old: old, steps: steps)
+            let update = InPlaceUpdate(build: build, digests: digests, asOf: asOf, note: note, manifest: makeManifest,
+                                       record: record, old: old, steps: steps)
             if update.fits(writer.inPlace) {
                 // The next site is not needed: the output changes where it stands.
                 try? parent.remove(nextName)
@@ -155,7 +179,7 @@ public final class StagedWrite: Sendable {
         let exchange = SiteExchange(parent: parent, name: writer.parentAndName.name, nextName: nextName,
                                     old: old, next: next, steps: steps)
         do {
-            try writeRecord(build, asOf: asOf, digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries).map { ($0.path, $0.sha256) }),
+            try writeRecord(build, asOf: asOf, note: note, digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries).map { ($0.path, $0.sha256) }),
                             manifest: manifest)
             let carried = try exchange.carryOver(generated: Set(build.paths + [Manifest.fileName]))
             report.removed = carried.dropped
@@ -185,10 +209,11 @@ public final class StagedWrite: Sendable {
 
     /// Notes in the next site what each file was made from and which file on disk it is, when the
     /// build knows its files' inputs.
-    private func writeRecord(_ build: SiteBuild, asOf: String, digests: [String: String],
-                             manifest: GeneratedFile) throws(DiagnosticError) {
+    private func writeRecord(_ build: SiteBuild, asOf: String, note: (sources: String, warnings: Int),
+                             digests: [String: String], manifest: GeneratedFile) throws(DiagnosticError) {
         guard let tool = BuildRecord.currentTool, !build.inputs.isEmpty || !build.kept.isEmpty else { return }
         var record = BuildRecord(tool: tool, asOf: asOf)
+        (record.sources, record.warnings) = note
         let inputs = build.inputs.merging(build.kept.map { ($0.path, $0.inputs) }) { _, kept in kept }
         let paths = inputs.keys.sorted() + [Manifest.fileName]
         let identities = ConcurrentMap.run(paths) { [next] path -> FileIdentity? in

@@ -23,16 +23,18 @@ public enum SiteBuilder {
     /// The problems a build would find in the prose pages (their generated-table
     /// fences), without building anything: for `check`.
     /// Also a link from a prose page to a page of the site that the site does not have.
-    public static func checkProse(_ content: LoadedContent, into diagnostics: Diagnostics) {
+    /// `only`, when given, names the pages to check (by slug); the others are known to pass.
+    public static func checkProse(_ content: LoadedContent, only: Set<String>? = nil, into diagnostics: Diagnostics) {
         let context = ViewContext(content: content, asOf: content.settings.asOf)
         let known = pagePaths(context)
         let anchors = Anchors(context: context)
+        let pages = only.map { only in content.pages.filter { only.contains($0.slug) } } ?? content.pages
         // Each page is parsed on both cores; the links are then followed on one, which `Anchors` needs.
-        let links = ConcurrentMap.run(content.pages) { page in
+        let links = ConcurrentMap.run(pages) { page in
             _ = ProseView(context: context, page: page).render(into: diagnostics)
             return MarkdownDocument(parsing: page.body).links()
         }
-        for (page, links) in zip(content.pages, links) {
+        for (page, links) in zip(pages, links) {
             for (url, line) in links {
                 let place = SourceLocation(file: page.file, line: page.bodyLine + line - 1)
                 let here = SitePaths.prose(page.slug)

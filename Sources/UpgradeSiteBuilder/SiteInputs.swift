@@ -22,6 +22,7 @@ struct SiteInputs: Sendable {
     private let templates: [PageKind: String]
     /// The digest of each prose page's own source, by page path.
     private let prose: [PagePath: String]
+    private let slugs: [PagePath: String]
 
     init?(context: ViewContext, templates set: TemplateSet, navigation: Navigation) {
         guard let model = context.content.modelDigest else { return nil }
@@ -49,6 +50,7 @@ struct SiteInputs: Sendable {
             return (SitePaths.prose(page.slug), source.hex)
         }
         let prose = Dictionary(sources, uniquingKeysWith: { first, _ in first })
+        slugs = Dictionary(context.content.pages.map { (SitePaths.prose($0.slug), $0.slug) }, uniquingKeysWith: { first, _ in first })
         proseList = list.hex
         self.prose = prose
     }
@@ -56,6 +58,11 @@ struct SiteInputs: Sendable {
     /// What of a prose page the home page shows, and its file name.
     private static func names(of page: ProsePage) -> [String] {
         [page.slug, page.title, page.description ?? "", page.description == nil ? "-" : "+"]
+    }
+
+    /// The slug of the prose page at `path`; nil for a page made from the model.
+    func proseSlug(_ path: PagePath) -> String? {
+        slugs[path]
     }
 
     func page(_ page: Page, _ format: PageFormat) -> String {

@@ -43,13 +43,32 @@ public struct SitePlan: Sendable {
         } ?? [:]
     }
 
-    /// Whether every file of this site has the inputs `previous` gives it, and `previous` names no
-    /// other page: the site is the one the last build made, and nothing need be made or checked again.
-    public func isUnchanged(since previous: [String: String]) -> Bool {
-        guard !pageInputs.isEmpty, pageInputs.count + otherFiles.count == previous.count else { return false }
-        return pageInputs.allSatisfy { previous[$0.key] == $0.value }
-            && otherFiles.allSatisfy { $0.inputs != nil && previous[$0.path] == $0.inputs }
+    /// The prose pages (by slug) whose embeds and links a build must check again, when the output
+    /// holds files with the inputs `previous` gives; nil for every page. Only when the site has the
+    /// same files and every page but some prose pages is unchanged (the model, the templates and so
+    /// every other page's anchors are as they were) are some checks known to pass: those of the
+    /// unchanged prose pages that cannot link to a changed one. A link names its page's file
+    /// (`guide.html`, `../pages/guide.md`), or hides it in a character reference, which needs `&`.
+    public func proseToCheck(since previous: [String: String]) -> Set<String>? {
+        guard let inputs, pageInputs.count + otherFiles.count == previous.count,
+              otherFiles.allSatisfy({ $0.inputs != nil && previous[$0.path] == $0.inputs }) else { return nil }
+        var changed: Set<String> = []
+        for page in pages {
+            let same = PageFormat.allCases.allSatisfy { format in
+                let path = page.path.file(format)
+                return previous[path] != nil && previous[path] == pageInputs[path]
+            }
+            if same { continue }
+            guard let slug = inputs.proseSlug(page.path) else { return nil }
+            changed.insert(slug)
+        }
+        let names = changed.flatMap { [$0 + ".html", $0 + ".md"] }
+        return changed.union(context.content.pages.filter { page in
+            ProseView.contains(page.body, "&") || names.contains { ProseView.contains(page.body, $0) }
+        }.map(\.slug))
     }
+
+
 
     /// The site's files but its pages: the assets, copied, and the data files, made from the model.
     private var otherFiles: [(path: String, kind: FileKind, inputs: String?, make: @Sendable () -> GeneratedFile)] {

@@ -123,7 +123,18 @@ struct BuildCommand: ParsableCommand {
 
     /// The checked content's plan. The prose pages' embeds and links are not checked again when
     /// the site is the very one the last build made and checked, against the same model.
-    private func prepare(_ loading: Result<LoadedContent, DiagnosticError>, previous: [String: String]) throws -> SitePlan {
+    /// The result of `work`; when it throws, the write is dropped first, leaving the output as it was.
+    private func abandoning<T>(_ write: StagedWrite, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch {
+            write.abandon()
+            throw error
+        }
+    }
+
+    private func prepare(_ loading: Result<LoadedContent, DiagnosticError>,
+                         previous: () -> [String: String]) throws -> (plan: SitePlan, warnings: Int) {
         let loaded = try options.report(loading)
         let templateSet = try loadTemplates()
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? loaded.settings.asOf
@@ -140,9 +151,11 @@ struct BuildCommand: ParsableCommand {
             Console.report(error.diagnostics)
             throw Console.fail("the site was not built; \(output)/ is unchanged")
         }
-        if !plan.isUnchanged(since: previous) { SiteBuilder.checkProse(loaded, into: findings) }
+        // Prose the last build checked, against the same model and templates, need not be checked again.
+        let recheck = plan.proseToCheck(since: previous())
+        if recheck?.isEmpty != true { SiteBuilder.checkProse(loaded, only: recheck, into: findings) }
         try gate(findings)
-        return plan
+        return (plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count)
     }
 
     private static func plan(_ content: LoadedContent, _ templates: TemplateSet,
@@ -162,11 +175,26 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    private static func begin(_ writer: SiteWriter) -> Result<StagedWrite, DiagnosticError> {
-        do throws(DiagnosticError) {
-            return .success(try writer.begin())
-        } catch {
-            return .failure(error)
+    /// The inputs as they stand, by name, inode, size and time, with the options, taken before
+    /// anything is read: an edit from here on shows as a change next time. Nil unless every input
+    /// was last written before `start`, so no write can hide in the same tick of the file
+    /// system's clock.
+    private func sourcesKey(settledBefore start: Int64) -> String? {
+        guard let snapshot = SourceSnapshot.take(of: [options.content, templates]), snapshot.isSettled(before: start)
+        else { return nil }
+        var key = Fingerprint()
+        key.add(snapshot.digest)
+        key.add(asOf ?? "-")
+        return key.hex
+    }
+
+    /// The write into the output: its lock taken, the last build's record being read.
+    private func begin() throws -> StagedWrite {
+        do {
+            return try SiteWriter(output: output, lockWait: wait).begin()
+        } catch let failure as DiagnosticError {
+            Console.report(failure.diagnostics)
+            throw Console.fail("the site was not written; the previous site is unchanged")
         }
     }
 
@@ -174,36 +202,31 @@ struct BuildCommand: ParsableCommand {
     /// record of that build every file is made, and staged as it comes; the site changes only when
     /// all are. The lock is taken, and the record read, while the content loads.
     private func publish() throws {
-        let writer = SiteWriter(output: output, lockWait: wait)
-        let content = options.content
-        let (loading, beginning) = ConcurrentMap.both({ Self.load(content) }, { Self.begin(writer) })
-        let write: StagedWrite
-        switch beginning {
-        case .success(let begun): write = begun
-        case .failure(let failure):
-            Console.report(failure.diagnostics)
-            throw Console.fail("the site was not written; the previous site is unchanged")
+        let write = try begin()
+        let sources = sourcesKey(settledBefore: write.startedAt)
+        if let sources, write.isCurrent(sources: sources) {
+            let report = write.finishUnchanged()
+            Console.out("\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
+                        + "last build (\(report.unchanged.count) files)\n")
+            return
         }
-        let plan: SitePlan
-        do {
-            plan = try prepare(loading, previous: write.previousInputs)
-        } catch {
-            write.abandon()
-            throw error
-        }
-        let date = plan.asOf
+        let loading = Self.load(options.content)
+        let prepared = try abandoning(write) { try prepare(loading, previous: { write.previousInputs }) }
+        let plan = prepared.plan, date = prepared.plan.asOf
         do {
             let emit: (([GeneratedFile]) -> Void)? = write.streams ? { write.add($0) } : nil
             let build = plan.build(keeping: write.previousInputs, emit: emit)
-            let report = try write.finish(build, asOf: date.description)
+            let report = try write.finish(build, asOf: date.description, sources: sources, warnings: prepared.warnings)
             Console.report(report.warnings)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
-                        + "\(report.removed.count) removed (as of \(date))\n")
+                        + "\(report.removed.count) removed; \(build.made.count) made, \(build.kept.count) kept from the last "
+                        + "build (as of \(date))\n")
         } catch let failure as DiagnosticError {
             Console.report(failure.diagnostics)
             throw Console.fail("the site was not written; the previous site is unchanged")
         }
     }
+
 }
 
 /// Keeps the output folder away from the folders the build reads.

@@ -104,8 +104,9 @@ final class PreviewSite: Sendable {
                 let all = ContentChecks.run(content).errors
                 return .failed((all.isEmpty ? error.diagnostics : all).map(\.description))
             }
-            // Prose checked by the last good build against the same model need not be checked again.
-            if !plan.isUnchanged(since: previous) { SiteBuilder.checkProse(content, into: findings) }
+            // Prose the last good build checked, against the same model and templates, need not be checked again.
+            let recheck = plan.proseToCheck(since: previous)
+            if recheck?.isEmpty != true { SiteBuilder.checkProse(content, only: recheck, into: findings) }
             if findings.errors.isEmpty {
                 let build = plan.build(keeping: previous)
                 return .built(keep(build), made: build.made.count)

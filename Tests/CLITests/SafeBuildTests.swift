@@ -62,6 +62,29 @@ struct SafeBuildTests {
         #expect(result.stderr.contains("content/pages/how-to-answer.md:"))
     }
 
+    /// A rebuild checks again only the prose that may have changed, which must still include an
+    /// unchanged page whose link loses its place when another page is edited.
+    @Test("A rebuild refuses an unchanged page's link to a heading another edit removed")
+    func rebuildChecksLinksIntoAnEditedPage() throws {
+        let folder = try Self.copy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, text) in [("links", "---\ntitle: Links\n---\n\nSee [the steps](target.html#the-steps).\n"),
+                             ("target", "---\ntitle: Target\n---\n\n## The steps\n\nOne.\n"),
+                             ("plain", "---\ntitle: Plain\n---\n\nNo links.\n")] {
+            try text.write(toFile: folder + "/content/pages/\(name).md", atomically: true, encoding: .utf8)
+        }
+        #expect(try CLIRunner.run(["build"], in: folder).status == 0)
+        let unchanged = try CLIRunner.run(["build"], in: folder)
+        #expect(unchanged.status == 0 && unchanged.stdout.contains("is up to date: nothing in content/ or templates/ changed"),
+                "\(unchanged.stdout)")
+        let edited = folder + "/content/pages/target.md"
+        try "---\ntitle: Target\n---\n\n## Other steps\n\nOne.\n".write(toFile: edited, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["build"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("content/pages/links.md:5:1: error: the link 'target.html#the-steps' leads to "
+                                       + "pages/target, which has no element with the id 'the-steps'"), "\(result.stderr)")
+    }
+
     @Test("Two builds at once into one folder: the site afterwards verifies, every file as its manifest says")
     func concurrentBuildsVerify() throws {
         let folder = try Self.copy()

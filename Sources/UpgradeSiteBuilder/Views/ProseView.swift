@@ -55,30 +55,45 @@ package struct ProseView {
     }
 
 
+    /// Whether `needle` occurs in `text`, by bytes.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        occurs(needle, in: text) { _, _ in true }
+    }
+
     /// Whether `text` may hold a fence that embeds a table: the fence word right after three or
     /// more backticks or tildes and optional blanks, as every such fence has it. Found by bytes
     /// (Foundation's search costs more than the page's render), so only a page that may embed
     /// is parsed here.
     static func mayEmbed(_ text: String) -> Bool {
-        var text = text
-        let word = Array(fenceWord.utf8)
+        occurs(fenceWord, in: text) { bytes, found in
+            var before = found - 1
+            while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
+            guard before >= 0, bytes[before] == 0x60 || bytes[before] == 0x7E else { return false }
+            let mark = bytes[before]
+            var run = 0
+            while before >= 0, bytes[before] == mark { run += 1; before -= 1 }
+            return run >= 3
+        }
+    }
+
+    /// Whether `needle` occurs in `text` at an offset `accept` takes, found with `memchr` and `memcmp`.
+    private static func occurs(_ needle: String, in text: String,
+                               where accept: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Bool {
+        var text = text, needle = needle
         return text.withUTF8 { bytes in
-            guard bytes.count >= word.count, let base = bytes.baseAddress else { return false }
-            var start = 0
-            while start <= bytes.count - word.count,
-                  let hit = memchr(base + start, Int32(word[0]), bytes.count - word.count - start + 1) {
-                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                start = found + 1
-                guard memcmp(base + found, word, word.count) == 0 else { continue }
-                var before = found - 1
-                while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
-                guard before >= 0, bytes[before] == 0x60 || bytes[before] == 0x7E else { continue }
-                let mark = bytes[before]
-                var run = 0
-                while before >= 0, bytes[before] == mark { run += 1; before -= 1 }
-                if run >= 3 { return true }
+            needle.withUTF8 { pattern in
+                guard let base = bytes.baseAddress, let first = pattern.baseAddress, pattern.count <= bytes.count else {
+                    return pattern.isEmpty
+                }
+                var start = 0
+                while start <= bytes.count - pattern.count,
+                      let hit = memchr(base + start, Int32(first.pointee), bytes.count - pattern.count - start + 1) {
+                    let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + found, first, pattern.count) == 0, accept(bytes, found) { return true }
+                    start = found + 1
+                }
+                return false
             }
-            return false
         }
     }
 

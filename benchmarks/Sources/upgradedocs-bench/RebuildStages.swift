@@ -33,8 +33,10 @@ func rebuildStages() {
                 TableCheck.check(content, into: findings)
             } })
         let planned = try planning.get()
-        let unchanged = planned.isUnchanged(since: write.previousInputs)
-        let (proseChecks, _) = timed { if !unchanged { SiteBuilder.checkProse(content, into: findings) } }
+        let recheck = planned.proseToCheck(since: write.previousInputs)
+        let (proseChecks, _) = timed {
+            if recheck?.isEmpty != true { SiteBuilder.checkProse(content, only: recheck, into: findings) }
+        }
         let (make, build) = timed { planned.build(keeping: write.previousInputs) }
         let (finish, report) = try timed { try write.finish(build, asOf: content.settings.asOf.description) }
         print(String(format: "load %.3f s beside the record %.3f s; plan %.3f s beside the model's checks %.3f s; "

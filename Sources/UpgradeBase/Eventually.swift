@@ -1,0 +1,24 @@
+import Dispatch
+
+/// A value worked out on another thread from the moment it is made; `value` waits for it.
+/// For work that need not hold up the caller until the caller needs its result.
+public final class Eventually<Value: Sendable>: Sendable {
+    private let result = Locked<Value?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async { [result, done] in
+            let value = work()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+    }
+
+    public var value: Value {
+        if let value = result.withLock({ $0 }) { return value }
+        done.wait()
+        // Wake any other thread that waits too: the semaphore is signalled once per waiter.
+        done.signal()
+        return result.withLock { $0 }!
+    }
+}

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the files in some folders are, without reading them: every name, and each file's
+/// inode, size and modification time. Two equal snapshots mean no file was added, removed,
+/// renamed or written in between, so a build made from the first would be made again, the
+/// same, from the second: `make` and `ninja` decide the same way.
+public struct SourceSnapshot: Sendable, Equatable {
+    public let digest: String
+    /// The latest modification time among the files, in nanoseconds. A file written in the
+    /// same clock tick as a later write could keep its time; `isSettled(before:)` guards that.
+    public let newest: Int64
+
+    /// The folders' snapshot; nil when one cannot be read.
+    public static func take(of folders: [String]) -> SourceSnapshot? {
+        var fingerprint = Fingerprint()
+        var newest: Int64 = 0
+        for folder in folders {
+            fingerprint.add(folder)
+            guard walk(folder, into: &fingerprint, newest: &newest) else { return nil }
+        }
+        return SourceSnapshot(digest: fingerprint.hex, newest: newest)
+    }
+
+    /// Whether every file was last written before `time` (a file-system time, such as a folder
+    /// made now): then no write in the same tick can hide behind an unchanged time.
+    public func isSettled(before time: Int64) -> Bool {
+        newest < time
+    }
+
+    /// A file's modification time, in nanoseconds.
+    public static func modified(_ info: stat) -> Int64 {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    private static func walk(_ folder: String, into fingerprint: inout Fingerprint, newest: inout Int64) -> Bool {
+        guard let stream = opendir(folder) else { return false }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(stream)
+        for name in names.sorted() {
+            let path = folder + "/" + name
+            var link = stat(), target = stat()
+            guard lstat(path, &link) == 0 else { return false }
+            // A link counts as what it leads to (the readers follow it), and as the link itself.
+            let followed = stat(path, &target) == 0 ? target : link
+            let modified = Self.modified(followed), linkModified = Self.modified(link)
+            newest = max(newest, modified, linkModified)
+            fingerprint.add(name)
+            fingerprint.add("\(link.st_mode) \(link.st_ino) \(followed.st_mode) \(followed.st_ino) \(followed.st_size) \(modified)")
+            // Folders are walked; a link to a folder is not, which the readers refuse anyway.
+            if (link.st_mode & S_IFMT) == S_IFDIR, !walk(path, into: &fingerprint, newest: &newest) { return false }
+        }
+        return true
+    }
+}
