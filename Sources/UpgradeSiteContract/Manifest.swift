@@ -28,17 +28,36 @@ public struct Manifest: Sendable, Equatable {
         self.entries = entries
     }
 
-    /// The manifest as a file of the site, keys in the documented order.
+    /// The manifest as a file of the site, keys in the documented order, indented by two spaces.
+    /// Written directly rather than through a `JSONValue` tree: a site of 10,000 pages lists
+    /// 20,000 files, and a rebuild that changes one page writes the whole list again.
     public var file: GeneratedFile {
-        let json = JSONValue.object([
+        func quoted(_ text: String) -> String { JSONValue.string(text).serialized() }
+        var text = "{\n  \"generator\": " + quoted(generator) + ",\n  \"asOf\": " + quoted(asOf) + ",\n  \"files\": "
+        if entries.isEmpty {
+            text += "[]"
+        } else {
+            text += "["
+            for (index, entry) in entries.enumerated() {
+                text += (index == 0 ? "\n    {\n      \"path\": " : ",\n    {\n      \"path\": ") + quoted(entry.path)
+                    + ",\n      \"kind\": " + quoted(entry.kind.rawValue) + ",\n      \"sha256\": " + quoted(entry.sha256)
+                    + "\n    }"
+            }
+            text += "\n  ]"
+        }
+        return GeneratedFile(path: Self.fileName, kind: .data, text: text + "\n}\n")
+    }
+
+    /// The manifest as `JSONValue` writes it: what `file` must equal.
+    var tree: String {
+        JSONValue.object([
             ("generator", .string(generator)),
             ("asOf", .string(asOf)),
             ("files", .array(entries.map { entry in
                 .object([("path", .string(entry.path)), ("kind", .string(entry.kind.rawValue)),
                          ("sha256", .string(entry.sha256))])
             })),
-        ])
-        return GeneratedFile(path: Self.fileName, kind: .data, text: json.serialized(pretty: true) + "\n")
+        ]).serialized(pretty: true) + "\n"
     }
 
     /// Reads a manifest back; nil when the bytes are not one.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import UpgradeOutput
 import UpgradeBase
-import UpgradeSiteContract
+@testable import UpgradeSiteContract
 import TestSupport
 
 @Suite("Writing the site")
@@ -133,6 +133,16 @@ struct SiteWriterTests {
         #expect(Self.read(folder, "a.html") == "A")
         #expect(Self.read(folder, "b.html") == "B")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
+    }
+
+    @Test("The manifest written directly is the manifest a JSON tree writes")
+    func manifestIsTheJSONTree() {
+        for entries in [[], [Manifest.Entry(path: "index.html", kind: .index, sha256: "ab")],
+                        [Manifest.Entry(path: "pages/\"q\"\\é\u{202E}.html", kind: .page, sha256: ""),
+                         Manifest.Entry(path: "data/x.json", kind: .data, sha256: "00")]] {
+            let manifest = Manifest(generator: "upgradedocs 0.1.0", asOf: "2026-11-25", entries: entries)
+            #expect(manifest.file.text == manifest.tree)
+        }
     }
 
     @Test("SHA-256 matches the FIPS 180-4 test vectors")
