@@ -154,6 +154,9 @@ def build_report(corpus, output):
 
 def counts(line):
     """Files written, made and kept, from the build's own line."""
+    current = re.search(r"is up to date: .*\((\d+) files\)", line)
+    if current:
+        return 0, 0, int(current.group(1))
     return tuple(int(re.search(r"(\d+) " + word, line).group(1)) for word in ["written", "made", "kept"])
 
 

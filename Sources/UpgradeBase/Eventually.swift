@@ -1,17 +1,21 @@
 import Dispatch
+import Foundation
 
 /// A value worked out on another thread from the moment it is made; `value` waits for it.
-/// For work that need not hold up the caller until the caller needs its result.
+/// For work that need not hold up the caller until the caller needs its result. The thread is
+/// its own, not one of Dispatch's: a caller that waits from inside `concurrentPerform` holds a
+/// worker, and on two cores the work could wait for a free one for a second.
 public final class Eventually<Value: Sendable>: Sendable {
     private let result = Locked<Value?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
     public init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async { [result, done] in
+        let thread = Thread { [result, done] in
             let value = work()
             result.withLock { $0 = value }
             done.signal()
         }
+        thread.start()
     }
 
     public var value: Value {

@@ -16,6 +16,25 @@ public struct Counterexamples: Sendable {
     /// large catalogue has shown every point its pairs reach, and the rest repeat them.
     static let patience = 20_000
 
+    /// The search for a model read from files (`model` is its digest), done once per process and
+    /// date: the table checks and the test vectors of one build both need it. A model made in
+    /// code (no digest) is searched each time.
+    public static func of(_ catalog: Catalog, model: String?, asOf: CalendarDate) -> Counterexamples {
+        guard let model else { return Counterexamples(catalog: catalog, asOf: asOf) }
+        let key = model + " " + asOf.description
+        let search = searches.withLock { searches in
+            if let running = searches[key] { return running }
+            let started = Eventually { Counterexamples(catalog: catalog, asOf: asOf) }
+            // A long `serve` sees many models; only the latest few are worth keeping.
+            if searches.count >= 4 { searches.removeAll() }
+            searches[key] = started
+            return started
+        }
+        return search.value
+    }
+
+    private static let searches = Locked<[String: Eventually<Counterexamples>]>([:])
+
     public init(catalog: Catalog, asOf: CalendarDate) {
         let core = RuleCore(catalog: catalog)
         // The as-of date, and for each withdrawal one day on its other side: every date

@@ -7,20 +7,35 @@ import UpgradeCore
 /// with the rule core at every point, each finding placed in `content/`.
 public enum TableCheck {
     public static func check(_ content: LoadedContent, into diagnostics: Diagnostics) {
-        let examples = Counterexamples(catalog: content.catalog, asOf: content.settings.asOf)
+        let examples = Examples(content)
         for table in content.catalog.tables {
             diagnostics.append(contentsOf: TableFindings(table: table, content: content, examples: examples).all())
         }
     }
 }
 
+/// The requests that reach each point, searched for only when a finding needs one: a table
+/// that agrees with the rule core everywhere never pays for the search.
+private final class Examples {
+    private let content: LoadedContent
+    private lazy var found = Counterexamples.of(content.catalog, model: content.modelDigest, asOf: content.settings.asOf)
+
+    init(_ content: LoadedContent) {
+        self.content = content
+    }
+
+    func request(reaching point: ConditionPoint) -> Request? {
+        found.request(reaching: point)
+    }
+}
+
 private struct TableFindings {
     let table: DecisionTable
     let content: LoadedContent
-    let examples: Counterexamples
+    let examples: Examples
     let encoding: TableEncoding
 
-    init(table: DecisionTable, content: LoadedContent, examples: Counterexamples) {
+    init(table: DecisionTable, content: LoadedContent, examples: Examples) {
         self.table = table
         self.content = content
         self.examples = examples

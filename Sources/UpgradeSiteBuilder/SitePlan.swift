@@ -72,13 +72,13 @@ public struct SitePlan: Sendable {
 
     /// The site's files but its pages: the assets, copied, and the data files, made from the model.
     private var otherFiles: [(path: String, kind: FileKind, inputs: String?, make: @Sendable () -> GeneratedFile)] {
-        let catalog = context.catalog, asOf = context.asOf
+        let catalog = context.catalog, asOf = context.asOf, model = context.content.modelDigest
         return templates.assets.map { asset in
             (asset.path, .asset, inputs?.asset(asset.data),
              { GeneratedFile(path: asset.path, kind: .asset, bytes: Array(asset.data)) })
         } + [
             (SitePaths.testVectors, .data, inputs?.data(SitePaths.testVectors),
-             { TestVectors.file(catalog: catalog, asOf: asOf) }),
+             { TestVectors.file(catalog: catalog, model: model, asOf: asOf) }),
             (SitePaths.checkerData, .data, inputs?.data(SitePaths.checkerData),
              { CheckerData.file(catalog: catalog, asOf: asOf) }),
         ]

@@ -15,9 +15,9 @@ import UpgradeSiteContract
 ///   conditions), with the rule core's conclusions over conditions alone.
 enum TestVectors {
     
-    static func file(catalog: Catalog, asOf: CalendarDate) -> GeneratedFile {
+    static func file(catalog: Catalog, model: String?, asOf: CalendarDate) -> GeneratedFile {
         let core = RuleCore(catalog: catalog)
-        let reached = Counterexamples(catalog: catalog, asOf: asOf).reached
+        let reached = Counterexamples.of(catalog, model: model, asOf: asOf).reached
         let vectors: [JSONValue] = reached.map { point, request in
             let decision = core.decide(request)
             return .object([
