@@ -62,13 +62,12 @@ public struct SitePlan: Sendable {
             guard let slug = inputs.proseSlug(page.path) else { return nil }
             changed.insert(slug)
         }
+        guard !changed.isEmpty else { return [] }
         let names = changed.flatMap { [$0 + ".html", $0 + ".md"] }
         return changed.union(context.content.pages.filter { page in
             ProseView.contains(page.body, "&") || names.contains { ProseView.contains(page.body, $0) }
         }.map(\.slug))
     }
-
-
 
     /// The site's files but its pages: the assets, copied, and the data files, made from the model.
     private var otherFiles: [(path: String, kind: FileKind, inputs: String?, make: @Sendable () -> GeneratedFile)] {

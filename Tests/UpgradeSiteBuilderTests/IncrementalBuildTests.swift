@@ -161,6 +161,27 @@ struct IncrementalBuildTests {
         #expect(!made.contains("assets/site.css"))
     }
 
+    @Test("Only prose that changed, or may link to what changed, is checked again")
+    func proseChecksFollowTheChange() throws {
+        let root = try Self.workingCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (name, body) in [("plain", "No links."), ("linker", "See [the answer](how-to-answer.html#step)."),
+                             ("entity", "Terms &amp; conditions.")] {
+            try "---\ntitle: \(name)\n---\n\n\(body)\n".write(toFile: root + "/content/pages/\(name).md", atomically: true,
+                                                              encoding: .utf8)
+        }
+        func plan() throws -> SitePlan {
+            let content = try ContentLoader.load(from: root + "/content")
+            return try SitePlan(content, templates: try TemplateSet.load(from: root + "/templates"), asOf: content.settings.asOf)
+        }
+        let previous = try plan().build().inputs
+        #expect(try plan().proseToCheck(since: previous) == [])
+        try Self.apply(Self.edits(1)[0], in: root)
+        #expect(try plan().proseToCheck(since: previous) == ["how-to-answer", "linker", "entity"])
+        try Self.apply(Self.edits(1)[10], in: root)
+        #expect(try plan().proseToCheck(since: previous) == nil, "a model edit checks every page")
+    }
+
     @Test("A rebuild with nothing changed makes nothing and writes nothing")
     func unchangedRebuildWritesNothing() throws {
         let root = try Self.workingCopy()
