@@ -121,14 +121,16 @@ final class MarkdownDocument {
         return Self.take(cmark_render_commonmark(root, Self.options(unsafeHTML: unsafeHTML), 0))
     }
 
+    /// One walk finds every node to change; the changes follow, so none disturbs the walk.
     private func dropUnsafeContent() {
-        for node in nodes(ofType: CMARK_NODE_HTML_BLOCK) + nodes(ofType: CMARK_NODE_HTML_INLINE) {
-            cmark_node_unlink(node)
-            cmark_node_free(node)
-        }
-        for node in nodes(ofType: CMARK_NODE_LINK) + nodes(ofType: CMARK_NODE_IMAGE)
-        where Self.isDangerous(Self.string(cmark_node_get_url(node))) {
-            cmark_node_set_url(node, "")
+        for node in nodes(ofTypes: [CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_LINK, CMARK_NODE_IMAGE]) {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            } else if Self.isDangerous(Self.string(cmark_node_get_url(node))) {
+                cmark_node_set_url(node, "")
+            }
         }
     }
 
@@ -148,11 +150,16 @@ final class MarkdownDocument {
     static var version: String { string(cmark_version_string()) }
 
     private func nodes(ofType type: cmark_node_type) -> [OpaquePointer] {
+        nodes(ofTypes: [type])
+    }
+
+    /// The nodes of any of `types`, in document order, from one walk of the tree.
+    private func nodes(ofTypes types: [cmark_node_type]) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == type {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), types.contains(cmark_node_get_type(node)) {
                 found.append(node)
             }
         }

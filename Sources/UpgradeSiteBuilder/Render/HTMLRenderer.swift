@@ -159,8 +159,11 @@ package final class HTMLRenderer {
     /// Prose through cmark; embedded tables replace their fences on the node tree.
     private func renderProse(_ markdown: String, embeds: [String: [Block]]) -> String {
         let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
-        document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in
-            embeds[fence.info].map { $0.map(render).joined() }
+        // With nothing to embed, every fence would stay as it is: no need to look for them.
+        if !embeds.isEmpty {
+            document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in
+                embeds[fence.info].map { $0.map(render).joined() }
+            }
         }
         document.addHeadingIDs(slugger.slug)
         return document.renderHTML()

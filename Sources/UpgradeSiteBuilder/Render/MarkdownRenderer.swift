@@ -35,8 +35,11 @@ package struct MarkdownRenderer {
             return render(table)
         case .prose(let markdown, _, let embeds):
             let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
-            document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in
-                embeds[fence.info].map { render($0).trimmingTrailingNewlines }
+            // With nothing to embed, every fence would stay as it is: no need to look for them.
+            if !embeds.isEmpty {
+                document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in
+                    embeds[fence.info].map { render($0).trimmingTrailingNewlines }
+                }
             }
             document.rewriteLinks(MarkdownLinks.rewrite)
             return document.renderCommonMark()
