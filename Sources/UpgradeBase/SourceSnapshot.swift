@@ -43,18 +43,20 @@ public struct SourceSnapshot: Sendable, Equatable {
 
     private static func walk(_ folder: String, into fingerprint: inout Fingerprint, newest: inout Int64) -> Bool {
         guard let stream = opendir(folder) else { return false }
-        var names: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
         }
         closedir(stream)
-        for name in names.sorted() {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let path = folder + "/" + name
             var link = stat(), target = stat()
             guard lstat(path, &link) == 0 else { return false }
-            // A link counts as what it leads to (the readers follow it), and as the link itself.
-            let followed = stat(path, &target) == 0 ? target : link
+            // A link counts as what it leads to (the readers follow it), and as the link itself. The
+            // folder's own entry type says which entries are links, so most need one call, not two.
+            let isLink = type == UInt8(DT_LNK) || (link.st_mode & S_IFMT) == S_IFLNK
+            let followed = isLink && stat(path, &target) == 0 ? target : link
             let modified = Self.modified(followed), linkModified = Self.modified(link)
             newest = max(newest, modified, linkModified)
             fingerprint.add(name)

@@ -43,20 +43,22 @@ struct InPlaceUpdate {
         let samePaths = record.written == Set(build.paths + [Manifest.fileName])
         let manifest = changed.isEmpty && samePaths && asOf == record.asOf ? nil : manifest()
         let manifestChanged = manifest.map { record.entries[Manifest.fileName]?.sha256 != SHA256.hex($0.bytes) } ?? false
-        var next = BuildRecord(tool: tool, asOf: asOf)
+        // The last record's entries stand for every kept file (the site removes none here); a made
+        // file with the bytes the disk holds keeps its entry, with its new inputs.
+        var next = BuildRecord(tool: tool, asOf: asOf, entries: record.entries)
         (next.sources, next.warnings) = note
-        for file in build.kept { next.entries[file.path] = record.entries[file.path] }
+        var recordChanged = asOf != record.asOf || note.sources != record.sources || note.warnings != record.warnings
         for (file, sha) in zip(build.made, digests) {
-            guard let inputs = build.inputs[file.path], let entry = record.entries[file.path], entry.sha256 == sha else { continue }
+            guard let inputs = build.inputs[file.path], let entry = record.entries[file.path], entry.sha256 == sha,
+                  entry.inputs != inputs else { continue }
             next.entries[file.path] = BuildRecord.Entry(inputs: inputs, sha256: sha, identity: entry.identity)
+            recordChanged = true
         }
-        next.entries[Manifest.fileName] = record.entries[Manifest.fileName]
         let written = changed.map(\.file.path) + (manifestChanged ? [Manifest.fileName] : [])
         let changedPaths = Set(changed.map(\.file.path))
         let report = SiteWriter.Report(written: written, unchanged: build.paths.filter { !changedPaths.contains($0) })
         // Nothing differs, on disk or in the record: nothing is written at all.
-        guard !written.isEmpty || next.entries != record.entries || asOf != record.asOf || note.sources != record.sources
-                || note.warnings != record.warnings else { return report }
+        guard !written.isEmpty || recordChanged else { return report }
         try steps.take()
         try root.remove(BuildRecord.fileName)
         for (file, sha) in changed {

@@ -141,11 +141,15 @@ public final class StagedWrite: Sendable {
         let note = (sources: sources ?? "-", warnings: warnings)
         let digests = ConcurrentMap.run(build.made) { SHA256.hex($0.bytes) }
         let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
-        let keptEntries = build.kept.map { file in
-            Manifest.Entry(path: file.path, kind: file.kind, sha256: record?.entries[file.path]?.sha256 ?? "")
+        let record = record
+        func keptEntries() -> [Manifest.Entry] {
+            build.kept.map { file in
+                Manifest.Entry(path: file.path, kind: file.kind, sha256: record?.entries[file.path]?.sha256 ?? "")
+            }
         }
+        // Made only when it can differ from the manifest on disk.
         let makeManifest = {
-            Manifest(generator: Generator.name, asOf: asOf, entries: (madeEntries + keptEntries).sorted { $0.path < $1.path }).file
+            Manifest(generator: Generator.name, asOf: asOf, entries: (madeEntries + keptEntries()).sorted { $0.path < $1.path }).file
         }
         if let record {
             let update = InPlaceUpdate(build: build, digests: digests, asOf: asOf, note: note, manifest: makeManifest,
@@ -179,7 +183,7 @@ public final class StagedWrite: Sendable {
         let exchange = SiteExchange(parent: parent, name: writer.parentAndName.name, nextName: nextName,
                                     old: old, next: next, steps: steps)
         do {
-            try writeRecord(build, asOf: asOf, note: note, digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries).map { ($0.path, $0.sha256) }),
+            try writeRecord(build, asOf: asOf, note: note, digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries()).map { ($0.path, $0.sha256) }),
                             manifest: manifest)
             let carried = try exchange.carryOver(generated: Set(build.paths + [Manifest.fileName]))
             report.removed = carried.dropped

@@ -208,7 +208,7 @@ struct BuildCommand: ParsableCommand {
             let report = write.finishUnchanged()
             Console.out("\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
                         + "last build (\(report.unchanged.count) files)\n")
-            return
+            Console.succeed()
         }
         let loading = Self.load(options.content)
         let prepared = try abandoning(write) { try prepare(loading, previous: { write.previousInputs }) }
@@ -221,6 +221,7 @@ struct BuildCommand: ParsableCommand {
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed; \(build.made.count) made, \(build.kept.count) kept from the last "
                         + "build (as of \(date))\n")
+            Console.succeed()
         } catch let failure as DiagnosticError {
             Console.report(failure.diagnostics)
             throw Console.fail("the site was not written; the previous site is unchanged")
