@@ -19,5 +19,10 @@ public struct Fingerprint: Sendable {
         bytes.append(contentsOf: part)
     }
 
+    /// A number, as its eight bytes.
+    public mutating func add(_ number: Int64) {
+        withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
     public var hex: String { SHA256.hex(bytes) }
 }

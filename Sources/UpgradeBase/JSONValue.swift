@@ -51,7 +51,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func quote(_ text: String) -> String {
+    /// `text` as a JSON string, quotes included.
+    public static func quote(_ text: String) -> String {
         // Printable ASCII without a quote or a backslash stands as it is.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""

@@ -60,7 +60,10 @@ public struct SourceSnapshot: Sendable, Equatable {
             let modified = Self.modified(followed), linkModified = Self.modified(link)
             newest = max(newest, modified, linkModified)
             fingerprint.add(name)
-            fingerprint.add("\(link.st_mode) \(link.st_ino) \(followed.st_mode) \(followed.st_ino) \(followed.st_size) \(modified)")
+            for number in [Int64(link.st_mode), Int64(bitPattern: UInt64(link.st_ino)), Int64(followed.st_mode),
+                           Int64(bitPattern: UInt64(followed.st_ino)), Int64(followed.st_size), modified] {
+                fingerprint.add(number)
+            }
             // Folders are walked; a link to a folder is not, which the readers refuse anyway.
             if (link.st_mode & S_IFMT) == S_IFDIR, !walk(path, into: &fingerprint, newest: &newest) { return false }
         }

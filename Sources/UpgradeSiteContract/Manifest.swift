@@ -32,8 +32,10 @@ public struct Manifest: Sendable, Equatable {
     /// Written directly rather than through a `JSONValue` tree: a site of 10,000 pages lists
     /// 20,000 files, and a rebuild that changes one page writes the whole list again.
     public var file: GeneratedFile {
-        func quoted(_ text: String) -> String { JSONValue.string(text).serialized() }
-        var text = "{\n  \"generator\": " + quoted(generator) + ",\n  \"asOf\": " + quoted(asOf) + ",\n  \"files\": "
+        let quoted = JSONValue.quote
+        var text = ""
+        text.reserveCapacity(200 + entries.count * 160)
+        text += "{\n  \"generator\": " + quoted(generator) + ",\n  \"asOf\": " + quoted(asOf) + ",\n  \"files\": "
         if entries.isEmpty {
             text += "[]"
         } else {
