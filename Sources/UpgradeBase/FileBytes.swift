@@ -16,6 +16,15 @@ public enum FileBytes {
         return contents(ofOpen: file)
     }
 
+    /// The bytes of the regular file `name` in the open folder `folder`: each read of a page among
+    /// ten thousand then resolves one name, not a whole path.
+    public static func contents(of name: String, in folder: Int32) -> [UInt8]? {
+        let file = openat(folder, name, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        return contents(ofOpen: file)
+    }
+
     /// The bytes of the open file `file`, when it is a regular file; the caller closes it.
     public static func contents(ofOpen file: Int32) -> [UInt8]? {
         var info = stat()

@@ -42,7 +42,10 @@ public struct SourceSnapshot: Sendable, Equatable {
     }
 
     private static func walk(_ folder: String, into fingerprint: inout Fingerprint, newest: inout Int64) -> Bool {
-        guard let stream = opendir(folder) else { return false }
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard let stream = fdopendir(dup(descriptor)) else { return false }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -50,13 +53,13 @@ public struct SourceSnapshot: Sendable, Equatable {
         }
         closedir(stream)
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
-            let path = folder + "/" + name
             var link = stat(), target = stat()
-            guard lstat(path, &link) == 0 else { return false }
+            // Each name is looked up in the open folder, not along its whole path.
+            guard fstatat(descriptor, name, &link, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             // A link counts as what it leads to (the readers follow it), and as the link itself. The
             // folder's own entry type says which entries are links, so most need one call, not two.
             let isLink = type == UInt8(DT_LNK) || (link.st_mode & S_IFMT) == S_IFLNK
-            let followed = isLink && stat(path, &target) == 0 ? target : link
+            let followed = isLink && fstatat(descriptor, name, &target, 0) == 0 ? target : link
             let modified = Self.modified(followed), linkModified = Self.modified(link)
             newest = max(newest, modified, linkModified)
             fingerprint.add(name)
@@ -65,7 +68,9 @@ public struct SourceSnapshot: Sendable, Equatable {
                 fingerprint.add(number)
             }
             // Folders are walked; a link to a folder is not, which the readers refuse anyway.
-            if (link.st_mode & S_IFMT) == S_IFDIR, !walk(path, into: &fingerprint, newest: &newest) { return false }
+            if (link.st_mode & S_IFMT) == S_IFDIR, !walk(folder + "/" + name, into: &fingerprint, newest: &newest) {
+                return false
+            }
         }
         return true
     }

@@ -6,10 +6,14 @@ extension ContentReading {
     func readPages() -> [ProsePage] {
         let folder = directory + "/pages"
         let names = pageFiles
+        guard !names.isEmpty else { return [] }
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if descriptor >= 0 { close(descriptor) } }
         // Pages are read on both cores into the one sink, which sorts what it holds by place.
         return ConcurrentMap.run(names) { [sink] name -> ProsePage? in
             let path = folder + "/" + name
-            guard let data = FileBytes.contents(of: path), let text = String(validating: data, as: UTF8.self)
+            guard let data = descriptor >= 0 ? FileBytes.contents(of: name, in: descriptor) : nil,
+                  let text = String(validating: data, as: UTF8.self)
             else {
                 sink.error("cannot read the page as UTF-8 text", at: SourceLocation(file: path))
                 return nil
