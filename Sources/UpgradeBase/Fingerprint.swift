@@ -7,21 +7,28 @@ public struct Fingerprint: Sendable {
     public init() {}
 
     public mutating func add(_ text: String) {
-        add(text.utf8)
+        var text = text
+        text.withUTF8 { add(buffer: $0) }
     }
 
-    public mutating func add<Bytes: Collection>(_ part: Bytes) where Bytes.Element == UInt8 {
-        var count = UInt64(part.count)
-        for _ in 0..<8 {
-            bytes.append(UInt8(truncatingIfNeeded: count))
-            count >>= 8
-        }
-        bytes.append(contentsOf: part)
+    public mutating func add(_ part: [UInt8]) {
+        part.withUnsafeBufferPointer { add(buffer: $0) }
+    }
+
+    public mutating func add(_ part: some Collection<UInt8>) {
+        add(Array(part))
     }
 
     /// A number, as its eight bytes.
     public mutating func add(_ number: Int64) {
         withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Concrete, not generic: each key of 20,000 is several of these, and a generic append
+    /// across modules goes byte by byte.
+    private mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
+        add(Int64(buffer.count))
+        bytes.append(contentsOf: buffer)
     }
 
     public var hex: String { SHA256.hex(bytes) }

@@ -5,14 +5,31 @@ import CCrypto
 /// that calls libcrypto.
 public enum SHA256 {
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(64)
-        for byte in digest(bytes) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 15)])
+        hex(digest: digest(bytes))
+    }
+
+    /// For an array, the common case, with no generic dispatch: keys and manifests hash tens of thousands.
+    public static func hex(_ bytes: [UInt8]) -> String {
+        hex(digest: digest(bytes))
+    }
+
+    public static func digest(_ bytes: [UInt8]) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        bytes.withUnsafeBufferPointer { buffer in _ = CCrypto.SHA256(buffer.baseAddress, buffer.count, &output) }
+        return output
+    }
+
+    private static func hex(digest: [UInt8]) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: digest.count * 2) { text in
+            digits.withUTF8Buffer { digits in
+                for (index, byte) in digest.enumerated() {
+                    text[index * 2] = digits[Int(byte >> 4)]
+                    text[index * 2 + 1] = digits[Int(byte & 15)]
+                }
+            }
+            return digest.count * 2
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
