@@ -1,3 +1,5 @@
+import UpgradeBase
+
 /// A prose page from `content/pages/NAME.md`: YAML front matter, then CommonMark.
 public struct ProsePage: Sendable {
     /// The file name without `.md`; the page is published as `pages/<slug>`.
@@ -10,4 +12,18 @@ public struct ProsePage: Sendable {
     /// problem cmark finds in the body can be reported against the file.
     public let file: String
     public let bodyLine: Int
+    /// The SHA-256 of the page's whole text (front matter and body): equal digests, equal pages.
+    public let digest: String
+
+    public init(slug: String, title: String, description: String?, body: String, file: String, bodyLine: Int,
+                digest: String? = nil) {
+        self.slug = slug
+        self.title = title
+        self.description = description
+        self.body = body
+        self.file = file
+        self.bodyLine = bodyLine
+        // A page made in code has no file: its parts stand for it.
+        self.digest = digest ?? SHA256.hex(Array((title + "\u{0}" + (description ?? "\u{1}") + "\u{0}" + body).utf8))
+    }
 }

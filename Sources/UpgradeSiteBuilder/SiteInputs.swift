@@ -19,7 +19,8 @@ struct SiteInputs: Sendable {
     private let common: String
     private let model: String
     private let proseList: String
-    private let templates: [PageKind: String]
+    /// What every file of one kind and format shares: `common`, and for HTML the templates.
+    private let frames: [String: String]
     /// The digest of each prose page's own source, by page path.
     private let prose: [PagePath: String]
     private let slugs: [PagePath: String]
@@ -36,28 +37,35 @@ struct SiteInputs: Sendable {
             common.add(item.label)
             common.add(item.path.description)
         }
-        self.common = common.hex
-        templates = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, set.digest(of: $0)) })
+        let shared = common.hex
+        self.common = shared
+        var frames: [String: String] = [:]
+        for kind in PageKind.allCases {
+            for format in PageFormat.allCases {
+                var frame = Fingerprint()
+                frame.add(shared)
+                frame.add(format == .html ? set.digest(of: kind) : "no template")
+                frames[Self.frameKey(kind, format)] = frame.hex
+            }
+        }
+        self.frames = frames
         var list = Fingerprint()
         for page in context.content.pages {
-            for part in Self.names(of: page) { list.add(part) }
+            for part in [page.slug, page.title, page.description ?? "", page.description == nil ? "-" : "+"] {
+                list.add(part)
+            }
         }
-        let sources = ConcurrentMap.run(context.content.pages) { page in
-            var source = Fingerprint()
-            for part in Self.names(of: page) { source.add(part) }
-            source.add(page.body)
-            source.add(ProseView.mayEmbed(page.body) ? model : "")
-            return (SitePaths.prose(page.slug), source.hex)
-        }
-        let prose = Dictionary(sources, uniquingKeysWith: { first, _ in first })
-        slugs = Dictionary(context.content.pages.map { (SitePaths.prose($0.slug), $0.slug) }, uniquingKeysWith: { first, _ in first })
         proseList = list.hex
-        self.prose = prose
+        // A page's own text, by the digest the loader took of it, and the model when it embeds a table.
+        let sources = ConcurrentMap.run(context.content.pages) { page in
+            (SitePaths.prose(page.slug), page.digest + (ProseView.mayEmbed(page.body) ? model : ""))
+        }
+        prose = Dictionary(sources, uniquingKeysWith: { first, _ in first })
+        slugs = Dictionary(context.content.pages.map { (SitePaths.prose($0.slug), $0.slug) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// What of a prose page the home page shows, and its file name.
-    private static func names(of page: ProsePage) -> [String] {
-        [page.slug, page.title, page.description ?? "", page.description == nil ? "-" : "+"]
+    private static func frameKey(_ kind: PageKind, _ format: PageFormat) -> String {
+        kind.rawValue + "." + format.rawValue
     }
 
     /// The slug of the prose page at `path`; nil for a page made from the model.
@@ -65,11 +73,12 @@ struct SiteInputs: Sendable {
         slugs[path]
     }
 
+    /// A page file's inputs: one digest of its frame's and its source's (or the model's). The path
+    /// needs no place in it: a build compares each file's inputs with those the record holds for
+    /// the same path. Hashed to one fixed size, so the record of 20,000 files stays small to read.
     func page(_ page: Page, _ format: PageFormat) -> String {
         var fingerprint = Fingerprint()
-        fingerprint.add(common)
-        fingerprint.add(page.path.file(format))
-        fingerprint.add(format == .html ? templates[page.kind] ?? "" : "no template")
+        fingerprint.add(frames[Self.frameKey(page.kind, format)] ?? "")
         if let source = prose[page.path] {
             fingerprint.add(source)
         } else {
