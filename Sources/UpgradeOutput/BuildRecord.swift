@@ -65,12 +65,13 @@ struct BuildRecord: Sendable {
         #endif
     }
 
-    /// The record as a file: a header, then one line a file, in path order. Built as bytes, for a
-    /// record of 20,000 files is rewritten by every rebuild that changes anything.
+    /// The record as a file: a header, then one line a file. Built as bytes, for a record of
+    /// 20,000 files is rewritten by every rebuild that changes anything; not sorted, for it is a
+    /// local cache that no one compares or reads but the next build.
     var bytes: [UInt8] {
         var bytes = Array((Self.format + "\n" + tool + "\n" + asOf + "\n" + sources + "\n" + "\(warnings)\n").utf8)
         bytes.reserveCapacity(bytes.count + entries.count * 200)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        for (path, entry) in entries {
             for field in [entry.inputs, entry.sha256, String(entry.identity.inode), String(entry.identity.size),
                           String(entry.identity.modified)] {
                 bytes.append(contentsOf: field.utf8)

@@ -149,7 +149,7 @@ public final class StagedWrite: Sendable {
         }
         // Made only when it can differ from the manifest on disk.
         let makeManifest = {
-            Manifest(generator: Generator.name, asOf: asOf, entries: (madeEntries + keptEntries()).sorted { $0.path < $1.path }).file
+            Manifest(generator: Generator.name, asOf: asOf, entries: Self.merged(madeEntries, keptEntries())).file
         }
         if let record {
             let update = InPlaceUpdate(build: build, digests: digests, asOf: asOf, note: note, manifest: makeManifest,
@@ -197,6 +197,28 @@ public final class StagedWrite: Sendable {
         report.warnings += exchange.removeOld()
         lock.release()
         return report
+    }
+
+    /// The entries of both lists in path order; each list is in path order already when it comes
+    /// from a build, so they are merged, and sorted only when one is not.
+    private static func merged(_ first: [Manifest.Entry], _ second: [Manifest.Entry]) -> [Manifest.Entry] {
+        func ordered(_ entries: [Manifest.Entry]) -> [Manifest.Entry] {
+            zip(entries, entries.dropFirst()).allSatisfy { $0.path < $1.path } ? entries : entries.sorted { $0.path < $1.path }
+        }
+        let (first, second) = (ordered(first), ordered(second))
+        var result: [Manifest.Entry] = []
+        result.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count || j < second.count {
+            if j == second.count || (i < first.count && first[i].path < second[j].path) {
+                result.append(first[i])
+                i += 1
+            } else {
+                result.append(second[j])
+                j += 1
+            }
+        }
+        return result
     }
 
     /// Links each kept file of the old site into the next one: the record vouches for its bytes.
