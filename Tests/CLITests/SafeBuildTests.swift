@@ -85,6 +85,26 @@ struct SafeBuildTests {
                                        + "pages/target, which has no element with the id 'the-steps'"), "\(result.stderr)")
     }
 
+    /// A file written in the same tick of the file system's clock as the build began could keep
+    /// its time after a later write; so an input newer than the build's start is never trusted
+    /// to say "nothing changed", and the next build reads everything again.
+    @Test("An input written after the build began is read again by the next build, not trusted as unchanged")
+    func unsettledInputsAreReadAgain() throws {
+        let folder = try Self.copy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CLIRunner.run(["build"], in: folder).status == 0)
+        #expect(try CLIRunner.run(["build"], in: folder).stdout.contains("is up to date"))
+        // The same bytes, stamped an hour ahead: newer than any build's start for the next hour.
+        let page = folder + "/content/pages/how-to-answer.md"
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(3600)], ofItemAtPath: page)
+        for _ in 0..<2 {
+            let rebuilt = try CLIRunner.run(["build"], in: folder)
+            #expect(rebuilt.status == 0)
+            #expect(rebuilt.stdout.contains("wrote site/: 0 written"), "\(rebuilt.stdout)")
+            #expect(!rebuilt.stdout.contains("is up to date"))
+        }
+    }
+
     @Test("Two builds at once into one folder: the site afterwards verifies, every file as its manifest says")
     func concurrentBuildsVerify() throws {
         let folder = try Self.copy()
