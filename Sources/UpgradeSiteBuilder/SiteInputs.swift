@@ -8,8 +8,8 @@ import UpgradeSiteContract
 /// - Every page: the frame all pages share (site title, raw-HTML setting, navigation)
 ///   and, for its HTML twin, the templates it goes through (`TemplateSet.digest(of:)`);
 ///   the Markdown twin uses no template.
-/// - A prose page: its own title, description and text; and the model, only when it
-///   embeds a generated table.
+/// - A prose page: its whole file, front matter and text (`ProsePage.digest`); and the
+///   model, only when it embeds a generated table.
 /// - Every other page: the model (every YAML file); the home page also the prose pages'
 ///   names and titles, which it lists (`IndexView` is the only view that reads them).
 /// - A data file: the model. An asset: its bytes.
