@@ -45,21 +45,15 @@ public struct SourceSnapshot: Sendable, Equatable {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        guard let stream = fdopendir(dup(descriptor)) else { return false }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
-        }
-        closedir(stream)
-        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
+        guard let entries = FolderListing.entries(ofOpen: descriptor) else { return false }
+        for entry in entries {
+            let name = entry.name
             var link = stat(), target = stat()
             // Each name is looked up in the open folder, not along its whole path.
             guard fstatat(descriptor, name, &link, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-            // A link counts as what it leads to (the readers follow it), and as the link itself. The
-            // folder's own entry type says which entries are links, so most need one call, not two.
-            let isLink = type == UInt8(DT_LNK) || (link.st_mode & S_IFMT) == S_IFLNK
-            let followed = isLink && fstatat(descriptor, name, &target, 0) == 0 ? target : link
+            // A link counts as what it leads to (the readers follow it), and as the link itself;
+            // anything else needs this one call.
+            let followed = (link.st_mode & S_IFMT) == S_IFLNK && fstatat(descriptor, name, &target, 0) == 0 ? target : link
             let modified = Self.modified(followed), linkModified = Self.modified(link)
             newest = max(newest, modified, linkModified)
             fingerprint.add(name)

@@ -22,30 +22,17 @@ struct ContentListing {
         let guardLinks = LinkedOutside(root: directory)
         func entries(_ folder: String) -> [(name: String, isFolder: Bool)] {
             let path = folder.isEmpty ? directory : directory + "/" + folder
-            guard let stream = opendir(path) else { return [] }
-            defer { closedir(stream) }
-            // The folder's own entry types say what each entry is, with no call per entry; a link
-            // (the folder itself is inside, so only a link can lead out) is resolved on its own.
-            var found: [(name: String, type: UInt8)] = []
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if !name.hasPrefix(".") { found.append((name, entry.pointee.d_type)) }
-            }
-            return found.sorted { $0.name < $1.name }.compactMap { name, type in
-                let full = path + "/" + name
-                var status = stat()
-                let known = type == UInt8(DT_REG) || type == UInt8(DT_DIR) || type == UInt8(DT_LNK)
-                if !known, lstat(full, &status) != 0 { return nil }
-                let isLink = known ? type == UInt8(DT_LNK) : (status.st_mode & S_IFMT) == S_IFLNK
-                let isFolder = known ? type == UInt8(DT_DIR) : (status.st_mode & S_IFMT) == S_IFDIR
-                guard isLink else { return (name, isFolder) }
+            // The folder itself is inside, so only a link can lead out; it alone is resolved.
+            return (FolderListing.entries(at: path) ?? []).filter { !$0.name.hasPrefix(".") }.compactMap { entry in
+                guard entry.kind == .link else { return (entry.name, entry.kind == .folder) }
+                let full = path + "/" + entry.name
                 if guardLinks.leadsOutside(full) {
                     sink.error(LinkedOutside.message, at: SourceLocation(file: full))
                     return nil
                 }
                 var target: ObjCBool = false
                 FileManager.default.fileExists(atPath: full, isDirectory: &target)
-                return (name, target.boolValue)
+                return (entry.name, target.boolValue)
             }
         }
         func yamlFiles(_ folder: String) -> [String] {

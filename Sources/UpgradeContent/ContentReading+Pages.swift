@@ -59,7 +59,7 @@ package enum ProsePageReader {
             return nil
         }
         return ProsePage(slug: slug, title: title, description: matter["description"], body: String(rest),
-                         file: file, bodyLine: close + 2, digest: SHA256.hex(Array(text.utf8)))
+                         file: file, bodyLine: close + 2, digest: SHA256.hex(text.utf8))
     }
 
     /// The title and description of the front matter's lines (those between the `---` lines).

@@ -65,18 +65,8 @@ final class Folder: @unchecked Sendable {
 
     /// The names in the folder, sorted, without `.` and `..`.
     func names() throws(DiagnosticError) -> [String] {
-        let copy = dup(descriptor)
-        guard copy >= 0, let stream = fdopendir(copy) else { throw Disk.failure("cannot list the folder", at: path) }
-        defer { closedir(stream) }
-        rewinddir(stream)
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        guard let entries = FolderListing.entries(ofOpen: descriptor) else { throw Disk.failure("cannot list the folder", at: path) }
+        return entries.map(\.name)
     }
 
     /// The bytes of the regular file `name`; nil when it is not one.

@@ -16,17 +16,22 @@ struct InPlaceUpdate {
     let record: BuildRecord
     let old: SiteTree
     let steps: Steps
-
     /// The made files whose bytes differ from what the output holds.
-    private var changed: [(file: GeneratedFile, sha256: String)] {
-        zip(build.made, digests).filter { record.entries[$0.path]?.sha256 != $1 }.map { ($0, $1) }
-    }
+    private let changed: [(file: GeneratedFile, sha256: String)]
+    /// Whether the last build wrote a file this one does not make: removing it may mean removing
+    /// folders too, which the exchange does.
+    private let removes: Bool
+    /// Whether this build's files, the manifest among them, are the very ones the last build wrote.
+    private let samePaths: Bool
 
-    /// Files the last build wrote that this one does not make: removing them may mean
-    /// removing folders too, which the exchange does.
-    private var removes: Bool {
+    init(build: SiteBuild, digests: [String], asOf: String, note: (sources: String, warnings: Int),
+         manifest: @escaping () -> GeneratedFile, record: BuildRecord, old: SiteTree, steps: Steps) {
+        (self.build, self.digests, self.asOf, self.note, self.manifest) = (build, digests, asOf, note, manifest)
+        (self.record, self.old, self.steps) = (record, old, steps)
+        changed = zip(build.made, digests).filter { record.entries[$0.path]?.sha256 != $1 }.map { ($0, $1) }
         let paths = Set(build.paths + [Manifest.fileName])
-        return record.written.contains { !paths.contains($0) }
+        removes = record.written.contains { !paths.contains($0) }
+        samePaths = !removes && record.written.count == paths.count
     }
 
     func fits(_ policy: SiteWriter.InPlacePolicy) -> Bool {
@@ -37,10 +42,8 @@ struct InPlaceUpdate {
         guard let root = old.root, let tool = BuildRecord.currentTool else {
             throw Disk.failure("the site to update is gone", at: "-")
         }
-        let changed = changed
         // The manifest lists each file's path, kind (which its path decides) and SHA-256, and the
         // as-of date: when none of these differ, it is the same bytes, and need not be made.
-        let samePaths = record.written == Set(build.paths + [Manifest.fileName])
         let manifest = changed.isEmpty && samePaths && asOf == record.asOf ? nil : manifest()
         let manifestChanged = manifest.map { record.entries[Manifest.fileName]?.sha256 != SHA256.hex($0.bytes) } ?? false
         // The last record's entries stand for every kept file (the site removes none here); a made

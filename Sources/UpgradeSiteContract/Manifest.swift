@@ -50,18 +50,6 @@ public struct Manifest: Sendable, Equatable {
         return GeneratedFile(path: Self.fileName, kind: .data, text: text + "\n}\n")
     }
 
-    /// The manifest as `JSONValue` writes it: what `file` must equal.
-    var tree: String {
-        JSONValue.object([
-            ("generator", .string(generator)),
-            ("asOf", .string(asOf)),
-            ("files", .array(entries.map { entry in
-                .object([("path", .string(entry.path)), ("kind", .string(entry.kind.rawValue)),
-                         ("sha256", .string(entry.sha256))])
-            })),
-        ]).serialized(pretty: true) + "\n"
-    }
-
     /// Reads a manifest back; nil when the bytes are not one.
     public init?(reading bytes: [UInt8]) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],

@@ -67,23 +67,13 @@ struct SiteFiles {
     private static func files(in root: String) -> [String] {
         var found: [String] = []
         func walk(_ relative: String) {
-            guard let folder = opendir(root + (relative.isEmpty ? "" : "/" + relative)) else { return }
-            defer { closedir(folder) }
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard name != ".", name != "..", !(relative.isEmpty && name == SitePaths.buildRecord) else { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) {
-                    // Some file systems leave the type out; lstat says it without following a link.
-                    var info = stat()
-                    guard lstat(root + "/" + path, &info) == 0 else { continue }
-                    type = (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : 0
-                }
-                switch type {
-                case Int32(DT_REG): found.append(path)
-                case Int32(DT_DIR): walk(path)
-                default: break
+            for entry in FolderListing.entries(at: root + (relative.isEmpty ? "" : "/" + relative)) ?? [] {
+                guard !(relative.isEmpty && entry.name == SitePaths.buildRecord) else { continue }
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind {
+                case .file: found.append(path)
+                case .folder: walk(path)
+                case .link, .other: break
                 }
             }
         }

@@ -146,33 +146,10 @@ struct BuildCommand: ParsableCommand {
         let loaded = try options.report(loading)
         let templateSet = try loadTemplates()
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? loaded.settings.asOf
-        // The model's checks run beside the planning, which needs none of them.
-        let findings = Diagnostics()
-        let (planning, _) = ConcurrentMap.both({ Self.plan(loaded, templateSet, date) },
-                                               { ContentChecks.model(loaded, into: findings) })
-        let plan: SitePlan
-        switch planning {
-        case .success(let made): plan = made
-        case .failure(let error):
-            // Every problem in one run: the checks report the plan's and all the others.
-            try gate(loaded)
-            Console.report(error.diagnostics)
-            throw Console.fail("the site was not built; \(output)/ is unchanged")
-        }
-        // Prose the last build checked, against the same model and templates, need not be checked again.
-        let recheck = plan.proseToCheck(since: previous())
-        if recheck?.isEmpty != true { SiteBuilder.checkProse(loaded, only: recheck, into: findings) }
+        let (plan, findings) = ContentChecks.planned(loaded, templates: templateSet, asOf: date, previous: previous)
         try gate(findings)
+        guard let plan else { throw Console.fail("the site was not built; \(output)/ is unchanged") }
         return (plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count)
-    }
-
-    private static func plan(_ content: LoadedContent, _ templates: TemplateSet,
-                             _ date: CalendarDate) -> Result<SitePlan, DiagnosticError> {
-        do throws(DiagnosticError) {
-            return .success(try SitePlan(content, templates: templates, asOf: date))
-        } catch {
-            return .failure(error)
-        }
     }
 
     private static func load(_ folder: String) -> Result<LoadedContent, DiagnosticError> {

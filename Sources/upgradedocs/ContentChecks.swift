@@ -1,6 +1,7 @@
 import UpgradeBase
 import UpgradeCheck
 import UpgradeContent
+import UpgradeCore
 import UpgradeSiteBuilder
 
 /// Everything `check` proves about loaded content: the prose pages' embeds and links,
@@ -12,6 +13,36 @@ enum ContentChecks {
         SiteBuilder.checkProse(content, into: findings)
         model(content, into: findings)
         return findings
+    }
+
+    /// The site's plan, and what `check` finds, for a build that knows the inputs of the files its
+    /// output holds (`previous`; empty for none). The model's checks run beside the planning, which
+    /// needs none of them; prose the last build checked, against the same model and templates, is
+    /// not checked again. Without a plan, the findings are every problem `run` finds, or the plan's
+    /// own when it finds none.
+    static func planned(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
+                        previous: () -> [String: String]) -> (plan: SitePlan?, findings: Diagnostics) {
+        let findings = Diagnostics()
+        let (planning, _) = ConcurrentMap.both({ plan(content, templates, asOf) }, { model(content, into: findings) })
+        switch planning {
+        case .failure(let error):
+            let all = run(content)
+            if all.errors.isEmpty { all.append(contentsOf: error.diagnostics) }
+            return (nil, all)
+        case .success(let plan):
+            let recheck = plan.proseToCheck(since: previous())
+            if recheck?.isEmpty != true { SiteBuilder.checkProse(content, only: recheck, into: findings) }
+            return (plan, findings)
+        }
+    }
+
+    private static func plan(_ content: LoadedContent, _ templates: TemplateSet,
+                             _ asOf: CalendarDate) -> Result<SitePlan, DiagnosticError> {
+        do throws(DiagnosticError) {
+            return .success(try SitePlan(content, templates: templates, asOf: asOf))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The checks of the model alone: the worked examples and the decision tables.

@@ -94,20 +94,9 @@ final class PreviewSite: Sendable {
             let content = try ContentLoader.load(from: content)
             let templateSet = try TemplateSet.load(from: templates)
             let previous = last.withLock { $0.mapValues(\.inputs) }
-            let findings = Diagnostics()
-            ContentChecks.model(content, into: findings)
-            let plan: SitePlan
-            do {
-                plan = try SitePlan(content, templates: templateSet, asOf: asOf ?? content.settings.asOf)
-            } catch {
-                // Every problem at once: the checks find the plan's, and the others.
-                let all = ContentChecks.run(content).errors
-                return .failed((all.isEmpty ? error.diagnostics : all).map(\.description))
-            }
-            // Prose the last good build checked, against the same model and templates, need not be checked again.
-            let recheck = plan.proseToCheck(since: previous)
-            if recheck?.isEmpty != true { SiteBuilder.checkProse(content, only: recheck, into: findings) }
-            if findings.errors.isEmpty {
+            let (plan, findings) = ContentChecks.planned(content, templates: templateSet, asOf: asOf ?? content.settings.asOf,
+                                                         previous: { previous })
+            if let plan, findings.errors.isEmpty {
                 let build = plan.build(keeping: previous)
                 return .built(keep(build), made: build.made.count)
             }
