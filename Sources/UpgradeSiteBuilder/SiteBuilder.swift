@@ -60,7 +60,7 @@ public enum SiteBuilder {
     /// Where every page of the site lives, without making any: what a link may lead to.
     static func pagePaths(_ context: ViewContext) -> Set<String> {
         let catalog = context.catalog
-        var paths = [SitePaths.index, SitePaths.print, SitePaths.checker, SitePaths.offers]
+        var paths = [SitePaths.index, SitePaths.print, SitePaths.checker, SitePaths.offers, SitePaths.search]
         paths += catalog.offers.map { SitePaths.offer($0.id) }
         for program in context.programs {
             paths.append(SitePaths.matrix(program.id))
@@ -85,23 +85,8 @@ public enum SiteBuilder {
         pages += context.catalog.tables.map { DecisionTableView(context: context, table: $0).page() }
         pages.append(PrintView(context: context).page())
         pages.append(CheckerView(context: context).page())
+        pages.append(SearchView(context: context).page())
         pages += OfferView.pages(context)
         return pages
-    }
-}
-
-/// The site navigation: home, each program's matrix, each decision table, print.
-struct Navigation: Sendable, Equatable {
-    let items: [(label: String, path: PagePath)]
-
-    static func == (lhs: Navigation, rhs: Navigation) -> Bool {
-        lhs.items.map(\.label) == rhs.items.map(\.label) && lhs.items.map(\.path) == rhs.items.map(\.path)
-    }
-
-    init(context: ViewContext) {
-        items = [("Home", SitePaths.index), ("Check an upgrade", SitePaths.checker), ("Offers", SitePaths.offers)]
-            + context.programs.map { ("\($0.name.capitalizedFirst) matrix", SitePaths.matrix($0.id)) }
-            + context.catalog.tables.map { ($0.title, SitePaths.table($0.id)) }
-            + [("Print", SitePaths.print)]
     }
 }

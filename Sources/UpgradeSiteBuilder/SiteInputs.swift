@@ -5,14 +5,15 @@ import UpgradeSiteContract
 /// What each file of the site is made from, as a digest, worked out without making it.
 ///
 /// - Every file: the generator and the as-of date.
-/// - Every page: the frame all pages share (site title, raw-HTML setting, navigation)
-///   and, for its HTML twin, the templates it goes through (`TemplateSet.digest(of:)`);
-///   the Markdown twin uses no template.
+/// - Every page: the frame all pages share (site title, raw-HTML setting) and, for its
+///   HTML twin, the templates it goes through (`TemplateSet.digest(of:)`) and the header's
+///   sections; the Markdown twin uses neither.
 /// - A prose page: its whole file, front matter and text (`ProsePage.digest`); and the
 ///   model, only when it embeds a generated table.
 /// - Every other page: the model (every YAML file); the home page also the prose pages'
 ///   names and titles, which it lists (`IndexView` is the only view that reads them).
 /// - A data file: the model. An asset: its bytes.
+/// - The search index: the model and every prose page.
 ///
 /// Nil for a model made in code, which has no files to digest: then everything is made.
 struct SiteInputs: Sendable {
@@ -23,6 +24,8 @@ struct SiteInputs: Sendable {
     private let frames: [String: String]
     /// The digest of each prose page's own source, by page path.
     private let prose: [PagePath: String]
+    /// What the search index is made from: the model and every prose page.
+    private let allProse: String
     private let slugs: [PagePath: String]
 
     init?(context: ViewContext, templates set: TemplateSet, navigation: Navigation) {
@@ -33,18 +36,18 @@ struct SiteInputs: Sendable {
         common.add(context.asOf.description)
         common.add(context.content.settings.title)
         common.add(context.content.settings.rawHTML ? "raw HTML" : "safe")
-        for item in navigation.items {
-            common.add(item.label)
-            common.add(item.path.description)
-        }
         let shared = common.hex
         self.common = shared
+        // The header, with its menus, is the layout's: the Markdown twins have none.
+        var header = Fingerprint()
+        for part in navigation.parts { header.add(part) }
+        let headerDigest = header.hex
         var frames: [String: String] = [:]
         for kind in PageKind.allCases {
             for format in PageFormat.allCases {
                 var frame = Fingerprint()
                 frame.add(shared)
-                frame.add(format == .html ? set.digest(of: kind) : "no template")
+                frame.add(format == .html ? set.digest(of: kind) + headerDigest : "no template")
                 frames[Self.frameKey(kind, format)] = frame.hex
             }
         }
@@ -61,6 +64,12 @@ struct SiteInputs: Sendable {
             (SitePaths.prose(page.slug), page.digest + (ProseView.mayEmbed(page.body) ? model : ""))
         }
         prose = Dictionary(sources, uniquingKeysWith: { first, _ in first })
+        var all = Fingerprint()
+        for page in context.content.pages {
+            all.add(page.slug)
+            all.add(page.digest)
+        }
+        allProse = all.hex
         slugs = Dictionary(context.content.pages.map { (SitePaths.prose($0.slug), $0.slug) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -94,6 +103,16 @@ struct SiteInputs: Sendable {
         fingerprint.add(common)
         fingerprint.add(path)
         fingerprint.add(model)
+        return fingerprint.hex
+    }
+
+    /// A file of the search index: every page's words, so the model and every prose page.
+    func search(_ path: String) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(common)
+        fingerprint.add(path)
+        fingerprint.add(model)
+        fingerprint.add(allProse)
         return fingerprint.hex
     }
 

@@ -51,7 +51,8 @@ public struct SitePlan: Sendable {
     /// (`guide.html`, `../pages/guide.md`), or hides it in a character reference, which needs `&`.
     public func proseToCheck(since previous: [String: String]) -> Set<String>? {
         guard let inputs, pageInputs.count + otherFiles.count == previous.count,
-              otherFiles.allSatisfy({ $0.inputs != nil && previous[$0.path] == $0.inputs }) else { return nil }
+              otherFiles.allSatisfy({ $0.followsProse || ($0.inputs != nil && previous[$0.path] == $0.inputs) })
+        else { return nil }
         var changed: Set<String> = []
         for page in pages {
             let same = PageFormat.allCases.allSatisfy { format in
@@ -69,18 +70,36 @@ public struct SitePlan: Sendable {
         }.map(\.slug))
     }
 
-    /// The site's files but its pages: the assets, copied, and the data files, made from the model.
-    private var otherFiles: [(path: String, kind: FileKind, inputs: String?, make: @Sendable () -> GeneratedFile)] {
+    /// One of the site's files that is not a page. `followsProse`: its inputs change with any prose page.
+    private typealias OtherFile = (path: String, kind: FileKind, inputs: String?, followsProse: Bool,
+                                   make: @Sendable () -> GeneratedFile)
+
+    /// The site's files but its pages: the assets, copied, the data files, made from the model, and
+    /// the search index, made from every page.
+    private var otherFiles: [OtherFile] {
         let catalog = context.catalog, asOf = context.asOf, model = context.content.modelDigest
-        return templates.assets.map { asset in
-            (asset.path, .asset, inputs?.asset(asset.data),
+        var files: [OtherFile] = templates.assets.map { asset in
+            (asset.path, .asset, inputs?.asset(asset.data), false,
              { GeneratedFile(path: asset.path, kind: .asset, bytes: Array(asset.data)) })
         } + [
-            (SitePaths.testVectors, .data, inputs?.data(SitePaths.testVectors),
+            (SitePaths.testVectors, .data, inputs?.data(SitePaths.testVectors), false,
              { TestVectors.file(catalog: catalog, model: model, asOf: asOf) }),
-            (SitePaths.checkerData, .data, inputs?.data(SitePaths.checkerData),
+            (SitePaths.checkerData, .data, inputs?.data(SitePaths.checkerData), false,
              { CheckerData.file(catalog: catalog, asOf: asOf) }),
         ]
+        // The index is made once, for whichever of its files is asked for first.
+        let pages = pages, index = Locked<[String: GeneratedFile]?>(nil)
+        let made: @Sendable (String) -> GeneratedFile = { path in
+            index.withLock { files in
+                if files == nil {
+                    files = Dictionary(uniqueKeysWithValues: SearchIndex(pages: pages, catalog: catalog).files().map { ($0.path, $0) })
+                }
+                return files![path]!
+            }
+        }
+        let paths = [SitePaths.searchPages] + (0..<SearchIndex.shardCount(of: pages)).map(SitePaths.searchShard)
+        files += paths.map { path in (path, .data, inputs?.search(path), true, { made(path) }) }
+        return files
     }
 
     /// Assets and data files, made in full; they are few.

@@ -31,5 +31,5 @@ public enum PageFormat: String, Sendable, CaseIterable {
 
 /// What kind of page a path is; the manifest records it, and each kind has its own template.
 public enum PageKind: String, Sendable, CaseIterable {
-    case index, matrix, role, rules, print, page, checker, offer
+    case index, matrix, role, rules, print, page, checker, offer, search
 }

@@ -13,6 +13,12 @@ public enum SitePaths {
     public static let stylesheet = "assets/site.css"
     public static let checkerAsset = "assets/checker.js"
     public static let filterAsset = "assets/filter.js"
+    /// Search: the page that asks (`search.html?q=TERMS`), its script, and the index the build writes,
+    /// a list of pages and the terms in shards.
+    public static let search = PagePath("search")
+    public static let searchAsset = "assets/search.js"
+    public static let searchPages = "data/search/pages.js"
+    public static func searchShard(_ number: Int) -> String { "data/search/terms-\(number).js" }
     /// The build's own note of what it wrote, local to the disk it is on; not part of the site.
     public static let buildRecord = ".upgradedocs-record"
     public static let offers = PagePath("offers", "index")
@@ -39,6 +45,8 @@ public enum SitePaths {
     public static func anchor(of interpretation: InterpretationID) -> String { "interpretation-\(interpretation)" }
     /// The anchor of a decision table's rule row.
     public static func anchor(ofRule rule: RuleID) -> String { "rule-\(rule)" }
+    /// The anchor of a matrix cell: `cell-FROM--TO`, on the page whose grid shows the pair.
+    public static func anchor(ofCell from: OfferID, to: OfferID) -> String { "cell-\(from)--\(to)" }
     /// The anchor of a source's row on its part page.
     public static func anchor(ofRow source: OfferID) -> String { "from-\(source)" }
 }

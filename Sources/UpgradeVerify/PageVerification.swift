@@ -17,6 +17,7 @@ struct PageVerification {
         switch kind {
         case .checker: [SitePaths.checkerData, SitePaths.checkerAsset]
         case .offer: [SitePaths.filterAsset]
+        case .search: [SitePaths.searchAsset, SitePaths.searchPages]
         default: []
         }
     }
@@ -57,7 +58,7 @@ struct PageVerification {
             }
         }
         // The checker's page shows and hides its own parts as it answers; prose may hold raw HTML.
-        if let main = page.descendants(named: "main").first, kind != .page, kind != .checker {
+        if let main = page.descendants(named: "main").first, kind != .page, kind != .checker, kind != .search {
             for hidden in main.concealedElements {
                 fail("the page holds \(hidden.what), which no reader meets", line: hidden.line, &report)
             }
@@ -88,7 +89,7 @@ struct PageVerification {
         case .rules: [Markup.TableClass.decision, "examples"].contains(tableClass)
         case .print, .page: [Markup.TableClass.decision, Markup.TableClass.matrix, Markup.TableClass.list, "examples"].contains(tableClass)
         case .offer: tableClass == "offer-index" && file == SitePaths.offers.file(.html)
-        case .index, .role, .checker: false
+        case .index, .role, .checker, .search: false
         }
     }
 

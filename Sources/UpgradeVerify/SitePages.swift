@@ -13,6 +13,7 @@ struct SitePages {
         var kinds: [String: PageKind] = [
             SitePaths.index.description: .index, SitePaths.print.description: .print,
             SitePaths.checker.description: .checker, SitePaths.offers.description: .offer,
+            SitePaths.search.description: .search,
         ]
         var folders: [String: ProgramID] = [:]
         for offer in catalog.offers { kinds[SitePaths.offer(offer.id).description] = .offer }

@@ -67,10 +67,10 @@ final class MarkdownDocument {
     /// custom block holding custom inlines for the tags around its own children.
     /// A custom block breaks lines around its own literals, so those stay empty,
     /// and the bytes are cmark's `<hN>…</hN>` with the id added.
-    func addHeadingIDs(_ makeID: (String) -> String) {
+    func addHeadingIDs(_ makeID: (_ text: String, _ level: Int) -> String) {
         for heading in nodes(ofType: CMARK_NODE_HEADING) {
             let level = cmark_node_get_heading_level(heading)
-            let id = makeID(Self.plainText(of: heading))
+            let id = makeID(Self.plainText(of: heading), Int(level))
             let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
             cmark_node_set_on_enter(wrapper, "")
             cmark_node_set_on_exit(wrapper, "")

@@ -6,6 +6,8 @@ package final class HTMLRenderer {
     let page: PagePath
     let unsafeHTML: Bool
     private let slugger = Slugger()
+    /// The page's second-level headings as rendered, in order, with their ids: its "on this page" list.
+    private(set) var outline: [(text: String, id: String)] = []
 
     /// `reservedIDs` are the ids the layout around the body uses, which no heading may take.
     package init(page: PagePath, unsafeHTML: Bool, reservedIDs: Set<String> = []) {
@@ -51,6 +53,7 @@ package final class HTMLRenderer {
         switch block {
         case .heading(let level, let inlines, let id):
             let anchor = id ?? slugger.slug(for: Self.plainText(inlines))
+            if level == 2 { outline.append((Self.plainText(inlines), anchor)) }
             return "<h\(level) id=\"\(HTML.escapeAttribute(anchor))\">\(render(inlines))</h\(level)>\n"
         case .paragraph(let inlines):
             return "<p>\(render(inlines))</p>\n"
@@ -165,7 +168,11 @@ package final class HTMLRenderer {
                 embeds[fence.info].map { $0.map(render).joined() }
             }
         }
-        document.addHeadingIDs(slugger.slug)
+        document.addHeadingIDs { text, level in
+            let id = slugger.slug(for: text)
+            if level == 2 { outline.append((text, id)) }
+            return id
+        }
         return document.renderHTML()
     }
 

@@ -5,6 +5,10 @@ import UpgradeSiteContract
 /// The home page: links to everything, and every interpretation in full.
 struct IndexView {
     let context: ViewContext
+    /// Where the home page lists the prose pages, which the header links to once there are many.
+    static let readingAnchor = "reading"
+    static let rolesAnchor = "roles"
+    static let tablesAnchor = "tables"
 
     func page() -> Page {
         let catalog = context.catalog
@@ -12,7 +16,10 @@ struct IndexView {
             .paragraph([.strong([.htmlLink([.text("Check an upgrade")], to: SitePaths.checker)]),
                         .text(": any offer to any other, any status, any other subscriptions, any day; the verdict, "
                               + "every reason with what to do, and a link to share.")]),
-            .paragraph([.strong([.text("Appropriate roles")]), .text(": ")] + roleLinks()),
+            .paragraph([.strong([.htmlLink([.text("Find an offer")], to: SitePaths.search)]),
+                        .text(": by its official name, its id or a name people use (\"E3\"), or in "),
+                        .link([.text("the list of every offer")], to: SitePaths.offers, anchor: nil), .text(".")]),
+            .paragraph([.strong([.text("Your role")]), .text(": ")] + roleLinks()),
             .heading(level: 2, [.text("Upgrade matrices")], id: "matrices"),
             .list(ordered: false, items: context.programs.map { program in
                 [.link([.text("\(program.name.capitalizedFirst) offers")], to: SitePaths.matrix(program.id), anchor: nil),
@@ -20,12 +27,12 @@ struct IndexView {
             }),
             .paragraph([.link([.text("Every offer")], to: SitePaths.offers, anchor: nil),
                         .text(": the names people use, the services each includes, and where each can go.")]),
-            .heading(level: 2, [.text("Guides by role")], id: "roles"),
+            .heading(level: 2, [.text("Guides by role")], id: Self.rolesAnchor),
             .list(ordered: false, items: catalog.roles.map { role in
                 [.link([.text(role.name)], to: SitePaths.role(role.id), anchor: nil),
                  .text(role.canUpgrade ? ": checks and submits upgrades" : ": checks upgrades, then hands over")]
             }),
-            .heading(level: 2, [.text("Decision tables")], id: "tables"),
+            .heading(level: 2, [.text("Decision tables")], id: Self.tablesAnchor),
             .list(ordered: false, items: catalog.tables.map { table in
                 [.link([.text(table.title)], to: SitePaths.table(table.id), anchor: nil),
                  .text(": hit policy \(table.hitPolicy.rawValue), \(table.rules.count) rules")]
@@ -35,7 +42,7 @@ struct IndexView {
                               anchor: nil), .text(".")]),
         ]
         if !context.content.pages.isEmpty {
-            blocks.append(.heading(level: 2, [.text("More reading")], id: "reading"))
+            blocks.append(.heading(level: 2, [.text("More reading")], id: Self.readingAnchor))
             blocks.append(.list(ordered: false, items: context.content.pages.map { page in
                 [.link([.text(page.title)], to: SitePaths.prose(page.slug), anchor: nil)]
                     + (page.description.map { [.text(": " + $0)] } ?? [])

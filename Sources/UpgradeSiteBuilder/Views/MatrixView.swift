@@ -80,6 +80,7 @@ struct MatrixView {
                         if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
                     }
                     return Cell(content, attributes: [
+                        Attribute("id", SitePaths.anchor(ofCell: source.id, to: target.id)),
                         Attribute(Markup.Data.from, source.id.rawValue), Attribute(Markup.Data.to, target.id.rawValue),
                         Attribute(Markup.Data.verdict, decision.verdict.rawValue),
                         Attribute(Markup.Data.reasons, decision.reasons.map(\.rawValue).joined(separator: " ")),

@@ -1,0 +1,107 @@
+/// How the search index and `assets/search.js` cut text into terms, so that a query
+/// finds what the index holds: runs of letters and digits (Unicode's L and N
+/// categories, which the script matches with `[\p{L}\p{N}]`), lower-cased a scalar at a time. Terms of
+/// one character, and a few words nearly every page has, are left out; the stop
+/// words travel in the index, so the script keeps no copy of its own.
+enum SearchTerms {
+    /// In Unicode scalars, which the script counts as code points.
+    static let minimumLength = 2
+    static let stopWords: Set<String> = [
+        "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of",
+        "on", "or", "that", "the", "this", "to", "was", "with", "html", "md", "amp", "nbsp", "quot", "http",
+        "https", "www",
+    ]
+
+    /// Every term of `text`, in order, repeats included. `each` sees them one at a time,
+    /// so a page's terms are counted without an array per page.
+    static func forEach(in text: String, _ each: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = -1, scalars = 0, ascii = true
+            func flush(_ end: Int) {
+                defer { (start, scalars, ascii) = (-1, 0, true) }
+                guard start >= 0 else { return }
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let term: String
+                if ascii {
+                    guard scalars >= minimumLength else { return }
+                    term = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                        for (index, byte) in slice.enumerated() {
+                            buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        }
+                        return slice.count
+                    }
+                } else {
+                    // Lowered one scalar at a time, as the script does: no rule that looks at the neighbours
+                    // (a final sigma), and the length counted after lowering (İ lowers to two scalars).
+                    term = String(decoding: slice, as: UTF8.self).unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+                    guard term.unicodeScalars.count >= minimumLength else { return }
+                }
+                if !stopWords.contains(term) { each(term) }
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var length = 1, inTerm: Bool
+                if byte < 0x80 {
+                    let folded = byte | 0x20
+                    inTerm = (byte >= 0x30 && byte <= 0x39) || (folded >= 0x61 && folded <= 0x7A)
+                } else {
+                    let scalar: Unicode.Scalar
+                    (scalar, length) = decode(bytes, at: index)
+                    inTerm = isLetterOrDigit(scalar)
+                    if inTerm { ascii = false }
+                }
+                if inTerm {
+                    if start < 0 { start = index }
+                    scalars += 1
+                } else if start >= 0 {
+                    flush(index)
+                }
+                index += length
+            }
+            flush(bytes.count)
+        }
+    }
+
+    static func terms(in text: String) -> [String] {
+        var terms: [String] = []
+        forEach(in: text) { terms.append($0) }
+        return terms
+    }
+
+    /// A name as search compares it whole: its terms, one space between.
+    static func normalized(_ name: String) -> String {
+        terms(in: name).joined(separator: " ")
+    }
+
+    /// FNV-1a over the term's UTF-8 bytes: which shard of the index holds it. The script
+    /// computes the same with `Math.imul`.
+    static func shard(of term: String, among count: Int) -> Int {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in term.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return Int(hash % UInt32(count))
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: true
+        default: false
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8 (a Swift string's), and its length in bytes.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0xFF >> (length + 1))
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+}

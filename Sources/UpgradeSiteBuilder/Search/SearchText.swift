@@ -1,0 +1,57 @@
+/// The words of a page as a reader meets them, block by block, each marked as heading
+/// or text: what the search index weighs. Prose is read as its CommonMark source, whose
+/// markup characters fall between terms; a line that starts with `#` is a heading.
+struct SearchText {
+    let found: (String, _ heading: Bool) -> Void
+
+    init(_ found: @escaping (String, _ heading: Bool) -> Void) {
+        self.found = found
+    }
+
+    func read(_ block: Block) {
+        switch block {
+        case .heading(_, let inlines, _): read(inlines, heading: true)
+        case .paragraph(let inlines): read(inlines)
+        case .list(_, let items): for item in items { read(item) }
+        case .labelledList(_, let items): for item in items { read(item.content) }
+        case .note(_, let title, let blocks):
+            if let title { found(title, true) }
+            for block in blocks { read(block) }
+        case .table(let table):
+            read(table.caption)
+            for row in table.head + table.body { for cell in row.cells { read(cell.content) } }
+            for note in table.notes { read(note.text) }
+        case .prose(let markdown, _, _): readProse(markdown)
+        case .section(_, _, let blocks): for block in blocks { read(block) }
+        }
+    }
+
+    func read(_ inlines: [Inline], heading: Bool = false) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text), .code(let text): found(text, heading)
+            case .strong(let inner), .link(let inner, _, _), .checkerLink(let inner, _), .htmlLink(let inner, _):
+                read(inner, heading: heading)
+            case .symbol(_, let alternative): found(alternative, heading)
+            case .footnoteMark, .lineBreak: break
+            }
+        }
+    }
+
+    /// The whole source as text, and each line that starts with `#` once more as a heading.
+    private func readProse(_ markdown: String) {
+        found(markdown, false)
+        var markdown = markdown
+        let headings: [String] = markdown.withUTF8 { bytes in
+            var headings: [String] = [], start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                if bytes[start] == 0x23 { headings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                start = end + 1
+            }
+            return headings
+        }
+        for heading in headings { found(heading, true) }
+    }
+}

@@ -1,0 +1,30 @@
+// Holds the site's search script to the index the build wrote.
+//   node search.js SEARCH-SCRIPT SITE-FOLDER QUESTIONS.json
+// QUESTIONS: {"texts": [...], "queries": [...]}. Prints one JSON object:
+// {"terms": [[term, shard among 97], ...] for each text (97 shards, so that a hash that differs shows), "results": [[href, ...] (first five) for each query]}.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+const [scriptFile, site, questionsFile] = process.argv.slice(2);
+const search = require(path.resolve(scriptFile));
+
+let index = null;
+const shards = {};
+globalThis.UpgradeSearch = {
+  pages: (data) => { index = data; },
+  terms: (number, table) => { shards[number] = table; },
+};
+const folder = path.join(site, "data", "search");
+vm.runInThisContext(fs.readFileSync(path.join(folder, "pages.js"), "utf8"));
+for (let number = 0; number < index.shards; number++) {
+  vm.runInThisContext(fs.readFileSync(path.join(folder, "terms-" + number + ".js"), "utf8"));
+}
+const questions = JSON.parse(fs.readFileSync(questionsFile, "utf8"));
+const terms = questions.texts.map((text) =>
+  search.termsOf(text, index).map((term) => [term, search.shardOf(term, 97)]));
+const results = questions.queries.map((query) => {
+  const found = search.rank(index, shards, search.termsOf(query, index));
+  return (found.every.length ? found.every : found.some).slice(0, 5).map((r) => index.pages[r.page][0]);
+});
+process.stdout.write(JSON.stringify({ terms, results }));

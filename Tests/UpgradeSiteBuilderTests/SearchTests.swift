@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import UpgradeBase
+import UpgradeCore
+@testable import UpgradeSiteBuilder
+import UpgradeSiteContract
+import TestSupport
+
+/// Search runs in the browser over the index the build writes, so the page's script and
+/// the build must cut text into the same terms and put each in the same shard; and an
+/// offer, a role or a table must be found first by the names people use for it. Run under
+/// Node.js against the fixture site's index.
+@Suite("Search finds what the index holds, and an offer's own page first")
+struct SearchTests {
+    struct Answers: Decodable {
+        let terms: [[[JSONScalar]]]
+        let results: [[String]]
+    }
+
+    /// A term or a shard number, as the runner prints them.
+    enum JSONScalar: Decodable, Equatable {
+        case term(String), shard(Int)
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) { self = .shard(number) } else { self = .term(try container.decode(String.self)) }
+        }
+    }
+
+    static func ask(texts: [String], queries: [String], script: String = Repository.path("templates/assets/search.js"))
+        throws -> (status: Int32, answers: Answers?, output: String) {
+        let folder = Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = try SiteFixture.build()
+        for file in files where file.path.hasPrefix("data/search/") {
+            try FileManager.default.createDirectory(atPath: folder + "/data/search", withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: URL(fileURLWithPath: folder + "/" + file.path))
+        }
+        let questions = JSONValue.object([("texts", .array(texts.map(JSONValue.string))),
+                                          ("queries", .array(queries.map(JSONValue.string)))])
+        try questions.serialized().write(toFile: folder + "/questions.json", atomically: true, encoding: .utf8)
+        let node = Process()
+        node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        node.arguments = ["node", Repository.path("Tests/Search/search.js"), script, folder, folder + "/questions.json"]
+        let output = Pipe()
+        node.standardOutput = output
+        node.standardError = output
+        try node.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        node.waitUntilExit()
+        return (node.terminationStatus, try? JSONDecoder().decode(Answers.self, from: data), String(decoding: data, as: UTF8.self))
+    }
+
+    /// Text in many scripts, with punctuation, combining marks, digits and symbols between.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var random = SeededGenerator(seed: seed)
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x20...0x7E, 0xA0...0x17F, 0x370...0x3FF, 0x300...0x36F,
+                                             0x400...0x4FF, 0x2000...0x206F, 0x3040...0x30FF, 0x4E00...0x4E80]
+        return (0..<count).map { _ in
+            String(String.UnicodeScalarView((0..<Int.random(in: 0...40, using: &random)).compactMap { _ in
+                Unicode.Scalar(UInt32.random(in: ranges.randomElement(using: &random)!, using: &random))
+            }))
+        }
+    }
+
+    static let examples = ["Office 365 E3 — Déjà vu ✓", "ÆØÅ straße İstanbul", "日本語のテキスト", "a b c1 x2", "C++/C# e-3",
+                           "UPG-4: the customer holds it", "don’t", "Ⅻ ½ ²³", "", "   "]
+
+    @Test("The page's script cuts any text into the build's terms, and looks each up in the build's shard")
+    func scriptCutsTextAsTheBuildDoes() throws {
+        let content = SiteFixture.content
+        let texts = Self.examples + content.catalog.offers.flatMap { [$0.name] + $0.aliases }
+            + Self.randomTexts(count: 2_000, seed: 2026)
+        let (status, answers, output) = try Self.ask(texts: texts, queries: [])
+        try #require(status == 0, "\(output)")
+        for (text, got) in zip(texts, try #require(answers).terms) {
+            let want = SearchTerms.terms(in: text).map { [JSONScalar.term($0), .shard(SearchTerms.shard(of: $0, among: 97))] }
+            #expect(got == want, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test("An offer's own page comes first for its id, its name and each of its aliases, in any case")
+    func offerPageComesFirstForItsNames() throws {
+        let offers = SiteFixture.content.catalog.offers
+        var queries: [(String, String)] = []
+        for offer in offers {
+            for name in [offer.id.rawValue, offer.name, offer.name.uppercased()] + offer.aliases {
+                queries.append((name, SitePaths.offer(offer.id).file(.html)))
+            }
+        }
+        for role in SiteFixture.content.catalog.roles {
+            queries.append((role.name, SitePaths.role(role.id).file(.html)))
+        }
+        #expect(offers.contains { !$0.aliases.isEmpty })
+        let (status, answers, output) = try Self.ask(texts: [], queries: queries.map(\.0))
+        try #require(status == 0, "\(output)")
+        for ((query, page), results) in zip(queries, try #require(answers).results) {
+            #expect(results.first == page, "'\(query)' lists \(results) first")
+        }
+    }
+
+    @Test("A service's name and a word of one page find them")
+    func wordsFindTheirPages() throws {
+        let catalog = SiteFixture.content.catalog
+        let service = try #require(catalog.services.first)
+        let holders = catalog.offers.filter { $0.services.contains(service.id) }.map { SitePaths.offer($0.id).file(.html) }
+        let (status, answers, output) = try Self.ask(texts: [], queries: [service.name, "zzzz-nowhere"])
+        try #require(status == 0, "\(output)")
+        let results = try #require(answers).results
+        #expect(!holders.isEmpty)
+        #expect(results[0].contains { holders.contains($0) }, "\(results[0])")
+        #expect(results[1].isEmpty)
+    }
+
+    @Test("Every page but the search page and the printed tables is listed once, with its title")
+    func indexListsEveryPage() throws {
+        let files = try SiteFixture.build()
+        let list = SiteFixture.file(SitePaths.searchPages, in: files)
+        let pages = files.filter { $0.path.hasSuffix(".html") && $0.path != "search.html" && !$0.path.hasPrefix("print/") }
+        #expect(pages.count > 20)
+        for page in pages {
+            #expect(list.components(separatedBy: "[" + JSONValue.quote(page.path) + ",").count == 2, "\(page.path)")
+        }
+        #expect(!list.contains("\"search.html\""))
+    }
+
+    @Test("…and these tests are not vacuous: a script that shards by another hash fails them")
+    func aDifferentHashFails() throws {
+        let folder = Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let original = try String(contentsOfFile: Repository.path("templates/assets/search.js"), encoding: .utf8)
+        let broken = original.replacingOccurrences(of: "0x811c9dc5", with: "0x811c9dc6")
+        #expect(broken != original)
+        try broken.write(toFile: folder + "/search.js", atomically: true, encoding: .utf8)
+        let (_, answers, _) = try Self.ask(texts: ["Office 365 E3"], queries: [], script: folder + "/search.js")
+        let got = try #require(answers?.terms.first)
+        #expect(got.map { $0[0] } == SearchTerms.terms(in: "Office 365 E3").map(JSONScalar.term))
+        #expect(got.map { $0[1] } != SearchTerms.terms(in: "Office 365 E3").map { JSONScalar.shard(SearchTerms.shard(of: $0, among: 97)) })
+    }
+}
