@@ -94,7 +94,26 @@ def print_to_pdf(root):
                 expected = source.count('<td class="eligible"') + source.count('<td class="blocked"')
                 if cells < expected:
                     problems.append(f"{paper}: page {number} shows {cells} of {expected} matrix cells")
+        # What a printed table must say besides its cells: a matrix's notes (what every cell assumes, a
+        # withdrawal), and each decision table's annotations, which word the advice its codes stand for.
+        printed = collapse(run(["pdftotext", "-raw", pdf, "-"]).stdout)
+        for section in re.findall(r'<section class="print-page".*?</section>', source, re.S):
+            kept = [text_of(note) for note in re.findall(r'<div class="alert[^"]*" role="note">(.*?)</div>', section, re.S)]
+            kept += [text_of(cell) for cell in re.findall(r'<td class="annotation"[^>]*>(.*?)</td>', section, re.S)]
+            for text in kept:
+                if text and text not in printed:
+                    problems.append(f"{paper}: the printed document leaves out '{text[:70]}…'")
+        if "upgrade-matrix" in source and not re.search(r'<section class="print-page"[^>]*id="matrix-.*?role="note"', source, re.S):
+            problems.append("the printed matrix carries no note of what its cells assume")
     return problems
+
+
+def collapse(text):
+    return " ".join(text.split())
+
+
+def text_of(fragment):
+    return collapse(html.unescape(re.sub(r"<[^>]+>", " ", fragment))).replace(" .", ".").replace(" ,", ",")
 
 
 @check("v.Nu")
@@ -157,13 +176,16 @@ def axe_script():
     return os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")
 
 
-@check("axe-core")
-def axe(root):
-    """axe-core inside Chromium on every page; serious and critical violations fail."""
+DARK = ["--blink-settings=preferredColorScheme=0"]
+
+
+def axe_pages(root, theme):
+    """axe-core inside Chromium on every page, in one colour theme; serious and critical violations fail.
+    The probe also reports which theme the page was in, so a flag Chromium ignores cannot pass as dark."""
     shutil.copy(axe_script(), os.path.join(root, "axe.min.js"))
     problems, total = [], 0
     for page in html_pages(root):
-        if page.startswith("_markdown") or page.startswith("print/decision-tables-"):
+        if page.startswith("_markdown") or page.startswith("print/decision-tables-") or ".probe." in page:
             continue
         path = os.path.join(root, page)
         source = open(path, encoding="utf-8").read()
@@ -171,27 +193,43 @@ def axe(root):
         probe = ('<script src="' + "../" * depth + 'axe.min.js"></script><script>'
                  "axe.run(document,{resultTypes:['violations']}).then(function(r){"
                  "var p=document.createElement('pre');p.id='axe-result';"
-                 "p.textContent=JSON.stringify(r.violations.map(function(v){return {id:v.id,impact:v.impact,"
-                 "nodes:v.nodes.length,target:(v.nodes[0]||{}).target};}));document.body.appendChild(p);});"
+                 "p.textContent=JSON.stringify({dark:matchMedia('(prefers-color-scheme: dark)').matches,"
+                 "violations:r.violations.map(function(v){return {id:v.id,impact:v.impact,"
+                 "nodes:v.nodes.length,target:(v.nodes[0]||{}).target};})});document.body.appendChild(p);});"
                  "</script></body>")
-        probe_path = path[:-5] + ".axe.html"
+        probe_path = path[:-5] + ".probe.axe.html"
         open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
-        dom = run(CHROMIUM + ["--virtual-time-budget=15000", "--dump-dom", "file://" + os.path.abspath(probe_path)],
-                  timeout=120).stdout
+        flags = DARK if theme == "dark" else []
+        dom = run(CHROMIUM + flags + ["--virtual-time-budget=15000", "--dump-dom",
+                                      "file://" + os.path.abspath(probe_path)], timeout=120).stdout
+        os.remove(probe_path)
         match = re.search(r'<pre id="axe-result">(.*?)</pre>', dom, re.S)
         if not match:
             problems.append(f"{page}: axe did not report")
             continue
-        violations = json.loads(html.unescape(match.group(1)))
+        result = json.loads(html.unescape(match.group(1)))
+        if result["dark"] != (theme == "dark"):
+            problems.append(f"{page}: the page was not in the {theme} theme")
+            continue
         total += 1
-        for violation in violations:
+        for violation in result["violations"]:
             line = f"{page}: {violation['impact']} {violation['id']} on {violation['nodes']} node(s), e.g. {violation['target']}"
             if violation["impact"] in ("serious", "critical"):
                 problems.append(line)
             else:
                 print(f"  (minor) {line}")
-    print(f"  {total} pages checked")
+    print(f"  {total} pages checked in the {theme} theme")
     return problems
+
+
+@check("axe-core")
+def axe(root):
+    return axe_pages(root, "light")
+
+
+@check("axe-core, dark theme")
+def axe_dark(root):
+    return axe_pages(root, "dark")
 
 
 @check("layout at 390 px")
@@ -221,9 +259,13 @@ def narrow_layout(root):
     problems = []
     if facts["page"] > facts["view"]:
         problems.append(f"the page scrolls sideways: {facts['page']} px wide in a {facts['view']} px view")
-    # The checker with an answer showing, and the offer index, fit a phone too.
-    for other, query in [("checker.html", "?from=m365-business-basic&to=o365-e3&holds=m365-apps-enterprise@other"),
-                         (os.path.join("offers", "index.html"), "")]:
+    # Every other page fits a phone too: the checker with an answer showing, search with results.
+    questions = {"checker.html": "?from=m365-business-basic&to=o365-e3&holds=m365-apps-enterprise@other",
+                 "search.html": "?q=office"}
+    others = [p for p in html_pages(root) if ".probe." not in p and ".narrow." not in p and not p.startswith("_markdown")
+              and not p.startswith("print/decision-tables-") and p != os.path.relpath(page, root)]
+    print(f"  and {len(others)} other pages")
+    for other, query in [(p, questions.get(p, "")) for p in others]:
         path = os.path.join(root, other)
         if not os.path.exists(path):
             continue
@@ -234,6 +276,7 @@ def narrow_layout(root):
         open(probe_other, "w", encoding="utf-8").write(text)
         seen = run(CHROMIUM + ["--window-size=390,900", "--virtual-time-budget=3000", "--dump-dom",
                                "file://" + os.path.abspath(probe_other) + query], timeout=60).stdout
+        os.remove(probe_other)
         size = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", seen).group(1)))
         if size["page"] > size["view"]:
             problems.append(f"{other} scrolls sideways at 390 px: {size['page']} px wide")
@@ -241,6 +284,91 @@ def narrow_layout(root):
         problems.append("the matrix does not scroll inside its box")
     if grid and (facts["sticky"] != "sticky" or facts["headerLeft"] < 0):
         problems.append(f"the offer column leaves the view when the matrix scrolls: {facts}")
+    return problems
+
+
+@check("matrix headers in view")
+def matrix_headers(root):
+    """Scrolled down its grid on a laptop, a matrix still shows its column headers at the top of the grid's
+    box, and the row and column of the cell under the pointer are marked."""
+    page = os.path.join(root, "matrix", "legacy.html")
+    source = open(page, encoding="utf-8").read()
+    if "upgrade-matrix" not in source:
+        page = os.path.join(root, "matrix", "legacy", "part-1.html")
+        source = open(page, encoding="utf-8").read()
+    probe = ("<script>window.addEventListener('load',function(){"
+             "var t=document.querySelector('.upgrade-matrix'),s=t.closest('.table-scroll');"
+             "s.scrollIntoView();s.scrollTop=s.scrollHeight;"
+             "var h=t.querySelector('thead th:nth-child(3)'),b=s.getBoundingClientRect(),r=h.getBoundingClientRect();"
+             "var hit=document.elementFromPoint(r.left+r.width/2,r.top+r.height/2);"
+             "document.title=JSON.stringify({scrolled:s.scrollTop,boxTop:Math.round(b.top),headTop:Math.round(r.top),"
+             "seen:!!hit&&h.contains(hit)});});</script></body>")
+    probe_path = page[:-5] + ".probe.headers.html"
+    open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
+    dom = run(CHROMIUM + ["--window-size=1366,600", "--virtual-time-budget=3000", "--dump-dom",
+                          "file://" + os.path.abspath(probe_path)], timeout=60).stdout
+    os.remove(probe_path)
+    facts = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", dom).group(1)))
+    print(f"  {facts}")
+    problems = []
+    if facts["scrolled"] <= 0:
+        problems.append(f"the grid does not scroll inside its box on a 600 px high screen: {facts}")
+    if not facts["seen"] or abs(facts["headTop"] - facts["boxTop"]) > 2:
+        problems.append(f"after scrolling down the grid its column headers are out of view: {facts}")
+    return problems
+
+
+def served(root):
+    """A small local web server for the site; returns it and its address."""
+    import functools
+    import http.server
+    import threading
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = functools.partial(Quiet, directory=root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def search_questions(root):
+    """Queries and the page each must list first, from the checker's copy of the model: every offer's
+    id, name and aliases; each service that one offer alone has; each role's name."""
+    text = open(os.path.join(root, "data", "checker-data.js"), encoding="utf-8").read()
+    model = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+    questions = []
+    for offer in model["offers"]:
+        for name in [offer["id"], offer["name"]] + offer["aliases"]:
+            questions.append((name, f"offers/{offer['id']}.html"))
+    for service in model["services"]:
+        holders = [o for o in model["offers"] if service["id"] in o["services"]]
+        if len(holders) == 1:
+            questions.append((service["name"], f"offers/{holders[0]['id']}.html"))
+    roles = re.findall(r'<a href="roles/([a-z0-9-]+)\.html">([^<]+)</a>', open(os.path.join(root, "index.html"), encoding="utf-8").read())
+    questions += [(html.unescape(name), f"roles/{slug}.html") for slug, name in dict(roles).items()]
+    return questions
+
+
+@check("search over HTTP")
+def search_over_http(root):
+    """search.html?q=…, served over HTTP, lists the right page first in <ol id="results">: an offer for its
+    id, name and each alias, the offer that alone has a service, a role's guide for its name."""
+    from urllib.parse import quote
+    server, base = served(root)
+    problems, asked = [], 0
+    try:
+        for query, wanted in search_questions(root):
+            dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", base + "search.html?q=" + quote(query)],
+                      timeout=60).stdout
+            match = re.search(r'<ol id="results"[^>]*>(.*?)</ol>', dom, re.S)
+            first = re.search(r'<a href="([^"]+)"', match.group(1)) if match else None
+            asked += 1
+            if not first or first.group(1) != wanted:
+                problems.append(f"'{query}' lists {first.group(1) if first else 'nothing'} first, not {wanted}")
+    finally:
+        server.shutdown()
+    print(f"  {asked} queries")
     return problems
 
 
@@ -339,7 +467,11 @@ DEFECTS = {
     "axe-core": lambda root: edit(root, "index.html", "<main id=\"main\">",
                                   "<main id=\"main\"><p style=\"color:#ddd;background:#fff\">faint text</p>"
                                   "<img src=\"x.png\">"),
-    "layout at 390 px": lambda root: edit(root, "assets/site.css", "position: relative; }", "}"),
+    "layout at 390 px": lambda root: edit(root, "assets/site.css", "max-width: 100%; position: relative; }", "max-width: 100%; }"),
+    "axe-core, dark theme": lambda root: edit(root, "assets/site.css", "--muted: #b3bcc6;", "--muted: #3d434a;"),
+    "matrix headers in view": lambda root: edit(root, "assets/site.css",
+                                                ".upgrade-matrix thead th { position: sticky; top: 0; z-index: 2; }", ""),
+    "search over HTTP": lambda root: edit(root, "assets/search.js", "[term] || []", "[term + \"_\"] || []"),
     "checker in Chromium": lambda root: edit(root, "assets/checker.js", "only an active subscription can be upgraded.",
                                              "only active ones can be upgraded."),
 }

@@ -7,8 +7,9 @@ import UpgradeSiteContract
 /// (link, title, kind, description, and the names an offer, role or table is known by),
 /// and `data/search/terms-N.js` hold the terms, each shard a `<script>` the search page
 /// loads only when a query needs it. Each term maps to pairs of page number and weight:
-/// a word in an offer's name, id or alias weighs most, then the title, a heading, the
-/// description, and the text (capped, so a long page cannot drown a short one).
+/// a word in an offer's name, id or alias weighs most, then the title, what the page lists
+/// as its own (an offer's services), a heading, the description, and the text (capped, so
+/// a long page cannot drown a short one).
 ///
 /// Format `upgradedocs-search/1`; `verify` reads it back against the model.
 struct SearchIndex {
@@ -22,7 +23,7 @@ struct SearchIndex {
     }
 
     enum Weight {
-        static let name = 50, title = 20, heading = 4, summary = 3, text = 1
+        static let name = 50, title = 20, listed = 8, heading = 4, summary = 3, text = 1
         /// The most the text of one page gives a term, whatever its count.
         static let textCap = 10
     }
@@ -114,8 +115,12 @@ struct SearchIndex {
         for name in names { add(name, Weight.name) }
         add(page.title, Weight.title)
         if let summary = page.summary { add(summary, Weight.summary) }
-        let reader = SearchText { string, heading in
-            if heading { add(string, Weight.heading) } else { SearchTerms.forEach(in: string) { text[$0, default: 0] += 1 } }
+        let reader = SearchText { string, part in
+            switch part {
+            case .heading: add(string, Weight.heading)
+            case .listed: add(string, Weight.listed)
+            case .text: SearchTerms.forEach(in: string) { text[$0, default: 0] += 1 }
+            }
         }
         for fact in page.facts { reader.read(fact.value) }
         for block in page.blocks { reader.read(block) }

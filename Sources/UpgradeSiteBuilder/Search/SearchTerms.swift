@@ -1,14 +1,14 @@
 /// How the search index and `assets/search.js` cut text into terms, so that a query
 /// finds what the index holds: runs of letters and digits (Unicode's L and N
-/// categories, which the script matches with `[\p{L}\p{N}]`), lower-cased a scalar at a time. Terms of
-/// one character, and a few words nearly every page has, are left out; the stop
-/// words travel in the index, so the script keeps no copy of its own.
+/// categories, which the script matches with `[\p{L}\p{N}]`), lower-cased a scalar at a time. A few
+/// words nearly every page has, and the pieces an apostrophe leaves ("don't"), are left out; the
+/// stop words travel in the index, so the script keeps no copy of its own.
 enum SearchTerms {
-    /// In Unicode scalars, which the script counts as code points.
-    static let minimumLength = 2
+    /// In Unicode scalars, which the script counts as code points. One, so that "Plan 1" and "Plan 2" differ.
+    static let minimumLength = 1
     static let stopWords: Set<String> = [
-        "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of",
-        "on", "or", "that", "the", "this", "to", "was", "with", "html", "md", "amp", "nbsp", "quot", "http",
+        "a", "d", "i", "ll", "m", "re", "s", "t", "ve", "an", "and", "are", "as", "at", "be", "by", "for", "from",
+        "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "with", "html", "md", "amp", "nbsp", "quot", "http",
         "https", "www",
     ]
 

@@ -1,21 +1,29 @@
-/// The words of a page as a reader meets them, block by block, each marked as heading
-/// or text: what the search index weighs. Prose is read as its CommonMark source, whose
+import UpgradeSiteContract
+
+/// The words of a page as a reader meets them, block by block, each marked with the part
+/// it plays: what the search index weighs. Prose is read as its CommonMark source, whose
 /// markup characters fall between terms; a line that starts with `#` is a heading.
 struct SearchText {
-    let found: (String, _ heading: Bool) -> Void
+    enum Part { case text, heading, listed }
 
-    init(_ found: @escaping (String, _ heading: Bool) -> Void) {
+    let found: (String, Part) -> Void
+
+    init(_ found: @escaping (String, Part) -> Void) {
         self.found = found
     }
 
     func read(_ block: Block) {
         switch block {
-        case .heading(_, let inlines, _): read(inlines, heading: true)
+        case .heading(_, let inlines, _): read(inlines, as: .heading)
         case .paragraph(let inlines): read(inlines)
         case .list(_, let items): for item in items { read(item) }
-        case .labelledList(_, let items): for item in items { read(item.content) }
+        // An offer's own services, not the services its upgrades would add.
+        case .labelledList(_, let items):
+            for item in items {
+                read(item.content, as: item.attributes.contains { $0.name == Markup.Data.service } ? .listed : .text)
+            }
         case .note(_, let title, let blocks):
-            if let title { found(title, true) }
+            if let title { found(title, .heading) }
             for block in blocks { read(block) }
         case .table(let table):
             read(table.caption)
@@ -26,13 +34,13 @@ struct SearchText {
         }
     }
 
-    func read(_ inlines: [Inline], heading: Bool = false) {
+    func read(_ inlines: [Inline], as part: Part = .text) {
         for inline in inlines {
             switch inline {
-            case .text(let text), .code(let text): found(text, heading)
+            case .text(let text), .code(let text): found(text, part)
             case .strong(let inner), .link(let inner, _, _), .checkerLink(let inner, _), .htmlLink(let inner, _):
-                read(inner, heading: heading)
-            case .symbol(_, let alternative): found(alternative, heading)
+                read(inner, as: part)
+            case .symbol(_, let alternative): found(alternative, part)
             case .footnoteMark, .lineBreak: break
             }
         }
@@ -40,7 +48,7 @@ struct SearchText {
 
     /// The whole source as text, and each line that starts with `#` once more as a heading.
     private func readProse(_ markdown: String) {
-        found(markdown, false)
+        found(markdown, .text)
         var markdown = markdown
         let headings: [String] = markdown.withUTF8 { bytes in
             var headings: [String] = [], start = 0
@@ -52,6 +60,6 @@ struct SearchText {
             }
             return headings
         }
-        for heading in headings { found(heading, true) }
+        for heading in headings { found(heading, .heading) }
     }
 }

@@ -20,16 +20,23 @@ struct MatrixView {
 
     /// The matrix page, and for a split program its parts after it.
     func pages() -> [Page] {
-        let decided = "the rule core's decision for an active subscription whose customer has no other "
+        let decided = "the decision for an active subscription whose customer has no other "
             + "subscriptions, as of \(context.asOf)"
+        // On a phone the list comes first (the stylesheet orders the two sections), the grid after it.
         guard layout.isSplit else { return [page(summary: "Each cell is \(decided).", blocks: [
-            .heading(level: 2, [.text("Upgrade matrix")], id: "grid"),
-            .paragraph([.text("Rows are the offer the customer has now; columns are the offer to upgrade to.")]),
-            Self.legend,
-            .table(grid()),
-            .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
-            .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
-            .table(listForm()),
+            assumption,
+            .section(id: nil, cssClass: "matrix-grid", [
+                .heading(level: 2, [.text("Upgrade matrix")], id: "grid"),
+                .paragraph([.text("Rows are the offer the customer has now; columns are the offer to upgrade to. "
+                                  + "Each cell links to the checker with its pair.")]),
+                Self.legend,
+                .table(grid()),
+            ]),
+            .section(id: nil, cssClass: "matrix-list", [
+                .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
+                .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
+                .table(listForm()),
+            ]),
         ])] }
         let parts = MatrixPartsView(context: context, layout: layout)
         return [page(summary: "The parts of this matrix, and where each offer is. Every pair in them is \(decided).",
@@ -53,6 +60,16 @@ struct MatrixView {
             facts: [Fact("Program", [.text(program.name)]), Fact("Offers", [.text(String(offers.count))]),
                     context.asOfFact],
             blocks: blocks)
+    }
+
+    /// What every ✓ takes for granted, said where the grid is read and where it is printed.
+    var assumption: Block {
+        .note(.note, title: "What every cell assumes", [.paragraph([
+            .text("The subscription is active, the customer has no other subscriptions, and the day is \(context.asOf). "
+                  + "A ✓ can turn into a block when any of these differ: "),
+            .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
+            .text(" with the customer's own status and subscriptions."),
+        ])])
     }
 
     static let legend = Block.list(ordered: false, items: [

@@ -34,7 +34,8 @@ struct PrintView {
                 continue
             }
             add("matrix-\(program.id)", "Upgrade matrix: \(program.name) offers", legend: Self.matrixLegend,
-                landscape: true, [MatrixView.legend, .table(view.grid())])
+                landscape: true, (context.withdrawalNote(of: program).map { [$0] } ?? [])
+                    + [view.assumption, MatrixView.legend, .table(view.grid())])
             add("list-\(program.id)", "Possible upgrades: \(program.name) offers", legend: "¹ see the note under the table",
                 landscape: false, [.table(view.listForm())])
         }
