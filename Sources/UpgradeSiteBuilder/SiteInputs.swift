@@ -13,7 +13,8 @@ import UpgradeSiteContract
 /// - Every other page: the model (every YAML file); the home page also the prose pages'
 ///   names and titles, which it lists (`IndexView` is the only view that reads them).
 /// - A data file: the model. An asset: its bytes.
-/// - The search index: the model and every prose page.
+/// - The search index: its list, the model and the prose pages' names and titles; each shard,
+///   the sources of its own pages.
 ///
 /// Nil for a model made in code, which has no files to digest: then everything is made.
 struct SiteInputs: Sendable {
@@ -24,8 +25,6 @@ struct SiteInputs: Sendable {
     private let frames: [String: String]
     /// The digest of each prose page's own source, by page path.
     private let prose: [PagePath: String]
-    /// What the search index is made from: the model and every prose page.
-    private let allProse: String
     private let slugs: [PagePath: String]
 
     init?(context: ViewContext, templates set: TemplateSet, navigation: Navigation) {
@@ -64,12 +63,6 @@ struct SiteInputs: Sendable {
             (SitePaths.prose(page.slug), page.digest + (ProseView.mayEmbed(page.body) ? model : ""))
         }
         prose = Dictionary(sources, uniquingKeysWith: { first, _ in first })
-        var all = Fingerprint()
-        for page in context.content.pages {
-            all.add(page.slug)
-            all.add(page.digest)
-        }
-        allProse = all.hex
         slugs = Dictionary(context.content.pages.map { (SitePaths.prose($0.slug), $0.slug) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -106,13 +99,26 @@ struct SiteInputs: Sendable {
         return fingerprint.hex
     }
 
-    /// A file of the search index: every page's words, so the model and every prose page.
-    func search(_ path: String) -> String {
+    /// The search index's list of pages: their paths, titles and descriptions, from the model and the
+    /// prose pages' names and titles.
+    func searchList() -> String {
         var fingerprint = Fingerprint()
         fingerprint.add(common)
-        fingerprint.add(path)
+        fingerprint.add(SitePaths.searchPages)
         fingerprint.add(model)
-        fingerprint.add(allProse)
+        fingerprint.add(proseList)
+        return fingerprint.hex
+    }
+
+    /// One shard of the search index: its pages, each by its source (a prose page's own, or the model).
+    func searchShard(_ number: Int, _ pages: [Page]) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(common)
+        fingerprint.add(SitePaths.searchShard(number))
+        for page in pages {
+            fingerprint.add(page.path.description)
+            fingerprint.add(prose[page.path] ?? model)
+        }
         return fingerprint.hex
     }
 

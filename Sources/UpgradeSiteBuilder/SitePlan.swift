@@ -87,18 +87,15 @@ public struct SitePlan: Sendable {
             (SitePaths.checkerData, .data, inputs?.data(SitePaths.checkerData), false,
              { CheckerData.file(catalog: catalog, asOf: asOf) }),
         ]
-        // The index is made once, for whichever of its files is asked for first.
-        let pages = pages, index = Locked<[String: GeneratedFile]?>(nil)
-        let made: @Sendable (String) -> GeneratedFile = { path in
-            index.withLock { files in
-                if files == nil {
-                    files = Dictionary(uniqueKeysWithValues: SearchIndex(pages: pages, catalog: catalog).files().map { ($0.path, $0) })
-                }
-                return files![path]!
-            }
+        // The search index: its list of pages, and each shard from its own pages alone.
+        let searchable = SearchIndex.searchable(pages)
+        files.append((SitePaths.searchPages, .data, inputs?.searchList(), true,
+                      { SearchIndex.listFile(searchable, catalog: catalog) }))
+        for number in 0..<SearchIndex.shardCount(of: searchable) {
+            let shard = SearchIndex.pages(ofShard: number, in: searchable)
+            files.append((SitePaths.searchShard(number), .data, inputs?.searchShard(number, Array(shard)), true,
+                          { SearchIndex.shardFile(number, of: searchable, catalog: catalog) }))
         }
-        let paths = [SitePaths.searchPages] + (0..<SearchIndex.shardCount(of: pages)).map(SitePaths.searchShard)
-        files += paths.map { path in (path, .data, inputs?.search(path), true, { made(path) }) }
         return files
     }
 
@@ -147,7 +144,7 @@ public struct SitePlan: Sendable {
             emit?(batch)
             build.made += batch
         }
-        var others: [GeneratedFile] = []
+        var toMake: [OtherFile] = []
         for file in otherFiles {
             if let key = file.inputs {
                 build.inputs[file.path] = key
@@ -156,8 +153,10 @@ public struct SitePlan: Sendable {
                     continue
                 }
             }
-            others.append(file.make())
+            toMake.append(file)
         }
+        // The search index's shards are the long ones; both cores make them.
+        let others = ConcurrentMap.run(toMake) { $0.make() }
         emit?(others)
         build.made += others
         build.made.sort { $0.path < $1.path }

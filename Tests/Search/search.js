@@ -1,7 +1,7 @@
 // Holds the site's search script to the index the build wrote.
 //   node search.js SEARCH-SCRIPT SITE-FOLDER QUESTIONS.json
 // QUESTIONS: {"texts": [...], "queries": [...]}. Prints one JSON object:
-// {"terms": [[term, shard among 97], ...] for each text (97 shards, so that a hash that differs shows), "results": [[href, ...] (first five) for each query]}.
+// {"terms": [term, ...] for each text, "results": [[href, ...] (first five) for each query]}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -22,7 +22,7 @@ for (let number = 0; number < index.shards; number++) {
 }
 const questions = JSON.parse(fs.readFileSync(questionsFile, "utf8"));
 const terms = questions.texts.map((text) =>
-  search.termsOf(text, index).map((term) => [term, search.shardOf(term, 97)]));
+  search.termsOf(text, index));
 const results = questions.queries.map((query) => {
   const found = search.rank(index, shards, search.termsOf(query, index));
   return (found.every.length ? found.every : found.some).slice(0, 5).map((r) => index.pages[r.page][0]);

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UpgradeBase
+import UpgradeContent
 import UpgradeCore
 @testable import UpgradeSiteBuilder
 import UpgradeSiteContract
@@ -13,17 +14,8 @@ import TestSupport
 @Suite("Search finds what the index holds, and an offer's own page first")
 struct SearchTests {
     struct Answers: Decodable {
-        let terms: [[[JSONScalar]]]
+        let terms: [[String]]
         let results: [[String]]
-    }
-
-    /// A term or a shard number, as the runner prints them.
-    enum JSONScalar: Decodable, Equatable {
-        case term(String), shard(Int)
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Int.self) { self = .shard(number) } else { self = .term(try container.decode(String.self)) }
-        }
     }
 
     static func ask(texts: [String], queries: [String], script: String = Repository.path("templates/assets/search.js"))
@@ -65,7 +57,7 @@ struct SearchTests {
     static let examples = ["Office 365 E3 — Déjà vu ✓", "ÆØÅ straße İstanbul", "日本語のテキスト", "a b c1 x2", "C++/C# e-3",
                            "UPG-4: the customer holds it", "don’t", "Ⅻ ½ ²³", "", "   "]
 
-    @Test("The page's script cuts any text into the build's terms, and looks each up in the build's shard")
+    @Test("The page's script cuts any text into the build's terms")
     func scriptCutsTextAsTheBuildDoes() throws {
         let content = SiteFixture.content
         let texts = Self.examples + content.catalog.offers.flatMap { [$0.name] + $0.aliases }
@@ -73,8 +65,7 @@ struct SearchTests {
         let (status, answers, output) = try Self.ask(texts: texts, queries: [])
         try #require(status == 0, "\(output)")
         for (text, got) in zip(texts, try #require(answers).terms) {
-            let want = SearchTerms.terms(in: text).map { [JSONScalar.term($0), .shard(SearchTerms.shard(of: $0, among: 97))] }
-            #expect(got == want, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(got == SearchTerms.terms(in: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 
@@ -123,17 +114,38 @@ struct SearchTests {
         #expect(!list.contains("\"search.html\""))
     }
 
-    @Test("…and these tests are not vacuous: a script that shards by another hash fails them")
-    func aDifferentHashFails() throws {
+    @Test("…and these tests are not vacuous: a script that lowers text with the final-sigma rule fails them")
+    func aDifferentCutFails() throws {
         let folder = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let original = try String(contentsOfFile: Repository.path("templates/assets/search.js"), encoding: .utf8)
-        let broken = original.replacingOccurrences(of: "0x811c9dc5", with: "0x811c9dc6")
+        let broken = original.replacingOccurrences(of: "Array.from(run).map(function (c) { return c.toLowerCase(); }).join(\"\")",
+                                                   with: "run.toLowerCase()")
         #expect(broken != original)
         try broken.write(toFile: folder + "/search.js", atomically: true, encoding: .utf8)
-        let (_, answers, _) = try Self.ask(texts: ["Office 365 E3"], queries: [], script: folder + "/search.js")
-        let got = try #require(answers?.terms.first)
-        #expect(got.map { $0[0] } == SearchTerms.terms(in: "Office 365 E3").map(JSONScalar.term))
-        #expect(got.map { $0[1] } != SearchTerms.terms(in: "Office 365 E3").map { JSONScalar.shard(SearchTerms.shard(of: $0, among: 97)) })
+        let text = "ΟΔΟΣ"
+        let (_, answers, _) = try Self.ask(texts: [text], queries: [], script: folder + "/search.js")
+        #expect(try #require(answers?.terms.first) != SearchTerms.terms(in: text))
+    }
+
+    @Test("An edit of one page makes one shard of the index again, and the list of pages only for a new title")
+    func oneEditMakesOneShard() throws {
+        let content = SiteFixture.content
+        let plan = try SitePlan(content, templates: SiteFixture.templates, asOf: SiteFixture.referenceDate)
+        let before = plan.build().inputs
+        let page = try #require(content.pages.first)
+        func edited(_ title: String, _ body: String) throws -> [String: String] {
+            let changed = ProsePage(slug: page.slug, title: title, description: page.description, body: body,
+                                    file: page.file, bodyLine: page.bodyLine)
+            let loaded = LoadedContent(catalog: content.catalog, settings: content.settings,
+                                       pages: content.pages.map { $0.slug == page.slug ? changed : $0 },
+                                       modelDigest: content.modelDigest)
+            return try SitePlan(loaded, templates: SiteFixture.templates, asOf: SiteFixture.referenceDate).build().inputs
+        }
+        func changed(_ after: [String: String]) -> Set<String> {
+            Set(after.keys.filter { $0.hasPrefix("data/search/") && after[$0] != before[$0] })
+        }
+        #expect(try changed(edited(page.title, page.body + "\nA new word: zebra.\n")) == [SitePaths.searchShard(0)])
+        #expect(try changed(edited(page.title + " again", page.body)) == [SitePaths.searchShard(0), SitePaths.searchPages])
     }
 }

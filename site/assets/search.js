@@ -1,7 +1,7 @@
 // Search for the UpgradeDocs site: reads `?q=` and lists the matching pages in
 // <ol id="results">, best first. The index is the build's: data/search/pages.js lists
-// the pages, and each data/search/terms-N.js holds a shard of the terms, loaded as a
-// <script> when a query needs it, so search works from file:// as from any server.
+// the pages, and each data/search/terms-N.js holds the terms of a run of them, loaded as
+// a <script>, so search works from file:// as from any server.
 // How text becomes terms must match the build's (SearchTerms.swift): runs of letters
 // and digits, lower-cased, at least `minimumLength` long, stop words left out.
 (function () {
@@ -26,17 +26,6 @@
   }
 
   function terms(text) { return termsOf(text, index); }
-
-  // FNV-1a over the term's UTF-8 bytes, as the build shards it.
-  function shardOf(term, count) {
-    var bytes = new TextEncoder().encode(term);
-    var hash = 0x811c9dc5;
-    for (var i = 0; i < bytes.length; i++) {
-      hash ^= bytes[i];
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-    return hash % count;
-  }
 
   function loadShard(number, done) {
     if (shards[number]) return done();
@@ -64,9 +53,11 @@
   // Pages that hold every term, by summed weight; when none does, pages that hold any.
   function rank(index, shards, queryTerms) {
     var perTerm = queryTerms.map(function (term) {
-      var postings = shards[shardOf(term, index.shards)][term] || [];
       var weights = new Map();
-      for (var i = 0; i + 1 < postings.length; i += 2) weights.set(postings[i], postings[i + 1]);
+      for (var number = 0; number < index.shards; number++) {
+        var postings = (shards[number] || {})[term] || [];
+        for (var i = 0; i + 1 < postings.length; i += 2) weights.set(postings[i], postings[i + 1]);
+      }
       return weights;
     });
     var scores = new Map();
@@ -113,10 +104,7 @@
       return;
     }
     var needed = [];
-    queryTerms.forEach(function (term) {
-      var number = shardOf(term, index.shards);
-      if (needed.indexOf(number) < 0) needed.push(number);
-    });
+    for (var number = 0; number < index.shards; number++) needed.push(number);
     var left = needed.length;
     status.textContent = "Searching…";
     needed.forEach(function (number) {
@@ -161,7 +149,7 @@
 
   if (typeof module !== "undefined" && module.exports) {
     // Under Node.js, for the tests that hold this script to the build's index.
-    module.exports = { termsOf: termsOf, shardOf: shardOf, rank: rank };
+    module.exports = { termsOf: termsOf, rank: rank };
     return;
   }
 

@@ -5,76 +5,75 @@ import UpgradeSiteContract
 /// The site's search index, written by the build so that search works from `file://` as
 /// from any server, with nothing to install: `data/search/pages.js` lists the pages
 /// (link, title, kind, description, and the names an offer, role or table is known by),
-/// and `data/search/terms-N.js` hold the terms, each shard a `<script>` the search page
-/// loads only when a query needs it. Each term maps to pairs of page number and weight:
-/// a word in an offer's name, id or alias weighs most, then the title, what the page lists
-/// as its own (an offer's services), a heading, the description, and the text (capped, so
-/// a long page cannot drown a short one).
+/// and each `data/search/terms-N.js` holds the terms of one run of `pagesPerShard` pages,
+/// loaded by the search page as a `<script>`. A shard follows from its own pages alone, so
+/// an edit of one page makes one shard again, not the index. Each term maps to pairs of page
+/// number and weight: a word in an offer's name, id or alias weighs most, then the title,
+/// what the page lists as its own (an offer's services), a heading, the description, and the
+/// text (capped, so a long page cannot drown a short one).
 ///
-/// Format `upgradedocs-search/1`; `verify` reads it back against the model.
-struct SearchIndex {
-    struct Document: Sendable {
-        let href: String
-        let title: String
-        let kind: String
-        let summary: String
-        /// The names the page is the answer for, normalized (`SearchTerms.normalized`).
-        let names: [String]
-    }
-
+/// Format `upgradedocs-search/2`; `verify` reads it back against the model.
+enum SearchIndex {
     enum Weight {
         static let name = 50, title = 20, listed = 8, heading = 4, summary = 3, text = 1
         /// The most the text of one page gives a term, whatever its count.
         static let textCap = 10
     }
 
-    static let format = "upgradedocs-search/1"
-    /// About this many bytes of text per shard; a shard holds roughly as much index.
-    static let bytesPerShard = 256 * 1024
+    static let format = "upgradedocs-search/2"
     static let variable = "UpgradeSearch"
+    /// About 200 pages of text (a few hundred kilobytes of index) a shard.
+    static let pagesPerShard = 200
 
-    let documents: [Document]
-    /// Each shard's terms, sorted, with their postings (page number, weight, …).
-    let shards: [[(term: String, postings: [Int])]]
-
-    /// The pages search lists: every page but the search page and the printed document,
-    /// which repeats the decision tables.
-    static func searchable(_ page: Page) -> Bool {
-        page.kind != .search && page.kind != .print
+    /// The pages search lists, in the site's order: every page but the search page and the printed
+    /// document, which repeats the decision tables.
+    static func searchable(_ pages: [Page]) -> [Page] {
+        pages.filter { $0.kind != .search && $0.kind != .print }
     }
 
-    /// How many shards the index of `pages` has: known from the text's size, without cutting it
-    /// into terms, so a build knows every file's path before it makes any.
-    static func shardCount(of pages: [Page]) -> Int {
-        var bytes = 0
-        for page in pages where searchable(page) {
-            bytes += 2_000
-            for block in page.blocks { if case .prose(let markdown, _, _) = block { bytes += markdown.utf8.count } }
-        }
-        return max(1, (bytes + bytesPerShard - 1) / bytesPerShard)
+    static func shardCount(of searchable: [Page]) -> Int {
+        max(1, (searchable.count + pagesPerShard - 1) / pagesPerShard)
     }
 
-    init(pages: [Page], catalog: Catalog) {
-        let pages = pages.filter(Self.searchable)
+    /// The pages shard `number` holds.
+    static func pages(ofShard number: Int, in searchable: [Page]) -> ArraySlice<Page> {
+        searchable[min(number * pagesPerShard, searchable.count)..<min((number + 1) * pagesPerShard, searchable.count)]
+    }
+
+    /// `data/search/pages.js`: every page's link, title, kind, description and names, and how to cut a query.
+    static func listFile(_ searchable: [Page], catalog: Catalog) -> GeneratedFile {
         let names = Self.names(catalog)
-        let count = Self.shardCount(of: pages)
-        documents = pages.map { page in
-            Document(href: page.path.file(.html), title: page.title, kind: Self.label(page),
-                     summary: String((page.summary ?? "").prefix(200)),
-                     names: Self.unique((names[page.path] ?? []).map(SearchTerms.normalized).filter { !$0.isEmpty }))
-        }
-        let weighed = ConcurrentMap.run(Array(zip(pages, documents))) { page, document in
-            Self.weights(page, names: names[page.path] ?? []).map { term, weight in
-                (term: term, weight: weight, shard: SearchTerms.shard(of: term, among: count))
+        var list = "// The site's search index: its pages. Generated by \(Generator.name); do not edit.\n"
+            + "\(variable).pages({\"format\":\"\(format)\",\"shards\":\(shardCount(of: searchable)),\"minimumLength\":"
+            + "\(SearchTerms.minimumLength),\"stopWords\":["
+            + SearchTerms.stopWords.sorted().map(JSONValue.quote).joined(separator: ",") + "],\"pages\":[\n"
+        list += searchable.map { page in
+            let named = unique((names[page.path] ?? []).map(SearchTerms.normalized).filter { !$0.isEmpty })
+            return "[" + [page.path.file(.html), page.title, label(page), String((page.summary ?? "").prefix(200))]
+                .map(JSONValue.quote).joined(separator: ",") + ",[" + named.map(JSONValue.quote).joined(separator: ",") + "]]"
+        }.joined(separator: ",\n")
+        list += "\n]});\n"
+        return GeneratedFile(path: SitePaths.searchPages, kind: .data, text: list)
+    }
+
+    /// `data/search/terms-N.js`: each term of the shard's pages, sorted, with its postings (page number, weight, …).
+    static func shardFile(_ number: Int, of searchable: [Page], catalog: Catalog) -> GeneratedFile {
+        let names = Self.names(catalog)
+        var table: [String: [Int32]] = [:]
+        let pages = pages(ofShard: number, in: searchable)
+        for (offset, page) in zip(pages.indices, pages) {
+            for (term, weight) in weights(page, names: names[page.path] ?? []) {
+                table[term, default: []].append(Int32(offset))
+                table[term, default: []].append(Int32(weight))
             }
         }
-        var tables = Array(repeating: [String: [Int]](), count: count)
-        for (number, terms) in weighed.enumerated() {
-            for entry in terms { tables[entry.shard][entry.term, default: []].append(contentsOf: [number, entry.weight]) }
-        }
-        shards = ConcurrentMap.run(tables) { table in
-            table.sorted { $0.key < $1.key }.map { (term: $0.key, postings: $0.value) }
-        }
+        var text = "// Search terms of pages \(pages.startIndex) to \(pages.endIndex - 1). Generated by \(Generator.name); "
+            + "do not edit.\n\(variable).terms(\(number),{\n"
+        text += table.sorted { $0.key < $1.key }.map { term, postings in
+            JSONValue.quote(term) + ":[" + postings.map(String.init).joined(separator: ",") + "]"
+        }.joined(separator: ",\n")
+        text += "\n});\n"
+        return GeneratedFile(path: SitePaths.searchShard(number), kind: .data, text: text)
     }
 
     /// What each page is known by, besides its title: an offer's id, name and aliases, a role's and
@@ -106,11 +105,12 @@ struct SearchIndex {
         }
     }
 
-    /// Each term of the page with its weight, sorted by term.
+    /// Each term of the page with its weight. Stop words are counted like any term and left out at
+    /// the end, once a term, rather than looked up at every occurrence.
     private static func weights(_ page: Page, names: [String]) -> [(String, Int)] {
         var named: [String: Int] = [:], text: [String: Int] = [:]
         func add(_ string: String, _ weight: Int) {
-            SearchTerms.forEach(in: string) { named[$0, default: 0] += weight }
+            SearchTerms.forEach(in: string, keepingStopWords: true) { named[$0, default: 0] += weight }
         }
         for name in names { add(name, Weight.name) }
         add(page.title, Weight.title)
@@ -119,36 +119,12 @@ struct SearchIndex {
             switch part {
             case .heading: add(string, Weight.heading)
             case .listed: add(string, Weight.listed)
-            case .text: SearchTerms.forEach(in: string) { text[$0, default: 0] += 1 }
+            case .text: SearchTerms.forEach(in: string, keepingStopWords: true) { text[$0, default: 0] += 1 }
             }
         }
         for fact in page.facts { reader.read(fact.value) }
         for block in page.blocks { reader.read(block) }
         for (term, count) in text { named[term, default: 0] += min(count, Weight.textCap) * Weight.text }
-        return named.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
-    /// The index's files, every shard's whether it has terms or not, so their paths follow from the count alone.
-    func files() -> [GeneratedFile] {
-        var list = "// The site's search index: its pages. Generated by \(Generator.name); do not edit.\n"
-            + "\(Self.variable).pages({\"format\":\"\(Self.format)\",\"shards\":\(shards.count),\"minimumLength\":"
-            + "\(SearchTerms.minimumLength),\"stopWords\":["
-            + SearchTerms.stopWords.sorted().map(JSONValue.quote).joined(separator: ",") + "],\"pages\":[\n"
-        list += documents.map { document in
-            "[" + [document.href, document.title, document.kind, document.summary].map(JSONValue.quote).joined(separator: ",")
-                + ",[" + document.names.map(JSONValue.quote).joined(separator: ",") + "]]"
-        }.joined(separator: ",\n")
-        list += "\n]});\n"
-        var files = [GeneratedFile(path: SitePaths.searchPages, kind: .data, text: list)]
-        files += ConcurrentMap.run(Array(shards.enumerated())) { number, terms in
-            var text = "// Search terms, shard \(number). Generated by \(Generator.name); do not edit.\n"
-                + "\(Self.variable).terms(\(number),{\n"
-            text += terms.map { term, postings in
-                JSONValue.quote(term) + ":[" + postings.map(String.init).joined(separator: ",") + "]"
-            }.joined(separator: ",\n")
-            text += "\n});\n"
-            return GeneratedFile(path: SitePaths.searchShard(number), kind: .data, text: text)
-        }
-        return files
+        return named.filter { !SearchTerms.stopWords.contains($0.key) }.map { ($0.key, $0.value) }
     }
 }

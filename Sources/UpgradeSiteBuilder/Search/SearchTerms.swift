@@ -13,8 +13,9 @@ enum SearchTerms {
     ]
 
     /// Every term of `text`, in order, repeats included. `each` sees them one at a time,
-    /// so a page's terms are counted without an array per page.
-    static func forEach(in text: String, _ each: (String) -> Void) {
+    /// so a page's terms are counted without an array per page; `keepingStopWords` leaves
+    /// the stop words for the caller to drop.
+    static func forEach(in text: String, keepingStopWords: Bool = false, _ each: (String) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var start = -1, scalars = 0, ascii = true
@@ -37,7 +38,7 @@ enum SearchTerms {
                     term = String(decoding: slice, as: UTF8.self).unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
                     guard term.unicodeScalars.count >= minimumLength else { return }
                 }
-                if !stopWords.contains(term) { each(term) }
+                if keepingStopWords || !stopWords.contains(term) { each(term) }
             }
             var index = 0
             while index < bytes.count {
