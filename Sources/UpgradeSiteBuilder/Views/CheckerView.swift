@@ -36,7 +36,7 @@ struct CheckerView {
                             .link([.text("role guides")], to: SitePaths.index, anchor: "roles"),
                             .text(" walk through every check.")]),
             .paragraph([.text("On the command line, "), .code("upgradedocs explain"),
-                        .text(" asks the same rule core, with the same words:")]),
+                        .text(" gives the same answers, in the same words:")]),
         ]
         if let example, let target = catalog.paths(from: example.id).first?.to {
             blocks.append(.paragraph([.code("upgradedocs explain --from \(example.id) --to \(target) --holds "
@@ -53,7 +53,7 @@ struct CheckerView {
                                       .text(" for another channel) and "), .code("asOf"), .text(".")]))
         }
         return Page(path: SitePaths.checker, kind: .checker, title: "Check an upgrade",
-                    summary: "Ask the rule core about one subscription: any status, any other subscriptions, any day.",
+                    summary: "Ask about one subscription: any status, any other subscriptions, any day.",
                     facts: [context.asOfFact], blocks: blocks)
     }
 }

@@ -105,7 +105,7 @@ struct ExamplesView {
                             .map { "\($0.rule) \($0.code.rawValue)" }.joined(separator: ", "))],
                        attributes: [Attribute("id", "example-\(example.id)")])
         }
-        return Table(caption: [.text("Worked examples and the rule core's answers")], cssClass: "examples",
+        return Table(caption: [.text("Worked examples and their answers")], cssClass: "examples",
                      head: [head], body: body)
     }
 }

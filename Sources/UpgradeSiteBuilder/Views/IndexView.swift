@@ -23,7 +23,7 @@ struct IndexView {
             .heading(level: 2, [.text("Upgrade matrices")], id: "matrices"),
             .list(ordered: false, items: context.programs.map { program in
                 [.link([.text("\(program.name.capitalizedFirst) offers")], to: SitePaths.matrix(program.id), anchor: nil),
-                 .text(": \(catalog.offers(in: program.id).count) offers, every pair decided by the rule core")]
+                 .text(": \(catalog.offers(in: program.id).count) offers, every pair decided by the upgrade rules")]
             }),
             .paragraph([.link([.text("Every offer")], to: SitePaths.offers, anchor: nil),
                         .text(": the names people use, the services each includes, and where each can go.")]),
@@ -35,7 +35,7 @@ struct IndexView {
             .heading(level: 2, [.text("Decision tables")], id: Self.tablesAnchor),
             .list(ordered: false, items: catalog.tables.map { table in
                 [.link([.text(table.title)], to: SitePaths.table(table.id), anchor: nil),
-                 .text(": hit policy \(table.hitPolicy.rawValue), \(table.rules.count) rules")]
+                 .text(": \(table.rules.count) rules; \(table.hitPolicy.meaning)")]
             }),
             .paragraph([.text("For training: "),
                         .link([.text("every decision table and matrix, ready to print")], to: SitePaths.print,
@@ -64,7 +64,7 @@ struct IndexView {
         }
         return Page(path: SitePaths.index, kind: .index, title: context.content.settings.title,
                     summary: "Can this subscription be upgraded, and if not, why not? Every answer here comes "
-                        + "from one model and one rule core.",
+                        + "from one set of upgrade rules, so every page agrees.",
                     facts: [context.asOfFact, Fact("Offers", [.text(String(catalog.offers.count))]),
                             Fact("Upgrade paths", [.text(String(catalog.paths.count))])],
                     blocks: blocks)

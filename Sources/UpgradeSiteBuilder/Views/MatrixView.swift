@@ -74,9 +74,10 @@ struct MatrixView {
 
     static let legend = Block.list(ordered: false, items: [
         [.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")],
-        [.symbol("—", alternative: "Not supported"), .text(" not a listed upgrade path (closed world)")],
+        [.symbol("—", alternative: "Not supported"),
+         .text(" not a listed upgrade: only the pairs the Partner Center page lists can be upgraded")],
         [.symbol("↪", alternative: "Region mismatch"),
-         .text(" region mismatch: choose the target's variant in the source's region")],
+         .text(" listed for another region: choose the target's variant in the source's region (the cell's tooltip names it)")],
         [.text("¹ a footnote under the table applies")],
     ])
 
@@ -96,12 +97,17 @@ struct MatrixView {
                         content.append(.footnoteMark(note.mark, anchor: "grid-note-\(note.id)"))
                         if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
                     }
-                    return Cell(content, attributes: [
+                    var attributes = [
                         Attribute("id", SitePaths.anchor(ofCell: source.id, to: target.id)),
                         Attribute(Markup.Data.from, source.id.rawValue), Attribute(Markup.Data.to, target.id.rawValue),
                         Attribute(Markup.Data.verdict, decision.verdict.rawValue),
                         Attribute(Markup.Data.reasons, decision.reasons.map(\.rawValue).joined(separator: " ")),
-                    ], cssClass: decision.verdict.rawValue)
+                    ]
+                    // ↪ alone does not say which variant: the pointer's tooltip does, as the screen reader's words do.
+                    if let variant = decision.regionalVariant.flatMap(context.catalog.offer) {
+                        attributes.append(Attribute("title", "Use \(variant.name)"))
+                    }
+                    return Cell(content, attributes: attributes, cssClass: decision.verdict.rawValue)
                 })
         }
         return Table(

@@ -82,7 +82,7 @@ struct OfferView {
         ]
         let targets = possibleUpgrades()
         blocks.append(targets.isEmpty
-            ? .paragraph([.text("None: the rule core allows no upgrade from this offer for an active subscription with no "
+            ? .paragraph([.text("None: the upgrade rules allow no upgrade from this offer for an active subscription with no "
                                 + "other subscriptions, as of \(context.asOf).")])
             : .labelledList(cssClass: "upgrades", items: targets.map { target in
                 let added = target.services.filter { !offer.services.contains($0) }
