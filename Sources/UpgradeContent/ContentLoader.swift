@@ -117,12 +117,24 @@ final class ContentReading {
     }
 
     func readSettings() -> SiteSettings? {
-        guard let site = file("site.yaml", what: "the site settings", keys: ["title", "asOf", "rawHTML"])
+        guard let site = file("site.yaml", what: "the site settings",
+                              keys: ["title", "asOf", "rawHTML", "reviewed", "sources"])
         else { return nil }
         let title = site.string("title")
         let asOf = site.date("asOf")
         let rawHTML = site.bool("rawHTML", default: false)
+        let reviewed = site.date("reviewed", required: false)
+        var sources: [SiteSettings.Source] = []
+        for source in site.objects("sources", what: "source", keys: ["title", "url"], required: false) {
+            guard let name = source.string("title"), let url = source.string("url") else { continue }
+            guard url.value.hasPrefix("https://") || url.value.hasPrefix("http://") else {
+                sink.error("'\(url.value)' is not a web address: a source's url starts with https://", at: url.location)
+                continue
+            }
+            sources.append(SiteSettings.Source(title: name.value, url: url.value))
+        }
         guard let title, let asOf else { return nil }
-        return SiteSettings(title: title.value, asOf: asOf.value, rawHTML: rawHTML)
+        return SiteSettings(title: title.value, asOf: asOf.value, rawHTML: rawHTML, reviewed: reviewed?.value,
+                            sources: sources)
     }
 }

@@ -1,4 +1,5 @@
 import UpgradeBase
+import UpgradeCore
 import Foundation
 
 extension ContentReading {
@@ -27,7 +28,7 @@ extension ContentReading {
 /// the file starts with a `---` line, and the next `---` line closes the YAML.
 package enum ProsePageReader {
     // ms.date and ms.topic are the Microsoft Learn conventions these pages imitate; they are accepted and unused.
-    static let keys = ["title", "description", "ms.date", "ms.topic"]
+    static let keys = ["title", "description", "reviewed", "ms.date", "ms.topic"]
 
     static func read(_ text: String, slug: String, file: String, sink: Diagnostics) -> ProsePage? {
         // Windows line endings read as any other: the lines, and so every location, stay the same.
@@ -58,8 +59,21 @@ package enum ProsePageReader {
         guard let matter = frontMatter(lines[1..<close], file: file, sink: sink), let title = matter["title"] else {
             return nil
         }
+        var reviewed: CalendarDate?
+        if let text = matter["reviewed"] {
+            guard let date = CalendarDate(iso: text) else {
+                // Lines count from 1, and the front matter's first line is the file's second.
+                let index = lines[1..<close].firstIndex { $0.hasPrefix("reviewed:") }
+                let line = index.map { $0 + 1 } ?? 1
+                let column = index.map { "reviewed:".count + lines[$0].dropFirst("reviewed:".count).prefix { $0 == " " }.count + 1 } ?? 1
+                sink.error("'\(text)' is not a valid date: write YYYY-MM-DD, such as 2026-11-25",
+                           at: SourceLocation(file: file, line: line, column: column))
+                return nil
+            }
+            reviewed = date
+        }
         return ProsePage(slug: slug, title: title, description: matter["description"], body: String(rest),
-                         file: file, bodyLine: close + 2, digest: SHA256.hex(text.utf8))
+                         file: file, bodyLine: close + 2, digest: SHA256.hex(text.utf8), reviewed: reviewed)
     }
 
     /// The title and description of the front matter's lines (those between the `---` lines).
@@ -81,8 +95,12 @@ package enum ProsePageReader {
         }
         let title = matter.string("title")
         let description = matter.string("description", required: false)
+        let reviewed = matter.date("reviewed", required: false)
         guard let title else { return nil }
-        return ["title": title.value].merging(description.map { ["description": $0.value] } ?? [:]) { first, _ in first }
+        var found = ["title": title.value]
+        if let description { found["description"] = description.value }
+        if let reviewed { found["reviewed"] = reviewed.value.description }
+        return found
     }
 
     /// Reads one page from text, for tools and tests that have no file.

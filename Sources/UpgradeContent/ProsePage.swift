@@ -1,4 +1,5 @@
 import UpgradeBase
+import UpgradeCore
 
 /// A prose page from `content/pages/NAME.md`: YAML front matter, then CommonMark.
 public struct ProsePage: Sendable {
@@ -14,12 +15,15 @@ public struct ProsePage: Sendable {
     public let bodyLine: Int
     /// The SHA-256 of the page's whole text (front matter and body): equal digests, equal pages.
     public let digest: String
+    /// When the page was last reviewed (`reviewed:` in its front matter).
+    public let reviewed: CalendarDate?
 
     public init(slug: String, title: String, description: String?, body: String, file: String, bodyLine: Int,
-                digest: String? = nil) {
+                digest: String? = nil, reviewed: CalendarDate? = nil) {
         self.slug = slug
         self.title = title
         self.description = description
+        self.reviewed = reviewed
         self.body = body
         self.file = file
         self.bodyLine = bodyLine

@@ -61,6 +61,7 @@ public enum SiteBuilder {
     static func pagePaths(_ context: ViewContext) -> Set<String> {
         let catalog = context.catalog
         var paths = [SitePaths.index, SitePaths.print, SitePaths.checker, SitePaths.offers, SitePaths.search]
+        if !context.catalog.interpretations.isEmpty { paths.append(SitePaths.interpretations) }
         paths += catalog.offers.map { SitePaths.offer($0.id) }
         for program in context.programs {
             paths.append(SitePaths.matrix(program.id))
@@ -86,7 +87,9 @@ public enum SiteBuilder {
         pages.append(PrintView(context: context).page())
         pages.append(CheckerView(context: context).page())
         pages.append(SearchView(context: context).page())
+        if !context.catalog.interpretations.isEmpty { pages.append(InterpretationsView(context: context).page()) }
         pages += OfferView.pages(context)
-        return pages
+        guard let reviewed = context.content.settings.reviewed else { return pages }
+        return pages.map { $0.adding(.reviewed(reviewed)) }
     }
 }

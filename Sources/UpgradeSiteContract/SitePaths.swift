@@ -22,6 +22,8 @@ public enum SitePaths {
     /// The build's own note of what it wrote, local to the disk it is on; not part of the site.
     public static let buildRecord = ".upgradedocs-record"
     public static let offers = PagePath("offers", "index")
+    /// Every interpretation in full, each under its anchor (`anchor(of:)`).
+    public static let interpretations = PagePath("interpretations")
     public static func offer(_ offer: OfferID) -> PagePath { PagePath("offers", offer.rawValue) }
 
     public static func matrix(_ program: ProgramID) -> PagePath { PagePath("matrix", program.rawValue) }
@@ -41,7 +43,7 @@ public enum SitePaths {
     public static let eligibility = table("eligibility")
     public static func prose(_ slug: String) -> PagePath { PagePath("pages", slug) }
 
-    /// The anchor of an interpretation on the index page.
+    /// The anchor of an interpretation on the interpretations page.
     public static func anchor(of interpretation: InterpretationID) -> String { "interpretation-\(interpretation)" }
     /// The anchor of a decision table's rule row.
     public static func anchor(ofRule rule: RuleID) -> String { "rule-\(rule)" }

@@ -25,12 +25,10 @@ struct DecisionTableVerification {
             + table.outputs.enumerated().map { $0.offset == 0 ? "║ " + $0.element.label : $0.element.label } + ["Annotation"]
     }
 
-    /// A rule's annotation as the page words it: the cited rule (in bold, in Markdown), its text and its
-    /// source, or the row's own note.
-    func annotation(_ row: TableRule, markdown: Bool = false) -> String {
+    /// A rule's annotation as a reader sees it: the cited rule, its text and its source, or the row's own note.
+    func annotation(_ row: TableRule) -> String {
         guard let id = row.cites, let rule = rules.first(where: { $0.id == id }) else { return row.annotation }
-        let cited = markdown ? "**\(rule.id)**" : rule.id.rawValue
-        return "\(cited) \(row.annotation.isEmpty ? rule.title : row.annotation) Source: \(rule.source)."
+        return "\(rule.id) \(row.annotation.isEmpty ? rule.title : row.annotation) Source: \(rule.source)."
     }
 
     func verify(html: HTMLTableReader.Table, _ report: inout Tally) {
@@ -88,8 +86,9 @@ struct DecisionTableVerification {
         let inputs = table.inputs.count
         for row in read.rows {
             guard let number = Int(row.cells.first ?? ""), table.rules.indices.contains(number - 1) else { continue }
-            let expected = annotation(table.rules[number - 1], markdown: true)
-            let shown = row.cells.last ?? ""
+            // As a reader sees it once rendered: a cited source's link is its text.
+            let expected = Perceived.collapse(annotation(table.rules[number - 1]))
+            let shown = MarkdownInline.plain(row.cells.last ?? "")
             if shown != expected {
                 fail("rule \(table.rules[number - 1].id): the annotation reads '\(shown)', the content says '\(expected)'",
                      line: row.line, &report)

@@ -15,6 +15,7 @@ struct SitePages {
             SitePaths.checker.description: .checker, SitePaths.offers.description: .offer,
             SitePaths.search.description: .search,
         ]
+        if !catalog.interpretations.isEmpty { kinds[SitePaths.interpretations.description] = .page }
         var folders: [String: ProgramID] = [:]
         for offer in catalog.offers { kinds[SitePaths.offer(offer.id).description] = .offer }
         for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {

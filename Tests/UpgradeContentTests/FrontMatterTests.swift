@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+import UpgradeCore
 import UpgradeBase
 @testable import UpgradeContent
 
@@ -38,5 +39,20 @@ struct FrontMatterTests {
         let kept = ProsePageReader.read("---\ntitel: A\ntitle: B\n---\nbody\n", slug: "t", file: "t.md", sink: typo)
         #expect(kept?.title == "B")
         #expect(typo.sorted.map(\.severity) == [.warning])
+    }
+
+    @Test("A page's review date is a date, read by either reader, and a bad one is reported where it stands")
+    func reviewedDate() throws {
+        let sink = Diagnostics()
+        let page = ProsePageReader.read("---\ntitle: A\nreviewed: 2026-11-01\n---\nbody\n", slug: "t", file: "t.md", sink: sink)
+        #expect(page?.reviewed == CalendarDate(year: 2026, month: 11, day: 1))
+        // Quoted, the front matter needs YAML: the same date.
+        let quoted = ProsePageReader.read("---\ntitle: \"A\"\nreviewed: \"2026-11-01\"\n---\nbody\n", slug: "t",
+                                          file: "t.md", sink: sink)
+        #expect(quoted?.reviewed == CalendarDate(year: 2026, month: 11, day: 1))
+        #expect(sink.sorted.isEmpty)
+        let bad = Diagnostics()
+        #expect(ProsePageReader.read("---\ntitle: A\nreviewed:  2026-13-01\n---\nbody\n", slug: "t", file: "t.md", sink: bad) == nil)
+        #expect(bad.sorted.map(\.description) == ["t.md:3:12: error: '2026-13-01' is not a valid date: write YYYY-MM-DD, such as 2026-11-25"])
     }
 }

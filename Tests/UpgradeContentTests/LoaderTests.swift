@@ -215,4 +215,17 @@ struct DiagnosticsTests {
         diagnostics.error("bad", at: SourceLocation(file: "a.yaml", line: 9))
         #expect(throws: DiagnosticError.self) { try diagnostics.throwIfErrors() }
     }
+
+    @Test("A cited source's address must be a web address, and is reported where it stands")
+    func sourceAddress() throws {
+        let errors = try ContentFixture(replacing: ["site.yaml": """
+            title: Fixture
+            asOf: 2024-01-01
+            sources:
+              - title: A page
+                url: javascript:alert(1)
+            """]).errors()
+        #expect(errors.map(\.place) == ["site.yaml:5:10"])
+        #expect(errors.first?.message == "'javascript:alert(1)' is not a web address: a source's url starts with https://")
+    }
 }

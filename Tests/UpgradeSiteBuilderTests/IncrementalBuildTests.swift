@@ -144,7 +144,8 @@ struct IncrementalBuildTests {
 
     @Test("A template edit makes the HTML pages that go through it, and nothing else")
     func templateEditMakesItsPages() throws {
-        #expect(try Self.made(after: Self.edits(1)[5]) == ["pages/how-to-answer.html"])
+        // page.mustache: the prose page's HTML and the interpretations page's, the one model page of that kind.
+        #expect(try Self.made(after: Self.edits(1)[5]) == ["pages/how-to-answer.html", SitePaths.interpretations.file(.html)])
         let offers = try Self.made(after: Self.edits(1)[6])
         #expect(!offers.isEmpty && offers.allSatisfy { $0.hasPrefix("offers/") && $0.hasSuffix(".html") })
         #expect(offers.count == 12, "each offer's page and the list of offers, which shares the template")

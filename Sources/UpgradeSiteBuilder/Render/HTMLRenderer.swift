@@ -120,6 +120,8 @@ package final class HTMLRenderer {
                 "<a href=\"\(HTML.escapeAttribute(page.link(to: target, format: .html)))\">\(render(children))</a>"
             case .checkerLink(let children, let query):
                 "<a href=\"\(HTML.escapeAttribute(checkerAddress(query)))\">\(render(children))</a>"
+            case .webLink(let children, let url):
+                "<a href=\"\(HTML.escapeAttribute(url))\">\(render(children))</a>"
             case .symbol(let glyph, let alternative):
                 alternative.isEmpty
                     ? "<span class=\"symbol\" aria-hidden=\"true\">\(HTML.escape(glyph))</span>"
@@ -181,7 +183,7 @@ package final class HTMLRenderer {
             switch inline {
             case .text(let text), .code(let text): text
             case .strong(let children), .link(let children, _, _), .checkerLink(let children, _),
-                 .htmlLink(let children, _): plainText(children)
+                 .htmlLink(let children, _), .webLink(let children, _): plainText(children)
             case .symbol(_, let alternative): alternative
             case .footnoteMark(let mark, _): mark
             case .lineBreak: " "

@@ -83,6 +83,11 @@ package struct MarkdownRenderer {
             case .checkerLink(let children, _): render(children, inCell: inCell)
             case .htmlLink(let children, let target):
                 "[" + render(children, inCell: inCell) + "](" + page.link(to: target, format: .html) + ")"
+            case .webLink(let children, let url):
+                // In angle brackets, so spaces and parentheses stay in the address; only these need encoding there.
+                "[" + render(children, inCell: inCell) + "](<" + url.replacingOccurrences(of: "<", with: "%3C")
+                    .replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: "\n", with: "%0A")
+                    .replacingOccurrences(of: "|", with: "%7C") + ">)"
             case .symbol(let glyph, _): Self.escape(glyph)
             case .footnoteMark(let mark, _): mark
             case .lineBreak: inCell ? "<br/>" : "\\\n"

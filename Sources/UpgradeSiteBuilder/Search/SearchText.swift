@@ -38,7 +38,8 @@ struct SearchText {
         for inline in inlines {
             switch inline {
             case .text(let text), .code(let text): found(text, part)
-            case .strong(let inner), .link(let inner, _, _), .checkerLink(let inner, _), .htmlLink(let inner, _):
+            case .strong(let inner), .link(let inner, _, _), .checkerLink(let inner, _), .htmlLink(let inner, _),
+                 .webLink(let inner, _):
                 read(inner, as: part)
             case .symbol(_, let alternative): found(alternative, part)
             case .footnoteMark, .lineBreak: break

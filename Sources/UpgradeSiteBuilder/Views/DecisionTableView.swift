@@ -19,7 +19,8 @@ struct DecisionTableView {
         if !cited.isEmpty {
             blocks.append(.heading(level: 2, [.text("The rules cited")], id: "rules"))
             blocks.append(.list(ordered: false, items: cited.map { rule in
-                [.strong([.text(rule.id.rawValue)]), .text(" \(rule.title) If not: \(rule.remedy) Source: \(rule.source).")]
+                [.strong([.text(rule.id.rawValue)]), .text(" \(rule.title) If not: \(rule.remedy) Source: ")]
+                    + context.cite(rule.source) + [.text(".")]
             }))
         }
         if table.rules.contains(where: { $0.outputs[.reason] != nil }), !context.catalog.examples.isEmpty {
@@ -81,7 +82,7 @@ struct DecisionTableView {
     private func annotation(_ row: TableRule) -> [Inline] {
         guard let id = row.cites, let rule = context.catalog.rule(id) else { return [.text(row.annotation)] }
         let text = row.annotation.isEmpty ? rule.title : row.annotation
-        return [.strong([.text(rule.id.rawValue)]), .text(" \(text) Source: \(rule.source).")]
+        return [.strong([.text(rule.id.rawValue)]), .text(" \(text) Source: ")] + context.cite(rule.source) + [.text(".")]
     }
 }
 

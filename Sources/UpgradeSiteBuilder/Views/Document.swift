@@ -1,4 +1,5 @@
 import UpgradeBase
+import UpgradeCore
 import UpgradeSiteContract
 import UpgradeContent
 
@@ -13,6 +14,8 @@ indirect enum Inline: Hashable, Sendable {
     case checkerLink([Inline], query: [Attribute])
     /// A link to a page's HTML form from either twin: for what only the HTML page can do.
     case htmlLink([Inline], to: PagePath)
+    /// A page outside the site, such as the Microsoft Learn page a rule cites (an http(s) address from content).
+    case webLink([Inline], url: String)
     /// A symbol such as ✓, with the words a screen reader and a Markdown reader get instead.
     case symbol(String, alternative: String)
     /// A footnote mark such as ¹, linking to the note under the table.
@@ -175,5 +178,18 @@ struct Fact: Hashable, Sendable {
     init(_ label: String, _ value: [Inline]) {
         self.label = label
         self.value = value
+    }
+
+    /// When the page's content was last held against its sources: from the model or the page's front
+    /// matter, never the clock.
+    static func reviewed(_ date: CalendarDate) -> Fact {
+        Fact("Last reviewed", [.text(date.description)])
+    }
+}
+
+extension Page {
+    /// The page with one more fact under its title.
+    func adding(_ fact: Fact) -> Page {
+        Page(path: path, kind: kind, title: title, summary: summary, facts: facts + [fact], blocks: blocks, sheets: sheets)
     }
 }

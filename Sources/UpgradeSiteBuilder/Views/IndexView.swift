@@ -2,7 +2,7 @@ import UpgradeBase
 import UpgradeCore
 import UpgradeSiteContract
 
-/// The home page: links to everything, and every interpretation in full.
+/// The home page: the tasks first (check an upgrade, find an offer, your role), then links to everything.
 struct IndexView {
     let context: ViewContext
     /// Where the home page lists the prose pages, which the header links to once there are many.
@@ -50,17 +50,10 @@ struct IndexView {
         }
         if !catalog.interpretations.isEmpty {
             blocks.append(.heading(level: 2, [.text("Interpretations")], id: "interpretations"))
-            blocks.append(.paragraph([.text("Where the source text is ambiguous, these pages follow an explicit "
-                                            + "decision, shown on every page it affects.")]))
-            for interpretation in catalog.interpretations {
-                blocks += [
-                    .heading(level: 3, [.text(interpretation.title)], id: SitePaths.anchor(of: interpretation.id)),
-                    .paragraph([.strong([.text("Question")]), .text(": " + interpretation.question)]),
-                    .paragraph([.strong([.text("Decision")]), .text(": " + interpretation.decision)]),
-                    .paragraph([.strong([.text("Why")]), .text(": " + interpretation.rationale)]),
-                    .paragraph([.strong([.text("Affects")]), .text(": ")] + affects(interpretation)),
-                ]
-            }
+            blocks.append(.paragraph([.text("Where the source page is ambiguous, these pages follow an explicit decision, "
+                                            + "noted on every page it affects: "),
+                                      .link([.text("the \(catalog.interpretations.count) interpretations")],
+                                            to: SitePaths.interpretations, anchor: nil), .text(".")]))
         }
         return Page(path: SitePaths.index, kind: .index, title: context.content.settings.title,
                     summary: "Can this subscription be upgraded, and if not, why not? Every answer here comes "
@@ -73,23 +66,6 @@ struct IndexView {
     private func roleLinks() -> [Inline] {
         context.catalog.roles.enumerated().flatMap { index, role -> [Inline] in
             (index > 0 ? [.text(" | ")] : []) + [.link([.text(role.name)], to: SitePaths.role(role.id), anchor: nil)]
-        }
-    }
-
-    private func affects(_ interpretation: Interpretation) -> [Inline] {
-        interpretation.affects.enumerated().flatMap { index, subject -> [Inline] in
-            let separator: [Inline] = index > 0 ? [.text(", ")] : []
-            switch subject {
-            case .rule(let id):
-                return separator + [.link([.text(id.rawValue)], to: SitePaths.eligibility, anchor: SitePaths.anchor(ofRule: id))]
-            case .role(let id):
-                return separator + [.link([.text(context.catalog.role(id)?.name ?? id.rawValue)],
-                                          to: SitePaths.role(id), anchor: nil)]
-            case .advisory(let code):
-                return separator + [.code(code.rawValue)]
-            case .footnote(let id):
-                return separator + [.text("footnote " + (context.catalog.footnote(id)?.mark ?? id.rawValue))]
-            }
         }
     }
 }

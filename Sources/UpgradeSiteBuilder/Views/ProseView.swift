@@ -49,11 +49,11 @@ package struct ProseView {
                     file: page.file, line: page.bodyLine + fence.line - 1, column: fence.column))
             }
         }
+        let reviewed = (page.reviewed ?? context.content.settings.reviewed).map { [Fact.reviewed($0)] } ?? []
         return Page(path: SitePaths.prose(page.slug), kind: .page, title: page.title, summary: page.description,
-                    blocks: [.prose(markdown: page.body, source: ProseSource(file: page.file, firstLine: page.bodyLine),
+                    facts: reviewed, blocks: [.prose(markdown: page.body, source: ProseSource(file: page.file, firstLine: page.bodyLine),
                                     embeds: embeds)])
     }
-
 
     /// Whether `needle` occurs in `text`, by bytes.
     static func contains(_ text: String, _ needle: String) -> Bool {

@@ -59,13 +59,21 @@ package final class ViewContext: Sendable {
 
     var asOfFact: Fact { Fact("As of", [.text(asOf.description)]) }
 
+    /// A rule's source, its page's title a link to that page when `site.yaml` says where it is:
+    /// `Add licenses or more services, "Conditions"`.
+    func cite(_ source: String) -> [Inline] {
+        guard let page = content.settings.sources.first(where: { source.hasPrefix($0.title) }) else { return [.text(source)] }
+        let rest = String(source.dropFirst(page.title.count))
+        return [.webLink([.text(page.title)], url: page.url)] + (rest.isEmpty ? [] : [.text(rest)])
+    }
+
     /// A note for each interpretation that affects any of `subjects`, linking to its full text.
     func interpretationNotes(affecting subjects: [Subject]) -> [Block] {
         catalog.interpretations.filter { interpretation in subjects.contains { interpretation.affects.contains($0) } }
             .map { interpretation in
                 .note(.note, title: "Interpretation: \(interpretation.title)", [
                     .paragraph([.text(interpretation.decision + " "),
-                                .link([.text("Why")], to: SitePaths.index, anchor: SitePaths.anchor(of: interpretation.id))]),
+                                .link([.text("Why")], to: SitePaths.interpretations, anchor: SitePaths.anchor(of: interpretation.id))]),
                 ])
             }
     }

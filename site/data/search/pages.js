@@ -10,6 +10,7 @@ UpgradeSearch.pages({"format":"upgradedocs-search/2","shards":1,"minimumLength":
 ["rules/eligibility.html","Decision table: Upgrade eligibility","Decision table","Whether an upgrade request is eligible, and every reason it is blocked. Check the rows in order; each matching blocked row adds its reason.",["eligibility","upgrade eligibility"]],
 ["rules/advisories.html","Decision table: Advice with a decision","Decision table","What to tell the customer besides the verdict. Every matching row adds its advice, in the order of the table.",["advisories","advice decision"]],
 ["checker.html","Check an upgrade","Checker","Ask about one subscription: any status, any other subscriptions, any day.",[]],
+["interpretations.html","Interpretations","Guide","Where the source page is ambiguous: the decision these pages follow, and why.",[]],
 ["offers/index.html","Offers","Offers","Every offer the model knows: its official name, the other names people use, and what it includes.",[]],
 ["offers/m365-apps-business.html","Microsoft 365 Apps for business","Offer","Microsoft 365 Apps for business: its services, where it can be upgraded to, and what holding it blocks.",["m365 apps business","microsoft 365 apps business","apps business"]],
 ["offers/m365-business-basic.html","Microsoft 365 Business Basic","Offer","Microsoft 365 Business Basic: its services, where it can be upgraded to, and what holding it blocks.",["m365 business basic","microsoft 365 business basic","business basic"]],
