@@ -5,7 +5,7 @@ extension ContentReading {
     /// The valid rules, and every id declared, so references to a rule with other errors are not reported again.
     func readRules() -> (valid: [Rule], declared: Set<RuleID>) {
         guard let root = file("rules.yaml", what: "the eligibility rules", keys: ["rules"]) else { return ([], []) }
-        let objects = root.objects("rules", what: "rule", keys: ["id", "code", "title", "remedy", "source"])
+        let objects = root.objects("rules", what: "rule", keys: ["id", "code", "title", "blocked", "remedy", "source"])
         let ids: [Located<RuleID>?] = objects.map { $0.id("id") }
         let declared = rejectDuplicates(ids.compactMap { $0 }, what: "rule")
         var codesSeen: [ReasonCode: SourceLocation] = [:]
@@ -13,6 +13,7 @@ extension ContentReading {
         let rules = zip(objects, ids).compactMap { object, id -> Rule? in
             let code = object.string("code")
             let title = object.string("title"), remedy = object.string("remedy"), source = object.string("source")
+            let blocked = object.string("blocked", required: false)
             guard let code else { return nil }
             guard let reason = ReasonCode(rawValue: code.value) else {
                 let hint = suggestion(for: code.value, among: ReasonCode.allCases.map(\.rawValue))
@@ -26,7 +27,8 @@ extension ContentReading {
             }
             codesSeen[reason] = code.location
             guard let id, let title, let remedy, let source else { return nil }
-            return Rule(id: id.value, code: reason, title: title.value, remedy: remedy.value, source: source.value)
+            return Rule(id: id.value, code: reason, title: title.value, remedy: remedy.value, source: source.value,
+                        blocked: blocked?.value)
         }
         for code in ReasonCode.allCases where codesSeen[code] == nil {
             sink.error("no rule has code '\(code.rawValue)'; every condition the rule core checks needs a rule",

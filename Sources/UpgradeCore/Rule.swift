@@ -31,12 +31,21 @@ public struct Rule: Hashable, Sendable {
     public let remedy: String
     /// Where the condition is documented.
     public let source: String
+    /// The reason in a few plain words, for where a blocked upgrade is named briefly ("Not a listed
+    /// upgrade"); the code is for machines.
+    public let blocked: String
 
-    public init(id: RuleID, code: ReasonCode, title: String, remedy: String, source: String) {
+    public init(id: RuleID, code: ReasonCode, title: String, remedy: String, source: String, blocked: String? = nil) {
         self.id = id
         self.code = code
         self.title = title
         self.remedy = remedy
         self.source = source
+        // Without words of its own, the code read as words: "path not supported".
+        self.blocked = blocked ?? String(code.rawValue.map { $0 == "-" ? " " : $0 }).capitalizedFirstLetter
     }
+}
+
+private extension String {
+    var capitalizedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

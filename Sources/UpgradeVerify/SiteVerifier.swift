@@ -329,7 +329,8 @@ struct Expectations: Sendable {
         if let variant = cell.regionalVariant.flatMap(catalog.offer) {
             return ("↪", Perceived.collapse("Region mismatch: use \(variant.name)"))
         }
-        return ("—", "Blocked: " + cell.reasons.map(\.rawValue).joined(separator: ", "))
+        let reasons = cell.reasons.map { code in catalog.rules.first { $0.code == code }?.blocked ?? code.rawValue }
+        return ("—", Perceived.collapse("Blocked: " + reasons.joined(separator: "; ")))
     }
 
     /// The footnote mark the source table puts on a path.

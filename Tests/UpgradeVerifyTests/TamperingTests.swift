@@ -47,7 +47,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(name: "screen-reader text that says Eligible on a blocked cell", file: "matrix/legacy.html",
               finding: "a screen reader hears 'Eligible'") {
-        $0.replacingFirst(#"<span class="visually-hidden">Blocked: path-not-supported</span>"#,
+        $0.replacingFirst(#"<span class="visually-hidden">Blocked: Path not supported</span>"#,
                           with: #"<span class="visually-hidden">Eligible</span>"#)
     },
     Tampering(name: "a blocked cell that shows ↪", file: "matrix/legacy.html", finding: "the page shows '↪'") {

@@ -1,3 +1,4 @@
+import UpgradeBase
 import UpgradeSiteContract
 
 /// The header every HTML page carries, in the order an agent needs it: the checker, the
@@ -27,6 +28,14 @@ struct Navigation: Sendable, Equatable {
     let items: [Item]
     /// Each program's matrix, by id: the parent of its part pages.
     private let matrices: [String: Item]
+    /// The pages the header links to: any other page's header depends only on how deep it is.
+    private let targets: Set<PagePath>
+    /// The layout's header context, by depth and, for a page the header links to, the page.
+    private let made = Locked<[String: [[String: Any]]]>([:])
+
+    static func == (lhs: Navigation, rhs: Navigation) -> Bool {
+        lhs.items == rhs.items && lhs.matrices == rhs.matrices
+    }
 
     init(context: ViewContext) {
         let catalog = context.catalog
@@ -47,6 +56,7 @@ struct Navigation: Sendable, Equatable {
         }
         items.append(.page("Print", SitePaths.print))
         self.items = items
+        targets = Set(items.flatMap { [$0] + $0.items }.compactMap(\.path))
     }
 
     /// The pages above `page`, from the home page down: its breadcrumbs. None for the home page.
@@ -74,6 +84,14 @@ struct Navigation: Sendable, Equatable {
 
     /// What the layout is given for the header of the page at `page`.
     func context(for page: PagePath) -> [[String: Any]] {
+        let key = targets.contains(page) ? page.description : page.root
+        if let found = made.withLock({ $0[key] }) { return found }
+        let context = uncachedContext(for: page)
+        made.withLock { $0[key] = context }
+        return context
+    }
+
+    private func uncachedContext(for page: PagePath) -> [[String: Any]] {
         func context(_ item: Item) -> [String: Any] {
             let children = item.items.map(context)
             let current = item.path == page && item.anchor == nil

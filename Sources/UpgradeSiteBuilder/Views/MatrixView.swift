@@ -159,7 +159,7 @@ struct MatrixView {
         if let variant = decision.regionalVariant.flatMap(context.catalog.offer) {
             return [.symbol("↪", alternative: "Region mismatch: use \(variant.name)")]
         }
-        let reasons = decision.reasons.map(\.rawValue).joined(separator: ", ")
-        return [.symbol("—", alternative: "Blocked: \(reasons)")]
+        let reasons = decision.reasons.map { code in context.catalog.rules.first { $0.code == code }?.blocked ?? code.rawValue }
+        return [.symbol("—", alternative: "Blocked: " + reasons.joined(separator: "; "))]
     }
 }
