@@ -31,7 +31,7 @@ struct Navigation: Sendable, Equatable {
     /// The pages the header links to: any other page's header depends only on how deep it is.
     private let targets: Set<PagePath>
     /// The layout's header context, by depth and, for a page the header links to, the page.
-    private let made = Locked<[String: [[String: Any]]]>([:])
+    private let made = Locked<[String: SharedContext]>([:])
 
     static func == (lhs: Navigation, rhs: Navigation) -> Bool {
         lhs.items == rhs.items && lhs.matrices == rhs.matrices
@@ -83,10 +83,10 @@ struct Navigation: Sendable, Equatable {
     }
 
     /// What the layout is given for the header of the page at `page`.
-    func context(for page: PagePath) -> [[String: Any]] {
+    func context(for page: PagePath) -> SharedContext {
         let key = targets.contains(page) ? page.description : page.root
         if let found = made.withLock({ $0[key] }) { return found }
-        let context = uncachedContext(for: page)
+        let context = SharedContext(uncachedContext(for: page))
         made.withLock { $0[key] = context }
         return context
     }

@@ -33,14 +33,14 @@ final class TemplateMemo: Sendable {
 
     func render(_ context: [String: Any], template name: String) -> String {
         var shape = Shape()
-        guard shape.read(context) else { return library.render(context, withTemplate: name) ?? "" }
+        guard shape.read(context) else { return library.render(Self.plain(context), withTemplate: name) ?? "" }
         let key = name + "\u{0}" + shape.key
         let rendering = shapes.withLock { $0[key] } ?? {
             let made = pieces(of: name, context: context)
             shapes.withLock { $0[key] = made }
             return made
         }()
-        guard case .pieces(let pieces) = rendering else { return library.render(context, withTemplate: name) ?? "" }
+        guard case .pieces(let pieces) = rendering else { return library.render(Self.plain(context), withTemplate: name) ?? "" }
         var output = ""
         output.reserveCapacity(pieces.count * 16 + shape.strings.reduce(0) { $0 + $1.utf8.count })
         for piece in pieces {
@@ -83,6 +83,11 @@ final class TemplateMemo: Sendable {
         return .pieces(pieces)
     }
 
+    /// The context as Mustache reads it: each shared part replaced by its value.
+    static func plain(_ context: [String: Any]) -> [String: Any] {
+        Shape.replacingStrings(in: context) { $0 }
+    }
+
     /// Private-use characters of plane 15, which no template or page is expected to hold.
     private static let open = "\u{F0000}", close = "\u{F0001}"
 
@@ -92,6 +97,19 @@ final class TemplateMemo: Sendable {
     /// everything else the site escapes is; otherwise the two agree.
     static func escape(_ text: String) -> String {
         HTML.escapeAttribute(text)
+    }
+}
+
+/// A part of a context that many pages share, such as the header's sections at one depth:
+/// its shape is read once, not for every page that carries it.
+final class SharedContext: @unchecked Sendable {
+    let value: Any
+    fileprivate let shape: Shape?
+
+    init(_ value: Any) {
+        self.value = value
+        var shape = Shape()
+        self.shape = shape.read(value) ? shape : nil
     }
 }
 
@@ -131,6 +149,11 @@ private struct Shape {
                 guard read(item) else { return false }
             }
             key += "]"
+        // Last: casting every string to a class first costs more than the shared part saves.
+        case let shared as SharedContext:
+            guard let shape = shared.shape else { return false }
+            key += shape.key
+            strings += shape.strings
         default:
             return false
         }
@@ -142,6 +165,7 @@ private struct Shape {
         func copy(_ value: Any) -> Any {
             switch value {
             case let text as String: return replace(text)
+            case let shared as SharedContext: return copy(shared.value)
             case let object as [String: Any]:
                 var result: [String: Any] = [:]
                 for name in object.keys.sorted() { result[name] = copy(object[name]!) }

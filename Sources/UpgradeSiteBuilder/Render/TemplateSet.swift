@@ -99,8 +99,8 @@ public struct TemplateSet: Sendable {
 
     /// The same page through Mustache alone, as `render` must give it.
     func renderDirectly(kind: PageKind, page pageContext: [String: Any], layout layoutContext: [String: Any]) -> String {
-        var context = layoutContext
-        context["content"] = library.render(pageContext, withTemplate: kind.rawValue) ?? ""
+        var context = TemplateMemo.plain(layoutContext)
+        context["content"] = library.render(TemplateMemo.plain(pageContext), withTemplate: kind.rawValue) ?? ""
         return library.render(context, withTemplate: "layout") ?? ""
     }
 
