@@ -68,6 +68,19 @@ public enum Conclusion: String, CaseIterable, Sendable {
     }
 }
 
+extension Conclusion {
+    /// An outcome in a few plain words, for a reader who does not know its code: a reason as its
+    /// rule words it (`blocked`), advice as the rule core names it. Nil for a verdict, which is a
+    /// word already, and for a value that is no outcome.
+    public func words(of value: String, rules: [Rule]) -> String? {
+        switch self {
+        case .verdict: nil
+        case .reason: ReasonCode(rawValue: value).flatMap { code in rules.first { $0.code == code }?.blocked }
+        case .advisory: AdvisoryCode(rawValue: value)?.words
+        }
+    }
+}
+
 public struct TableInput: Hashable, Sendable {
     public let condition: Condition
     public let label: String

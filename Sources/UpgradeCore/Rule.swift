@@ -19,6 +19,17 @@ public enum AdvisoryCode: String, CaseIterable, Sendable {
     case cancelOtherChannelFirst = "cancel-other-channel-first"
     case accountTransition = "account-transition"
     case legacyWithdrawn = "legacy-withdrawn"
+
+    /// The advice in a few words, where a page names it briefly (a decision table's cell); the rule
+    /// core words it in full, with the request's offers, when it gives it.
+    public var words: String {
+        switch self {
+        case .useRegionalVariant: "Use the target's variant in the source's region"
+        case .cancelOtherChannelFirst: "Cancel it with the other partner or channel first"
+        case .accountTransition: "Some user accounts may need work to move"
+        case .legacyWithdrawn: "Most legacy upgrades are withdrawn"
+        }
+    }
 }
 
 /// One documented eligibility condition.

@@ -99,7 +99,8 @@ struct DecisionTableVerification {
             let number = Int(row.cells.first ?? "").flatMap { table.rules.indices.contains($0 - 1) ? $0 - 1 : nil }
             return ReadRow(id: number.map { table.rules[$0].id.rawValue } ?? "numbered '\(row.cells.first ?? "")'",
                            inputs: Array(row.cells.dropFirst().prefix(inputs)),
-                           outputs: Array(row.cells.dropFirst(1 + inputs).prefix(table.outputs.count)), line: row.line)
+                           outputs: row.cells.dropFirst(1 + inputs).prefix(table.outputs.count).map(MarkdownInline.plain),
+                           line: row.line)
         }
         judge(rows, tableLine: read.line, &report)
     }
@@ -136,8 +137,14 @@ struct DecisionTableVerification {
                 }
                 if value != "-" { inputs[input.condition] = value }
             }
-            for (value, output) in zip(row.outputs, table.outputs) {
+            for (shown, output) in zip(row.outputs, table.outputs) {
                 let contentValue = rule.outputs[output.conclusion] ?? "-"
+                // An outcome reads as words, then its code: the code is the value, and the words must be the model's.
+                let value = shown.split(separator: " ").last.map(String.init) ?? shown
+                if let words = output.conclusion.words(of: value, rules: rules), shown != words + " " + value {
+                    fail("rule \(rule.id), \(output.conclusion.rawValue): the page says '\(shown)', the model words "
+                         + "\(value) as '\(words)'", line: row.line, &report)
+                }
                 if value != contentValue {
                     fail("rule \(rule.id), \(output.conclusion.rawValue): the page says '\(value)', the content says "
                          + "'\(contentValue)'", line: row.line, &report)

@@ -50,6 +50,10 @@ let tamperings: [Tampering] = [
         $0.replacingFirst(#"<span class="visually-hidden">Blocked: Path not supported</span>"#,
                           with: #"<span class="visually-hidden">Eligible</span>"#)
     },
+    Tampering(name: "advice worded otherwise than the model words it", file: "rules/advisories.html",
+              finding: "the model words cancel-other-channel-first as 'Cancel it with the other partner or channel first'") {
+        $0.replacingFirst("Cancel it with the other partner or channel first <code>", with: "Buy it anyway <code>")
+    },
     Tampering(name: "a blocked cell that shows ↪", file: "matrix/legacy.html", finding: "the page shows '↪'") {
         $0.replacingFirst(#"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
                           with: #"to=o365-e1"><span class="symbol" aria-hidden="true">↪</span>"#)

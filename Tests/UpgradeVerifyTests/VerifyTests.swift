@@ -101,8 +101,10 @@ struct VerifyTests {
     @Test("A decision-table output changed")
     func decisionOutputChanged() throws {
         let report = try Self.verify(editing: "rules/eligibility.html") {
-            $0.replacingOccurrences(of: #"<td class="output" data-output="reason">subscription-not-active</td>"#,
-                                    with: #"<td class="output" data-output="reason">already-owns-target</td>"#)
+            // Words and code changed together, as a careful hand edit would: the value is what is wrong.
+            $0.replacingOccurrences(
+                of: #"<td class="output" data-output="reason">Subscription not active <code>subscription-not-active</code></td>"#,
+                with: #"<td class="output" data-output="reason">Already owns target <code>already-owns-target</code></td>"#)
         }
         let messages = Self.messages(report)
         #expect(messages.contains("decision table eligibility: rule UPG-3, reason: the page says 'already-owns-target', "

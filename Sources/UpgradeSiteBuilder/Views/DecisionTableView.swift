@@ -66,9 +66,12 @@ struct DecisionTableView {
                               attributes: [Attribute(Markup.Data.input, input.condition.rawValue)], cssClass: "input")
                 }
                 + table.outputs.enumerated().map { index, output in
-                    Cell.text(rule.outputs[output.conclusion] ?? "-",
-                              attributes: [Attribute(Markup.Data.output, output.conclusion.rawValue)],
-                              cssClass: index == 0 ? "output first-output" : "output")
+                    // The outcome in words first, its code after: the code is for machines and for `explain`.
+                    let value = rule.outputs[output.conclusion] ?? "-"
+                    let words = output.conclusion.words(of: value, rules: context.catalog.rules)
+                    return Cell(words.map { [.text($0 + " "), .code(value)] } ?? [.text(value)],
+                                attributes: [Attribute(Markup.Data.output, output.conclusion.rawValue)],
+                                cssClass: index == 0 ? "output first-output" : "output")
                 }
                 + [Cell(annotation(rule), cssClass: "annotation")],
                 attributes: [Attribute(Markup.Data.rule, rule.id.rawValue)])
