@@ -6,9 +6,9 @@ import UpgradeSiteContract
 /// The search index (`data/search/`) against the site and the model, read as the search
 /// page reads it: every page a reader can reach is listed once and no page that is not,
 /// and every offer is found by its id, its name and each alias: each word leads to the
-/// offer's page in the shard that holds it, and the whole name is one the page answers for. Terms are cut here by the format's rule (runs of letters and
-/// digits, lowered a scalar at a time, shorter than the index's minimum or a stop word
-/// left out), not by the builder's code.
+/// offer's page in the shard that holds it, and the whole name is one the page answers for.
+/// Terms are cut here by the format's rule (runs of letters and digits, lowered a scalar at
+/// a time, shorter than the index's minimum or a stop word left out), not by the builder's code.
 struct SearchVerification {
     let catalog: Catalog
     let site: String
@@ -17,23 +17,32 @@ struct SearchVerification {
 
     struct Index {
         let shards: Int
+        /// Shard n holds the terms of pages n × pagesPerShard and the next ones.
+        let pagesPerShard: Int
         let minimumLength: Int
         let stopWords: Set<String>
         /// Link, title, kind, description, names.
         let pages: [(href: String, names: [String])]
     }
 
-    func verify(read: (String) -> Data?, _ report: inout Tally) {
-        let listPath = site + "/" + SitePaths.searchPages
+    var listPath: String { site + "/" + SitePaths.searchPages }
+
+    /// The list of pages, read once before the work is shared out; nil (with the problem told) when unreadable.
+    func index(read: (String) -> Data?, _ report: inout Tally) -> Index? {
         guard let data = read(SitePaths.searchPages) else {
             report.fail("missing: the site has no search index; run 'upgradedocs build'", file: listPath, line: 1)
-            return
+            return nil
         }
         guard let index = Self.index(data) else {
             report.fail("the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/2",
                         file: listPath, line: 1)
-            return
+            return nil
         }
+        return index
+    }
+
+    /// Every page a reader can reach is listed once, and no other.
+    func verifyList(_ index: Index, _ report: inout Tally) {
         let listed = index.pages.map(\.href)
         var seen: [String: Int] = [:]
         for href in listed { seen[href, default: 0] += 1 }
@@ -45,34 +54,37 @@ struct SearchVerification {
         for href in Set(listed).subtracting(wanted).sorted() {
             report.fail("the index lists \(href), which is not a page search should lead to", file: listPath, line: 1)
         }
-        var shards: [Int: [String: [Int]]] = [:]
-        for number in 0..<index.shards {
-            let path = SitePaths.searchShard(number)
-            guard let data = read(path), let table = Self.shard(data, number: number) else {
-                report.fail("the search index's shard \(number) is missing or not `UpgradeSearch.terms(\(number), {...})`",
-                            file: site + "/" + path, line: 1)
-                continue
-            }
-            shards[number] = table
+    }
+
+    /// One shard: it is there, has the index's form, and, for each offer whose page it holds, leads every
+    /// word of the offer's id, name and aliases to that page; the list names the page for each whole name.
+    func verifyShard(_ number: Int, of index: Index, read: (String) -> Data?, _ report: inout Tally) {
+        let path = SitePaths.searchShard(number)
+        let held = (number * index.pagesPerShard)..<min((number + 1) * index.pagesPerShard, index.pages.count)
+        let pagesOffers = Dictionary(catalog.offers.map { (SitePaths.offer($0.id).file(.html), $0) },
+                                     uniquingKeysWith: { first, _ in first })
+        let offers = held.compactMap { number in pagesOffers[index.pages[number].href].map { (number, $0) } }
+        let data = read(path)
+        // Only a shard that holds an offer's page is read whole; any other must have the form.
+        let table = offers.isEmpty ? nil : data.flatMap { Self.shard($0, number: number) }
+        guard let data, Self.isCall(data, prefix: Self.shardPrefix(number)), table != nil || offers.isEmpty else {
+            report.fail("the search index's shard \(number) is missing or not `UpgradeSearch.terms(\(number), {...})`",
+                        file: site + "/" + path, line: 1)
+            return
         }
-        let numbers = Dictionary(index.pages.enumerated().map { ($0.element.href, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        for offer in catalog.offers {
-            let page = SitePaths.offer(offer.id).file(.html)
-            guard let number = numbers[page] else { continue }
+        for (page, offer) in offers {
+            let file = SitePaths.offer(offer.id).file(.html)
             for name in [offer.id.rawValue, offer.name] + offer.aliases {
                 let terms = Self.terms(name, index)
-                if !terms.isEmpty, !index.pages[number].names.contains(terms.joined(separator: " ")) {
-                    report.fail("search does not list \(page) first for '\(name)': the index does not name the page so",
+                if !terms.isEmpty, !index.pages[page].names.contains(terms.joined(separator: " ")) {
+                    report.fail("search does not list \(file) first for '\(name)': the index does not name the page so",
                                 file: listPath, line: 1)
                 }
                 for term in terms {
-                    let found = shards.values.contains { table in
-                        let postings = table[term] ?? []
-                        return stride(from: 0, to: postings.count - 1, by: 2).contains { postings[$0] == number }
-                    }
-                    if !found {
-                        report.fail("search for '\(name)' cannot find \(page): no shard leads '\(term)' there",
-                                    file: listPath, line: 1)
+                    let postings = table?[term] ?? []
+                    if !stride(from: 0, to: postings.count - 1, by: 2).contains(where: { postings[$0] == page }) {
+                        report.fail("search for '\(name)' cannot find \(file): its shard does not lead '\(term)' there",
+                                    file: site + "/" + path, line: 1)
                     }
                 }
             }
@@ -82,6 +94,7 @@ struct SearchVerification {
     static func index(_ data: Data) -> Index? {
         guard let object = call(data, prefix: "UpgradeSearch.pages(") as? [String: Any],
               object["format"] as? String == "upgradedocs-search/2", let shards = object["shards"] as? Int, shards > 0,
+              let perShard = object["pagesPerShard"] as? Int, perShard > 0,
               let minimum = object["minimumLength"] as? Int, let stop = object["stopWords"] as? [String],
               let pages = object["pages"] as? [[Any]] else { return nil }
         var entries: [(href: String, names: [String])] = []
@@ -89,21 +102,51 @@ struct SearchVerification {
             guard page.count == 5, let href = page[0] as? String, let names = page[4] as? [String] else { return nil }
             entries.append((href, names))
         }
-        return Index(shards: shards, minimumLength: minimum, stopWords: Set(stop), pages: entries)
+        return Index(shards: shards, pagesPerShard: perShard, minimumLength: minimum, stopWords: Set(stop), pages: entries)
     }
 
+    static func shardPrefix(_ number: Int) -> String { "UpgradeSearch.terms(\(number)," }
+
+    /// A shard's terms and postings. The format writes one term a line (`"term":[1,20,5,1],`), so each
+    /// line is read on its own; a term with an escape goes through the JSON decoder, the rest are as written.
     static func shard(_ data: Data, number: Int) -> [String: [Int]]? {
-        call(data, prefix: "UpgradeSearch.terms(\(number),") as? [String: [Int]]
+        guard let code = code(of: data, prefix: shardPrefix(number)), code.first == "{", code.last == "}" else { return nil }
+        var table: [String: [Int]] = [:]
+        for line in code.dropFirst().dropLast().split(separator: "\n") {
+            let entry = line.hasSuffix(",") ? line.dropLast() : line
+            guard entry.hasPrefix("\""), let split = entry.range(of: "\":["), entry.hasSuffix("]") else { return nil }
+            let quoted = entry[entry.startIndex..<entry.index(after: split.lowerBound)]
+            let term = quoted.contains("\\") ? (try? JSONDecoder().decode(String.self, from: Data(quoted.utf8)))
+                                              : String(quoted.dropFirst().dropLast())
+            var postings: [Int] = []
+            for number in entry[split.upperBound..<entry.index(before: entry.endIndex)].split(separator: ",") {
+                guard let value = Int(number) else { return nil }
+                postings.append(value)
+            }
+            guard let term, table.updateValue(postings, forKey: term) == nil else { return nil }
+        }
+        return table
     }
 
     /// The JSON argument of the one call the file makes after its comment lines.
     private static func call(_ data: Data, prefix: String) -> Any? {
-        let text = String(decoding: data, as: UTF8.self)
-        let code = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("//") }
-            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard code.hasPrefix(prefix), code.hasSuffix(");") else { return nil }
-        let argument = code.dropFirst(prefix.count).dropLast(2)
-        return try? JSONSerialization.jsonObject(with: Data(argument.utf8))
+        code(of: data, prefix: prefix).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
+    }
+
+    static func isCall(_ data: Data, prefix: String) -> Bool {
+        code(of: data, prefix: prefix) != nil
+    }
+
+    /// The argument's text, between `prefix` and the closing `);`, after the file's leading comment lines.
+    private static func code(of data: Data, prefix: String) -> Substring? {
+        var text = Substring(String(decoding: data, as: UTF8.self))
+        while text.hasPrefix("//") {
+            guard let end = text.firstIndex(of: "\n") else { return nil }
+            text = text[text.index(after: end)...]
+        }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        guard text.hasPrefix(prefix), text.hasSuffix(");") else { return nil }
+        return text.dropFirst(prefix.count).dropLast(2)
     }
 
     /// The format's terms of `text`.

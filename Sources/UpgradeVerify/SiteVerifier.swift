@@ -113,10 +113,14 @@ public struct SiteVerifier: Sendable {
         }, uniquingKeysWith: { first, _ in first })
         // One pool of work for both cores: each format of a split program's parts, the data files, and
         // every other page. The long jobs go first, so no core is left waiting for one at the end.
-        enum Work: Sendable { case parts(ProgramID, PageFormat), vectors, checker, search, page(String) }
+        enum Work: Sendable { case parts(ProgramID, PageFormat), vectors, checker, searchList, searchShard(Int), page(String) }
+        // The search index's list is read first, so that each of its shards can be a piece of work of its own.
+        let search = SearchVerification(catalog: catalog, site: site, pages: files.pages.filter { $0.hasSuffix(".html") })
+        let searchIndex = search.index(read: { contents(of: $0) }, &report)
         let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
         let work = split.flatMap { program in PageFormat.allCases.map { Work.parts(program.id, $0) } }
-            + [Work.vectors, .checker, .search] + files.pages.filter { file in
+            + [Work.vectors, .checker] + (searchIndex.map { [Work.searchList] + (0..<$0.shards).map(Work.searchShard) } ?? [])
+            + files.pages.filter { file in
                 // A split program's parts are verified a format at a time; a part page anywhere else is a stray.
                 !(SitePaths.isPart(file) && split.contains { file.hasPrefix(SitePaths.matrix($0.id).description + "/") })
             }.map(Work.page)
@@ -131,10 +135,10 @@ public struct SiteVerifier: Sendable {
                 if let data = verifier.read(SitePaths.checkerData, &report) {
                     offers.verifyCheckerData(data, asOf: expectations.asOf, &report)
                 }
-            case .search:
-                SearchVerification(catalog: verifier.catalog, site: verifier.site,
-                                   pages: files.pages.filter { $0.hasSuffix(".html") })
-                    .verify(read: { verifier.contents(of: $0) }, &report)
+            case .searchList:
+                if let searchIndex { search.verifyList(searchIndex, &report) }
+            case .searchShard(let number):
+                if let searchIndex { search.verifyShard(number, of: searchIndex, read: { verifier.contents(of: $0) }, &report) }
             case .page(let file):
                 verifier.verifyPage(file, kind: pages.kind(of: file), offer: offerPages[file], expectations: expectations,
                                     offers: offers, &report)

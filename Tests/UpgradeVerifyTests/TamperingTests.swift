@@ -246,6 +246,14 @@ let tamperings: [Tampering] = [
               finding: "a style rule hides or draws content in verified tables") {
         $0.replacingFirst("</head>", with: "<style>.upgrade-matrix td { display: none }</style></head>")
     },
+    Tampering(name: "an alias's word taken out of the search index", file: "data/search/terms-0.js",
+              finding: "search for 'E3' cannot find offers/o365-e3.html") {
+        $0.replacingFirst("\n\"e3\":[", with: "\n\"e3x\":[")
+    },
+    Tampering(name: "a page left out of the search index", file: "data/search/pages.js",
+              finding: "search cannot find roles/admin-agent.html") {
+        $0.replacingFirst("[\"roles/admin-agent.html\",", with: "[\"roles/someone-else.html\",")
+    },
     Tampering(name: "a table injected into a role guide", file: "roles/admin-agent.html",
               finding: "a decision-table table on a role page") {
         $0.replacingFirst("</article>", with: #"<table class="decision-table" data-table="eligibility"><tr><td>1</td></tr></table></article>"#)
