@@ -139,7 +139,7 @@ public final class StagedWrite: Sendable {
     public func finish(_ build: SiteBuild, asOf: String, sources: String? = nil,
                        warnings: Int = 0) throws(DiagnosticError) -> SiteWriter.Report {
         let note = (sources: sources ?? "-", warnings: warnings)
-        let digests = ConcurrentMap.run(build.made) { SHA256.hex($0.bytes) }
+        let digests = ConcurrentMap.run(build.made) { $0.sha256 }
         let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
         let record = record
         func keptEntries() -> [Manifest.Entry] {
@@ -162,7 +162,13 @@ public final class StagedWrite: Sendable {
             }
         }
         let staged = added.withLock { $0 }
-        add(build.made.filter { !staged.contains($0.path) })
+        let unstaged = build.made.filter { !staged.contains($0.path) }
+        // A released file's bytes are gone: only a file that was added as it was made may be released.
+        if let lost = unstaged.first(where: { $0.releasedDigest != nil }) {
+            abandon()
+            throw DiagnosticError("internal error: \(lost.path) was let go before it was written", at: SourceLocation(file: lost.path))
+        }
+        add(unstaged)
         let manifest = makeManifest()
         queue.async { [self] in
             guard progress.withLock({ $0.failure == nil }) else { return }

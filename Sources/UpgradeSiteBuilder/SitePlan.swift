@@ -116,9 +116,10 @@ public struct SitePlan: Sendable {
     }
 
     /// Makes every file whose inputs are not those `previous` gives for its path, and keeps
-    /// the others. Pages render on both cores, in batches handed to `emit` as they are done.
-    public func build(keeping previous: [String: String] = [:],
-                      emit: (([GeneratedFile]) -> Void)? = nil) -> SiteBuild {
+    /// the others. Pages render on both cores, in batches handed to `emit` as they are done;
+    /// with `releasing`, the build keeps only each emitted file's digest, not its bytes.
+    public func build(keeping previous: [String: String] = [:], emit: (([GeneratedFile]) -> Void)? = nil,
+                      releasing: Bool = false) -> SiteBuild {
         var build = SiteBuild(made: [])
         var work: [(page: Page, format: PageFormat)] = []
         for page in pages {
@@ -142,7 +143,7 @@ public struct SitePlan: Sendable {
                 render($0.page, $0.format)
             }
             emit?(batch)
-            build.made += batch
+            build.made += emit != nil && releasing ? ConcurrentMap.run(batch) { $0.released() } : batch
         }
         var toMake: [OtherFile] = []
         for file in otherFiles {
@@ -158,7 +159,7 @@ public struct SitePlan: Sendable {
         // The search index's shards are the long ones; both cores make them.
         let others = ConcurrentMap.run(toMake) { $0.make() }
         emit?(others)
-        build.made += others
+        build.made += emit != nil && releasing ? others.map { $0.released() } : others
         build.made.sort { $0.path < $1.path }
         build.kept.sort { $0.path < $1.path }
         return build

@@ -1,3 +1,4 @@
+import UpgradeBase
 /// What the manifest says a file is.
 public enum FileKind: String, Sendable {
     case index, matrix, role, rules, print, page, asset, data
@@ -12,13 +13,33 @@ public enum FileKind: String, Sendable {
 public struct GeneratedFile: Sendable, Equatable {
     public let path: String
     public let kind: FileKind
+    /// Empty once the file is `released()`.
     public let bytes: [UInt8]
+    /// The SHA-256 of the bytes a released file had; nil while it holds them.
+    public let releasedDigest: String?
 
     public init(path: String, kind: FileKind, bytes: [UInt8]) {
         self.path = path
         self.kind = kind
         self.bytes = bytes
+        releasedDigest = nil
     }
+
+    private init(path: String, kind: FileKind, digest: String) {
+        self.path = path
+        self.kind = kind
+        bytes = []
+        releasedDigest = digest
+    }
+
+    /// The file without its bytes, keeping their digest: for a build whose files are written as they
+    /// are made, so that what is written need not stay in memory until the manifest.
+    public func released() -> GeneratedFile {
+        GeneratedFile(path: path, kind: kind, digest: SHA256.hex(bytes))
+    }
+
+    /// The SHA-256 of the file's bytes, held or released.
+    public var sha256: String { releasedDigest ?? SHA256.hex(bytes) }
 
     public init(path: String, kind: FileKind, text: String) {
         self.init(path: path, kind: kind, bytes: Array(text.utf8))

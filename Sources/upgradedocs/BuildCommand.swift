@@ -200,7 +200,7 @@ struct BuildCommand: ParsableCommand {
         let plan = prepared.plan, date = prepared.plan.asOf
         do {
             let emit: (([GeneratedFile]) -> Void)? = write.streams ? { write.add($0) } : nil
-            let build = plan.build(keeping: write.previousInputs, emit: emit)
+            let build = plan.build(keeping: write.previousInputs, emit: emit, releasing: write.streams)
             let report = try write.finish(build, asOf: date.description, sources: sources, warnings: prepared.warnings)
             Console.report(report.warnings)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "

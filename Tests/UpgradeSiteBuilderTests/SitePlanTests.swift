@@ -1,3 +1,4 @@
+import UpgradeBase
 import Foundation
 import Testing
 import TestSupport
@@ -37,5 +38,20 @@ struct SitePlanTests {
                                        try SiteBuilder.build(head, templates: templates, asOf: asOf))
         #expect(planned == built, "\(name)")
         #expect((name == "no change") == built.isEmpty, "\(name): the edit shows on the site")
+    }
+
+    @Test("A build that hands its files over as it makes them keeps their digests, not their bytes")
+    func releasingKeepsDigests() throws {
+        let plan = try SitePlan(SiteFixture.content, templates: SiteFixture.templates, asOf: SiteFixture.referenceDate)
+        let held = plan.build().made
+        let handed = Locked<[GeneratedFile]>([])
+        let released = plan.build(emit: { batch in handed.withLock { $0 += batch } }, releasing: true).made
+        #expect(released.map(\.path) == held.map(\.path))
+        #expect(released.allSatisfy { $0.bytes.isEmpty && $0.releasedDigest != nil })
+        #expect(released.map(\.sha256) == held.map { SHA256.hex($0.bytes) })
+        // What was handed over is whole.
+        #expect(handed.withLock { $0 }.sorted { $0.path < $1.path } == held)
+        // Without anyone to hand them to, nothing is let go.
+        #expect(plan.build(releasing: true).made == held)
     }
 }
