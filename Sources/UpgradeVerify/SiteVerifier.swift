@@ -331,7 +331,7 @@ struct Expectations: Sendable {
             return ("✓" + mark, "Eligible (see note \(mark))")
         }
         if let variant = cell.regionalVariant.flatMap(catalog.offer) {
-            return ("↪", Perceived.collapse("Region mismatch: use \(variant.name)"))
+            return (Perceived.collapse("↪ \(variant.name)"), Perceived.collapse("Region mismatch: use \(variant.name)"))
         }
         let reasons = cell.reasons.map { code in catalog.rules.first { $0.code == code }?.blocked ?? code.rawValue }
         return ("—", Perceived.collapse("Blocked: " + reasons.joined(separator: "; ")))

@@ -77,7 +77,7 @@ struct MatrixView {
         [.symbol("—", alternative: "Not supported"),
          .text(" not a listed upgrade: only the pairs the Partner Center page lists can be upgraded")],
         [.symbol("↪", alternative: "Region mismatch"),
-         .text(" listed for another region: choose the target's variant in the source's region (the cell's tooltip names it)")],
+         .text(" listed for another region: choose the variant the cell names, in the source's region")],
         [.text("¹ a footnote under the table applies")],
     ])
 
@@ -97,17 +97,12 @@ struct MatrixView {
                         content.append(.footnoteMark(note.mark, anchor: "grid-note-\(note.id)"))
                         if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
                     }
-                    var attributes = [
+                    return Cell(content, attributes: [
                         Attribute("id", SitePaths.anchor(ofCell: source.id, to: target.id)),
                         Attribute(Markup.Data.from, source.id.rawValue), Attribute(Markup.Data.to, target.id.rawValue),
                         Attribute(Markup.Data.verdict, decision.verdict.rawValue),
                         Attribute(Markup.Data.reasons, decision.reasons.map(\.rawValue).joined(separator: " ")),
-                    ]
-                    // ↪ alone does not say which variant: the pointer's tooltip does, as the screen reader's words do.
-                    if let variant = decision.regionalVariant.flatMap(context.catalog.offer) {
-                        attributes.append(Attribute("title", "Use \(variant.name)"))
-                    }
-                    return Cell(content, attributes: attributes, cssClass: decision.verdict.rawValue)
+                    ], cssClass: decision.verdict.rawValue)
                 })
         }
         return Table(
@@ -157,7 +152,8 @@ struct MatrixView {
     private func symbol(for decision: MatrixCell) -> [Inline] {
         if decision.verdict == .eligible { return [.symbol("✓", alternative: "Eligible")] }
         if let variant = decision.regionalVariant.flatMap(context.catalog.offer) {
-            return [.symbol("↪", alternative: "Region mismatch: use \(variant.name)")]
+            // The variant is named on the cell, for every reader: the symbol's words lead into it.
+            return [.symbol("↪", alternative: "Region mismatch: use"), .text(" \(variant.name)")]
         }
         let reasons = decision.reasons.map { code in context.catalog.rules.first { $0.code == code }?.blocked ?? code.rawValue }
         return [.symbol("—", alternative: "Blocked: " + reasons.joined(separator: "; "))]
