@@ -17,6 +17,9 @@ public final class StagedWrite: Sendable {
     /// Runs the batches one after another, in the order they were added.
     private let queue = DispatchQueue(label: "upgradedocs.staged-write")
     private let progress = Locked(Progress())
+    /// Batches handed over but not yet written. On a disk slower than rendering, an unbounded queue
+    /// would hold every page's bytes at once; a few in flight keep the writer busy.
+    private let inFlight = DispatchSemaphore(value: 4)
     /// The paths handed to `add` so far, so `finish` stages each made file once.
     private let added = Locked(Set<String>())
     let steps: Steps
@@ -71,7 +74,9 @@ public final class StagedWrite: Sendable {
     /// Stages the files; returns at once, the writing goes on behind.
     public func add(_ files: [GeneratedFile]) {
         added.withLock { $0.formUnion(files.map(\.path)) }
+        inFlight.wait()
         queue.async { [self] in
+            defer { inFlight.signal() }
             guard progress.withLock({ $0.failure == nil }) else { return }
             do throws(DiagnosticError) {
                 try stage(files)
