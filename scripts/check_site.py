@@ -284,6 +284,22 @@ def narrow_layout(root):
         problems.append("the matrix does not scroll inside its box")
     if grid and (facts["sticky"] != "sticky" or facts["headerLeft"] < 0):
         problems.append(f"the offer column leaves the view when the matrix scrolls: {facts}")
+    # The site's sections fold behind "Menu" on a phone, and the button opens them.
+    index = os.path.join(root, "index.html")
+    text = open(index, encoding="utf-8").read().replace("</body>",
+        "<script>window.addEventListener('load',function(){var n=document.querySelector('.site-nav'),"
+        "t=document.getElementById('site-nav-toggle'),l=document.querySelector('label[for=site-nav-toggle]');"
+        "var before=getComputedStyle(n).display,label=l?getComputedStyle(l).display:'none';t.click();"
+        "document.title=JSON.stringify({before:before,label:label,after:getComputedStyle(n).display});});</script></body>")
+    probe_menu = index[:-5] + ".narrow.html"
+    open(probe_menu, "w", encoding="utf-8").write(text)
+    seen = run(CHROMIUM + ["--window-size=390,900", "--virtual-time-budget=3000", "--dump-dom",
+                           "file://" + os.path.abspath(probe_menu)], timeout=60).stdout
+    os.remove(probe_menu)
+    menu = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", seen).group(1)))
+    print(f"  the menu at 390 px: {menu}")
+    if menu["before"] != "none" or menu["label"] == "none" or menu["after"] == "none":
+        problems.append(f"on a phone the sections should fold behind a Menu button that opens them: {menu}")
     return problems
 
 

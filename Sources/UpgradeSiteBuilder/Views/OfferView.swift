@@ -104,10 +104,13 @@ struct OfferView {
         }
         blocks.append(blocked.isEmpty
             ? .paragraph([.text("None: no other offer that an upgrade leads to includes any of its services.")])
-            : .paragraph([.text("While the customer has this offer, "
-                                + "\(overlapRule?.id.rawValue ?? "the rule on included services") blocks every upgrade "
-                                + "that would add a service it already includes: an upgrade to an offer below, from an "
-                                + "offer without that service.")]))
+            : .paragraph([.text("While the customer has this offer, every upgrade that would add a service it already "
+                                + "includes is blocked: an upgrade to an offer below, from an offer without that service"),
+                          ] + (overlapRule.map { rule -> [Inline] in
+                              [.text(" (rule "),
+                               .link([.text(rule.id.rawValue)], to: SitePaths.eligibility, anchor: SitePaths.anchor(ofRule: rule.id)),
+                               .text(")")]
+                          } ?? []) + [.text(".")]))
         if !blocked.isEmpty {
             blocks.append(.list(ordered: false, items: blocked.map { service, named, count in
                 var inlines: [Inline] = [.strong([.text(catalog.service(service)?.name ?? service.rawValue)]), .text(": ")]
