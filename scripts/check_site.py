@@ -232,29 +232,43 @@ def axe_dark(root):
     return axe_pages(root, "dark")
 
 
+def measured(page, script, size, query=""):
+    """Opens `page` (a file of the scratch site) in Chromium at `size` ("390,900"), runs `script` once it
+    has loaded, and returns what the script put in `facts` (as JSON, through the title)."""
+    source = open(page, encoding="utf-8").read()
+    probe = ("<script>window.addEventListener('load',function(){var facts={};" + script
+             + "document.title=JSON.stringify(facts);});</script></body>")
+    probe_path = page[:-5] + ".probe.html"
+    open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
+    try:
+        dom = run(CHROMIUM + [f"--window-size={size}", "--virtual-time-budget=3000", "--dump-dom",
+                              "file://" + os.path.abspath(probe_path) + query], timeout=60).stdout
+    finally:
+        os.remove(probe_path)
+    return json.loads(html.unescape(re.search(r"<title>(.*?)</title>", dom).group(1)))
+
+
+def matrix_page(root):
+    """The page that shows the legacy matrix's grid: the matrix page, or a split program's first part."""
+    page = os.path.join(root, "matrix", "legacy.html")
+    if "upgrade-matrix" in open(page, encoding="utf-8").read():
+        return page, True
+    return os.path.join(root, "matrix", "legacy", "part-1.html"), False
+
+
+WIDTHS = "facts.page=document.documentElement.scrollWidth;facts.view=document.documentElement.clientWidth;"
+
+
 @check("layout at 390 px")
 def narrow_layout(root):
     """On a phone the page itself never scrolls sideways; a matrix grid scrolls inside its box
     with the offer column kept in view. A program split into parts is checked on its first part."""
-    page = os.path.join(root, "matrix", "legacy.html")
-    source = open(page, encoding="utf-8").read()
-    grid = "upgrade-matrix" in source
-    if not grid:
-        page = os.path.join(root, "matrix", "legacy", "part-1.html")
-        source = open(page, encoding="utf-8").read()
-    measure = ("document.title=JSON.stringify({page:document.documentElement.scrollWidth,"
-               "view:document.documentElement.clientWidth"
-               + (",box:s.scrollWidth,boxView:s.clientWidth,headerLeft:Math.round(r.left),"
-                  "sticky:getComputedStyle(h).position" if grid else "") + "});")
-    setup = ("var s=document.querySelector('.upgrade-matrix').closest('.table-scroll');"
-             "var h=document.querySelector('.upgrade-matrix th[scope=row]');s.scrollLeft=400;"
-             "var r=h.getBoundingClientRect();" if grid else "")
-    probe = "<script>window.addEventListener('load',function(){" + setup + measure + "});</script></body>"
-    probe_path = page[:-5] + ".narrow.html"
-    open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
-    dom = run(CHROMIUM + ["--window-size=390,900", "--virtual-time-budget=3000", "--dump-dom",
-                          "file://" + os.path.abspath(probe_path)], timeout=60).stdout
-    facts = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", dom).group(1)))
+    page, grid = matrix_page(root)
+    facts = measured(page, WIDTHS + (
+        "var s=document.querySelector('.upgrade-matrix').closest('.table-scroll');"
+        "var h=document.querySelector('.upgrade-matrix th[scope=row]');s.scrollLeft=400;"
+        "var r=h.getBoundingClientRect();facts.box=s.scrollWidth;facts.boxView=s.clientWidth;"
+        "facts.headerLeft=Math.round(r.left);facts.sticky=getComputedStyle(h).position;" if grid else ""), "390,900")
     print(f"  {facts}")
     problems = []
     if facts["page"] > facts["view"]:
@@ -262,22 +276,11 @@ def narrow_layout(root):
     # Every other page fits a phone too: the checker with an answer showing, search with results.
     questions = {"checker.html": "?from=m365-business-basic&to=o365-e3&holds=m365-apps-enterprise@other",
                  "search.html": "?q=office"}
-    others = [p for p in html_pages(root) if ".probe." not in p and ".narrow." not in p and not p.startswith("_markdown")
+    others = [p for p in html_pages(root) if ".probe." not in p and not p.startswith("_markdown")
               and not p.startswith("print/decision-tables-") and p != os.path.relpath(page, root)]
     print(f"  and {len(others)} other pages")
-    for other, query in [(p, questions.get(p, "")) for p in others]:
-        path = os.path.join(root, other)
-        if not os.path.exists(path):
-            continue
-        text = open(path, encoding="utf-8").read().replace("</body>",
-            "<script>window.addEventListener('load',function(){document.title=JSON.stringify({page:"
-            "document.documentElement.scrollWidth,view:document.documentElement.clientWidth});});</script></body>")
-        probe_other = path[:-5] + ".narrow.html"
-        open(probe_other, "w", encoding="utf-8").write(text)
-        seen = run(CHROMIUM + ["--window-size=390,900", "--virtual-time-budget=3000", "--dump-dom",
-                               "file://" + os.path.abspath(probe_other) + query], timeout=60).stdout
-        os.remove(probe_other)
-        size = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", seen).group(1)))
+    for other in others:
+        size = measured(os.path.join(root, other), WIDTHS, "390,900", questions.get(other, ""))
         if size["page"] > size["view"]:
             problems.append(f"{other} scrolls sideways at 390 px: {size['page']} px wide")
     if grid and facts["box"] <= facts["boxView"]:
@@ -285,18 +288,11 @@ def narrow_layout(root):
     if grid and (facts["sticky"] != "sticky" or facts["headerLeft"] < 0):
         problems.append(f"the offer column leaves the view when the matrix scrolls: {facts}")
     # The site's sections fold behind "Menu" on a phone, and the button opens them.
-    index = os.path.join(root, "index.html")
-    text = open(index, encoding="utf-8").read().replace("</body>",
-        "<script>window.addEventListener('load',function(){var n=document.querySelector('.site-nav'),"
-        "t=document.getElementById('site-nav-toggle'),l=document.querySelector('label[for=site-nav-toggle]');"
-        "var before=getComputedStyle(n).display,label=l?getComputedStyle(l).display:'none';t.click();"
-        "document.title=JSON.stringify({before:before,label:label,after:getComputedStyle(n).display});});</script></body>")
-    probe_menu = index[:-5] + ".narrow.html"
-    open(probe_menu, "w", encoding="utf-8").write(text)
-    seen = run(CHROMIUM + ["--window-size=390,900", "--virtual-time-budget=3000", "--dump-dom",
-                           "file://" + os.path.abspath(probe_menu)], timeout=60).stdout
-    os.remove(probe_menu)
-    menu = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", seen).group(1)))
+    menu = measured(os.path.join(root, "index.html"),
+                    "var n=document.querySelector('.site-nav'),t=document.getElementById('site-nav-toggle'),"
+                    "l=document.querySelector('label[for=site-nav-toggle]');facts.before=getComputedStyle(n).display;"
+                    "facts.label=l?getComputedStyle(l).display:'none';t.click();"
+                    "facts.after=getComputedStyle(n).display;", "390,900")
     print(f"  the menu at 390 px: {menu}")
     if menu["before"] != "none" or menu["label"] == "none" or menu["after"] == "none":
         problems.append(f"on a phone the sections should fold behind a Menu button that opens them: {menu}")
@@ -305,26 +301,16 @@ def narrow_layout(root):
 
 @check("matrix headers in view")
 def matrix_headers(root):
-    """Scrolled down its grid on a laptop, a matrix still shows its column headers at the top of the grid's
-    box, and the row and column of the cell under the pointer are marked."""
-    page = os.path.join(root, "matrix", "legacy.html")
-    source = open(page, encoding="utf-8").read()
-    if "upgrade-matrix" not in source:
-        page = os.path.join(root, "matrix", "legacy", "part-1.html")
-        source = open(page, encoding="utf-8").read()
-    probe = ("<script>window.addEventListener('load',function(){"
-             "var t=document.querySelector('.upgrade-matrix'),s=t.closest('.table-scroll');"
-             "s.scrollIntoView();s.scrollTop=s.scrollHeight;"
-             "var h=t.querySelector('thead th:nth-child(3)'),b=s.getBoundingClientRect(),r=h.getBoundingClientRect();"
-             "var hit=document.elementFromPoint(r.left+r.width/2,r.top+r.height/2);"
-             "document.title=JSON.stringify({scrolled:s.scrollTop,boxTop:Math.round(b.top),headTop:Math.round(r.top),"
-             "seen:!!hit&&h.contains(hit)});});</script></body>")
-    probe_path = page[:-5] + ".probe.headers.html"
-    open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
-    dom = run(CHROMIUM + ["--window-size=1366,600", "--virtual-time-budget=3000", "--dump-dom",
-                          "file://" + os.path.abspath(probe_path)], timeout=60).stdout
-    os.remove(probe_path)
-    facts = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", dom).group(1)))
+    """Scrolled to the bottom of its grid on a laptop, a matrix still shows its column headers at the top
+    of the grid's box, and what is drawn there is a header."""
+    page, _ = matrix_page(root)
+    facts = measured(page,
+                     "var t=document.querySelector('.upgrade-matrix'),s=t.closest('.table-scroll');"
+                     "s.scrollIntoView();s.scrollTop=s.scrollHeight;"
+                     "var h=t.querySelector('thead th:nth-child(3)'),b=s.getBoundingClientRect(),r=h.getBoundingClientRect();"
+                     "var hit=document.elementFromPoint(r.left+r.width/2,r.top+r.height/2);"
+                     "facts.scrolled=s.scrollTop;facts.boxTop=Math.round(b.top);facts.headTop=Math.round(r.top);"
+                     "facts.seen=!!hit&&h.contains(hit);", "1366,600")
     print(f"  {facts}")
     problems = []
     if facts["scrolled"] <= 0:

@@ -22,6 +22,8 @@ public struct SitePlan: Sendable {
     let inputs: SiteInputs?
     /// The inputs of each page's file, by path; empty when the content has no digest.
     let pageInputs: [String: String]
+    /// The site's files but its pages, each with its inputs, worked out once.
+    private let otherFiles: [OtherFile]
 
     /// The day every page decides as of.
     public var asOf: CalendarDate { context.asOf }
@@ -41,6 +43,7 @@ public struct SitePlan: Sendable {
                 PageFormat.allCases.map { (page.path.file($0), inputs.page(page, $0)) }
             }.joined())
         } ?? [:]
+        otherFiles = Self.otherFiles(context: context, templates: templates, pages: pages, inputs: inputs)
     }
 
     /// The prose pages (by slug) whose embeds and links a build must check again, when the output
@@ -76,7 +79,8 @@ public struct SitePlan: Sendable {
 
     /// The site's files but its pages: the assets, copied, the data files, made from the model, and
     /// the search index, made from every page.
-    private var otherFiles: [OtherFile] {
+    private static func otherFiles(context: ViewContext, templates: TemplateSet, pages: [Page],
+                                   inputs: SiteInputs?) -> [OtherFile] {
         let catalog = context.catalog, asOf = context.asOf, model = context.content.modelDigest
         var files: [OtherFile] = templates.assets.map { asset in
             (asset.path, .asset, inputs?.asset(asset.data), false,
@@ -88,13 +92,13 @@ public struct SitePlan: Sendable {
              { CheckerData.file(catalog: catalog, asOf: asOf) }),
         ]
         // The search index: its list of pages, and each shard from its own pages alone.
-        let searchable = SearchIndex.searchable(pages)
+        let searchable = SearchIndex.searchable(pages), names = SearchIndex.names(catalog)
         files.append((SitePaths.searchPages, .data, inputs?.searchList(), true,
-                      { SearchIndex.listFile(searchable, catalog: catalog) }))
+                      { SearchIndex.listFile(searchable, names: names) }))
         for number in 0..<SearchIndex.shardCount(of: searchable) {
             let shard = SearchIndex.pages(ofShard: number, in: searchable)
             files.append((SitePaths.searchShard(number), .data, inputs?.searchShard(number, Array(shard)), true,
-                          { SearchIndex.shardFile(number, of: searchable, catalog: catalog) }))
+                          { SearchIndex.shardFile(number, of: searchable, names: names) }))
         }
         return files
     }

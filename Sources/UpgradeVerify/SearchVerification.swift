@@ -14,6 +14,14 @@ struct SearchVerification {
     let site: String
     /// Every HTML page of the site, by path from its root.
     let pages: [String]
+    /// Each offer by its page's file: what a shard's pages are checked for.
+    private let offerPages: [String: Offer]
+
+    init(catalog: Catalog, site: String, pages: [String]) {
+        (self.catalog, self.site, self.pages) = (catalog, site, pages)
+        offerPages = Dictionary(catalog.offers.map { (SitePaths.offer($0.id).file(.html), $0) },
+                                uniquingKeysWith: { first, _ in first })
+    }
 
     struct Index {
         let shards: Int
@@ -61,9 +69,7 @@ struct SearchVerification {
     func verifyShard(_ number: Int, of index: Index, read: (String) -> Data?, _ report: inout Tally) {
         let path = SitePaths.searchShard(number)
         let held = (number * index.pagesPerShard)..<min((number + 1) * index.pagesPerShard, index.pages.count)
-        let pagesOffers = Dictionary(catalog.offers.map { (SitePaths.offer($0.id).file(.html), $0) },
-                                     uniquingKeysWith: { first, _ in first })
-        let offers = held.compactMap { number in pagesOffers[index.pages[number].href].map { (number, $0) } }
+        let offers = held.compactMap { number in offerPages[index.pages[number].href].map { (number, $0) } }
         let data = read(path)
         // Only a shard that holds an offer's page is read whole; any other must have the form.
         let table = offers.isEmpty ? nil : data.flatMap { Self.shard($0, number: number) }

@@ -333,7 +333,7 @@ struct Expectations: Sendable {
         if let variant = cell.regionalVariant.flatMap(catalog.offer) {
             return (Perceived.collapse("↪ \(variant.name)"), Perceived.collapse("Region mismatch: use \(variant.name)"))
         }
-        let reasons = cell.reasons.map { code in catalog.rules.first { $0.code == code }?.blocked ?? code.rawValue }
+        let reasons = cell.reasons.map { catalog.rule(for: $0)?.blocked ?? $0.rawValue }
         return ("—", Perceived.collapse("Blocked: " + reasons.joined(separator: "; ")))
     }
 

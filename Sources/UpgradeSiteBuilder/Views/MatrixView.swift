@@ -155,7 +155,7 @@ struct MatrixView {
             // The variant is named on the cell, for every reader: the symbol's words lead into it.
             return [.symbol("↪", alternative: "Region mismatch: use"), .text(" \(variant.name)")]
         }
-        let reasons = decision.reasons.map { code in context.catalog.rules.first { $0.code == code }?.blocked ?? code.rawValue }
+        let reasons = decision.reasons.map { context.catalog.rule(for: $0)?.blocked ?? $0.rawValue }
         return [.symbol("—", alternative: "Blocked: " + reasons.joined(separator: "; "))]
     }
 }
