@@ -5,18 +5,21 @@ import UpgradeCore
 /// Reads `content/` into a validated catalog. Each file is read even when an
 /// earlier one has errors, so one run reports every problem it can find.
 public enum ContentLoader {
-    public static func load(from directory: String) throws(DiagnosticError) -> LoadedContent {
+    /// A page whose file has the stamp `cache` holds for it is taken from there, not read.
+    public static func load(from directory: String, reusing cache: PageCache = PageCache()) throws(DiagnosticError)
+        -> LoadedContent {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError("no content folder here; pass --content DIR, the folder that holds site.yaml, "
                                   + "offers.yaml and the rest", at: SourceLocation(file: directory))
         }
-        let reading = ContentReading(directory: directory)
+        let reading = ContentReading(directory: directory, cache: cache)
         let result = reading.run()
         try reading.sink.throwIfErrors()
         guard let result else { throw DiagnosticError(reading.sink.sorted) }
         return LoadedContent(catalog: result.catalog, settings: result.settings, pages: result.pages,
-                             sourceMap: reading.sourceMap, warnings: reading.sink.sorted, modelDigest: reading.modelDigest)
+                             sourceMap: reading.sourceMap, warnings: reading.sink.sorted, modelDigest: reading.modelDigest,
+                             pageCache: result.cache)
     }
 }
 
@@ -35,9 +38,12 @@ final class ContentReading {
     private let composed: [String: YAMLFile.Composed]
     /// The names of `tables/*.yaml` and `pages/*.md` that are read, in file-name order.
     let tableFiles: [String], pageFiles: [String]
+    /// What the last load learnt of the pages, by their files' stamps.
+    let cache: PageCache
 
-    init(directory: String) {
+    init(directory: String, cache: PageCache = PageCache()) {
         self.directory = directory
+        self.cache = cache
         let listing = ContentListing(directory: directory, sink: sink)
         tableFiles = listing.tables
         pageFiles = listing.pages
@@ -64,7 +70,7 @@ final class ContentReading {
         return object
     }
 
-    func run() -> (catalog: Catalog, settings: SiteSettings, pages: [ProsePage])? {
+    func run() -> (catalog: Catalog, settings: SiteSettings, pages: [ProsePage], cache: PageCache)? {
         let settings = readSettings()
         let (programs, regions) = readPrograms()
         let services = readServices()
@@ -75,14 +81,14 @@ final class ContentReading {
         let interpretations = readInterpretations(footnotes: footnotes, rules: rules.declared, roles: roles.declared)
         let examples = readExamples(offers: offers)
         let tables = readTables(rules: rules.declared)
-        let pages = readPages()
+        let (pages, cache) = readPages()
         guard !sink.hasErrors, let settings else { return nil }
         do {
             let catalog = try Catalog(
                 programs: programs, regions: regions, services: services, offers: offers,
                 paths: paths, footnotes: footnotes, rules: rules.valid, roles: roles.valid,
                 portalSteps: roles.portalSteps, interpretations: interpretations, examples: examples, tables: tables)
-            return (catalog, settings, pages)
+            return (catalog, settings, pages, cache)
         } catch {
             // The readers reject everything the catalogue does; this is the last line, not the first.
             sink.error("the model is inconsistent: \(error)", at: SourceLocation(file: directory))

@@ -3,24 +3,42 @@ import UpgradeCore
 import Foundation
 
 extension ContentReading {
-    /// Every `pages/*.md`, in file-name order.
-    func readPages() -> [ProsePage] {
+    /// Every `pages/*.md`, in file-name order, and what the next load may take from them: each
+    /// page read without a finding, by its file's stamp.
+    func readPages() -> (pages: [ProsePage], cache: PageCache) {
         let folder = directory + "/pages"
         let names = pageFiles
-        guard !names.isEmpty else { return [] }
+        guard !names.isEmpty else { return ([], PageCache()) }
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if descriptor >= 0 { close(descriptor) } }
         // Pages are read on both cores into the one sink, which sorts what it holds by place.
-        return ConcurrentMap.run(names) { [sink] name -> ProsePage? in
+        let read = ConcurrentMap.run(names) { [sink, cache] name -> (page: ProsePage, stamp: PageCache.Stamp?)? in
             let path = folder + "/" + name
-            guard let data = descriptor >= 0 ? FileBytes.contents(of: name, in: descriptor) : nil,
+            var info = stat()
+            if descriptor >= 0, fstatat(descriptor, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+               let page = cache.page(name, stamp: PageCache.Stamp(info), file: path) {
+                return (page, PageCache.Stamp(info))
+            }
+            // The stamp is the open file's, taken before its bytes are read: a later write changes
+            // the stamp, and the next load reads the page again.
+            let file = descriptor >= 0 ? openat(descriptor, name, O_RDONLY | O_CLOEXEC) : -1
+            defer { if file >= 0 { close(file) } }
+            guard file >= 0, fstat(file, &info) == 0, let data = FileBytes.contents(ofOpen: file),
                   let text = String(validating: data, as: UTF8.self)
             else {
                 sink.error("cannot read the page as UTF-8 text", at: SourceLocation(file: path))
                 return nil
             }
-            return ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: sink)
-        }.compactMap { $0 }
+            let findings = Diagnostics()
+            let page = ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: findings)
+            sink.append(contentsOf: findings.all)
+            // A page with a finding is not kept: the next load reads it again, and reports the same.
+            return page.map { ($0, findings.all.isEmpty ? PageCache.Stamp(info) : nil) }
+        }
+        let kept = zip(names, read).compactMap { name, read in
+            read.flatMap { read in read.stamp.map { (name, PageCache.Entry(stamp: $0, page: read.page)) } }
+        }
+        return (read.compactMap { $0?.page }, PageCache(Dictionary(uniqueKeysWithValues: kept)))
     }
 }
 

@@ -15,15 +15,18 @@ public struct LoadedContent: Sendable {
     /// model made in code. Equal digests mean an equal model, so what was made from one
     /// need not be made again.
     public let modelDigest: String?
+    /// What the load learnt of the prose pages, for the next load to take unchanged ones from.
+    public let pageCache: PageCache
 
     /// For tools and tests that make a model in code rather than read one.
     public init(catalog: Catalog, settings: SiteSettings, pages: [ProsePage] = [], sourceMap: SourceMap = SourceMap(),
-                warnings: [Diagnostic] = [], modelDigest: String? = nil) {
+                warnings: [Diagnostic] = [], modelDigest: String? = nil, pageCache: PageCache = PageCache()) {
         self.catalog = catalog
         self.settings = settings
         self.pages = pages
         self.sourceMap = sourceMap
         self.warnings = warnings
         self.modelDigest = modelDigest
+        self.pageCache = pageCache
     }
 }

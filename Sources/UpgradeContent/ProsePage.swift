@@ -2,13 +2,17 @@ import UpgradeBase
 import UpgradeCore
 
 /// A prose page from `content/pages/NAME.md`: YAML front matter, then CommonMark.
-public struct ProsePage: Sendable {
+/// A class, though immutable: ten thousand of them go from stage to stage and across
+/// threads, and a copy of a class is one reference, not one for each of its strings.
+public final class ProsePage: Sendable {
     /// The file name without `.md`; the page is published as `pages/<slug>`.
     public let slug: String
     public let title: String
     public let description: String?
     /// The CommonMark body, after the front matter.
-    public let body: String
+    public var body: String { text.value }
+    /// The body, with what a build asks of it before rendering (`ProseText`).
+    public let text: ProseText
     /// The file the page came from, and the line its body starts on, so a
     /// problem cmark finds in the body can be reported against the file.
     public let file: String
@@ -18,16 +22,23 @@ public struct ProsePage: Sendable {
     /// When the page was last reviewed (`reviewed:` in its front matter).
     public let reviewed: CalendarDate?
 
-    public init(slug: String, title: String, description: String?, body: String, file: String, bodyLine: Int,
-                digest: String? = nil, reviewed: CalendarDate? = nil) {
+    public convenience init(slug: String, title: String, description: String?, body: String, file: String, bodyLine: Int,
+                            digest: String? = nil, reviewed: CalendarDate? = nil) {
+        // A page made in code has no file: its parts stand for it.
+        self.init(slug: slug, title: title, description: description, text: ProseText(body), file: file,
+                  bodyLine: bodyLine, reviewed: reviewed,
+                  digest: digest ?? SHA256.hex(Array((title + "\u{0}" + (description ?? "\u{1}") + "\u{0}" + body).utf8)))
+    }
+
+    init(slug: String, title: String, description: String?, text: ProseText, file: String, bodyLine: Int,
+         reviewed: CalendarDate?, digest: String) {
         self.slug = slug
         self.title = title
         self.description = description
         self.reviewed = reviewed
-        self.body = body
+        self.text = text
         self.file = file
         self.bodyLine = bodyLine
-        // A page made in code has no file: its parts stand for it.
-        self.digest = digest ?? SHA256.hex(Array((title + "\u{0}" + (description ?? "\u{1}") + "\u{0}" + body).utf8))
+        self.digest = digest
     }
 }

@@ -19,7 +19,7 @@ import Darwin
 /// from another program, only means a full build.
 struct BuildRecord: Sendable {
     static let fileName = SitePaths.buildRecord
-    private static let format = "upgradedocs-record 2"
+    private static let format = "upgradedocs-record 3"
 
     struct Entry: Sendable, Equatable {
         let inputs: String
@@ -37,6 +37,22 @@ struct BuildRecord: Sendable {
     /// How many warnings the build printed: a build with none may be skipped when nothing changed,
     /// since skipping prints nothing.
     var warnings = 0
+    /// What the build's load learnt of the prose pages, for the next load (`PageCache`'s bytes,
+    /// opaque here): trusted, as the rest of the record, only by the program that wrote it.
+    var pages: [UInt8] = []
+
+    /// What a build notes beside its files: see `sources`, `warnings` and `pages`.
+    struct Note {
+        var sources = "-"
+        var warnings = 0
+        var pages: [UInt8] = []
+    }
+
+    var note: Note {
+        get { Note(sources: sources, warnings: warnings, pages: pages) }
+        set { (sources, warnings, pages) = (newValue.sources, newValue.warnings, newValue.pages) }
+    }
+
     /// By path; the manifest's own entry has no inputs.
     var entries: [String: Entry]
     /// Every path the record was written with, before `intact` dropped any.
@@ -65,12 +81,13 @@ struct BuildRecord: Sendable {
         #endif
     }
 
-    /// The record as a file: a header, then one line a file. Built as bytes, for a record of
-    /// 20,000 files is rewritten by every rebuild that changes anything; not sorted, for it is a
-    /// local cache that no one compares or reads but the next build.
+    /// The record as a file: a header, the pages' bytes, then one line a file. The header ends
+    /// with the SHA-256 of the rest, so a damaged record is no record. Built as bytes, for a
+    /// record of 20,000 files is rewritten by every rebuild that changes anything; not sorted,
+    /// for it is a local cache that no one compares or reads but the next build.
     var bytes: [UInt8] {
-        var bytes = Array((Self.format + "\n" + tool + "\n" + asOf + "\n" + sources + "\n" + "\(warnings)\n").utf8)
-        bytes.reserveCapacity(bytes.count + entries.count * 200)
+        var bytes = pages
+        bytes.reserveCapacity(pages.count + entries.count * 200)
         for (path, entry) in entries {
             for field in [entry.inputs, entry.sha256, String(entry.identity.inode), String(entry.identity.size),
                           String(entry.identity.modified)] {
@@ -80,17 +97,43 @@ struct BuildRecord: Sendable {
             bytes.append(contentsOf: path.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
-        return bytes
+        let header = [Self.format, tool, asOf, sources, "\(warnings)", "\(pages.count)", SHA256.hex(bytes)]
+        return Array((header.joined(separator: "\n") + "\n").utf8) + bytes
+    }
+
+    /// The header of a record this program wrote: its lines, and where the pages' bytes lie.
+    /// Its digest is not checked here (see `init(reading:)`).
+    private static func header(of bytes: [UInt8], tool: String) -> (lines: [String], pages: Range<Int>)? {
+        var lines: [String] = []
+        var start = 0
+        while lines.count < 7, let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end + 1
+        }
+        guard lines.count == 7, lines[0] == format, lines[1] == tool, Int(lines[4]) != nil,
+              let count = Int(lines[5]), count >= 0, start + count <= bytes.count else { return nil }
+        return (lines, start..<start + count)
+    }
+
+    /// What the record in `bytes` says the build was made from (`sources`), read from its header
+    /// alone: a rebuild after a change knows from this that it has work to do, without waiting for
+    /// every file to be checked. Nil for a record this program did not write.
+    static func sources(in bytes: [UInt8], tool: String) -> String? {
+        header(of: bytes, tool: tool)?.lines[3]
+    }
+
+    /// The pages' bytes in the record `bytes`; none unless this program wrote it. They carry a digest
+    /// of their own, which `PageCache` checks.
+    static func pages(in bytes: [UInt8], tool: String) -> ArraySlice<UInt8> {
+        header(of: bytes, tool: tool).map { bytes[$0.pages] } ?? []
     }
 
     /// The record in `bytes`, if it is one this program wrote.
     init?(reading bytes: [UInt8], tool: String) {
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count >= 5, String(decoding: lines[0], as: UTF8.self) == Self.format,
-              String(decoding: lines[1], as: UTF8.self) == tool,
-              let warnings = Int(String(decoding: lines[4], as: UTF8.self)) else { return nil }
+        guard let (header, pages) = Self.header(of: bytes, tool: tool),
+              SHA256.hex(bytes[pages.lowerBound...]) == header[6] else { return nil }
         var entries: [String: Entry] = [:]
-        for line in lines.dropFirst(5) where !line.isEmpty {
+        for line in bytes[pages.upperBound...].split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
             guard fields.count == 6, let inode = UInt64(String(decoding: fields[2], as: UTF8.self)),
                   let size = Int64(String(decoding: fields[3], as: UTF8.self)),
@@ -100,16 +143,16 @@ struct BuildRecord: Sendable {
                 inputs: String(decoding: fields[0], as: UTF8.self), sha256: String(decoding: fields[1], as: UTF8.self),
                 identity: FileIdentity(inode: inode, size: size, modified: modified))
         }
-        self.init(tool: tool, asOf: String(decoding: lines[2], as: UTF8.self), entries: entries)
-        sources = String(decoding: lines[3], as: UTF8.self)
-        self.warnings = warnings
+        self.init(tool: tool, asOf: header[2], entries: entries)
+        sources = header[3]
+        warnings = Int(header[4])!
+        self.pages = Array(bytes[pages])
     }
 
     /// The record of the site in `tree`, keeping only the entries whose files are still
     /// exactly as the build left them; nil without a usable record.
-    static func intact(in tree: SiteTree) -> BuildRecord? {
-        guard let tool = currentTool, let root = tree.root, let bytes = root.contents(of: fileName),
-              var record = BuildRecord(reading: bytes, tool: tool) else { return nil }
+    static func intact(in tree: SiteTree, bytes: [UInt8]?) -> BuildRecord? {
+        guard let tool = currentTool, let bytes, var record = BuildRecord(reading: bytes, tool: tool) else { return nil }
         let paths = Array(record.entries.keys)
         let entries = record.entries
         let present = ConcurrentMap.run(paths) { path -> Bool in

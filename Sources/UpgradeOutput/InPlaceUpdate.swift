@@ -9,8 +9,8 @@ struct InPlaceUpdate {
     let build: SiteBuild
     let digests: [String]
     let asOf: String
-    /// What the record notes of the build's sources and warnings.
-    let note: (sources: String, warnings: Int)
+    /// What the record notes of the build's sources, warnings and pages.
+    let note: BuildRecord.Note
     /// The new manifest, made only when it can differ from the one on disk.
     let manifest: () -> GeneratedFile
     let record: BuildRecord
@@ -24,7 +24,7 @@ struct InPlaceUpdate {
     /// Whether this build's files, the manifest among them, are the very ones the last build wrote.
     private let samePaths: Bool
 
-    init(build: SiteBuild, digests: [String], asOf: String, note: (sources: String, warnings: Int),
+    init(build: SiteBuild, digests: [String], asOf: String, note: BuildRecord.Note,
          manifest: @escaping () -> GeneratedFile, record: BuildRecord, old: SiteTree, steps: Steps) {
         (self.build, self.digests, self.asOf, self.note, self.manifest) = (build, digests, asOf, note, manifest)
         (self.record, self.old, self.steps) = (record, old, steps)
@@ -49,8 +49,9 @@ struct InPlaceUpdate {
         // The last record's entries stand for every kept file (the site removes none here); a made
         // file with the bytes the disk holds keeps its entry, with its new inputs.
         var next = BuildRecord(tool: tool, asOf: asOf, entries: record.entries)
-        (next.sources, next.warnings) = note
+        next.note = note
         var recordChanged = asOf != record.asOf || note.sources != record.sources || note.warnings != record.warnings
+            || note.pages != record.pages
         for (file, sha) in zip(build.made, digests) {
             guard let inputs = build.inputs[file.path], let entry = record.entries[file.path], entry.sha256 == sha,
                   entry.inputs != inputs else { continue }

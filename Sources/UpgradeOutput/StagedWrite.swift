@@ -27,6 +27,15 @@ public final class StagedWrite: Sendable {
     /// Read on another thread from `begin` on (it stats every file), while the content loads.
     private let reading: Eventually<BuildRecord?>
     var record: BuildRecord? { reading.value }
+    /// The last record's bytes, read before its files are checked.
+    private let stored: Eventually<[UInt8]?>
+
+    /// What the last build's load learnt of the prose pages (`PageCache`'s bytes); none without a
+    /// record from this program. Ready long before `previousInputs`, which checks every file.
+    public var previousPages: ArraySlice<UInt8> {
+        guard let bytes = stored.value, let tool = BuildRecord.currentTool else { return [] }
+        return BuildRecord.pages(in: bytes, tool: tool)
+    }
 
     /// The inputs of every file the output holds exactly as the last build made it, by path: a
     /// build given these makes only the files whose inputs differ (`SitePlan.build(keeping:)`).
@@ -61,8 +70,9 @@ public final class StagedWrite: Sendable {
         self.parent = parent
         lock = try OutputLock.acquire(in: parent, for: name, wait: writer.lockWait)
         old = SiteTree(root: try Folder.existing(writer.output))
-        let reading = Eventually { [old] in BuildRecord.intact(in: old) }
-        self.reading = reading
+        let stored = Eventually { [old] in old.root?.contents(of: BuildRecord.fileName) }
+        let reading = Eventually { [old] in BuildRecord.intact(in: old, bytes: stored.value) }
+        (self.stored, self.reading) = (stored, reading)
         inputs = Eventually { (reading.value?.entries ?? [:]).filter { $0.key != Manifest.fileName }.mapValues(\.inputs) }
         // The next site of a build that was killed: the lock says no build is using it.
         nextName = "." + name + ".upgradedocs-next"
@@ -129,7 +139,9 @@ public final class StagedWrite: Sendable {
     /// the inputs' `SourceSnapshot` and the options), and that build warned of nothing: then there
     /// is nothing to do, nor anything to say.
     public func isCurrent(sources: String) -> Bool {
-        guard let record else { return false }
+        // A build from other sources is known from the record's header, before its files are checked.
+        guard let bytes = stored.value, let tool = BuildRecord.currentTool,
+              BuildRecord.sources(in: bytes, tool: tool) == sources, let record else { return false }
         return record.isWhole && record.sources == sources && record.warnings == 0
     }
 
@@ -140,10 +152,11 @@ public final class StagedWrite: Sendable {
     }
 
     /// Finishes a build: the files it made (those not added yet are staged now) and those it kept.
-    /// `sources` and `warnings` are noted in the record, for `isCurrent`.
-    public func finish(_ build: SiteBuild, asOf: String, sources: String? = nil,
-                       warnings: Int = 0) throws(DiagnosticError) -> SiteWriter.Report {
-        let note = (sources: sources ?? "-", warnings: warnings)
+    /// `sources` and `warnings` are noted in the record, for `isCurrent`, and `pages` for the next
+    /// build's load.
+    public func finish(_ build: SiteBuild, asOf: String, sources: String? = nil, warnings: Int = 0,
+                       pages: [UInt8] = []) throws(DiagnosticError) -> SiteWriter.Report {
+        let note = BuildRecord.Note(sources: sources ?? "-", warnings: warnings, pages: pages)
         let digests = ConcurrentMap.run(build.made) { $0.sha256 }
         let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
         let record = record
@@ -246,11 +259,11 @@ public final class StagedWrite: Sendable {
 
     /// Notes in the next site what each file was made from and which file on disk it is, when the
     /// build knows its files' inputs.
-    private func writeRecord(_ build: SiteBuild, asOf: String, note: (sources: String, warnings: Int),
+    private func writeRecord(_ build: SiteBuild, asOf: String, note: BuildRecord.Note,
                              digests: [String: String], manifest: GeneratedFile) throws(DiagnosticError) {
         guard let tool = BuildRecord.currentTool, !build.inputs.isEmpty || !build.kept.isEmpty else { return }
         var record = BuildRecord(tool: tool, asOf: asOf)
-        (record.sources, record.warnings) = note
+        record.note = note
         let inputs = build.inputs.merging(build.kept.map { ($0.path, $0.inputs) }) { _, kept in kept }
         let paths = inputs.keys.sorted() + [Manifest.fileName]
         let identities = ConcurrentMap.run(paths) { [next] path -> FileIdentity? in

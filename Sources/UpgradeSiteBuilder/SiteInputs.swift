@@ -22,7 +22,7 @@ struct SiteInputs: Sendable {
     private let model: String
     private let proseList: String
     /// What every file of one kind and format shares: `common`, and for HTML the templates.
-    private let frames: [String: String]
+    private let frames: [Frame: String]
     /// The digest of each prose page's own source, by page path.
     private let prose: [PagePath: String]
     private let slugs: [PagePath: String]
@@ -41,13 +41,13 @@ struct SiteInputs: Sendable {
         var header = Fingerprint()
         for part in navigation.parts { header.add(part) }
         let headerDigest = header.hex
-        var frames: [String: String] = [:]
+        var frames: [Frame: String] = [:]
         for kind in PageKind.allCases {
             for format in PageFormat.allCases {
                 var frame = Fingerprint()
                 frame.add(shared)
                 frame.add(format == .html ? set.digest(of: kind) + headerDigest : "no template")
-                frames[Self.frameKey(kind, format)] = frame.hex
+                frames[Frame(kind: kind, format: format)] = frame.hex
             }
         }
         self.frames = frames
@@ -60,14 +60,16 @@ struct SiteInputs: Sendable {
         proseList = list.hex
         // A page's own text, by the digest the loader took of it, and the model when it embeds a table.
         let sources = ConcurrentMap.run(context.content.pages) { page in
-            (SitePaths.prose(page.slug), page.digest + (ProseView.mayEmbed(page.body) ? model : ""))
+            (SitePaths.prose(page.slug), page.digest + (page.text.mayEmbed ? model : ""))
         }
         prose = Dictionary(sources, uniquingKeysWith: { first, _ in first })
         slugs = Dictionary(context.content.pages.map { (SitePaths.prose($0.slug), $0.slug) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private static func frameKey(_ kind: PageKind, _ format: PageFormat) -> String {
-        kind.rawValue + "." + format.rawValue
+    /// A kind of page in one format: what a frame is shared by.
+    private struct Frame: Hashable {
+        let kind: PageKind
+        let format: PageFormat
     }
 
     /// The slug of the prose page at `path`; nil for a page made from the model.
@@ -80,7 +82,7 @@ struct SiteInputs: Sendable {
     /// the same path. Hashed to one fixed size, so the record of 20,000 files stays small to read.
     func page(_ page: Page, _ format: PageFormat) -> String {
         var fingerprint = Fingerprint()
-        fingerprint.add(frames[Self.frameKey(page.kind, format)] ?? "")
+        fingerprint.add(frames[Frame(kind: page.kind, format: format)] ?? "")
         if let source = prose[page.path] {
             fingerprint.add(source)
         } else {

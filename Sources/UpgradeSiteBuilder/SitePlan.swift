@@ -20,8 +20,11 @@ public struct SitePlan: Sendable {
     /// In the order `SiteBuilder.pages` makes them.
     let pages: [Page]
     let inputs: SiteInputs?
-    /// The inputs of each page's file, by path; empty when the content has no digest.
-    let pageInputs: [String: String]
+    /// Each page's files, in `pages`' order, a path a format (`PageFormat.allCases`): worked out
+    /// once, for a rebuild looks each up among the last build's twice.
+    let pageFiles: [[String]]
+    /// The inputs of those files, in the same order; empty when the content has no digest.
+    let pageInputs: [[String]]
     /// The site's files but its pages, each with its inputs, worked out once.
     private let otherFiles: [OtherFile]
 
@@ -38,11 +41,10 @@ public struct SitePlan: Sendable {
         let inputs = SiteInputs(context: context, templates: templates, navigation: navigation)
         self.inputs = inputs
         let pages = pages
+        pageFiles = ConcurrentMap.run(pages) { page in PageFormat.allCases.map { page.path.file($0) } }
         pageInputs = inputs.map { inputs in
-            Dictionary(uniqueKeysWithValues: ConcurrentMap.run(pages) { page in
-                PageFormat.allCases.map { (page.path.file($0), inputs.page(page, $0)) }
-            }.joined())
-        } ?? [:]
+            ConcurrentMap.run(pages) { page in PageFormat.allCases.map { inputs.page(page, $0) } }
+        } ?? []
         otherFiles = Self.otherFiles(context: context, templates: templates, pages: pages, inputs: inputs)
     }
 
@@ -53,23 +55,21 @@ public struct SitePlan: Sendable {
     /// unchanged prose pages that cannot link to a changed one. A link names its page's file
     /// (`guide.html`, `../pages/guide.md`), or hides it in a character reference, which needs `&`.
     public func proseToCheck(since previous: [String: String]) -> Set<String>? {
-        guard let inputs, pageInputs.count + otherFiles.count == previous.count,
+        guard let inputs, pageInputs.count * PageFormat.allCases.count + otherFiles.count == previous.count,
               otherFiles.allSatisfy({ $0.followsProse || ($0.inputs != nil && previous[$0.path] == $0.inputs) })
         else { return nil }
         var changed: Set<String> = []
-        for page in pages {
-            let same = PageFormat.allCases.allSatisfy { format in
-                let path = page.path.file(format)
-                return previous[path] != nil && previous[path] == pageInputs[path]
-            }
+        for (page, (files, keys)) in zip(pages, zip(pageFiles, pageInputs)) {
+            let same = zip(files, keys).allSatisfy { file, key in previous[file] == key }
             if same { continue }
             guard let slug = inputs.proseSlug(page.path) else { return nil }
             changed.insert(slug)
         }
         guard !changed.isEmpty else { return [] }
         let names = changed.flatMap { [$0 + ".html", $0 + ".md"] }
+        // Asked of each page's facts, which a page taken from the last build's cache knows unread.
         return changed.union(context.content.pages.filter { page in
-            ProseView.contains(page.body, "&") || names.contains { ProseView.contains(page.body, $0) }
+            page.text.hasAmpersand || names.contains { page.text.mentions($0) }
         }.map(\.slug))
     }
 
@@ -126,13 +126,13 @@ public struct SitePlan: Sendable {
                       releasing: Bool = false) -> SiteBuild {
         var build = SiteBuild(made: [])
         var work: [(page: Page, format: PageFormat)] = []
-        for page in pages {
-            for format in PageFormat.allCases {
-                let path = page.path.file(format)
-                guard let key = pageInputs[path] else {
+        for (index, page) in pages.enumerated() {
+            for (number, format) in PageFormat.allCases.enumerated() {
+                guard index < pageInputs.count else {
                     work.append((page, format))
                     continue
                 }
+                let path = pageFiles[index][number], key = pageInputs[index][number]
                 build.inputs[path] = key
                 if previous[path] == key {
                     build.kept.append(KeptFile(path: path, kind: FileKind(page.kind), inputs: key))

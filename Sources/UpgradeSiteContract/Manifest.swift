@@ -32,22 +32,46 @@ public struct Manifest: Sendable, Equatable {
     /// Written directly rather than through a `JSONValue` tree: a site of 10,000 pages lists
     /// 20,000 files, and a rebuild that changes one page writes the whole list again.
     public var file: GeneratedFile {
-        let quoted = JSONValue.quote
-        var text = ""
-        text.reserveCapacity(200 + entries.count * 160)
-        text += "{\n  \"generator\": " + quoted(generator) + ",\n  \"asOf\": " + quoted(asOf) + ",\n  \"files\": "
-        if entries.isEmpty {
-            text += "[]"
-        } else {
-            text += "["
-            for (index, entry) in entries.enumerated() {
-                text += (index == 0 ? "\n    {\n      \"path\": " : ",\n    {\n      \"path\": ") + quoted(entry.path)
-                    + ",\n      \"kind\": " + quoted(entry.kind.rawValue) + ",\n      \"sha256\": " + quoted(entry.sha256)
-                    + "\n    }"
-            }
-            text += "\n  ]"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(200 + entries.reduce(0) { $0 + $1.path.utf8.count + 150 })
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
-        return GeneratedFile(path: Self.fileName, kind: .data, text: text + "\n}\n")
+        func quoted(_ text: String) {
+            var text = text
+            // Printable ASCII without a quote or a backslash, as every generated path is, stands as it is.
+            let plain = text.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } }
+            if plain {
+                bytes.append(0x22)
+                append(text)
+                bytes.append(0x22)
+            } else {
+                append(JSONValue.quote(text))
+            }
+        }
+        append("{\n  \"generator\": ")
+        quoted(generator)
+        append(",\n  \"asOf\": ")
+        quoted(asOf)
+        append(",\n  \"files\": ")
+        if entries.isEmpty {
+            append("[]")
+        } else {
+            append("[")
+            for (index, entry) in entries.enumerated() {
+                append(index == 0 ? "\n    {\n      \"path\": " : ",\n    {\n      \"path\": ")
+                quoted(entry.path)
+                append(",\n      \"kind\": ")
+                quoted(entry.kind.rawValue)
+                append(",\n      \"sha256\": ")
+                quoted(entry.sha256)
+                append("\n    }")
+            }
+            append("\n  ]")
+        }
+        append("\n}\n")
+        return GeneratedFile(path: Self.fileName, kind: .data, bytes: bytes)
     }
 
     /// Reads a manifest back; nil when the bytes are not one.

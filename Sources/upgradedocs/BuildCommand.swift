@@ -142,19 +142,19 @@ struct BuildCommand: ParsableCommand {
     }
 
     private func prepare(_ loading: Result<LoadedContent, DiagnosticError>,
-                         previous: () -> [String: String]) throws -> (plan: SitePlan, warnings: Int) {
+                         previous: () -> [String: String]) throws -> (plan: SitePlan, warnings: Int, pages: PageCache) {
         let loaded = try options.report(loading)
         let templateSet = try loadTemplates()
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? loaded.settings.asOf
         let (plan, findings) = ContentChecks.planned(loaded, templates: templateSet, asOf: date, previous: previous)
         try gate(findings)
         guard let plan else { throw Console.fail("the site was not built; \(output)/ is unchanged") }
-        return (plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count)
+        return (plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count, loaded.pageCache)
     }
 
-    private static func load(_ folder: String) -> Result<LoadedContent, DiagnosticError> {
+    private static func load(_ folder: String, reusing cache: PageCache) -> Result<LoadedContent, DiagnosticError> {
         do throws(DiagnosticError) {
-            return .success(try ContentLoader.load(from: folder))
+            return .success(try ContentLoader.load(from: folder, reusing: cache))
         } catch {
             return .failure(error)
         }
@@ -188,6 +188,11 @@ struct BuildCommand: ParsableCommand {
     /// all are. The lock is taken, and the record read, while the content loads.
     private func publish() throws {
         let write = try begin()
+        // The last build's pages are decoded while the inputs' snapshot is taken.
+        let previous = Eventually { () -> (bytes: ArraySlice<UInt8>, cache: PageCache) in
+            let bytes = write.previousPages
+            return (bytes, PageCache(bytes: bytes))
+        }
         let sources = sourcesKey(settledBefore: write.startedAt)
         if let sources, write.isCurrent(sources: sources) {
             let report = write.finishUnchanged()
@@ -195,13 +200,21 @@ struct BuildCommand: ParsableCommand {
                         + "last build (\(report.unchanged.count) files)\n")
             Console.succeed()
         }
-        let loading = Self.load(options.content)
+        // A page whose file is as the last build left it is taken from that build's record, unread.
+        let (previousPages, cache) = previous.value
+        let loading = Self.load(options.content, reusing: cache)
         let prepared = try abandoning(write) { try prepare(loading, previous: { write.previousInputs }) }
         let plan = prepared.plan, date = prepared.plan.asOf
+        // What the load learnt of the pages is noted for the next build while this one renders.
+        let pageCache = prepared.pages, startedAt = write.startedAt
+        let pages = Eventually {
+            pageCache.isSame(as: cache) ? Array(previousPages) : pageCache.bytes(settledBefore: startedAt)
+        }
         do {
             let emit: (([GeneratedFile]) -> Void)? = write.streams ? { write.add($0) } : nil
             let build = plan.build(keeping: write.previousInputs, emit: emit, releasing: write.streams)
-            let report = try write.finish(build, asOf: date.description, sources: sources, warnings: prepared.warnings)
+            let report = try write.finish(build, asOf: date.description, sources: sources, warnings: prepared.warnings,
+                                          pages: pages.value)
             Console.report(report.warnings)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed; \(build.made.count) made, \(build.kept.count) kept from the last "

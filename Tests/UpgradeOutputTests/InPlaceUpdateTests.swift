@@ -59,6 +59,32 @@ struct InPlaceUpdateTests {
         #expect(Leftovers.beside(output).isEmpty)
     }
 
+    @Test("The record hands the next build the pages it was given, and a damaged record is no record")
+    func damagedRecordIsNoRecord() throws {
+        let root = Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/site"
+        let pages = Array("what the load learnt of the pages".utf8)
+        _ = try SiteWriter(output: output).begin().finish(Self.site(version: 1), asOf: "2026-11-25", pages: pages)
+        let write = try SiteWriter(output: output).begin()
+        #expect(Array(write.previousPages) == pages)
+        #expect(write.previousInputs.count == 301)
+        write.abandon()
+        let path = output + "/" + SitePaths.buildRecord
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        var random = SeededGenerator(seed: 3)
+        for _ in 0..<20 {
+            var damaged = [UInt8](bytes)
+            // A byte of the entries, past the header: a digest or an identity changed by the disk or a hand.
+            let at = Int.random(in: (damaged.count / 2)..<damaged.count, using: &random)
+            damaged[at] = damaged[at] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            let write = try SiteWriter(output: output).begin()
+            #expect(write.previousInputs.isEmpty, "everything is made and compared again")
+            write.abandon()
+        }
+    }
+
     @Test("Stopped after any step, every file is whole, and the next build makes the new site exactly")
     func crashAtEveryStep() throws {
         let root = Scratch.memoryFolder()

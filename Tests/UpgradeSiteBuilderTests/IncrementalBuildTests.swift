@@ -66,15 +66,17 @@ struct IncrementalBuildTests {
         }
     }
 
-    /// A build as `upgradedocs build` makes one: what the output's record lets it keep is kept.
+    /// A build as `upgradedocs build` makes one: what the output's record lets it keep is kept, and
+    /// each page whose file is unchanged is taken from the pages the record notes.
     @discardableResult
     static func build(_ root: String, into output: String, policy: SiteWriter.InPlacePolicy) throws -> SiteBuild {
-        let content = try ContentLoader.load(from: root + "/content")
-        let templates = try TemplateSet.load(from: root + "/templates")
         let write = try SiteWriter(output: output, inPlace: policy).begin()
+        let content = try ContentLoader.load(from: root + "/content", reusing: PageCache(bytes: write.previousPages))
+        let templates = try TemplateSet.load(from: root + "/templates")
         let build = try SitePlan(content, templates: templates, asOf: content.settings.asOf)
             .build(keeping: write.previousInputs, emit: write.streams ? { write.add($0) } : nil)
-        _ = try write.finish(build, asOf: content.settings.asOf.description)
+        _ = try write.finish(build, asOf: content.settings.asOf.description,
+                             pages: content.pageCache.bytes(settledBefore: write.startedAt))
         return build
     }
 

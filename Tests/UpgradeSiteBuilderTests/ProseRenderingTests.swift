@@ -118,7 +118,7 @@ struct EmbedScanTests {
             let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let found = !MarkdownDocument(parsing: text).fencedBlocks(named: ProseView.fenceWord).isEmpty
             if found { fences += 1 }
-            #expect(!found || ProseView.mayEmbed(text), "\(text.debugDescription)")
+            #expect(!found || ProseText.mayEmbed(in: text), "\(text.debugDescription)")
         }
         #expect(fences > 100)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UpgradeBase
+import UpgradeContent
 @testable import UpgradeSiteBuilder
 import UpgradeSiteContract
 import TestSupport
@@ -90,7 +91,7 @@ struct TemplateTests {
     func headingIDsAvoidTheLayout() throws {
         #expect(SiteFixture.templates.layoutIDs.contains("main"))
         let renderer = HTMLRenderer(page: SitePaths.prose("p"), unsafeHTML: false, reservedIDs: ["main"])
-        let html = renderer.render([.prose(markdown: "# Main\n\n## Main\n", source: ProseSource(file: "p.md", firstLine: 1),
+        let html = renderer.render([.prose(markdown: ProseText("# Main\n\n## Main\n"), source: ProseSource(file: "p.md", firstLine: 1),
                                            embeds: [:])])
         #expect(html.contains(#"<h1 id="main-1">"#))
         #expect(html.contains(#"<h2 id="main-2">"#))

@@ -72,7 +72,7 @@ package final class HTMLRenderer {
         case .table(let table):
             return render(table)
         case .prose(let markdown, _, let embeds):
-            return renderProse(markdown, embeds: embeds)
+            return renderProse(markdown.value, embeds: embeds)
         case .section(let id, let cssClass, let children):
             let idAttribute = id.map { " id=\"\(HTML.escapeAttribute($0))\"" } ?? ""
             return "<section class=\"\(HTML.escapeAttribute(cssClass))\"\(idAttribute)>\n"

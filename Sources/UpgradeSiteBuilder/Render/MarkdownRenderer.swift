@@ -34,7 +34,7 @@ package struct MarkdownRenderer {
         case .table(let table):
             return render(table)
         case .prose(let markdown, _, let embeds):
-            let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
+            let document = MarkdownDocument(parsing: markdown.value, unsafeHTML: unsafeHTML)
             // With nothing to embed, every fence would stay as it is: no need to look for them.
             if !embeds.isEmpty {
                 document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in

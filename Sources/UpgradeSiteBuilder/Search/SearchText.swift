@@ -29,7 +29,7 @@ struct SearchText {
             read(table.caption)
             for row in table.head + table.body { for cell in row.cells { read(cell.content) } }
             for note in table.notes { read(note.text) }
-        case .prose(let markdown, _, _): readProse(markdown)
+        case .prose(let markdown, _, _): readProse(markdown.value)
         case .section(_, _, let blocks): for block in blocks { read(block) }
         }
     }

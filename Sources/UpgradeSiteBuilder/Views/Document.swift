@@ -39,7 +39,7 @@ indirect enum Block: Hashable, Sendable {
     case table(Table)
     /// CommonMark from content, rendered by cmark. Each `upgradedocs …` fence in it is
     /// replaced by the blocks `embeds` holds for its info string.
-    case prose(markdown: String, source: ProseSource, embeds: [String: [Block]])
+    case prose(markdown: ProseText, source: ProseSource, embeds: [String: [Block]])
     /// A group of blocks that stands apart, such as one printed page.
     case section(id: String?, cssClass: String, [Block])
 }

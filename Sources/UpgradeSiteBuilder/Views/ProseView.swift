@@ -16,7 +16,7 @@ package struct ProseView {
         self.page = page
     }
 
-    static let fenceWord = "upgradedocs"
+    static let fenceWord = ProseText.fenceWord
 
     /// The page of the site a relative `.html` or `.md` link leads to, as a path without
     /// extension; nil for a link elsewhere (another scheme, an anchor, another kind of file).
@@ -39,7 +39,7 @@ package struct ProseView {
     package func render(into diagnostics: Diagnostics) -> Page {
         var embeds: [String: [Block]] = [:]
         // A fence that asks for a table names the word, so a page without it needs no parse here.
-        let fences = Self.mayEmbed(page.body)
+        let fences = page.text.mayEmbed
             ? MarkdownDocument(parsing: page.body).fencedBlocks(named: Self.fenceWord) : []
         for fence in fences {
             do {
@@ -51,50 +51,8 @@ package struct ProseView {
         }
         let reviewed = (page.reviewed ?? context.content.settings.reviewed).map { [Fact.reviewed($0)] } ?? []
         return Page(path: SitePaths.prose(page.slug), kind: .page, title: page.title, summary: page.description,
-                    facts: reviewed, blocks: [.prose(markdown: page.body, source: ProseSource(file: page.file, firstLine: page.bodyLine),
+                    facts: reviewed, blocks: [.prose(markdown: page.text, source: ProseSource(file: page.file, firstLine: page.bodyLine),
                                     embeds: embeds)])
-    }
-
-    /// Whether `needle` occurs in `text`, by bytes.
-    static func contains(_ text: String, _ needle: String) -> Bool {
-        occurs(needle, in: text) { _, _ in true }
-    }
-
-    /// Whether `text` may hold a fence that embeds a table: the fence word right after three or
-    /// more backticks or tildes and optional blanks, as every such fence has it. Found by bytes
-    /// (Foundation's search costs more than the page's render), so only a page that may embed
-    /// is parsed here.
-    static func mayEmbed(_ text: String) -> Bool {
-        occurs(fenceWord, in: text) { bytes, found in
-            var before = found - 1
-            while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
-            guard before >= 0, bytes[before] == 0x60 || bytes[before] == 0x7E else { return false }
-            let mark = bytes[before]
-            var run = 0
-            while before >= 0, bytes[before] == mark { run += 1; before -= 1 }
-            return run >= 3
-        }
-    }
-
-    /// Whether `needle` occurs in `text` at an offset `accept` takes, found with `memchr` and `memcmp`.
-    private static func occurs(_ needle: String, in text: String,
-                               where accept: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Bool {
-        var text = text, needle = needle
-        return text.withUTF8 { bytes in
-            needle.withUTF8 { pattern in
-                guard let base = bytes.baseAddress, let first = pattern.baseAddress, pattern.count <= bytes.count else {
-                    return pattern.isEmpty
-                }
-                var start = 0
-                while start <= bytes.count - pattern.count,
-                      let hit = memchr(base + start, Int32(first.pointee), bytes.count - pattern.count - start + 1) {
-                    let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + found, first, pattern.count) == 0, accept(bytes, found) { return true }
-                    start = found + 1
-                }
-                return false
-            }
-        }
     }
 
     private func embed(_ info: String) throws(EmbedError) -> [Block] {

@@ -1,4 +1,5 @@
 import UpgradeBase
+import UpgradeContent
 import UpgradeCore
 import UpgradeSiteContract
 
@@ -27,7 +28,7 @@ struct RoleView {
         blocks += submitSection()
         if !role.guidance.isEmpty {
             blocks += [.heading(level: 2, [.text("Guidance")], id: "guidance"),
-                       .prose(markdown: role.guidance, source: source("guidance"), embeds: [:])]
+                       .prose(markdown: ProseText(role.guidance), source: source("guidance"), embeds: [:])]
         }
         let notes = context.interpretationNotes(affecting: [.role(role.id)])
         if !notes.isEmpty {
@@ -56,8 +57,8 @@ struct RoleView {
         var blocks: [Block] = [.heading(level: 2, [.text("Submitting the upgrade")], id: "submit")]
         if role.canUpgrade {
             blocks.append(.paragraph([.text("When every check passes, in Partner Center:")]))
-            blocks.append(.prose(markdown: context.catalog.portalSteps.enumerated()
-                                    .map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"),
+            blocks.append(.prose(markdown: ProseText(context.catalog.portalSteps.enumerated()
+                                    .map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")),
                                  source: source("portalSteps"), embeds: [:]))
             if !role.handOverTo.isEmpty {
                 blocks.append(.paragraph([.text("For what you cannot do yourself, hand over to ")]
@@ -89,6 +90,6 @@ struct RoleView {
 
     /// Lists whose items are Markdown from content (they may hold `code` or **bold**).
     private func markdownList(_ items: [String]) -> Block {
-        .prose(markdown: items.map { "- " + $0 }.joined(separator: "\n"), source: source("list"), embeds: [:])
+        .prose(markdown: ProseText(items.map { "- " + $0 }.joined(separator: "\n")), source: source("list"), embeds: [:])
     }
 }
