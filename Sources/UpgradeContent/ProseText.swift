@@ -30,14 +30,16 @@ public final class ProseText: Sendable {
 
     private let held: String?
     private let load: (@Sendable () -> String)?
-    /// What was read or worked out since, once: the text of a body known by its facts, and the
-    /// facts of a body held as text.
+    private let known: Facts?
+    /// What was worked out since, once: the text of a body known by its facts, or the facts of a
+    /// body held as text.
     private let found: Locked<(text: String?, facts: Facts?)>
 
     /// A body held as text.
     public init(_ text: String) {
         held = text
         load = nil
+        known = nil
         found = Locked((nil, nil))
     }
 
@@ -45,7 +47,8 @@ public final class ProseText: Sendable {
     init(facts: Facts, load: @escaping @Sendable () -> String) {
         held = nil
         self.load = load
-        found = Locked((nil, facts))
+        known = facts
+        found = Locked((nil, nil))
     }
 
     public var value: String {
@@ -62,6 +65,7 @@ public final class ProseText: Sendable {
     var isRead: Bool { held != nil || found.withLock { $0.text != nil } }
 
     var facts: Facts {
+        if let known { return known }
         if let facts = found.withLock({ $0.facts }) { return facts }
         let facts = Self.facts(of: value)
         found.withLock { $0.facts = facts }

@@ -55,8 +55,9 @@ struct BuildRecord: Sendable {
 
     /// By path; the manifest's own entry has no inputs.
     var entries: [String: Entry]
-    /// Every path the record was written with, before `intact` dropped any.
-    let written: Set<String>
+    /// The entries the record was written with, before `intact` dropped any: a dictionary rather
+    /// than a set of paths, for it is then the same storage as `entries`, not a copy.
+    let written: [String: Entry]
 
     /// Whether every file the record lists is still as the build left it.
     var isWhole: Bool { entries.count == written.count }
@@ -65,7 +66,7 @@ struct BuildRecord: Sendable {
         self.tool = tool
         self.asOf = asOf
         self.entries = entries
-        written = Set(entries.keys)
+        written = entries
     }
 
     /// This program: its name, version, and the identity of its executable file, or nil
@@ -86,19 +87,45 @@ struct BuildRecord: Sendable {
     /// record of 20,000 files is rewritten by every rebuild that changes anything; not sorted,
     /// for it is a local cache that no one compares or reads but the next build.
     var bytes: [UInt8] {
-        var bytes = pages
-        bytes.reserveCapacity(pages.count + entries.count * 200)
-        for (path, entry) in entries {
-            for field in [entry.inputs, entry.sha256, String(entry.identity.inode), String(entry.identity.size),
-                          String(entry.identity.modified)] {
-                bytes.append(contentsOf: field.utf8)
-                bytes.append(UInt8(ascii: " "))
-            }
-            bytes.append(contentsOf: path.utf8)
-            bytes.append(UInt8(ascii: "\n"))
+        // The header's digest is written in once the rest is, where room was left for it.
+        var bytes = Array(([Self.format, tool, asOf, sources, "\(warnings)", "\(pages.count)"].joined(separator: "\n")
+                           + "\n").utf8)
+        let digestAt = bytes.count
+        bytes += [UInt8](repeating: UInt8(ascii: "0"), count: 64) + [0x0A]
+        let start = bytes.count
+        bytes.reserveCapacity(start + pages.count + entries.count * 200)
+        bytes += pages
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
         }
-        let header = [Self.format, tool, asOf, sources, "\(warnings)", "\(pages.count)", SHA256.hex(bytes)]
-        return Array((header.joined(separator: "\n") + "\n").utf8) + bytes
+        func append(_ number: some BinaryInteger) {
+            // Digits straight into the bytes, with no string between: 60,000 numbers a record.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+                var (value, count) = (UInt64(number), 0)
+                repeat {
+                    buffer[19 - count] = UInt8(ascii: "0") + UInt8(value % 10)
+                    (value, count) = (value / 10, count + 1)
+                } while value > 0
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(20 - count)...]))
+            }
+        }
+        for (path, entry) in entries {
+            append(entry.inputs)
+            bytes.append(0x20)
+            append(entry.sha256)
+            bytes.append(0x20)
+            append(entry.identity.inode)
+            bytes.append(0x20)
+            append(entry.identity.size)
+            bytes.append(0x20)
+            append(entry.identity.modified)
+            bytes.append(0x20)
+            append(path)
+            bytes.append(0x0A)
+        }
+        bytes.replaceSubrange(digestAt..<digestAt + 64, with: SHA256.hex(bytes[start...]).utf8)
+        return bytes
     }
 
     /// The header of a record this program wrote: its lines, and where the pages' bytes lie.
@@ -132,21 +159,52 @@ struct BuildRecord: Sendable {
     init?(reading bytes: [UInt8], tool: String) {
         guard let (header, pages) = Self.header(of: bytes, tool: tool),
               SHA256.hex(bytes[pages.lowerBound...]) == header[6] else { return nil }
-        var entries: [String: Entry] = [:]
-        for line in bytes[pages.upperBound...].split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
-            guard fields.count == 6, let inode = UInt64(String(decoding: fields[2], as: UTF8.self)),
-                  let size = Int64(String(decoding: fields[3], as: UTF8.self)),
-                  let modified = Int64(String(decoding: fields[4], as: UTF8.self))
-            else { return nil }
-            entries[String(decoding: fields[5], as: UTF8.self)] = Entry(
-                inputs: String(decoding: fields[0], as: UTF8.self), sha256: String(decoding: fields[1], as: UTF8.self),
-                identity: FileIdentity(inode: inode, size: size, modified: modified))
+        // Read by bytes: every rebuild reads the 20,000 lines of a large site's record.
+        guard let entries = bytes.withUnsafeBufferPointer({ Self.entries(in: $0, from: pages.upperBound) }) else {
+            return nil
         }
         self.init(tool: tool, asOf: header[2], entries: entries)
         sources = header[3]
         warnings = Int(header[4])!
         self.pages = Array(bytes[pages])
+    }
+
+    /// The entries of the lines from `start` on: inputs, SHA-256, inode, size, time, path.
+    private static func entries(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [String: Entry]? {
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity((bytes.count - start) / 180)
+        var offset = start
+        func field(endingWith end: UInt8) -> Slice<UnsafeBufferPointer<UInt8>>? {
+            var stop = offset
+            while stop < bytes.count, bytes[stop] != end, bytes[stop] != 0x0A || end == 0x0A { stop += 1 }
+            guard stop < bytes.count, bytes[stop] == end else { return nil }
+            defer { offset = stop + 1 }
+            return bytes[offset..<stop]
+        }
+        func number(_ part: Slice<UnsafeBufferPointer<UInt8>>?) -> Int64? {
+            guard let part, !part.isEmpty else { return nil }
+            var value: Int64 = 0
+            for byte in part {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times.addingReportingOverflow(Int64(byte - 0x30))
+                guard !overflow, !carry else { return nil }
+                value = sum
+            }
+            return value
+        }
+        func text(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: part), as: UTF8.self)
+        }
+        while offset < bytes.count {
+            guard let inputs = field(endingWith: 0x20), let sha256 = field(endingWith: 0x20),
+                  let inode = number(field(endingWith: 0x20)), let size = number(field(endingWith: 0x20)),
+                  let modified = number(field(endingWith: 0x20)), let path = field(endingWith: 0x0A)
+            else { return nil }
+            entries[text(path)] = Entry(inputs: text(inputs), sha256: text(sha256),
+                                        identity: FileIdentity(inode: UInt64(inode), size: size, modified: modified))
+        }
+        return entries
     }
 
     /// The record of the site in `tree`, keeping only the entries whose files are still

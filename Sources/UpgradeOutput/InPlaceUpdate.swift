@@ -29,8 +29,11 @@ struct InPlaceUpdate {
         (self.build, self.digests, self.asOf, self.note, self.manifest) = (build, digests, asOf, note, manifest)
         (self.record, self.old, self.steps) = (record, old, steps)
         changed = zip(build.made, digests).filter { record.entries[$0.path]?.sha256 != $1 }.map { ($0, $1) }
-        let paths = Set(build.paths + [Manifest.fileName])
-        removes = record.written.contains { !paths.contains($0) }
+        // The build's paths (each once, and the manifest) that the record was written with: when
+        // these are all it was written with, the build removes nothing.
+        let paths = build.paths + [Manifest.fileName]
+        let common = paths.reduce(0) { $0 + (record.written[$1] != nil ? 1 : 0) }
+        removes = record.written.count > common
         samePaths = !removes && record.written.count == paths.count
     }
 
