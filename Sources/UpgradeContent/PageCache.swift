@@ -84,7 +84,7 @@ public struct PageCache: Sendable {
             text.withUTF8 { bytes.append(contentsOf: $0) }
         }
         func append(_ number: some BinaryInteger, then separator: UInt8 = 0x20) {
-            append(String(number))
+            DecimalDigits.append(number, to: &bytes)
             bytes.append(separator)
         }
         for name in entries.keys.sorted() {
@@ -137,18 +137,7 @@ public struct PageCache: Sendable {
         func text(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
             String(validating: UnsafeBufferPointer(rebasing: part), as: UTF8.self)
         }
-        func number(_ part: Slice<UnsafeBufferPointer<UInt8>>?) -> Int64? {
-            guard let part, !part.isEmpty else { return nil }
-            var value: Int64 = 0
-            for byte in part {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-                let (sum, carry) = times.addingReportingOverflow(Int64(byte - 0x30))
-                guard !overflow, !carry else { return nil }
-                value = sum
-            }
-            return value
-        }
+        func number(_ part: Slice<UnsafeBufferPointer<UInt8>>?) -> Int64? { part.flatMap(DecimalDigits.value) }
         func take(_ count: Int64) -> String? {
             guard count <= bytes.count - offset else { return nil }
             defer { offset += Int(count) }

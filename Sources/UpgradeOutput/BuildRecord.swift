@@ -99,17 +99,7 @@ struct BuildRecord: Sendable {
             var text = text
             text.withUTF8 { bytes.append(contentsOf: $0) }
         }
-        func append(_ number: some BinaryInteger) {
-            // Digits straight into the bytes, with no string between: 60,000 numbers a record.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-                var (value, count) = (UInt64(number), 0)
-                repeat {
-                    buffer[19 - count] = UInt8(ascii: "0") + UInt8(value % 10)
-                    (value, count) = (value / 10, count + 1)
-                } while value > 0
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(20 - count)...]))
-            }
-        }
+        func append(_ number: some BinaryInteger) { DecimalDigits.append(number, to: &bytes) }
         for (path, entry) in entries {
             append(entry.inputs)
             bytes.append(0x20)
@@ -181,18 +171,7 @@ struct BuildRecord: Sendable {
             defer { offset = stop + 1 }
             return bytes[offset..<stop]
         }
-        func number(_ part: Slice<UnsafeBufferPointer<UInt8>>?) -> Int64? {
-            guard let part, !part.isEmpty else { return nil }
-            var value: Int64 = 0
-            for byte in part {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-                let (sum, carry) = times.addingReportingOverflow(Int64(byte - 0x30))
-                guard !overflow, !carry else { return nil }
-                value = sum
-            }
-            return value
-        }
+        func number(_ part: Slice<UnsafeBufferPointer<UInt8>>?) -> Int64? { part.flatMap(DecimalDigits.value) }
         func text(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: part), as: UTF8.self)
         }

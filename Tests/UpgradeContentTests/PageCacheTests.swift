@@ -123,4 +123,18 @@ struct PageCacheTests {
             #expect(known.hasAmpersand == body.contains("&"))
         }
     }
+
+    @Test("Numbers written as digits read back as themselves, and nothing else reads as a number")
+    func digitsReadBack() {
+        var random = SeededGenerator(seed: 9)
+        for number in [0, 1, 9, 10, Int64.max] + (0..<2_000).map({ _ in Int64.random(in: 0...Int64.max, using: &random) }) {
+            var bytes: [UInt8] = []
+            DecimalDigits.append(number, to: &bytes)
+            #expect(bytes == Array(String(number).utf8))
+            #expect(DecimalDigits.value(of: bytes) == number)
+        }
+        for text in ["", "-1", "1 ", "12a", "9223372036854775808", "99999999999999999999"] {
+            #expect(DecimalDigits.value(of: Array(text.utf8)) == nil, "\(text)")
+        }
+    }
 }
