@@ -112,7 +112,7 @@ public struct PageCache: Sendable {
     }
 
     /// The cache in `bytes`; empty unless they are one, whole.
-    public init(bytes: ArraySlice<UInt8>) {
+    public init(bytes: [UInt8]) {
         self.init()
         entries = bytes.withUnsafeBufferPointer { Self.entries(in: $0) } ?? [:]
     }

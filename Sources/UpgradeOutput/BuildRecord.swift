@@ -40,17 +40,21 @@ struct BuildRecord: Sendable {
     /// What the build's load learnt of the prose pages, for the next load (`PageCache`'s bytes,
     /// opaque here): trusted, as the rest of the record, only by the program that wrote it.
     var pages: [UInt8] = []
+    /// The model whose checks (the worked examples, the decision tables) passed without a finding in
+    /// this program, by its digest; "-" for none. The next build need not check it again.
+    var checked = "-"
 
-    /// What a build notes beside its files: see `sources`, `warnings` and `pages`.
-    struct Note {
+    /// What a build notes beside its files: see `sources`, `warnings`, `checked` and `pages`.
+    struct Note: Sendable {
         var sources = "-"
         var warnings = 0
+        var checked = "-"
         var pages: [UInt8] = []
     }
 
     var note: Note {
-        get { Note(sources: sources, warnings: warnings, pages: pages) }
-        set { (sources, warnings, pages) = (newValue.sources, newValue.warnings, newValue.pages) }
+        get { Note(sources: sources, warnings: warnings, checked: checked, pages: pages) }
+        set { (sources, warnings, checked, pages) = (newValue.sources, newValue.warnings, newValue.checked, newValue.pages) }
     }
 
     /// By path; the manifest's own entry has no inputs.
@@ -88,8 +92,8 @@ struct BuildRecord: Sendable {
     /// for it is a local cache that no one compares or reads but the next build.
     var bytes: [UInt8] {
         // The header's digest is written in once the rest is, where room was left for it.
-        var bytes = Array(([Self.format, tool, asOf, sources, "\(warnings)", "\(pages.count)"].joined(separator: "\n")
-                           + "\n").utf8)
+        var bytes = Array(([Self.format, tool, asOf, sources, "\(warnings)", checked, "\(pages.count)"]
+            .joined(separator: "\n") + "\n").utf8)
         let digestAt = bytes.count
         bytes += [UInt8](repeating: UInt8(ascii: "0"), count: 64) + [0x0A]
         let start = bytes.count
@@ -119,44 +123,37 @@ struct BuildRecord: Sendable {
     }
 
     /// The header of a record this program wrote: its lines, and where the pages' bytes lie.
-    /// Its digest is not checked here (see `init(reading:)`).
     private static func header(of bytes: [UInt8], tool: String) -> (lines: [String], pages: Range<Int>)? {
         var lines: [String] = []
         var start = 0
-        while lines.count < 7, let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        while lines.count < 8, let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
             start = end + 1
         }
-        guard lines.count == 7, lines[0] == format, lines[1] == tool, Int(lines[4]) != nil,
-              let count = Int(lines[5]), count >= 0, start + count <= bytes.count else { return nil }
+        guard lines.count == 8, lines[0] == format, lines[1] == tool, Int(lines[4]) != nil,
+              let count = Int(lines[6]), count >= 0, start + count <= bytes.count,
+              SHA256.hex(bytes[start...]) == lines[7] else { return nil }
         return (lines, start..<start + count)
     }
 
-    /// What the record in `bytes` says the build was made from (`sources`), read from its header
-    /// alone: a rebuild after a change knows from this that it has work to do, without waiting for
-    /// every file to be checked. Nil for a record this program did not write.
-    static func sources(in bytes: [UInt8], tool: String) -> String? {
-        header(of: bytes, tool: tool)?.lines[3]
-    }
-
-    /// The pages' bytes in the record `bytes`; none unless this program wrote it. They carry a digest
-    /// of their own, which `PageCache` checks.
-    static func pages(in bytes: [UInt8], tool: String) -> ArraySlice<UInt8> {
-        header(of: bytes, tool: tool).map { bytes[$0.pages] } ?? []
+    /// What the record in `bytes` notes beside its files, read without its entries: a rebuild after
+    /// a change knows from this that it has work to do, and what it may take from the last build,
+    /// before every file is checked. Nil for a record this program did not write, or a damaged one.
+    static func note(in bytes: [UInt8], tool: String) -> Note? {
+        header(of: bytes, tool: tool).map { lines, pages in
+            Note(sources: lines[3], warnings: Int(lines[4])!, checked: lines[5], pages: Array(bytes[pages]))
+        }
     }
 
     /// The record in `bytes`, if it is one this program wrote.
     init?(reading bytes: [UInt8], tool: String) {
-        guard let (header, pages) = Self.header(of: bytes, tool: tool),
-              SHA256.hex(bytes[pages.lowerBound...]) == header[6] else { return nil }
+        guard let (header, pages) = Self.header(of: bytes, tool: tool) else { return nil }
         // Read by bytes: every rebuild reads the 20,000 lines of a large site's record.
         guard let entries = bytes.withUnsafeBufferPointer({ Self.entries(in: $0, from: pages.upperBound) }) else {
             return nil
         }
         self.init(tool: tool, asOf: header[2], entries: entries)
-        sources = header[3]
-        warnings = Int(header[4])!
-        self.pages = Array(bytes[pages])
+        note = Note(sources: header[3], warnings: Int(header[4])!, checked: header[5], pages: Array(bytes[pages]))
     }
 
     /// The entries of the lines from `start` on: inputs, SHA-256, inode, size, time, path.

@@ -27,15 +27,15 @@ public final class StagedWrite: Sendable {
     /// Read on another thread from `begin` on (it stats every file), while the content loads.
     private let reading: Eventually<BuildRecord?>
     var record: BuildRecord? { reading.value }
-    /// The last record's bytes, read before its files are checked.
-    private let stored: Eventually<[UInt8]?>
+    /// What the last record notes beside its files, read before its files are checked.
+    private let noted: Eventually<BuildRecord.Note?>
 
     /// What the last build's load learnt of the prose pages (`PageCache`'s bytes); none without a
     /// record from this program. Ready long before `previousInputs`, which checks every file.
-    public var previousPages: ArraySlice<UInt8> {
-        guard let bytes = stored.value, let tool = BuildRecord.currentTool else { return [] }
-        return BuildRecord.pages(in: bytes, tool: tool)
-    }
+    public var previousPages: [UInt8] { noted.value?.pages ?? [] }
+
+    /// The digest of the model whose checks the last build passed without a finding; nil for none.
+    public var previousChecked: String? { noted.value.flatMap { $0.checked == "-" ? nil : $0.checked } }
 
     /// The inputs of every file the output holds exactly as the last build made it, by path: a
     /// build given these makes only the files whose inputs differ (`SitePlan.build(keeping:)`).
@@ -72,7 +72,11 @@ public final class StagedWrite: Sendable {
         old = SiteTree(root: try Folder.existing(writer.output))
         let stored = Eventually { [old] in old.root?.contents(of: BuildRecord.fileName) }
         let reading = Eventually { [old] in BuildRecord.intact(in: old, bytes: stored.value) }
-        (self.stored, self.reading) = (stored, reading)
+        noted = Eventually {
+            guard let bytes = stored.value, let tool = BuildRecord.currentTool else { return nil }
+            return BuildRecord.note(in: bytes, tool: tool)
+        }
+        self.reading = reading
         inputs = Eventually { (reading.value?.entries ?? [:]).filter { $0.key != Manifest.fileName }.mapValues(\.inputs) }
         // The next site of a build that was killed: the lock says no build is using it.
         nextName = "." + name + ".upgradedocs-next"
@@ -140,8 +144,7 @@ public final class StagedWrite: Sendable {
     /// is nothing to do, nor anything to say.
     public func isCurrent(sources: String) -> Bool {
         // A build from other sources is known from the record's header, before its files are checked.
-        guard let bytes = stored.value, let tool = BuildRecord.currentTool,
-              BuildRecord.sources(in: bytes, tool: tool) == sources, let record else { return false }
+        guard noted.value?.sources == sources, let record else { return false }
         return record.isWhole && record.sources == sources && record.warnings == 0
     }
 
@@ -152,11 +155,11 @@ public final class StagedWrite: Sendable {
     }
 
     /// Finishes a build: the files it made (those not added yet are staged now) and those it kept.
-    /// `sources` and `warnings` are noted in the record, for `isCurrent`, and `pages` for the next
-    /// build's load.
+    /// `sources` and `warnings` are noted in the record, for `isCurrent`; `checked` (the digest of a
+    /// model whose checks passed without a finding) and `pages` for the next build.
     public func finish(_ build: SiteBuild, asOf: String, sources: String? = nil, warnings: Int = 0,
-                       pages: [UInt8] = []) throws(DiagnosticError) -> SiteWriter.Report {
-        let note = BuildRecord.Note(sources: sources ?? "-", warnings: warnings, pages: pages)
+                       checked: String? = nil, pages: [UInt8] = []) throws(DiagnosticError) -> SiteWriter.Report {
+        let note = BuildRecord.Note(sources: sources ?? "-", warnings: warnings, checked: checked ?? "-", pages: pages)
         let digests = ConcurrentMap.run(build.made) { $0.sha256 }
         let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
         let record = record

@@ -141,15 +141,17 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    private func prepare(_ loading: Result<LoadedContent, DiagnosticError>,
-                         previous: () -> [String: String]) throws -> (plan: SitePlan, warnings: Int, pages: PageCache) {
+    private func prepare(_ loading: Result<LoadedContent, DiagnosticError>, previous: () -> [String: String],
+                         checked: String?) throws -> (plan: SitePlan, warnings: Int, pages: PageCache, checked: String?) {
         let loaded = try options.report(loading)
         let templateSet = try loadTemplates()
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? loaded.settings.asOf
-        let (plan, findings) = ContentChecks.planned(loaded, templates: templateSet, asOf: date, previous: previous)
+        let (plan, findings, clean) = ContentChecks.planned(loaded, templates: templateSet, asOf: date, previous: previous,
+                                                            checked: checked)
         try gate(findings)
         guard let plan else { throw Console.fail("the site was not built; \(output)/ is unchanged") }
-        return (plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count, loaded.pageCache)
+        return (plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count, loaded.pageCache,
+                clean ? loaded.modelDigest : nil)
     }
 
     private static func load(_ folder: String, reusing cache: PageCache) -> Result<LoadedContent, DiagnosticError> {
@@ -189,7 +191,7 @@ struct BuildCommand: ParsableCommand {
     private func publish() throws {
         let write = try begin()
         // The last build's pages are decoded while the inputs' snapshot is taken.
-        let previous = Eventually { () -> (bytes: ArraySlice<UInt8>, cache: PageCache) in
+        let previous = Eventually { () -> (bytes: [UInt8], cache: PageCache) in
             let bytes = write.previousPages
             return (bytes, PageCache(bytes: bytes))
         }
@@ -203,18 +205,20 @@ struct BuildCommand: ParsableCommand {
         // A page whose file is as the last build left it is taken from that build's record, unread.
         let (previousPages, cache) = previous.value
         let loading = Self.load(options.content, reusing: cache)
-        let prepared = try abandoning(write) { try prepare(loading, previous: { write.previousInputs }) }
+        let prepared = try abandoning(write) {
+            try prepare(loading, previous: { write.previousInputs }, checked: write.previousChecked)
+        }
         let plan = prepared.plan, date = prepared.plan.asOf
         // What the load learnt of the pages is noted for the next build while this one renders.
         let pageCache = prepared.pages, startedAt = write.startedAt
         let pages = Eventually {
-            pageCache.isSame(as: cache) ? Array(previousPages) : pageCache.bytes(settledBefore: startedAt)
+            pageCache.isSame(as: cache) ? previousPages : pageCache.bytes(settledBefore: startedAt)
         }
         do {
             let emit: (([GeneratedFile]) -> Void)? = write.streams ? { write.add($0) } : nil
             let build = plan.build(keeping: write.previousInputs, emit: emit, releasing: write.streams)
             let report = try write.finish(build, asOf: date.description, sources: sources, warnings: prepared.warnings,
-                                          pages: pages.value)
+                                          checked: prepared.checked, pages: pages.value)
             Console.report(report.warnings)
             Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
                         + "\(report.removed.count) removed; \(build.made.count) made, \(build.kept.count) kept from the last "

@@ -20,19 +20,29 @@ enum ContentChecks {
     /// needs none of them; prose the last build checked, against the same model and templates, is
     /// not checked again. Without a plan, the findings are every problem `run` finds, or the plan's
     /// own when it finds none.
+    ///
+    /// A model the last build checked without a finding (`checked`, its digest) is not checked
+    /// again: its checks depend on nothing else, and this program made them. `clean` says whether
+    /// the model's checks found nothing, here or then, for the next build to know.
     static func planned(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
-                        previous: () -> [String: String]) -> (plan: SitePlan?, findings: Diagnostics) {
-        let findings = Diagnostics()
-        let (planning, _) = ConcurrentMap.both({ plan(content, templates, asOf) }, { model(content, into: findings) })
+                        previous: () -> [String: String],
+                        checked: String? = nil) -> (plan: SitePlan?, findings: Diagnostics, clean: Bool) {
+        let findings = Diagnostics(), modelFindings = Diagnostics()
+        let known = checked != nil && checked == content.modelDigest
+        let (planning, _) = ConcurrentMap.both({ plan(content, templates, asOf) }, {
+            if !known { model(content, into: modelFindings) }
+        })
+        findings.append(contentsOf: modelFindings.all)
+        let clean = modelFindings.all.isEmpty
         switch planning {
         case .failure(let error):
             let all = run(content)
             if all.errors.isEmpty { all.append(contentsOf: error.diagnostics) }
-            return (nil, all)
+            return (nil, all, false)
         case .success(let plan):
             let recheck = plan.proseToCheck(since: previous())
             if recheck?.isEmpty != true { SiteBuilder.checkProse(content, only: recheck, into: findings) }
-            return (plan, findings)
+            return (plan, findings, clean)
         }
     }
 

@@ -81,6 +81,8 @@ final class PreviewSite: Sendable {
     private let asOf: CalendarDate?
     /// The last good build's files and their inputs, by path.
     private let last = Locked<[String: (inputs: String, file: GeneratedFile)]>([:])
+    /// The digest of the last model whose checks found nothing: an edit of prose alone checks it not again.
+    private let checked = Locked<String?>(nil)
 
     init(content: String, templates: String, asOf: CalendarDate?) {
         self.content = content
@@ -94,8 +96,10 @@ final class PreviewSite: Sendable {
             let content = try ContentLoader.load(from: content)
             let templateSet = try TemplateSet.load(from: templates)
             let previous = last.withLock { $0.mapValues(\.inputs) }
-            let (plan, findings) = ContentChecks.planned(content, templates: templateSet, asOf: asOf ?? content.settings.asOf,
-                                                         previous: { previous })
+            let (plan, findings, clean) = ContentChecks.planned(
+                content, templates: templateSet, asOf: asOf ?? content.settings.asOf, previous: { previous },
+                checked: checked.withLock { $0 })
+            checked.withLock { $0 = clean ? content.modelDigest : nil }
             if let plan, findings.errors.isEmpty {
                 let build = plan.build(keeping: previous)
                 return .built(keep(build), made: build.made.count)

@@ -27,7 +27,7 @@ struct PageCacheTests {
     /// What a load learnt, through bytes, as the next build gets it.
     static func reloaded(_ folder: String) throws -> (first: LoadedContent, second: LoadedContent) {
         let first = try ContentLoader.load(from: folder)
-        let cache = PageCache(bytes: first.pageCache.bytes(settledBefore: .max)[...])
+        let cache = PageCache(bytes: first.pageCache.bytes(settledBefore: .max))
         return (first, try ContentLoader.load(from: folder, reusing: cache))
     }
 
@@ -54,7 +54,7 @@ struct PageCacheTests {
         let folder = try Self.content(pages: Self.pages)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let first = try ContentLoader.load(from: folder)
-        let cache = PageCache(bytes: first.pageCache.bytes(settledBefore: .max)[...])
+        let cache = PageCache(bytes: first.pageCache.bytes(settledBefore: .max))
         // The same size, so only the inode and time tell the change.
         try "---\ntitle: Plaim\n---\n\nNo links herf.\n".write(toFile: folder + "/pages/plain.md", atomically: true, encoding: .utf8)
         let second = try ContentLoader.load(from: folder, reusing: cache)
@@ -71,7 +71,7 @@ struct PageCacheTests {
         let first = try ContentLoader.load(from: folder)
         var info = stat()
         #expect(stat(folder + "/pages/plain.md", &info) == 0)
-        let cache = PageCache(bytes: first.pageCache.bytes(settledBefore: SourceSnapshot.modified(info))[...])
+        let cache = PageCache(bytes: first.pageCache.bytes(settledBefore: SourceSnapshot.modified(info)))
         let second = try ContentLoader.load(from: folder, reusing: cache)
         #expect(second.pages.first { $0.slug == "plain" }!.text.isRead, "read from its file")
     }
@@ -99,13 +99,13 @@ struct PageCacheTests {
             case 1: damaged[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
             default: damaged.insert(UInt8.random(in: 0...255, using: &random), at: Int.random(in: 0..<bytes.count, using: &random))
             }
-            let second = try ContentLoader.load(from: folder, reusing: PageCache(bytes: damaged[...]))
+            let second = try ContentLoader.load(from: folder, reusing: PageCache(bytes: damaged))
             // Whatever the damage, a page is as its file says: taken whole from the cache, or read.
             for (old, new) in zip(first.pages, second.pages) {
                 #expect(new.title == old.title && new.body == old.body && new.digest == old.digest)
             }
         }
-        #expect(PageCache(bytes: [UInt8]("not a cache".utf8)[...]).isSame(as: PageCache()))
+        #expect(PageCache(bytes: [UInt8]("not a cache".utf8)).isSame(as: PageCache()))
     }
 
     @Test("What the facts say a body mentions is what a search of its text finds")
