@@ -5,9 +5,11 @@ import UpgradeCore
 /// Reads `content/` into a validated catalog. Each file is read even when an
 /// earlier one has errors, so one run reports every problem it can find.
 public enum ContentLoader {
-    /// A page whose file has the stamp `cache` holds for it is taken from there, not read.
-    public static func load(from directory: String, reusing cache: PageCache = PageCache()) throws(DiagnosticError)
-        -> LoadedContent {
+    /// A page whose file has the stamp `cache` holds for it is taken from there, not read. The cache
+    /// is asked for only when the pages are read, after the model: it may still be in the making.
+    public static func load(from directory: String,
+                            reusing cache: @escaping @autoclosure @Sendable () -> PageCache = PageCache())
+        throws(DiagnosticError) -> LoadedContent {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError("no content folder here; pass --content DIR, the folder that holds site.yaml, "
@@ -39,9 +41,9 @@ final class ContentReading {
     /// The names of `tables/*.yaml` and `pages/*.md` that are read, in file-name order.
     let tableFiles: [String], pageFiles: [String]
     /// What the last load learnt of the pages, by their files' stamps.
-    let cache: PageCache
+    let cache: @Sendable () -> PageCache
 
-    init(directory: String, cache: PageCache = PageCache()) {
+    init(directory: String, cache: @escaping @Sendable () -> PageCache = { PageCache() }) {
         self.directory = directory
         self.cache = cache
         let listing = ContentListing(directory: directory, sink: sink)

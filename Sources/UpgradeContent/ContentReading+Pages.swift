@@ -12,7 +12,8 @@ extension ContentReading {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if descriptor >= 0 { close(descriptor) } }
         // Pages are read on both cores into the one sink, which sorts what it holds by place.
-        let read = ConcurrentMap.run(names) { [sink, cache] name -> (page: ProsePage, stamp: PageCache.Stamp?)? in
+        let cache = cache()
+        let read = ConcurrentMap.run(names) { [sink] name -> (page: ProsePage, stamp: PageCache.Stamp?)? in
             let path = folder + "/" + name
             var info = stat()
             if descriptor >= 0, fstatat(descriptor, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG,

@@ -23,9 +23,10 @@ struct SiteInputs: Sendable {
     private let proseList: String
     /// What every file of one kind and format shares: `common`, and for HTML the templates.
     private let frames: [Frame: String]
-    /// The digest of each prose page's own source, by page path.
-    private let prose: [PagePath: String]
-    private let slugs: [PagePath: String]
+    /// The digest of each prose page's own source, by its name (its path is `pages/NAME`): a name
+    /// hashes faster than a path's parts, and 20,000 files look theirs up.
+    private let prose: [String: String]
+    private static let proseFolder = SitePaths.prose("").components[0]
 
     init?(context: ViewContext, templates set: TemplateSet, navigation: Navigation) {
         guard let model = context.content.modelDigest else { return nil }
@@ -59,11 +60,10 @@ struct SiteInputs: Sendable {
         }
         proseList = list.hex
         // A page's own text, by the digest the loader took of it, and the model when it embeds a table.
-        let sources = ConcurrentMap.run(context.content.pages) { page in
-            (SitePaths.prose(page.slug), page.digest + (page.text.mayEmbed ? model : ""))
-        }
-        prose = Dictionary(sources, uniquingKeysWith: { first, _ in first })
-        slugs = Dictionary(context.content.pages.map { (SitePaths.prose($0.slug), $0.slug) }, uniquingKeysWith: { first, _ in first })
+        // A page read now has its body scanned for a fence here, on both cores.
+        prose = Dictionary(ConcurrentMap.run(context.content.pages) { page in
+            (page.slug, page.digest + (page.text.mayEmbed ? model : ""))
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A kind of page in one format: what a frame is shared by.
@@ -74,7 +74,14 @@ struct SiteInputs: Sendable {
 
     /// The slug of the prose page at `path`; nil for a page made from the model.
     func proseSlug(_ path: PagePath) -> String? {
-        slugs[path]
+        source(of: path) == nil ? nil : path.components[1]
+    }
+
+    /// The digest of the prose page at `path`'s own source; nil for a page made from the model.
+    private func source(of path: PagePath) -> String? {
+        let parts = path.components
+        guard parts.count == 2, parts[0] == Self.proseFolder else { return nil }
+        return prose[parts[1]]
     }
 
     /// A page file's inputs: one digest of its frame's and its source's (or the model's). The path
@@ -83,7 +90,7 @@ struct SiteInputs: Sendable {
     func page(_ page: Page, _ format: PageFormat) -> String {
         var fingerprint = Fingerprint()
         fingerprint.add(frames[Frame(kind: page.kind, format: format)] ?? "")
-        if let source = prose[page.path] {
+        if let source = source(of: page.path) {
             fingerprint.add(source)
         } else {
             fingerprint.add(model)
@@ -119,7 +126,7 @@ struct SiteInputs: Sendable {
         fingerprint.add(SitePaths.searchShard(number))
         for page in pages {
             fingerprint.add(page.path.description)
-            fingerprint.add(prose[page.path] ?? model)
+            fingerprint.add(source(of: page.path) ?? model)
         }
         return fingerprint.hex
     }

@@ -154,9 +154,10 @@ struct BuildCommand: ParsableCommand {
                 clean ? loaded.modelDigest : nil)
     }
 
-    private static func load(_ folder: String, reusing cache: PageCache) -> Result<LoadedContent, DiagnosticError> {
+    private static func load(_ folder: String, reusing cache: @escaping @autoclosure @Sendable () -> PageCache)
+        -> Result<LoadedContent, DiagnosticError> {
         do throws(DiagnosticError) {
-            return .success(try ContentLoader.load(from: folder, reusing: cache))
+            return .success(try ContentLoader.load(from: folder, reusing: cache()))
         } catch {
             return .failure(error)
         }
@@ -190,7 +191,7 @@ struct BuildCommand: ParsableCommand {
     /// all are. The lock is taken, and the record read, while the content loads.
     private func publish() throws {
         let write = try begin()
-        // The last build's pages are decoded while the inputs' snapshot is taken.
+        // The last build's pages are decoded while the inputs' snapshot is taken and the model loads.
         let previous = Eventually { () -> (bytes: [UInt8], cache: PageCache) in
             let bytes = write.previousPages
             return (bytes, PageCache(bytes: bytes))
@@ -203,8 +204,7 @@ struct BuildCommand: ParsableCommand {
             Console.succeed()
         }
         // A page whose file is as the last build left it is taken from that build's record, unread.
-        let (previousPages, cache) = previous.value
-        let loading = Self.load(options.content, reusing: cache)
+        let loading = Self.load(options.content, reusing: previous.value.cache)
         let prepared = try abandoning(write) {
             try prepare(loading, previous: { write.previousInputs }, checked: write.previousChecked)
         }
@@ -212,7 +212,7 @@ struct BuildCommand: ParsableCommand {
         // What the load learnt of the pages is noted for the next build while this one renders.
         let pageCache = prepared.pages, startedAt = write.startedAt
         let pages = Eventually {
-            pageCache.isSame(as: cache) ? previousPages : pageCache.bytes(settledBefore: startedAt)
+            pageCache.isSame(as: previous.value.cache) ? previous.value.bytes : pageCache.bytes(settledBefore: startedAt)
         }
         do {
             let emit: (([GeneratedFile]) -> Void)? = write.streams ? { write.add($0) } : nil

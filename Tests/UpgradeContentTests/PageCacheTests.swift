@@ -99,7 +99,8 @@ struct PageCacheTests {
             case 1: damaged[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
             default: damaged.insert(UInt8.random(in: 0...255, using: &random), at: Int.random(in: 0..<bytes.count, using: &random))
             }
-            let second = try ContentLoader.load(from: folder, reusing: PageCache(bytes: damaged))
+            let cache = PageCache(bytes: damaged)
+            let second = try ContentLoader.load(from: folder, reusing: cache)
             // Whatever the damage, a page is as its file says: taken whole from the cache, or read.
             for (old, new) in zip(first.pages, second.pages) {
                 #expect(new.title == old.title && new.body == old.body && new.digest == old.digest)
