@@ -74,20 +74,14 @@ enum SearchIndex {
             text += Array(":[".utf8)
             for (position, posting) in postings.enumerated() {
                 if position > 0 { text.append(UInt8(ascii: ",")) }
-                append(Int(posting >> 32), to: &text)
+                DecimalDigits.append(posting >> 32, to: &text)
                 text.append(UInt8(ascii: ","))
-                append(Int(posting & 0xFFFF_FFFF), to: &text)
+                DecimalDigits.append(posting & 0xFFFF_FFFF, to: &text)
             }
             text.append(UInt8(ascii: "]"))
         }
         text += Array("\n});\n".utf8)
         return GeneratedFile(path: SitePaths.searchShard(number), kind: .data, bytes: text)
-    }
-
-    /// A non-negative number's decimal digits.
-    private static func append(_ number: Int, to bytes: inout [UInt8]) {
-        if number >= 10 { append(number / 10, to: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 
     /// What each page is known by, besides its title: an offer's id, name and aliases, a role's and
