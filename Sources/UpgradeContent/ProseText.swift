@@ -81,7 +81,10 @@ public final class ProseText: Sendable {
     /// Whether `fileName` (such as `guide.html`) occurs in the body, by bytes.
     public func mentions(_ fileName: String) -> Bool {
         // The name is a run of name bytes, so where it occurs it ends the longest run before the extension.
-        Self.isPageFileName(fileName) ? facts.fileNames.contains { $0.hasSuffix(fileName) } : Self.contains(value, fileName)
+        // Compared as bytes: both are ASCII, and ten thousand pages are asked.
+        guard Self.isPageFileName(fileName) else { return Self.contains(value, fileName) }
+        let wanted = fileName.utf8
+        return facts.fileNames.contains { $0.utf8.count >= wanted.count && $0.utf8.suffix(wanted.count).elementsEqual(wanted) }
     }
 
     /// Whether `name` is `NAME.html` or `NAME.md`, NAME a run of name bytes.
