@@ -13,12 +13,12 @@ extension ContentReading {
         defer { if descriptor >= 0 { close(descriptor) } }
         // Pages are read on both cores into the one sink, which sorts what it holds by place.
         let cache = cache()
-        let read = ConcurrentMap.run(names) { [sink] name -> (page: ProsePage, stamp: PageCache.Stamp?)? in
+        let read = ConcurrentMap.run(names) { [sink] name -> (page: ProsePage, entry: PageCache.Entry?)? in
             let path = folder + "/" + name
             var info = stat()
             if descriptor >= 0, fstatat(descriptor, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG,
                let page = cache.page(name, stamp: PageCache.Stamp(info), file: path) {
-                return (page, PageCache.Stamp(info))
+                return (page, cache.entry(name))
             }
             // The stamp is the open file's, taken before its bytes are read: a later write changes
             // the stamp, and the next load reads the page again.
@@ -34,11 +34,9 @@ extension ContentReading {
             let page = ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: findings)
             sink.append(contentsOf: findings.all)
             // A page with a finding is not kept: the next load reads it again, and reports the same.
-            return page.map { ($0, findings.all.isEmpty ? PageCache.Stamp(info) : nil) }
+            return page.map { ($0, findings.all.isEmpty ? PageCache.Entry(stamp: PageCache.Stamp(info), page: $0) : nil) }
         }
-        let kept = zip(names, read).compactMap { name, read in
-            read.flatMap { read in read.stamp.map { (name, PageCache.Entry(stamp: $0, page: read.page)) } }
-        }
+        let kept = zip(names, read).compactMap { name, read in read?.entry.map { (name, $0) } }
         return (read.compactMap { $0?.page }, PageCache(Dictionary(uniqueKeysWithValues: kept)))
     }
 }

@@ -37,9 +37,27 @@ public struct PageCache: Sendable {
         }
     }
 
+    /// A page as the cache knows it: all but its body.
     struct Entry: Sendable {
         let stamp: Stamp
-        let page: ProsePage
+        let title: String
+        let description: String?
+        let reviewed: CalendarDate?
+        let bodyLine: Int
+        let digest: String
+        let facts: ProseText.Facts
+
+        init(stamp: Stamp, title: String, description: String?, reviewed: CalendarDate?, bodyLine: Int,
+             digest: String, facts: ProseText.Facts) {
+            (self.stamp, self.title, self.description, self.reviewed) = (stamp, title, description, reviewed)
+            (self.bodyLine, self.digest, self.facts) = (bodyLine, digest, facts)
+        }
+
+        /// A page just read; its body is scanned for the facts here.
+        init(stamp: Stamp, page: ProsePage) {
+            self.init(stamp: stamp, title: page.title, description: page.description, reviewed: page.reviewed,
+                      bodyLine: page.bodyLine, digest: page.digest, facts: page.text.facts)
+        }
     }
 
     /// By file name in `pages/`.
@@ -52,16 +70,19 @@ public struct PageCache: Sendable {
     /// The page of the file `name`, read from `file`, when the file's stamp is the one it was read with.
     func page(_ name: String, stamp: Stamp, file: String) -> ProsePage? {
         guard let entry = entries[name], entry.stamp == stamp else { return nil }
-        let page = entry.page, slug = page.slug
-        let text = ProseText(facts: page.text.facts) {
+        let slug = String(name.dropLast(3))
+        let text = ProseText(facts: entry.facts) {
             guard let bytes = FileBytes.contents(of: file), let text = String(validating: bytes, as: UTF8.self),
                   let read = ProsePageReader.read(text, slug: slug, file: file, sink: Diagnostics())
             else { return "" }
             return read.body
         }
-        return ProsePage(slug: slug, title: page.title, description: page.description, text: text, file: file,
-                         bodyLine: page.bodyLine, reviewed: page.reviewed, digest: page.digest)
+        return ProsePage(slug: slug, title: entry.title, description: entry.description, text: text, file: file,
+                         bodyLine: entry.bodyLine, reviewed: entry.reviewed, digest: entry.digest)
     }
+
+    /// What the cache knows of the file `name`.
+    func entry(_ name: String) -> Entry? { entries[name] }
 
     /// Whether both hold the same files with the same stamps: then one stands for the other.
     public func isSame(as other: PageCache) -> Bool {
@@ -90,7 +111,7 @@ public struct PageCache: Sendable {
         for name in entries.keys.sorted() {
             let entry = entries[name]!
             guard entry.stamp.modified < time else { continue }
-            let page = entry.page, facts = page.text.facts
+            let page = entry, facts = entry.facts
             append(name + " ")
             append(entry.stamp.inode)
             append(entry.stamp.size)
@@ -169,11 +190,9 @@ public struct PageCache: Sendable {
             offset += 1
             let facts = ProseText.Facts(mayEmbed: embeds.elementsEqual("1".utf8),
                                         hasAmpersand: ampersand.elementsEqual("1".utf8), fileNames: fileNames)
-            // The body is read from the file only when asked for; the cache's own page never is.
-            let page = ProsePage(slug: String(name.dropLast(3)), title: title, description: description,
-                                 text: ProseText(facts: facts) { "" }, file: name, bodyLine: Int(bodyLine),
-                                 reviewed: reviewed, digest: digest)
-            entries[name] = Entry(stamp: Stamp(inode: UInt64(inode), size: size, modified: modified), page: page)
+            entries[name] = Entry(stamp: Stamp(inode: UInt64(inode), size: size, modified: modified), title: title,
+                                  description: description, reviewed: reviewed, bodyLine: Int(bodyLine), digest: digest,
+                                  facts: facts)
         }
         return entries
     }

@@ -31,30 +31,23 @@ struct BuildRecord: Sendable {
     let tool: String
     /// The as-of date of the manifest it wrote.
     let asOf: String
-    /// What the build was made from (`SourceSnapshot` and the options), when every input was
-    /// settled before it began; "-" otherwise.
-    var sources = "-"
-    /// How many warnings the build printed: a build with none may be skipped when nothing changed,
-    /// since skipping prints nothing.
-    var warnings = 0
-    /// What the build's load learnt of the prose pages, for the next load (`PageCache`'s bytes,
-    /// opaque here): trusted, as the rest of the record, only by the program that wrote it.
-    var pages: [UInt8] = []
-    /// The model whose checks (the worked examples, the decision tables) passed without a finding in
-    /// this program, by its digest; "-" for none. The next build need not check it again.
-    var checked = "-"
+    /// What the build notes beside its files.
+    var note = Note()
 
-    /// What a build notes beside its files: see `sources`, `warnings`, `checked` and `pages`.
-    struct Note: Sendable {
+    /// What a build notes beside its files, for the next one.
+    struct Note: Sendable, Equatable {
+        /// What the build was made from (`SourceSnapshot` and the options), when every input was
+        /// settled before it began; "-" otherwise.
         var sources = "-"
+        /// How many warnings the build printed: a build with none may be skipped when nothing
+        /// changed, since skipping prints nothing.
         var warnings = 0
+        /// The model whose checks (the worked examples, the decision tables) passed without a finding
+        /// in this program, by its digest; "-" for none. The next build need not check it again.
         var checked = "-"
+        /// What the build's load learnt of the prose pages, for the next load (`PageCache`'s bytes,
+        /// opaque here): trusted, as the rest of the record, only by the program that wrote it.
         var pages: [UInt8] = []
-    }
-
-    var note: Note {
-        get { Note(sources: sources, warnings: warnings, checked: checked, pages: pages) }
-        set { (sources, warnings, checked, pages) = (newValue.sources, newValue.warnings, newValue.checked, newValue.pages) }
     }
 
     /// By path; the manifest's own entry has no inputs.
@@ -92,7 +85,8 @@ struct BuildRecord: Sendable {
     /// for it is a local cache that no one compares or reads but the next build.
     var bytes: [UInt8] {
         // The header's digest is written in once the rest is, where room was left for it.
-        var bytes = Array(([Self.format, tool, asOf, sources, "\(warnings)", checked, "\(pages.count)"]
+        let pages = note.pages
+        var bytes = Array(([Self.format, tool, asOf, note.sources, "\(note.warnings)", note.checked, "\(pages.count)"]
             .joined(separator: "\n") + "\n").utf8)
         let digestAt = bytes.count
         bytes += [UInt8](repeating: UInt8(ascii: "0"), count: 64) + [0x0A]

@@ -53,8 +53,7 @@ struct InPlaceUpdate {
         // file with the bytes the disk holds keeps its entry, with its new inputs.
         var next = BuildRecord(tool: tool, asOf: asOf, entries: record.entries)
         next.note = note
-        var recordChanged = asOf != record.asOf || note.sources != record.sources || note.warnings != record.warnings
-            || note.pages != record.pages
+        var recordChanged = asOf != record.asOf || note != record.note
         for (file, sha) in zip(build.made, digests) {
             guard let inputs = build.inputs[file.path], let entry = record.entries[file.path], entry.sha256 == sha,
                   entry.inputs != inputs else { continue }

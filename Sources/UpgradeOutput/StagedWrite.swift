@@ -145,7 +145,7 @@ public final class StagedWrite: Sendable {
     public func isCurrent(sources: String) -> Bool {
         // A build from other sources is known from the record's header, before its files are checked.
         guard noted.value?.sources == sources, let record else { return false }
-        return record.isWhole && record.sources == sources && record.warnings == 0
+        return record.isWhole && record.note.sources == sources && record.note.warnings == 0
     }
 
     /// Ends a write that found the output current: nothing is written.

@@ -59,9 +59,7 @@ public struct SitePlan: Sendable {
               otherFiles.allSatisfy({ $0.followsProse || ($0.inputs != nil && previous[$0.path] == $0.inputs) })
         else { return nil }
         var changed: Set<String> = []
-        for (page, (files, keys)) in zip(pages, zip(pageFiles, pageInputs)) {
-            let same = zip(files, keys).allSatisfy { file, key in previous[file] == key }
-            if same { continue }
+        for (page, same) in zip(pages, unchanged(since: previous)) where !same.allSatisfy({ $0 }) {
             guard let slug = inputs.proseSlug(page.path) else { return nil }
             changed.insert(slug)
         }
@@ -71,6 +69,15 @@ public struct SitePlan: Sendable {
         return changed.union(context.content.pages.filter { page in
             page.text.hasAmpersand || names.contains { page.text.mentions($0) }
         }.map(\.slug))
+    }
+
+    /// For each page, whether each of its files (in `PageFormat.allCases` order) has the inputs
+    /// `previous` gives; all false without inputs. Looked up on both cores: 20,000 files.
+    private func unchanged(since previous: [String: String]) -> [[Bool]] {
+        guard !pageInputs.isEmpty else { return pages.map { _ in PageFormat.allCases.map { _ in false } } }
+        return ConcurrentMap.run(Array(zip(pageFiles, pageInputs))) { files, keys in
+            zip(files, keys).map { previous[$0] == $1 }
+        }
     }
 
     /// One of the site's files that is not a page. `followsProse`: its inputs change with any prose page.
@@ -126,19 +133,17 @@ public struct SitePlan: Sendable {
                       releasing: Bool = false) -> SiteBuild {
         var build = SiteBuild(made: [])
         var work: [(page: Page, format: PageFormat)] = []
-        for (index, page) in pages.enumerated() {
+        build.inputs.reserveCapacity(pageInputs.count * PageFormat.allCases.count + otherFiles.count)
+        for (index, (page, same)) in zip(pages, unchanged(since: previous)).enumerated() {
             for (number, format) in PageFormat.allCases.enumerated() {
-                guard index < pageInputs.count else {
-                    work.append((page, format))
+                guard !same[number] else {
+                    let path = pageFiles[index][number], key = pageInputs[index][number]
+                    build.inputs[path] = key
+                    build.kept.append(KeptFile(path: path, kind: FileKind(page.kind), inputs: key))
                     continue
                 }
-                let path = pageFiles[index][number], key = pageInputs[index][number]
-                build.inputs[path] = key
-                if previous[path] == key {
-                    build.kept.append(KeptFile(path: path, kind: FileKind(page.kind), inputs: key))
-                } else {
-                    work.append((page, format))
-                }
+                if index < pageInputs.count { build.inputs[pageFiles[index][number]] = pageInputs[index][number] }
+                work.append((page, format))
             }
         }
         // Each file's bytes depend on that file alone, so the output is the same as a serial run's.
