@@ -7,15 +7,16 @@ import UpgradeCore
 public enum ContentLoader {
     /// A page whose file has the stamp `cache` holds for it is taken from there, not read. The cache
     /// is asked for only when the pages are read, after the model: it may still be in the making.
+    /// `stamps` are the pages' files' stamps by name, where a snapshot has just taken them.
     public static func load(from directory: String,
-                            reusing cache: @escaping @autoclosure @Sendable () -> PageCache = PageCache())
-        throws(DiagnosticError) -> LoadedContent {
+                            reusing cache: @escaping @autoclosure @Sendable () -> PageCache = PageCache(),
+                            stamps: [String: FileStamp] = [:]) throws(DiagnosticError) -> LoadedContent {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError("no content folder here; pass --content DIR, the folder that holds site.yaml, "
                                   + "offers.yaml and the rest", at: SourceLocation(file: directory))
         }
-        let reading = ContentReading(directory: directory, cache: cache)
+        let reading = ContentReading(directory: directory, cache: cache, stamps: stamps)
         let result = reading.run()
         try reading.sink.throwIfErrors()
         guard let result else { throw DiagnosticError(reading.sink.sorted) }
@@ -42,10 +43,14 @@ final class ContentReading {
     let tableFiles: [String], pageFiles: [String]
     /// What the last load learnt of the pages, by their files' stamps.
     let cache: @Sendable () -> PageCache
+    /// The pages' files' stamps, by name, where the caller has them.
+    let stamps: [String: FileStamp]
 
-    init(directory: String, cache: @escaping @Sendable () -> PageCache = { PageCache() }) {
+    init(directory: String, cache: @escaping @Sendable () -> PageCache = { PageCache() },
+         stamps: [String: FileStamp] = [:]) {
         self.directory = directory
         self.cache = cache
+        self.stamps = stamps
         let listing = ContentListing(directory: directory, sink: sink)
         tableFiles = listing.tables
         pageFiles = listing.pages

@@ -13,11 +13,13 @@ extension ContentReading {
         defer { if descriptor >= 0 { close(descriptor) } }
         // Pages are read on both cores into the one sink, which sorts what it holds by place.
         let cache = cache()
-        let read = ConcurrentMap.run(names) { [sink] name -> (page: ProsePage, entry: PageCache.Entry?)? in
+        let read = ConcurrentMap.run(names) { [sink, stamps] name -> (page: ProsePage, entry: PageCache.Entry?)? in
             let path = folder + "/" + name
             var info = stat()
-            if descriptor >= 0, fstatat(descriptor, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-               let page = cache.page(name, stamp: PageCache.Stamp(info), file: path) {
+            // The stamp the snapshot took, or one taken now.
+            let stamp = stamps[name] ?? (descriptor >= 0 && fstatat(descriptor, name, &info, 0) == 0
+                                         && (info.st_mode & S_IFMT) == S_IFREG ? FileStamp(info) : nil)
+            if let stamp, let page = cache.page(name, stamp: stamp, file: path) {
                 return (page, cache.entry(name))
             }
             // The stamp is the open file's, taken before its bytes are read: a later write changes
@@ -34,7 +36,7 @@ extension ContentReading {
             let page = ProsePageReader.read(text, slug: String(name.dropLast(3)), file: path, sink: findings)
             sink.append(contentsOf: findings.all)
             // A page with a finding is not kept: the next load reads it again, and reports the same.
-            return page.map { ($0, findings.all.isEmpty ? PageCache.Entry(stamp: PageCache.Stamp(info), page: $0) : nil) }
+            return page.map { ($0, findings.all.isEmpty ? PageCache.Entry(stamp: FileStamp(info), page: $0) : nil) }
         }
         let kept = zip(names, read).compactMap { name, read in read?.entry.map { (name, $0) } }
         return (read.compactMap { $0?.page }, PageCache(Dictionary(uniqueKeysWithValues: kept)))

@@ -22,24 +22,9 @@ import UpgradeCore
 public struct PageCache: Sendable {
     private static let format = Array("upgradedocs-pages 2 ".utf8)
 
-    /// A file as `fstat` sees it.
-    struct Stamp: Equatable, Sendable {
-        let inode: UInt64
-        let size: Int64
-        let modified: Int64
-
-        init(inode: UInt64, size: Int64, modified: Int64) {
-            (self.inode, self.size, self.modified) = (inode, size, modified)
-        }
-
-        init(_ info: stat) {
-            self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: SourceSnapshot.modified(info))
-        }
-    }
-
     /// A page as the cache knows it: all but its body.
     struct Entry: Sendable {
-        let stamp: Stamp
+        let stamp: FileStamp
         let title: String
         let description: String?
         let reviewed: CalendarDate?
@@ -47,14 +32,14 @@ public struct PageCache: Sendable {
         let digest: String
         let facts: ProseText.Facts
 
-        init(stamp: Stamp, title: String, description: String?, reviewed: CalendarDate?, bodyLine: Int,
+        init(stamp: FileStamp, title: String, description: String?, reviewed: CalendarDate?, bodyLine: Int,
              digest: String, facts: ProseText.Facts) {
             (self.stamp, self.title, self.description, self.reviewed) = (stamp, title, description, reviewed)
             (self.bodyLine, self.digest, self.facts) = (bodyLine, digest, facts)
         }
 
         /// A page just read; its body is scanned for the facts here.
-        init(stamp: Stamp, page: ProsePage) {
+        init(stamp: FileStamp, page: ProsePage) {
             self.init(stamp: stamp, title: page.title, description: page.description, reviewed: page.reviewed,
                       bodyLine: page.bodyLine, digest: page.digest, facts: page.text.facts)
         }
@@ -68,7 +53,7 @@ public struct PageCache: Sendable {
     init(_ entries: [String: Entry]) { self.entries = entries }
 
     /// The page of the file `name`, read from `file`, when the file's stamp is the one it was read with.
-    func page(_ name: String, stamp: Stamp, file: String) -> ProsePage? {
+    func page(_ name: String, stamp: FileStamp, file: String) -> ProsePage? {
         guard let entry = entries[name], entry.stamp == stamp else { return nil }
         let slug = String(name.dropLast(3))
         let text = ProseText(facts: entry.facts) {
@@ -190,7 +175,7 @@ public struct PageCache: Sendable {
             offset += 1
             let facts = ProseText.Facts(mayEmbed: embeds.elementsEqual("1".utf8),
                                         hasAmpersand: ampersand.elementsEqual("1".utf8), fileNames: fileNames)
-            entries[name] = Entry(stamp: Stamp(inode: UInt64(inode), size: size, modified: modified), title: title,
+            entries[name] = Entry(stamp: FileStamp(inode: UInt64(inode), size: size, modified: modified), title: title,
                                   description: description, reviewed: reviewed, bodyLine: Int(bodyLine), digest: digest,
                                   facts: facts)
         }

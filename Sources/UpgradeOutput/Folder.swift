@@ -164,20 +164,6 @@ final class Folder: @unchecked Sendable {
     }
 }
 
-/// A file's inode, size and modification time: a file that still has all three was not
-/// written since they were taken (a writer that keeps the inode moves the time).
-struct FileIdentity: Equatable, Sendable {
-    let inode: UInt64
-    let size: Int64
-    let modified: Int64
-
-    init(inode: UInt64, size: Int64, modified: Int64) {
-        self.inode = inode
-        self.size = size
-        self.modified = modified
-    }
-
-    init(_ info: stat) {
-        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: SourceSnapshot.modified(info))
-    }
-}
+/// A file of the output by its inode, size and modification time: a file that still has all
+/// three was not written since they were taken (a writer that keeps the inode moves the time).
+typealias FileIdentity = FileStamp

@@ -154,10 +154,10 @@ struct BuildCommand: ParsableCommand {
                 clean ? loaded.modelDigest : nil)
     }
 
-    private static func load(_ folder: String, reusing cache: @escaping @autoclosure @Sendable () -> PageCache)
-        -> Result<LoadedContent, DiagnosticError> {
+    private static func load(_ folder: String, reusing cache: @escaping @autoclosure @Sendable () -> PageCache,
+                             stamps: [String: FileStamp]) -> Result<LoadedContent, DiagnosticError> {
         do throws(DiagnosticError) {
-            return .success(try ContentLoader.load(from: folder, reusing: cache()))
+            return .success(try ContentLoader.load(from: folder, reusing: cache(), stamps: stamps))
         } catch {
             return .failure(error)
         }
@@ -167,13 +167,19 @@ struct BuildCommand: ParsableCommand {
     /// anything is read: an edit from here on shows as a change next time. Nil unless every input
     /// was last written before `start`, so no write can hide in the same tick of the file
     /// system's clock.
-    private func sourcesKey(settledBefore start: Int64) -> String? {
-        guard let snapshot = SourceSnapshot.take(of: [options.content, templates]), snapshot.isSettled(before: start)
-        else { return nil }
+    private func sourcesKey(of snapshot: SourceSnapshot?, settledBefore start: Int64) -> String? {
+        guard let snapshot, snapshot.isSettled(before: start) else { return nil }
         var key = Fingerprint()
         key.add(snapshot.digest)
         key.add(asOf ?? "-")
         return key.hex
+    }
+
+    /// The folder of prose pages, whose files' stamps the load takes from the snapshot.
+    private var pagesFolder: String { options.content + "/pages" }
+
+    private static func stamps(in snapshot: SourceSnapshot?, of folder: String) -> [String: FileStamp] {
+        snapshot?.stamps[folder] ?? [:]
     }
 
     /// The write into the output: its lock taken, the last build's record being read.
@@ -196,7 +202,8 @@ struct BuildCommand: ParsableCommand {
             let bytes = write.previousPages
             return (bytes, PageCache(bytes: bytes))
         }
-        let sources = sourcesKey(settledBefore: write.startedAt)
+        let snapshot = SourceSnapshot.take(of: [options.content, templates], keepingStampsOf: [pagesFolder])
+        let sources = sourcesKey(of: snapshot, settledBefore: write.startedAt)
         if let sources, write.isCurrent(sources: sources) {
             let report = write.finishUnchanged()
             Console.out("\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
@@ -204,7 +211,8 @@ struct BuildCommand: ParsableCommand {
             Console.succeed()
         }
         // A page whose file is as the last build left it is taken from that build's record, unread.
-        let loading = Self.load(options.content, reusing: previous.value.cache)
+        let stamps = Self.stamps(in: snapshot, of: pagesFolder)
+        let loading = Self.load(options.content, reusing: previous.value.cache, stamps: stamps)
         let prepared = try abandoning(write) {
             try prepare(loading, previous: { write.previousInputs }, checked: write.previousChecked)
         }

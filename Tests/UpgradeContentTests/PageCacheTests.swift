@@ -24,10 +24,14 @@ struct PageCacheTests {
         "windows.md": "---\r\ntitle: Windows\r\n---\r\n\r\nLine one.\r\nLine two.\r\n",
     ]
 
-    /// What a load learnt, through bytes, as the next build gets it.
-    static func reloaded(_ folder: String) throws -> (first: LoadedContent, second: LoadedContent) {
+    /// A load, and what it learnt through bytes, as the next build gets it.
+    static func cached(_ folder: String) throws -> (first: LoadedContent, cache: PageCache) {
         let first = try ContentLoader.load(from: folder)
-        let cache = PageCache(bytes: first.pageCache.bytes(settledBefore: .max))
+        return (first, PageCache(bytes: first.pageCache.bytes(settledBefore: .max)))
+    }
+
+    static func reloaded(_ folder: String) throws -> (first: LoadedContent, second: LoadedContent) {
+        let (first, cache) = try cached(folder)
         return (first, try ContentLoader.load(from: folder, reusing: cache))
     }
 
@@ -49,12 +53,24 @@ struct PageCacheTests {
         }
     }
 
+    @Test("The stamps a snapshot took serve the load as its own would: unchanged pages come from the cache, unread")
+    func snapshotStampsServeTheLoad() throws {
+        let folder = try Self.content(pages: Self.pages)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (first, cache) = try Self.cached(folder)
+        let snapshot = try #require(SourceSnapshot.take(of: [folder], keepingStampsOf: [folder + "/pages"]))
+        let stamps = try #require(snapshot.stamps[folder + "/pages"])
+        #expect(stamps.count == first.pages.count)
+        let second = try ContentLoader.load(from: folder, reusing: cache, stamps: stamps)
+        #expect(second.pages.allSatisfy { !$0.text.isRead })
+        #expect(zip(first.pages, second.pages).allSatisfy { $0.digest == $1.digest && $0.body == $1.body })
+    }
+
     @Test("A page whose file changed is read again")
     func changedPagesAreReadAgain() throws {
         let folder = try Self.content(pages: Self.pages)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let first = try ContentLoader.load(from: folder)
-        let cache = PageCache(bytes: first.pageCache.bytes(settledBefore: .max))
+        let (first, cache) = try Self.cached(folder)
         // The same size, so only the inode and time tell the change.
         try "---\ntitle: Plaim\n---\n\nNo links herf.\n".write(toFile: folder + "/pages/plain.md", atomically: true, encoding: .utf8)
         let second = try ContentLoader.load(from: folder, reusing: cache)
