@@ -23,10 +23,11 @@ func rebuildStages() {
         // and the last build's pages beside each other, then the load, which takes unchanged pages
         // from those.
         let (begin, write) = try timed { try SiteWriter(output: output).begin() }
-        let ((snapshot, _), (decode, previous)) = ConcurrentMap.both(
-            { timed { SourceSnapshot.take(of: [folder, templates]) } },
+        let ((snapshot, taken), (decode, previous)) = ConcurrentMap.both(
+            { timed { SourceSnapshot.take(of: [folder, templates], keepingStampsOf: [folder + "/pages"]) } },
             { timed { PageCache(bytes: write.previousPages) } })
-        let (load, content) = try timed { try ContentLoader.load(from: folder, reusing: previous) }
+        let stamps = taken?.stamps[folder + "/pages"] ?? [:]
+        let (load, content) = try timed { try ContentLoader.load(from: folder, reusing: previous, stamps: stamps) }
         let templateSet = try TemplateSet.load(from: templates)
         let findings = Diagnostics()
         let checked = write.previousChecked != nil && write.previousChecked == content.modelDigest
