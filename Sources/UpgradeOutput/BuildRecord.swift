@@ -116,38 +116,46 @@ struct BuildRecord: Sendable {
         return bytes
     }
 
-    /// The header of a record this program wrote: its lines, and where the pages' bytes lie.
-    private static func header(of bytes: [UInt8], tool: String) -> (lines: [String], pages: Range<Int>)? {
-        var lines: [String] = []
-        var start = 0
-        while lines.count < 8, let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
-            start = end + 1
+    /// The header of a record this program wrote, read and checked against its digest once: a
+    /// rebuild after a change learns from it that it has work to do, and what it may take from the
+    /// last build, before every file is checked; the entries are read after it.
+    struct Header: Sendable {
+        let asOf: String
+        let note: Note
+        /// Where the entries' lines begin.
+        let entries: Int
+
+        /// Nil for a record this program did not write, or a damaged one.
+        init?(reading bytes: [UInt8], tool: String) {
+            var lines: [String] = []
+            var start = 0
+            while lines.count < 8, let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                lines.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                start = end + 1
+            }
+            guard lines.count == 8, lines[0] == format, lines[1] == tool, let warnings = Int(lines[4]),
+                  let count = Int(lines[6]), count >= 0, start + count <= bytes.count,
+                  SHA256.hex(bytes[start...]) == lines[7] else { return nil }
+            asOf = lines[2]
+            note = Note(sources: lines[3], warnings: warnings, checked: lines[5], pages: Array(bytes[start..<start + count]))
+            entries = start + count
         }
-        guard lines.count == 8, lines[0] == format, lines[1] == tool, Int(lines[4]) != nil,
-              let count = Int(lines[6]), count >= 0, start + count <= bytes.count,
-              SHA256.hex(bytes[start...]) == lines[7] else { return nil }
-        return (lines, start..<start + count)
     }
 
-    /// What the record in `bytes` notes beside its files, read without its entries: a rebuild after
-    /// a change knows from this that it has work to do, and what it may take from the last build,
-    /// before every file is checked. Nil for a record this program did not write, or a damaged one.
-    static func note(in bytes: [UInt8], tool: String) -> Note? {
-        header(of: bytes, tool: tool).map { lines, pages in
-            Note(sources: lines[3], warnings: Int(lines[4])!, checked: lines[5], pages: Array(bytes[pages]))
+    /// The record in `bytes`, whose header is `header`.
+    init?(reading bytes: [UInt8], header: Header, tool: String) {
+        // Read by bytes: every rebuild reads the 20,000 lines of a large site's record.
+        guard let entries = bytes.withUnsafeBufferPointer({ Self.entries(in: $0, from: header.entries) }) else {
+            return nil
         }
+        self.init(tool: tool, asOf: header.asOf, entries: entries)
+        note = header.note
     }
 
     /// The record in `bytes`, if it is one this program wrote.
     init?(reading bytes: [UInt8], tool: String) {
-        guard let (header, pages) = Self.header(of: bytes, tool: tool) else { return nil }
-        // Read by bytes: every rebuild reads the 20,000 lines of a large site's record.
-        guard let entries = bytes.withUnsafeBufferPointer({ Self.entries(in: $0, from: pages.upperBound) }) else {
-            return nil
-        }
-        self.init(tool: tool, asOf: header[2], entries: entries)
-        note = Note(sources: header[3], warnings: Int(header[4])!, checked: header[5], pages: Array(bytes[pages]))
+        guard let header = Header(reading: bytes, tool: tool) else { return nil }
+        self.init(reading: bytes, header: header, tool: tool)
     }
 
     /// The entries of the lines from `start` on: inputs, SHA-256, inode, size, time, path.
@@ -179,8 +187,9 @@ struct BuildRecord: Sendable {
 
     /// The record of the site in `tree`, keeping only the entries whose files are still
     /// exactly as the build left them; nil without a usable record.
-    static func intact(in tree: SiteTree, bytes: [UInt8]?) -> BuildRecord? {
-        guard let tool = currentTool, let bytes, var record = BuildRecord(reading: bytes, tool: tool) else { return nil }
+    static func intact(in tree: SiteTree, bytes: [UInt8]?, header: Header?) -> BuildRecord? {
+        guard let tool = currentTool, let bytes, let header,
+              var record = BuildRecord(reading: bytes, header: header, tool: tool) else { return nil }
         let paths = Array(record.entries.keys)
         let entries = record.entries
         let present = ConcurrentMap.run(paths) { path -> Bool in

@@ -27,15 +27,16 @@ public final class StagedWrite: Sendable {
     /// Read on another thread from `begin` on (it stats every file), while the content loads.
     private let reading: Eventually<BuildRecord?>
     var record: BuildRecord? { reading.value }
-    /// What the last record notes beside its files, read before its files are checked.
-    private let noted: Eventually<BuildRecord.Note?>
+    /// The last record's header, read before its files are checked.
+    private let header: Eventually<BuildRecord.Header?>
+    private var noted: BuildRecord.Note? { header.value?.note }
 
     /// What the last build's load learnt of the prose pages (`PageCache`'s bytes); none without a
     /// record from this program. Ready long before `previousInputs`, which checks every file.
-    public var previousPages: [UInt8] { noted.value?.pages ?? [] }
+    public var previousPages: [UInt8] { noted?.pages ?? [] }
 
     /// The digest of the model whose checks the last build passed without a finding; nil for none.
-    public var previousChecked: String? { noted.value.flatMap { $0.checked == "-" ? nil : $0.checked } }
+    public var previousChecked: String? { noted.flatMap { $0.checked == "-" ? nil : $0.checked } }
 
     /// The inputs of every file the output holds exactly as the last build made it, by path: a
     /// build given these makes only the files whose inputs differ (`SitePlan.build(keeping:)`).
@@ -71,12 +72,12 @@ public final class StagedWrite: Sendable {
         lock = try OutputLock.acquire(in: parent, for: name, wait: writer.lockWait)
         old = SiteTree(root: try Folder.existing(writer.output))
         let stored = Eventually { [old] in old.root?.contents(of: BuildRecord.fileName) }
-        let reading = Eventually { [old] in BuildRecord.intact(in: old, bytes: stored.value) }
-        noted = Eventually {
+        let header = Eventually { () -> BuildRecord.Header? in
             guard let bytes = stored.value, let tool = BuildRecord.currentTool else { return nil }
-            return BuildRecord.note(in: bytes, tool: tool)
+            return BuildRecord.Header(reading: bytes, tool: tool)
         }
-        self.reading = reading
+        let reading = Eventually { [old] in BuildRecord.intact(in: old, bytes: stored.value, header: header.value) }
+        (self.header, self.reading) = (header, reading)
         inputs = Eventually { (reading.value?.entries ?? [:]).filter { $0.key != Manifest.fileName }.mapValues(\.inputs) }
         // The next site of a build that was killed: the lock says no build is using it.
         nextName = "." + name + ".upgradedocs-next"
@@ -144,7 +145,7 @@ public final class StagedWrite: Sendable {
     /// is nothing to do, nor anything to say.
     public func isCurrent(sources: String) -> Bool {
         // A build from other sources is known from the record's header, before its files are checked.
-        guard noted.value?.sources == sources, let record else { return false }
+        guard noted?.sources == sources, let record else { return false }
         return record.isWhole && record.note.sources == sources && record.note.warnings == 0
     }
 

@@ -178,6 +178,8 @@ struct BuildCommand: ParsableCommand {
     /// The folder of prose pages, whose files' stamps the load takes from the snapshot.
     private var pagesFolder: String { options.content + "/pages" }
 
+    /// A function of its own because Swift 6.3.1 crashes (an ownership assertion) compiling the
+    /// same expression inside `publish`.
     private static func stamps(in snapshot: SourceSnapshot?, of folder: String) -> [String: FileStamp] {
         snapshot?.stamps[folder] ?? [:]
     }
