@@ -115,16 +115,12 @@ enum SearchIndex {
 
     /// Each term of the page with its weight, to `found`. A word of the text counts once an occurrence
     /// up to the cap; the other parts add their weight each time. Both live in one value per term (the
-    /// weight above, the count in the low 16 bits), so a word costs one hash; stop words are counted
-    /// like any term and dropped at the end, once a term.
+    /// weight above, the count in the low 16 bits), so a word costs one probe of the table; stop words
+    /// are counted like any term and dropped at the end, once a term.
     private static func weigh(_ page: Page, names: [String], _ found: (String, Int) -> Void) {
-        var terms: [String: Int] = [:]
-        terms.reserveCapacity(256)
-        func count(_ value: inout Int) {
-            if value & 0xFFFF < Weight.textCap { value += 1 }
-        }
+        var terms = TermTable()
         func add(_ string: String, _ weight: Int) {
-            SearchTerms.forEach(in: string, keepingStopWords: true) { terms[$0, default: 0] += weight << 16 }
+            SearchTerms.forEachTerm(in: string) { terms.update($0) { $0 += weight << 16 } }
         }
         for name in names { add(name, Weight.name) }
         add(page.title, Weight.title)
@@ -134,13 +130,15 @@ enum SearchIndex {
             case .heading: add(string, Weight.heading)
             case .listed: add(string, Weight.listed)
             case .text:
-                SearchTerms.forEach(in: string, keepingStopWords: true) { count(&terms[$0, default: 0]) }
+                SearchTerms.forEachTerm(in: string) {
+                    terms.update($0) { value in if value & 0xFFFF < Weight.textCap { value += 1 } }
+                }
             }
         }
         for fact in page.facts { reader.read(fact.value) }
         for block in page.blocks { reader.read(block) }
-        for (term, value) in terms where !SearchTerms.stopWords.contains(term) {
-            found(term, (value >> 16) + (value & 0xFFFF) * Weight.text)
+        terms.forEach { term, value in
+            if !SearchTerms.stopWords.contains(term) { found(term, (value >> 16) + (value & 0xFFFF) * Weight.text) }
         }
     }
 }

@@ -12,33 +12,32 @@ enum SearchTerms {
         "https", "www",
     ]
 
-    /// Every term of `text`, in order, repeats included. `each` sees them one at a time,
-    /// so a page's terms are counted without an array per page; `keepingStopWords` leaves
-    /// the stop words for the caller to drop.
-    static func forEach(in text: String, keepingStopWords: Bool = false, _ each: (String) -> Void) {
+
+    /// Every term of `text` as its lowered UTF-8 bytes, stop words included: what the index counts,
+    /// with no `String` made for a word. The bytes are valid only during the call.
+    static func forEachTerm(in text: String, _ each: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
+            let lowered = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+            defer { lowered.deallocate() }
             var start = -1, scalars = 0, ascii = true
             func flush(_ end: Int) {
                 defer { (start, scalars, ascii) = (-1, 0, true) }
                 guard start >= 0 else { return }
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let term: String
                 if ascii {
                     guard scalars >= minimumLength else { return }
-                    term = String(unsafeUninitializedCapacity: slice.count) { buffer in
-                        for (index, byte) in slice.enumerated() {
-                            buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        }
-                        return slice.count
+                    for (index, byte) in slice.enumerated() {
+                        lowered[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                     }
+                    each(UnsafeBufferPointer(rebasing: lowered[0..<slice.count]))
                 } else {
                     // Lowered one scalar at a time, as the script does: no rule that looks at the neighbours
                     // (a final sigma), and the length counted after lowering (İ lowers to two scalars).
-                    term = String(decoding: slice, as: UTF8.self).unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+                    var term = String(decoding: slice, as: UTF8.self).unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
                     guard term.unicodeScalars.count >= minimumLength else { return }
+                    term.withUTF8(each)
                 }
-                if keepingStopWords || !stopWords.contains(term) { each(term) }
             }
             var index = 0
             while index < bytes.count {
@@ -65,9 +64,13 @@ enum SearchTerms {
         }
     }
 
+    /// Every term of `text` but the stop words, in order, repeats included.
     static func terms(in text: String) -> [String] {
         var terms: [String] = []
-        forEach(in: text) { terms.append($0) }
+        forEachTerm(in: text) { bytes in
+            let term = String(decoding: bytes, as: UTF8.self)
+            if !stopWords.contains(term) { terms.append(term) }
+        }
         return terms
     }
 
