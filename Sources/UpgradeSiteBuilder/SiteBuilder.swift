@@ -16,9 +16,9 @@ public enum SiteBuilder {
         try SitePlan(content, templates: templates, asOf: asOf).build(emit: emit).made
     }
 
-    /// Pages rendered between two hand-overs to the writer: enough to keep both cores
-    /// busy, few enough that the writer starts early.
-    static let batchSize = 500
+    /// Pages rendered between two hand-overs to the writer (twice as many files): enough to
+    /// keep both cores busy, few enough that the writer starts early.
+    static let batchSize = 250
 
     /// The problems a build would find in the prose pages (their generated-table
     /// fences), without building anything: for `check`.

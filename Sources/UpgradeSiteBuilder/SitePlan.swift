@@ -113,17 +113,22 @@ public struct SitePlan: Sendable {
     /// Assets and data files, made in full; they are few.
     var files: [GeneratedFile] { otherFiles.map { $0.make() } }
 
-    /// One file of a page.
-    func render(_ page: Page, _ format: PageFormat) -> GeneratedFile {
-        let text = format == .html
-            ? PageRenderer.html(page, templates: templates, context: context, navigation: navigation)
-            : PageRenderer.markdown(page, context: context)
-        return GeneratedFile(path: page.path.file(format), kind: FileKind(page.kind), text: text)
+    /// Files of a page, in `formats`' order. The twins share one parse of the page's prose: the
+    /// Markdown twin is rendered first, and the HTML twin from the same trees.
+    func render(_ page: Page, _ formats: [PageFormat]) -> [GeneratedFile] {
+        let parses = formats.count > 1 ? ProseParses() : nil
+        var texts: [PageFormat: String] = [:]
+        for format in PageFormat.allCases.reversed() where formats.contains(format) {
+            texts[format] = format == .html
+                ? PageRenderer.html(page, templates: templates, context: context, navigation: navigation, parses: parses)
+                : PageRenderer.markdown(page, context: context, parses: parses)
+        }
+        return formats.map { GeneratedFile(path: page.path.file($0), kind: FileKind(page.kind), text: texts[$0]!) }
     }
 
     /// Both files of a page: its HTML and its Markdown.
     func render(_ page: Page) -> [GeneratedFile] {
-        PageFormat.allCases.map { render(page, $0) }
+        render(page, PageFormat.allCases)
     }
 
     /// Makes every file whose inputs are not those `previous` gives for its path, and keeps
@@ -132,9 +137,10 @@ public struct SitePlan: Sendable {
     public func build(keeping previous: [String: String] = [:], emit: (([GeneratedFile]) -> Void)? = nil,
                       releasing: Bool = false) -> SiteBuild {
         var build = SiteBuild(made: [])
-        var work: [(page: Page, format: PageFormat)] = []
+        var work: [(page: Page, formats: [PageFormat])] = []
         build.inputs.reserveCapacity(pageInputs.count * PageFormat.allCases.count + otherFiles.count)
         for (index, (page, same)) in zip(pages, unchanged(since: previous)).enumerated() {
+            var formats: [PageFormat] = []
             for (number, format) in PageFormat.allCases.enumerated() {
                 guard !same[number] else {
                     let path = pageFiles[index][number], key = pageInputs[index][number]
@@ -143,14 +149,15 @@ public struct SitePlan: Sendable {
                     continue
                 }
                 if index < pageInputs.count { build.inputs[pageFiles[index][number]] = pageInputs[index][number] }
-                work.append((page, format))
+                formats.append(format)
             }
+            if !formats.isEmpty { work.append((page, formats)) }
         }
         // Each file's bytes depend on that file alone, so the output is the same as a serial run's.
         for start in stride(from: 0, to: work.count, by: SiteBuilder.batchSize) {
             let batch = ConcurrentMap.run(Array(work[start..<min(start + SiteBuilder.batchSize, work.count)])) {
-                render($0.page, $0.format)
-            }
+                render($0.page, $0.formats)
+            }.flatMap { $0 }
             emit?(batch)
             build.made += emit != nil && releasing ? ConcurrentMap.run(batch) { $0.released() } : batch
         }

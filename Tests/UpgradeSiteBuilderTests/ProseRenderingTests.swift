@@ -67,6 +67,27 @@ struct ProseRenderingTests {
         #expect(unsafe.contains("<b>bold</b>"))
     }
 
+    @Test("One parse serves both twins: the Markdown twin leaves the tree as parsed, for every spec example with links, raw HTML and an embed after it (raw HTML off and on)",
+          arguments: [false, true])
+    func twinsFromOneParseEqualTwoParses(unsafe: Bool) throws {
+        let context = ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate)
+        let embeds = "\n\n```upgradedocs list legacy\n```\n\n[a guide](guide.html#x) <b>raw</b> [js](javascript:x)\n"
+        var mismatches: [Int] = []
+        for example in SpecExample.all {
+            let text = "---\ntitle: Spec example \(example.number)\n---\n" + example.markdown + embeds
+            let page = try ProsePageReader.parse(text, slug: "example", file: "example.md")
+            let view = ProseView(context: context, page: page).render(into: Diagnostics())
+            let parses = ProseParses()
+            let markdown = MarkdownRenderer(page: view.path, unsafeHTML: unsafe, parses: parses).render(view.blocks)
+            let html = HTMLRenderer(page: view.path, unsafeHTML: unsafe, reservedIDs: [], parses: parses).render(view.blocks)
+            if markdown != MarkdownRenderer(page: view.path, unsafeHTML: unsafe).render(view.blocks)
+                || html != HTMLRenderer(page: view.path, unsafeHTML: unsafe).render(view.blocks) {
+                mismatches.append(example.number)
+            }
+        }
+        #expect(mismatches.isEmpty)
+    }
+
     @Test("A fence asking for a generated table is replaced on the node tree, in both formats")
     func embeddedTable() throws {
         let text = "---\ntitle: T\n---\nBefore.\n\n```upgradedocs list legacy\n```\n\nAfter.\n"

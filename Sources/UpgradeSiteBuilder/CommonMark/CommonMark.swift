@@ -20,7 +20,20 @@ final class MarkdownDocument {
 
     private let unsafeHTML: Bool
 
-    deinit { cmark_node_free(root) }
+    /// Each fenced block `replaceFencedBlocks` was asked about, with the custom block that stands
+    /// for it while it is replaced: one of the two is in the tree, and the other is freed here.
+    private var fences: [(original: OpaquePointer, custom: OpaquePointer?, block: FencedBlock)]?
+
+    deinit {
+        for fence in fences ?? [] {
+            if let custom = fence.custom, cmark_node_parent(custom) != nil {
+                cmark_node_free(fence.original)
+            } else if let custom = fence.custom {
+                cmark_node_free(custom)
+            }
+        }
+        cmark_node_free(root)
+    }
 
     /// A fenced code block, with its info string and where it starts in the parsed text.
     /// A value: it holds no node, so nothing outside this file can free one.
@@ -37,16 +50,28 @@ final class MarkdownDocument {
     }
 
     /// Puts, in place of each fenced block named `word`, the literal `replacement` gives for
-    /// it (nil leaves the block); the renderers emit a literal as it is. Each node is
-    /// replaced and freed here, once.
+    /// it (nil leaves the block); the renderers emit a literal as it is. Asked again, with
+    /// another replacement, it sets the literals anew, so that one parse serves both twins.
     func replaceFencedBlocks(named word: String, with replacement: (FencedBlock) -> String?) {
-        for (node, block) in fencedNodes(named: word) {
-            guard let literal = replacement(block) else { continue }
-            let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-            cmark_node_set_on_enter(custom, literal)
-            cmark_node_set_on_exit(custom, "")
-            cmark_node_replace(node, custom)
-            cmark_node_free(node)
+        if fences == nil { fences = fencedNodes(named: word).map { ($0.node, nil, $0.block) } }
+        for index in fences!.indices {
+            let (original, custom, block) = fences![index]
+            let literal = replacement(block)
+            switch (literal, custom) {
+            case (let literal?, let custom?):
+                cmark_node_set_on_enter(custom, literal)
+                if cmark_node_parent(custom) == nil { cmark_node_replace(original, custom) }
+            case (let literal?, nil):
+                let made = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+                cmark_node_set_on_enter(made, literal)
+                cmark_node_set_on_exit(made, "")
+                cmark_node_replace(original, made)
+                fences![index].custom = made
+            case (nil, let custom?):
+                if cmark_node_parent(custom) != nil { cmark_node_replace(custom, original) }
+            case (nil, nil):
+                continue
+            }
         }
     }
 
@@ -100,38 +125,40 @@ final class MarkdownDocument {
         }
     }
 
-    /// Rewrites the URL of every link, such as `.md` to `.html` for the HTML twin.
-    func rewriteLinks(_ transform: (String) -> String) {
-        for link in nodes(ofType: CMARK_NODE_LINK) {
-            let url = Self.string(cmark_node_get_url(link))
-            let rewritten = transform(url)
-            if rewritten != url { cmark_node_set_url(link, rewritten) }
-        }
-    }
-
     func renderHTML() -> String {
         Self.take(cmark_render_html(root, Self.options(unsafeHTML: unsafeHTML)))
     }
 
-    /// CommonMark text, for the Markdown twin of a page; width 0 keeps lines unwrapped. With raw
-    /// HTML off, the twin drops what the HTML page drops: raw HTML, and links to `javascript:`
-    /// and the like, as cmark's safe HTML rendering does.
-    func renderCommonMark() -> String {
-        if !unsafeHTML { dropUnsafeContent() }
-        return Self.take(cmark_render_commonmark(root, Self.options(unsafeHTML: unsafeHTML), 0))
-    }
-
-    /// One walk finds every node to change; the changes follow, so none disturbs the walk.
-    private func dropUnsafeContent() {
-        for node in nodes(ofTypes: [CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_LINK, CMARK_NODE_IMAGE]) {
+    /// CommonMark text, for the Markdown twin of a page, with each link's URL as `rewrite` gives
+    /// it (`.html` to `.md`); width 0 keeps lines unwrapped. With raw HTML off, the twin drops what
+    /// the HTML page drops: raw HTML, and links to `javascript:` and the like, as cmark's safe HTML
+    /// rendering does. Every change is undone after, so the same tree then renders the HTML twin.
+    func renderCommonMark(rewritingLinks rewrite: (String) -> String) -> String {
+        var urls: [(node: OpaquePointer, url: String)] = []
+        var unlinked: [(node: OpaquePointer, parent: OpaquePointer?, next: OpaquePointer?)] = []
+        // One walk finds every node to change; the changes follow, so none disturbs the walk.
+        let types = unsafeHTML ? [CMARK_NODE_LINK] : [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE]
+        for node in nodes(ofTypes: types) {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                unlinked.append((node, cmark_node_parent(node), cmark_node_next(node)))
                 cmark_node_unlink(node)
-                cmark_node_free(node)
-            } else if Self.isDangerous(Self.string(cmark_node_get_url(node))) {
-                cmark_node_set_url(node, "")
+                continue
+            }
+            let url = Self.string(cmark_node_get_url(node))
+            let changed = !unsafeHTML && Self.isDangerous(url) ? "" : type == CMARK_NODE_LINK ? rewrite(url) : url
+            if changed != url {
+                urls.append((node, url))
+                cmark_node_set_url(node, changed)
             }
         }
+        let text = Self.take(cmark_render_commonmark(root, Self.options(unsafeHTML: unsafeHTML), 0))
+        for (node, url) in urls { cmark_node_set_url(node, url) }
+        // Put back in the reverse order, so each node's next sibling is back before it is.
+        for (node, parent, next) in unlinked.reversed() {
+            if let next { cmark_node_insert_before(next, node) } else if let parent { cmark_node_append_child(parent, node) }
+        }
+        return text
     }
 
     /// cmark's own test: a script, file or data URL, but for data images.

@@ -1,4 +1,5 @@
 import UpgradeBase
+import UpgradeContent
 import UpgradeSiteContract
 /// Renders blocks as HTML fragments. Everything from content is escaped; prose
 /// goes through cmark, and raw HTML in it is dropped unless the site allows it.
@@ -9,10 +10,18 @@ package final class HTMLRenderer {
     /// The page's second-level headings as rendered, in order, with their ids: its "on this page" list.
     private(set) var outline: [(text: String, id: String)] = []
 
+    /// Where the prose's trees come from, shared with the page's Markdown twin; nil parses here.
+    private let parses: ProseParses?
+
     /// `reservedIDs` are the ids the layout around the body uses, which no heading may take.
-    package init(page: PagePath, unsafeHTML: Bool, reservedIDs: Set<String> = []) {
+    package convenience init(page: PagePath, unsafeHTML: Bool, reservedIDs: Set<String> = []) {
+        self.init(page: page, unsafeHTML: unsafeHTML, reservedIDs: reservedIDs, parses: nil)
+    }
+
+    init(page: PagePath, unsafeHTML: Bool, reservedIDs: Set<String>, parses: ProseParses?) {
         self.page = page
         self.unsafeHTML = unsafeHTML
+        self.parses = parses
         for id in reservedIDs { slugger.reserve(id) }
     }
 
@@ -72,7 +81,7 @@ package final class HTMLRenderer {
         case .table(let table):
             return render(table)
         case .prose(let markdown, _, let embeds):
-            return renderProse(markdown.value, embeds: embeds)
+            return renderProse(markdown, embeds: embeds)
         case .section(let id, let cssClass, let children):
             let idAttribute = id.map { " id=\"\(HTML.escapeAttribute($0))\"" } ?? ""
             return "<section class=\"\(HTML.escapeAttribute(cssClass))\"\(idAttribute)>\n"
@@ -162,8 +171,9 @@ package final class HTMLRenderer {
     }
 
     /// Prose through cmark; embedded tables replace their fences on the node tree.
-    private func renderProse(_ markdown: String, embeds: [String: [Block]]) -> String {
-        let document = MarkdownDocument(parsing: markdown, unsafeHTML: unsafeHTML)
+    private func renderProse(_ markdown: ProseText, embeds: [String: [Block]]) -> String {
+        let document = parses?.forHTML(markdown, unsafeHTML: unsafeHTML)
+            ?? MarkdownDocument(parsing: markdown.value, unsafeHTML: unsafeHTML)
         // With nothing to embed, every fence would stay as it is: no need to look for them.
         if !embeds.isEmpty {
             document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in

@@ -5,6 +5,8 @@ import UpgradeSiteContract
 package struct MarkdownRenderer {
     let page: PagePath
     let unsafeHTML: Bool
+    /// Where the prose's trees come from, shared with the page's HTML twin; nil parses here.
+    var parses: ProseParses? = nil
 
     func render(_ blocks: [Block]) -> String {
         blocks.map(render).joined(separator: "\n")
@@ -34,15 +36,15 @@ package struct MarkdownRenderer {
         case .table(let table):
             return render(table)
         case .prose(let markdown, _, let embeds):
-            let document = MarkdownDocument(parsing: markdown.value, unsafeHTML: unsafeHTML)
+            let document = parses?.forMarkdown(markdown, unsafeHTML: unsafeHTML)
+                ?? MarkdownDocument(parsing: markdown.value, unsafeHTML: unsafeHTML)
             // With nothing to embed, every fence would stay as it is: no need to look for them.
             if !embeds.isEmpty {
                 document.replaceFencedBlocks(named: ProseView.fenceWord) { fence in
                     embeds[fence.info].map { render($0).trimmingTrailingNewlines }
                 }
             }
-            document.rewriteLinks(MarkdownLinks.rewrite)
-            return document.renderCommonMark()
+            return document.renderCommonMark(rewritingLinks: MarkdownLinks.rewrite)
         case .section(_, _, let children):
             return render(children)
         }

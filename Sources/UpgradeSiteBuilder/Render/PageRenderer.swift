@@ -11,16 +11,19 @@ package enum PageRenderer {
     /// Every name a page-kind template (and the `facts` partial inside it) is given.
     static let pageNames: Set<String> = ["title", "body", "facts", "label", "value", "hasFacts", "summary", "root"]
 
-    static func html(_ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation) -> String {
-        let (pageContext, layout) = contexts(page, templates: templates, context: context, navigation: navigation)
+    /// `parses`, when given, holds the trees the page's Markdown twin rendered from.
+    static func html(_ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation,
+                     parses: ProseParses? = nil) -> String {
+        let (pageContext, layout) = contexts(page, templates: templates, context: context, navigation: navigation,
+                                             parses: parses)
         return templates.render(kind: page.kind, page: pageContext, layout: layout)
     }
 
     /// What the page-kind template and the layout are given.
-    static func contexts(_ page: Page, templates: TemplateSet, context: ViewContext,
-                         navigation: Navigation) -> (page: [String: Any], layout: [String: Any]) {
+    static func contexts(_ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation,
+                         parses: ProseParses? = nil) -> (page: [String: Any], layout: [String: Any]) {
         let renderer = HTMLRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML,
-                                    reservedIDs: templates.layoutIDs)
+                                    reservedIDs: templates.layoutIDs, parses: parses)
         let body = renderer.render(page.blocks)
         let crumbs = navigation.crumbs(for: page.path)
         let outline = renderer.outline.count >= outlineMinimum ? renderer.outline : []
@@ -50,7 +53,12 @@ package enum PageRenderer {
     }
 
     package static func markdown(_ page: Page, context: ViewContext) -> String {
-        let renderer = MarkdownRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML)
+        markdown(page, context: context, parses: nil)
+    }
+
+    /// `parses`, when given, keeps the prose's trees for the page's HTML twin.
+    static func markdown(_ page: Page, context: ViewContext, parses: ProseParses?) -> String {
+        let renderer = MarkdownRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML, parses: parses)
         var parts = ["# " + MarkdownRenderer.escape(page.title) + "\n"]
         if let summary = page.summary { parts.append(MarkdownRenderer.guardBlockStart(MarkdownRenderer.escape(summary)) + "\n") }
         if !page.facts.isEmpty {
