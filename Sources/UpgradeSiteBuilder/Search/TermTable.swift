@@ -58,10 +58,14 @@ struct TermTable {
 
     /// Each term and its value, in the order the terms were first seen.
     func forEach(_ body: (String, Int) -> Void) {
+        forEachTerm { body(String(decoding: $0, as: UTF8.self), $1) }
+    }
+
+    /// Each term's bytes and its value, in the order the terms were first seen.
+    func forEachTerm(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         bytes.withUnsafeBufferPointer { all in
             for entry in entries {
-                let term = UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start) + Int(entry.length)])
-                body(String(decoding: term, as: UTF8.self), entry.value)
+                body(UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start) + Int(entry.length)]), entry.value)
             }
         }
     }
