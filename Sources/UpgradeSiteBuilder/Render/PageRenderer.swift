@@ -52,6 +52,16 @@ package enum PageRenderer {
         return (pageContext, layout)
     }
 
+    /// A page's HTML body, without the layout, and its Markdown twin, from one parse of its prose:
+    /// the part of a build that is cmark's, which the benchmarks measure on its own.
+    package static func bodies(_ page: Page, context: ViewContext) -> (html: String, markdown: String) {
+        let parses = ProseParses()
+        let markdown = markdown(page, context: context, parses: parses)
+        let html = HTMLRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML, reservedIDs: [],
+                                parses: parses).render(page)
+        return (html, markdown)
+    }
+
     package static func markdown(_ page: Page, context: ViewContext) -> String {
         markdown(page, context: context, parses: nil)
     }
