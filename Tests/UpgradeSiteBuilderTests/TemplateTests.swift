@@ -82,8 +82,8 @@ struct TemplateTests {
         for page in SiteBuilder.pages(context, into: Diagnostics()) {
             let (pageContext, layout) = PageRenderer.contexts(page, templates: SiteFixture.templates, context: context,
                                                               navigation: navigation)
-            #expect(names(pageContext).isSubset(of: PageRenderer.pageNames), "\(page.path)")
-            #expect(names(layout).union(["content"]).isSubset(of: PageRenderer.layoutNames), "\(page.path)")
+            #expect(names(pageContext.mustache).isSubset(of: PageRenderer.pageNames), "\(page.path)")
+            #expect(names(layout.mustache).union(["content"]).isSubset(of: PageRenderer.layoutNames), "\(page.path)")
         }
     }
 

@@ -91,14 +91,17 @@ struct Navigation: Sendable, Equatable {
         return context
     }
 
-    private func uncachedContext(for page: PagePath) -> [[String: Any]] {
-        func context(_ item: Item) -> [String: Any] {
+    private func uncachedContext(for page: PagePath) -> TemplateValue {
+        func context(_ item: Item) -> TemplateValue {
             let children = item.items.map(context)
             let current = item.path == page && item.anchor == nil
-            return ["label": item.label, "href": item.path.map { page.link(to: $0, anchor: item.anchor, format: .html) } ?? "",
-                    "current": current || item.items.contains { $0.path == page },
-                    "hasItems": !children.isEmpty, "items": children]
+            return .object(TemplateObject([
+                "label": .string(item.label),
+                "href": .string(item.path.map { page.link(to: $0, anchor: item.anchor, format: .html) } ?? ""),
+                "current": .flag(current || item.items.contains { $0.path == page }),
+                "hasItems": .flag(!children.isEmpty), "items": .list(children),
+            ]))
         }
-        return items.map(context)
+        return .list(items.map(context))
     }
 }

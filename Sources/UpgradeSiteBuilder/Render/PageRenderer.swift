@@ -21,34 +21,38 @@ package enum PageRenderer {
 
     /// What the page-kind template and the layout are given.
     static func contexts(_ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation,
-                         parses: ProseParses? = nil) -> (page: [String: Any], layout: [String: Any]) {
+                         parses: ProseParses? = nil) -> (page: TemplateObject, layout: TemplateObject) {
         let renderer = HTMLRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML,
                                     reservedIDs: templates.layoutIDs, parses: parses)
         let body = renderer.render(page.blocks)
         let crumbs = navigation.crumbs(for: page.path)
         let outline = renderer.outline.count >= outlineMinimum ? renderer.outline : []
-        let facts: [[String: Any]] = page.facts.map { ["label": $0.label, "value": renderer.render($0.value)] }
-        var pageContext: [String: Any] = ["title": page.title, "body": body, "facts": facts, "hasFacts": !facts.isEmpty,
-                                          "root": page.path.root]
-        if let summary = page.summary { pageContext["summary"] = summary }
-        var layout: [String: Any] = [
-            "title": page.title,
-            "siteTitle": context.content.settings.title,
-            "generator": Generator.name,
-            "root": page.path.root,
-            "kind": page.kind.rawValue,
-            "asOf": context.asOf.description,
-            "nav": navigation.context(for: page.path),
-            "crumbs": crumbs.map { crumb -> [String: Any] in
-                ["label": crumb.label,
-                 "href": crumb.path.map { page.path.link(to: $0, anchor: crumb.anchor, format: .html) } ?? ""]
-            },
-            "hasCrumbs": !crumbs.isEmpty,
-            "outline": outline.map { ["label": $0.text, "href": "#" + $0.id] },
-            "hasOutline": !outline.isEmpty,
-        ]
-        if let summary = page.summary { layout["description"] = summary }
-        if let style = PrintStyle.css(for: page.sheets, asOf: context.asOf.description) { layout["pageStyle"] = style }
+        let facts = page.facts.map { fact in
+            TemplateValue.object(TemplateObject(["label": .string(fact.label), "value": .string(renderer.render(fact.value))]))
+        }
+        var pageContext = TemplateObject(["title": .string(page.title), "body": .string(body), "facts": .list(facts),
+                                          "hasFacts": .flag(!facts.isEmpty), "root": .string(page.path.root)])
+        if let summary = page.summary { pageContext["summary"] = .string(summary) }
+        var layout = TemplateObject([
+            "title": .string(page.title),
+            "siteTitle": .string(context.content.settings.title),
+            "generator": .string(Generator.name),
+            "root": .string(page.path.root),
+            "kind": .string(page.kind.rawValue),
+            "asOf": .string(context.asOf.description),
+            "nav": .shared(navigation.context(for: page.path)),
+            "crumbs": .list(crumbs.map { crumb in
+                .object(TemplateObject([
+                    "label": .string(crumb.label),
+                    "href": .string(crumb.path.map { page.path.link(to: $0, anchor: crumb.anchor, format: .html) } ?? ""),
+                ]))
+            }),
+            "hasCrumbs": .flag(!crumbs.isEmpty),
+            "outline": .list(outline.map { .object(TemplateObject(["label": .string($0.text), "href": .string("#" + $0.id)])) }),
+            "hasOutline": .flag(!outline.isEmpty),
+        ])
+        if let summary = page.summary { layout["description"] = .string(summary) }
+        if let style = PrintStyle.css(for: page.sheets, asOf: context.asOf.description) { layout["pageStyle"] = .string(style) }
         return (pageContext, layout)
     }
 

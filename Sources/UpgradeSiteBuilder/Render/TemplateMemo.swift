@@ -10,8 +10,8 @@ import UpgradeBase
 /// place of each string, and the output is cut at the markers into text and slots. Every
 /// later page of that shape is the pieces with its own strings spliced in, escaped exactly
 /// as Mustache escapes them where the template escapes. Swift-mustache stays the one that
-/// says what a template means; a context this cannot read, or markers that come out in a
-/// form it does not expect, are rendered by Mustache directly.
+/// says what a template means; markers that come out in a form this does not expect are
+/// rendered by Mustache directly.
 final class TemplateMemo: Sendable {
     private let library: MustacheLibrary
     private let shapes = Locked<[String: Rendering]>([:])
@@ -31,16 +31,16 @@ final class TemplateMemo: Sendable {
         case direct
     }
 
-    func render(_ context: [String: Any], template name: String) -> String {
+    func render(_ context: TemplateObject, template name: String) -> String {
         var shape = Shape()
-        guard shape.read(context) else { return library.render(Self.plain(context), withTemplate: name) ?? "" }
+        shape.read(context)
         let key = name + "\u{0}" + shape.key
         let rendering = shapes.withLock { $0[key] } ?? {
             let made = pieces(of: name, context: context)
             shapes.withLock { $0[key] = made }
             return made
         }()
-        guard case .pieces(let pieces) = rendering else { return library.render(Self.plain(context), withTemplate: name) ?? "" }
+        guard case .pieces(let pieces) = rendering else { return library.render(context.mustache, withTemplate: name) ?? "" }
         var output = ""
         output.reserveCapacity(pieces.count * 16 + shape.strings.reduce(0) { $0 + $1.utf8.count })
         for piece in pieces {
@@ -54,7 +54,7 @@ final class TemplateMemo: Sendable {
     }
 
     /// Renders the template with a marker for each string of `context`, and cuts the output there.
-    private func pieces(of name: String, context: [String: Any]) -> Rendering {
+    private func pieces(of name: String, context: TemplateObject) -> Rendering {
         var index = 0
         let marked = Shape.replacingStrings(in: context) { _ in
             defer { index += 1 }
@@ -83,11 +83,6 @@ final class TemplateMemo: Sendable {
         return .pieces(pieces)
     }
 
-    /// The context as Mustache reads it: each shared part replaced by its value.
-    static func plain(_ context: [String: Any]) -> [String: Any] {
-        Shape.replacingStrings(in: context) { $0 }
-    }
-
     /// Private-use characters of plane 15, which no template or page is expected to hold.
     private static let open = "\u{F0000}", close = "\u{F0001}"
 
@@ -102,78 +97,71 @@ final class TemplateMemo: Sendable {
 
 /// A part of a context that many pages share, such as the header's sections at one depth:
 /// its shape is read once, not for every page that carries it.
-final class SharedContext: @unchecked Sendable {
-    let value: Any
-    fileprivate let shape: Shape?
+final class SharedContext: Sendable {
+    let value: TemplateValue
+    fileprivate let shape: Shape
 
-    init(_ value: Any) {
+    init(_ value: TemplateValue) {
         self.value = value
         var shape = Shape()
-        self.shape = shape.read(value) ? shape : nil
+        shape.read(value)
+        self.shape = shape
     }
 }
 
-/// What of a context Mustache's output depends on, apart from its strings: keys, which
-/// values are present, booleans, and how long each list is. The strings are kept apart,
-/// in a fixed order (keys sorted), for splicing.
-private struct Shape {
+/// What of a context Mustache's output depends on, apart from its strings: names, which
+/// values are present, flags, and how long each list is. The strings are kept apart,
+/// in a fixed order (names sorted), for splicing.
+private struct Shape: Sendable {
     var key = ""
     var strings: [String] = []
 
-    /// False for a value it does not know how Mustache treats.
-    mutating func read(_ value: Any) -> Bool {
-        switch value {
-        case let text as String:
-            key += "s"
-            strings.append(text)
-        case let flag as Bool:
-            key += flag ? "t" : "f"
-        case let object as [String: Any]:
-            key += "{"
-            for name in object.keys.sorted() {
-                key += name + ":"
-                guard read(object[name]!) else { return false }
-                key += ","
-            }
-            key += "}"
-        // A list of objects is tried as such first: casting it to `[Any]` would copy it.
-        case let list as [[String: Any]]:
-            key += "[\(list.count):"
-            for item in list {
-                guard read(item) else { return false }
-            }
-            key += "]"
-        case let list as [Any]:
-            key += "[\(list.count):"
-            for item in list {
-                guard read(item) else { return false }
-            }
-            key += "]"
-        // Last: casting every string to a class first costs more than the shared part saves.
-        case let shared as SharedContext:
-            guard let shape = shared.shape else { return false }
-            key += shape.key
-            strings += shape.strings
-        default:
-            return false
+    mutating func read(_ object: TemplateObject) {
+        key += "{"
+        for (name, value) in object.fields {
+            key += name
+            key += ":"
+            read(value)
+            key += ","
         }
-        return true
+        key += "}"
     }
 
-    /// The same value with each string replaced, visiting strings in the order `read` does.
-    static func replacingStrings(in value: [String: Any], with replace: (String) -> String) -> [String: Any] {
-        func copy(_ value: Any) -> Any {
+    mutating func read(_ value: TemplateValue) {
+        switch value {
+        case .string(let text):
+            key += "s"
+            strings.append(text)
+        case .flag(let flag):
+            key += flag ? "t" : "f"
+        case .object(let object):
+            read(object)
+        case .list(let items):
+            key += "[" + String(items.count) + ":"
+            for item in items { read(item) }
+            key += "]"
+        case .shared(let shared):
+            key += shared.shape.key
+            strings += shared.shape.strings
+        }
+    }
+
+    /// The same value as Mustache reads it, with each string replaced, visiting strings in the order `read` does.
+    static func replacingStrings(in object: TemplateObject, with replace: (String) -> String) -> [String: Any] {
+        func copy(_ object: TemplateObject) -> [String: Any] {
+            var result: [String: Any] = [:]
+            for (name, value) in object.fields { result[name] = copy(value) }
+            return result
+        }
+        func copy(_ value: TemplateValue) -> Any {
             switch value {
-            case let text as String: return replace(text)
-            case let shared as SharedContext: return copy(shared.value)
-            case let object as [String: Any]:
-                var result: [String: Any] = [:]
-                for name in object.keys.sorted() { result[name] = copy(object[name]!) }
-                return result
-            case let list as [Any]: return list.map(copy)
-            default: return value
+            case .string(let text): replace(text)
+            case .flag(let flag): flag
+            case .object(let object): copy(object)
+            case .list(let items): items.map(copy)
+            case .shared(let shared): copy(shared.value)
             }
         }
-        return copy(value) as! [String: Any]
+        return copy(object)
     }
 }

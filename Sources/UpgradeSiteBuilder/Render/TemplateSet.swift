@@ -91,16 +91,16 @@ public struct TemplateSet: Sendable {
 
     /// The page-kind template inside the layout. Values in `context` that hold
     /// HTML are inserted with `{{{…}}}`; everything else is escaped by Mustache.
-    func render(kind: PageKind, page pageContext: [String: Any], layout layoutContext: [String: Any]) -> String {
+    func render(kind: PageKind, page pageContext: TemplateObject, layout layoutContext: TemplateObject) -> String {
         var context = layoutContext
-        context["content"] = memo.render(pageContext, template: kind.rawValue)
+        context["content"] = .string(memo.render(pageContext, template: kind.rawValue))
         return memo.render(context, template: "layout")
     }
 
     /// The same page through Mustache alone, as `render` must give it.
-    func renderDirectly(kind: PageKind, page pageContext: [String: Any], layout layoutContext: [String: Any]) -> String {
-        var context = TemplateMemo.plain(layoutContext)
-        context["content"] = library.render(TemplateMemo.plain(pageContext), withTemplate: kind.rawValue) ?? ""
+    func renderDirectly(kind: PageKind, page pageContext: TemplateObject, layout layoutContext: TemplateObject) -> String {
+        var context = layoutContext.mustache
+        context["content"] = library.render(pageContext.mustache, withTemplate: kind.rawValue) ?? ""
         return library.render(context, withTemplate: "layout") ?? ""
     }
 
