@@ -58,21 +58,36 @@ enum SearchIndex {
 
     /// `data/search/terms-N.js`: each term of the shard's pages, sorted, with its postings (page number, weight, …).
     static func shardFile(_ number: Int, of searchable: [Page], names: [PagePath: [String]]) -> GeneratedFile {
-        // A posting is a page number and a weight in one value. The shard's terms are kept by their
-        // bytes, as a page's are, and each becomes a `String` once, to be sorted.
+        // The shard's terms are kept by their bytes, as a page's are, each numbered as it is first met;
+        // each becomes a `String` once, to be sorted. A posting is a page number and a weight in one
+        // value; all of them go into one list, grouped by term at the end.
         var terms = TermTable(capacity: 4_096)
-        var postings: [[Int64]] = []
+        var distinct = 0
+        var postings: [(term: Int32, posting: Int64)] = []
         let pages = pages(ofShard: number, in: searchable)
         for (offset, page) in zip(pages.indices, pages) {
-            weigh(page, names: names[page.path] ?? []) { term, weight in
+            weigh(page, names: names[page.path] ?? []).forEachTerm { term, value in
+                var number = 0
                 terms.update(term) { index in
                     if index == 0 {
-                        postings.append([])
-                        index = postings.count
+                        distinct += 1
+                        index = distinct
                     }
-                    postings[index - 1].append(Int64(offset) << 32 | Int64(weight))
+                    number = index - 1
                 }
+                let weight = (value >> 16) + (value & 0xFFFF) * Weight.text
+                postings.append((Int32(number), Int64(offset) << 32 | Int64(weight)))
             }
+        }
+        // Each term's postings, in the order they were met (page order), one run per term.
+        var starts = [Int](repeating: 0, count: distinct + 1)
+        for (term, _) in postings { starts[Int(term) + 1] += 1 }
+        for index in 0..<distinct { starts[index + 1] += starts[index] }
+        var grouped = [Int64](repeating: 0, count: postings.count)
+        var next = starts
+        for (term, posting) in postings {
+            grouped[next[Int(term)]] = posting
+            next[Int(term)] += 1
         }
         var sorted: [(term: String, index: Int)] = []
         terms.forEach { term, index in
@@ -85,11 +100,11 @@ enum SearchIndex {
             if position > 0 { text += Array(",\n".utf8) }
             text += Array(JSONValue.quote(term).utf8)
             text += Array(":[".utf8)
-            for (position, posting) in postings[index].enumerated() {
-                if position > 0 { text.append(UInt8(ascii: ",")) }
-                DecimalDigits.append(posting >> 32, to: &text)
+            for place in starts[index]..<starts[index + 1] {
+                if place > starts[index] { text.append(UInt8(ascii: ",")) }
+                DecimalDigits.append(grouped[place] >> 32, to: &text)
                 text.append(UInt8(ascii: ","))
-                DecimalDigits.append(posting & 0xFFFF_FFFF, to: &text)
+                DecimalDigits.append(grouped[place] & 0xFFFF_FFFF, to: &text)
             }
             text.append(UInt8(ascii: "]"))
         }
@@ -126,19 +141,31 @@ enum SearchIndex {
         }
     }
 
-    /// Each term of the page with its weight, to `found`, as its bytes. A word of the text counts once an
-    /// occurrence up to the cap; the other parts add their weight each time. Both live in one value per
-    /// term (the weight above, the count in the low 16 bits), so a word costs one probe of the table. Stop
-    /// words are weighed like any term; the shard drops them, once a term.
-    private static func weigh(_ page: Page, names: [String], _ found: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+    /// The page's terms, each with one value: the weight of its names, title, summary, headings and
+    /// listed parts above the low 16 bits, and its count in the text (capped) in them. A word of the
+    /// text counts once an occurrence up to the cap; the other parts add their weight each time, so a
+    /// word costs one probe of the table. Stop words are weighed like any term; the shard drops them,
+    /// once a term.
+    private static func weigh(_ page: Page, names: [String]) -> TermTable {
+        var weighing = Weighing()
+        for name in names { weighing.add(name, Weight.name) }
+        weighing.add(page.title, Weight.title)
+        if let summary = page.summary { weighing.add(summary, Weight.summary) }
+        for fact in page.facts { SearchText.read(fact.value) { weighing.read($0, $1) } }
+        for block in page.blocks { SearchText.read(block) { weighing.read($0, $1) } }
+        return weighing.terms
+    }
+
+    /// One page's table as it is filled: a value with mutating methods, so the closures that fill it
+    /// reach it without a box (and without a check of exclusive access at every word).
+    private struct Weighing {
         var terms = TermTable()
-        func add(_ string: String, _ weight: Int) {
+
+        mutating func add(_ string: String, _ weight: Int) {
             SearchTerms.forEachTerm(in: string) { terms.update($0) { $0 += weight << 16 } }
         }
-        for name in names { add(name, Weight.name) }
-        add(page.title, Weight.title)
-        if let summary = page.summary { add(summary, Weight.summary) }
-        let reader = SearchText { string, part in
+
+        mutating func read(_ string: String, _ part: SearchText.Part) {
             switch part {
             case .heading: add(string, Weight.heading)
             case .listed: add(string, Weight.listed)
@@ -148,8 +175,5 @@ enum SearchIndex {
                 }
             }
         }
-        for fact in page.facts { reader.read(fact.value) }
-        for block in page.blocks { reader.read(block) }
-        terms.forEachTerm { term, value in found(term, (value >> 16) + (value & 0xFFFF) * Weight.text) }
     }
 }
