@@ -64,9 +64,11 @@ package enum ProsePageReader {
         var rest = Substring(text)
         var close: Int?
         while close == nil, !rest.isEmpty {
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            // By bytes: a line feed is a character of its own once "\r\n" is gone, and looking for it
+            // by character would cut every page's front matter into graphemes.
+            let end = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
             lines.append(rest[..<end])
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.utf8.index(after: end)...]
             if lines.count == 1, String(lines[0]).trimmingWhitespace != "---" { break }
             if lines.count > 1, String(lines[lines.count - 1]).trimmingWhitespace == "---" { close = lines.count - 1 }
         }

@@ -6,7 +6,7 @@ import UpgradeSiteContract
 package final class HTMLRenderer {
     let page: PagePath
     let unsafeHTML: Bool
-    private let slugger = Slugger()
+    private let slugger: Slugger
     /// The page's second-level headings as rendered, in order, with their ids: its "on this page" list.
     private(set) var outline: [(text: String, id: String)] = []
 
@@ -22,7 +22,7 @@ package final class HTMLRenderer {
         self.page = page
         self.unsafeHTML = unsafeHTML
         self.parses = parses
-        for id in reservedIDs { slugger.reserve(id) }
+        slugger = Slugger(reserved: reservedIDs)
     }
 
     /// The page's body, without the layout around it.
@@ -207,10 +207,13 @@ package final class HTMLRenderer {
 enum MarkdownLinks {
     static func rewrite(_ url: String) -> String {
         // Only relative links to local pages change; anything with a scheme or a leading '/' is left alone.
-        guard !url.contains(":"), !url.hasPrefix("/"), !url.hasPrefix("#") else { return url }
-        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0]), fragment = parts.count > 1 ? "#" + parts[1] : ""
+        // Looked at by bytes: Foundation's `contains` would bridge every link of every page.
+        let bytes = url.utf8
+        guard !bytes.contains(UInt8(ascii: ":")), bytes.first != UInt8(ascii: "/"), bytes.first != UInt8(ascii: "#")
+        else { return url }
+        let fragment = bytes.firstIndex(of: UInt8(ascii: "#")) ?? url.endIndex
+        let path = url[..<fragment]
         guard path.hasSuffix(".html") else { return url }
-        return String(path.dropLast(5)) + ".md" + fragment
+        return String(path.dropLast(5)) + ".md" + url[fragment...]
     }
 }

@@ -2,7 +2,13 @@ import UpgradeBase
 import UpgradeSiteContract
 /// Makes heading ids that are unique on one page: "Checks, in order" → "checks-in-order".
 final class Slugger {
-    private var used: Set<String> = []
+    private var used: Set<String>
+
+    /// `reserved`: ids no heading may take. Taken as a set, shared until a heading is added, rather
+    /// than inserted one by one: every page starts from the layout's ids.
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
 
     func reserve(_ id: String) { used.insert(id) }
 
