@@ -83,7 +83,19 @@ struct BuildRecord: Sendable {
     /// with the SHA-256 of the rest, so a damaged record is no record. Built as bytes, for a
     /// record of 20,000 files is rewritten by every rebuild that changes anything; not sorted,
     /// for it is a local cache that no one compares or reads but the next build.
-    var bytes: [UInt8] {
+    var bytes: [UInt8] { bytes(lines: lines()) }
+
+    /// The lines of every entry but those of `excluded`: most of the record's bytes, which a rebuild
+    /// makes while the manifest, one of the entries, is made.
+    func lines(excluding excluded: Set<String> = []) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 200)
+        for (path, entry) in entries where !excluded.contains(path) { Self.append(path, entry, to: &bytes) }
+        return bytes
+    }
+
+    /// The record as a file, its entries being `lines` (from `lines(excluding:)`) and `more`.
+    func bytes(lines: [UInt8], more: [(path: String, entry: Entry)] = []) -> [UInt8] {
         // The header's digest is written in once the rest is, where room was left for it.
         let pages = note.pages
         var bytes = Array(([Self.format, tool, asOf, note.sources, "\(note.warnings)", note.checked, "\(pages.count)"]
@@ -91,29 +103,33 @@ struct BuildRecord: Sendable {
         let digestAt = bytes.count
         bytes += [UInt8](repeating: UInt8(ascii: "0"), count: 64) + [0x0A]
         let start = bytes.count
-        bytes.reserveCapacity(start + pages.count + entries.count * 200)
+        bytes.reserveCapacity(start + pages.count + lines.count + more.count * 200)
         bytes += pages
+        bytes += lines
+        for (path, entry) in more { Self.append(path, entry, to: &bytes) }
+        bytes.replaceSubrange(digestAt..<digestAt + 64, with: SHA256.hex(bytes[start...]).utf8)
+        return bytes
+    }
+
+    /// One entry's line: inputs, SHA-256, inode, size, time, path.
+    private static func append(_ path: String, _ entry: Entry, to bytes: inout [UInt8]) {
         func append(_ text: String) {
             var text = text
             text.withUTF8 { bytes.append(contentsOf: $0) }
         }
         func append(_ number: some BinaryInteger) { DecimalDigits.append(number, to: &bytes) }
-        for (path, entry) in entries {
-            append(entry.inputs)
-            bytes.append(0x20)
-            append(entry.sha256)
-            bytes.append(0x20)
-            append(entry.identity.inode)
-            bytes.append(0x20)
-            append(entry.identity.size)
-            bytes.append(0x20)
-            append(entry.identity.modified)
-            bytes.append(0x20)
-            append(path)
-            bytes.append(0x0A)
-        }
-        bytes.replaceSubrange(digestAt..<digestAt + 64, with: SHA256.hex(bytes[start...]).utf8)
-        return bytes
+        append(entry.inputs)
+        bytes.append(0x20)
+        append(entry.sha256)
+        bytes.append(0x20)
+        append(entry.identity.inode)
+        bytes.append(0x20)
+        append(entry.identity.size)
+        bytes.append(0x20)
+        append(entry.identity.modified)
+        bytes.append(0x20)
+        append(path)
+        bytes.append(0x0A)
     }
 
     /// The header of a record this program wrote, read and checked against its digest once: a

@@ -12,7 +12,7 @@ struct InPlaceUpdate {
     /// What the record notes of the build's sources, warnings and pages.
     let note: BuildRecord.Note
     /// The new manifest, made only when it can differ from the one on disk.
-    let manifest: () -> GeneratedFile
+    let manifest: @Sendable () -> GeneratedFile
     let record: BuildRecord
     let old: SiteTree
     let steps: Steps
@@ -25,7 +25,7 @@ struct InPlaceUpdate {
     private let samePaths: Bool
 
     init(build: SiteBuild, digests: [String], asOf: String, note: BuildRecord.Note,
-         manifest: @escaping () -> GeneratedFile, record: BuildRecord, old: SiteTree, steps: Steps) {
+         manifest: @escaping @Sendable () -> GeneratedFile, record: BuildRecord, old: SiteTree, steps: Steps) {
         (self.build, self.digests, self.asOf, self.note, self.manifest) = (build, digests, asOf, note, manifest)
         (self.record, self.old, self.steps) = (record, old, steps)
         changed = zip(build.made, digests).filter { record.entries[$0.path]?.sha256 != $1 }.map { ($0, $1) }
@@ -45,10 +45,6 @@ struct InPlaceUpdate {
         guard let root = old.root, let tool = BuildRecord.currentTool else {
             throw Disk.failure("the site to update is gone", at: "-")
         }
-        // The manifest lists each file's path, kind (which its path decides) and SHA-256, and the
-        // as-of date: when none of these differ, it is the same bytes, and need not be made.
-        let manifest = changed.isEmpty && samePaths && asOf == record.asOf ? nil : manifest()
-        let manifestChanged = manifest.map { record.entries[Manifest.fileName]?.sha256 != SHA256.hex($0.bytes) } ?? false
         // The last record's entries stand for every kept file (the site removes none here); a made
         // file with the bytes the disk holds keeps its entry, with its new inputs.
         var next = BuildRecord(tool: tool, asOf: asOf, entries: record.entries)
@@ -60,6 +56,17 @@ struct InPlaceUpdate {
             next.entries[file.path] = BuildRecord.Entry(inputs: inputs, sha256: sha, identity: entry.identity)
             recordChanged = true
         }
+        // The manifest lists each file's path, kind (which its path decides) and SHA-256, and the
+        // as-of date: when none of these differ, it is the same bytes, and need not be made. It is
+        // made on one core while the record's lines of the files that stay are made on the other.
+        let rewritten = Set(changed.map(\.file.path) + [Manifest.fileName])
+        let needsManifest = !(changed.isEmpty && samePaths && asOf == record.asOf)
+        let unchangedLines = next
+        let makeManifest = self.manifest
+        let (manifest, lines) = ConcurrentMap.both({ needsManifest ? makeManifest() : nil },
+                                                   { unchangedLines.lines(excluding: rewritten) })
+        let manifestSHA = manifest.map { SHA256.hex($0.bytes) }
+        let manifestChanged = manifestSHA.map { record.entries[Manifest.fileName]?.sha256 != $0 } ?? false
         let written = changed.map(\.file.path) + (manifestChanged ? [Manifest.fileName] : [])
         let changedPaths = Set(changed.map(\.file.path))
         let report = SiteWriter.Report(written: written, unchanged: build.paths.filter { !changedPaths.contains($0) })
@@ -75,15 +82,16 @@ struct InPlaceUpdate {
                 next.entries[file.path] = BuildRecord.Entry(inputs: inputs, sha256: sha, identity: identity)
             }
         }
-        if let manifest, manifestChanged {
+        if let manifest, let manifestSHA, manifestChanged {
             try steps.take()
             try root.replace(Manifest.fileName, bytes: manifest.bytes)
             next.entries[Manifest.fileName] = root.identity(of: Manifest.fileName).map {
-                BuildRecord.Entry(inputs: "-", sha256: SHA256.hex(manifest.bytes), identity: $0)
+                BuildRecord.Entry(inputs: "-", sha256: manifestSHA, identity: $0)
             }
         }
+        let more = rewritten.sorted().compactMap { path in next.entries[path].map { (path, $0) } }
         try steps.take()
-        try root.replace(BuildRecord.fileName, bytes: next.bytes)
+        try root.replace(BuildRecord.fileName, bytes: next.bytes(lines: lines, more: more))
         return report
     }
 

@@ -164,13 +164,13 @@ public final class StagedWrite: Sendable {
         let digests = ConcurrentMap.run(build.made) { $0.sha256 }
         let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
         let record = record
-        func keptEntries() -> [Manifest.Entry] {
+        @Sendable func keptEntries() -> [Manifest.Entry] {
             build.kept.map { file in
                 Manifest.Entry(path: file.path, kind: file.kind, sha256: record?.entries[file.path]?.sha256 ?? "")
             }
         }
         // Made only when it can differ from the manifest on disk.
-        let makeManifest = {
+        let makeManifest: @Sendable () -> GeneratedFile = {
             Manifest(generator: Generator.name, asOf: asOf, entries: Self.merged(madeEntries, keptEntries())).file
         }
         if let record {
