@@ -22,7 +22,7 @@ enum TemplateValue: Sendable {
     }
 }
 
-/// Named values, sorted by name: the context of one template.
+/// Named values, sorted by name, each name once: the context of one template.
 struct TemplateObject: Sendable {
     private(set) var fields: [(name: String, value: TemplateValue)]
 
