@@ -206,13 +206,12 @@ struct BuildRecord: Sendable {
     static func intact(in tree: SiteTree, bytes: [UInt8]?, header: Header?) -> BuildRecord? {
         guard let tool = currentTool, let bytes, let header,
               var record = BuildRecord(reading: bytes, header: header, tool: tool) else { return nil }
-        let paths = Array(record.entries.keys)
-        let entries = record.entries
-        let present = ConcurrentMap.run(paths) { path -> Bool in
+        let entries = Array(record.entries)
+        let present = ConcurrentMap.run(entries) { path, entry -> Bool in
             guard let (folder, name) = try? tree.place(of: path), let folder else { return false }
-            return folder.identity(of: name) == entries[path]!.identity
+            return folder.identity(of: name) == entry.identity
         }
-        for (path, here) in zip(paths, present) where !here { record.entries[path] = nil }
+        for ((path, _), here) in zip(entries, present) where !here { record.entries[path] = nil }
         // A changed manifest means someone edited the site by hand: trust nothing.
         guard record.entries[Manifest.fileName] != nil else { return nil }
         return record

@@ -150,8 +150,9 @@ final class SiteTree: @unchecked Sendable {
     /// The folder that would hold `path`, and the file's name in it; the folder is nil
     /// when the tree does not have it. A link on the way is an error, never followed.
     func place(of path: String) throws(DiagnosticError) -> (folder: Folder?, name: String) {
-        let parts = path.split(separator: "/").map(String.init)
-        return (try folder(parts.dropLast().joined(separator: "/")), parts.last ?? "")
+        // Cut at the last slash, without splitting the path: a rebuild places each of 20,000 files.
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (root, path) }
+        return (try folder(String(path[..<slash])), String(path[path.utf8.index(after: slash)...]))
     }
 
     func folder(_ relative: String) throws(DiagnosticError) -> Folder? {

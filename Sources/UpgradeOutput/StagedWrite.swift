@@ -78,7 +78,12 @@ public final class StagedWrite: Sendable {
         }
         let reading = Eventually { [old] in BuildRecord.intact(in: old, bytes: stored.value, header: header.value) }
         (self.header, self.reading) = (header, reading)
-        inputs = Eventually { (reading.value?.entries ?? [:]).filter { $0.key != Manifest.fileName }.mapValues(\.inputs) }
+        inputs = Eventually {
+            // Mapped, then the manifest removed: a filter would hash the 20,000 paths again.
+            var inputs = (reading.value?.entries ?? [:]).mapValues(\.inputs)
+            inputs[Manifest.fileName] = nil
+            return inputs
+        }
         // The next site of a build that was killed: the lock says no build is using it.
         nextName = "." + name + ".upgradedocs-next"
         try parent.remove(nextName)
