@@ -18,6 +18,9 @@ public struct TemplateSet: Sendable {
     let layoutIDs: Set<String>
     /// Each template's text, by name: two sets with the same texts and assets render alike.
     private let texts: [String: String]
+    /// `digest(of:)` for every kind, worked out once: each template's tags are read once, not
+    /// once for every kind whose pages go through it.
+    private let digests: [PageKind: String]
 
     private init(library: MustacheLibrary, assets: [(path: String, data: Data)], layoutIDs: Set<String>,
                  texts: [String: String]) {
@@ -26,6 +29,8 @@ public struct TemplateSet: Sendable {
         self.assets = assets
         self.layoutIDs = layoutIDs
         self.texts = texts
+        let partials = texts.mapValues { TemplateCheck.tags(in: $0).filter { $0.kind == .partial }.map(\.name) }
+        digests = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, Self.digest(of: $0, texts: texts, partials: partials)) })
     }
 
     public static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
@@ -71,11 +76,15 @@ public struct TemplateSet: Sendable {
     /// and every partial either includes, however deep, with their texts. A page needs
     /// rendering again when this changes, and not when another kind's template does.
     func digest(of kind: PageKind) -> String {
+        digests[kind] ?? ""
+    }
+
+    private static func digest(of kind: PageKind, texts: [String: String], partials: [String: [String]]) -> String {
         var used: Set<String> = []
         var waiting = ["layout", kind.rawValue]
         while let name = waiting.popLast() {
-            guard used.insert(name).inserted, let text = texts[name] else { continue }
-            waiting += TemplateCheck.tags(in: text).filter { $0.kind == .partial }.map(\.name)
+            guard used.insert(name).inserted, texts[name] != nil else { continue }
+            waiting += partials[name] ?? []
         }
         var fingerprint = Fingerprint()
         for name in used.sorted() {
