@@ -51,7 +51,8 @@ final class MarkdownDocument {
 
     /// Puts, in place of each fenced block named `word`, the literal `replacement` gives for
     /// it (nil leaves the block); the renderers emit a literal as it is. Asked again, with
-    /// another replacement, it sets the literals anew, so that one parse serves both twins.
+    /// another replacement, it sets the literals anew, so that one parse serves both twins;
+    /// the blocks are those of the first call's word, the only one a document is asked about.
     func replaceFencedBlocks(named word: String, with replacement: (FencedBlock) -> String?) {
         if fences == nil { fences = fencedNodes(named: word).map { ($0.node, nil, $0.block) } }
         for index in fences!.indices {
