@@ -19,16 +19,18 @@ public enum SHA256 {
     }
 
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.withUnsafeBytes { input in
-            [UInt8](unsafeUninitializedCapacity: length) { output, count in
-                hash(input, into: output.baseAddress!)
-                count = length
-            }
-        }
+        bytes.withUnsafeBytes { digest(of: $0) }
     }
 
     public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
-        digest(Array(bytes))
+        bytes.withContiguousStorageIfAvailable { digest(of: UnsafeRawBufferPointer($0)) } ?? digest(Array(bytes))
+    }
+
+    private static func digest(of input: UnsafeRawBufferPointer) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: length) { output, count in
+            hash(input, into: output.baseAddress!)
+            count = length
+        }
     }
 
     private static let length = Int(SHA256_DIGEST_LENGTH)

@@ -19,9 +19,7 @@ extension ContentReading {
             // The stamp the snapshot took, or one taken now.
             let stamp = stamps[name] ?? (descriptor >= 0 && fstatat(descriptor, name, &info, 0) == 0
                                          && (info.st_mode & S_IFMT) == S_IFREG ? FileStamp(info) : nil)
-            if let stamp, let page = cache.page(name, stamp: stamp, file: path) {
-                return (page, cache.entry(name))
-            }
+            if let stamp, let cached = cache.page(name, stamp: stamp, file: path) { return cached }
             // The stamp is the open file's, taken before its bytes are read: a later write changes
             // the stamp, and the next load reads the page again.
             let file = descriptor >= 0 ? openat(descriptor, name, O_RDONLY | O_CLOEXEC) : -1

@@ -52,8 +52,9 @@ public struct PageCache: Sendable {
 
     init(_ entries: [String: Entry]) { self.entries = entries }
 
-    /// The page of the file `name`, read from `file`, when the file's stamp is the one it was read with.
-    func page(_ name: String, stamp: FileStamp, file: String) -> ProsePage? {
+    /// The page of the file `name`, read from `file`, and what the cache knows of it, when the file's
+    /// stamp is the one it was read with.
+    func page(_ name: String, stamp: FileStamp, file: String) -> (page: ProsePage, entry: Entry)? {
         guard let entry = entries[name], entry.stamp == stamp else { return nil }
         let slug = String(name.dropLast(3))
         let text = ProseText(facts: entry.facts) {
@@ -62,12 +63,9 @@ public struct PageCache: Sendable {
             else { return "" }
             return read.body
         }
-        return ProsePage(slug: slug, title: entry.title, description: entry.description, text: text, file: file,
-                         bodyLine: entry.bodyLine, reviewed: entry.reviewed, digest: entry.digest)
+        return (ProsePage(slug: slug, title: entry.title, description: entry.description, text: text, file: file,
+                          bodyLine: entry.bodyLine, reviewed: entry.reviewed, digest: entry.digest), entry)
     }
-
-    /// What the cache knows of the file `name`.
-    func entry(_ name: String) -> Entry? { entries[name] }
 
     /// Whether both hold the same files with the same stamps: then one stands for the other.
     public func isSame(as other: PageCache) -> Bool {

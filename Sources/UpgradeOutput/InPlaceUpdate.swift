@@ -59,7 +59,8 @@ struct InPlaceUpdate {
         // The manifest lists each file's path, kind (which its path decides) and SHA-256, and the
         // as-of date: when none of these differ, it is the same bytes, and need not be made. It is
         // made on one core while the record's lines of the files that stay are made on the other.
-        let rewritten = Set(changed.map(\.file.path) + [Manifest.fileName])
+        let changedPaths = Set(changed.map(\.file.path))
+        let rewritten = changedPaths.union([Manifest.fileName])
         let needsManifest = !(changed.isEmpty && samePaths && asOf == record.asOf)
         let unchangedLines = next
         let makeManifest = self.manifest
@@ -68,7 +69,6 @@ struct InPlaceUpdate {
         let manifestSHA = manifest.map { SHA256.hex($0.bytes) }
         let manifestChanged = manifestSHA.map { record.entries[Manifest.fileName]?.sha256 != $0 } ?? false
         let written = changed.map(\.file.path) + (manifestChanged ? [Manifest.fileName] : [])
-        let changedPaths = Set(changed.map(\.file.path))
         let report = SiteWriter.Report(written: written, unchanged: build.paths.filter { !changedPaths.contains($0) })
         // Nothing differs, on disk or in the record: nothing is written at all.
         guard !written.isEmpty || recordChanged else { return report }

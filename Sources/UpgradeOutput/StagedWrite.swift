@@ -149,9 +149,9 @@ public final class StagedWrite: Sendable {
     /// the inputs' `SourceSnapshot` and the options), and that build warned of nothing: then there
     /// is nothing to do, nor anything to say.
     public func isCurrent(sources: String) -> Bool {
-        // A build from other sources is known from the record's header, before its files are checked.
-        guard noted?.sources == sources, let record else { return false }
-        return record.isWhole && record.note.sources == sources && record.note.warnings == 0
+        // Known from the record's header, before its files are checked, unless the sources and warnings agree.
+        guard let noted, noted.sources == sources, noted.warnings == 0 else { return false }
+        return record?.isWhole ?? false
     }
 
     /// Ends a write that found the output current: nothing is written.

@@ -117,13 +117,12 @@ public struct SitePlan: Sendable {
     /// Markdown twin is rendered first, and the HTML twin from the same trees.
     func render(_ page: Page, _ formats: [PageFormat]) -> [GeneratedFile] {
         let parses = formats.count > 1 ? ProseParses() : nil
-        var texts: [PageFormat: String] = [:]
-        for format in PageFormat.allCases.reversed() where formats.contains(format) {
-            texts[format] = format == .html
-                ? PageRenderer.html(page, templates: templates, context: context, navigation: navigation, parses: parses)
-                : PageRenderer.markdown(page, context: context, parses: parses)
+        let markdown = formats.contains(.md) ? PageRenderer.markdown(page, context: context, parses: parses) : ""
+        let html = formats.contains(.html)
+            ? PageRenderer.html(page, templates: templates, context: context, navigation: navigation, parses: parses) : ""
+        return formats.map {
+            GeneratedFile(path: page.path.file($0), kind: FileKind(page.kind), text: $0 == .html ? html : markdown)
         }
-        return formats.map { GeneratedFile(path: page.path.file($0), kind: FileKind(page.kind), text: texts[$0]!) }
     }
 
     /// Both files of a page: its HTML and its Markdown.

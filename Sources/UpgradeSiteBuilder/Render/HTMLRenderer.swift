@@ -13,12 +13,9 @@ package final class HTMLRenderer {
     /// Where the prose's trees come from, shared with the page's Markdown twin; nil parses here.
     private let parses: ProseParses?
 
-    /// `reservedIDs` are the ids the layout around the body uses, which no heading may take.
-    package convenience init(page: PagePath, unsafeHTML: Bool, reservedIDs: Set<String> = []) {
-        self.init(page: page, unsafeHTML: unsafeHTML, reservedIDs: reservedIDs, parses: nil)
-    }
-
-    init(page: PagePath, unsafeHTML: Bool, reservedIDs: Set<String>, parses: ProseParses?) {
+    /// `reservedIDs` are the ids the layout around the body uses, which no heading may take;
+    /// `parses`, when given, holds the trees the page's Markdown twin rendered from.
+    package init(page: PagePath, unsafeHTML: Bool, reservedIDs: Set<String> = [], parses: ProseParses? = nil) {
         self.page = page
         self.unsafeHTML = unsafeHTML
         self.parses = parses

@@ -56,22 +56,8 @@ package enum PageRenderer {
         return (pageContext, layout)
     }
 
-    /// A page's HTML body, without the layout, and its Markdown twin, from one parse of its prose:
-    /// the part of a build that is cmark's, which the benchmarks measure on its own.
-    package static func bodies(_ page: Page, context: ViewContext) -> (html: String, markdown: String) {
-        let parses = ProseParses()
-        let markdown = markdown(page, context: context, parses: parses)
-        let html = HTMLRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML, reservedIDs: [],
-                                parses: parses).render(page)
-        return (html, markdown)
-    }
-
-    package static func markdown(_ page: Page, context: ViewContext) -> String {
-        markdown(page, context: context, parses: nil)
-    }
-
     /// `parses`, when given, keeps the prose's trees for the page's HTML twin.
-    static func markdown(_ page: Page, context: ViewContext, parses: ProseParses?) -> String {
+    package static func markdown(_ page: Page, context: ViewContext, parses: ProseParses? = nil) -> String {
         let renderer = MarkdownRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML, parses: parses)
         var parts = ["# " + MarkdownRenderer.escape(page.title) + "\n"]
         if let summary = page.summary { parts.append(MarkdownRenderer.guardBlockStart(MarkdownRenderer.escape(summary)) + "\n") }

@@ -5,8 +5,10 @@ import UpgradeContent
 /// The Markdown twin renders first and leaves each tree as it was parsed (`renderCommonMark`
 /// undoes its changes); the HTML twin then takes the tree, and its changes (ids on headings)
 /// need no undoing. A renderer given no parses parses for itself. One page's, on one thread.
-final class ProseParses {
+package final class ProseParses {
     private var kept: [ObjectIdentifier: MarkdownDocument] = [:]
+
+    package init() {}
 
     /// The tree of `text` for the Markdown twin, kept for the HTML twin.
     func forMarkdown(_ text: ProseText, unsafeHTML: Bool) -> MarkdownDocument {

@@ -20,7 +20,9 @@ enum ProseStage {
         let context = ViewContext(content: content, asOf: content.settings.asOf)
         return ConcurrentMap.run(content.pages) { page in
             let view = ProseView(context: context, page: page).render(into: Diagnostics())
-            let (html, markdown) = PageRenderer.bodies(view, context: context)
+            let parses = ProseParses()
+            let markdown = PageRenderer.markdown(view, context: context, parses: parses)
+            let html = HTMLRenderer(page: view.path, unsafeHTML: content.settings.rawHTML, parses: parses).render(view)
             return html.utf8.count + markdown.utf8.count
         }.reduce(0, +)
     }
