@@ -13,14 +13,13 @@ struct Disagreement {
 extension TableEncoding {
     /// Every point of the table's condition space, minus the impossible ones,
     /// evaluated under the table's hit policy and by the rule core.
-    func disagreements(rules catalogRules: [Rule]) -> [Disagreement] {
+    func disagreements(logic: ConditionLogic) -> [Disagreement] {
         var found: [Disagreement] = []
-        let ruleOrder = catalogRules.map(\.code)
         var indices = Array(repeating: 0, count: conditions.count)
         repeat {
             let point = self.point(indices)
             let impossible = table.impossible.contains { box in point.matches(box.when) }
-            if !impossible, let disagreement = compare(at: point, ruleOrder: ruleOrder) { found.append(disagreement) }
+            if !impossible, let disagreement = compare(at: point, logic: logic) { found.append(disagreement) }
         } while advance(&indices)
         return found
     }
@@ -43,7 +42,7 @@ extension TableEncoding {
         }
     }
 
-    private func compare(at point: ConditionPoint, ruleOrder: [ReasonCode]) -> Disagreement? {
+    private func compare(at point: ConditionPoint, logic: ConditionLogic) -> Disagreement? {
         let rows = deciding(at: point)
         // A uniqueness or completeness problem is its own finding; agreement is judged where the table decides.
         if rows.isEmpty && table.noMatch == nil { return nil }
@@ -54,15 +53,15 @@ extension TableEncoding {
             switch output.conclusion {
             case .verdict:
                 tableSays.append("verdict " + (Set(values).sorted().joined(separator: "+").nonEmpty ?? "none"))
-                coreSays.append("verdict " + ConditionLogic.verdict(at: point).rawValue)
+                coreSays.append("verdict " + logic.verdict(at: point).rawValue)
             case .reason:
-                let expected = ruleOrder.filter(ConditionLogic.reasons(at: point).contains).map(\.rawValue)
+                let expected = logic.reasons(at: point).map(\.rawValue)
                 let given = table.hitPolicy == .collect ? values.sorted() : values
                 tableSays.append("reasons " + (given.joined(separator: ", ").nonEmpty ?? "none"))
                 coreSays.append("reasons " + ((table.hitPolicy == .collect ? expected.sorted() : expected)
                     .joined(separator: ", ").nonEmpty ?? "none"))
             case .advisory:
-                let expected = ConditionLogic.advisories(at: point).map(\.rawValue)
+                let expected = logic.advisories(at: point).map(\.rawValue)
                 let given = table.hitPolicy == .collect ? values.sorted() : values
                 tableSays.append("advice " + (given.joined(separator: ", ").nonEmpty ?? "none"))
                 coreSays.append("advice " + ((table.hitPolicy == .collect ? expected.sorted() : expected)

@@ -70,7 +70,7 @@ private struct TableFindings {
 
     /// Cases a real request reaches come first: those are the ones to try. A long list is cut short.
     private func disagreementFindings(limit: Int = 20) -> [Diagnostic] {
-        let all = encoding.disagreements(rules: content.catalog.rules)
+        let all = encoding.disagreements(logic: content.catalog.logic)
         let ordered = all.filter { examples.request(reaching: $0.point) != nil }
             + all.filter { examples.request(reaching: $0.point) == nil }
         var findings = ordered.prefix(limit).map { disagreement in
@@ -88,7 +88,7 @@ private struct TableFindings {
     private func missingInputs() -> [Diagnostic] {
         let tested = Set(encoding.conditions)
         return table.outputs.compactMap { output in
-            let missing = ConditionLogic.inputs(of: output.conclusion).subtracting(tested)
+            let missing = content.catalog.logic.inputs(of: output.conclusion).subtracting(tested)
             guard !missing.isEmpty else { return nil }
             return error("the output \(output.conclusion.rawValue) depends on "
                          + missing.map(\.rawValue).sorted().joined(separator: ", ") + ", which the table does not test",
@@ -148,9 +148,9 @@ private struct TableFindings {
 extension TableCheck {
     /// Every case where `table`, as given, and the rule core disagree: for a
     /// table read back from a published page.
-    public static func disagreements(of table: DecisionTable, rules: [Rule]) -> [String] {
+    public static func disagreements(of table: DecisionTable, logic: ConditionLogic) -> [String] {
         let encoding = TableEncoding(table)
-        return encoding.disagreements(rules: rules).map { disagreement in
+        return encoding.disagreements(logic: logic).map { disagreement in
             "at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "
                 + "but the rule core says \(disagreement.coreSays)"
         }

@@ -31,7 +31,7 @@ struct ContentListing {
                     return nil
                 }
                 var target: ObjCBool = false
-                FileManager.default.fileExists(atPath: full, isDirectory: &target)
+                _ = FileManager.default.fileExists(atPath: full, isDirectory: &target)
                 return (entry.name, target.boolValue)
             }
         }

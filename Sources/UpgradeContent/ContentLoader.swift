@@ -85,15 +85,17 @@ final class ContentReading {
         let (footnotes, paths) = readPaths(offers: offers)
         let rules = readRules()
         let roles = readRoles()
-        let interpretations = readInterpretations(footnotes: footnotes, rules: rules.declared, roles: roles.declared)
-        let examples = readExamples(offers: offers)
-        let tables = readTables(rules: rules.declared)
+        let interpretations = readInterpretations(footnotes: footnotes, rules: rules.declared,
+                                                  advisories: rules.advisories.map(\.code), roles: roles.declared)
+        let examples = readExamples(offers: offers, codes: rules.valid.map(\.code))
+        let tables = readTables(rules: rules.declared,
+                                logic: ConditionLogic(rules: rules.valid, advisories: rules.advisories))
         let (pages, cache) = readPages()
         guard !sink.hasErrors, let settings else { return nil }
         do {
             let catalog = try Catalog(
                 programs: programs, regions: regions, services: services, offers: offers,
-                paths: paths, footnotes: footnotes, rules: rules.valid, roles: roles.valid,
+                paths: paths, footnotes: footnotes, rules: rules.valid, advisories: rules.advisories, roles: roles.valid,
                 portalSteps: roles.portalSteps, interpretations: interpretations, examples: examples, tables: tables)
             return (catalog, settings, pages, cache)
         } catch {

@@ -2,7 +2,7 @@ import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {
-    func readExamples(offers: [Offer]) -> [Example] {
+    func readExamples(offers: [Offer], codes: [ReasonCode]) -> [Example] {
         guard let root = file("examples.yaml", what: "the worked examples", keys: ["examples"], optional: true)
         else { return [] }
         let objects = root.objects("examples", what: "example",
@@ -18,8 +18,10 @@ extension ContentReading {
             let asOf = object.date("asOf")
             let verdict = self.verdict(object)
             let reasons = object.strings("reasons").compactMap { code -> ReasonCode? in
-                guard let reason = ReasonCode(rawValue: code.value) else {
-                    let hint = suggestion(for: code.value, among: ReasonCode.allCases.map(\.rawValue))
+                guard let reason = codes.first(where: { $0.rawValue == code.value }) else {
+                    // When rules.yaml could not be read, the code may well be in it.
+                    guard !unreadable.contains("rules.yaml") else { return nil }
+                    let hint = suggestion(for: code.value, among: codes.map(\.rawValue))
                     sink.error("unknown reason code '\(code.value)'\(hint)", at: code.location)
                     return nil
                 }

@@ -2,39 +2,108 @@ import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {
-    /// The valid rules, and every id declared, so references to a rule with other errors are not reported again.
-    func readRules() -> (valid: [Rule], declared: Set<RuleID>) {
-        guard let root = file("rules.yaml", what: "the eligibility rules", keys: ["rules"]) else { return ([], []) }
-        let objects = root.objects("rules", what: "rule", keys: ["id", "code", "title", "blocked", "remedy", "source"])
+    /// The valid rules and advice, and every rule id declared, so references to a rule with other
+    /// errors are not reported again.
+    func readRules() -> (valid: [Rule], advisories: [AdvisoryRule], declared: Set<RuleID>) {
+        guard let root = file("rules.yaml", what: "the eligibility rules", keys: ["rules", "advisories"])
+        else { return ([], [], []) }
+        let objects = root.objects("rules", what: "rule",
+                                   keys: ["id", "code", "title", "blocked", "remedy", "source", "when", "message"])
         let ids: [Located<RuleID>?] = objects.map { $0.id("id") }
         let declared = rejectDuplicates(ids.compactMap { $0 }, what: "rule")
-        var codesSeen: [ReasonCode: SourceLocation] = [:]
+        var codesSeen: [String: SourceLocation] = [:]
         for id in ids.compactMap({ $0 }) { sourceMap.rules[id.value] = id.location }
         let rules = zip(objects, ids).compactMap { object, id -> Rule? in
-            let code = object.string("code")
+            let code = uniqueCode(object, seen: &codesSeen)
             let title = object.string("title"), remedy = object.string("remedy"), source = object.string("source")
             let blocked = object.string("blocked", required: false)
-            guard let code else { return nil }
-            guard let reason = ReasonCode(rawValue: code.value) else {
-                let hint = suggestion(for: code.value, among: ReasonCode.allCases.map(\.rawValue))
-                sink.error("unknown rule code '\(code.value)'\(hint); the rule core implements "
-                           + ReasonCode.allCases.map(\.rawValue).joined(separator: ", "), at: code.location)
-                return nil
-            }
-            if let first = codesSeen[reason] {
-                sink.error("rule code '\(code.value)' is already used", at: code.location,
-                           notes: [Diagnostic.Note("first used here", at: first)])
-            }
-            codesSeen[reason] = code.location
-            guard let id, let title, let remedy, let source else { return nil }
-            return Rule(id: id.value, code: reason, title: title.value, remedy: remedy.value, source: source.value,
-                        blocked: blocked?.value)
+            let when = readWhen(object, verdict: false), message = readMessage(object)
+            guard let code, let id, let title, let remedy, let source, let when, let message else { return nil }
+            return Rule(id: id.value, code: ReasonCode(code), title: title.value, remedy: remedy.value,
+                        source: source.value, blocked: blocked?.value, when: when, message: message)
         }
-        for code in ReasonCode.allCases where codesSeen[code] == nil {
-            sink.error("no rule has code '\(code.rawValue)'; every condition the rule core checks needs a rule",
-                       at: root.location(of: "rules"))
+        var adviceSeen: [String: SourceLocation] = [:]
+        let advisories = root.objects("advisories", what: "advice",
+                                      keys: ["code", "words", "when", "each", "offer", "message"], required: false)
+            .compactMap { object -> AdvisoryRule? in
+                let code = uniqueCode(object, seen: &adviceSeen)
+                let words = object.string("words")
+                let each = object.string("each", required: false).flatMap { factPath($0, list: true) }
+                let offer = object.string("offer", required: false).flatMap { factPath($0, list: false) }
+                let when = readWhen(object, verdict: true), message = readMessage(object)
+                guard let code, let words, let when, let message else { return nil }
+                return AdvisoryRule(code: AdvisoryCode(code), words: words.value, when: when, each: each?.value,
+                                    offer: offer?.value, message: message)
+            }
+        for (code, location) in codesSeen where adviceSeen[code] != nil {
+            sink.error("'\(code)' is both a rule's code and an advice's code", at: adviceSeen[code]!,
+                       notes: [Diagnostic.Note("the rule's code is here", at: location)])
         }
-        return (rules, declared)
+        return (rules, advisories, declared)
+    }
+
+    /// A rule's or advice's `code`: lowercase words joined by hyphens, used once in its list.
+    private func uniqueCode(_ object: YAMLObject, seen: inout [String: SourceLocation]) -> String? {
+        guard let code = object.string("code") else { return nil }
+        let valid = !code.value.isEmpty && code.value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            && code.value.first != "-" && code.value.last != "-"
+        guard valid else {
+            sink.error("code '\(code.value)' must be lowercase letters, digits and single hyphens, "
+                       + "such as 'subscription-not-active'", at: code.location)
+            return nil
+        }
+        if let first = seen[code.value] {
+            sink.error("code '\(code.value)' is already used", at: code.location,
+                       notes: [Diagnostic.Note("first used here", at: first)])
+            return nil
+        }
+        seen[code.value] = code.location
+        return code.value
+    }
+
+    /// The conditions under which a rule blocks or advice is given; at least one.
+    private func readWhen(_ object: YAMLObject, verdict: Bool) -> [Condition: String]? {
+        guard let node = object.required("when") else { return nil }
+        let when = readConditions(object, "when", verdict: verdict, of: verdict ? "an advice" : "a rule")
+        // An entry the reader rejected has been reported; an empty mapping has not.
+        guard !when.isEmpty else {
+            if node.mapping?.isEmpty == true {
+                sink.error("'when' must name at least one condition, such as {holds-target: \"yes\"}",
+                           at: object.location(of: "when"))
+            }
+            return nil
+        }
+        return when
+    }
+
+    /// A message template whose every name is a fact of the request.
+    private func readMessage(_ object: YAMLObject) -> MessageTemplate? {
+        guard let text = object.string("message") else { return nil }
+        let template: MessageTemplate
+        do {
+            template = try MessageTemplate(text.value)
+        } catch {
+            sink.error("message: \(error)", at: text.location)
+            return nil
+        }
+        let unknown = template.names.subtracting(FactValue.vocabulary).sorted()
+        for name in unknown {
+            let hint = suggestion(for: name, among: FactValue.vocabulary.sorted())
+            sink.error("message names '\(name)', which no request has\(hint); the facts are "
+                       + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
+        }
+        return unknown.isEmpty ? template : nil
+    }
+
+    /// `each` or `offer`: a dotted path of fact names.
+    private func factPath(_ text: Located<String>, list: Bool) -> Located<String>? {
+        let path = FactValue.path(text.value)
+        guard !path.isEmpty, path.allSatisfy(FactValue.vocabulary.contains) else {
+            sink.error("'\(text.value)' is not a fact of the request; use a dotted path of "
+                       + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
+            return nil
+        }
+        return text
     }
 
     func readRoles() -> (valid: [Role], portalSteps: [String], declared: Set<RoleID>) {
@@ -71,7 +140,8 @@ extension ContentReading {
         return (roles, steps, known)
     }
 
-    func readInterpretations(footnotes: [Footnote], rules: Set<RuleID>, roles: Set<RoleID>) -> [Interpretation] {
+    func readInterpretations(footnotes: [Footnote], rules: Set<RuleID>, advisories: [AdvisoryCode],
+                             roles: Set<RoleID>) -> [Interpretation] {
         guard let root = file("interpretations.yaml", what: "the interpretations", keys: ["interpretations"])
         else { return [] }
         let objects = root.objects("interpretations", what: "interpretation",
@@ -80,7 +150,7 @@ extension ContentReading {
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "interpretation")
         var subjects: [String: Subject] = [:]
         rules.forEach { subjects[$0.rawValue] = .rule($0) }
-        AdvisoryCode.allCases.forEach { subjects[$0.rawValue] = .advisory($0) }
+        advisories.forEach { subjects[$0.rawValue] = .advisory($0) }
         roles.forEach { subjects[$0.rawValue] = .role($0) }
         footnotes.forEach { subjects[$0.id.rawValue] = .footnote($0.id) }
         return zip(objects, ids).compactMap { object, id -> Interpretation? in

@@ -4,7 +4,7 @@ import UpgradeCore
 
 extension ContentReading {
     /// Every `tables/*.yaml`, in file-name order, which is the order pages list them.
-    func readTables(rules: Set<RuleID>) -> [DecisionTable] {
+    func readTables(rules: Set<RuleID>, logic: ConditionLogic) -> [DecisionTable] {
         let names = tableFiles
         var seen: [TableID: SourceLocation] = [:]
         return names.compactMap { name -> DecisionTable? in
@@ -12,7 +12,7 @@ extension ContentReading {
                                   keys: ["id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows",
                                          "impossible", "noMatch"])
             else { return nil }
-            guard let table = readTable(root, rules: rules) else { return nil }
+            guard let table = readTable(root, rules: rules, logic: logic) else { return nil }
             if let first = seen[table.id] {
                 sink.error("duplicate table id '\(table.id)'", at: root.location(of: "id"),
                            notes: [Diagnostic.Note("'\(table.id)' is first declared here", at: first)])
@@ -24,7 +24,7 @@ extension ContentReading {
         }
     }
 
-    private func readTable(_ root: YAMLObject, rules: Set<RuleID>) -> DecisionTable? {
+    private func readTable(_ root: YAMLObject, rules: Set<RuleID>, logic: ConditionLogic) -> DecisionTable? {
         let id: Located<TableID>? = root.id("id")
         let title = root.string("title"), summary = root.string("summary")
         let policy = root.string("hitPolicy").flatMap { text -> HitPolicy? in
@@ -64,15 +64,15 @@ extension ContentReading {
                     unknown(cites, what: "rule", known: rules)
                 }
                 let annotation = row.string("annotation", required: cites == nil)
-                let when = readCells(row, "when", declared: inputs.map(\.condition), required: false)
-                let then = readCells(row, "then", declared: outputs.map(\.conclusion), required: true)
+                let when = readCells(row, "when", declared: inputs.map(\.condition), required: false, logic: logic)
+                let then = readCells(row, "then", declared: outputs.map(\.conclusion), required: true, logic: logic)
                 guard let rowID else { return nil }
                 return TableRule(id: rowID.value, inputs: when, outputs: then,
                                  annotation: annotation?.value ?? "", cites: cites?.value)
             }
         let impossible = root.objects("impossible", what: "impossible combination", keys: ["when", "because"],
                                       required: false).compactMap { object -> Impossibility? in
-            let when = readCells(object, "when", declared: inputs.map(\.condition), required: true)
+            let when = readCells(object, "when", declared: inputs.map(\.condition), required: true, logic: logic)
             let because = object.string("because")
             if when.isEmpty, object.value("when") != nil {
                 sink.error("an impossible combination must name at least one input value", at: object.location)
@@ -88,16 +88,17 @@ extension ContentReading {
 
     /// A `when` or `then` mapping: keys are declared columns, values are in each column's domain.
     private func readCells<Column: RawRepresentable & CaseIterable & Hashable>(
-        _ row: YAMLObject, _ key: String, declared: [Column], required: Bool
+        _ row: YAMLObject, _ key: String, declared: [Column], required: Bool, logic: ConditionLogic? = nil,
+        of owner: String = "a row"
     ) -> [Column: String] where Column.RawValue == String {
         guard let node = required ? row.required(key) : row.value(key) else { return [:] }
         let names = declared.map(\.rawValue)
-        guard let cells = YAMLObject(node, file: row.file, what: "'\(key)' of a row", keys: names, sink: sink)
+        guard let cells = YAMLObject(node, file: row.file, what: "'\(key)' of \(owner)", keys: names, sink: sink)
         else { return [:] }
         var values: [Column: String] = [:]
         for column in declared {
             guard let text = cells.string(column.rawValue, required: false) else { continue }
-            let domain = Self.domain(of: column)
+            let domain = Self.domain(of: column, logic: logic)
             if text.value == "-" { continue }
             guard domain.contains(text.value) else {
                 sink.error("'\(text.value)' is not a value of \(column.rawValue); use one of "
@@ -110,10 +111,17 @@ extension ContentReading {
     }
 
 
-    private static func domain<Column>(of column: Column) -> [String] {
+    /// A rule's or advice's `when`: condition names and values, as a table row's. Only advice may
+    /// test the verdict, which the rules make.
+    func readConditions(_ object: YAMLObject, _ key: String, verdict: Bool, of owner: String) -> [Condition: String] {
+        readCells(object, key, declared: Condition.allCases.filter { $0 != .verdict || verdict }, required: true,
+                  of: owner)
+    }
+
+    private static func domain<Column>(of column: Column, logic: ConditionLogic?) -> [String] {
         switch column {
         case let condition as Condition: condition.values
-        case let conclusion as Conclusion: conclusion.values
+        case let conclusion as Conclusion: logic.map(conclusion.values) ?? []
         default: []
         }
     }

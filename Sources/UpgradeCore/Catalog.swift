@@ -10,6 +10,10 @@ public struct Catalog: Sendable {
     public let footnotes: [Footnote]
     /// In rule order: reasons are reported in this order.
     public let rules: [Rule]
+    /// In the order advice is given.
+    public let advisories: [AdvisoryRule]
+    /// The rules and advice as one table from conditions to conclusions.
+    public let logic: ConditionLogic
     public let roles: [Role]
     /// The portal steps that submit an upgrade.
     public let portalSteps: [String]
@@ -25,14 +29,17 @@ public struct Catalog: Sendable {
     let offersByFoldedName: [String: Offer]
     private let familyMembers: [OfferID: [Offer]]
 
-    /// Refuses a catalogue in which a reason the rule core can give has no rule: `decide`
-    /// words and orders reasons by their rules, and a reason without one would be lost.
+    /// Refuses a catalogue in which two rules share a code, or two advice entries do: a decision
+    /// names its reasons and advice by code, and the second would be indistinguishable.
     public init(programs: [Program], regions: [Region], services: [Service], offers: [Offer],
-                paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], roles: [Role],
-                portalSteps: [String], interpretations: [Interpretation], examples: [Example],
+                paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], advisories: [AdvisoryRule],
+                roles: [Role], portalSteps: [String], interpretations: [Interpretation], examples: [Example],
                 tables: [DecisionTable] = []) throws(CatalogError) {
-        let unruled = ReasonCode.allCases.filter { code in !rules.contains { $0.code == code } }
-        guard unruled.isEmpty else { throw CatalogError.reasonsWithoutRule(unruled) }
+        let reasons = Dictionary(grouping: rules, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
+        let advice = Dictionary(grouping: advisories, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
+        guard reasons.isEmpty, advice.isEmpty else { throw CatalogError.sharedCodes((reasons + advice).sorted()) }
+        self.advisories = advisories
+        logic = ConditionLogic(rules: rules, advisories: advisories)
         self.programs = programs
         self.regions = regions
         self.services = services
@@ -61,6 +68,11 @@ public struct Catalog: Sendable {
     public func role(_ id: RoleID) -> Role? { roles.first { $0.id == id } }
     public func rule(for code: ReasonCode) -> Rule? { rules.first { $0.code == code } }
     public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
+    /// The first decision table with a row that restates the rule: where pages link its id.
+    public func table(citing rule: RuleID) -> DecisionTable? {
+        tables.first { $0.rules.contains { $0.cites == rule } }
+    }
+    public func advisory(_ code: AdvisoryCode) -> AdvisoryRule? { advisories.first { $0.code == code } }
 
     func hasPath(from: OfferID, to: OfferID) -> Bool {
         targetsBySource[from]?.contains(to) ?? false
@@ -100,14 +112,14 @@ public struct Catalog: Sendable {
 
 /// Why a catalogue cannot be made.
 public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Reasons the rule core can give that no rule words or orders.
-    case reasonsWithoutRule([ReasonCode])
+    /// Codes that more than one rule, or more than one advice entry, declares.
+    case sharedCodes([String])
 
     public var description: String {
         switch self {
-        case .reasonsWithoutRule(let codes):
-            "no rule has code " + codes.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-                + "; every reason the rule core gives needs a rule"
+        case .sharedCodes(let codes):
+            "more than one rule or advice has code " + codes.map { "'\($0)'" }.joined(separator: ", ")
+                + "; a decision names its reasons and advice by code"
         }
     }
 }

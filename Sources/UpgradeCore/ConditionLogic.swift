@@ -1,36 +1,37 @@
-/// The rule core's logic over conditions alone. `RuleCore.decide` works out
-/// a request's conditions and asks this; decision tables are checked against
-/// it over their whole condition space. There is no second copy of the rules.
-public enum ConditionLogic {
-    /// The blocking reasons at a point, in `ReasonCode` order (the catalog's rules
-    /// then put them in rule order).
-    public static func reasons(at point: ConditionPoint) -> Set<ReasonCode> {
-        var reasons: Set<ReasonCode> = []
-        if point.listedPath == false && point.regionalVariantPath == false { reasons.insert(.pathNotSupported) }
-        if point.regionalVariantPath == true { reasons.insert(.regionMismatch) }
-        if point.active == false { reasons.insert(.subscriptionNotActive) }
-        if point.holdsTarget == true { reasons.insert(.alreadyOwnsTarget) }
-        if point.holdsAddedService == true { reasons.insert(.ownsIncludedServices) }
-        return reasons
+/// The rule core's logic over conditions alone, as the model states it: each rule blocks when all
+/// of its `when` conditions hold, and each advice is given when all of its conditions hold.
+/// `RuleCore.decide` works out a request's conditions and asks this; decision tables are checked
+/// against it over their whole condition space; the checker evaluates the same clauses from its
+/// data. There is no second copy of the rules.
+public struct ConditionLogic: Sendable {
+    /// In rule order.
+    public let rules: [Rule]
+    public let advisories: [AdvisoryRule]
+
+    public init(rules: [Rule], advisories: [AdvisoryRule]) {
+        self.rules = rules
+        self.advisories = advisories
+    }
+
+    /// The codes of the rules that block at a point, in rule order.
+    public func reasons(at point: ConditionPoint) -> [ReasonCode] {
+        rules.filter { point.matches($0.when) }.map(\.code)
     }
 
     /// The verdict given at a point, or worked out from the reasons when the point does not give it.
-    public static func verdict(at point: ConditionPoint) -> Verdict {
-        point.verdict ?? (reasons(at: point).isEmpty ? .eligible : .blocked)
+    public func verdict(at point: ConditionPoint) -> Verdict {
+        point.verdict ?? (rules.contains { point.matches($0.when) } ? .blocked : .eligible)
     }
 
-    /// The advice at a point, in the order the rule core gives it.
-    public static func advisories(at point: ConditionPoint) -> [AdvisoryCode] {
-        var advisories: [AdvisoryCode] = []
-        if point.regionalVariantPath == true { advisories.append(.useRegionalVariant) }
-        if point.otherChannelConflict == true { advisories.append(.cancelOtherChannelFirst) }
-        if verdict(at: point) == .eligible && point.targetAddsServices == true { advisories.append(.accountTransition) }
-        if point.withdrawn == true { advisories.append(.legacyWithdrawn) }
-        return advisories
+    /// The advice at a point, in the order the model lists it.
+    public func advisories(at point: ConditionPoint) -> [AdvisoryCode] {
+        var full = point
+        full.verdict = verdict(at: point)
+        return advisories.filter { full.matches($0.when) }.map(\.code)
     }
 
     /// Every point of the condition space whose verdict agrees with its own conditions.
-    public static func consistentPoints() -> [ConditionPoint] {
+    public func consistentPoints() -> [ConditionPoint] {
         var points = [ConditionPoint()]
         for condition in Condition.allCases where condition != .verdict {
             points = points.flatMap { point in
@@ -43,16 +44,16 @@ public enum ConditionLogic {
         }
         return points.map { point in
             var full = point
-            full.verdict = reasons(at: point).isEmpty ? .eligible : .blocked
+            full.verdict = verdict(at: point)
             return full
         }
     }
 
     /// The conditions each conclusion depends on; a table that concludes it must test them all.
-    public static func inputs(of conclusion: Conclusion) -> Set<Condition> {
+    public func inputs(of conclusion: Conclusion) -> Set<Condition> {
         switch conclusion {
-        case .verdict, .reason: [.listedPath, .regionalVariantPath, .status, .holdsTarget, .holdsAddedService]
-        case .advisory: [.regionalVariantPath, .otherChannelConflict, .verdict, .targetAddsServices, .withdrawn]
+        case .verdict, .reason: Set(rules.flatMap(\.when.keys))
+        case .advisory: Set(advisories.flatMap(\.when.keys))
         }
     }
 }

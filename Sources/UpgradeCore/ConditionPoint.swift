@@ -15,6 +15,9 @@ public struct ConditionPoint: Hashable, Sendable {
     }
 
     /// The table boundary: a condition's value by name, nil where the point leaves it open.
+    /// The value a yes-or-no condition has when it holds.
+    public static let yes = ConditionValue.yes
+
     public subscript(condition: Condition) -> String? {
         get { values[condition] }
         set {
@@ -26,6 +29,11 @@ public struct ConditionPoint: Hashable, Sendable {
 
     /// The conditions the point sets, with their values.
     public var cells: [Condition: String] { values }
+
+    /// Whether some point with every value this one has could also have every value `cells` names.
+    public func allows(_ cells: [Condition: String]) -> Bool {
+        cells.allSatisfy { condition, wanted in values[condition].map { $0 == wanted } ?? true }
+    }
 
     /// Whether the point has every value `cells` names.
     public func matches(_ cells: [Condition: String]) -> Bool {

@@ -59,11 +59,12 @@ public enum Condition: String, CaseIterable, Sendable {
 public enum Conclusion: String, CaseIterable, Sendable {
     case verdict, reason, advisory
 
-    public var values: [String] {
+    /// The values it takes under a model's rules and advice.
+    public func values(in logic: ConditionLogic) -> [String] {
         switch self {
         case .verdict: Verdict.allCases.map(\.rawValue)
-        case .reason: ReasonCode.allCases.map(\.rawValue)
-        case .advisory: AdvisoryCode.allCases.map(\.rawValue)
+        case .reason: logic.rules.map(\.code.rawValue)
+        case .advisory: logic.advisories.map(\.code.rawValue)
         }
     }
 }
@@ -72,11 +73,11 @@ extension Conclusion {
     /// An outcome in a few plain words, for a reader who does not know its code: a reason as its
     /// rule words it (`blocked`), advice as the rule core names it. Nil for a verdict, which is a
     /// word already, and for a value that is no outcome.
-    public func words(of value: String, rules: [Rule]) -> String? {
+    public func words(of value: String, in logic: ConditionLogic) -> String? {
         switch self {
         case .verdict: nil
-        case .reason: ReasonCode(rawValue: value).flatMap { code in rules.first { $0.code == code }?.blocked }
-        case .advisory: AdvisoryCode(rawValue: value)?.words
+        case .reason: logic.rules.first { $0.code.rawValue == value }?.blocked
+        case .advisory: logic.advisories.first { $0.code.rawValue == value }?.words
         }
     }
 }

@@ -99,10 +99,10 @@ public struct MatrixRows: Sendable {
             if let known = judged[key] { return known.pointing(to: counterpart?.id) }
             let point = Facts.point(
                 listedPath: listed, regionalVariantPath: counterpart != nil, active: true, holdsTarget: false,
-                holdsAddedService: false, otherChannelConflict: false, targetAddsServices: adds, withdrawn: withdrawn)
-            let fired = ConditionLogic.reasons(at: point)
-            let known = MatrixCell(reasons: catalog.rules.map(\.code).filter(fired.contains),
-                                   advisories: ConditionLogic.advisories(at: point), regionalVariant: nil)
+                holdsAddedService: false, otherChannelConflict: false, targetAddsServices: adds, withdrawn: withdrawn,
+                logic: catalog.logic)
+            let known = MatrixCell(reasons: catalog.logic.reasons(at: point),
+                                   advisories: catalog.logic.advisories(at: point), regionalVariant: nil)
             judged[key] = known
             return known.pointing(to: counterpart?.id)
         }
@@ -145,5 +145,27 @@ private struct ServiceSet: Sendable {
 
     func isSubset(of other: ServiceSet) -> Bool {
         zip(words, other.words).allSatisfy { $0 & ~$1 == 0 }
+    }
+}
+
+extension ConditionPoint {
+    /// What every matrix cell assumes: an active subscription whose customer has no other holdings.
+    static var matrixCase: ConditionPoint {
+        var point = ConditionPoint()
+        point.active = true
+        point.holdsTarget = false
+        point.holdsAddedService = false
+        point.otherChannelConflict = false
+        return point
+    }
+}
+
+extension ConditionLogic {
+    /// The rules and advice a matrix cell can show: those whose conditions its case leaves open.
+    /// An interpretation that bears on one of them bears on the matrix.
+    public var matrixSubjects: [Subject] {
+        let open = ConditionPoint.matrixCase
+        return rules.filter { open.allows($0.when) }.map { .rule($0.id) }
+            + advisories.filter { open.allows($0.when) }.map { .advisory($0.code) }
     }
 }

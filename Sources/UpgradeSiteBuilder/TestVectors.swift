@@ -40,14 +40,14 @@ enum TestVectors {
             ])
         }
         let reachedKeys = Set(reached.map { key($0.point) })
-        let order = catalog.rules.map(\.code)
-        let unreached: [JSONValue] = ConditionLogic.consistentPoints().filter { !reachedKeys.contains(key($0)) }.map { point in
+        let logic = catalog.logic
+        let unreached: [JSONValue] = logic.consistentPoints().filter { !reachedKeys.contains(key($0)) }.map { point in
             .object([
                 ("point", json(point)),
                 ("decision", .object([
-                    ("verdict", .string(ConditionLogic.verdict(at: point).rawValue)),
-                    ("reasons", .array(order.filter(ConditionLogic.reasons(at: point).contains).map { .string($0.rawValue) })),
-                    ("advisories", .array(ConditionLogic.advisories(at: point).map { .string($0.rawValue) })),
+                    ("verdict", .string(logic.verdict(at: point).rawValue)),
+                    ("reasons", .array(logic.reasons(at: point).map { .string($0.rawValue) })),
+                    ("advisories", .array(logic.advisories(at: point).map { .string($0.rawValue) })),
                 ])),
             ])
         }

@@ -39,8 +39,6 @@ public enum SitePaths {
     }
     public static func role(_ role: RoleID) -> PagePath { PagePath("roles", role.rawValue) }
     public static func table(_ table: TableID) -> PagePath { PagePath("rules", table.rawValue) }
-    /// The decision table whose rows are the eligibility rules, which pages link rule ids to.
-    public static let eligibility = table("eligibility")
     public static func prose(_ slug: String) -> PagePath { PagePath("pages", slug) }
 
     /// The anchor of an interpretation on the interpretations page.

@@ -7,7 +7,7 @@ import UpgradeSiteContract
 /// A published decision table, read back, against the content's table and the rule core.
 struct DecisionTableVerification {
     let table: DecisionTable
-    let rules: [Rule]
+    let logic: ConditionLogic
     let file: String
 
     /// One row as the page shows it, known by its rule id (HTML) or its number (Markdown).
@@ -27,7 +27,7 @@ struct DecisionTableVerification {
 
     /// A rule's annotation as a reader sees it: the cited rule, its text and its source, or the row's own note.
     func annotation(_ row: TableRule) -> String {
-        guard let id = row.cites, let rule = rules.first(where: { $0.id == id }) else { return row.annotation }
+        guard let id = row.cites, let rule = logic.rules.first(where: { $0.id == id }) else { return row.annotation }
         return "\(rule.id) \(row.annotation.isEmpty ? rule.title : row.annotation) Source: \(rule.source)."
     }
 
@@ -141,7 +141,7 @@ struct DecisionTableVerification {
                 let contentValue = rule.outputs[output.conclusion] ?? "-"
                 // An outcome reads as words, then its code: the code is the value, and the words must be the model's.
                 let value = shown.split(separator: " ").last.map(String.init) ?? shown
-                if let words = output.conclusion.words(of: value, rules: rules), shown != words + " " + value {
+                if let words = output.conclusion.words(of: value, in: logic), shown != words + " " + value {
                     fail("rule \(rule.id), \(output.conclusion.rawValue): the page says '\(shown)', the model words "
                          + "\(value) as '\(words)'", line: row.line, &report)
                 }
@@ -157,7 +157,7 @@ struct DecisionTableVerification {
         let published = DecisionTable(id: table.id, title: table.title, summary: table.summary, hitPolicy: table.hitPolicy,
                                       inputs: table.inputs, outputs: table.outputs, rules: readRules,
                                       impossible: table.impossible, noMatch: table.noMatch)
-        for disagreement in TableCheck.disagreements(of: published, rules: rules).prefix(5) {
+        for disagreement in TableCheck.disagreements(of: published, logic: logic).prefix(5) {
             fail("as published, " + disagreement, line: tableLine, &report)
         }
     }

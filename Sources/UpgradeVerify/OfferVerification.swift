@@ -143,6 +143,21 @@ struct OfferVerification: Sendable {
         MarkdownTableReader.unescape(text)
     }
 
+    private static func when(_ conditions: [Condition: String]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: conditions.map { ($0.key.rawValue, $0.value) })
+    }
+
+    /// A message template's nodes as the checker's data must carry them, for the checker to walk.
+    private static func nodes(_ nodes: [MessageTemplate.Node]) -> [Any] {
+        nodes.map { node -> Any in
+            switch node {
+            case .text(let text): text
+            case .value(let path): ["value": path]
+            case .section(let path, let inverted, let inner): ["section": path, "inverted": inverted, "nodes": Self.nodes(inner)]
+            }
+        }
+    }
+
     /// `data/checker-data.js` against the model, field by field.
     func verifyCheckerData(_ text: String, asOf: CalendarDate, _ report: inout Tally) {
         let path = site + "/" + SitePaths.checkerData
@@ -160,8 +175,18 @@ struct OfferVerification: Sendable {
         func nullable(_ value: String?) -> Any { value ?? NSNull() }
         expect("as-of date", data["asOf"], asOf.description)
         expect("statuses", data["statuses"], SubscriptionStatus.allCases.map(\.rawValue))
-        expect("rules", data["rules"], catalog.rules.map {
-            ["id": $0.id.rawValue, "code": $0.code.rawValue, "title": $0.title, "remedy": $0.remedy]
+        expect("format", data["format"], "upgradedocs-checker/2")
+        expect("conditions", data["conditions"], Condition.allCases.map { ["id": $0.rawValue, "values": $0.values] as [String: Any] })
+        expect("rules", data["rules"], catalog.rules.map { rule in
+            // A rule links to the row of the first decision table that restates it.
+            let link = catalog.table(citing: rule.id).map { "rules/\($0.id).html#rule-\(rule.id)" }
+            return ["id": rule.id.rawValue, "code": rule.code.rawValue, "title": rule.title, "remedy": rule.remedy,
+                    "link": nullable(link), "when": Self.when(rule.when), "message": Self.nodes(rule.message.nodes)]
+                as [String: Any]
+        })
+        expect("advisories", data["advisories"], catalog.advisories.map {
+            ["code": $0.code.rawValue, "words": $0.words, "when": Self.when($0.when), "each": nullable($0.each),
+             "offer": nullable($0.offer), "message": Self.nodes($0.message.nodes)] as [String: Any]
         })
         expect("programs", data["programs"], catalog.programs.map {
             ["id": $0.id.rawValue, "name": $0.name, "withdrawnFrom": nullable($0.withdrawnFrom?.description),

@@ -212,7 +212,7 @@ public struct SiteVerifier: Sendable {
                 report.diagnostics.append(problem("a decision table with no known data-table id", file: file, line: table.line))
                 return
             }
-            DecisionTableVerification(table: expected, rules: catalog.rules, file: path(file)).verify(html: table, &report)
+            DecisionTableVerification(table: expected, logic: catalog.logic, file: path(file)).verify(html: table, &report)
         }
     }
 

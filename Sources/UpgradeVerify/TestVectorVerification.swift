@@ -51,7 +51,7 @@ struct TestVectorVerification {
             report.fail("the vectors cover \(points.count) points in \(vectors.count) entries; requests over the catalogue "
                         + "reach \(reached.count)", file: file, line: 1)
         }
-        let order = catalog.rules.map(\.code)
+        let logic = catalog.logic
         var others = Set<ConditionPoint>()
         for (index, entry) in unreached.enumerated() {
             guard let point = Self.point(entry["point"]) else {
@@ -60,16 +60,16 @@ struct TestVectorVerification {
             }
             others.insert(point)
             let expected: [String: Any] = [
-                "verdict": ConditionLogic.verdict(at: point).rawValue,
-                "reasons": order.filter(ConditionLogic.reasons(at: point).contains).map(\.rawValue),
-                "advisories": ConditionLogic.advisories(at: point).map(\.rawValue),
+                "verdict": logic.verdict(at: point).rawValue,
+                "reasons": logic.reasons(at: point).map(\.rawValue),
+                "advisories": logic.advisories(at: point).map(\.rawValue),
             ]
             if !Self.same(entry["decision"] as Any, expected) {
                 report.fail("unreached point \(index + 1): the file says \(Self.describe(entry["decision"])), the rule core "
                             + "concludes \(Self.describe(expected))", file: file, line: 1)
             }
         }
-        let consistent = Set(ConditionLogic.consistentPoints())
+        let consistent = Set(logic.consistentPoints())
         if others.union(points) != consistent || !others.isDisjoint(with: points) || others.count != unreached.count {
             report.fail("the vectors and the unreached points are not exactly the \(consistent.count) consistent points",
                         file: file, line: 1)

@@ -188,7 +188,7 @@ struct BuildCommand: ParsableCommand {
     private func begin() throws -> StagedWrite {
         do {
             return try SiteWriter(output: output, lockWait: wait).begin()
-        } catch let failure as DiagnosticError {
+        } catch let failure {
             Console.report(failure.diagnostics)
             throw Console.fail("the site was not written; the previous site is unchanged")
         }
@@ -234,7 +234,7 @@ struct BuildCommand: ParsableCommand {
                         + "\(report.removed.count) removed; \(build.made.count) made, \(build.kept.count) kept from the last "
                         + "build (as of \(date))\n")
             Console.succeed()
-        } catch let failure as DiagnosticError {
+        } catch let failure {
             Console.report(failure.diagnostics)
             throw Console.fail("the site was not written; the previous site is unchanged")
         }

@@ -41,7 +41,7 @@ public enum RandomModel {
         let program = Program(id: "legacy", name: "legacy", withdrawnFrom: Bool.random(using: &random) ? withdrawn : nil,
                               withdrawalNote: "Withdrawn | mostly <soon>.")
         let catalog = try! Catalog(programs: [program], regions: [region], services: services, offers: offers, paths: paths,
-                              footnotes: [], rules: seedCatalog.rules, roles: seedCatalog.roles,
+                              footnotes: [], rules: seedCatalog.rules, advisories: seedCatalog.advisories, roles: seedCatalog.roles,
                               portalSteps: seedCatalog.portalSteps, interpretations: [], examples: [],
                               tables: seedCatalog.tables)
         let asOf = CalendarDate(year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),

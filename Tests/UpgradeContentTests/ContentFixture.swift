@@ -54,11 +54,20 @@ struct ContentFixture {
             """,
         "rules.yaml": """
             rules:
-              - {id: R1, code: path-not-supported, title: t, remedy: r, source: s}
-              - {id: R2, code: region-mismatch, title: t, remedy: r, source: s}
-              - {id: R3, code: subscription-not-active, title: t, remedy: r, source: s}
-              - {id: R4, code: already-owns-target, title: t, remedy: r, source: s}
-              - {id: R5, code: owns-included-services, title: t, remedy: r, source: s}
+              - {id: R1, code: path-not-supported, title: t, remedy: r, source: s,
+                 when: {listed-path: "no", regional-variant-path: "no"}, message: "{{from.name}} is not listed."}
+              - {id: R2, code: region-mismatch, title: t, remedy: r, source: s,
+                 when: {regional-variant-path: "yes"}, message: "Use {{counterpart.name}}."}
+              - {id: R3, code: subscription-not-active, title: t, remedy: r, source: s,
+                 when: {status: inactive}, message: "It is {{status}}."}
+              - {id: R4, code: already-owns-target, title: t, remedy: r, source: s,
+                 when: {holds-target: "yes"}, message: "Has {{to.name}}."}
+              - {id: R5, code: owns-included-services, title: t, remedy: r, source: s,
+                 when: {holds-added-service: "yes"}, message: "{{#overlappingHoldings}}{{offer.name}}{{/overlappingHoldings}}."}
+            advisories:
+              - {code: use-regional-variant, words: w, when: {regional-variant-path: "yes"}, offer: counterpart.id,
+                 message: "Use {{counterpart.name}}."}
+              - {code: legacy-withdrawn, words: w, when: {legacy-withdrawn: "yes"}, message: "Withdrawn."}
             """,
         "roles.yaml": """
             portalSteps: [Open the customer.]

@@ -168,19 +168,30 @@ struct LoaderTests {
         }
     }
 
-    @Test("A rule code the rule core does not implement, and a code left without a rule")
-    func ruleCodes() throws {
+    @Test("A rule's conditions, code and message are checked where they stand, all in one run")
+    func ruleDefinitions() throws {
         let errors = try ContentFixture(replacing: ["rules.yaml": """
             rules:
-              - {id: R1, code: path-not-supported, title: t, remedy: r, source: s}
-              - {id: R2, code: region-mismatch, title: t, remedy: r, source: s}
-              - {id: R3, code: subscription-not-active, title: t, remedy: r, source: s}
-              - {id: R4, code: already-owns-target, title: t, remedy: r, source: s}
-              - {id: R5, code: owns-included-service, title: t, remedy: r, source: s}
+              - {id: R1, code: path-not-supported, title: t, remedy: r, source: s,
+                 when: {listed-pat: "no"}, message: "{{from.name}} is not listed."}
+              - {id: R2, code: Region_Mismatch, title: t, remedy: r, source: s,
+                 when: {regional-variant-path: "yes"}, message: "Use {{counterpart.nmae}}."}
+              - {id: R3, code: path-not-supported, title: t, remedy: r, source: s,
+                 when: {status: inactive}, message: "It is {{#status}}."}
+              - {id: R4, code: already-owns-target, title: t, remedy: r, source: s,
+                 when: {verdict: blocked}, message: "Has {{to.name}}."}
+              - {id: R5, code: owns-included-services, title: t, remedy: r, source: s,
+                 when: {}, message: "Has it."}
             """]).errors()
-        #expect(errors.map(\.place) == ["rules.yaml:2:3", "rules.yaml:6:20"])
-        #expect(errors[0].message.hasPrefix("no rule has code 'owns-included-services'"))
-        #expect(errors[1].message.contains("did you mean 'owns-included-services'?"))
+        #expect(errors.map(\.place) == ["rules.yaml:3:13", "rules.yaml:4:20", "rules.yaml:5:53", "rules.yaml:6:20",
+                                        "rules.yaml:7:41", "rules.yaml:9:13", "rules.yaml:11:12"])
+        #expect(errors[0].message == "unknown key 'listed-pat' in 'when' of a rule (did you mean 'listed-path'?)")
+        #expect(errors[1].message.hasPrefix("code 'Region_Mismatch' must be lowercase"))
+        #expect(errors[2].message.contains("'nmae', which no request has (did you mean 'name'?)"))
+        #expect(errors[3].message.hasPrefix("code 'path-not-supported' is already used"))
+        #expect(errors[4].message == "message: {{#status}} is never closed by {{/status}}")
+        #expect(errors[5].message.hasPrefix("unknown key 'verdict' in 'when' of a rule"))
+        #expect(errors[6].message.hasPrefix("'when' must name at least one condition"))
     }
 
     @Test("Every diagnostic prints as path:line:column: error: message")

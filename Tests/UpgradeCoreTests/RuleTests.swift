@@ -95,14 +95,14 @@ struct RuleTests {
 
 @Suite("The catalogue")
 struct CatalogTests {
-    @Test("A catalogue refuses a reason the rule core can give but no rule words, so no reason is silently lost")
-    func reasonWithoutRuleIsRefused() {
+    @Test("A catalogue refuses two rules with one code: a decision names its reasons by code")
+    func sharedCodeIsRefused() {
         let catalog = SeedModel.catalog
-        let rules = catalog.rules.filter { $0.code != .ownsIncludedServices }
-        #expect(throws: CatalogError.reasonsWithoutRule([.ownsIncludedServices])) {
+        let rules = catalog.rules + [catalog.rules[2]]
+        #expect(throws: CatalogError.sharedCodes([catalog.rules[2].code.rawValue])) {
             try Catalog(programs: catalog.programs, regions: catalog.regions, services: catalog.services,
                         offers: catalog.offers, paths: catalog.paths, footnotes: catalog.footnotes, rules: rules,
-                        roles: catalog.roles, portalSteps: catalog.portalSteps,
+                        advisories: catalog.advisories, roles: catalog.roles, portalSteps: catalog.portalSteps,
                         interpretations: catalog.interpretations, examples: catalog.examples)
         }
     }
@@ -114,6 +114,6 @@ struct CatalogTests {
         #expect(point.active == false)
         point.holdsTarget = true
         #expect(point[.holdsTarget] == "yes")
-        #expect(ConditionLogic.reasons(at: point) == [.subscriptionNotActive, .alreadyOwnsTarget])
+        #expect(SeedModel.catalog.logic.reasons(at: point) == [.subscriptionNotActive, .alreadyOwnsTarget])
     }
 }

@@ -8,10 +8,12 @@ import UpgradeCore
 import UpgradeSiteContract
 import TestSupport
 
-/// The checker decides in the browser, in JavaScript: a second implementation
-/// of the rule core. Under Node.js, it is held against `RuleCore.decide` on
-/// every request the test vectors reach and on ten thousand random ones, every
-/// field and every message, character for character.
+/// The checker decides in the browser: `checker.js` works out a request's facts
+/// and interprets the model's rules, advice and messages from the checker's
+/// data. Under Node.js, it is held against `RuleCore.decide` on every request
+/// the test vectors reach and on ten thousand random ones, every field and every
+/// message, character for character; and a model with a rule added and a message
+/// reworded gets the same answers with no change to the script.
 @Suite("The checker is the rule core, in the browser")
 struct CheckerEquivalenceTests {
     /// The request as the cases file carries it, and the rule core's answer.
@@ -61,7 +63,8 @@ struct CheckerEquivalenceTests {
     }
 
     /// Runs the checker's code under Node.js on `requests`; returns its output.
-    static func runNode(_ content: LoadedContent, asOf: CalendarDate, requests: [Request]) throws -> (status: Int32, output: String) {
+    static func runNode(_ content: LoadedContent, asOf: CalendarDate, requests: [Request],
+                        checker: String = Repository.path("templates/assets/checker.js")) throws -> (status: Int32, output: String) {
         let folder = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = CheckerData.file(catalog: content.catalog, asOf: asOf)
@@ -72,7 +75,7 @@ struct CheckerEquivalenceTests {
         let node = Process()
         node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         node.arguments = ["node", Repository.path("Tests/Checker/equivalence.js"), folder + "/checker-data.js",
-                          Repository.path("templates/assets/checker.js"), folder + "/cases.json"]
+                          checker, folder + "/cases.json"]
         let output = Pipe()
         node.standardOutput = output
         node.standardError = output
@@ -103,29 +106,53 @@ struct CheckerEquivalenceTests {
         }
     }
 
-    @Test("…and the comparison is not vacuous: a checker that words one message differently fails it")
+    @Test("…and the comparison is not vacuous: a checker that joins a list of names differently fails it")
     func comparisonCatchesADifference() throws {
         let folder = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let original = try String(contentsOfFile: Repository.path("templates/assets/checker.js"), encoding: .utf8)
-        let broken = original.replacingOccurrences(of: "only an active subscription can be upgraded.",
-                                                   with: "only active subscriptions can be upgraded.")
+        let broken = original.replacingOccurrences(of: #"join(", ") + " and " + names"#, with: #"join(", ") + ", " + names"#)
         #expect(broken != original)
         try broken.write(toFile: folder + "/checker.js", atomically: true, encoding: .utf8)
         let content = SiteFixture.content
-        try Data(CheckerData.file(catalog: content.catalog, asOf: SiteFixture.referenceDate).bytes)
-            .write(to: URL(fileURLWithPath: folder + "/data.js"))
-        let offer = content.catalog.offers[0]
-        let request = Request(from: offer, to: offer, status: .suspended, holdings: [], asOf: SiteFixture.referenceDate)
-        try JSONValue.array([Self.json(request, RuleCore(catalog: content.catalog).decide(request))]).serialized()
-            .write(toFile: folder + "/cases.json", atomically: true, encoding: .utf8)
-        let node = Process()
-        node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        node.arguments = ["node", Repository.path("Tests/Checker/equivalence.js"), folder + "/data.js",
-                          folder + "/checker.js", folder + "/cases.json"]
-        node.standardOutput = FileHandle.nullDevice
-        try node.run()
-        node.waitUntilExit()
-        #expect(node.terminationStatus == 1)
+        let requests = Self.randomRequests(content.catalog, count: 500, seed: 7)
+        let (status, output) = try Self.runNode(content, asOf: SiteFixture.referenceDate, requests: requests,
+                                                checker: folder + "/checker.js")
+        #expect(status == 1, "\(output)")
+        #expect(output.contains("MISMATCH"))
+    }
+
+    @Test("A rule added and a message reworded in the model reach the checker with no change to its script")
+    func checkerFollowsTheModel() throws {
+        let folder = try SiteFixture.contentCopy(editing: "rules.yaml") { rules in
+            let reworded = rules.replacingOccurrences(
+                of: "The subscription is {{status}}; only an active subscription can be upgraded.",
+                with: "Only an active subscription moves; this one is {{status}}.")
+            return reworded.replacingOccurrences(of: "\nadvisories:", with: """
+
+                  - id: UPG-9
+                    code: withdrawn-target-program
+                    when: {legacy-withdrawn: "yes", target-adds-services: "yes"}
+                    title: No services are added to a withdrawn program.
+                    remedy: Offer the matching new commerce offer instead.
+                    source: A test of the checker
+                    message: >-
+                      {{from.program.name}} stopped adding services on {{from.program.withdrawnFrom}};
+                      {{to.name}} would add {{addedServices}}.
+
+                advisories:
+                """)
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let content = SiteFixture.load(folder)
+        #expect(content.catalog.rules.map(\.code.rawValue).last == "withdrawn-target-program")
+        let requests = Self.randomRequests(content.catalog, count: 2_000, seed: 99)
+        let decisions = requests.map(RuleCore(catalog: content.catalog).decide)
+        let messages = decisions.flatMap(\.reasons).map(\.message)
+        #expect(messages.contains { $0.hasPrefix("Only an active subscription moves; this one is ") })
+        #expect(messages.contains { $0.hasPrefix("legacy stopped adding services on 2022-03-01; ") })
+        let (status, output) = try Self.runNode(content, asOf: SiteFixture.referenceDate, requests: requests)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("\(requests.count) requests, 0 mismatches"), "\(output)")
     }
 }

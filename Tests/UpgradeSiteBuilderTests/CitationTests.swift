@@ -19,15 +19,17 @@ struct CitationTests {
     @Test("A rule's source links to the page site.yaml names, in HTML and in Markdown")
     func sourceLinks() throws {
         let url = "https://learn.microsoft.com/partner-center/customers/add-licenses-or-services-to-an-existing-subscription"
-        let files = try SiteFixture.build(Self.content(sources: [.init(title: "Add licenses or more services", url: url)],
-                                                       reviewed: nil))
-        let html = SiteFixture.file(SitePaths.eligibility.file(.html), in: files)
-        let markdown = SiteFixture.file(SitePaths.eligibility.file(.md), in: files)
+        let content = Self.content(sources: [.init(title: "Add licenses or more services", url: url)], reviewed: nil)
+        let files = try SiteFixture.build(content)
+        // The table that restates the first rule lists its source.
+        let table = try #require(content.catalog.table(citing: content.catalog.rules[0].id))
+        let html = SiteFixture.file(SitePaths.table(table.id).file(.html), in: files)
+        let markdown = SiteFixture.file(SitePaths.table(table.id).file(.md), in: files)
         #expect(html.contains("Source: <a href=\"\(url)\">Add licenses or more services</a>, "))
         #expect(markdown.contains("Source: [Add licenses or more services](<\(url)>), "))
         // Without a known page the source stays text.
         let plain = try SiteFixture.build(Self.content(sources: [], reviewed: nil))
-        #expect(SiteFixture.file(SitePaths.eligibility.file(.html), in: plain).contains("Source: Add licenses or more services, "))
+        #expect(SiteFixture.file(SitePaths.table(table.id).file(.html), in: plain).contains("Source: Add licenses or more services, "))
     }
 
     @Test("Every page says when it was last reviewed, from the model, never from the clock")

@@ -1,22 +1,19 @@
-// The upgrade checker: the rule core again, in plain JavaScript, deciding from
-// data/checker-data.js, which the build makes from the model. It is a second
-// implementation, so the tests hold it against the Swift rule core on every
-// test vector and on ten thousand random requests, message for message.
+// The upgrade checker. It decides from data/checker-data.js, which the build
+// makes from the model: the catalogue, and the policy as data (each rule's and
+// advice's conditions, remedy and message template). This script works out a
+// request's facts (paths, variants, services, holdings) and interprets the
+// policy; it holds no rule, remedy or message of its own, so every rule exists
+// once, in content/. The tests hold its answers against the Swift rule core on
+// every test vector and on ten thousand random requests, message for message.
 // It reads its question from the page's address, so a link shows its answer
 // with no typing, from file:// or any server, with no network request.
 (function (global) {
   "use strict";
 
-  // ---- The rule core -------------------------------------------------------
+  // ---- Facts, and the policy's interpreter ----------------------------------
 
   function fold(text) {
     return String(text).toLowerCase().split(/\s+/).filter(Boolean).join(" ");
-  }
-
-  function joinedAsList(items) {
-    if (items.length === 0) return "";
-    if (items.length === 1) return items[0];
-    return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
   }
 
   function byCodePoints(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
@@ -35,6 +32,53 @@
       previous = current;
     }
     return previous[b.length];
+  }
+
+  // A message template's nodes (MessageTemplate in the Swift core): text, a
+  // fact's value, or a section shown when a fact is there (once per item of a
+  // list) or, inverted, when it is not.
+  function present(value) {
+    return value != null && value !== false && value !== "" && !(Array.isArray(value) && value.length === 0);
+  }
+
+  function factAt(path, scopes) {
+    if (path.length === 0) return scopes[scopes.length - 1];
+    var value;
+    for (var i = scopes.length - 1; i >= 0; i--) {
+      var scope = scopes[i];
+      if (scope && typeof scope === "object" && !Array.isArray(scope) && path[0] in scope) { value = scope[path[0]]; break; }
+    }
+    for (var k = 1; k < path.length && value != null; k++) {
+      value = typeof value === "object" && !Array.isArray(value) && path[k] in value ? value[path[k]] : null;
+    }
+    return value == null ? null : value;
+  }
+
+  function printed(value) {
+    if (typeof value === "string") return value;
+    if (!Array.isArray(value)) return "";
+    var names = value.filter(function (item) { return typeof item === "string"; });
+    if (names.length < 2) return names.join("");
+    return names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+  }
+
+  function render(nodes, scopes) {
+    return nodes.map(function (node) {
+      if (typeof node === "string") return node;
+      if (node.value) return printed(factAt(node.value, scopes));
+      var value = factAt(node.section, scopes);
+      if (node.inverted) return present(value) ? "" : render(node.nodes, scopes);
+      if (Array.isArray(value)) {
+        return value.map(function (item, index) {
+          return render(node.nodes, scopes.concat([{ "@first": index === 0 }, item]));
+        }).join("");
+      }
+      return present(value) ? render(node.nodes, scopes.concat([value])) : "";
+    }).join("");
+  }
+
+  function holds(when, point) {
+    return Object.keys(when).every(function (condition) { return point[condition] === when[condition]; });
   }
 
   function makeCore(data) {
@@ -58,8 +102,6 @@
 
     function hasPath(from, to) { return !!(paths[from] && paths[from][to]); }
     function serviceNames(ids) { return ids.map(function (id) { return services[id] || id; }); }
-    function regionName(id) { return id == null ? "the global market" : (regions[id] || id); }
-    function channelPhrase(channel) { return channel === "other" ? " (bought through another partner or channel)" : ""; }
 
     function counterpart(from, to) {
       if (from.region === to.region) return null;
@@ -68,10 +110,19 @@
       return variant;
     }
 
-    function withdrawn(source, asOf) {
-      var program = programs[source.program];
-      return !!(program && program.withdrawnFrom && asOf >= program.withdrawnFrom);
+    // The facts a message can name, shaped as the Swift core's Facts.values.
+    function offerFacts(offer) {
+      var program = programs[offer.program];
+      return {
+        id: offer.id, name: offer.name,
+        program: { id: offer.program, name: program ? program.name : offer.program,
+                   withdrawnFrom: program ? program.withdrawnFrom : null,
+                   withdrawalNote: program ? program.withdrawalNote : null },
+        region: offer.region == null ? null : { id: offer.region, name: regions[offer.region] || offer.region }
+      };
     }
+
+    function holdingFacts(holding) { return { offer: offerFacts(holding.offer), otherChannel: holding.channel === "other" }; }
 
     /// The decision `explain --format json` gives, with each advisory's offer.
     function decide(request) {
@@ -79,14 +130,16 @@
       var variant = counterpart(from, to);
       var fromServices = {};
       from.services.forEach(function (s) { fromServices[s] = true; });
-      var added = to.services.filter(function (s) { return !fromServices[s]; }).sort(byCodePoints);
+      var added = to.services.filter(function (s) { return !fromServices[s]; })
+        .filter(function (s, i, all) { return all.indexOf(s) === i; }).sort(byCodePoints);
       var addedSet = {};
       added.forEach(function (s) { addedSet[s] = true; });
       var targetHoldings = request.holdings.filter(function (h) { return h.offer.id === to.id; });
       var overlapping = [];
       request.holdings.forEach(function (h) {
         if (h.offer.id === to.id) return;
-        var overlap = h.offer.services.filter(function (s) { return addedSet[s]; }).sort(byCodePoints);
+        var overlap = h.offer.services.filter(function (s, i, all) { return addedSet[s] && all.indexOf(s) === i; })
+          .sort(byCodePoints);
         if (overlap.length) overlapping.push({ holding: h, services: overlap });
       });
       var seen = {};
@@ -95,62 +148,51 @@
         seen[h.offer.id] = true;
         return true;
       });
+      var program = programs[from.program];
 
-      var listed = hasPath(from.id, to.id);
-      var fired = {};
-      if (!listed && !variant) fired["path-not-supported"] = true;
-      if (variant) fired["region-mismatch"] = true;
-      if (request.status !== "active") fired["subscription-not-active"] = true;
-      if (targetHoldings.length) fired["already-owns-target"] = true;
-      if (overlapping.length) fired["owns-included-services"] = true;
+      // The point of the condition space the request falls on, named as data.conditions names it.
+      var point = {
+        "listed-path": hasPath(from.id, to.id) ? "yes" : "no",
+        "regional-variant-path": variant ? "yes" : "no",
+        "status": request.status === "active" ? "active" : "inactive",
+        "holds-target": targetHoldings.length ? "yes" : "no",
+        "holds-added-service": overlapping.length ? "yes" : "no",
+        "other-channel-conflict": otherChannel.length ? "yes" : "no",
+        "target-adds-services": added.length ? "yes" : "no",
+        "legacy-withdrawn": program && program.withdrawnFrom && request.asOf >= program.withdrawnFrom ? "yes" : "no"
+      };
+      var facts = {
+        from: offerFacts(from), to: offerFacts(to), status: request.status, asOf: request.asOf,
+        counterpart: variant ? offerFacts(variant) : null, addedServices: serviceNames(added),
+        targetHolding: targetHoldings.length ? holdingFacts(targetHoldings[0]) : null,
+        overlappingHoldings: overlapping.map(function (o) {
+          var fields = holdingFacts(o.holding);
+          fields.services = serviceNames(o.services);
+          return fields;
+        }),
+        otherChannelHoldings: otherChannel.map(holdingFacts)
+      };
 
-      function message(code) {
-        switch (code) {
-          case "path-not-supported":
-            var program = programs[from.program];
-            return from.name + " has no listed upgrade path to " + to.name + " in the " +
-              (program ? program.name : from.program) + " program.";
-          case "region-mismatch":
-            return from.name + " is sold in " + regionName(from.region) + "; it can be upgraded to " +
-              (variant ? variant.name : "its own region's variant") + ", not to " + to.name + ", which is sold in " +
-              regionName(to.region) + ".";
-          case "subscription-not-active":
-            return "The subscription is " + request.status + "; only an active subscription can be upgraded.";
-          case "already-owns-target":
-            return "The customer already has " + to.name + channelPhrase(targetHoldings[0].channel) + ".";
-          case "owns-included-services":
-            return overlapping.map(function (o) {
-              return o.holding.offer.name + channelPhrase(o.holding.channel) + " already includes " +
-                joinedAsList(serviceNames(o.services));
-            }).join("; ") + ", which " + to.name + " would add.";
-        }
-      }
-
-      var reasons = data.rules.filter(function (rule) { return fired[rule.code]; }).map(function (rule) {
-        return { code: rule.code, rule: rule.id, message: message(rule.code) };
+      var reasons = data.rules.filter(function (rule) { return holds(rule.when, point); }).map(function (rule) {
+        return { code: rule.code, rule: rule.id, message: render(rule.message, [facts]) };
       });
       var verdict = reasons.length ? "blocked" : "eligible";
+      point.verdict = verdict;
       var advisories = [];
-      if (variant) {
-        advisories.push({ code: "use-regional-variant", offer: variant.id, message: "Upgrade to " + variant.name + " (" +
-          variant.id + ") instead: it is " + (variant.region == null ? "the global" : "the " + regionName(variant.region)) +
-          " variant of " + to.name + "." });
-      }
-      otherChannel.forEach(function (h) {
-        advisories.push({ code: "cancel-other-channel-first", offer: h.offer.id, message: h.offer.name +
-          " was bought through another partner or channel: the customer must cancel it there before buying " +
-          to.name + " from you." });
+      data.advisories.forEach(function (advice) {
+        if (!holds(advice.when, point)) return;
+        var scopes = [[facts]];
+        if (advice.each) {
+          var items = factAt(advice.each.split("."), [facts]);
+          scopes = Array.isArray(items) ? items.map(function (item) { return [facts, item]; }) : [];
+        }
+        scopes.forEach(function (scope) {
+          var entry = { code: advice.code, message: render(advice.message, scope) };
+          var offer = advice.offer ? printed(factAt(advice.offer.split("."), scope)) : "";
+          if (offer) entry.offer = offer;
+          advisories.push(entry);
+        });
       });
-      if (verdict === "eligible" && added.length) {
-        advisories.push({ code: "account-transition", message: to.name + " adds " + joinedAsList(serviceNames(added)) +
-          ". Some user accounts may need extra work to move to them; Partner Center lists the accounts and services " +
-          "affected after the upgrade." });
-      }
-      if (withdrawn(from, request.asOf)) {
-        var p = programs[from.program];
-        advisories.push({ code: "legacy-withdrawn", message: p.withdrawalNote ||
-          ("Since " + p.withdrawnFrom + ", most " + p.name + " upgrade options have been withdrawn.") });
-      }
       return {
         from: from.id, to: to.id, status: request.status, asOf: request.asOf, verdict: verdict,
         reasons: reasons, advisories: advisories
@@ -285,7 +327,7 @@
       answer.appendChild(element("ol", { class: "reasons" }, decision.reasons.map(function (reason) {
         var rule = core.data.rules.filter(function (r) { return r.id === reason.rule; })[0];
         return element("li", { "data-code": reason.code }, [
-          element("a", { href: core.data.ruleLink + encodeURIComponent(reason.rule) }, [reason.rule]), " ",
+          rule.link ? element("a", { href: rule.link }, [reason.rule]) : reason.rule, " ",
           element("span", { class: "message" }, [reason.message]),
           element("p", { class: "remedy" }, ["What to do: " + rule.remedy])
         ]);
@@ -295,8 +337,10 @@
       answer.appendChild(element("h3", {}, ["Advice"]));
       answer.appendChild(element("ul", { class: "advisories" }, decision.advisories.map(function (advisory) {
         var children = [element("span", { class: "message" }, [advisory.message])];
-        if (advisory.code === "use-regional-variant") {
-          var again = { from: request.from, to: core.offers[advisory.offer], status: request.status,
+        // Advice that points to an offer the question did not name can be asked again with it.
+        var pointed = advisory.offer && core.offers[advisory.offer];
+        if (pointed && pointed.id !== request.to.id && request.holdings.every(function (h) { return h.offer.id !== pointed.id; })) {
+          var again = { from: request.from, to: pointed, status: request.status,
                         holdings: request.holdings, asOf: request.asOf };
           children.push(" ", element("a", { href: queryOf(again) }, ["Ask again with " + again.to.name]));
         }
@@ -328,8 +372,8 @@
       var index = holdings.children.length + 1;
       var offerInput = element("input", { id: "held-" + index, list: "offer-names", autocomplete: "off", value: name || "" });
       var channelSelect = element("select", { id: "channel-" + index }, [
-        element("option", { value: "partner" }, ["through this partner"]),
-        element("option", { value: "other" }, ["through another partner or channel"])
+        element("option", { value: "partner" }, ["from this partner"]),
+        element("option", { value: "other" }, ["from another partner or channel"])
       ]);
       channelSelect.value = channel || "partner";
       var remove = element("button", { type: "button" }, ["Remove"]);

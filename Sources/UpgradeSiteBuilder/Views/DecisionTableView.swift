@@ -28,7 +28,7 @@ struct DecisionTableView {
             blocks.append(.table(ExamplesView(context: context).table()))
         }
         let notes = context.interpretationNotes(affecting: cited.map { .rule($0.id) }
-            + table.rules.compactMap { $0.outputs[.advisory] }.compactMap(AdvisoryCode.init).map { .advisory($0) })
+            + table.rules.compactMap { $0.outputs[.advisory] }.map(AdvisoryCode.init(rawValue:)).map { .advisory($0) })
         if !notes.isEmpty {
             blocks.append(.heading(level: 2, [.text("Interpretations")], id: "interpretations"))
             blocks += notes
@@ -68,7 +68,7 @@ struct DecisionTableView {
                 + table.outputs.enumerated().map { index, output in
                     // The outcome in words first, its code after: the code is for machines and for `explain`.
                     let value = rule.outputs[output.conclusion] ?? "-"
-                    let words = output.conclusion.words(of: value, rules: context.catalog.rules)
+                    let words = output.conclusion.words(of: value, in: context.catalog.logic)
                     return Cell(words.map { [.text($0 + " "), .code(value)] } ?? [.text(value)],
                                 attributes: [Attribute(Markup.Data.output, output.conclusion.rawValue)],
                                 cssClass: index == 0 ? "output first-output" : "output")

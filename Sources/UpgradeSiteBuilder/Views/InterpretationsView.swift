@@ -32,7 +32,7 @@ struct InterpretationsView {
             let separator: [Inline] = index > 0 ? [.text(", ")] : []
             switch subject {
             case .rule(let id):
-                return separator + [.link([.text(id.rawValue)], to: SitePaths.eligibility, anchor: SitePaths.anchor(ofRule: id))]
+                return separator + [context.ruleLink(id)]
             case .role(let id):
                 return separator + [.link([.text(context.catalog.role(id)?.name ?? id.rawValue)],
                                           to: SitePaths.role(id), anchor: nil)]

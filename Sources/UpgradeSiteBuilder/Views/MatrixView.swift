@@ -47,9 +47,8 @@ struct MatrixView {
         var blocks: [Block] = []
         if let note = context.withdrawalNote(of: program) { blocks.append(note) }
         blocks += body
-        let notes = context.interpretationNotes(affecting: [
-            .rule("UPG-1"), .rule("UPG-2"), .advisory(.legacyWithdrawn), .advisory(.useRegionalVariant),
-        ] + context.catalog.footnotes.map { .footnote($0.id) })
+        let notes = context.interpretationNotes(affecting: context.catalog.logic.matrixSubjects
+            + context.catalog.footnotes.map { .footnote($0.id) })
         if !notes.isEmpty {
             blocks.append(.heading(level: 2, [.text("Interpretations")], id: "interpretations"))
             blocks += notes

@@ -108,7 +108,7 @@ struct OfferView {
                                 + "includes is blocked: an upgrade to an offer below, from an offer without that service"),
                           ] + (overlapRule.map { rule -> [Inline] in
                               [.text(" (rule "),
-                               .link([.text(rule.id.rawValue)], to: SitePaths.eligibility, anchor: SitePaths.anchor(ofRule: rule.id)),
+                               context.ruleLink(rule.id),
                                .text(")")]
                           } ?? []) + [.text(".")]))
         if !blocked.isEmpty {
@@ -130,7 +130,9 @@ struct OfferView {
     }
 
     /// The rule that a holding with an overlapping service breaks.
-    private var overlapRule: Rule? { context.catalog.rule(for: .ownsIncludedServices) }
+    private var overlapRule: Rule? {
+        context.catalog.rules.first { $0.when[.holdsAddedService] == ConditionPoint.yes }
+    }
 
 
     /// The targets the rule core allows in the matrices' case, in the order the content lists them.

@@ -17,10 +17,12 @@ struct RoleView {
         }
         blocks += [
             .heading(level: 2, [.text("Checks, in order")], id: "checks"),
-            .paragraph([.text("Run every check, even after one fails: the customer needs every reason at once. "
-                              + "The same checks as a decision table: "),
-                        .link([.text("Upgrade eligibility")], to: SitePaths.eligibility, anchor: nil),
-                        .text(". To run them all for one customer, "),
+            .paragraph([.text("Run every check, even after one fails: the customer needs every reason at once. ")]
+                        + (context.catalog.rules.first.flatMap { context.catalog.table(citing: $0.id) }.map { table in
+                            [.text("The same checks as a decision table: "),
+                             .link([.text(table.title)], to: SitePaths.table(table.id), anchor: nil), .text(". ")]
+                        } ?? [])
+                        + [.text("To run them all for one customer, "),
                         .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
                         .text(".")]),
             checklist(),
@@ -48,7 +50,7 @@ struct RoleView {
     func checklist() -> Block {
         .list(ordered: true, items: context.catalog.rules.map { rule in
             [.strong([.text(rule.title)]), .text(" ("),
-             .link([.text(rule.id.rawValue)], to: SitePaths.eligibility, anchor: SitePaths.anchor(ofRule: rule.id)),
+             context.ruleLink(rule.id),
              .text(") If not: " + rule.remedy)]
         })
     }

@@ -57,6 +57,12 @@ package final class ViewContext: Sendable {
         catalog.programs.filter { !catalog.offers(in: $0.id).isEmpty }
     }
 
+    /// A rule's id, linked to the row of the first decision table that restates it; plain where none does.
+    func ruleLink(_ id: RuleID) -> Inline {
+        guard let table = catalog.table(citing: id) else { return .text(id.rawValue) }
+        return .link([.text(id.rawValue)], to: SitePaths.table(table.id), anchor: SitePaths.anchor(ofRule: id))
+    }
+
     var asOfFact: Fact { Fact("As of", [.text(asOf.description)]) }
 
     /// A rule's source, its page's title a link to that page when `site.yaml` says where it is:
