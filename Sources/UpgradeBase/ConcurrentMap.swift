@@ -4,9 +4,9 @@ import Dispatch
 ///
 /// Inlinable, so each caller gets a copy specialized to its types: a build maps over 20,000
 /// pages and files at a time, and generic code would copy every page through its witness table.
-public enum ConcurrentMap {
+package enum ConcurrentMap {
     @inlinable
-    public static func run<Element: Sendable, Result: Sendable>(_ items: [Element],
+    package static func run<Element: Sendable, Result: Sendable>(_ items: [Element],
                                                        _ transform: @Sendable (Element) -> Result) -> [Result] {
         let slots = Slots<Result>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
@@ -17,7 +17,7 @@ public enum ConcurrentMap {
 
     /// Two different jobs at once, such as loading two models.
     @inlinable
-    public static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+    package static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
                                                                _ second: @Sendable () -> Second) -> (First, Second) {
         let one = Slots<First>(count: 1), two = Slots<Second>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in

@@ -1,10 +1,10 @@
 /// Whole numbers as ASCII digits, read and written by bytes: the build record and the page cache
 /// hold tens of thousands of them, and a `String` between each number and its bytes costs more
 /// than the rest of their reading and writing.
-public enum DecimalDigits {
+package enum DecimalDigits {
     /// The number the digits spell; nil when they are empty, hold anything but digits, or overflow.
     @inlinable
-    public static func value<Digits: Collection<UInt8>>(of digits: Digits) -> Int64? {
+    package static func value<Digits: Collection<UInt8>>(of digits: Digits) -> Int64? {
         guard !digits.isEmpty else { return nil }
         var value: Int64 = 0
         for byte in digits {
@@ -19,7 +19,7 @@ public enum DecimalDigits {
 
     /// Appends the digits of `number` to `bytes`.
     @inlinable
-    public static func append(_ number: some BinaryInteger, to bytes: inout [UInt8]) {
+    package static func append(_ number: some BinaryInteger, to bytes: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
             var (value, count) = (UInt64(number), 0)
             repeat {

@@ -1,43 +1,43 @@
 /// The one way problems are collected. Each stage adds to one of these and
 /// goes on after an error, so one run reports every problem it can find.
 /// Work on both cores may add to the same one: its list sits behind a lock.
-public final class Diagnostics: Sendable {
+package final class Diagnostics: Sendable {
     private let list = Locked<[Diagnostic]>([])
 
-    public init() {}
+    package init() {}
 
     /// In the order they were added.
-    public var all: [Diagnostic] { list.withLock { $0 } }
+    package var all: [Diagnostic] { list.withLock { $0 } }
 
-    public var hasErrors: Bool { list.withLock { $0.contains { $0.severity == .error } } }
-    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    package var hasErrors: Bool { list.withLock { $0.contains { $0.severity == .error } } }
+    package var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    package var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
 
-    public func error(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
+    package func error(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
         append(Diagnostic(.error, message, at: location, notes: notes))
     }
 
-    public func warning(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
+    package func warning(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
         append(Diagnostic(.warning, message, at: location, notes: notes))
     }
 
-    public func append(_ diagnostic: Diagnostic) {
+    package func append(_ diagnostic: Diagnostic) {
         list.withLock { $0.append(diagnostic) }
     }
 
-    public func append(contentsOf more: some Sequence<Diagnostic>) {
+    package func append(contentsOf more: some Sequence<Diagnostic>) {
         let more = Array(more)
         list.withLock { $0 += more }
     }
 
     /// Sorted by place, so output reads top to bottom through each file; problems at one
     /// place keep the order they were found in. Work on both cores writes to different files.
-    public var sorted: [Diagnostic] {
+    package var sorted: [Diagnostic] {
         all.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
     }
 
     /// Throws every problem, sorted, when there is an error among them; warnings alone pass.
-    public func throwIfErrors() throws(DiagnosticError) {
+    package func throwIfErrors() throws(DiagnosticError) {
         if hasErrors { throw DiagnosticError(sorted) }
     }
 }

@@ -6,10 +6,10 @@ import Darwin
 
 /// Reading a whole file with one open, fstat and read: ten thousand small pages read
 /// this way cost a third of what `FileManager.contents(atPath:)` costs.
-public enum FileBytes {
+package enum FileBytes {
     /// The bytes of the regular file at `path` (links followed, as a reader of content does);
     /// nil when it cannot be read.
-    public static func contents(of path: String) -> [UInt8]? {
+    package static func contents(of path: String) -> [UInt8]? {
         let file = open(path, O_RDONLY | O_CLOEXEC)
         guard file >= 0 else { return nil }
         defer { close(file) }
@@ -18,7 +18,7 @@ public enum FileBytes {
 
     /// The bytes of the regular file `name` in the open folder `folder`: each read of a page among
     /// ten thousand then resolves one name, not a whole path.
-    public static func contents(of name: String, in folder: Int32) -> [UInt8]? {
+    package static func contents(of name: String, in folder: Int32) -> [UInt8]? {
         let file = openat(folder, name, O_RDONLY | O_CLOEXEC)
         guard file >= 0 else { return nil }
         defer { close(file) }
@@ -26,7 +26,7 @@ public enum FileBytes {
     }
 
     /// The bytes of the open file `file`, when it is a regular file; the caller closes it.
-    public static func contents(ofOpen file: Int32) -> [UInt8]? {
+    package static func contents(ofOpen file: Int32) -> [UInt8]? {
         var info = stat()
         guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))

@@ -7,17 +7,17 @@ import Darwin
 /// A file as `stat` sees it: inode, size and modification time. Two equal stamps of a path mean
 /// the same bytes, as `make` and `ninja` decide, unless a write came in the same tick of the file
 /// system's clock (`SourceSnapshot.isSettled(before:)` guards that).
-public struct FileStamp: Hashable, Sendable {
-    public let inode: UInt64
-    public let size: Int64
+package struct FileStamp: Hashable, Sendable {
+    package let inode: UInt64
+    package let size: Int64
     /// In nanoseconds.
-    public let modified: Int64
+    package let modified: Int64
 
-    public init(inode: UInt64, size: Int64, modified: Int64) {
+    package init(inode: UInt64, size: Int64, modified: Int64) {
         (self.inode, self.size, self.modified) = (inode, size, modified)
     }
 
-    public init(_ info: stat) {
+    package init(_ info: stat) {
         self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: SourceSnapshot.modified(info))
     }
 }

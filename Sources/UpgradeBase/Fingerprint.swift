@@ -1,28 +1,28 @@
 /// One SHA-256 over several inputs, each prefixed with its length, so that no two
 /// different lists of inputs give the same bytes: what an output was made from,
 /// for deciding whether it must be made again.
-public struct Fingerprint: Sendable {
+package struct Fingerprint: Sendable {
     private var bytes: [UInt8] = []
 
     /// Room for a key's few digests from the start: 20,000 keys a rebuild, each grown from
     /// nothing, reallocated five times apiece.
-    public init() { bytes.reserveCapacity(256) }
+    package init() { bytes.reserveCapacity(256) }
 
-    public mutating func add(_ text: String) {
+    package mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add(buffer: $0) }
     }
 
-    public mutating func add(_ part: [UInt8]) {
+    package mutating func add(_ part: [UInt8]) {
         part.withUnsafeBufferPointer { add(buffer: $0) }
     }
 
-    public mutating func add(_ part: some Collection<UInt8>) {
+    package mutating func add(_ part: some Collection<UInt8>) {
         add(Array(part))
     }
 
     /// A number, as its eight bytes.
-    public mutating func add(_ number: Int64) {
+    package mutating func add(_ number: Int64) {
         withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
@@ -33,5 +33,5 @@ public struct Fingerprint: Sendable {
         bytes.append(contentsOf: buffer)
     }
 
-    public var hex: String { SHA256.hex(bytes) }
+    package var hex: String { SHA256.hex(bytes) }
 }

@@ -5,21 +5,21 @@ import Darwin
 #endif
 
 /// One name in a folder, and what the folder's own listing says it is.
-public struct FolderEntry: Sendable, Equatable {
-    public enum Kind: Sendable { case file, folder, link, other }
+package struct FolderEntry: Sendable, Equatable {
+    package enum Kind: Sendable { case file, folder, link, other }
 
-    public let name: String
+    package let name: String
     /// Never followed: a link is a link, whatever it leads to.
-    public let kind: Kind
+    package let kind: Kind
 }
 
 /// The names in a folder, with their kinds from `readdir`'s entry types: no call per entry,
 /// which ten thousand pages would otherwise cost. A file system that leaves the type out is
 /// asked with `fstatat`, without following a link.
-public enum FolderListing {
+package enum FolderListing {
     /// The entries of the folder at `path`, sorted by name, without `.` and `..`; nil when it
     /// cannot be opened as a folder.
-    public static func entries(at path: String) -> [FolderEntry]? {
+    package static func entries(at path: String) -> [FolderEntry]? {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -27,7 +27,7 @@ public enum FolderListing {
     }
 
     /// The entries of the open folder `descriptor`, which stays open.
-    public static func entries(ofOpen descriptor: Int32) -> [FolderEntry]? {
+    package static func entries(ofOpen descriptor: Int32) -> [FolderEntry]? {
         let copy = dup(descriptor)
         guard copy >= 0, let stream = fdopendir(copy) else {
             if copy >= 0 { close(copy) }

@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their key order, so output matches the
 /// documented shape byte for byte and never depends on hashing.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Int)
     case bool(Bool)
@@ -8,10 +8,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
 
     /// Compact by default; `pretty` indents by two spaces.
-    public func serialized(pretty: Bool = false) -> String {
+    package func serialized(pretty: Bool = false) -> String {
         var out = ""
         write(to: &out, pretty: pretty, depth: 0)
         return out
@@ -52,7 +52,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// `text` as a JSON string, quotes included.
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         // Printable ASCII without a quote or a backslash stands as it is.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""

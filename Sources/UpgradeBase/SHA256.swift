@@ -3,26 +3,26 @@ import CCrypto
 /// SHA-256 for the manifest's checksums, from the system's libcrypto (OpenSSL), which
 /// uses the processor's SHA instructions where it has them. This is the only file
 /// that calls libcrypto.
-public enum SHA256 {
+package enum SHA256 {
     /// The algorithm, fetched once. OpenSSL 3's one-call `SHA256()` fetches it again on every call,
     /// which costs four times the hashing of a key of 150 bytes, and a rebuild takes 20,000 such keys.
     private nonisolated(unsafe) static let algorithm = EVP_MD_fetch(nil, "SHA256", nil)
 
-    public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         if let hex = bytes.withContiguousStorageIfAvailable({ hex(of: UnsafeRawBufferPointer($0)) }) { return hex }
         return hex(Array(bytes))
     }
 
     /// For an array, the common case, with no generic dispatch: keys and manifests hash tens of thousands.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBytes { hex(of: $0) }
     }
 
-    public static func digest(_ bytes: [UInt8]) -> [UInt8] {
+    package static func digest(_ bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBytes { digest(of: $0) }
     }
 
-    public static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    package static func digest<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
         bytes.withContiguousStorageIfAvailable { digest(of: UnsafeRawBufferPointer($0)) } ?? digest(Array(bytes))
     }
 

@@ -8,18 +8,18 @@ import Darwin
 /// inode, size and modification time. Two equal snapshots mean no file was added, removed,
 /// renamed or written in between, so a build made from the first would be made again, the
 /// same, from the second: `make` and `ninja` decide the same way.
-public struct SourceSnapshot: Sendable, Equatable {
-    public let digest: String
+package struct SourceSnapshot: Sendable, Equatable {
+    package let digest: String
     /// The latest modification time among the files, in nanoseconds. A file written in the
     /// same clock tick as a later write could keep its time; `isSettled(before:)` guards that.
-    public let newest: Int64
+    package let newest: Int64
     /// The stamp of each file (a link as what it leads to) of the folders asked for, by folder and
     /// name: a reader of those folders need not `stat` them again.
-    public let stamps: [String: [String: FileStamp]]
+    package let stamps: [String: [String: FileStamp]]
 
     /// The folders' snapshot; nil when one cannot be read. The stamps are kept of the files in
     /// `kept`, which are folders as they are reached from `folders` (`content/pages`).
-    public static func take(of folders: [String], keepingStampsOf kept: Set<String> = []) -> SourceSnapshot? {
+    package static func take(of folders: [String], keepingStampsOf kept: Set<String> = []) -> SourceSnapshot? {
         var fingerprint = Fingerprint()
         var newest: Int64 = 0
         var stamps: [String: [String: FileStamp]] = [:]
@@ -32,12 +32,12 @@ public struct SourceSnapshot: Sendable, Equatable {
 
     /// Whether every file was last written before `time` (a file-system time, such as a folder
     /// made now): then no write in the same tick can hide behind an unchanged time.
-    public func isSettled(before time: Int64) -> Bool {
+    package func isSettled(before time: Int64) -> Bool {
         newest < time
     }
 
     /// A file's modification time, in nanoseconds.
-    public static func modified(_ info: stat) -> Int64 {
+    package static func modified(_ info: stat) -> Int64 {
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else

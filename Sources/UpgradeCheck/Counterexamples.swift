@@ -5,9 +5,9 @@ import UpgradeCore
 /// space they reach, so an abstract finding can be shown as a command to run.
 /// Every pair of offers is tried with a few telling holdings, both statuses and
 /// the dates either side of a withdrawal, within a fixed budget of requests.
-public struct Counterexamples: Sendable {
+package struct Counterexamples: Sendable {
     /// Each point reached, with the first request (in catalog order) that reaches it.
-    public let reached: [(point: ConditionPoint, request: Request)]
+    package let reached: [(point: ConditionPoint, request: Request)]
 
     /// Requests tried at most: enough for every point the seed catalogue reaches many
     /// times over, and a bound that keeps a catalogue of thousands of offers quick.
@@ -19,7 +19,7 @@ public struct Counterexamples: Sendable {
     /// The search for a model read from files (`model` is its digest), done once per process and
     /// date: the table checks and the test vectors of one build both need it. A model made in
     /// code (no digest) is searched each time.
-    public static func of(_ catalog: Catalog, model: String?, asOf: CalendarDate) -> Counterexamples {
+    package static func of(_ catalog: Catalog, model: String?, asOf: CalendarDate) -> Counterexamples {
         guard let model else { return Counterexamples(catalog: catalog, asOf: asOf) }
         let key = model + " " + asOf.description
         let search = searches.withLock { searches in
@@ -35,7 +35,7 @@ public struct Counterexamples: Sendable {
 
     private static let searches = Locked<[String: Eventually<Counterexamples>]>([:])
 
-    public init(catalog: Catalog, asOf: CalendarDate) {
+    package init(catalog: Catalog, asOf: CalendarDate) {
         let core = RuleCore(catalog: catalog)
         // The as-of date, and for each withdrawal one day on its other side: every date
         // the conditions can tell apart, and no more.
@@ -89,12 +89,12 @@ public struct Counterexamples: Sendable {
     }
 
     /// The first request that falls on `point` in every condition the point names.
-    public func request(reaching point: ConditionPoint) -> Request? {
+    package func request(reaching point: ConditionPoint) -> Request? {
         reached.first { candidate in candidate.point.matches(point.cells) }?.request
     }
 
     /// `upgradedocs explain …` for the request, ready to paste.
-    public static func command(for request: Request) -> String {
+    package static func command(for request: Request) -> String {
         var words = ["upgradedocs explain", "--from \(request.from.id)", "--to \(request.to.id)"]
         if request.status != .active { words.append("--status \(request.status.rawValue)") }
         for holding in request.holdings {

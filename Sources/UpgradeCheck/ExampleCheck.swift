@@ -4,8 +4,8 @@ import UpgradeCore
 
 /// Asks the rule core every worked example in the content and reports each
 /// one whose written answer differs, at the example's id.
-public enum ExampleCheck {
-    public static func check(_ content: LoadedContent, into diagnostics: Diagnostics) {
+package enum ExampleCheck {
+    package static func check(_ content: LoadedContent, into diagnostics: Diagnostics) {
         let core = RuleCore(catalog: content.catalog)
         for example in content.catalog.examples {
             let decision = core.decide(example.request)

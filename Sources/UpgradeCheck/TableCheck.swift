@@ -5,8 +5,8 @@ import UpgradeCore
 /// `upgradedocs check` for decision tables: completeness, overlaps under the
 /// hit policy, rules that never fire, rules that could merge, and agreement
 /// with the rule core at every point, each finding placed in `content/`.
-public enum TableCheck {
-    public static func check(_ content: LoadedContent, into diagnostics: Diagnostics) {
+package enum TableCheck {
+    package static func check(_ content: LoadedContent, into diagnostics: Diagnostics) {
         let examples = Examples(content)
         for table in content.catalog.tables {
             diagnostics.append(contentsOf: TableFindings(table: table, content: content, examples: examples).all())
@@ -148,7 +148,7 @@ private struct TableFindings {
 extension TableCheck {
     /// Every case where `table`, as given, and the rule core disagree: for a
     /// table read back from a published page.
-    public static func disagreements(of table: DecisionTable, logic: ConditionLogic) -> [String] {
+    package static func disagreements(of table: DecisionTable, logic: ConditionLogic) -> [String] {
         let encoding = TableEncoding(table)
         return encoding.disagreements(logic: logic).map { disagreement in
             "at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "

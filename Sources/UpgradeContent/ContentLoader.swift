@@ -4,11 +4,11 @@ import UpgradeCore
 
 /// Reads `content/` into a validated catalog. Each file is read even when an
 /// earlier one has errors, so one run reports every problem it can find.
-public enum ContentLoader {
+package enum ContentLoader {
     /// A page whose file has the stamp `cache` holds for it is taken from there, not read. The cache
     /// is asked for only when the pages are read, after the model: it may still be in the making.
     /// `stamps` are the pages' files' stamps by name, where a snapshot has just taken them.
-    public static func load(from directory: String,
+    package static func load(from directory: String,
                             reusing cache: @escaping @autoclosure @Sendable () -> PageCache = PageCache(),
                             stamps: [String: FileStamp] = [:]) throws(DiagnosticError) -> LoadedContent {
         var isDirectory: ObjCBool = false

@@ -2,12 +2,12 @@ import UpgradeBase
 import UpgradeCore
 
 /// The `ID[@channel]` form of a holding, as written in examples and on the command line.
-public struct HoldingSpec: Hashable, Sendable {
-    public let offer: String
-    public let channel: Channel
+package struct HoldingSpec: Hashable, Sendable {
+    package let offer: String
+    package let channel: Channel
 
     /// Nil when the channel after `@` is not one of `partner` or `other`.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = parts.first, !first.isEmpty else { return nil }
         offer = String(first)

@@ -3,23 +3,23 @@ import UpgradeCore
 
 /// A validated catalog, the site settings, and where each thing was declared,
 /// so later stages can point their findings back into `content/`.
-public struct LoadedContent: Sendable {
-    public let catalog: Catalog
-    public let settings: SiteSettings
+package struct LoadedContent: Sendable {
+    package let catalog: Catalog
+    package let settings: SiteSettings
     /// The prose pages of `content/pages`, in file-name order.
-    public let pages: [ProsePage]
-    public let sourceMap: SourceMap
+    package let pages: [ProsePage]
+    package let sourceMap: SourceMap
     /// Warnings found while loading; errors stop the load instead.
-    public let warnings: [Diagnostic]
+    package let warnings: [Diagnostic]
     /// A digest of every file the model (all but the prose pages) was read from; nil for a
     /// model made in code. Equal digests mean an equal model, so what was made from one
     /// need not be made again.
-    public let modelDigest: String?
+    package let modelDigest: String?
     /// What the load learnt of the prose pages, for the next load to take unchanged ones from.
-    public let pageCache: PageCache
+    package let pageCache: PageCache
 
     /// For tools and tests that make a model in code rather than read one.
-    public init(catalog: Catalog, settings: SiteSettings, pages: [ProsePage] = [], sourceMap: SourceMap = SourceMap(),
+    package init(catalog: Catalog, settings: SiteSettings, pages: [ProsePage] = [], sourceMap: SourceMap = SourceMap(),
                 warnings: [Diagnostic] = [], modelDigest: String? = nil, pageCache: PageCache = PageCache()) {
         self.catalog = catalog
         self.settings = settings

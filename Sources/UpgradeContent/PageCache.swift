@@ -19,7 +19,7 @@ import UpgradeCore
 ///
 /// The bytes are opaque to everyone else: a build keeps them in its record and hands them back.
 /// Anything malformed, or of another format, is an empty cache, which only means reading.
-public struct PageCache: Sendable {
+package struct PageCache: Sendable {
     private static let format = Array("upgradedocs-pages 2 ".utf8)
 
     /// A page as the cache knows it: all but its body.
@@ -48,7 +48,7 @@ public struct PageCache: Sendable {
     /// By file name in `pages/`.
     private var entries: [String: Entry]
 
-    public init() { entries = [:] }
+    package init() { entries = [:] }
 
     init(_ entries: [String: Entry]) { self.entries = entries }
 
@@ -68,7 +68,7 @@ public struct PageCache: Sendable {
     }
 
     /// Whether both hold the same files with the same stamps: then one stands for the other.
-    public func isSame(as other: PageCache) -> Bool {
+    package func isSame(as other: PageCache) -> Bool {
         entries.count == other.entries.count
             && entries.allSatisfy { name, entry in other.entries[name]?.stamp == entry.stamp }
     }
@@ -80,7 +80,7 @@ public struct PageCache: Sendable {
     /// each page a line of its fields, the lengths of its title and
     /// description among them, those two as they are, and a line of the file names its body
     /// mentions. Page names and those file names hold no spaces.
-    public func bytes(settledBefore time: Int64) -> [UInt8] {
+    package func bytes(settledBefore time: Int64) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.count * 300)
         func append(_ text: String) {
@@ -116,7 +116,7 @@ public struct PageCache: Sendable {
     }
 
     /// The cache in `bytes`; empty unless they are one, whole.
-    public init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         self.init()
         entries = bytes.withUnsafeBufferPointer { Self.entries(in: $0) } ?? [:]
     }

@@ -4,25 +4,25 @@ import UpgradeCore
 /// A prose page from `content/pages/NAME.md`: YAML front matter, then CommonMark.
 /// A class, though immutable: ten thousand of them go from stage to stage and across
 /// threads, and a copy of a class is one reference, not one for each of its strings.
-public final class ProsePage: Sendable {
+package final class ProsePage: Sendable {
     /// The file name without `.md`; the page is published as `pages/<slug>`.
-    public let slug: String
-    public let title: String
-    public let description: String?
+    package let slug: String
+    package let title: String
+    package let description: String?
     /// The CommonMark body, after the front matter.
-    public var body: String { text.value }
+    package var body: String { text.value }
     /// The body, with what a build asks of it before rendering (`ProseText`).
-    public let text: ProseText
+    package let text: ProseText
     /// The file the page came from, and the line its body starts on, so a
     /// problem cmark finds in the body can be reported against the file.
-    public let file: String
-    public let bodyLine: Int
+    package let file: String
+    package let bodyLine: Int
     /// The SHA-256 of the page's whole text (front matter and body): equal digests, equal pages.
-    public let digest: String
+    package let digest: String
     /// When the page was last reviewed (`reviewed:` in its front matter).
-    public let reviewed: CalendarDate?
+    package let reviewed: CalendarDate?
 
-    public convenience init(slug: String, title: String, description: String?, body: String, file: String, bodyLine: Int,
+    package convenience init(slug: String, title: String, description: String?, body: String, file: String, bodyLine: Int,
                             digest: String? = nil, reviewed: CalendarDate? = nil) {
         // A page made in code has no file: its parts stand for it.
         self.init(slug: slug, title: title, description: description, text: ProseText(body), file: file,

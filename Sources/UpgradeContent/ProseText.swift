@@ -13,9 +13,9 @@ import UpgradeBase
 /// edit among ten thousand pages renders a handful of them, and reads no more than those. If
 /// the file changed since its stamp was taken, the text read is the new one; the next build sees
 /// the new stamp and makes again everything made from the page.
-public final class ProseText: Sendable {
+package final class ProseText: Sendable {
     /// The word an embedding fence names: ```` ```upgradedocs KIND ARG ````.
-    public static let fenceWord = "upgradedocs"
+    package static let fenceWord = "upgradedocs"
 
     /// What a build asks of a body without rendering it.
     struct Facts: Sendable, Equatable {
@@ -36,7 +36,7 @@ public final class ProseText: Sendable {
     private let found: Locked<(text: String?, facts: Facts?)>
 
     /// A body held as text.
-    public init(_ text: String) {
+    package init(_ text: String) {
         held = text
         load = nil
         known = nil
@@ -51,7 +51,7 @@ public final class ProseText: Sendable {
         found = Locked((nil, nil))
     }
 
-    public var value: String {
+    package var value: String {
         if let held { return held }
         return found.withLock { found in
             if let text = found.text { return text }
@@ -73,13 +73,13 @@ public final class ProseText: Sendable {
     }
 
     /// Whether the body may hold a fence that embeds a generated table.
-    public var mayEmbed: Bool { facts.mayEmbed }
+    package var mayEmbed: Bool { facts.mayEmbed }
 
     /// Whether the body holds `&`.
-    public var hasAmpersand: Bool { facts.hasAmpersand }
+    package var hasAmpersand: Bool { facts.hasAmpersand }
 
     /// Whether `fileName` (such as `guide.html`) occurs in the body, by bytes.
-    public func mentions(_ fileName: String) -> Bool {
+    package func mentions(_ fileName: String) -> Bool {
         // The name is a run of name bytes, so where it occurs it ends the longest run before the extension.
         // Compared as bytes: both are ASCII, and ten thousand pages are asked.
         guard Self.isPageFileName(fileName) else { return Self.contains(value, fileName) }
@@ -132,7 +132,7 @@ public final class ProseText: Sendable {
     }
 
     /// Whether `needle` occurs in `text`, by bytes.
-    public static func contains(_ text: String, _ needle: String) -> Bool {
+    package static func contains(_ text: String, _ needle: String) -> Bool {
         occurs(needle, in: text) { _, _ in true }
     }
 
@@ -140,7 +140,7 @@ public final class ProseText: Sendable {
     /// more backticks or tildes and optional blanks, as every such fence has it. Found by bytes
     /// (Foundation's search costs more than the page's render), so only a page that may embed
     /// is parsed for its fences.
-    public static func mayEmbed(in text: String) -> Bool {
+    package static func mayEmbed(in text: String) -> Bool {
         occurs(fenceWord, in: text) { bytes, found in
             var before = found - 1
             while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
@@ -176,11 +176,11 @@ public final class ProseText: Sendable {
 
 /// Two bodies are equal when their texts are: comparing reads both.
 extension ProseText: Hashable {
-    public static func == (lhs: ProseText, rhs: ProseText) -> Bool {
+    package static func == (lhs: ProseText, rhs: ProseText) -> Bool {
         lhs === rhs || lhs.value == rhs.value
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(value)
     }
 }

@@ -3,36 +3,36 @@ import UpgradeCore
 
 /// Where each thing of the model is declared, so later stages can point their
 /// findings back into `content/`. The loader writes it; nothing reads it while loading.
-public struct SourceMap: Sendable {
-    public var offers: [OfferID: SourceLocation] = [:]
-    public var rules: [RuleID: SourceLocation] = [:]
-    public var roles: [RoleID: SourceLocation] = [:]
-    public var examples: [ExampleID: SourceLocation] = [:]
-    public var interpretations: [InterpretationID: SourceLocation] = [:]
-    public var tables: [TableID: SourceLocation] = [:]
-    public var tableRows: [TableRowKey: SourceLocation] = [:]
-    public var paths: [PathKey: SourceLocation] = [:]
+package struct SourceMap: Sendable {
+    package var offers: [OfferID: SourceLocation] = [:]
+    package var rules: [RuleID: SourceLocation] = [:]
+    package var roles: [RoleID: SourceLocation] = [:]
+    package var examples: [ExampleID: SourceLocation] = [:]
+    package var interpretations: [InterpretationID: SourceLocation] = [:]
+    package var tables: [TableID: SourceLocation] = [:]
+    package var tableRows: [TableRowKey: SourceLocation] = [:]
+    package var paths: [PathKey: SourceLocation] = [:]
 
-    public init() {}
+    package init() {}
 }
 
 /// A row of one decision table.
-public struct TableRowKey: Hashable, Sendable {
-    public let table: TableID
-    public let row: TableRowID
+package struct TableRowKey: Hashable, Sendable {
+    package let table: TableID
+    package let row: TableRowID
 
-    public init(table: TableID, row: TableRowID) {
+    package init(table: TableID, row: TableRowID) {
         self.table = table
         self.row = row
     }
 }
 
 /// A listed upgrade path.
-public struct PathKey: Hashable, Sendable {
-    public let from: OfferID
-    public let to: OfferID
+package struct PathKey: Hashable, Sendable {
+    package let from: OfferID
+    package let to: OfferID
 
-    public init(from: OfferID, to: OfferID) {
+    package init(from: OfferID, to: OfferID) {
         self.from = from
         self.to = to
     }

@@ -1,12 +1,12 @@
 /// A day in the proleptic Gregorian calendar, with no time and no time zone.
 /// Dates are inputs to the rule core, never read from a clock, so the same
 /// request decides the same way on every machine.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -16,7 +16,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Parses exactly `YYYY-MM-DD`; anything else, or a day that does not exist, is nil.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -25,18 +25,18 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    public var description: String {
+    package var description: String {
         Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
     }
 
     /// The day before, which is where a rule that starts on this day does not yet hold.
-    public var previousDay: CalendarDate? {
+    package var previousDay: CalendarDate? {
         if day > 1 { return CalendarDate(year: year, month: month, day: day - 1) }
         if month > 1 { return CalendarDate(year: year, month: month - 1, day: Self.daysIn(month: month - 1, year: year)) }
         return CalendarDate(year: year - 1, month: 12, day: 31)
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 

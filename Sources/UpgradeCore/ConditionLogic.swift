@@ -3,35 +3,35 @@
 /// `RuleCore.decide` works out a request's conditions and asks this; decision tables are checked
 /// against it over their whole condition space; the checker evaluates the same clauses from its
 /// data. There is no second copy of the rules.
-public struct ConditionLogic: Sendable {
+package struct ConditionLogic: Sendable {
     /// In rule order.
-    public let rules: [Rule]
-    public let advisories: [AdvisoryRule]
+    package let rules: [Rule]
+    package let advisories: [AdvisoryRule]
 
-    public init(rules: [Rule], advisories: [AdvisoryRule]) {
+    package init(rules: [Rule], advisories: [AdvisoryRule]) {
         self.rules = rules
         self.advisories = advisories
     }
 
     /// The codes of the rules that block at a point, in rule order.
-    public func reasons(at point: ConditionPoint) -> [ReasonCode] {
+    package func reasons(at point: ConditionPoint) -> [ReasonCode] {
         rules.filter { point.matches($0.when) }.map(\.code)
     }
 
     /// The verdict given at a point, or worked out from the reasons when the point does not give it.
-    public func verdict(at point: ConditionPoint) -> Verdict {
+    package func verdict(at point: ConditionPoint) -> Verdict {
         point.verdict ?? (rules.contains { point.matches($0.when) } ? .blocked : .eligible)
     }
 
     /// The advice at a point, in the order the model lists it.
-    public func advisories(at point: ConditionPoint) -> [AdvisoryCode] {
+    package func advisories(at point: ConditionPoint) -> [AdvisoryCode] {
         var full = point
         full.verdict = verdict(at: point)
         return advisories.filter { full.matches($0.when) }.map(\.code)
     }
 
     /// Every point of the condition space whose verdict agrees with its own conditions.
-    public func consistentPoints() -> [ConditionPoint] {
+    package func consistentPoints() -> [ConditionPoint] {
         var points = [ConditionPoint()]
         for condition in Condition.allCases where condition != .verdict {
             points = points.flatMap { point in
@@ -50,7 +50,7 @@ public struct ConditionLogic: Sendable {
     }
 
     /// The conditions each conclusion depends on; a table that concludes it must test them all.
-    public func inputs(of conclusion: Conclusion) -> Set<Condition> {
+    package func inputs(of conclusion: Conclusion) -> Set<Condition> {
         switch conclusion {
         case .verdict, .reason: Set(rules.flatMap(\.when.keys))
         case .advisory: Set(advisories.flatMap(\.when.keys))

@@ -4,21 +4,21 @@
 /// condition or value does not compile. Decision tables name conditions and
 /// values as text; the subscript is where that text crosses into the core, and
 /// it accepts only a value of the condition's domain.
-public struct ConditionPoint: Hashable, Sendable {
+package struct ConditionPoint: Hashable, Sendable {
     private var values: [Condition: String] = [:]
 
-    public init() {}
+    package init() {}
 
     /// A point from a table's cells; every value must be one of its condition's `values`.
-    public init(_ cells: [Condition: String]) {
+    package init(_ cells: [Condition: String]) {
         for (condition, value) in cells { self[condition] = value }
     }
 
     /// The table boundary: a condition's value by name, nil where the point leaves it open.
     /// The value a yes-or-no condition has when it holds.
-    public static let yes = ConditionValue.yes
+    package static let yes = ConditionValue.yes
 
-    public subscript(condition: Condition) -> String? {
+    package subscript(condition: Condition) -> String? {
         get { values[condition] }
         set {
             precondition(newValue.map(condition.values.contains) ?? true,
@@ -28,15 +28,15 @@ public struct ConditionPoint: Hashable, Sendable {
     }
 
     /// The conditions the point sets, with their values.
-    public var cells: [Condition: String] { values }
+    package var cells: [Condition: String] { values }
 
     /// Whether some point with every value this one has could also have every value `cells` names.
-    public func allows(_ cells: [Condition: String]) -> Bool {
+    package func allows(_ cells: [Condition: String]) -> Bool {
         cells.allSatisfy { condition, wanted in values[condition].map { $0 == wanted } ?? true }
     }
 
     /// Whether the point has every value `cells` names.
-    public func matches(_ cells: [Condition: String]) -> Bool {
+    package func matches(_ cells: [Condition: String]) -> Bool {
         cells.allSatisfy { values[$0.key] == $0.value }
     }
 
@@ -71,7 +71,7 @@ public struct ConditionPoint: Hashable, Sendable {
         set { setFlag(.otherChannelConflict, newValue) }
     }
 
-    public var verdict: Verdict? {
+    package var verdict: Verdict? {
         get { values[.verdict].flatMap(Verdict.init(rawValue:)) }
         set { values[.verdict] = newValue?.rawValue }
     }

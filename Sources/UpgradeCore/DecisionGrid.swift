@@ -20,13 +20,13 @@ struct DecisionGrid: Sendable {
 /// Every program's matrix as of one date, for the pages that show them and the
 /// check that reads them back: rows on demand, and a program of at most
 /// `gridLimit` offers kept whole as a `DecisionGrid`.
-public struct CatalogMatrices: Sendable {
+package struct CatalogMatrices: Sendable {
     private let core: RuleCore
     private let asOf: CalendarDate
     private let matrices: [ProgramID: MatrixRows]
     private let grids: [ProgramID: DecisionGrid]
 
-    public init(core: RuleCore, asOf: CalendarDate, gridLimit: Int) {
+    package init(core: RuleCore, asOf: CalendarDate, gridLimit: Int) {
         self.core = core
         self.asOf = asOf
         matrices = Dictionary(uniqueKeysWithValues: core.catalog.programs.map { program in
@@ -36,12 +36,12 @@ public struct CatalogMatrices: Sendable {
     }
 
     /// The matrix of a program: its offers, and each source's row against them.
-    public func matrix(of program: ProgramID) -> MatrixRows {
+    package func matrix(of program: ProgramID) -> MatrixRows {
         matrices[program] ?? MatrixRows(core: core, offers: [], asOf: asOf)
     }
 
     /// One cell: from the grid where there is one, else decided on the spot.
-    public func cell(from: Offer, to: Offer) -> MatrixCell {
+    package func cell(from: Offer, to: Offer) -> MatrixCell {
         grids[from.program]?.cell(from: from.id, to: to.id)
             ?? MatrixCell(core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf)))
     }

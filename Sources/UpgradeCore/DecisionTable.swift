@@ -1,5 +1,5 @@
 /// DMN hit policies: how the rules of a decision table combine.
-public enum HitPolicy: String, CaseIterable, Sendable {
+package enum HitPolicy: String, CaseIterable, Sendable {
     /// Exactly one rule matches any input.
     case unique = "U"
     /// Rules may overlap; they must agree.
@@ -11,7 +11,7 @@ public enum HitPolicy: String, CaseIterable, Sendable {
     /// Every matching rule, in no particular order.
     case collect = "C"
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .unique: "Unique"
         case .any: "Any"
@@ -21,7 +21,7 @@ public enum HitPolicy: String, CaseIterable, Sendable {
         }
     }
 
-    public var meaning: String {
+    package var meaning: String {
         switch self {
         case .unique: "exactly one rule matches any case"
         case .any: "rules may overlap, and overlapping rules give the same result"
@@ -34,7 +34,7 @@ public enum HitPolicy: String, CaseIterable, Sendable {
 
 /// A fact about a request that a decision table can test. The rule core
 /// works each one out for any request, which is what lets a table be checked.
-public enum Condition: String, CaseIterable, Sendable {
+package enum Condition: String, CaseIterable, Sendable {
     case listedPath = "listed-path"
     case regionalVariantPath = "regional-variant-path"
     case status
@@ -46,7 +46,7 @@ public enum Condition: String, CaseIterable, Sendable {
     case withdrawn = "legacy-withdrawn"
 
     /// The finite set of values the condition takes.
-    public var values: [String] {
+    package var values: [String] {
         switch self {
         case .status: [ConditionValue.active, ConditionValue.inactive]
         case .verdict: Verdict.allCases.map(\.rawValue)
@@ -56,11 +56,11 @@ public enum Condition: String, CaseIterable, Sendable {
 }
 
 /// What a decision table's rule concludes.
-public enum Conclusion: String, CaseIterable, Sendable {
+package enum Conclusion: String, CaseIterable, Sendable {
     case verdict, reason, advisory
 
     /// The values it takes under a model's rules and advice.
-    public func values(in logic: ConditionLogic) -> [String] {
+    package func values(in logic: ConditionLogic) -> [String] {
         switch self {
         case .verdict: Verdict.allCases.map(\.rawValue)
         case .reason: logic.rules.map(\.code.rawValue)
@@ -73,7 +73,7 @@ extension Conclusion {
     /// An outcome in a few plain words, for a reader who does not know its code: a reason as its
     /// rule words it (`blocked`), advice as the rule core names it. Nil for a verdict, which is a
     /// word already, and for a value that is no outcome.
-    public func words(of value: String, in logic: ConditionLogic) -> String? {
+    package func words(of value: String, in logic: ConditionLogic) -> String? {
         switch self {
         case .verdict: nil
         case .reason: logic.rules.first { $0.code.rawValue == value }?.blocked
@@ -82,36 +82,36 @@ extension Conclusion {
     }
 }
 
-public struct TableInput: Hashable, Sendable {
-    public let condition: Condition
-    public let label: String
+package struct TableInput: Hashable, Sendable {
+    package let condition: Condition
+    package let label: String
 
-    public init(condition: Condition, label: String) {
+    package init(condition: Condition, label: String) {
         self.condition = condition
         self.label = label
     }
 }
 
-public struct TableOutput: Hashable, Sendable {
-    public let conclusion: Conclusion
-    public let label: String
+package struct TableOutput: Hashable, Sendable {
+    package let conclusion: Conclusion
+    package let label: String
 
-    public init(conclusion: Conclusion, label: String) {
+    package init(conclusion: Conclusion, label: String) {
         self.conclusion = conclusion
         self.label = label
     }
 }
 
 /// One row of a decision table. A missing input entry means "any value" (`-`).
-public struct TableRule: Hashable, Sendable {
-    public let id: TableRowID
-    public let inputs: [Condition: String]
-    public let outputs: [Conclusion: String]
-    public let annotation: String
+package struct TableRule: Hashable, Sendable {
+    package let id: TableRowID
+    package let inputs: [Condition: String]
+    package let outputs: [Conclusion: String]
+    package let annotation: String
     /// The eligibility rule this row restates, if any.
-    public let cites: RuleID?
+    package let cites: RuleID?
 
-    public init(id: TableRowID, inputs: [Condition: String], outputs: [Conclusion: String], annotation: String,
+    package init(id: TableRowID, inputs: [Condition: String], outputs: [Conclusion: String], annotation: String,
                 cites: RuleID? = nil) {
         self.id = id
         self.inputs = inputs
@@ -120,37 +120,37 @@ public struct TableRule: Hashable, Sendable {
         self.cites = cites
     }
 
-    public func matches(_ point: ConditionPoint) -> Bool {
+    package func matches(_ point: ConditionPoint) -> Bool {
         point.matches(inputs)
     }
 }
 
 /// A combination of conditions that cannot occur, such as an eligible verdict
 /// with a conflicting holding. Gap and overlap analysis leave these out.
-public struct Impossibility: Hashable, Sendable {
-    public let when: [Condition: String]
-    public let because: String
+package struct Impossibility: Hashable, Sendable {
+    package let when: [Condition: String]
+    package let because: String
 
-    public init(when: [Condition: String], because: String) {
+    package init(when: [Condition: String], because: String) {
         self.when = when
         self.because = because
     }
 }
 
 /// Conditions × outcomes, in the DMN style trainers know.
-public struct DecisionTable: Hashable, Sendable {
-    public let id: TableID
-    public let title: String
-    public let summary: String
-    public let hitPolicy: HitPolicy
-    public let inputs: [TableInput]
-    public let outputs: [TableOutput]
-    public let rules: [TableRule]
-    public let impossible: [Impossibility]
+package struct DecisionTable: Hashable, Sendable {
+    package let id: TableID
+    package let title: String
+    package let summary: String
+    package let hitPolicy: HitPolicy
+    package let inputs: [TableInput]
+    package let outputs: [TableOutput]
+    package let rules: [TableRule]
+    package let impossible: [Impossibility]
     /// What a case that matches no rule means, when the table says so; otherwise such a case is a gap.
-    public let noMatch: String?
+    package let noMatch: String?
 
-    public init(id: TableID, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
+    package init(id: TableID, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
                 outputs: [TableOutput], rules: [TableRule], impossible: [Impossibility] = [], noMatch: String? = nil) {
         self.id = id
         self.title = title

@@ -1,14 +1,14 @@
 /// A worked case written in the content, with the answer its author expects.
 /// `check` asks the rule core the same question, so a worked example can never
 /// drift from the rules.
-public struct Example: Hashable, Sendable {
-    public let id: ExampleID
-    public let title: String
-    public let request: Request
-    public let expectedVerdict: Verdict
-    public let expectedReasons: [ReasonCode]
+package struct Example: Hashable, Sendable {
+    package let id: ExampleID
+    package let title: String
+    package let request: Request
+    package let expectedVerdict: Verdict
+    package let expectedReasons: [ReasonCode]
 
-    public init(id: ExampleID, title: String, request: Request, expectedVerdict: Verdict,
+    package init(id: ExampleID, title: String, request: Request, expectedVerdict: Verdict,
                 expectedReasons: [ReasonCode]) {
         self.id = id
         self.title = title

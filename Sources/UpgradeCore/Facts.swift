@@ -114,7 +114,7 @@ struct Facts {
 extension FactValue {
     /// Every name a request's facts have, at any depth, and `@first` inside a list: a message
     /// that names anything else has a typo.
-    public static let vocabulary: Set<String> = [
+    package static let vocabulary: Set<String> = [
         "from", "to", "status", "asOf", "counterpart", "addedServices", "targetHolding", "overlappingHoldings",
         "otherChannelHoldings", "id", "name", "program", "withdrawnFrom", "withdrawalNote", "region", "offer",
         "otherChannel", "services", "@first",
@@ -123,7 +123,7 @@ extension FactValue {
 
 extension [String] {
     /// "A", "A and B", "A, B and C".
-    public var joinedAsList: String {
+    package var joinedAsList: String {
         switch count {
         case 0: ""
         case 1: self[0]

@@ -2,24 +2,24 @@
 /// subscription whose customer has no other holdings. It carries the codes a
 /// page shows, not the worded messages, so a catalogue of thousands of offers
 /// can be decided pair by pair without wording millions of sentences.
-public struct MatrixCell: Hashable, Sendable {
+package struct MatrixCell: Hashable, Sendable {
     /// Blocking reasons in rule order, as `Decision.reasonCodes`.
-    public let reasons: [ReasonCode]
+    package let reasons: [ReasonCode]
     /// Advice in the order `Decision.advisories` gives it.
-    public let advisories: [AdvisoryCode]
+    package let advisories: [AdvisoryCode]
     /// The variant `use-regional-variant` names, when it applies.
-    public let regionalVariant: OfferID?
+    package let regionalVariant: OfferID?
 
-    public var verdict: Verdict { reasons.isEmpty ? .eligible : .blocked }
+    package var verdict: Verdict { reasons.isEmpty ? .eligible : .blocked }
 
-    public init(reasons: [ReasonCode], advisories: [AdvisoryCode], regionalVariant: OfferID?) {
+    package init(reasons: [ReasonCode], advisories: [AdvisoryCode], regionalVariant: OfferID?) {
         self.reasons = reasons
         self.advisories = advisories
         self.regionalVariant = regionalVariant
     }
 
     /// The cell a full decision stands for.
-    public init(_ decision: Decision) {
+    package init(_ decision: Decision) {
         self.init(reasons: decision.reasonCodes, advisories: decision.advisories.map(\.code),
                   regionalVariant: decision.advisories.first { $0.code == .useRegionalVariant }?.offer)
     }
@@ -27,27 +27,27 @@ public struct MatrixCell: Hashable, Sendable {
 
 /// One matrix row, stored sparsely: the cells of the columns whose facts
 /// differ from the rest, and the one cell every other column has.
-public struct MatrixRow: Sendable {
+package struct MatrixRow: Sendable {
     /// Special columns in column order, with their cells.
-    public let special: [(column: Int, cell: MatrixCell)]
+    package let special: [(column: Int, cell: MatrixCell)]
     /// The cell of every column not in `special`.
-    public let ordinary: MatrixCell
-    public let count: Int
+    package let ordinary: MatrixCell
+    package let count: Int
 
-    public func cell(at column: Int) -> MatrixCell {
+    package func cell(at column: Int) -> MatrixCell {
         special.first { $0.column == column }?.cell ?? ordinary
     }
 
     /// The cells other than those blocked for exactly `reasons`, in column order:
     /// what a page must name when it leaves out every pair blocked for them alone.
-    public func cells(except reasons: [ReasonCode]) -> [(column: Int, cell: MatrixCell)] {
+    package func cells(except reasons: [ReasonCode]) -> [(column: Int, cell: MatrixCell)] {
         func leftOut(_ cell: MatrixCell) -> Bool { cell.verdict == .blocked && cell.reasons == reasons }
         let candidates = leftOut(ordinary) ? special : cells.enumerated().map { ($0.offset, $0.element) }
         return candidates.filter { !leftOut($0.cell) }
     }
 
     /// Every cell, column by column.
-    public var cells: [MatrixCell] {
+    package var cells: [MatrixCell] {
         var cells = [MatrixCell](repeating: ordinary, count: count)
         for (column, cell) in special { cells[column] = cell }
         return cells
@@ -67,14 +67,14 @@ public struct MatrixRow: Sendable {
 /// both answers agree, that cell is every ordinary column's, and a row costs
 /// its special columns, not the whole catalogue. When they differ, every
 /// column is special. Each distinct point is judged once.
-public struct MatrixRows: Sendable {
-    public let offers: [Offer]
+package struct MatrixRows: Sendable {
+    package let offers: [Offer]
     private let core: RuleCore
     private let asOf: CalendarDate
     private let position: [OfferID: Int]
     private let services: [ServiceSet]
 
-    public init(core: RuleCore, offers: [Offer], asOf: CalendarDate) {
+    package init(core: RuleCore, offers: [Offer], asOf: CalendarDate) {
         self.core = core
         self.offers = offers
         self.asOf = asOf
@@ -86,11 +86,11 @@ public struct MatrixRows: Sendable {
     }
 
     /// Where an offer stands among `offers`; nil when it is not one of them.
-    public func index(of offer: OfferID) -> Int? { position[offer] }
+    package func index(of offer: OfferID) -> Int? { position[offer] }
 
-    public func row(of source: OfferID) -> MatrixRow? { index(of: source).map(row(at:)) }
+    package func row(of source: OfferID) -> MatrixRow? { index(of: source).map(row(at:)) }
 
-    public func row(at index: Int) -> MatrixRow {
+    package func row(at index: Int) -> MatrixRow {
         let source = offers[index], catalog = core.catalog
         let withdrawn = Facts.isWithdrawn(source, asOf: asOf, in: catalog)
         var judged: [Int: MatrixCell] = [:]
@@ -163,7 +163,7 @@ extension ConditionPoint {
 extension ConditionLogic {
     /// The rules and advice a matrix cell can show: those whose conditions its case leaves open.
     /// An interpretation that bears on one of them bears on the matrix.
-    public var matrixSubjects: [Subject] {
+    package var matrixSubjects: [Subject] {
         let open = ConditionPoint.matrixCase
         return rules.filter { open.allows($0.when) }.map { .rule($0.id) }
             + advisories.filter { open.allows($0.when) }.map { .advisory($0.code) }

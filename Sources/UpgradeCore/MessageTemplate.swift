@@ -6,28 +6,28 @@
 ///
 /// The rule core words every message through this type, and the checker walks the same parsed
 /// nodes (`CheckerData`), so the wording exists once, in the model.
-public struct MessageTemplate: Hashable, Sendable, CustomStringConvertible {
-    public indirect enum Node: Hashable, Sendable {
+package struct MessageTemplate: Hashable, Sendable, CustomStringConvertible {
+    package indirect enum Node: Hashable, Sendable {
         case text(String)
         /// A fact's path; empty for the current item (`{{.}}`).
         case value([String])
         case section([String], inverted: Bool, [Node])
     }
 
-    public let source: String
-    public let nodes: [Node]
+    package let source: String
+    package let nodes: [Node]
 
-    public var description: String { source }
+    package var description: String { source }
 
     /// Parses `source`; throws on a tag left open, a section closed under another name, or an empty tag.
-    public init(_ source: String) throws(MessageTemplateError) {
+    package init(_ source: String) throws(MessageTemplateError) {
         self.source = source
         var parser = Parser(text: Array(source.unicodeScalars))
         nodes = try parser.nodes(closing: nil)
     }
 
     /// Every name the template looks up, for checking against the facts a request has.
-    public var names: Set<String> {
+    package var names: Set<String> {
         func collect(_ nodes: [Node]) -> Set<String> {
             nodes.reduce(into: []) { names, node in
                 switch node {
@@ -41,10 +41,10 @@ public struct MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The text for `facts`. A name no fact has reads as nothing.
-    public func render(_ facts: FactValue) -> String { render(in: [facts]) }
+    package func render(_ facts: FactValue) -> String { render(in: [facts]) }
 
     /// The text in nested scopes, innermost last: an item of a list over the request's facts.
-    public func render(in scopes: [FactValue]) -> String {
+    package func render(in scopes: [FactValue]) -> String {
         var output = ""
         Self.render(nodes, in: scopes, into: &output)
         return output
@@ -71,7 +71,7 @@ public struct MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Mustache's lookup: the first name from the innermost scope that has it, then field by field.
-    public static func lookUp(_ path: [String], in scopes: [FactValue]) -> FactValue {
+    package static func lookUp(_ path: [String], in scopes: [FactValue]) -> FactValue {
         guard let first = path.first else { return scopes.last ?? .absent }
         guard var value = scopes.reversed().lazy.compactMap({ $0.field(first) }).first else { return .absent }
         for name in path.dropFirst() { value = value.field(name) ?? .absent }
@@ -79,8 +79,8 @@ public struct MessageTemplate: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-public struct MessageTemplateError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let description: String
+package struct MessageTemplateError: Error, Hashable, Sendable, CustomStringConvertible {
+    package let description: String
 }
 
 private struct Parser {
@@ -143,14 +143,14 @@ private struct Parser {
 }
 
 /// The facts of a request that a message can name: texts, flags, lists and records of them.
-public enum FactValue: Hashable, Sendable {
+package enum FactValue: Hashable, Sendable {
     case absent
     case flag(Bool)
     case text(String)
     case list([FactValue])
     case record([String: FactValue])
 
-    public static func path(_ name: String) -> [String] {
+    package static func path(_ name: String) -> [String] {
         name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
 
@@ -170,7 +170,7 @@ public enum FactValue: Hashable, Sendable {
     }
 
     /// The value as a message prints it: a list of names as "A, B and C", nothing for the rest.
-    public var text: String {
+    package var text: String {
         switch self {
         case .text(let text): text
         case .list(let items): items.compactMap { if case .text(let text) = $0 { text } else { nil } }.joinedAsList

@@ -1,18 +1,18 @@
 /// A sellable product, such as Microsoft 365 Business Basic.
-public struct Offer: Hashable, Sendable {
-    public let id: OfferID
-    public let name: String
-    public let program: ProgramID
+package struct Offer: Hashable, Sendable {
+    package let id: OfferID
+    package let name: String
+    package let program: ProgramID
     /// nil for the global offer; otherwise the regional variant it belongs to.
-    public let region: RegionID?
+    package let region: RegionID?
     /// The global offer this one is a regional variant of.
-    public let variantOf: OfferID?
+    package let variantOf: OfferID?
     /// Sorted, so that every message that lists services reads the same way each run.
-    public let services: [ServiceID]
+    package let services: [ServiceID]
     /// Other names people use for the offer ("E3", "Office 365 E3"), in content order.
-    public let aliases: [String]
+    package let aliases: [String]
 
-    public init(id: OfferID, name: String, program: ProgramID, region: RegionID? = nil,
+    package init(id: OfferID, name: String, program: ProgramID, region: RegionID? = nil,
                 variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = []) {
         self.id = id
         self.name = name
@@ -27,14 +27,14 @@ public struct Offer: Hashable, Sendable {
     var family: OfferID { variantOf ?? id }
 }
 
-public struct Program: Hashable, Sendable {
-    public let id: ProgramID
-    public let name: String
+package struct Program: Hashable, Sendable {
+    package let id: ProgramID
+    package let name: String
     /// From this day on, most of the program's upgrade options are withdrawn.
-    public let withdrawnFrom: CalendarDate?
-    public let withdrawalNote: String?
+    package let withdrawnFrom: CalendarDate?
+    package let withdrawalNote: String?
 
-    public init(id: ProgramID, name: String, withdrawnFrom: CalendarDate? = nil, withdrawalNote: String? = nil) {
+    package init(id: ProgramID, name: String, withdrawnFrom: CalendarDate? = nil, withdrawalNote: String? = nil) {
         self.id = id
         self.name = name
         self.withdrawnFrom = withdrawnFrom
@@ -42,21 +42,21 @@ public struct Program: Hashable, Sendable {
     }
 }
 
-public struct Region: Hashable, Sendable {
-    public let id: RegionID
-    public let name: String
+package struct Region: Hashable, Sendable {
+    package let id: RegionID
+    package let name: String
 
-    public init(id: RegionID, name: String) {
+    package init(id: RegionID, name: String) {
         self.id = id
         self.name = name
     }
 }
 
-public struct Service: Hashable, Sendable {
-    public let id: ServiceID
-    public let name: String
+package struct Service: Hashable, Sendable {
+    package let id: ServiceID
+    package let name: String
 
-    public init(id: ServiceID, name: String) {
+    package init(id: ServiceID, name: String) {
         self.id = id
         self.name = name
     }

@@ -1,6 +1,6 @@
 extension Catalog {
     /// Finds an offer by id, display name or alias, ignoring case and surrounding space.
-    public func lookUpOffer(_ query: String) -> Offer? {
+    package func lookUpOffer(_ query: String) -> Offer? {
         offersByFoldedName[Self.fold(query)]
     }
 
@@ -9,7 +9,7 @@ extension Catalog {
     /// Past half the query's length, a suggestion is noise rather than help, and two
     /// texts whose lengths differ by more than that cannot be closer: such pairs are
     /// never compared, so the time stays bounded by the catalogue, whatever is typed.
-    public func closestOfferID(to query: String) -> OfferID? {
+    package func closestOfferID(to query: String) -> OfferID? {
         let key = Self.fold(query)
         let candidates = offers.flatMap { offer in
             ([offer.id.rawValue, offer.name] + offer.aliases).map { (Self.fold($0), offer.id) }
@@ -34,7 +34,7 @@ extension Catalog {
 /// The item whose key is nearest `word` by edit distance, no further than `limit`; ties go to
 /// the smaller item. Two texts whose lengths differ by more than the limit cannot be that close,
 /// so they are never compared, and the time stays bounded whatever is typed.
-public func closest<Item: Comparable>(to word: String, among candidates: [(key: String, item: Item)], limit: Int) -> Item? {
+package func closest<Item: Comparable>(to word: String, among candidates: [(key: String, item: Item)], limit: Int) -> Item? {
     // Counting a String's characters walks it: count the word once, not once per candidate.
     let length = word.count
     var best: (item: Item, distance: Int)?
@@ -46,7 +46,7 @@ public func closest<Item: Comparable>(to word: String, among candidates: [(key: 
 }
 
 /// Levenshtein distance over characters.
-public func editDistance(_ a: String, _ b: String) -> Int {
+package func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }

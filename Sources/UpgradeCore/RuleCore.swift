@@ -1,13 +1,13 @@
 /// Decides upgrade requests. Pure: the same catalog and request always give
 /// the same decision, and nothing is read from the clock or the disk.
-public struct RuleCore: Sendable {
-    public let catalog: Catalog
+package struct RuleCore: Sendable {
+    package let catalog: Catalog
 
-    public init(catalog: Catalog) {
+    package init(catalog: Catalog) {
         self.catalog = catalog
     }
 
-    public func decide(_ request: Request) -> Decision {
+    package func decide(_ request: Request) -> Decision {
         let facts = Facts(request: request, catalog: catalog)
         let point = facts.conditions
         let logic = catalog.logic
@@ -37,7 +37,7 @@ public struct RuleCore: Sendable {
 
     /// The values of every condition for a request: the point of the condition
     /// space it falls on.
-    public func conditions(for request: Request) -> ConditionPoint {
+    package func conditions(for request: Request) -> ConditionPoint {
         Facts(request: request, catalog: catalog).conditions
     }
 }

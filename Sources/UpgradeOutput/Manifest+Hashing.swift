@@ -3,7 +3,7 @@ import UpgradeSiteContract
 
 extension Manifest {
     /// The manifest of a site made of `files`: each one's kind and SHA-256, hashed on both cores, in path order.
-    public init(describing files: [GeneratedFile], asOf: String) {
+    package init(describing files: [GeneratedFile], asOf: String) {
         let digests = ConcurrentMap.run(files) { $0.sha256 }
         self.init(generator: Generator.name, asOf: asOf, entries: zip(files, digests).map { file, digest in
             Entry(path: file.path, kind: file.kind, sha256: digest)

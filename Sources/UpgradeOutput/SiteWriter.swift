@@ -12,15 +12,15 @@ import UpgradeSiteContract
 /// site or the whole new one. One build at a time holds `OutputLock`. No symbolic
 /// link inside the output is ever followed, and only a regular file that the
 /// previous manifest lists, with the bytes it lists, is ever dropped.
-public struct SiteWriter: Sendable {
-    public let output: String
+package struct SiteWriter: Sendable {
+    package let output: String
     /// How long a build waits for another build of the same output to finish.
-    public let lockWait: Double
+    package let lockWait: Double
 
     /// When a rebuild may replace the files it changed one by one instead of exchanging the whole site.
-    public let inPlace: InPlacePolicy
+    package let inPlace: InPlacePolicy
 
-    public init(output: String, lockWait: Double = 10, inPlace: InPlacePolicy = InPlacePolicy()) {
+    package init(output: String, lockWait: Double = 10, inPlace: InPlacePolicy = InPlacePolicy()) {
         var output = output
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         self.output = output
@@ -33,55 +33,55 @@ public struct SiteWriter: Sendable {
     /// large site changes a few files and removes none, it replaces just those, each in one
     /// rename (a reader meets each file old or new, whole), then the manifest. While it runs,
     /// the record is gone, so a build stopped half-way is followed by a full one.
-    public struct InPlacePolicy: Sendable {
+    package struct InPlacePolicy: Sendable {
         /// Sites with fewer files are always exchanged whole: the exchange is cheap there.
-        public var minimumFiles: Int
+        package var minimumFiles: Int
         /// More changed files than this, and the site is exchanged whole.
-        public var maximumChanges: Int
+        package var maximumChanges: Int
 
-        public init(minimumFiles: Int = 2_000, maximumChanges: Int = 64) {
+        package init(minimumFiles: Int = 2_000, maximumChanges: Int = 64) {
             self.minimumFiles = minimumFiles
             self.maximumChanges = maximumChanges
         }
 
-        public static let never = InPlacePolicy(minimumFiles: .max, maximumChanges: 0)
+        package static let never = InPlacePolicy(minimumFiles: .max, maximumChanges: 0)
     }
 
-    public struct Report: Sendable {
-        public var written: [String] = []
-        public var unchanged: [String] = []
-        public var removed: [String] = []
+    package struct Report: Sendable {
+        package var written: [String] = []
+        package var unchanged: [String] = []
+        package var removed: [String] = []
         /// Things the write left alone that the user should know about.
-        public var warnings: [Diagnostic] = []
+        package var warnings: [Diagnostic] = []
     }
 
-    public struct Difference: Sendable, Equatable, CustomStringConvertible {
-        public enum Kind: String, Sendable { case stale, missing, extra }
-        public let kind: Kind
-        public let path: String
+    package struct Difference: Sendable, Equatable, CustomStringConvertible {
+        package enum Kind: String, Sendable { case stale, missing, extra }
+        package let kind: Kind
+        package let path: String
         /// For a stale file: what the output holds, and what a build would write.
-        public var onDisk: [UInt8]? = nil
-        public var built: [UInt8]? = nil
-        public var description: String { "\(kind.rawValue): \(path)" }
+        package var onDisk: [UInt8]? = nil
+        package var built: [UInt8]? = nil
+        package var description: String { "\(kind.rawValue): \(path)" }
     }
 
     /// Writes every file and the manifest at once: `begin`, `add` and `finish` in one call.
-    public func write(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> Report {
+    package func write(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> Report {
         try write(SiteBuild(made: files), asOf: asOf)
     }
 
     /// Writes a build, keeping the files it kept.
-    public func write(_ build: SiteBuild, asOf: String) throws(DiagnosticError) -> Report {
+    package func write(_ build: SiteBuild, asOf: String) throws(DiagnosticError) -> Report {
         try begin().finish(build, asOf: asOf)
     }
 
     /// Starts a write that takes files as they are made, so writing overlaps building.
-    public func begin() throws(DiagnosticError) -> StagedWrite {
+    package func begin() throws(DiagnosticError) -> StagedWrite {
         try StagedWrite(writer: self)
     }
 
     /// What `write` would change, the manifest included, without writing anything.
-    public func differences(from files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> [Difference] {
+    package func differences(from files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> [Difference] {
         let files = files + [Manifest(describing: files, asOf: asOf).file]
         let tree = SiteTree(root: try Folder.existing(output))
         var differences: [Difference] = []

@@ -7,7 +7,7 @@ import UpgradeSiteContract
 /// beside the output, as they are made, on one writer thread, while the next
 /// pages render on the cores; the output itself changes only in `finish`, when
 /// `SiteExchange` swaps the folders. `abandon` leaves the old site as it was.
-public final class StagedWrite: Sendable {
+package final class StagedWrite: Sendable {
     private let writer: SiteWriter
     private let lock: OutputLock
     private let parent: Folder
@@ -33,21 +33,21 @@ public final class StagedWrite: Sendable {
 
     /// What the last build's load learnt of the prose pages (`PageCache`'s bytes); none without a
     /// record from this program. Ready long before `previousInputs`, which checks every file.
-    public var previousPages: [UInt8] { noted?.pages ?? [] }
+    package var previousPages: [UInt8] { noted?.pages ?? [] }
 
     /// The digest of the model whose checks the last build passed without a finding; nil for none.
-    public var previousChecked: String? { noted.flatMap { $0.checked == "-" ? nil : $0.checked } }
+    package var previousChecked: String? { noted.flatMap { $0.checked == "-" ? nil : $0.checked } }
 
     /// The inputs of every file the output holds exactly as the last build made it, by path: a
     /// build given these makes only the files whose inputs differ (`SitePlan.build(keeping:)`).
-    public var previousInputs: [String: String] { inputs.value }
+    package var previousInputs: [String: String] { inputs.value }
     private let inputs: Eventually<[String: String]>
     /// When this write began, by the file system's clock: the time the next site's folder was made.
-    public let startedAt: Int64
+    package let startedAt: Int64
 
     /// Whether the files should be added as they are made. Without a record every file goes
     /// into the next site, so staging overlaps rendering; with one, `finish` decides.
-    public var streams: Bool { record == nil }
+    package var streams: Bool { record == nil }
 
     private struct Progress {
         var written: [String] = []
@@ -92,7 +92,7 @@ public final class StagedWrite: Sendable {
     }
 
     /// Stages the files; returns at once, the writing goes on behind.
-    public func add(_ files: [GeneratedFile]) {
+    package func add(_ files: [GeneratedFile]) {
         added.withLock { $0.formUnion(files.map(\.path)) }
         inFlight.wait()
         queue.async { [self] in
@@ -141,21 +141,21 @@ public final class StagedWrite: Sendable {
 
     /// Stages the manifest of `files`, waits for every staged file, carries over what the
     /// user keeps in the output, and swaps the next site in.
-    public func finish(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> SiteWriter.Report {
+    package func finish(_ files: [GeneratedFile], asOf: String) throws(DiagnosticError) -> SiteWriter.Report {
         try finish(SiteBuild(made: files), asOf: asOf)
     }
 
     /// Whether the output is, file for file, what the last build made from `sources` (a digest of
     /// the inputs' `SourceSnapshot` and the options), and that build warned of nothing: then there
     /// is nothing to do, nor anything to say.
-    public func isCurrent(sources: String) -> Bool {
+    package func isCurrent(sources: String) -> Bool {
         // Known from the record's header, before its files are checked, unless the sources and warnings agree.
         guard let noted, noted.sources == sources, noted.warnings == 0 else { return false }
         return record?.isWhole ?? false
     }
 
     /// Ends a write that found the output current: nothing is written.
-    public func finishUnchanged() -> SiteWriter.Report {
+    package func finishUnchanged() -> SiteWriter.Report {
         abandon()
         return SiteWriter.Report(unchanged: (record?.entries.keys).map { $0.filter { $0 != Manifest.fileName }.sorted() } ?? [])
     }
@@ -163,7 +163,7 @@ public final class StagedWrite: Sendable {
     /// Finishes a build: the files it made (those not added yet are staged now) and those it kept.
     /// `sources` and `warnings` are noted in the record, for `isCurrent`; `checked` (the digest of a
     /// model whose checks passed without a finding) and `pages` for the next build.
-    public func finish(_ build: SiteBuild, asOf: String, sources: String? = nil, warnings: Int = 0,
+    package func finish(_ build: SiteBuild, asOf: String, sources: String? = nil, warnings: Int = 0,
                        checked: String? = nil, pages: [UInt8] = []) throws(DiagnosticError) -> SiteWriter.Report {
         let note = BuildRecord.Note(sources: sources ?? "-", warnings: warnings, checked: checked ?? "-", pages: pages)
         let digests = ConcurrentMap.run(build.made) { $0.sha256 }
@@ -290,7 +290,7 @@ public final class StagedWrite: Sendable {
     }
 
     /// Drops the next site; the output is as it was before `begin`.
-    public func abandon() {
+    package func abandon() {
         queue.sync {}
         try? parent.remove(nextName)
         lock.release()

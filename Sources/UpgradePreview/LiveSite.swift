@@ -4,7 +4,7 @@ import UpgradeSiteContract
 
 /// What a preview build gave: the site's files, or the problems that stopped it,
 /// each already worded as a located diagnostic.
-public enum PreviewBuild: Sendable {
+package enum PreviewBuild: Sendable {
     /// Every file of the site, and how many of them this build made (the others it kept from the last).
     case built([GeneratedFile], made: Int)
     case failed([String])

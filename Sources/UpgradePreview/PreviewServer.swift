@@ -7,23 +7,23 @@ import UpgradeSiteContract
 /// Serves a site built in memory, rebuilds it when a watched folder changes, and
 /// tells open pages to reload. Nothing is written to disk: the build is handed in,
 /// and its files live only in memory.
-public struct PreviewServer: Sendable {
-    public let host: String
-    public let port: UInt16
-    public let watched: [String]
-    public let build: @Sendable () -> PreviewBuild
+package struct PreviewServer: Sendable {
+    package let host: String
+    package let port: UInt16
+    package let watched: [String]
+    package let build: @Sendable () -> PreviewBuild
 
     /// What the terminal hears after each build.
-    public struct Report: Sendable {
-        public let milliseconds: Int
-        public let build: PreviewBuild
+    package struct Report: Sendable {
+        package let milliseconds: Int
+        package let build: PreviewBuild
         /// Whether any served file changed, so open pages reload.
-        public let changed: Bool
+        package let changed: Bool
         /// The build made at the start, before any page was open.
-        public let isFirst: Bool
+        package let isFirst: Bool
     }
 
-    public init(host: String, port: UInt16, watching watched: [String], build: @escaping @Sendable () -> PreviewBuild) {
+    package init(host: String, port: UInt16, watching watched: [String], build: @escaping @Sendable () -> PreviewBuild) {
         self.host = host
         self.port = port
         self.watched = watched
@@ -32,7 +32,7 @@ public struct PreviewServer: Sendable {
 
     /// Builds, serves, and follows edits until the task is cancelled. `ready` gets the
     /// address once the port is open; `report` hears of every build, the first included.
-    public func run(ready: @escaping @Sendable (String) -> Void,
+    package func run(ready: @escaping @Sendable (String) -> Void,
                     report: @escaping @Sendable (Report) -> Void) async throws {
         let live = LiveSite()
         let watcher = FolderWatcher(folders: watched)

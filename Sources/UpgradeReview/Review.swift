@@ -5,23 +5,23 @@ import UpgradeSiteContract
 
 /// A model change told by its effect: the answers that change, what the content
 /// says differently, and the pages a build would rewrite.
-public struct Review: Sendable {
+package struct Review: Sendable {
     /// How the two sides were named on the command line.
-    public let base: String
-    public let head: String
-    public let asOf: CalendarDate
-    public let cells: [CellChange]
-    public let decisions: [DecisionChange]
-    public let model: [ModelChange]
+    package let base: String
+    package let head: String
+    package let asOf: CalendarDate
+    package let cells: [CellChange]
+    package let decisions: [DecisionChange]
+    package let model: [ModelChange]
     /// The site's files that a build of the head writes differently from a build of the base.
-    public let pages: [FileChange]
+    package let pages: [FileChange]
     /// The head's catalogue, for the names and rules a report shows.
-    public let catalog: Catalog
+    package let catalog: Catalog
 
     /// Compares two loaded models, named as the user named them, deciding requests as of `asOf`.
     /// `pages` finds the site files the change rewrites (the site builder's job); it runs on one
     /// core while the decisions are compared on the other.
-    public init<Failure: Error>(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
+    package init<Failure: Error>(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
                                 asOf: CalendarDate,
                                 pages: @Sendable () throws(Failure) -> [FileChange]) throws(Failure) {
         let (before, after) = (base.content, head.content)
@@ -39,16 +39,16 @@ public struct Review: Sendable {
     }
 
     /// A review of the model alone, for callers that do not build sites.
-    public init(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
+    package init(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
                 asOf: CalendarDate) {
         self = Review(base: base, head: head, asOf: asOf, pages: { () throws(Never) in [] })
     }
 
-    public var changesDecisions: Bool { !decisions.isEmpty }
-    public var isEmpty: Bool { cells.isEmpty && decisions.isEmpty && model.isEmpty && pages.isEmpty }
+    package var changesDecisions: Bool { !decisions.isEmpty }
+    package var isEmpty: Bool { cells.isEmpty && decisions.isEmpty && model.isEmpty && pages.isEmpty }
 
     /// How many pairs change, in all and by each rule whose firing flips, in rule order.
-    public var pairsChanged: (all: Int, byRule: [(rule: Rule, pairs: Int)]) {
+    package var pairsChanged: (all: Int, byRule: [(rule: Rule, pairs: Int)]) {
         var pairs = Set<[OfferID]>()
         var byCode: [ReasonCode: Set<[OfferID]>] = [:]
         for change in decisions {

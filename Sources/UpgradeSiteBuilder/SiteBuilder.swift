@@ -6,12 +6,12 @@ import UpgradeSiteContract
 
 /// Turns loaded content into every file of the site, in memory. Nothing is
 /// written here, so a build that fails leaves the disk untouched.
-public enum SiteBuilder {
+package enum SiteBuilder {
     /// Every file of the site but the manifest, which the output makes from them,
     /// sorted by path. `emit`, when given, receives the files in batches as they are
     /// made, so a writer can stage one batch while the next renders; the batches hold
     /// every file of the result exactly once.
-    public static func build(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
+    package static func build(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
                              emit: (([GeneratedFile]) -> Void)? = nil) throws(DiagnosticError) -> [GeneratedFile] {
         try SitePlan(content, templates: templates, asOf: asOf).build(emit: emit).made
     }
@@ -24,7 +24,7 @@ public enum SiteBuilder {
     /// fences), without building anything: for `check`.
     /// Also a link from a prose page to a page of the site that the site does not have.
     /// `only`, when given, names the pages to check (by slug); the others are known to pass.
-    public static func checkProse(_ content: LoadedContent, only: Set<String>? = nil, into diagnostics: Diagnostics) {
+    package static func checkProse(_ content: LoadedContent, only: Set<String>? = nil, into diagnostics: Diagnostics) {
         let context = ViewContext(content: content, asOf: content.settings.asOf)
         let known = pagePaths(context)
         let anchors = Anchors(context: context)

@@ -13,7 +13,7 @@ import UpgradeSiteContract
 /// known without making the view's bytes (`SiteInputs`). A build that is told the
 /// inputs of the files the output already holds makes only the files whose inputs
 /// differ, and keeps the rest.
-public struct SitePlan: Sendable {
+package struct SitePlan: Sendable {
     let context: ViewContext
     let templates: TemplateSet
     let navigation: Navigation
@@ -29,9 +29,9 @@ public struct SitePlan: Sendable {
     private let otherFiles: [OtherFile]
 
     /// The day every page decides as of.
-    public var asOf: CalendarDate { context.asOf }
+    package var asOf: CalendarDate { context.asOf }
 
-    public init(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate) throws(DiagnosticError) {
+    package init(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate) throws(DiagnosticError) {
         context = ViewContext(content: content, asOf: asOf)
         self.templates = templates
         let problems = Diagnostics()
@@ -54,7 +54,7 @@ public struct SitePlan: Sendable {
     /// every other page's anchors are as they were) are some checks known to pass: those of the
     /// unchanged prose pages that cannot link to a changed one. A link names its page's file
     /// (`guide.html`, `../pages/guide.md`), or hides it in a character reference, which needs `&`.
-    public func proseToCheck(since previous: [String: String]) -> Set<String>? {
+    package func proseToCheck(since previous: [String: String]) -> Set<String>? {
         guard let inputs, pageInputs.count * PageFormat.allCases.count + otherFiles.count == previous.count,
               otherFiles.allSatisfy({ $0.followsProse || ($0.inputs != nil && previous[$0.path] == $0.inputs) })
         else { return nil }
@@ -133,7 +133,7 @@ public struct SitePlan: Sendable {
     /// Makes every file whose inputs are not those `previous` gives for its path, and keeps
     /// the others. Pages render on both cores, in batches handed to `emit` as they are done;
     /// with `releasing`, the build keeps only each emitted file's digest, not its bytes.
-    public func build(keeping previous: [String: String] = [:], emit: (([GeneratedFile]) -> Void)? = nil,
+    package func build(keeping previous: [String: String] = [:], emit: (([GeneratedFile]) -> Void)? = nil,
                       releasing: Bool = false) -> SiteBuild {
         var build = SiteBuild(made: [])
         var work: [(page: Page, formats: [PageFormat])] = []
@@ -183,7 +183,7 @@ public struct SitePlan: Sendable {
     /// The files this site writes differently from `base`, sorted by path. Pages whose
     /// views and frame are equal are equal; the others are rendered on both sides and
     /// compared as bytes, so the answer is exactly what two full builds would give.
-    public func changes(since base: SitePlan) -> [FileChange] {
+    package func changes(since base: SitePlan) -> [FileChange] {
         let sameFrame = context.content.settings.title == base.context.content.settings.title
             && context.content.settings.rawHTML == base.context.content.settings.rawHTML
             && context.asOf == base.context.asOf && navigation == base.navigation && templates.isSame(as: base.templates)

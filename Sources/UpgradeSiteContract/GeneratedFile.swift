@@ -1,24 +1,24 @@
 import UpgradeBase
 /// What the manifest says a file is.
-public enum FileKind: String, Sendable {
+package enum FileKind: String, Sendable {
     case index, matrix, role, rules, print, page, asset, data
 
     /// The checker and the offer pages are pages to the manifest, whose kinds are fixed.
-    public init(_ kind: PageKind) {
+    package init(_ kind: PageKind) {
         self = FileKind(rawValue: kind.rawValue) ?? .page
     }
 }
 
 /// One file of the site, as bytes, with its path relative to the output folder.
-public struct GeneratedFile: Sendable, Equatable {
-    public let path: String
-    public let kind: FileKind
+package struct GeneratedFile: Sendable, Equatable {
+    package let path: String
+    package let kind: FileKind
     /// Empty once the file is `released()`.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// The SHA-256 of the bytes a released file had; nil while it holds them.
-    public let releasedDigest: String?
+    package let releasedDigest: String?
 
-    public init(path: String, kind: FileKind, bytes: [UInt8]) {
+    package init(path: String, kind: FileKind, bytes: [UInt8]) {
         self.path = path
         self.kind = kind
         self.bytes = bytes
@@ -34,29 +34,29 @@ public struct GeneratedFile: Sendable, Equatable {
 
     /// The file without its bytes, keeping their digest: for a build whose files are written as they
     /// are made, so that what is written need not stay in memory until the manifest.
-    public func released() -> GeneratedFile {
+    package func released() -> GeneratedFile {
         GeneratedFile(path: path, kind: kind, digest: SHA256.hex(bytes))
     }
 
     /// The SHA-256 of the file's bytes, held or released.
-    public var sha256: String { releasedDigest ?? SHA256.hex(bytes) }
+    package var sha256: String { releasedDigest ?? SHA256.hex(bytes) }
 
-    public init(path: String, kind: FileKind, text: String) {
+    package init(path: String, kind: FileKind, text: String) {
         self.init(path: path, kind: kind, bytes: Array(text.utf8))
     }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// A file of the site that a build did not make again: the file the output already
 /// holds was made from the same inputs, so it would come out the same.
-public struct KeptFile: Sendable, Equatable {
-    public let path: String
-    public let kind: FileKind
+package struct KeptFile: Sendable, Equatable {
+    package let path: String
+    package let kind: FileKind
     /// The digest of what it was made from (see `SiteBuild`).
-    public let inputs: String
+    package let inputs: String
 
-    public init(path: String, kind: FileKind, inputs: String) {
+    package init(path: String, kind: FileKind, inputs: String) {
         self.path = path
         self.kind = kind
         self.inputs = inputs
@@ -67,18 +67,18 @@ public struct KeptFile: Sendable, Equatable {
 /// Every file knows its inputs, a digest of all its bytes follow from (the
 /// generator, the as-of date, the templates it goes through, the content it
 /// shows), when the content was read from files; nil for a model made in code.
-public struct SiteBuild: Sendable {
-    public var made: [GeneratedFile]
-    public var kept: [KeptFile]
+package struct SiteBuild: Sendable {
+    package var made: [GeneratedFile]
+    package var kept: [KeptFile]
     /// Inputs by path, for every made file that has them.
-    public var inputs: [String: String]
+    package var inputs: [String: String]
 
-    public init(made: [GeneratedFile], kept: [KeptFile] = [], inputs: [String: String] = [:]) {
+    package init(made: [GeneratedFile], kept: [KeptFile] = [], inputs: [String: String] = [:]) {
         self.made = made
         self.kept = kept
         self.inputs = inputs
     }
 
     /// Every path of the site, made or kept, the manifest aside.
-    public var paths: [String] { made.map(\.path) + kept.map(\.path) }
+    package var paths: [String] { made.map(\.path) + kept.map(\.path) }
 }

@@ -3,26 +3,26 @@ import UpgradeBase
 
 /// `manifest.json`: every generated file with its kind and checksum, and the
 /// date the site was decided as of. One type writes it and reads it back.
-public struct Manifest: Sendable, Equatable {
-    public static let fileName = "manifest.json"
+package struct Manifest: Sendable, Equatable {
+    package static let fileName = "manifest.json"
 
-    public struct Entry: Sendable, Equatable {
-        public let path: String
-        public let kind: FileKind
-        public let sha256: String
+    package struct Entry: Sendable, Equatable {
+        package let path: String
+        package let kind: FileKind
+        package let sha256: String
 
-        public init(path: String, kind: FileKind, sha256: String) {
+        package init(path: String, kind: FileKind, sha256: String) {
             self.path = path
             self.kind = kind
             self.sha256 = sha256
         }
     }
 
-    public let generator: String
-    public let asOf: String
-    public let entries: [Entry]
+    package let generator: String
+    package let asOf: String
+    package let entries: [Entry]
 
-    public init(generator: String, asOf: String, entries: [Entry]) {
+    package init(generator: String, asOf: String, entries: [Entry]) {
         self.generator = generator
         self.asOf = asOf
         self.entries = entries
@@ -31,7 +31,7 @@ public struct Manifest: Sendable, Equatable {
     /// The manifest as a file of the site, keys in the documented order, indented by two spaces.
     /// Written directly rather than through a `JSONValue` tree: a site of 10,000 pages lists
     /// 20,000 files, and a rebuild that changes one page writes the whole list again.
-    public var file: GeneratedFile {
+    package var file: GeneratedFile {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(200 + entries.reduce(0) { $0 + $1.path.utf8.count + 150 })
         func append(_ text: String) {
@@ -75,7 +75,7 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// Reads a manifest back; nil when the bytes are not one.
-    public init?(reading bytes: [UInt8]) {
+    package init?(reading bytes: [UInt8]) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               let asOf = object["asOf"] as? String, let files = object["files"] as? [[String: Any]]
         else { return nil }

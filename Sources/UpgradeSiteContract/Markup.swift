@@ -1,48 +1,48 @@
 /// The class and `data-*` names that carry meaning in the HTML, for the
 /// checks outside the project and for `verify`: one spelling for writer and reader.
-public enum Markup {
+package enum Markup {
     /// The `class` of each kind of table.
-    public enum TableClass {
-        public static let matrix = "upgrade-matrix"
-        public static let list = "upgrade-list"
+    package enum TableClass {
+        package static let matrix = "upgrade-matrix"
+        package static let list = "upgrade-list"
         /// The overview of a split program's parts.
-        public static let parts = "upgrade-parts"
-        public static let part = "upgrade-part"
-        public static let decision = "decision-table"
+        package static let parts = "upgrade-parts"
+        package static let part = "upgrade-part"
+        package static let decision = "decision-table"
     }
 
     /// The upgrade checker's answer, and its parts.
-    public enum Checker {
-        public static let answer = "answer"
-        public static let code = "data-code"
-        public static let advisories = "data-advisories"
+    package enum Checker {
+        package static let answer = "answer"
+        package static let code = "data-code"
+        package static let advisories = "data-advisories"
     }
 
     /// Attribute names.
-    public enum Data {
-        public static let program = "data-program"
-        public static let offer = "data-offer"
-        public static let from = "data-from"
-        public static let to = "data-to"
-        public static let verdict = "data-verdict"
-        public static let reasons = "data-reasons"
-        public static let part = "data-part"
-        public static let unshown = "data-unshown"
-        public static let targets = "data-targets"
-        public static let blocked = "data-blocked"
-        public static let table = "data-table"
-        public static let hitPolicy = "data-hit-policy"
-        public static let rule = "data-rule"
-        public static let input = "data-input"
-        public static let output = "data-output"
+    package enum Data {
+        package static let program = "data-program"
+        package static let offer = "data-offer"
+        package static let from = "data-from"
+        package static let to = "data-to"
+        package static let verdict = "data-verdict"
+        package static let reasons = "data-reasons"
+        package static let part = "data-part"
+        package static let unshown = "data-unshown"
+        package static let targets = "data-targets"
+        package static let blocked = "data-blocked"
+        package static let table = "data-table"
+        package static let hitPolicy = "data-hit-policy"
+        package static let rule = "data-rule"
+        package static let input = "data-input"
+        package static let output = "data-output"
         /// A service an offer page lists.
-        public static let service = "data-service"
+        package static let service = "data-service"
     }
 
     /// The header cells that name the matrix tables, in both formats; `verify` finds the Markdown ones by them.
-    public enum MarkdownHeader {
-        public static let gridCorner = "From ╲ To"
-        public static let list = ["From", "Possible upgrades"]
-        public static let part = ["From", "Possible upgrades", "Blocked for another reason"]
+    package enum MarkdownHeader {
+        package static let gridCorner = "From ╲ To"
+        package static let list = ["From", "Possible upgrades"]
+        package static let part = ["From", "Possible upgrades", "Blocked for another reason"]
     }
 }

@@ -1,35 +1,35 @@
 /// Where a page lives in the site, without extension: `roles/admin-agent`.
 /// Each page is written twice, as `.html` and `.md`.
-public struct PagePath: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let components: [String]
+package struct PagePath: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let components: [String]
 
-    public init(_ components: String...) { self.components = components }
+    package init(_ components: String...) { self.components = components }
 
-    public var description: String { components.joined(separator: "/") }
+    package var description: String { components.joined(separator: "/") }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
 
     /// The page's file in one format: `roles/admin-agent.html`.
-    public func file(_ format: PageFormat) -> String { description + "." + format.rawValue }
+    package func file(_ format: PageFormat) -> String { description + "." + format.rawValue }
 
     /// The relative link from this page to `target`, in the given format, so
     /// the site works from `file://` and from any sub-path.
-    public func link(to target: PagePath, anchor: String? = nil, format: PageFormat) -> String {
+    package func link(to target: PagePath, anchor: String? = nil, format: PageFormat) -> String {
         let fragment = anchor.map { "#" + $0 } ?? ""
         if target == self { return fragment.isEmpty ? target.components.last! + "." + format.rawValue : fragment }
         return root + target.file(format) + fragment
     }
 
     /// The prefix that leads from this page back to the site root.
-    public var root: String { String(repeating: "../", count: components.count - 1) }
+    package var root: String { String(repeating: "../", count: components.count - 1) }
 }
 
 /// The two forms every page is published in, named by their file extension.
-public enum PageFormat: String, Sendable, CaseIterable {
+package enum PageFormat: String, Sendable, CaseIterable {
     case html, md
 }
 
 /// What kind of page a path is; the manifest records it, and each kind has its own template.
-public enum PageKind: String, Sendable, CaseIterable {
+package enum PageKind: String, Sendable, CaseIterable {
     case index, matrix, role, rules, print, page, checker, offer, search
 }

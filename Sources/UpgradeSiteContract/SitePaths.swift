@@ -2,51 +2,51 @@ import UpgradeCore
 
 /// The site map: where every kind of page lives, and the anchors other pages
 /// link to. The builder writes pages here and `verify` reads them back from here.
-public enum SitePaths {
-    public static let index = PagePath("index")
-    public static let print = PagePath("print", "decision-tables")
-    public static let testVectors = "data/test-vectors.json"
+package enum SitePaths {
+    package static let index = PagePath("index")
+    package static let print = PagePath("print", "decision-tables")
+    package static let testVectors = "data/test-vectors.json"
     /// The upgrade checker, and the model it decides from.
-    public static let checker = PagePath("checker")
-    public static let checkerData = "data/checker-data.js"
+    package static let checker = PagePath("checker")
+    package static let checkerData = "data/checker-data.js"
     /// The assets the templates load: the one stylesheet, the checker's script, and the offer filter.
-    public static let stylesheet = "assets/site.css"
-    public static let checkerAsset = "assets/checker.js"
-    public static let filterAsset = "assets/filter.js"
+    package static let stylesheet = "assets/site.css"
+    package static let checkerAsset = "assets/checker.js"
+    package static let filterAsset = "assets/filter.js"
     /// Search: the page that asks (`search.html?q=TERMS`), its script, and the index the build writes,
     /// a list of pages and the terms in shards.
-    public static let search = PagePath("search")
-    public static let searchAsset = "assets/search.js"
-    public static let searchPages = "data/search/pages.js"
-    public static func searchShard(_ number: Int) -> String { "data/search/terms-\(number).js" }
+    package static let search = PagePath("search")
+    package static let searchAsset = "assets/search.js"
+    package static let searchPages = "data/search/pages.js"
+    package static func searchShard(_ number: Int) -> String { "data/search/terms-\(number).js" }
     /// The build's own note of what it wrote, local to the disk it is on; not part of the site.
-    public static let buildRecord = ".upgradedocs-record"
-    public static let offers = PagePath("offers", "index")
+    package static let buildRecord = ".upgradedocs-record"
+    package static let offers = PagePath("offers", "index")
     /// Every interpretation in full, each under its anchor (`anchor(of:)`).
-    public static let interpretations = PagePath("interpretations")
-    public static func offer(_ offer: OfferID) -> PagePath { PagePath("offers", offer.rawValue) }
+    package static let interpretations = PagePath("interpretations")
+    package static func offer(_ offer: OfferID) -> PagePath { PagePath("offers", offer.rawValue) }
 
-    public static func matrix(_ program: ProgramID) -> PagePath { PagePath("matrix", program.rawValue) }
+    package static func matrix(_ program: ProgramID) -> PagePath { PagePath("matrix", program.rawValue) }
     /// Whether a file (`matrix/legacy/part-3.html`) is a part page of a split program's matrix.
-    public static func isPart(_ file: String) -> Bool {
+    package static func isPart(_ file: String) -> Bool {
         let parts = file.split(separator: "/")
         return parts.count == 3 && parts[0] == "matrix" && parts[2].hasPrefix("part-")
     }
 
     /// One part of a split program's matrix, numbered from 1.
-    public static func part(_ number: Int, of program: ProgramID) -> PagePath {
+    package static func part(_ number: Int, of program: ProgramID) -> PagePath {
         PagePath("matrix", program.rawValue, "part-\(number)")
     }
-    public static func role(_ role: RoleID) -> PagePath { PagePath("roles", role.rawValue) }
-    public static func table(_ table: TableID) -> PagePath { PagePath("rules", table.rawValue) }
-    public static func prose(_ slug: String) -> PagePath { PagePath("pages", slug) }
+    package static func role(_ role: RoleID) -> PagePath { PagePath("roles", role.rawValue) }
+    package static func table(_ table: TableID) -> PagePath { PagePath("rules", table.rawValue) }
+    package static func prose(_ slug: String) -> PagePath { PagePath("pages", slug) }
 
     /// The anchor of an interpretation on the interpretations page.
-    public static func anchor(of interpretation: InterpretationID) -> String { "interpretation-\(interpretation)" }
+    package static func anchor(of interpretation: InterpretationID) -> String { "interpretation-\(interpretation)" }
     /// The anchor of a decision table's rule row.
-    public static func anchor(ofRule rule: RuleID) -> String { "rule-\(rule)" }
+    package static func anchor(ofRule rule: RuleID) -> String { "rule-\(rule)" }
     /// The anchor of a matrix cell: `cell-FROM--TO`, on the page whose grid shows the pair.
-    public static func anchor(ofCell from: OfferID, to: OfferID) -> String { "cell-\(from)--\(to)" }
+    package static func anchor(ofCell from: OfferID, to: OfferID) -> String { "cell-\(from)--\(to)" }
     /// The anchor of a source's row on its part page.
-    public static func anchor(ofRow source: OfferID) -> String { "from-\(source)" }
+    package static func anchor(ofRow source: OfferID) -> String { "from-\(source)" }
 }

@@ -9,7 +9,7 @@ import UpgradeSiteContract
 /// Markdown, and holds every matrix cell, list entry and decision-table row
 /// against the rule core. Expected values come from the rule core and the
 /// catalog, never from the views that wrote the pages.
-public struct SiteVerifier: Sendable {
+package struct SiteVerifier: Sendable {
     let content: LoadedContent
     let site: String
     var catalog: Catalog { content.catalog }
@@ -19,7 +19,7 @@ public struct SiteVerifier: Sendable {
     /// Pages parsed while the model loaded.
     private var parsed: [String: HTMLElement] = [:]
 
-    public init(content: LoadedContent, site: String) {
+    package init(content: LoadedContent, site: String) {
         self.content = content
         self.site = Self.folder(site)
     }
@@ -30,10 +30,10 @@ public struct SiteVerifier: Sendable {
     }
 
     /// How much was held against the rule core.
-    public struct Coverage: Sendable, Equatable {
-        public var tables = 0
-        public var cells = 0
-        public var rows = 0
+    package struct Coverage: Sendable, Equatable {
+        package var tables = 0
+        package var cells = 0
+        package var rows = 0
 
         mutating func add(_ other: Coverage) {
             tables += other.tables
@@ -44,7 +44,7 @@ public struct SiteVerifier: Sendable {
 
     /// Verifies `site` while the model loads: reading and hashing the site's files needs no model.
     /// Returns the load's result; when it failed, nothing was verified.
-    public static func verify(site: String, loading load: @Sendable () -> Result<LoadedContent, DiagnosticError>,
+    package static func verify(site: String, loading load: @Sendable () -> Result<LoadedContent, DiagnosticError>,
                               into diagnostics: Diagnostics) -> (content: Result<LoadedContent, DiagnosticError>, coverage: Coverage) {
         let folder = Self.folder(site)
         let found = Diagnostics(), loading = Locked(true)
@@ -74,7 +74,7 @@ public struct SiteVerifier: Sendable {
     }
 
     /// Adds every mismatch to `diagnostics`, and says how much was checked.
-    public func verify(into diagnostics: Diagnostics) -> Coverage {
+    package func verify(into diagnostics: Diagnostics) -> Coverage {
         var report = Tally(diagnostics: diagnostics)
         guard let siteFiles = SiteFiles.read(site: site, &report) else { return report.coverage }
         var verifier = self

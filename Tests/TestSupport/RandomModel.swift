@@ -3,16 +3,16 @@ import UpgradeCore
 
 /// Random valid models: offers with random services, some regional variants,
 /// random paths, names that need escaping, and any as-of date.
-public enum RandomModel {
+package enum RandomModel {
     /// `size` is how many global offers; about a third get an India variant too.
     /// Legal names a reader must still see exactly: markup, table syntax, a trailing footnote-like
     /// mark, emoji, right-to-left text and a very long name.
-    public static let hostileNames = [
+    package static let hostileNames = [
         "Plan <br/> Pro", "Pipe | Plan", "Tick `code` plan", "Plan¹", "Rocket 🚀 plan", "خطة الأعمال",
         "R&D \"Pro\" <b>x</b>", "Star *bold* _under_ [link](x)", String(repeating: "Very long plan name ", count: 12),
     ]
 
-    public static func make(seed: UInt64, size: ClosedRange<Int> = 2...6, names: [String]? = nil) -> (LoadedContent, CalendarDate) {
+    package static func make(seed: UInt64, size: ClosedRange<Int> = 2...6, names: [String]? = nil) -> (LoadedContent, CalendarDate) {
         var random = SeededGenerator(seed: seed)
         let seedCatalog = SiteFixture.content.catalog
         let services = (0..<6).map { Service(id: ServiceID("s\($0)"), name: "Service \($0)") }

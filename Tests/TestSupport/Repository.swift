@@ -1,18 +1,18 @@
 import Foundation
 
 /// The repository the tests run in, and scratch folders beside nothing of it.
-public enum Repository {
+package enum Repository {
     /// The repository root, found from this file's own path.
-    public static let root = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+    package static let root = "/" + String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
 
     /// A path inside the repository: `Repository.path("content")`.
-    public static func path(_ relative: String) -> String { root + "/" + relative }
+    package static func path(_ relative: String) -> String { root + "/" + relative }
 }
 
 /// Fresh folders under the system's temporary folder.
-public enum Scratch {
+package enum Scratch {
     /// A fresh, empty temporary folder; the caller removes it.
-    public static func folder() -> String {
+    package static func folder() -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("upgradedocs-\(UUID().uuidString)").path
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
@@ -20,7 +20,7 @@ public enum Scratch {
 
     /// A fresh folder in memory (`/dev/shm`) where the system has one, for tests that
     /// write many thousands of files; elsewhere a temporary folder.
-    public static func memoryFolder() -> String {
+    package static func memoryFolder() -> String {
         guard FileManager.default.isWritableFile(atPath: "/dev/shm") else { return folder() }
         let path = "/dev/shm/upgradedocs-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -29,7 +29,7 @@ public enum Scratch {
 
     /// A copy of `source` (a folder) in a fresh temporary folder, with `edit` applied to
     /// the text of each file named in `edits`. Returns the copy's path.
-    public static func copy(of source: String, named name: String? = nil,
+    package static func copy(of source: String, named name: String? = nil,
                             editing edits: [String: (String) -> String] = [:]) throws -> String {
         let folder = Self.folder() + "/" + (name ?? URL(fileURLWithPath: source).lastPathComponent)
         try FileManager.default.copyItem(atPath: source, toPath: folder)
@@ -41,7 +41,7 @@ public enum Scratch {
     }
 
     /// Writes `files` (relative path to text) into a fresh folder named `name`, making folders as needed.
-    public static func write(_ files: [String: String], into name: String) throws -> String {
+    package static func write(_ files: [String: String], into name: String) throws -> String {
         let folder = Self.folder() + "/" + name
         for (path, text) in files {
             let full = folder + "/" + path
@@ -57,7 +57,7 @@ public enum Scratch {
 /// `content/`, so an edit of the model breaks no test that has nothing to do
 /// with it; only the golden-site and CLI tests read `content/`. Templates are
 /// the builder's own code, so the tests use the repository's.
-public enum Fixtures {
-    public static let content = Repository.path("Tests/Fixtures/content")
-    public static let templates = Repository.path("templates")
+package enum Fixtures {
+    package static let content = Repository.path("Tests/Fixtures/content")
+    package static let templates = Repository.path("templates")
 }

@@ -7,7 +7,7 @@ import UpgradeContent
 /// The Mustache templates of `templates/`: `layout` wraps every HTML page, and
 /// each page kind has its own template for the body. Users edit them without
 /// touching Swift; every file is parsed up front, and each error names its file and line.
-public struct TemplateSet: Sendable {
+package struct TemplateSet: Sendable {
     static let required = ["layout", "facts"] + PageKind.allCases.map(\.rawValue)
 
     private let library: MustacheLibrary
@@ -33,7 +33,7 @@ public struct TemplateSet: Sendable {
         digests = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, Self.digest(of: $0, texts: texts, partials: partials)) })
     }
 
-    public static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
+    package static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
         let problems = Diagnostics()
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: TemplateCheck.Source] = [:]
