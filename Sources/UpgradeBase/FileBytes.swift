@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Reading a whole file with one open, fstat and read: ten thousand small pages read
 /// this way cost a third of what `FileManager.contents(atPath:)` costs.

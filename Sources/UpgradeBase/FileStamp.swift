@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A file as `stat` sees it: inode, size and modification time. Two equal stamps of a path mean
 /// the same bytes, as `make` and `ninja` decide, unless a write came in the same tick of the file

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One name in a folder, and what the folder's own listing says it is.
 package struct FolderEntry: Sendable, Equatable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What the files in some folders are, without reading them: every name, and each file's
 /// inode, size and modification time. Two equal snapshots mean no file was added, removed,
@@ -38,11 +34,7 @@ package struct SourceSnapshot: Sendable, Equatable {
 
     /// A file's modification time, in nanoseconds.
     package static func modified(_ info: stat) -> Int64 {
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
         let time = info.st_mtim
-        #endif
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 

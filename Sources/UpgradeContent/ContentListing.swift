@@ -1,10 +1,6 @@
 import Foundation
 import UpgradeBase
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The files of `content/` that are read, found once. A file that looks like
 /// content but would not be read (`offers.yml`, `pages/guide.markdown`, a page

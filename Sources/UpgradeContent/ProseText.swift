@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import UpgradeBase
 
 /// The CommonMark body of a prose page, and the few facts a build asks of it before it renders

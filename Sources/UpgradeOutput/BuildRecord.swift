@@ -1,10 +1,6 @@
 import UpgradeBase
 import UpgradeSiteContract
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What the last build wrote, kept in the output as `.upgradedocs-record`: for each file,
 /// the digest of what it was made from, its SHA-256, and its identity on this disk (inode,
@@ -69,14 +65,10 @@ struct BuildRecord: Sendable {
     /// This program: its name, version, and the identity of its executable file, or nil
     /// where that cannot be known, and no record is then trusted.
     static var currentTool: String? {
-        #if os(Linux)
         var info = stat()
         guard stat("/proc/self/exe", &info) == 0 else { return nil }
         let file = FileIdentity(info)
         return "\(Generator.name) \(info.st_dev):\(file.inode):\(file.size):\(file.modified)"
-        #else
-        return nil
-        #endif
     }
 
     /// The record as a file: a header, the pages' bytes, then one line a file. The header ends

@@ -1,9 +1,5 @@
 import UpgradeBase
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// How a failed system call reaches the user: located at the path, with the system's reason.
 enum Disk {

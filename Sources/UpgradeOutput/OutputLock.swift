@@ -1,10 +1,6 @@
 import Foundation
 import UpgradeBase
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One build at a time for an output folder: an exclusive `flock` on the file
 /// `.NAME.upgradedocs-lock` beside it, there only while a build runs. The lock

@@ -1,11 +1,7 @@
 import CFileSystem
 import UpgradeBase
 import UpgradeSiteContract
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The one step that changes the published site, and what leads up to it and
 /// follows it. Everything the user keeps in the old output is linked into the
@@ -93,12 +89,16 @@ struct SiteExchange {
     /// Puts the next site in the output's place in one atomic rename.
     func swap() throws(DiagnosticError) {
         try steps.take()
+        // The staged files reach the disk before the exchange does, so a power cut cannot leave
+        // the new names pointing at files the disk never got.
+        try next.root!.flushFileSystem()
         let result = old.root == nil
             ? renameat(parent.descriptor, nextName, parent.descriptor, name)
             : upgradedocs_exchange(parent.descriptor, nextName, name)
         if result != 0 {
             throw Disk.failure("cannot put the new site in place", at: parent.path + "/" + name)
         }
+        fsync(parent.descriptor)
     }
 
     /// Removes the old tree, which the exchange left beside the output. The new site is

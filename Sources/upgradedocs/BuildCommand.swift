@@ -13,10 +13,10 @@ struct BuildCommand: ParsableCommand {
         abstract: "Generate the help site: matrices, role guides, decision tables and prose, in HTML and Markdown.",
         discussion: """
             Every page is written twice, as X.html and X.md, with relative links, so the site works from \
-            file:// and from any sub-path. The new site is made beside the output and swapped in at once: \
-            the output is always the whole old site or the whole new one, even after a crash (but for a \
-            rebuild of a site of 2,000 files or more that changes at most 64, which replaces just those, \
-            each file whole). Only files \
+            file:// and from any sub-path. The new site is made beside the output, flushed to disk, and \
+            swapped in at once: the output is always the whole old site or the whole new one, even after a \
+            killed build or a power cut (but for a rebuild of a site of 2,000 files or more that changes at \
+            most 64, which replaces just those, each file whole). Only files \
             the previous manifest.json lists, with the bytes it lists, are ever removed; everything else \
             in the output is kept, and no symbolic link in it is followed. One build at a time: another \
             build of the same output waits (--wait), then fails naming the build it waited for.
