@@ -129,6 +129,7 @@ let package = Package(
             dependencies: [
                 "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder",
                 "UpgradeSiteContract", "TestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Corpus"]

@@ -1,6 +1,21 @@
 /// The class and `data-*` names that carry meaning in the HTML, for the
 /// checks outside the project and for `verify`: one spelling for writer and reader.
 package enum Markup {
+    /// Every attribute a page of the site may carry, besides `aria-*`: what the templates and
+    /// views write, and the ordinary attributes a template author may add. Nothing that runs
+    /// script (`on*`), loads another document into the page, or styles one element.
+    package static let attributes: Set<String> = [
+        "abbr", "accesskey", "action", "alt", "async", "autocomplete", "autofocus", "charset", "checked", "cite",
+        "class", "colspan", "content", "crossorigin", "data-advisories", "data-code", "data-from", "data-hit-policy",
+        "data-input", "data-offer", "data-output", "data-part", "data-program", "data-reasons", "data-rule",
+        "data-service", "data-step", "data-table", "data-targets", "data-to", "data-unshown", "data-verdict", "datetime",
+        "decoding", "defer", "dir", "disabled", "download", "for", "headers", "height", "hidden", "href", "hreflang",
+        "http-equiv", "id", "inputmode", "integrity", "lang", "list", "loading", "max", "maxlength", "media", "method",
+        "min", "minlength", "multiple", "name", "open", "pattern", "placeholder", "property", "readonly", "referrerpolicy",
+        "rel", "required", "reversed", "role", "rowspan", "scope", "selected", "size", "sizes", "span", "spellcheck",
+        "src", "srcset", "start", "step", "tabindex", "target", "title", "translate", "type", "value", "width",
+    ]
+
     /// The `class` of each kind of table.
     package enum TableClass {
         package static let matrix = "upgrade-matrix"

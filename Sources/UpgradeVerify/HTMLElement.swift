@@ -117,6 +117,9 @@ struct Attributes: ExpressibleByDictionaryLiteral {
         pairs.first { $0.name == name }?.value
     }
 
+    /// Every name, in document order.
+    var names: [String] { pairs.map(\.name) }
+
     mutating func add(_ name: String, _ value: String) {
         if self[name] == nil { pairs.append((name, value)) }
     }

@@ -170,6 +170,9 @@ package struct SiteVerifier: Sendable {
             return
         }
         let page = parsed[file] ?? HTMLDocument.parse(text)
+        for finding in AttributeVerification.findings(html: text, page: page) {
+            report.fail(finding.message, file: path(file), line: finding.line)
+        }
         PageVerification(kind: kind, file: file, path: path(file), asOf: expectations.asOf).verify(page, &report)
         switch kind {
         case .role: RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)

@@ -1,3 +1,4 @@
+import Mustache
 import Testing
 import UpgradeContent
 @testable import UpgradeSiteBuilder
@@ -55,6 +56,18 @@ struct EscapingTests {
         #expect(MarkdownRenderer.guardBlockStart("- any") == "\\- any")
         #expect(MarkdownRenderer.guardBlockStart("1. first") == "1\\. first")
         #expect(MarkdownRenderer.guardBlockStart("plain") == "plain")
+    }
+
+    @Test("A template's own {{name}} escapes as the site does: a quote that a combining mark follows is still a quote")
+    func mustacheEscapesAsTheSite() {
+        let hostile = "Apps\"\u{301} onmouseover=alert(1) x=\"<b>"
+        let template = try! MustacheTemplate(string: SiteEscaping.pragma + "<meta content=\"{{name}}\">")
+        let page = template.render(["name": hostile])
+        #expect(page == "<meta content=\"" + HTML.escapeAttribute(hostile) + "\">")
+        #expect(page.unicodeScalars.filter { $0 == "\"" }.count == 2)
+        // Mustache's own escaping, by character, is what this replaces: it lets that quote through.
+        let plain = try! MustacheTemplate(string: "<meta content=\"{{name}}\">").render(["name": hostile])
+        #expect(plain.unicodeScalars.filter { $0 == "\"" }.count > 2)
     }
 
     @Test("HTML escaping covers text and attributes")

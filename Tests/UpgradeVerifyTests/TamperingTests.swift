@@ -33,6 +33,20 @@ extension String {
 }
 
 let tamperings: [Tampering] = [
+    // Markup that content could smuggle past an escaper that works by character.
+    Tampering(name: "a quote with a combining mark ends an attribute and adds a handler", file: "index.html",
+              finding: "ends with a quote that something other than a space follows") {
+        $0.replacingFirst(#"<meta name="description" content=""#,
+                          with: "<meta name=\"description\" content=\"Apps\"\u{301} onmouseover=alert(1) x=\"")
+    },
+    Tampering(name: "an event handler on an element", file: "index.html",
+              finding: "has the attribute 'onclick', which no page of the site may carry") {
+        $0.replacingFirst("<main", with: #"<main onclick="alert(1)""#)
+    },
+    Tampering(name: "a raw < inside an attribute value", file: "index.html",
+              finding: "a raw '<' inside an attribute value of <meta>") {
+        $0.replacingFirst(#"<meta name="description" content=""#, with: #"<meta name="description" content="<b>"#)
+    },
     // What a reader sees, changed behind unchanged labels.
     Tampering(name: "offer names swapped in two column headers", file: "matrix/legacy.html",
               finding: "the column labelled o365-e1 shows 'Office 365 Enterprise E3'") {

@@ -86,12 +86,9 @@ final class TemplateMemo: Sendable {
     /// Private-use characters of plane 15, which no template or page is expected to hold.
     private static let open = "\u{F0000}", close = "\u{F0001}"
 
-    /// Mustache's HTML escaping (`<`, `>`, `&`, `"`, `'`), but by scalar where Mustache goes by
-    /// character: Mustache leaves a `"` that a combining mark follows as it is (one character, not
-    /// `"`), and a browser then reads the quote and ends the attribute. Here it is escaped, as
-    /// everything else the site escapes is; otherwise the two agree.
+    /// The escaping Mustache applies where the template escapes: `SiteEscaping`, the same function.
     static func escape(_ text: String) -> String {
-        HTML.escapeAttribute(text)
+        SiteEscaping().escapeText(text)
     }
 }
 

@@ -54,10 +54,11 @@ package struct TemplateSet: Sendable {
             }
             sources[name] = TemplateCheck.Source(path: path, text: text)
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: SiteEscaping.pragma + text)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma stands on a line of its own, before the template's first.
                 problems.error(Self.explain(error.error), at: SourceLocation(
-                    file: path, line: error.context.lineNumber, column: error.context.columnNumber))
+                    file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
                 problems.error("template error: \(error)", at: SourceLocation(file: path))
             }
@@ -162,4 +163,19 @@ package struct TemplateSet: Sendable {
         }
         return found.sorted { $0.path < $1.path }
     }
+}
+
+/// The site's one HTML escaper, given to Mustache: a template's `{{name}}` is escaped exactly as
+/// the memo's spliced strings and every other part of the site are, by scalar, so a combining mark
+/// after a quote cannot hide the quote from the escaper and end an attribute in a browser.
+struct SiteEscaping: MustacheContentType {
+    static let name = "UPGRADEDOCS_HTML"
+    /// A line put before every template's text; as a standalone tag it renders as nothing, and
+    /// leaves the template's first line standalone or not as it was.
+    static let pragma: String = {
+        MustacheContentTypes.register(SiteEscaping(), named: name)
+        return "{{% CONTENT_TYPE: \(name)}}\n"
+    }()
+
+    func escapeText(_ text: String) -> String { HTML.escapeAttribute(text) }
 }
