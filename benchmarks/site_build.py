@@ -64,10 +64,9 @@ def read_site(folder):
     files = []
     for directory, _, names in os.walk(folder):
         for name in names:
-            if name != ".upgradedocs-record":
-                full = os.path.join(directory, name)
-                with open(full, "rb") as handle:
-                    files.append((os.path.relpath(full, folder), handle.read()))
+            full = os.path.join(directory, name)
+            with open(full, "rb") as handle:
+                files.append((os.path.relpath(full, folder), handle.read()))
     return files
 
 

@@ -2,7 +2,7 @@ import UpgradeBase
 import UpgradeSiteContract
 import Glibc
 
-/// What the last build wrote, kept in the output as `.upgradedocs-record`: for each file,
+/// What the last build wrote, kept in the cache folder (`RecordStore`): for each file,
 /// the digest of what it was made from, its SHA-256, and its identity on this disk (inode,
 /// size, modification time). A file whose identity is unchanged is the file the build
 /// wrote, so a rebuild may keep it when its inputs are the same, without reading it.
@@ -10,11 +10,10 @@ import Glibc
 /// It is local to this disk and this program: the identities mean nothing in another
 /// clone, and the record names the executable that wrote it, so a rebuilt `upgradedocs`
 /// (whose pages may differ although its version does not) makes everything again.
-/// That is why it is not in `manifest.json`, which must be the same bytes everywhere;
-/// keep it out of version control (`.gitignore`). A missing or unreadable record, or one
-/// from another program, only means a full build.
+/// That is why it is neither in the output nor in `manifest.json`, which must be the same
+/// bytes everywhere; keep the cache out of version control (`.gitignore`). A missing or
+/// unreadable record, or one from another program, only means a full build.
 struct BuildRecord: Sendable {
-    static let fileName = SitePaths.buildRecord
     private static let format = "upgradedocs-record 3"
 
     struct Entry: Sendable, Equatable {

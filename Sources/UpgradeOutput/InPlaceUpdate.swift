@@ -15,6 +15,7 @@ struct InPlaceUpdate {
     let manifest: @Sendable () -> GeneratedFile
     let record: BuildRecord
     let old: SiteTree
+    let records: RecordStore
     let steps: Steps
     /// The made files whose bytes differ from what the output holds.
     private let changed: [(file: GeneratedFile, sha256: String)]
@@ -25,7 +26,9 @@ struct InPlaceUpdate {
     private let samePaths: Bool
 
     init(build: SiteBuild, digests: [String], asOf: String, note: BuildRecord.Note,
-         manifest: @escaping @Sendable () -> GeneratedFile, record: BuildRecord, old: SiteTree, steps: Steps) {
+         manifest: @escaping @Sendable () -> GeneratedFile, record: BuildRecord, old: SiteTree, records: RecordStore,
+         steps: Steps) {
+        self.records = records
         (self.build, self.digests, self.asOf, self.note, self.manifest) = (build, digests, asOf, note, manifest)
         (self.record, self.old, self.steps) = (record, old, steps)
         changed = zip(build.made, digests).filter { record.entries[$0.path]?.sha256 != $1 }.map { ($0, $1) }
@@ -73,7 +76,7 @@ struct InPlaceUpdate {
         // Nothing differs, on disk or in the record: nothing is written at all.
         guard !written.isEmpty || recordChanged else { return report }
         try steps.take()
-        try root.remove(BuildRecord.fileName)
+        try records.remove()
         for (file, sha) in changed {
             let (folder, name) = try place(file.path, in: root)
             try steps.take()
@@ -91,7 +94,7 @@ struct InPlaceUpdate {
         }
         let more = rewritten.sorted().compactMap { path in next.entries[path].map { (path, $0) } }
         try steps.take()
-        try root.replace(BuildRecord.fileName, bytes: next.bytes(lines: lines, more: more))
+        try records.write(next.bytes(lines: lines, more: more))
         return report
     }
 

@@ -9,7 +9,8 @@ import UpgradeSiteContract
 /// everything the user keeps in the output are hard-linked (so they keep their
 /// timestamps), then `SiteExchange` swaps the two folders in one atomic rename.
 /// At every instant, and after a crash at any step, the output is the whole old
-/// site or the whole new one. One build at a time holds `OutputLock`. No symbolic
+/// site or the whole new one. What the build wrote is noted outside the output, in
+/// the cache folder (`RecordStore`), so the output holds exactly its manifest's files. One build at a time holds `OutputLock`. No symbolic
 /// link inside the output is ever followed, and only a regular file that the
 /// previous manifest lists, with the bytes it lists, is ever dropped.
 package struct SiteWriter: Sendable {
@@ -20,13 +21,29 @@ package struct SiteWriter: Sendable {
     /// When a rebuild may replace the files it changed one by one instead of exchanging the whole site.
     package let inPlace: InPlacePolicy
 
-    package init(output: String, lockWait: Double = 10, inPlace: InPlacePolicy = InPlacePolicy()) {
+    /// The folder that keeps what the last build wrote (`RecordStore`), outside the output.
+    package let cache: String
+
+    /// `cache` defaults to `.upgradedocs` in the folder that holds the output, which is the one
+    /// beside `content/` when the site is built beside its content, as `site/` is.
+    package init(output: String, cache: String? = nil, lockWait: Double = 10, inPlace: InPlacePolicy = InPlacePolicy()) {
         var output = output
         while output.count > 1 && output.hasSuffix("/") { output.removeLast() }
         self.output = output
+        self.cache = cache ?? Self.defaultCache(besideParentOf: output)
         self.lockWait = lockWait
         self.inPlace = inPlace
     }
+
+    /// `.upgradedocs` in the folder that holds `path`.
+    package static func defaultCache(besideParentOf path: String) -> String {
+        var path = path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return ".upgradedocs" }
+        return (slash == path.startIndex ? "" : String(path[..<slash])) + "/.upgradedocs"
+    }
+
+    var records: RecordStore { RecordStore(cache: cache, output: output) }
 
     /// The exchange links every file of the site into a new folder, which costs about 13 µs a
     /// file on ext4 here: 0.26 s for 20,000 files, whatever changed. So when a rebuild of a

@@ -9,6 +9,7 @@ import UpgradeSiteContract
 /// `SiteExchange` swaps the folders. `abandon` leaves the old site as it was.
 package final class StagedWrite: Sendable {
     private let writer: SiteWriter
+    private let records: RecordStore
     private let lock: OutputLock
     private let parent: Folder
     private let nextName: String
@@ -71,7 +72,9 @@ package final class StagedWrite: Sendable {
         self.parent = parent
         lock = try OutputLock.acquire(in: parent, for: name, wait: writer.lockWait)
         old = SiteTree(root: try Folder.existing(writer.output))
-        let stored = Eventually { [old] in old.root?.contents(of: BuildRecord.fileName) }
+        let records = writer.records
+        self.records = records
+        let stored = Eventually { records.read() }
         let header = Eventually { () -> BuildRecord.Header? in
             guard let bytes = stored.value, let tool = BuildRecord.currentTool else { return nil }
             return BuildRecord.Header(reading: bytes, tool: tool)
@@ -180,7 +183,7 @@ package final class StagedWrite: Sendable {
         }
         if let record {
             let update = InPlaceUpdate(build: build, digests: digests, asOf: asOf, note: note, manifest: makeManifest,
-                                       record: record, old: old, steps: steps)
+                                       record: record, old: old, records: records, steps: steps)
             if update.fits(writer.inPlace) {
                 // The next site is not needed: the output changes where it stands.
                 try? parent.remove(nextName)
@@ -216,12 +219,18 @@ package final class StagedWrite: Sendable {
         let exchange = SiteExchange(parent: parent, name: writer.parentAndName.name, nextName: nextName,
                                     old: old, next: next, steps: steps)
         do {
-            try writeRecord(build, asOf: asOf, note: note, digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries()).map { ($0.path, $0.sha256) }),
-                            manifest: manifest)
+            // Worked out from the next site's files before they move; written once they are in place.
+            let recordBytes = nextRecord(build, asOf: asOf, note: note,
+                                         digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries()).map { ($0.path, $0.sha256) }),
+                                         manifest: manifest)
             let carried = try exchange.carryOver(generated: Set(build.paths + [Manifest.fileName]))
             report.removed = carried.dropped
             report.warnings = carried.warnings
             try exchange.swap()
+            // A record left from the build before matches none of the files this one wrote, so a
+            // stop here costs the next build its shortcuts, never its correctness.
+            try steps.take()
+            if let recordBytes { try records.write(recordBytes) } else { try records.remove() }
         } catch {
             // A simulated crash leaves everything where it stopped, as a killed process would.
             if !steps.crashed { abandon() }
@@ -266,11 +275,11 @@ package final class StagedWrite: Sendable {
         }
     }
 
-    /// Notes in the next site what each file was made from and which file on disk it is, when the
-    /// build knows its files' inputs.
-    private func writeRecord(_ build: SiteBuild, asOf: String, note: BuildRecord.Note,
-                             digests: [String: String], manifest: GeneratedFile) throws(DiagnosticError) {
-        guard let tool = BuildRecord.currentTool, !build.inputs.isEmpty || !build.kept.isEmpty else { return }
+    /// What each file of the next site was made from and which file on disk it is, when the build
+    /// knows its files' inputs.
+    private func nextRecord(_ build: SiteBuild, asOf: String, note: BuildRecord.Note,
+                            digests: [String: String], manifest: GeneratedFile) -> [UInt8]? {
+        guard let tool = BuildRecord.currentTool, !build.inputs.isEmpty || !build.kept.isEmpty else { return nil }
         var record = BuildRecord(tool: tool, asOf: asOf)
         record.note = note
         let inputs = build.inputs.merging(build.kept.map { ($0.path, $0.inputs) }) { _, kept in kept }
@@ -285,8 +294,7 @@ package final class StagedWrite: Sendable {
                                                      sha256: path == Manifest.fileName ? SHA256.hex(manifest.bytes) : digests[path] ?? "",
                                                      identity: identity)
         }
-        try steps.take()
-        try next.root!.create(BuildRecord.fileName, bytes: record.bytes)
+        return record.bytes
     }
 
     /// Drops the next site; the output is as it was before `begin`.

@@ -19,8 +19,6 @@ package enum SitePaths {
     package static let searchAsset = "assets/search.js"
     package static let searchPages = "data/search/pages.js"
     package static func searchShard(_ number: Int) -> String { "data/search/terms-\(number).js" }
-    /// The build's own note of what it wrote, local to the disk it is on; not part of the site.
-    package static let buildRecord = ".upgradedocs-record"
     package static let offers = PagePath("offers", "index")
     /// Every interpretation in full, each under its anchor (`anchor(of:)`).
     package static let interpretations = PagePath("interpretations")

@@ -68,7 +68,6 @@ struct SiteFiles {
         var found: [String] = []
         func walk(_ relative: String) {
             for entry in FolderListing.entries(at: root + (relative.isEmpty ? "" : "/" + relative)) ?? [] {
-                guard !(relative.isEmpty && entry.name == SitePaths.buildRecord) else { continue }
                 let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 switch entry.kind {
                 case .file: found.append(path)

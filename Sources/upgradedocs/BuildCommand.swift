@@ -28,8 +28,9 @@ struct BuildCommand: ParsableCommand {
             A rebuild makes only the files whose inputs changed (the page's source, the templates it goes \
             through, the model when it shows it, the generator and the as-of date), and when nothing in \
             the content or templates folders changed it does nothing at all. What the last build wrote is \
-            noted in OUTPUT/.upgradedocs-record, a local cache to keep out of version control; without it, \
-            everything is made and compared.
+            noted in the cache folder (--cache; .upgradedocs beside the content folder by default), which \
+            is local to this disk: keep it out of version control. Without it, everything is made and \
+            compared. The output holds exactly the files its manifest.json lists, and the manifest.
 
             With --check nothing is written: each stale, missing or extra file is listed, and the exit \
             status is non-zero when there is any. Use it in CI to fail on an out-of-date site.
@@ -58,11 +59,19 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How long to wait for another build of the same output to finish.", valueName: "seconds"))
     var wait: Double = 10
 
+    @Option(help: ArgumentHelp("The folder that keeps what the last build wrote, so a rebuild makes only what "
+                               + "changed. Defaults to .upgradedocs beside the content folder; keep it out of version "
+                               + "control. Deleting it costs one full build.", valueName: "dir"))
+    var cache: String?
+
+    /// `--cache`, or `.upgradedocs` beside the content folder.
+    var cacheFolder: String { cache ?? SiteWriter.defaultCache(besideParentOf: options.content) }
+
     func validate() throws {
         if let asOf, CalendarDate(iso: asOf) == nil {
             throw ValidationError("--as-of: '\(asOf)' is not a valid date; write YYYY-MM-DD, such as 2022-03-01")
         }
-        for (flag, folder) in [("--content", options.content), ("--templates", templates)]
+        for (flag, folder) in [("--content", options.content), ("--templates", templates), ("--cache", cacheFolder)]
         where OutputGuard.overlaps(output: output, with: folder) {
             throw ValidationError("--output '\(output)' overlaps \(flag) '\(folder)'; choose a folder of its own")
         }
@@ -187,7 +196,7 @@ struct BuildCommand: ParsableCommand {
     /// The write into the output: its lock taken, the last build's record being read.
     private func begin() throws -> StagedWrite {
         do {
-            return try SiteWriter(output: output, lockWait: wait).begin()
+            return try SiteWriter(output: output, cache: cacheFolder, lockWait: wait).begin()
         } catch let failure {
             Console.report(failure.diagnostics)
             throw Console.fail("the site was not written; the previous site is unchanged")

@@ -6,13 +6,10 @@ import Testing
 struct BuildCommandTests {
     static func temporaryFolder() -> String { Scratch.folder() }
 
-    /// Every file under `folder`, path → bytes.
-    /// Every file of the site in `folder`; the build's record of what it wrote, which names this
-    /// disk's inodes and times, is not part of the site.
+    /// Every file of the site in `folder`, path → bytes: the build's record is kept elsewhere.
     static func snapshot(_ folder: String) -> [String: Data] {
         var result: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder) ?? .init()
-        where path != ".upgradedocs-record" {
+        for case let path as String in FileManager.default.enumerator(atPath: folder) ?? .init() {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 result[path] = FileManager.default.contents(atPath: folder + "/" + path)
@@ -41,6 +38,31 @@ struct BuildCommandTests {
         let left = Self.snapshot(first), right = Self.snapshot(second)
         #expect(left.count > 20)
         #expect(left == right)
+    }
+
+    @Test("The output holds exactly its manifest's files and the manifest; the record stays in the cache")
+    func outputHoldsOnlyTheSite() throws {
+        let folder = try Self.copyOfRepository(["content", "templates"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for run in 1...2 {
+            let result = try CLIRunner.run(["build", "--output", "out\(run)"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let first = Self.snapshot(folder + "/out1"), second = Self.snapshot(folder + "/out2")
+        #expect(first == second, "two identical builds give identical folders")
+        let manifest = try #require(first["manifest.json"])
+        let listed = try #require(JSONSerialization.jsonObject(with: manifest) as? [String: Any])["files"] as? [[String: Any]]
+        #expect(Set(first.keys) == Set((listed ?? []).compactMap { $0["path"] as? String } + ["manifest.json"]))
+        // The record of each output is in the cache beside the content, and a rebuild uses it.
+        let cache = try FileManager.default.contentsOfDirectory(atPath: folder + "/.upgradedocs")
+        #expect(cache.filter { $0.hasPrefix("record-out") }.count == 2)
+        let again = try CLIRunner.run(["build", "--output", "out1"], in: folder)
+        #expect(again.stdout.contains("is up to date: nothing in"), "\(again.stdout)")
+        // Without it, the next build makes everything, and writes the same site.
+        try FileManager.default.removeItem(atPath: folder + "/.upgradedocs")
+        let full = try CLIRunner.run(["build", "--output", "out1"], in: folder)
+        #expect(full.stdout.contains("0 kept from the last build"), "\(full.stdout)")
+        #expect(Self.snapshot(folder + "/out1") == first)
     }
 
     @Test("The committed site/ is up to date")

@@ -32,7 +32,7 @@ struct InPlaceUpdateTests {
 
     static func contents(_ folder: String) -> [String: [UInt8]] {
         var found: [String: [UInt8]] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder) ?? .init() where path != SitePaths.buildRecord {
+        for case let path as String in FileManager.default.enumerator(atPath: folder) ?? .init() {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
                 found[path] = FileManager.default.contents(atPath: folder + "/" + path).map(Array.init)
@@ -70,7 +70,7 @@ struct InPlaceUpdateTests {
         #expect(Array(write.previousPages) == pages)
         #expect(write.previousInputs.count == 301)
         write.abandon()
-        let path = output + "/" + SitePaths.buildRecord
+        let path = SiteWriter(output: output).records.path
         let bytes = try #require(FileManager.default.contents(atPath: path))
         var random = SeededGenerator(seed: 3)
         for _ in 0..<20 {
@@ -118,11 +118,12 @@ struct InPlaceUpdateTests {
         #expect(step > 30, "each replaced file, the manifest and the record are steps")
     }
 
-    /// A copied site has new inodes and times, so its record would not hold; this writes the
-    /// copy's own identities into its record, as if the build had written the copy.
+    /// A copied site has new inodes and times, so the original's record would not hold for it; this
+    /// writes the copy's own record, the original's with the copy's identities, as if the build had
+    /// written the copy.
     static func restoreIdentities(from source: String, to copy: String) throws {
         guard let folder = try Folder.existing(copy), let tool = BuildRecord.currentTool,
-              let bytes = folder.contents(of: BuildRecord.fileName),
+              let bytes = SiteWriter(output: source).records.read(),
               var record = BuildRecord(reading: bytes, tool: tool) else { return }
         let tree = SiteTree(root: folder)
         for path in record.entries.keys {
@@ -131,6 +132,6 @@ struct InPlaceUpdateTests {
                 record.entries[path] = BuildRecord.Entry(inputs: entry.inputs, sha256: entry.sha256, identity: identity)
             }
         }
-        try folder.replace(BuildRecord.fileName, bytes: record.bytes)
+        try SiteWriter(output: copy).records.write(record.bytes)
     }
 }

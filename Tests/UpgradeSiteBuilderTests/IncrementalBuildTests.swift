@@ -80,11 +80,10 @@ struct IncrementalBuildTests {
         return build
     }
 
-    /// Every file of a site but the build's own record.
+    /// Every file of a site.
     static func snapshot(_ folder: String) -> [String: Data] {
         var files: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder) ?? .init()
-        where path != SitePaths.buildRecord {
+        for case let path as String in FileManager.default.enumerator(atPath: folder) ?? .init() {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
                 files[path] = FileManager.default.contents(atPath: folder + "/" + path)
