@@ -39,18 +39,21 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     package let location: SourceLocation
     package let severity: Severity
+    package let code: DiagnosticCode
     package let message: String
     package let notes: [Note]
 
-    package init(_ severity: Severity, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    package init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                 notes: [Note] = []) {
         self.severity = severity
+        self.code = code
         self.message = message
         self.location = location
         self.notes = notes
     }
 
     package var description: String {
-        (["\(location): \(severity.rawValue): \(message)"] + notes.map(\.description)).joined(separator: "\n")
+        (["\(location): \(severity.rawValue): \(message) [\(code)]"] + notes.map(\.description)).joined(separator: "\n")
     }
 }
 
@@ -62,8 +65,8 @@ package struct DiagnosticError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics
     }
 
-    package init(_ message: String, at location: SourceLocation) {
-        self.init([Diagnostic(.error, message, at: location)])
+    package init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        self.init([Diagnostic(.error, code, message, at: location)])
     }
 
     package var description: String { diagnostics.map(\.description).joined(separator: "\n") }

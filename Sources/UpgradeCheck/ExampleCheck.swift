@@ -12,7 +12,7 @@ package enum ExampleCheck {
             let expected = example.expectedVerdict == .blocked ? example.expectedReasons : []
             guard decision.verdict != example.expectedVerdict || decision.reasonCodes != expected else { continue }
             let location = content.sourceMap.examples[example.id] ?? SourceLocation(file: "examples.yaml")
-            diagnostics.error("example '\(example.id)' expects \(describe(example.expectedVerdict, expected)) "
+            diagnostics.error(.exampleMismatch, "example '\(example.id)' expects \(describe(example.expectedVerdict, expected)) "
                               + "but the rule core decides \(describe(decision.verdict, decision.reasonCodes))",
                               at: location)
         }

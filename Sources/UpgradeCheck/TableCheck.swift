@@ -47,7 +47,7 @@ private struct TableFindings {
         let analysis = encoding.boxes.analyse(firstHitOnly: table.hitPolicy == .first)
         if table.noMatch == nil {
             findings += analysis.gaps.map { gap in
-                error("gap: no rule matches \(encoding.describe(gap))\(tryIt(bestPoint(in: gap)))", at: tableLocation)
+                error(.tableGap, "gap: no rule matches \(encoding.describe(gap))\(tryIt(bestPoint(in: gap)))", at: tableLocation)
             }
         }
         findings += overlapFindings(analysis)
@@ -56,11 +56,11 @@ private struct TableFindings {
             let why = table.hitPolicy == .first
                 ? "every case it matches is taken by an earlier rule (hit policy F)"
                 : "every case it matches is impossible"
-            return error("rule \(rule.id) can never fire: \(why)", at: rowLocation(index))
+            return error(.tableUnreachable, "rule \(rule.id) can never fire: \(why)", at: rowLocation(index))
         }
         findings += encoding.boxes.contractions(outcomes: encoding.outcomes).map { dimension, rules in
             let ids = rules.map { table.rules[$0].id.rawValue }.joined(separator: ", ")
-            return Diagnostic(.warning, "rules \(ids) differ only in \(encoding.conditions[dimension].rawValue) and "
+            return Diagnostic(.warning, .tableMergeable, "rules \(ids) differ only in \(encoding.conditions[dimension].rawValue) and "
                               + "together cover all its values: they could be one rule with '-' there",
                               at: rowLocation(rules[0]))
         }
@@ -75,11 +75,11 @@ private struct TableFindings {
             + all.filter { examples.request(reaching: $0.point) == nil }
         var findings = ordered.prefix(limit).map { disagreement in
             let place = disagreement.rows.count == 1 ? rowLocation(disagreement.rows[0]) : tableLocation
-            return error("at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "
+            return error(.tableDisagreement, "at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "
                          + "but the rule core says \(disagreement.coreSays)\(tryIt(disagreement.point))", at: place)
         }
         if ordered.count > limit {
-            findings.append(error("\(ordered.count - limit) more cases disagree with the rule core", at: tableLocation))
+            findings.append(error(.tableDisagreement, "\(ordered.count - limit) more cases disagree with the rule core", at: tableLocation))
         }
         return findings
     }
@@ -90,7 +90,7 @@ private struct TableFindings {
         return table.outputs.compactMap { output in
             let missing = content.catalog.logic.inputs(of: output.conclusion).subtracting(tested)
             guard !missing.isEmpty else { return nil }
-            return error("the output \(output.conclusion.rawValue) depends on "
+            return error(.tableInputs, "the output \(output.conclusion.rawValue) depends on "
                          + missing.map(\.rawValue).sorted().joined(separator: ", ") + ", which the table does not test",
                          at: tableLocation)
         }
@@ -108,9 +108,9 @@ private struct TableFindings {
                 + encoding.describe(point)
             switch table.hitPolicy {
             case .unique:
-                return error("overlap: \(pair), but hit policy U allows only one\(tryIt(point))", at: rowLocation(second))
+                return error(.tableOverlap, "overlap: \(pair), but hit policy U allows only one\(tryIt(point))", at: rowLocation(second))
             case .any where outcomes[first] != outcomes[second]:
-                return error("overlap: \(pair) with different outcomes, which hit policy A forbids\(tryIt(point))",
+                return error(.tableOverlap, "overlap: \(pair) with different outcomes, which hit policy A forbids\(tryIt(point))",
                              at: rowLocation(second))
             default:
                 return nil
@@ -140,8 +140,8 @@ private struct TableFindings {
         content.sourceMap.tableRows[TableRowKey(table: table.id, row: table.rules[index].id)] ?? tableLocation
     }
 
-    private func error(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "table \(table.id): " + message, at: location)
+    private func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, code, "table \(table.id): " + message, at: location)
     }
 }
 

@@ -23,7 +23,7 @@ struct ContentListing {
                 guard entry.kind == .link else { return (entry.name, entry.kind == .folder) }
                 let full = path + "/" + entry.name
                 if guardLinks.leadsOutside(full) {
-                    sink.error(LinkedOutside.message, at: SourceLocation(file: full))
+                    sink.error(.linkedOutside, LinkedOutside.message, at: SourceLocation(file: full))
                     return nil
                 }
                 var target: ObjCBool = false
@@ -34,7 +34,7 @@ struct ContentListing {
         func yamlFiles(_ folder: String) -> [String] {
             entries(folder).filter { !$0.isFolder }.compactMap { entry in
                 if entry.name.hasSuffix(".yml") {
-                    sink.error("content files end in .yaml; this one is not read: rename it to "
+                    sink.error(.fileName, "content files end in .yaml; this one is not read: rename it to "
                                + entry.name.dropLast(4) + ".yaml",
                                at: SourceLocation(file: directory + "/" + folder + entry.name))
                     return nil
@@ -48,12 +48,12 @@ struct ContentListing {
         pages = entries("pages").compactMap { entry in
             let location = SourceLocation(file: directory + "/pages/" + entry.name)
             if entry.isFolder {
-                sink.error("pages in sub-folders are not read; move the pages of this folder into pages/", at: location)
+                sink.error(.fileName, "pages in sub-folders are not read; move the pages of this folder into pages/", at: location)
                 return nil
             }
             if entry.name.hasSuffix(".md") { return entry.name }
             if [".markdown", ".mdown", ".mkd", ".mkdn", ".txt"].contains(where: entry.name.hasSuffix) {
-                sink.error("prose pages end in .md; this one is not read: rename it", at: location)
+                sink.error(.fileName, "prose pages end in .md; this one is not read: rename it", at: location)
             }
             return nil
         }

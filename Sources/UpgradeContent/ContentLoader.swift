@@ -13,7 +13,7 @@ package enum ContentLoader {
                             stamps: [String: FileStamp] = [:]) throws(DiagnosticError) -> LoadedContent {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError("no content folder here; pass --content DIR, the folder that holds site.yaml, "
+            throw DiagnosticError(.unreadable, "no content folder here; pass --content DIR, the folder that holds site.yaml, "
                                   + "offers.yaml and the rest", at: SourceLocation(file: directory))
         }
         let reading = ContentReading(directory: directory, cache: cache, stamps: stamps)
@@ -100,7 +100,7 @@ final class ContentReading {
             return (catalog, settings, pages, cache)
         } catch {
             // The readers reject everything the catalogue does; this is the last line, not the first.
-            sink.error("the model is inconsistent: \(error)", at: SourceLocation(file: directory))
+            sink.error(.inconsistent, "the model is inconsistent: \(error)", at: SourceLocation(file: directory))
             return nil
         }
     }
@@ -110,7 +110,7 @@ final class ContentReading {
         var seen: [Identifier<Kind>: SourceLocation] = [:]
         for id in ids {
             if let first = seen[id.value] {
-                sink.error("duplicate \(what) id '\(id.value)'", at: id.location,
+                sink.error(.duplicate, "duplicate \(what) id '\(id.value)'", at: id.location,
                            notes: [Diagnostic.Note("'\(id.value)' is first declared here", at: first)])
             } else {
                 seen[id.value] = id.location
@@ -128,7 +128,7 @@ final class ContentReading {
     func unknown<Kind>(_ id: Located<Identifier<Kind>>, what: String, known: some Sequence<Identifier<Kind>>) {
         if let file = Self.declaringFile[what], unreadable.contains(file) { return }
         let hint = suggestion(for: id.value.rawValue, among: known.map(\.rawValue).sorted())
-        sink.error("unknown \(what) '\(id.value)'\(hint)", at: id.location)
+        sink.error(.unknownID, "unknown \(what) '\(id.value)'\(hint)", at: id.location)
     }
 
     func readSettings() -> SiteSettings? {
@@ -143,7 +143,7 @@ final class ContentReading {
         for source in site.objects("sources", what: "source", keys: ["title", "url"], required: false) {
             guard let name = source.string("title"), let url = source.string("url") else { continue }
             guard url.value.hasPrefix("https://") || url.value.hasPrefix("http://") else {
-                sink.error("'\(url.value)' is not a web address: a source's url starts with https://", at: url.location)
+                sink.error(.invalidValue, "'\(url.value)' is not a web address: a source's url starts with https://", at: url.location)
                 continue
             }
             sources.append(SiteSettings.Source(title: name.value, url: url.value))

@@ -22,13 +22,13 @@ extension ContentReading {
                     // When rules.yaml could not be read, the code may well be in it.
                     guard !unreadable.contains("rules.yaml") else { return nil }
                     let hint = suggestion(for: code.value, among: codes.map(\.rawValue))
-                    sink.error("unknown reason code '\(code.value)'\(hint)", at: code.location)
+                    sink.error(.unknownID, "unknown reason code '\(code.value)'\(hint)", at: code.location)
                     return nil
                 }
                 return reason
             }
             if verdict == .eligible, !reasons.isEmpty {
-                sink.error("an eligible example cannot list reasons", at: object.location(of: "reasons"))
+                sink.error(.inconsistent, "an eligible example cannot list reasons", at: object.location(of: "reasons"))
             }
             guard let id, let title, let from, let to, let status, let asOf, let verdict else { return nil }
             sourceMap.examples[id.value] = id.location
@@ -51,7 +51,7 @@ extension ContentReading {
         guard let text = object.string("status", required: false) else { return .active }
         guard let status = SubscriptionStatus(rawValue: text.value) else {
             let names = SubscriptionStatus.allCases.map(\.rawValue)
-            sink.error("unknown status '\(text.value)'\(suggestion(for: text.value, among: names)); "
+            sink.error(.unknownID, "unknown status '\(text.value)'\(suggestion(for: text.value, among: names)); "
                        + "use one of \(names.joined(separator: ", "))", at: text.location)
             return nil
         }
@@ -61,7 +61,7 @@ extension ContentReading {
     private func verdict(_ object: YAMLObject) -> Verdict? {
         guard let text = object.string("expect") else { return nil }
         guard let verdict = Verdict(rawValue: text.value) else {
-            sink.error("'expect' must be eligible or blocked, not '\(text.value)'", at: text.location)
+            sink.error(.invalidValue, "'expect' must be eligible or blocked, not '\(text.value)'", at: text.location)
             return nil
         }
         return verdict
@@ -69,7 +69,7 @@ extension ContentReading {
 
     private func holding(_ text: Located<String>, index: [OfferID: Offer]) -> Holding? {
         guard let spec = HoldingSpec(parsing: text.value) else {
-            sink.error("'\(text.value)' is not a holding: write an offer id, optionally followed by "
+            sink.error(.unknownID, "'\(text.value)' is not a holding: write an offer id, optionally followed by "
                        + "@partner or @other", at: text.location)
             return nil
         }

@@ -99,7 +99,7 @@ extension ContentReading {
             for alias in draft.aliases {
                 let key = fold(alias.value)
                 if let other = names[key] ?? aliases[key], other.offer != draft.id.value {
-                    sink.error("the alias '\(alias.value)' is already a name of '\(other.offer)', so looking it up would be "
+                    sink.error(.duplicate, "the alias '\(alias.value)' is already a name of '\(other.offer)', so looking it up would be "
                                + "ambiguous", at: alias.location, notes: [Diagnostic.Note("used here", at: other.location)])
                 } else if aliases[key] == nil {
                     aliases[key] = (draft.id.value, alias.location)
@@ -111,7 +111,7 @@ extension ContentReading {
             let key = fold(draft.id.value.rawValue)
             if let first = ids[key] {
                 if first.value != draft.id.value {
-                    sink.error("the offer id '\(draft.id.value)' differs from '\(first.value)' only by case; offers are "
+                    sink.error(.duplicate, "the offer id '\(draft.id.value)' differs from '\(first.value)' only by case; offers are "
                                + "looked up without regard to case", at: draft.id.location,
                                notes: [Diagnostic.Note("'\(first.value)' is declared here", at: first.location)])
                 }
@@ -121,7 +121,7 @@ extension ContentReading {
         }
         for draft in drafts {
             if let other = ids[fold(draft.name.value)], other.value != draft.id.value {
-                sink.error("the name '\(draft.name.value)' is the id of another offer, so looking it up would be ambiguous",
+                sink.error(.duplicate, "the name '\(draft.name.value)' is the id of another offer, so looking it up would be ambiguous",
                            at: draft.name.location, notes: [Diagnostic.Note("'\(other.value)' is declared here", at: other.location)])
             }
         }
@@ -132,7 +132,7 @@ extension ContentReading {
         for draft in drafts {
             let key = draft.name.value.lowercased()
             if let first = seen[key] {
-                sink.error("duplicate offer name '\(draft.name.value)'; it is first used at \(first), "
+                sink.error(.duplicate, "duplicate offer name '\(draft.name.value)'; it is first used at \(first), "
                            + "and names must be unique to look offers up by name", at: draft.name.location)
             } else {
                 seen[key] = draft.name.location
@@ -143,19 +143,19 @@ extension ContentReading {
     private func checkVariant(_ draft: OfferDraft, index: [OfferID: OfferDraft]) {
         guard let base = draft.variantOf, let global = index[base.value] else {
             if draft.variantOf == nil, let region = draft.region {
-                sink.error("regional offer '\(draft.id.value)' needs 'variantOf': the global offer it is a "
+                sink.error(.missingKey, "regional offer '\(draft.id.value)' needs 'variantOf': the global offer it is a "
                            + "\(region.value) variant of", at: region.location)
             }
             return
         }
         if draft.region == nil {
-            sink.error("'\(draft.id.value)' is a variant of '\(base.value)' but names no region", at: base.location)
+            sink.error(.inconsistent, "'\(draft.id.value)' is a variant of '\(base.value)' but names no region", at: base.location)
         }
         if global.variantOf != nil || global.region != nil {
-            sink.error("'variantOf' must name a global offer; '\(base.value)' is itself regional", at: base.location)
+            sink.error(.inconsistent, "'variantOf' must name a global offer; '\(base.value)' is itself regional", at: base.location)
         }
         if let program = draft.program?.value, let baseProgram = global.program?.value, program != baseProgram {
-            sink.error("'\(draft.id.value)' is in program '\(program)' but its global offer '\(base.value)' "
+            sink.error(.inconsistent, "'\(draft.id.value)' is in program '\(program)' but its global offer '\(base.value)' "
                        + "is in '\(baseProgram)'", at: base.location)
         }
     }
@@ -172,7 +172,7 @@ extension ContentReading {
                 let named = keys.count == 1 ? "'\(keys.first!)'" : "'extends' and 'variantOf'"
                 let chain = (loop.map(\.offer) + [id]).map(\.rawValue).joined(separator: " → ")
                 let link = closing.key == "extends" ? closer.extends : closer.variantOf
-                sink.error("\(named) goes round in a circle: \(chain)", at: link?.location ?? closer.id.location)
+                sink.error(.partialCycle, "\(named) goes round in a circle: \(chain)", at: link?.location ?? closer.id.location)
             }
             return []
         }

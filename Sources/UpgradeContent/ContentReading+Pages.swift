@@ -27,7 +27,7 @@ extension ContentReading {
             guard file >= 0, fstat(file, &info) == 0, let data = FileBytes.contents(ofOpen: file),
                   let text = String(validating: data, as: UTF8.self)
             else {
-                sink.error("cannot read the page as UTF-8 text", at: SourceLocation(file: path))
+                sink.error(.unreadable, "cannot read the page as UTF-8 text", at: SourceLocation(file: path))
                 return nil
             }
             let findings = Diagnostics()
@@ -54,7 +54,7 @@ package enum ProsePageReader {
         let hasReturn = text.withUTF8 { $0.baseAddress.map { memchr($0, 0x0D, count) != nil } ?? false }
         if hasReturn { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         guard YAMLObject.isValidID(slug) else {
-            sink.error("'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
+            sink.error(.frontMatter, "'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
             return nil
         }
         // Only the front matter is split into lines; the body is taken whole after it.
@@ -71,7 +71,7 @@ package enum ProsePageReader {
             if lines.count > 1, String(lines[lines.count - 1]).trimmingWhitespace == "---" { close = lines.count - 1 }
         }
         guard let close else {
-            sink.error("a page starts with front matter: a '---' line, 'title: …', and a closing '---' line",
+            sink.error(.frontMatter, "a page starts with front matter: a '---' line, 'title: …', and a closing '---' line",
                        at: SourceLocation(file: file))
             return nil
         }
@@ -85,7 +85,7 @@ package enum ProsePageReader {
                 let index = lines[1..<close].firstIndex { $0.hasPrefix("reviewed:") }
                 let line = index.map { $0 + 1 } ?? 1
                 let column = index.map { "reviewed:".count + lines[$0].dropFirst("reviewed:".count).prefix { $0 == " " }.count + 1 } ?? 1
-                sink.error("'\(text)' is not a valid date: write YYYY-MM-DD, such as 2026-11-25",
+                sink.error(.invalidValue, "'\(text)' is not a valid date: write YYYY-MM-DD, such as 2026-11-25",
                            at: SourceLocation(file: file, line: line, column: column))
                 return nil
             }
@@ -109,7 +109,7 @@ package enum ProsePageReader {
         guard let node = root, let matter = YAMLObject(node, file: file, what: "front matter", keys: keys,
                                                        sink: sink, unknownKeys: .warning)
         else {
-            if root == nil { sink.error("the front matter is empty; it needs a title", at: SourceLocation(file: file)) }
+            if root == nil { sink.error(.frontMatter, "the front matter is empty; it needs a title", at: SourceLocation(file: file)) }
             return nil
         }
         let title = matter.string("title")

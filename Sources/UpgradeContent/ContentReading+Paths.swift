@@ -29,7 +29,7 @@ extension ContentReading {
                 guard validate(from: source, to: to, at: target.offer.location) else { continue }
                 let key = PathKey(from: from.value, to: target.offer.value)
                 if let first = listed[key] {
-                    sink.error("the path from '\(from.value)' to '\(target.offer.value)' is listed twice",
+                    sink.error(.duplicate, "the path from '\(from.value)' to '\(target.offer.value)' is listed twice",
                                at: target.offer.location, notes: [Diagnostic.Note("first listed here", at: first)])
                     continue
                 }
@@ -51,11 +51,11 @@ extension ContentReading {
 
     private func validate(from source: Offer, to target: Offer, at location: SourceLocation) -> Bool {
         if source.id == target.id {
-            sink.error("a path from '\(source.id)' to itself is not an upgrade", at: location)
+            sink.error(.inconsistent, "a path from '\(source.id)' to itself is not an upgrade", at: location)
             return false
         }
         if source.program != target.program {
-            sink.error("a path cannot cross programs: '\(source.id)' is \(source.program), "
+            sink.error(.inconsistent, "a path cannot cross programs: '\(source.id)' is \(source.program), "
                        + "'\(target.id)' is \(target.program)", at: location)
             return false
         }
@@ -70,7 +70,7 @@ extension ContentReading {
                 let text = item.scalar!.string.trimmingWhitespace
                 let location = SourceLocation(file: group.file, node: item)
                 guard YAMLObject.isValidID(text) else {
-                    sink.error("'\(text)' is not a valid offer id", at: location)
+                    sink.error(.invalidID, "'\(text)' is not a valid offer id", at: location)
                     return nil
                 }
                 return (Located(OfferID(text), at: location), nil)

@@ -36,7 +36,7 @@ extension ContentReading {
                                     offer: offer?.value, message: message)
             }
         for (code, location) in codesSeen where adviceSeen[code] != nil {
-            sink.error("'\(code)' is both a rule's code and an advice's code", at: adviceSeen[code]!,
+            sink.error(.inconsistent, "'\(code)' is both a rule's code and an advice's code", at: adviceSeen[code]!,
                        notes: [Diagnostic.Note("the rule's code is here", at: location)])
         }
         return (rules, advisories, declared)
@@ -48,12 +48,12 @@ extension ContentReading {
         let valid = !code.value.isEmpty && code.value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
             && code.value.first != "-" && code.value.last != "-"
         guard valid else {
-            sink.error("code '\(code.value)' must be lowercase letters, digits and single hyphens, "
+            sink.error(.invalidID, "code '\(code.value)' must be lowercase letters, digits and single hyphens, "
                        + "such as 'subscription-not-active'", at: code.location)
             return nil
         }
         if let first = seen[code.value] {
-            sink.error("code '\(code.value)' is already used", at: code.location,
+            sink.error(.duplicate, "code '\(code.value)' is already used", at: code.location,
                        notes: [Diagnostic.Note("first used here", at: first)])
             return nil
         }
@@ -68,7 +68,7 @@ extension ContentReading {
         // An entry the reader rejected has been reported; an empty mapping has not.
         guard !when.isEmpty else {
             if node.mapping?.isEmpty == true {
-                sink.error("'when' must name at least one condition, such as {holds-target: \"yes\"}",
+                sink.error(.inconsistent, "'when' must name at least one condition, such as {holds-target: \"yes\"}",
                            at: object.location(of: "when"))
             }
             return nil
@@ -83,13 +83,13 @@ extension ContentReading {
         do {
             template = try MessageTemplate(text.value)
         } catch {
-            sink.error("message: \(error)", at: text.location)
+            sink.error(.message, "message: \(error)", at: text.location)
             return nil
         }
         let unknown = template.names.subtracting(FactValue.vocabulary).sorted()
         for name in unknown {
             let hint = suggestion(for: name, among: FactValue.vocabulary.sorted())
-            sink.error("message names '\(name)', which no request has\(hint); the facts are "
+            sink.error(.message, "message names '\(name)', which no request has\(hint); the facts are "
                        + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
         }
         return unknown.isEmpty ? template : nil
@@ -99,7 +99,7 @@ extension ContentReading {
     private func factPath(_ text: Located<String>, list: Bool) -> Located<String>? {
         let path = FactValue.path(text.value)
         guard !path.isEmpty, path.allSatisfy(FactValue.vocabulary.contains) else {
-            sink.error("'\(text.value)' is not a fact of the request; use a dotted path of "
+            sink.error(.unknownID, "'\(text.value)' is not a fact of the request; use a dotted path of "
                        + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
             return nil
         }
@@ -118,17 +118,17 @@ extension ContentReading {
             let name = object.string("name"), summary = object.string("summary")
             let canUpgrade = object.bool("canUpgrade", default: false)
             if object.value("canUpgrade") == nil {
-                sink.error("role is missing the required key 'canUpgrade'", at: object.location)
+                sink.error(.missingKey, "role is missing the required key 'canUpgrade'", at: object.location)
             }
             let handOver: [Located<RoleID>] = object.ids("handOverTo")
             for other in handOver where !known.contains(other.value) {
                 unknown(other, what: "role", known: known)
             }
             if let id, handOver.contains(where: { $0.value == id.value }) {
-                sink.error("role '\(id.value)' cannot hand over to itself", at: object.location(of: "handOverTo"))
+                sink.error(.missingKey, "role '\(id.value)' cannot hand over to itself", at: object.location(of: "handOverTo"))
             }
             if let id, !canUpgrade, handOver.isEmpty {
-                sink.error("role '\(id.value)' cannot upgrade, so it must name who to hand over to in 'handOverTo'",
+                sink.error(.missingKey, "role '\(id.value)' cannot upgrade, so it must name who to hand over to in 'handOverTo'",
                            at: object.location)
             }
             let guidance = object.string("guidance", required: false)
@@ -161,7 +161,7 @@ extension ContentReading {
                     // When a file that declares subjects could not be read, the name may well be in it.
                     guard unreadable.isDisjoint(with: ["rules.yaml", "roles.yaml", "paths.yaml"]) else { return nil }
                     let hint = suggestion(for: name.value, among: subjects.keys.sorted())
-                    sink.error("'\(name.value)' is not a rule id, advisory code, role id or footnote id\(hint)",
+                    sink.error(.unknownID, "'\(name.value)' is not a rule id, advisory code, role id or footnote id\(hint)",
                                at: name.location)
                     return nil
                 }

@@ -14,7 +14,7 @@ extension ContentReading {
             else { return nil }
             guard let table = readTable(root, rules: rules, logic: logic) else { return nil }
             if let first = seen[table.id] {
-                sink.error("duplicate table id '\(table.id)'", at: root.location(of: "id"),
+                sink.error(.duplicate, "duplicate table id '\(table.id)'", at: root.location(of: "id"),
                            notes: [Diagnostic.Note("'\(table.id)' is first declared here", at: first)])
                 return nil
             }
@@ -29,7 +29,7 @@ extension ContentReading {
         let title = root.string("title"), summary = root.string("summary")
         let policy = root.string("hitPolicy").flatMap { text -> HitPolicy? in
             guard let policy = HitPolicy(rawValue: text.value) else {
-                sink.error("unknown hit policy '\(text.value)'; use one of "
+                sink.error(.invalidValue, "unknown hit policy '\(text.value)'; use one of "
                            + HitPolicy.allCases.map(\.rawValue).joined(separator: ", "), at: text.location)
                 return nil
             }
@@ -53,7 +53,7 @@ extension ContentReading {
                 let rowID: Located<TableRowID>? = row.id("id")
                 if let rowID {
                     if let first = rowIDs[rowID.value] {
-                        sink.error("duplicate row id '\(rowID.value)' in this table", at: rowID.location,
+                        sink.error(.duplicate, "duplicate row id '\(rowID.value)' in this table", at: rowID.location,
                                    notes: [Diagnostic.Note("first declared here", at: first)])
                     }
                     rowIDs[rowID.value] = rowID.location
@@ -75,7 +75,7 @@ extension ContentReading {
             let when = readCells(object, "when", declared: inputs.map(\.condition), required: true, logic: logic)
             let because = object.string("because")
             if when.isEmpty, object.value("when") != nil {
-                sink.error("an impossible combination must name at least one input value", at: object.location)
+                sink.error(.inconsistent, "an impossible combination must name at least one input value", at: object.location)
             }
             return because.map { Impossibility(when: when, because: $0.value) }
         }
@@ -101,7 +101,7 @@ extension ContentReading {
             let domain = Self.domain(of: column, logic: logic)
             if text.value == "-" { continue }
             guard domain.contains(text.value) else {
-                sink.error("'\(text.value)' is not a value of \(column.rawValue); use one of "
+                sink.error(.unknownID, "'\(text.value)' is not a value of \(column.rawValue); use one of "
                            + (domain + ["-"]).joined(separator: ", "), at: text.location)
                 continue
             }
@@ -132,7 +132,7 @@ extension ContentReading {
         guard let text = object.string(key) else { return nil }
         guard let value = Value(rawValue: text.value) else {
             let names = Value.allCases.map(\.rawValue)
-            sink.error("unknown \(what) '\(text.value)'\(suggestion(for: text.value, among: names)); use one of "
+            sink.error(.unknownID, "unknown \(what) '\(text.value)'\(suggestion(for: text.value, among: names)); use one of "
                        + names.joined(separator: ", "), at: text.location)
             return nil
         }
@@ -141,7 +141,7 @@ extension ContentReading {
 
     private func rejectRepeats(_ names: [String], what: String, at location: SourceLocation) {
         for name in Set(names) where names.filter({ $0 == name }).count > 1 {
-            sink.error("the \(what) '\(name)' is declared twice in this table", at: location)
+            sink.error(.duplicate, "the \(what) '\(name)' is declared twice in this table", at: location)
         }
     }
 }

@@ -43,16 +43,16 @@ enum YAMLFile {
         switch composed.state {
         case .missing:
             if !optional {
-                sink.error("missing content file: it should hold \(what)", at: SourceLocation(file: path))
+                sink.error(.unreadable, "missing content file: it should hold \(what)", at: SourceLocation(file: path))
             }
             return nil
         case .unreadable:
-            sink.error("cannot read the file as UTF-8 text", at: SourceLocation(file: path))
+            sink.error(.unreadable, "cannot read the file as UTF-8 text", at: SourceLocation(file: path))
             return nil
         case .malformed:
             return nil
         case .empty:
-            sink.error("the file is empty; it should hold \(what)", at: SourceLocation(file: path))
+            sink.error(.unreadable, "the file is empty; it should hold \(what)", at: SourceLocation(file: path))
             return nil
         case .root(let root):
             return YAMLObject(root, file: path, what: what, keys: keys, sink: sink)
@@ -69,7 +69,7 @@ enum YAMLFile {
             report(error, file: path, sink: sink)
             return nil
         } catch {
-            sink.error("cannot parse YAML: \(error)", at: SourceLocation(file: path))
+            sink.error(.yamlSyntax, "cannot parse YAML: \(error)", at: SourceLocation(file: path))
             return nil
         }
         return .some(root)
@@ -80,17 +80,17 @@ enum YAMLFile {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
-            sink.error("malformed YAML: \(problem)\(detail)",
+            sink.error(.yamlSyntax, "malformed YAML: \(problem)\(detail)",
                        at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            sink.error("duplicate key \(keys) in one mapping",
+            sink.error(.yamlSyntax, "duplicate key \(keys) in one mapping",
                        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         case let .reader(problem, offset, _, yaml):
             let (line, column) = offset.map { lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
-            sink.error("malformed YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
+            sink.error(.yamlSyntax, "malformed YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))
         default:
-            sink.error("malformed YAML: \(error)", at: SourceLocation(file: file))
+            sink.error(.yamlSyntax, "malformed YAML: \(error)", at: SourceLocation(file: file))
         }
     }
 

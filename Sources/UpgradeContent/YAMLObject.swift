@@ -18,7 +18,7 @@ struct YAMLObject {
     init?(_ node: Node, file: String, what: String, keys: [String], sink: Diagnostics,
           unknownKeys: Severity = .error) {
         guard let mapping = node.mapping else {
-            sink.error("expected \(what) as a mapping of keys to values", at: SourceLocation(file: file, node: node))
+            sink.error(.wrongType, "expected \(what) as a mapping of keys to values", at: SourceLocation(file: file, node: node))
             return nil
         }
         self.file = file
@@ -30,9 +30,9 @@ struct YAMLObject {
             let message = "unknown key '\(entry.key)' in \(what)\(suggestion(for: entry.key, among: keys))"
             let location = SourceLocation(file: file, node: entry.keyNode)
             if unknownKeys == .error {
-                sink.error(message, at: location)
+                sink.error(.unknownKey, message, at: location)
             } else {
-                sink.warning(message + "; it is ignored", at: location)
+                sink.warning(.unknownKey, message + "; it is ignored", at: location)
             }
         }
     }
@@ -54,7 +54,7 @@ struct YAMLObject {
 
     func required(_ key: String) -> Node? {
         guard let value = value(key) else {
-            sink.error("\(what) is missing the required key '\(key)'", at: location)
+            sink.error(.missingKey, "\(what) is missing the required key '\(key)'", at: location)
             return nil
         }
         return value
@@ -68,19 +68,19 @@ struct YAMLObject {
     func id<Kind>(_ key: String, required isRequired: Bool = true) -> Located<Identifier<Kind>>? {
         guard let text = string(key, required: isRequired) else { return nil }
         guard Self.isValidID(text.value) else {
-            sink.error("'\(text.value)' is not a valid id: use letters, digits, '-' and '_', "
+            sink.error(.invalidID, "'\(text.value)' is not a valid id: use letters, digits, '-' and '_', "
                        + "starting with a letter or digit", at: text.location)
             return nil
         }
         // Reported, and still declared, so that references to it add no errors of their own.
-        if let problem = Self.fileNameProblem(text.value) { sink.error(problem, at: text.location) }
+        if let problem = Self.fileNameProblem(text.value) { sink.error(.invalidID, problem, at: text.location) }
         return Located(Identifier(text.value), at: text.location)
     }
 
     func bool(_ key: String, default fallback: Bool) -> Bool {
         guard let node = value(key) else { return fallback }
         guard let scalar = node.scalar, ["true", "false"].contains(scalar.string) else {
-            sink.error("'\(key)' must be true or false", at: SourceLocation(file: file, node: node))
+            sink.error(.wrongType, "'\(key)' must be true or false", at: SourceLocation(file: file, node: node))
             return fallback
         }
         return scalar.string == "true"
@@ -89,7 +89,7 @@ struct YAMLObject {
     func date(_ key: String, required isRequired: Bool = true) -> Located<CalendarDate>? {
         guard let text = string(key, required: isRequired) else { return nil }
         guard let date = CalendarDate(iso: text.value) else {
-            sink.error("'\(text.value)' is not a valid date: write YYYY-MM-DD, such as 2022-03-01",
+            sink.error(.invalidValue, "'\(text.value)' is not a valid date: write YYYY-MM-DD, such as 2022-03-01",
                        at: text.location)
             return nil
         }
@@ -101,7 +101,7 @@ struct YAMLObject {
         guard let node = isRequired ? required(key) : value(key) else { return [] }
         if node.scalar != nil { return scalarString(node, key: key).map { [$0] } ?? [] }
         guard let sequence = node.sequence else {
-            sink.error("'\(key)' must be a list", at: SourceLocation(file: file, node: node))
+            sink.error(.wrongType, "'\(key)' must be a list", at: SourceLocation(file: file, node: node))
             return []
         }
         return sequence.compactMap { scalarString($0, key: key) }
@@ -115,7 +115,7 @@ struct YAMLObject {
     func items(_ key: String, required isRequired: Bool = true) -> [Node] {
         guard let node = isRequired ? required(key) : value(key) else { return [] }
         guard let sequence = node.sequence else {
-            sink.error("'\(key)' must be a list", at: SourceLocation(file: file, node: node))
+            sink.error(.wrongType, "'\(key)' must be a list", at: SourceLocation(file: file, node: node))
             return []
         }
         return Array(sequence)
@@ -131,19 +131,19 @@ struct YAMLObject {
     private func scalarString(_ node: Node, key: String) -> Located<String>? {
         let location = SourceLocation(file: file, node: node)
         guard let scalar = node.scalar else {
-            sink.error("'\(key)' must be a single value, not a list or a mapping", at: location)
+            sink.error(.wrongType, "'\(key)' must be a single value, not a list or a mapping", at: location)
             return nil
         }
         let text = scalar.string.trimmingWhitespace
         guard !text.isEmpty else {
-            sink.error("'\(key)' must not be empty", at: location)
+            sink.error(.wrongType, "'\(key)' must not be empty", at: location)
             return nil
         }
         if let (offset, control) = Self.firstControl(in: scalar.string) {
             // In a plain scalar the text stands as written, so the column can point at the character itself.
             let column = scalar.style == .plain && !scalar.string.prefix(offset).contains("\n")
                 ? location.column + offset : location.column
-            sink.error("'\(key)' holds the control character \(Self.describe(control)); names and text are shown in "
+            sink.error(.invalidValue, "'\(key)' holds the control character \(Self.describe(control)); names and text are shown in "
                        + "terminals and pages, where it could hide or fake what is written",
                        at: SourceLocation(file: file, line: location.line, column: column))
         }

@@ -4,6 +4,6 @@ import Glibc
 /// How a failed system call reaches the user: located at the path, with the system's reason.
 enum Disk {
     static func failure(_ what: String, at path: String) -> DiagnosticError {
-        DiagnosticError("\(what): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
+        DiagnosticError(.disk, "\(what): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
     }
 }

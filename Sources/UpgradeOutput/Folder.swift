@@ -167,11 +167,11 @@ final class Folder: @unchecked Sendable {
         if lstat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
-                return DiagnosticError("this is a symbolic link; the build never writes through one: replace it with a "
+                return DiagnosticError(.disk, "this is a symbolic link; the build never writes through one: replace it with a "
                                        + "real folder or remove it", at: SourceLocation(file: path))
             case S_IFDIR: break
             default:
-                return DiagnosticError("a file stands where the site needs a folder", at: SourceLocation(file: path))
+                return DiagnosticError(.disk, "a file stands where the site needs a folder", at: SourceLocation(file: path))
             }
         }
         return Disk.failure("cannot open the folder", at: path)

@@ -55,7 +55,7 @@ final class OutputLock: Sendable {
             guard reason == EWOULDBLOCK || reason == EINTR, Date() < deadline else {
                 let holder = parent.contents(of: lockName).map { String(decoding: $0, as: UTF8.self) } ?? ""
                 let who = holder.isEmpty ? "another build" : "another build (\(holder.trimmingCharacters(in: .whitespacesAndNewlines)))"
-                throw DiagnosticError("\(who) is writing \(parent.path)/\(name); waited \(wait) s for it to finish. "
+                throw DiagnosticError(.locked, "\(who) is writing \(parent.path)/\(name); waited \(wait) s for it to finish. "
                                       + "Run one build at a time, or wait longer with --wait",
                                       at: SourceLocation(file: parent.path + "/" + name))
             }

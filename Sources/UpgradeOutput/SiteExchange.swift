@@ -43,7 +43,7 @@ struct SiteExchange {
                 let entry = folder.entry(name)
                 if entry == .folder {
                     if generated.contains(path) {
-                        throw DiagnosticError("a folder stands where the site writes a file", at: SourceLocation(file: folder.path + "/" + name))
+                        throw DiagnosticError(.disk, "a folder stands where the site writes a file", at: SourceLocation(file: folder.path + "/" + name))
                     }
                     guard let child = try folder.folder(name) else { continue }
                     var made: Folder?
@@ -63,7 +63,7 @@ struct SiteExchange {
                 }
                 if generated.contains(path) { continue }
                 if generatedFolders.contains(path) {
-                    throw DiagnosticError(entry == .link
+                    throw DiagnosticError(.disk, entry == .link
                                           ? "this is a symbolic link; the build never writes through one: replace it with a real folder or remove it"
                                           : "a file stands where the site needs a folder",
                                           at: SourceLocation(file: folder.path + "/" + name))
@@ -73,7 +73,7 @@ struct SiteExchange {
                         dropped.append(path)
                         continue
                     }
-                    warnings.append(Diagnostic(.warning, "the previous manifest lists this, but it is not the file the build "
+                    warnings.append(Diagnostic(.warning, .keptFile, "the previous manifest lists this, but it is not the file the build "
                                                + "wrote; it is left alone", at: SourceLocation(file: folder.path + "/" + name)))
                 }
                 try steps.take()
@@ -109,7 +109,7 @@ struct SiteExchange {
             try parent.remove(nextName)
             return []
         } catch {
-            return error.diagnostics.map { Diagnostic(.warning, "the old site could not be removed: \($0.message)", at: $0.location) }
+            return error.diagnostics.map { Diagnostic(.warning, .disk, "the old site could not be removed: \($0.message)", at: $0.location) }
         }
     }
 }

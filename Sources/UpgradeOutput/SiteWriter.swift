@@ -123,7 +123,7 @@ package struct SiteWriter: Sendable {
 
     func checkPaths(_ files: [GeneratedFile]) throws(DiagnosticError) {
         for file in files where !Self.staysInside(file.path) {
-            throw DiagnosticError("refusing to write '\(file.path)': it would leave the output folder",
+            throw DiagnosticError(.unsafePath, "refusing to write '\(file.path)': it would leave the output folder",
                                   at: SourceLocation(file: output))
         }
     }

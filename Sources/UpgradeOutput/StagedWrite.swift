@@ -63,11 +63,11 @@ package final class StagedWrite: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: parentPath, withIntermediateDirectories: true)
         } catch {
-            throw DiagnosticError("cannot create the folder that holds the site: \(error.localizedDescription)",
+            throw DiagnosticError(.disk, "cannot create the folder that holds the site: \(error.localizedDescription)",
                                   at: SourceLocation(file: parentPath))
         }
         guard let parent = try Folder.existing(parentPath) else {
-            throw DiagnosticError("the folder that holds the site is missing", at: SourceLocation(file: parentPath))
+            throw DiagnosticError(.disk, "the folder that holds the site is missing", at: SourceLocation(file: parentPath))
         }
         self.parent = parent
         lock = try OutputLock.acquire(in: parent, for: name, wait: writer.lockWait)
@@ -196,7 +196,7 @@ package final class StagedWrite: Sendable {
         // A released file's bytes are gone: only a file that was added as it was made may be released.
         if let lost = unstaged.first(where: { $0.releasedDigest != nil }) {
             abandon()
-            throw DiagnosticError("internal error: \(lost.path) was let go before it was written", at: SourceLocation(file: lost.path))
+            throw DiagnosticError(.internalError, "internal error: \(lost.path) was let go before it was written", at: SourceLocation(file: lost.path))
         }
         add(unstaged)
         let manifest = makeManifest()
@@ -328,6 +328,6 @@ final class Steps: Sendable {
             state.crashed = true
             return true
         }
-        if stop { throw DiagnosticError("stopped after step \(limit ?? 0), as a test asked", at: SourceLocation(file: "-")) }
+        if stop { throw DiagnosticError(.internalError, "stopped after step \(limit ?? 0), as a test asked", at: SourceLocation(file: "-")) }
     }
 }

@@ -7,7 +7,7 @@ import UpgradeSiteContract
 package enum PreviewBuild: Sendable {
     /// Every file of the site, and how many of them this build made (the others it kept from the last).
     case built([GeneratedFile], made: Int)
-    case failed([String])
+    case failed([Diagnostic])
 }
 
 /// The site being served: the last good build, and the problems of the last build
@@ -17,7 +17,7 @@ final class LiveSite: Sendable {
         var files: [String: [UInt8]] = [:]
         /// Counts the builds that changed a file; a page reloads when its generation is behind.
         var generation = 0
-        var problems: [String] = []
+        var problems: [Diagnostic] = []
         var clients: [UUID: AsyncStream<String>.Continuation] = [:]
         /// How many pages have connected since the start: each load of a page connects once.
         var connections = 0
@@ -79,11 +79,13 @@ final class LiveSite: Sendable {
         for client in clients { client.finish() }
     }
 
-    /// `{"generation": N, "problems": [...], "connections": N}`: what the reload script and tests read.
+    /// `{"generation": N, "problems": [...], "codes": [...], "connections": N}`: what the reload script
+    /// and tests read; each problem as `path:line:column: error: message [code]`, and its code alone.
     private static func status(of state: State) -> String {
         JSONValue.object([
             ("generation", .number(state.generation)),
-            ("problems", .array(state.problems.map(JSONValue.string))),
+            ("problems", .array(state.problems.map { .string($0.description) })),
+            ("codes", .array(state.problems.map { .string($0.code.rawValue) })),
             ("connections", .number(state.connections)),
         ]).serialized()
     }

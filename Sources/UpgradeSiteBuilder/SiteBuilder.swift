@@ -40,17 +40,17 @@ package enum SiteBuilder {
                 let here = SitePaths.prose(page.slug)
                 let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
                 if url.hasPrefix("#"), let fragment, !anchors.ids(of: here.description).contains(fragment) {
-                    diagnostics.error("the link '\(url)' leads to no place on this page: it has no element with the id "
+                    diagnostics.error(.brokenLink, "the link '\(url)' leads to no place on this page: it has no element with the id "
                                       + "'\(fragment)'", at: place)
                     continue
                 }
                 guard let target = ProseView.pageTarget(of: url, from: here) else { continue }
                 guard known.contains(target) else {
-                    diagnostics.error("the link '\(url)' leads to a page the site does not have", at: place)
+                    diagnostics.error(.brokenLink, "the link '\(url)' leads to a page the site does not have", at: place)
                     continue
                 }
                 if let fragment, !fragment.isEmpty, !anchors.ids(of: target).contains(fragment) {
-                    diagnostics.error("the link '\(url)' leads to \(target), which has no element with the id '\(fragment)'",
+                    diagnostics.error(.brokenLink, "the link '\(url)' leads to \(target), which has no element with the id '\(fragment)'",
                                       at: place)
                 }
             }

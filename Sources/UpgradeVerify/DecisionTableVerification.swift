@@ -165,6 +165,6 @@ struct DecisionTableVerification {
     private func quoted(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
 
     private func fail(_ message: String, line: Int, _ report: inout Tally) {
-        report.fail("decision table \(table.id): " + message, file: file, line: line)
+        report.fail(.tableMismatch, "decision table \(table.id): " + message, file: file, line: line)
     }
 }

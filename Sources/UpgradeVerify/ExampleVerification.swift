@@ -26,25 +26,25 @@ struct ExampleVerification {
 
     func verify(rows: [(id: String?, cells: [String], line: Int)], header: [String], line: Int, _ report: inout Tally) {
         report.coverage.tables += 1
-        if header != Self.header { report.fail("the worked examples' header reads \(header)", file: file, line: line) }
+        if header != Self.header { report.fail(.examplePage, "the worked examples' header reads \(header)", file: file, line: line) }
         let expected = self.expected
         for (index, row) in rows.enumerated() {
             report.coverage.rows += 1
             guard index < expected.count else {
-                report.fail("a worked example the content does not have: '\(row.cells.first ?? "")'", file: file, line: row.line)
+                report.fail(.examplePage, "a worked example the content does not have: '\(row.cells.first ?? "")'", file: file, line: row.line)
                 continue
             }
             let want = expected[index]
             if let id = row.id, id != want.id {
-                report.fail("worked example \(index + 1) is \(id), the content's is \(want.id)", file: file, line: row.line)
+                report.fail(.examplePage, "worked example \(index + 1) is \(id), the content's is \(want.id)", file: file, line: row.line)
             }
             if row.cells != want.cells {
-                report.fail("worked example '\(want.cells[0])' reads \(row.cells), but the content and the rule core give "
+                report.fail(.examplePage, "worked example '\(want.cells[0])' reads \(row.cells), but the content and the rule core give "
                             + "\(want.cells)", file: file, line: row.line)
             }
         }
         if rows.count < expected.count {
-            report.fail("\(expected.count - rows.count) of the content's worked examples are missing", file: file, line: line)
+            report.fail(.examplePage, "\(expected.count - rows.count) of the content's worked examples are missing", file: file, line: line)
         }
     }
 }

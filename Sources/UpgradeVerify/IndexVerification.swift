@@ -52,11 +52,11 @@ struct IndexVerification {
     private func judge(_ facts: [String: (String, Int)], _ report: inout Tally) {
         for (label, value) in counts {
             guard let shown = facts[label] else {
-                report.fail("the home page does not give the number of \(label.lowercased())", file: file, line: 1)
+                report.fail(.indexPage, "the home page does not give the number of \(label.lowercased())", file: file, line: 1)
                 continue
             }
             if shown.0 != value {
-                report.fail("the home page says \(label): \(shown.0), the model has \(value)", file: file, line: shown.1)
+                report.fail(.indexPage, "the home page says \(label): \(shown.0), the model has \(value)", file: file, line: shown.1)
             }
         }
     }
@@ -67,13 +67,13 @@ struct IndexVerification {
             let target = String(href.prefix { $0 != "#" && $0 != "?" })
             targets.insert(target)
             if !FileManager.default.fileExists(atPath: site + "/" + target) {
-                report.fail("the link '\(href)' leads to a page the site does not have", file: file, line: line)
+                report.fail(.indexPage, "the link '\(href)' leads to a page the site does not have", file: file, line: line)
             }
         }
         for page in linked {
             // The checker works only in HTML, so both twins link its HTML page.
             let target = page == SitePaths.checker ? page.file(.html) : page.file(format)
-            if !targets.contains(target) { report.fail("the home page does not link to \(target)", file: file, line: 1) }
+            if !targets.contains(target) { report.fail(.indexPage, "the home page does not link to \(target)", file: file, line: 1) }
         }
     }
 }

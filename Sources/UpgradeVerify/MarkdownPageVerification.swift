@@ -74,7 +74,7 @@ struct MarkdownPageVerification {
         while ending.last == UInt8(ascii: "\n") { ending = ending.dropLast() }
         let expected = Array(("\n" + footer).utf8)
         if !ending.suffix(expected.count).elementsEqual(expected) {
-            report.fail("the page does not end with the footer naming \(Generator.name) and the site's date \(asOf)",
+            report.fail(.pageStructure, "the page does not end with the footer naming \(Generator.name) and the site's date \(asOf)",
                         file: path, line: 1 + text.utf8.count { $0 == UInt8(ascii: "\n") })
         }
     }

@@ -154,7 +154,7 @@ struct GridJudge {
     }
 
     func fail(_ message: String, line: Int, _ report: inout Tally) {
-        report.fail(message, file: file, line: line)
+        report.fail(.cellMismatch, message, file: file, line: line)
     }
 
     private func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }

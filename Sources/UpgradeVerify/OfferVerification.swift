@@ -37,19 +37,19 @@ struct OfferVerification: Sendable {
     func verify(_ offer: Offer, html page: HTMLElement, file: String, _ report: inout Tally) {
         let path = site + "/" + file
         guard let services = HTMLListReader.items(in: page, listClass: "services") else {
-            report.fail("no list of services (ul.services) on the page of \(offer.id)", file: path, line: 1)
+            report.fail(.offerPage, "no list of services (ul.services) on the page of \(offer.id)", file: path, line: 1)
             return
         }
         report.coverage.rows += 1
         let listed = services.map { $0.attributes[Markup.Data.service] ?? "" }
         if listed != offer.services.map(\.rawValue) {
-            report.fail("\(offer.id): the page lists the services \(listed.joined(separator: ", ")), the model says "
+            report.fail(.offerPage, "\(offer.id): the page lists the services \(listed.joined(separator: ", ")), the model says "
                         + offer.services.map(\.rawValue).joined(separator: ", "), file: path, line: services.first?.line ?? 1)
         }
         for item in services {
             let id = ServiceID(item.attributes[Markup.Data.service] ?? "")
             if let name = catalog.service(id)?.name, item.text != name {
-                report.fail("\(offer.id): the service \(id) reads '\(item.text)', the model names it '\(name)'",
+                report.fail(.offerPage, "\(offer.id): the service \(id) reads '\(item.text)', the model names it '\(name)'",
                             file: path, line: item.line)
             }
         }
@@ -66,7 +66,7 @@ struct OfferVerification: Sendable {
         let services = section("Services it includes", in: lines)
         let names = offer.services.map { catalog.service($0)?.name ?? $0.rawValue }
         if services.map(unescaped) != names {
-            report.fail("\(offer.id): the Markdown lists the services \(services.joined(separator: ", ")), the model has "
+            report.fail(.offerPage, "\(offer.id): the Markdown lists the services \(services.joined(separator: ", ")), the model has "
                         + names.joined(separator: ", "), file: path, line: 1)
         }
         let upgrades = section("Possible upgrades", in: lines).compactMap { line -> (id: OfferID?, text: String, line: Int)? in
@@ -87,22 +87,22 @@ struct OfferVerification: Sendable {
         let eligible = expected.map(\.offer)
         let ids = shown.compactMap(\.id)
         for missing in eligible where !ids.contains(missing.id) {
-            report.fail("\(offer.id): \(missing.id) is missing from the possible upgrades; the rule core says it is eligible",
+            report.fail(.offerPage, "\(offer.id): \(missing.id) is missing from the possible upgrades; the rule core says it is eligible",
                         file: file, line: 1)
         }
         for extra in ids where !eligible.contains(where: { $0.id == extra }) {
-            report.fail("\(offer.id): \(extra) is shown as a possible upgrade, but the rule core says "
+            report.fail(.offerPage, "\(offer.id): \(extra) is shown as a possible upgrade, but the rule core says "
                         + (catalog.offer(extra).map { Expectations.describe(expectations.decision(offer, $0)) } ?? "it is no offer"),
                         file: file, line: 1)
         }
         if ids.filter({ id in eligible.contains { $0.id == id } }) != eligible.map(\.id).filter(ids.contains) || Set(ids).count != ids.count {
-            report.fail("\(offer.id): the possible upgrades are repeated or out of the order the content lists them", file: file, line: 1)
+            report.fail(.offerPage, "\(offer.id): the possible upgrades are repeated or out of the order the content lists them", file: file, line: 1)
         }
         for item in shown {
             guard let target = item.id.flatMap(catalog.offer) else { continue }
             let expected = Self.entry(from: offer, to: target, in: catalog)
             if item.text != expected {
-                report.fail("\(offer.id): the possible upgrade to \(target.id) reads '\(item.text)', the model says '\(expected)'",
+                report.fail(.offerPage, "\(offer.id): the possible upgrade to \(target.id) reads '\(item.text)', the model says '\(expected)'",
                             file: file, line: item.line)
             }
         }
@@ -164,13 +164,13 @@ struct OfferVerification: Sendable {
         guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}"),
               let data = try? JSONSerialization.jsonObject(with: Data(text[start...end].utf8)) as? [String: Any]
         else {
-            report.fail("the checker's data cannot be read: it should assign one JSON object", file: path, line: 1)
+            report.fail(.checkerData, "the checker's data cannot be read: it should assign one JSON object", file: path, line: 1)
             return
         }
         report.coverage.tables += 1
         func expect(_ what: String, _ found: Any?, _ wanted: Any) {
             let same = (found as? NSObject).map { $0.isEqual(wanted) } ?? false
-            if !same { report.fail("the checker's \(what) differ from the model", file: path, line: 2) }
+            if !same { report.fail(.checkerData, "the checker's \(what) differ from the model", file: path, line: 2) }
         }
         func nullable(_ value: String?) -> Any { value ?? NSNull() }
         expect("as-of date", data["asOf"], asOf.description)
@@ -204,26 +204,26 @@ struct OfferVerification: Sendable {
                 "services": offer.services.map(\.rawValue),
             ]
             guard let found = byID[offer.id.rawValue] else {
-                report.fail("the checker's data has no offer \(offer.id)", file: path, line: 2)
+                report.fail(.checkerData, "the checker's data has no offer \(offer.id)", file: path, line: 2)
                 continue
             }
             if !(found as NSDictionary).isEqual(to: wanted) {
-                report.fail("the checker's data says something else of \(offer.id) than the model", file: path, line: 2)
+                report.fail(.checkerData, "the checker's data says something else of \(offer.id) than the model", file: path, line: 2)
             }
         }
         if offers.count != catalog.offers.count {
-            report.fail("the checker's data has \(offers.count) offers, the model \(catalog.offers.count)", file: path, line: 2)
+            report.fail(.checkerData, "the checker's data has \(offers.count) offers, the model \(catalog.offers.count)", file: path, line: 2)
         }
         let paths = (data["paths"] as? [String: [String]]) ?? [:]
         for offer in catalog.offers {
             let wanted = catalog.paths(from: offer.id).map(\.to.rawValue)
             if (paths[offer.id.rawValue] ?? []) != wanted {
-                report.fail("the checker's paths from \(offer.id) are \((paths[offer.id.rawValue] ?? []).joined(separator: ", ")), "
+                report.fail(.checkerData, "the checker's paths from \(offer.id) are \((paths[offer.id.rawValue] ?? []).joined(separator: ", ")), "
                             + "the model lists \(wanted.joined(separator: ", "))", file: path, line: 2)
             }
         }
         for extra in Set(paths.keys).subtracting(catalog.offers.map(\.id.rawValue)).sorted() {
-            report.fail("the checker's paths start from \(extra), which is no offer", file: path, line: 2)
+            report.fail(.checkerData, "the checker's paths start from \(extra), which is no offer", file: path, line: 2)
         }
     }
 }

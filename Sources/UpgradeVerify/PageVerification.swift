@@ -104,6 +104,6 @@ struct PageVerification {
     private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
 
     private func fail(_ message: String, line: Int, _ report: inout Tally) {
-        report.fail(message, file: path, line: line)
+        report.fail(.pageStructure, message, file: path, line: line)
     }
 }

@@ -206,6 +206,6 @@ struct PartVerification {
     private func path(_ file: String) -> String { site + "/" + file }
 
     private func fail(_ message: String, _ file: String, _ line: Int, _ report: inout Tally) {
-        report.fail(message, file: path(file), line: line)
+        report.fail(.cellMismatch, message, file: path(file), line: line)
     }
 }

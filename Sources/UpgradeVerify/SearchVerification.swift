@@ -38,11 +38,11 @@ struct SearchVerification {
     /// The list of pages, read once before the work is shared out; nil (with the problem told) when unreadable.
     func index(read: (String) -> Data?, _ report: inout Tally) -> Index? {
         guard let data = read(SitePaths.searchPages) else {
-            report.fail("missing: the site has no search index; run 'upgradedocs build'", file: listPath, line: 1)
+            report.fail(.searchIndex, "missing: the site has no search index; run 'upgradedocs build'", file: listPath, line: 1)
             return nil
         }
         guard let index = Self.index(data) else {
-            report.fail("the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/2",
+            report.fail(.searchIndex, "the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/2",
                         file: listPath, line: 1)
             return nil
         }
@@ -56,11 +56,11 @@ struct SearchVerification {
         for href in listed { seen[href, default: 0] += 1 }
         let wanted = pages.filter { $0 != SitePaths.search.file(.html) && !$0.hasPrefix("print/") }
         for page in wanted where seen[page] != 1 {
-            report.fail(seen[page] == nil ? "search cannot find \(page): the index does not list it"
+            report.fail(.searchIndex, seen[page] == nil ? "search cannot find \(page): the index does not list it"
                                           : "the index lists \(page) \(seen[page]!) times", file: listPath, line: 1)
         }
         for href in Set(listed).subtracting(wanted).sorted() {
-            report.fail("the index lists \(href), which is not a page search should lead to", file: listPath, line: 1)
+            report.fail(.searchIndex, "the index lists \(href), which is not a page search should lead to", file: listPath, line: 1)
         }
     }
 
@@ -74,7 +74,7 @@ struct SearchVerification {
         // Only a shard that holds an offer's page is read whole; any other must have the form.
         let table = offers.isEmpty ? nil : data.flatMap { Self.shard($0, number: number) }
         guard let data, Self.isCall(data, prefix: Self.shardPrefix(number)), table != nil || offers.isEmpty else {
-            report.fail("the search index's shard \(number) is missing or not `UpgradeSearch.terms(\(number), {...})`",
+            report.fail(.searchIndex, "the search index's shard \(number) is missing or not `UpgradeSearch.terms(\(number), {...})`",
                         file: site + "/" + path, line: 1)
             return
         }
@@ -83,13 +83,13 @@ struct SearchVerification {
             for name in [offer.id.rawValue, offer.name] + offer.aliases {
                 let terms = Self.terms(name, index)
                 if !terms.isEmpty, !index.pages[page].names.contains(terms.joined(separator: " ")) {
-                    report.fail("search does not list \(file) first for '\(name)': the index does not name the page so",
+                    report.fail(.searchIndex, "search does not list \(file) first for '\(name)': the index does not name the page so",
                                 file: listPath, line: 1)
                 }
                 for term in terms {
                     let postings = table?[term] ?? []
                     if !stride(from: 0, to: postings.count - 1, by: 2).contains(where: { postings[$0] == page }) {
-                        report.fail("search for '\(name)' cannot find \(file): its shard does not lead '\(term)' there",
+                        report.fail(.searchIndex, "search for '\(name)' cannot find \(file): its shard does not lead '\(term)' there",
                                     file: site + "/" + path, line: 1)
                     }
                 }

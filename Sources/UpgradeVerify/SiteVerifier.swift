@@ -93,7 +93,7 @@ package struct SiteVerifier: Sendable {
         if let data = contents(of: SitePaths.testVectors) {
             TestVectorVerification(catalog: catalog, asOf: expectations.asOf, file: path(SitePaths.testVectors)).verify(data, &report)
         } else {
-            report.fail("missing: the site has no \(SitePaths.testVectors); run 'upgradedocs build'", file: path(SitePaths.testVectors), line: 1)
+            report.fail(.pageStructure, "missing: the site has no \(SitePaths.testVectors); run 'upgradedocs build'", file: path(SitePaths.testVectors), line: 1)
         }
     }
 
@@ -104,7 +104,7 @@ package struct SiteVerifier: Sendable {
     private func verifyPages(_ files: SiteFiles, expectations: Expectations, _ report: inout Tally) {
         let pages = SitePages(catalog: catalog, proseSlugs: content.pages.map(\.slug))
         for file in pages.expectedFiles where !files.onDisk.contains(file) {
-            report.fail("missing: the site has no \(file); run 'upgradedocs build'", file: path(file), line: 1)
+            report.fail(.pageStructure, "missing: the site has no \(file); run 'upgradedocs build'", file: path(file), line: 1)
         }
         let diagnostics = report.diagnostics, verifier = self
         let offers = OfferVerification(expectations: expectations, site: site, offers: catalog.offers)
@@ -149,7 +149,7 @@ package struct SiteVerifier: Sendable {
         for file in files.files where file.hasSuffix(".css") {
             guard let css = read(file, &report) else { continue }
             for finding in StylesheetVerification.findings(in: css) {
-                report.fail("a style rule hides or draws content in verified tables: \(finding.rule)", file: path(file),
+                report.fail(.stylesheet, "a style rule hides or draws content in verified tables: \(finding.rule)", file: path(file),
                             line: finding.line)
             }
         }
@@ -158,7 +158,7 @@ package struct SiteVerifier: Sendable {
     private func verifyPage(_ file: String, kind: PageKind?, offer: Offer?, expectations: Expectations,
                             offers: OfferVerification, _ report: inout Tally) {
         guard let kind else {
-            report.fail("a page the model does not make", file: path(file), line: 1)
+            report.fail(.pageStructure, "a page the model does not make", file: path(file), line: 1)
             return
         }
         guard let data = contents(of: file) else { return }
@@ -171,7 +171,7 @@ package struct SiteVerifier: Sendable {
         }
         let page = parsed[file] ?? HTMLDocument.parse(text)
         for finding in AttributeVerification.findings(html: text, page: page) {
-            report.fail(finding.message, file: path(file), line: finding.line)
+            report.fail(.pageStructure, finding.message, file: path(file), line: finding.line)
         }
         PageVerification(kind: kind, file: file, path: path(file), asOf: expectations.asOf).verify(page, &report)
         switch kind {
@@ -191,7 +191,7 @@ package struct SiteVerifier: Sendable {
         }
         for table in catalog.tables where kind == .rules && file == SitePaths.table(table.id).file(.html)
             && !tables.contains(where: { $0.attributes[Markup.Data.table] == table.id.rawValue }) {
-            report.diagnostics.append(problem("no decision table '\(table.id)' on the page", file: file))
+            report.diagnostics.append(problem(.tableMismatch, "no decision table '\(table.id)' on the page", file: file))
         }
         for table in tables { verify(table, expectations: expectations, file: file, &report) }
     }
@@ -200,7 +200,7 @@ package struct SiteVerifier: Sendable {
         let classes = table.cssClasses
         if classes.contains("upgrade-matrix") || classes.contains("upgrade-list") {
             guard let program = table.attributes["data-program"].map({ ProgramID($0) }) else {
-                report.diagnostics.append(problem("a matrix without data-program", file: file, line: table.line))
+                report.diagnostics.append(problem(.cellMismatch, "a matrix without data-program", file: file, line: table.line))
                 return
             }
             let verification = HTMLMatrixVerification(expectations: expectations, program: program, file: path(file))
@@ -212,7 +212,7 @@ package struct SiteVerifier: Sendable {
                 header: table.rows.first?.cells.map(\.text) ?? [], line: table.line, &report)
         } else if classes.contains("decision-table") {
             guard let id = table.attributes[Markup.Data.table], let expected = catalog.tables.first(where: { $0.id.rawValue == id }) else {
-                report.diagnostics.append(problem("a decision table with no known data-table id", file: file, line: table.line))
+                report.diagnostics.append(problem(.tableMismatch, "a decision table with no known data-table id", file: file, line: table.line))
                 return
             }
             DecisionTableVerification(table: expected, logic: catalog.logic, file: path(file)).verify(html: table, &report)
@@ -234,7 +234,7 @@ package struct SiteVerifier: Sendable {
                         _ report: inout Tally) {
         guard !tables.contains(where: { $0.cssClasses.contains(cssClass) && $0.attributes["data-program"] == program.rawValue })
         else { return }
-        report.diagnostics.append(problem("no table.\(cssClass) for program \(program) on the page", file: file))
+        report.diagnostics.append(problem(.pageStructure, "no table.\(cssClass) for program \(program) on the page", file: file))
     }
 
     private func contents(of file: String) -> Data? {
@@ -243,7 +243,7 @@ package struct SiteVerifier: Sendable {
 
     private func read(_ file: String, _ report: inout Tally) -> String? {
         guard let data = contents(of: file) else {
-            report.diagnostics.append(problem("missing: the site has no \(file); run 'upgradedocs build'", file: file))
+            report.diagnostics.append(problem(.pageStructure, "missing: the site has no \(file); run 'upgradedocs build'", file: file))
             return nil
         }
         return String(decoding: data, as: UTF8.self)
@@ -251,8 +251,8 @@ package struct SiteVerifier: Sendable {
 
     private func path(_ file: String) -> String { site + "/" + file }
 
-    private func problem(_ message: String, file: String, line: Int = 1) -> Diagnostic {
-        Diagnostic(.error, message, at: SourceLocation(file: path(file), line: line))
+    private func problem(_ code: DiagnosticCode, _ message: String, file: String, line: Int = 1) -> Diagnostic {
+        Diagnostic(.error, code, message, at: SourceLocation(file: path(file), line: line))
     }
 }
 
@@ -261,8 +261,8 @@ struct Tally {
     let diagnostics: Diagnostics
     var coverage = SiteVerifier.Coverage()
 
-    func fail(_ message: String, file: String, line: Int) {
-        diagnostics.error(message, at: SourceLocation(file: file, line: line))
+    func fail(_ code: DiagnosticCode, _ message: String, file: String, line: Int) {
+        diagnostics.error(code, message, at: SourceLocation(file: file, line: line))
     }
 }
 

@@ -16,11 +16,11 @@ struct TestVectorVerification {
         guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let vectors = document["vectors"] as? [[String: Any]], let unreached = document["unreached"] as? [[String: Any]]
         else {
-            report.fail("cannot read the test vectors: they need 'vectors' and 'unreached'", file: file, line: 1)
+            report.fail(.testVectors, "cannot read the test vectors: they need 'vectors' and 'unreached'", file: file, line: 1)
             return
         }
         if document["generator"] as? String != Generator.name || document["asOf"] as? String != asOf.description {
-            report.fail("the test vectors name another generator or date than the site (\(Generator.name), \(asOf))",
+            report.fail(.testVectors, "the test vectors name another generator or date than the site (\(Generator.name), \(asOf))",
                         file: file, line: 1)
         }
         let core = RuleCore(catalog: catalog)
@@ -28,12 +28,12 @@ struct TestVectorVerification {
         for (index, vector) in vectors.enumerated() {
             report.coverage.rows += 1
             guard let point = Self.point(vector["point"]), let request = request(vector["request"]) else {
-                report.fail("vector \(index + 1) cannot be read as a point and a request of this catalogue", file: file, line: 1)
+                report.fail(.testVectors, "vector \(index + 1) cannot be read as a point and a request of this catalogue", file: file, line: 1)
                 continue
             }
             points.insert(point)
             if core.conditions(for: request) != point {
-                report.fail("vector \(index + 1): its request does not reach its point", file: file, line: 1)
+                report.fail(.testVectors, "vector \(index + 1): its request does not reach its point", file: file, line: 1)
             }
             let decision = core.decide(request)
             let expected: [String: Any] = [
@@ -42,20 +42,20 @@ struct TestVectorVerification {
                 "advisories": decision.advisories.map(\.code.rawValue),
             ]
             if !Self.same(vector["decision"] as Any, expected) {
-                report.fail("vector \(index + 1): the file says \(Self.describe(vector["decision"])), the rule core decides "
+                report.fail(.testVectors, "vector \(index + 1): the file says \(Self.describe(vector["decision"])), the rule core decides "
                             + Self.describe(expected), file: file, line: 1)
             }
         }
         let reached = Set(Counterexamples(catalog: catalog, asOf: asOf).reached.map(\.point))
         if points != reached || points.count != vectors.count {
-            report.fail("the vectors cover \(points.count) points in \(vectors.count) entries; requests over the catalogue "
+            report.fail(.testVectors, "the vectors cover \(points.count) points in \(vectors.count) entries; requests over the catalogue "
                         + "reach \(reached.count)", file: file, line: 1)
         }
         let logic = catalog.logic
         var others = Set<ConditionPoint>()
         for (index, entry) in unreached.enumerated() {
             guard let point = Self.point(entry["point"]) else {
-                report.fail("unreached point \(index + 1) cannot be read", file: file, line: 1)
+                report.fail(.testVectors, "unreached point \(index + 1) cannot be read", file: file, line: 1)
                 continue
             }
             others.insert(point)
@@ -65,13 +65,13 @@ struct TestVectorVerification {
                 "advisories": logic.advisories(at: point).map(\.rawValue),
             ]
             if !Self.same(entry["decision"] as Any, expected) {
-                report.fail("unreached point \(index + 1): the file says \(Self.describe(entry["decision"])), the rule core "
+                report.fail(.testVectors, "unreached point \(index + 1): the file says \(Self.describe(entry["decision"])), the rule core "
                             + "concludes \(Self.describe(expected))", file: file, line: 1)
             }
         }
         let consistent = Set(logic.consistentPoints())
         if others.union(points) != consistent || !others.isDisjoint(with: points) || others.count != unreached.count {
-            report.fail("the vectors and the unreached points are not exactly the \(consistent.count) consistent points",
+            report.fail(.testVectors, "the vectors and the unreached points are not exactly the \(consistent.count) consistent points",
                         file: file, line: 1)
         }
     }

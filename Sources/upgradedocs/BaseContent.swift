@@ -48,7 +48,7 @@ struct BaseContent {
                                   line: location.line, column: location.column)
         }
         return diagnostics.map { diagnostic in
-            Diagnostic(diagnostic.severity, diagnostic.message, at: place(diagnostic.location),
+            Diagnostic(diagnostic.severity, diagnostic.code, diagnostic.message, at: place(diagnostic.location),
                        notes: diagnostic.notes.map { Diagnostic.Note($0.message, at: place($0.location)) })
         }
     }

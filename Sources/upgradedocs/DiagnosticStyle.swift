@@ -21,7 +21,8 @@ enum DiagnosticStyle: String, ExpressibleByArgument, CaseIterable, Sendable {
             let message = ([diagnostic.message] + diagnostic.notes.map { "note: \($0.message) (\($0.location))" })
                 .joined(separator: "\n")
             return "::\(diagnostic.severity == .error ? "error" : "warning") file=\(Self.escapeProperty(location.file)),"
-                + "line=\(location.line),col=\(location.column)::\(Self.escape(message))"
+                + "line=\(location.line),col=\(location.column),title=\(Self.escapeProperty(diagnostic.code.rawValue))"
+                + "::\(Self.escape(message))"
         }
     }
 

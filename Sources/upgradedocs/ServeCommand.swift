@@ -108,7 +108,7 @@ final class PreviewSite: Sendable {
         } catch {
             problems = error.diagnostics.filter { $0.severity == .error }
         }
-        return .failed(problems.map(\.description))
+        return .failed(problems)
     }
 
     /// Every file of the build, the kept ones from memory; what it made is remembered for the next.
@@ -133,7 +133,7 @@ final class PreviewSite: Sendable {
             Console.out("rebuilt in \(report.milliseconds) ms (\(made) of \(files.count) files made): "
                         + (report.changed ? "open pages reload\n" : "no page changed\n"))
         case .failed(let problems):
-            FileHandle.standardError.write(Data(Console.terminalSafe(problems.joined(separator: "\n") + "\n").utf8))
+            Console.report(problems)
             Console.error("the build failed (\(problems.count) problem\(problems.count == 1 ? "" : "s")); "
                           + "the last good site is still served, with the problems shown over each page")
         }

@@ -24,12 +24,13 @@ struct CIOutputTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let flagged = try CLIRunner.run(["check", "--content", folder, "--diagnostics", "github"])
         #expect(flagged.status != 0)
-        #expect(flagged.stderr.contains("::error file=\(folder)/tables/1-eligibility.yaml,line=14,col=12::"
-                                        + "unknown hit policy 'Q'; use one of U, A, F, R, C\n"))
+        #expect(flagged.stderr.contains("::error file=\(folder)/tables/1-eligibility.yaml,line=14,col=12,"
+                                        + "title=content.invalid-value::unknown hit policy 'Q'; use one of U, A, F, R, C\n"))
         let inActions = try CLIRunner.run(["check", "--content", folder], environment: ["GITHUB_ACTIONS": "true"])
         #expect(inActions.stderr.hasPrefix("::error file="))
         let plain = try CLIRunner.run(["check", "--content", folder], environment: ["GITHUB_ACTIONS": "false"])
         #expect(plain.stderr.hasPrefix(folder + "/tables/1-eligibility.yaml:14:12: error: unknown hit policy 'Q'"))
+        #expect(plain.stderr.contains("; use one of U, A, F, R, C [content.invalid-value]\n"))
     }
 
     @Test("build --check --diff shows what changed in each stale file")

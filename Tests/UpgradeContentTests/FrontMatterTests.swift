@@ -53,6 +53,6 @@ struct FrontMatterTests {
         #expect(sink.sorted.isEmpty)
         let bad = Diagnostics()
         #expect(ProsePageReader.read("---\ntitle: A\nreviewed:  2026-13-01\n---\nbody\n", slug: "t", file: "t.md", sink: bad) == nil)
-        #expect(bad.sorted.map(\.description) == ["t.md:3:12: error: '2026-13-01' is not a valid date: write YYYY-MM-DD, such as 2026-11-25"])
+        #expect(bad.sorted.map { "\($0.location) \($0.code)" } == ["t.md:3:12 content.invalid-value"])
     }
 }

@@ -2,6 +2,7 @@ import UpgradeBase
 import Testing
 import UpgradeContent
 import UpgradeCore
+import TestSupport
 
 @Suite("Loading content reports every problem at its file, line and column")
 struct LoaderTests {
@@ -198,19 +199,31 @@ struct LoaderTests {
     func diagnosticForm() throws {
         let errors = try ContentFixture(replacing: ["paths.yaml": "paths:\n  - from: basic\n    to: [nope]"]).errors()
         let text = errors.first?.description ?? ""
-        #expect(text.hasSuffix("/paths.yaml:3:10: error: unknown offer 'nope'"))
+        #expect(text.hasSuffix("/paths.yaml:3:10: error: unknown offer 'nope' [content.unknown-id]"))
     }
 }
 
 @Suite("Diagnostics")
 struct DiagnosticsTests {
+    @Test("docs/DIAGNOSTICS.md lists every diagnostic code, each once, with its meaning")
+    func everyCodeIsDocumented() throws {
+        let page = try String(contentsOfFile: Repository.path("docs/DIAGNOSTICS.md"), encoding: .utf8)
+        let rows = page.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        let documented = rows.map { $0.split(separator: "`")[1] }.map(String.init)
+        #expect(documented == DiagnosticCode.all.map(\.rawValue))
+        for code in DiagnosticCode.all {
+            #expect(rows.contains("| `\(code)` | \(code.summary) |"), "\(code)")
+        }
+        #expect(Set(documented).count == documented.count)
+    }
+
     @Test("A diagnostic prints its notes on lines of their own, in the form editors annotate")
     func notesPrintOnTheirOwnLines() {
-        let diagnostic = Diagnostic(.error, "duplicate offer id 'basic'", at: SourceLocation(file: "offers.yaml", line: 4, column: 10),
+        let diagnostic = Diagnostic(.error, .duplicate, "duplicate offer id 'basic'", at: SourceLocation(file: "offers.yaml", line: 4, column: 10),
                                     notes: [Diagnostic.Note("'basic' is first declared here",
                                                             at: SourceLocation(file: "offers.yaml", line: 2, column: 10))])
         #expect(diagnostic.description == """
-            offers.yaml:4:10: error: duplicate offer id 'basic'
+            offers.yaml:4:10: error: duplicate offer id 'basic' [content.duplicate]
             offers.yaml:2:10: note: 'basic' is first declared here
             """)
     }
@@ -218,12 +231,12 @@ struct DiagnosticsTests {
     @Test("Problems come out sorted by place, in the order found at one place, and only errors throw")
     func sortedAndThrowing() throws {
         let diagnostics = Diagnostics()
-        diagnostics.warning("later", at: SourceLocation(file: "b.yaml"))
-        diagnostics.warning("second", at: SourceLocation(file: "a.yaml"))
-        diagnostics.warning("third", at: SourceLocation(file: "a.yaml"))
+        diagnostics.warning(.unknownKey, "later", at: SourceLocation(file: "b.yaml"))
+        diagnostics.warning(.unknownKey, "second", at: SourceLocation(file: "a.yaml"))
+        diagnostics.warning(.unknownKey, "third", at: SourceLocation(file: "a.yaml"))
         #expect(diagnostics.sorted.map(\.message) == ["second", "third", "later"])
         try diagnostics.throwIfErrors()
-        diagnostics.error("bad", at: SourceLocation(file: "a.yaml", line: 9))
+        diagnostics.error(.unknownKey, "bad", at: SourceLocation(file: "a.yaml", line: 9))
         #expect(throws: DiagnosticError.self) { try diagnostics.throwIfErrors() }
     }
 

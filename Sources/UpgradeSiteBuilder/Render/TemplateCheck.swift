@@ -34,10 +34,10 @@ enum TemplateCheck {
                 switch tag.kind {
                 case .comment, .close: continue
                 case .delimiters:
-                    problems.error("changing the delimiters with {{=…=}} is not supported; keep {{ and }}", at: location)
+                    problems.error(.templateSyntax, "changing the delimiters with {{=…=}} is not supported; keep {{ and }}", at: location)
                 case .partial:
                     if sources[tag.name] == nil {
-                        problems.error("there is no partial '\(tag.name)'; the templates are "
+                        problems.error(.templateMissing, "there is no partial '\(tag.name)'; the templates are "
                                        + sources.keys.sorted().joined(separator: ", "), at: location)
                     } else {
                         partials[name, default: []].append((tag.name, tag))
@@ -47,7 +47,7 @@ enum TemplateCheck {
                     guard tag.name != ".", !known.contains(first) else { continue }
                     let hint = closest(to: first.lowercased(), among: known.map { ($0.lowercased(), $0) },
                                        limit: max(2, first.count / 3)).map { "; did you mean '\($0)'?" } ?? ""
-                    problems.error("no page gives this template a value named '\(tag.name)', so it would render as "
+                    problems.error(.missingVariable, "no page gives this template a value named '\(tag.name)', so it would render as "
                                    + "nothing\(hint)", at: location)
                 }
             }
@@ -64,7 +64,7 @@ enum TemplateCheck {
                 if let start = path.firstIndex(of: next) {
                     let loop = Array(path[start...]) + [next]
                     guard reported.insert(loop.dropLast().sorted().joined(separator: ">")).inserted else { continue }
-                    problems.error("the partial '\(next)' includes itself: " + loop.joined(separator: " → "),
+                    problems.error(.partialCycle, "the partial '\(next)' includes itself: " + loop.joined(separator: " → "),
                                    at: SourceLocation(file: sources[name]!.path, line: tag.line, column: tag.column))
                 } else {
                     visit(next, path: path + [next])

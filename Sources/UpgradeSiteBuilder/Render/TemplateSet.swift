@@ -41,15 +41,15 @@ package struct TemplateSet: Sendable {
         for name in required {
             let path = directory + "/" + name + ".mustache"
             if FileManager.default.fileExists(atPath: path), guardLinks.leadsOutside(path) {
-                problems.error(LinkedOutside.message, at: SourceLocation(file: path))
+                problems.error(.linkedOutside, LinkedOutside.message, at: SourceLocation(file: path))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.error("missing template '\(name)': every page kind needs one", at: SourceLocation(file: path))
+                problems.error(.templateMissing, "missing template '\(name)': every page kind needs one", at: SourceLocation(file: path))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                problems.error("the template is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: path))
+                problems.error(.unreadable, "the template is not UTF-8 text; save it as UTF-8", at: SourceLocation(file: path))
                 continue
             }
             sources[name] = TemplateCheck.Source(path: path, text: text)
@@ -57,10 +57,10 @@ package struct TemplateSet: Sendable {
                 templates[name] = try MustacheTemplate(string: SiteEscaping.pragma + text)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma stands on a line of its own, before the template's first.
-                problems.error(Self.explain(error.error), at: SourceLocation(
+                problems.error(.templateSyntax, Self.explain(error.error), at: SourceLocation(
                     file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
-                problems.error("template error: \(error)", at: SourceLocation(file: path))
+                problems.error(.templateSyntax, "template error: \(error)", at: SourceLocation(file: path))
             }
         }
         if !problems.hasErrors {
@@ -152,7 +152,7 @@ package struct TemplateSet: Sendable {
             var isDirectory: ObjCBool = false
             let full = folder + "/" + relative
             if guardLinks.leadsOutside(full) {
-                problems.error(LinkedOutside.message, at: SourceLocation(file: full))
+                problems.error(.linkedOutside, LinkedOutside.message, at: SourceLocation(file: full))
                 continue
             }
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),

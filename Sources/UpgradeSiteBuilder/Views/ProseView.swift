@@ -45,7 +45,7 @@ package struct ProseView {
             do {
                 embeds[fence.info] = try embed(fence.info)
             } catch {
-                diagnostics.error(error.message, at: SourceLocation(
+                diagnostics.error(.embed, error.message, at: SourceLocation(
                     file: page.file, line: page.bodyLine + fence.line - 1, column: fence.column))
             }
         }
