@@ -151,6 +151,10 @@ let package = Package(
             dependencies: ["UpgradeContent", "UpgradeCore", "UpgradeReview", "TestSupport"]
         ),
         .testTarget(
+            name: "UpgradePreviewTests",
+            dependencies: ["UpgradePreview", "TestSupport"]
+        ),
+        .testTarget(
             name: "CLITests",
             dependencies: ["upgradedocs", "TestSupport"]
         ),

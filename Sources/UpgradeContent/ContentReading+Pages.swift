@@ -37,15 +37,19 @@ extension ContentReading {
             return page.map { ($0, findings.all.isEmpty ? PageCache.Entry(stamp: FileStamp(info), page: $0) : nil) }
         }
         let kept = zip(names, read).compactMap { name, read in read?.entry.map { (name, $0) } }
-        return (read.compactMap { $0?.page }, PageCache(Dictionary(uniqueKeysWithValues: kept)))
+        return (read.compactMap { $0?.page }.inListOrder, PageCache(Dictionary(uniqueKeysWithValues: kept)))
     }
 }
 
 /// Splits a page into front matter and body, the way Hugo and Jekyll do:
 /// the file starts with a `---` line, and the next `---` line closes the YAML.
 package enum ProsePageReader {
-    // ms.date and ms.topic are the Microsoft Learn conventions these pages imitate; they are accepted and unused.
-    static let keys = ["title", "description", "reviewed", "ms.date", "ms.topic"]
+    /// What a page's front matter may hold. `weight` orders the pages, `draft: true` leaves a page
+    /// out, `lastmod` stands for `reviewed`; the rest of what Hugo and Jekyll write (`date`, `tags`,
+    /// `aliases`, `slug`) and Microsoft Learn's `ms.date` and `ms.topic` are accepted and unused, so
+    /// pages shared with those tools build without a warning.
+    static let keys = ["title", "description", "reviewed", "lastmod", "weight", "draft", "date", "tags", "aliases", "slug",
+                       "ms.date", "ms.topic"]
 
     static func read(_ text: String, slug: String, file: String, sink: Diagnostics) -> ProsePage? {
         // Windows line endings read as any other: the lines, and so every location, stay the same.
@@ -78,21 +82,43 @@ package enum ProsePageReader {
         guard let matter = frontMatter(lines[1..<close], file: file, sink: sink), let title = matter["title"] else {
             return nil
         }
+        /// Where `key`'s value stands: lines count from 1, and the front matter's first line is the file's second.
+        func place(of key: String) -> SourceLocation {
+            let index = lines[1..<close].firstIndex { $0.hasPrefix(key + ":") }
+            let line = index.map { $0 + 1 } ?? 1
+            let column = index.map { key.count + 1 + lines[$0].dropFirst(key.count + 1).prefix { $0 == " " }.count + 1 } ?? 1
+            return SourceLocation(file: file, line: line, column: column)
+        }
         var reviewed: CalendarDate?
-        if let text = matter["reviewed"] {
-            guard let date = CalendarDate(iso: text) else {
-                // Lines count from 1, and the front matter's first line is the file's second.
-                let index = lines[1..<close].firstIndex { $0.hasPrefix("reviewed:") }
-                let line = index.map { $0 + 1 } ?? 1
-                let column = index.map { "reviewed:".count + lines[$0].dropFirst("reviewed:".count).prefix { $0 == " " }.count + 1 } ?? 1
+        // Hugo's lastmod may carry a time (2026-11-25T10:00:00Z); the day is what a review date says.
+        for key in ["reviewed", "lastmod"] where reviewed == nil {
+            guard let text = matter[key] else { continue }
+            guard let date = CalendarDate(iso: key == "lastmod" ? String(text.prefix(10)) : text) else {
                 sink.error(.invalidValue, "'\(text)' is not a valid date: write YYYY-MM-DD, such as 2026-11-25",
-                           at: SourceLocation(file: file, line: line, column: column))
+                           at: place(of: key))
                 return nil
             }
             reviewed = date
         }
+        var weight: Int?
+        if let text = matter["weight"] {
+            guard let number = Int(text) else {
+                sink.error(.invalidValue, "'\(text)' is not a weight: write a whole number; lighter pages come first",
+                           at: place(of: "weight"))
+                return nil
+            }
+            weight = number
+        }
+        if let text = matter["draft"] {
+            guard text == "true" || text == "false" else {
+                sink.error(.invalidValue, "draft is true or false, not '\(text)'", at: place(of: "draft"))
+                return nil
+            }
+            // A draft is left out of the site, as Hugo and Jekyll leave it out of a build.
+            if text == "true" { return nil }
+        }
         return ProsePage(slug: slug, title: title, description: matter["description"], body: String(rest),
-                         file: file, bodyLine: close + 2, digest: SHA256.hex(text.utf8), reviewed: reviewed)
+                         file: file, bodyLine: close + 2, digest: SHA256.hex(text.utf8), reviewed: reviewed, weight: weight)
     }
 
     /// The title and description of the front matter's lines (those between the `---` lines).
@@ -119,6 +145,10 @@ package enum ProsePageReader {
         var found = ["title": title.value]
         if let description { found["description"] = description.value }
         if let reviewed { found["reviewed"] = reviewed.value.description }
+        // Read as text; the reader judges them. A list (tags, aliases) is accepted and not read.
+        for key in ["lastmod", "weight", "draft"] {
+            if let node = matter.value(key), let text = node.scalar?.string { found[key] = text }
+        }
         return found
     }
 

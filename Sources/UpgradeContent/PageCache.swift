@@ -16,7 +16,7 @@ import UpgradeCore
 /// The bytes are opaque to everyone else: a build keeps them in its record and hands them back.
 /// Anything malformed, or of another format, is an empty cache, which only means reading.
 package struct PageCache: Sendable {
-    private static let format = Array("upgradedocs-pages 2 ".utf8)
+    private static let format = Array("upgradedocs-pages 3 ".utf8)
 
     /// A page as the cache knows it: all but its body.
     struct Entry: Sendable {
@@ -24,20 +24,22 @@ package struct PageCache: Sendable {
         let title: String
         let description: String?
         let reviewed: CalendarDate?
+        let weight: Int?
         let bodyLine: Int
         let digest: String
         let facts: ProseText.Facts
 
-        init(stamp: FileStamp, title: String, description: String?, reviewed: CalendarDate?, bodyLine: Int,
+        init(stamp: FileStamp, title: String, description: String?, reviewed: CalendarDate?, weight: Int?, bodyLine: Int,
              digest: String, facts: ProseText.Facts) {
             (self.stamp, self.title, self.description, self.reviewed) = (stamp, title, description, reviewed)
+            self.weight = weight
             (self.bodyLine, self.digest, self.facts) = (bodyLine, digest, facts)
         }
 
         /// A page just read; its body is scanned for the facts here.
         init(stamp: FileStamp, page: ProsePage) {
             self.init(stamp: stamp, title: page.title, description: page.description, reviewed: page.reviewed,
-                      bodyLine: page.bodyLine, digest: page.digest, facts: page.text.facts)
+                      weight: page.weight, bodyLine: page.bodyLine, digest: page.digest, facts: page.text.facts)
         }
     }
 
@@ -60,7 +62,7 @@ package struct PageCache: Sendable {
             return read.body
         }
         return (ProsePage(slug: slug, title: entry.title, description: entry.description, text: text, file: file,
-                          bodyLine: entry.bodyLine, reviewed: entry.reviewed, digest: entry.digest), entry)
+                          bodyLine: entry.bodyLine, reviewed: entry.reviewed, weight: entry.weight, digest: entry.digest), entry)
     }
 
     /// Whether both hold the same files with the same stamps: then one stands for the other.
@@ -97,7 +99,7 @@ package struct PageCache: Sendable {
             append(entry.stamp.modified)
             append(page.bodyLine)
             append((page.reviewed?.description ?? "-") + " " + page.digest + (facts.mayEmbed ? " 1" : " 0")
-                   + (facts.hasAmpersand ? " 1 " : " 0 "))
+                   + (facts.hasAmpersand ? " 1 " : " 0 ") + (page.weight.map(String.init) ?? "-") + " ")
             append(page.title.utf8.count)
             if let description = page.description { append(description.utf8.count, then: 0x0A) } else { append("-\n") }
             append(page.title)
@@ -147,9 +149,11 @@ package struct PageCache: Sendable {
             guard let name = field().flatMap(text), let inode = number(field()), let size = number(field()),
                   let modified = number(field()), let bodyLine = number(field()), let reviewedField = field().flatMap(text),
                   let digest = field().flatMap(text), digest.utf8.count == 64, let embeds = field(), let ampersand = field(),
-                  let titleCount = number(field()), let descriptionField = field()
+                  let weightField = field(), let titleCount = number(field()), let descriptionField = field()
             else { return nil }
             let reviewed = CalendarDate(iso: reviewedField)
+            let weight = weightField.elementsEqual("-".utf8) ? nil : text(weightField).flatMap { Int($0) }
+            guard weightField.elementsEqual("-".utf8) || weight != nil else { return nil }
             guard reviewedField == "-" || reviewed != nil, bytes[offset - 1] == 0x0A, let title = take(titleCount)
             else { return nil }
             var description: String?
@@ -170,7 +174,7 @@ package struct PageCache: Sendable {
             let facts = ProseText.Facts(mayEmbed: embeds.elementsEqual("1".utf8),
                                         hasAmpersand: ampersand.elementsEqual("1".utf8), fileNames: fileNames)
             entries[name] = Entry(stamp: FileStamp(inode: UInt64(inode), size: size, modified: modified), title: title,
-                                  description: description, reviewed: reviewed, bodyLine: Int(bodyLine), digest: digest,
+                                  description: description, reviewed: reviewed, weight: weight, bodyLine: Int(bodyLine), digest: digest,
                                   facts: facts)
         }
         return entries

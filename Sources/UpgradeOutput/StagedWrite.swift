@@ -149,13 +149,16 @@ package final class StagedWrite: Sendable {
     }
 
     /// Whether the output is, file for file, what the last build made from `sources` (a digest of
-    /// the inputs' `SourceSnapshot` and the options), and that build warned of nothing: then there
-    /// is nothing to do, nor anything to say.
+    /// the inputs' `SourceSnapshot` and the options): then there is nothing to do. Warnings do not
+    /// change that; the build says how many the last build gave.
     package func isCurrent(sources: String) -> Bool {
-        // Known from the record's header, before its files are checked, unless the sources and warnings agree.
-        guard let noted, noted.sources == sources, noted.warnings == 0 else { return false }
+        // Known from the record's header, before its files are checked, unless the sources agree.
+        guard let noted, noted.sources == sources else { return false }
         return record?.isWhole ?? false
     }
+
+    /// How many warnings the last build gave.
+    package var previousWarnings: Int { noted?.warnings ?? 0 }
 
     /// Ends a write that found the output current: nothing is written.
     package func finishUnchanged() -> SiteWriter.Report {

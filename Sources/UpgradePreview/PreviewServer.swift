@@ -36,7 +36,6 @@ package struct PreviewServer: Sendable {
                     report: @escaping @Sendable (Report) -> Void) async throws {
         let live = LiveSite()
         let watcher = FolderWatcher(folders: watched)
-        let seen = watcher.look()
         report(rebuild(into: live, first: true))
         let server = HTTPServer(address: try address(), timeout: 30, logger: .disabled)
         await server.appendRoute(HTTPRoute("GET \(ReloadScript.socketPath)"),
@@ -53,13 +52,15 @@ package struct PreviewServer: Sendable {
             try await server.waitUntilListening(timeout: 10)
             ready(Self.url(await server.listeningAddress, host: host))
             group.addTask {
-                var stamps = seen
+                // With inotify a look is one read of the kernel's queue; the poll that falls back
+                // walks every file, so it looks less often.
+                let pause = watcher.isEvented ? 40 : 250
                 while !Task.isCancelled {
-                    try await Task.sleep(for: .milliseconds(40))
-                    guard watcher.look() != stamps else { continue }
+                    try await Task.sleep(for: .milliseconds(pause))
+                    guard watcher.changed() else { continue }
                     // Let a burst of saves (an editor writing several files) settle first.
                     try await Task.sleep(for: .milliseconds(20))
-                    stamps = watcher.look()
+                    _ = watcher.changed()
                     report(rebuild(into: live))
                 }
             }

@@ -216,9 +216,12 @@ struct BuildCommand: ParsableCommand {
         let snapshot = SourceSnapshot.take(of: [options.content, templates], keepingStampsOf: [pagesFolder])
         let sources = sourcesKey(of: snapshot, settledBefore: write.startedAt)
         if let sources, write.isCurrent(sources: sources) {
+            let warned = write.previousWarnings
             let report = write.finishUnchanged()
             Console.out("\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
-                        + "last build (\(report.unchanged.count) files)\n")
+                        + "last build (\(report.unchanged.count) files)"
+                        + (warned > 0 ? "; that build warned \(warned) time\(warned == 1 ? "" : "s"): `upgradedocs check` "
+                           + "lists the warnings" : "") + "\n")
             Console.succeed()
         }
         // A page whose file is as the last build left it is taken from that build's record, unread.

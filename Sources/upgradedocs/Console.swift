@@ -32,9 +32,24 @@ enum Console {
         report(diagnostics.sorted)
     }
 
+    /// Past this many warnings of one code, the rest are counted, not printed: 10,000 pages that
+    /// share one slip should not bury the errors.
+    static let warningsPerCode = 20
+
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        let text = diagnostics.map { DiagnosticStyle.current.format($0) + "\n" }.joined()
+        var shown: [DiagnosticCode: Int] = [:]
+        var text = ""
+        for diagnostic in diagnostics {
+            if diagnostic.severity == .warning {
+                shown[diagnostic.code, default: 0] += 1
+                guard shown[diagnostic.code]! <= warningsPerCode else { continue }
+            }
+            text += DiagnosticStyle.current.format(diagnostic) + "\n"
+        }
+        for (code, count) in shown.sorted(by: { $0.key < $1.key }) where count > warningsPerCode {
+            text += "upgradedocs: warning: \(count - warningsPerCode) more warnings like these [\(code)]\n"
+        }
         FileHandle.standardError.write(Data(terminalSafe(text).utf8))
     }
 

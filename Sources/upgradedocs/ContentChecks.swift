@@ -33,7 +33,8 @@ enum ContentChecks {
             if !known { model(content, into: modelFindings) }
         })
         findings.append(contentsOf: modelFindings.all)
-        let clean = modelFindings.all.isEmpty
+        // Warnings alone keep the shortcut: the next build that checks the model again shows them.
+        let clean = modelFindings.errors.isEmpty
         switch planning {
         case .failure(let error):
             let all = run(content)

@@ -65,6 +65,24 @@ struct BuildCommandTests {
         #expect(Self.snapshot(folder + "/out1") == first)
     }
 
+    @Test("Beyond 20 warnings of one code a count is printed, and warnings alone keep the no-change shortcut")
+    func manyWarnings() throws {
+        let folder = try Self.copyOfRepository(["content", "templates"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for index in 0..<25 {
+            try "---\ntitle: Page \(index)\ncolour: red\n---\nText.\n"
+                .write(toFile: folder + "/content/pages/p\(index).md", atomically: true, encoding: .utf8)
+        }
+        let first = try CLIRunner.run(["build"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let lines = first.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.hasSuffix("[content.unknown-key]") && $0.contains(".md:3:1: warning: ") }.count == 20)
+        #expect(lines.contains("upgradedocs: warning: 5 more warnings like these [content.unknown-key]"))
+        let again = try CLIRunner.run(["build"], in: folder)
+        #expect(again.stdout.contains("is up to date: nothing in"), "\(again.stdout)\(again.stderr)")
+        #expect(again.stdout.contains("that build warned 25 times"), "\(again.stdout)")
+    }
+
     @Test("The committed site/ is up to date")
     func committedSiteIsFresh() throws {
         let result = try CLIRunner.run(["build", "--check"])

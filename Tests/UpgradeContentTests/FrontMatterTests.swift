@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 import UpgradeCore
@@ -54,5 +55,33 @@ struct FrontMatterTests {
         let bad = Diagnostics()
         #expect(ProsePageReader.read("---\ntitle: A\nreviewed:  2026-13-01\n---\nbody\n", slug: "t", file: "t.md", sink: bad) == nil)
         #expect(bad.sorted.map { "\($0.location) \($0.code)" } == ["t.md:3:12 content.invalid-value"])
+    }
+
+    @Test("Front matter as Hugo and Jekyll write it builds without a warning: weight orders, draft leaves out, lastmod reviews")
+    func hugoAndJekyllFrontMatter() throws {
+        let folder = try Scratch.copy(of: Fixtures.content, editing: [:])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pages = [
+            "zeta.md": "---\ntitle: Zeta\nweight: 1\ndate: 2024-01-02\nlastmod: 2026-10-01T09:30:00Z\ntags: [a, b]\naliases:\n  - /old/zeta/\nslug: z\n---\nBody.\n",
+            "alpha.md": "---\ntitle: Alpha\nweight: 5\ndraft: false\n---\nBody.\n",
+            "beta.md": "---\ntitle: Beta\n---\nBody.\n",
+            "secret.md": "---\ntitle: Not yet\ndraft: true\n---\nBody.\n",
+        ]
+        for (name, text) in pages { try text.write(toFile: folder + "/pages/" + name, atomically: true, encoding: .utf8) }
+        let loaded = try ContentLoader.load(from: folder)
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+        let slugs = loaded.pages.map(\.slug)
+        #expect(Array(slugs.prefix(2)) == ["zeta", "alpha"], "weighted pages first, lightest first")
+        #expect(slugs.contains("beta"))
+        #expect(!slugs.contains("secret"), "a draft is left out")
+        #expect(loaded.pages.first?.reviewed == CalendarDate(year: 2026, month: 10, day: 1))
+    }
+
+    @Test("A weight that is no number and a draft that is no flag are errors where they stand")
+    func badWeightAndDraft() {
+        let sink = Diagnostics()
+        #expect(ProsePageReader.read("---\ntitle: A\nweight: heavy\n---\nbody\n", slug: "a", file: "a.md", sink: sink) == nil)
+        #expect(ProsePageReader.read("---\ntitle: B\ndraft: maybe\n---\nbody\n", slug: "b", file: "b.md", sink: sink) == nil)
+        #expect(sink.sorted.map { "\($0.location) \($0.code)" } == ["a.md:3:9 content.invalid-value", "b.md:3:8 content.invalid-value"])
     }
 }
