@@ -10,7 +10,7 @@ let package = Package(
     // Linux only: the output uses renameat2, syncfs and /proc (Sources/CFileSystem), and
     // only Linux is built and tested. No other platform is declared.
     products: [
-        .executable(name: "upgradedocs", targets: ["upgradedocs"]),
+        .executable(name: "upgradedocs", targets: ["upgradedocs"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -92,8 +92,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "upgradedocs-bench",
-            dependencies: ["UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput",
-                           "UpgradeReview", "UpgradeSiteBuilder"],
+            dependencies: [
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput",
+                "UpgradeReview", "UpgradeSiteBuilder",
+            ],
             path: "benchmarks/Sources/upgradedocs-bench"
         ),
         .executableTarget(

@@ -6,8 +6,10 @@ import Dispatch
 /// pages and files at a time, and generic code would copy every page through its witness table.
 package enum ConcurrentMap {
     @inlinable
-    package static func run<Element: Sendable, Result: Sendable>(_ items: [Element],
-                                                       _ transform: @Sendable (Element) -> Result) -> [Result] {
+    package static func run<Element: Sendable, Result: Sendable>(
+        _ items: [Element],
+        _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
         let slots = Slots<Result>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             slots.set(index, transform(items[index]))
@@ -17,8 +19,10 @@ package enum ConcurrentMap {
 
     /// Two different jobs at once, such as loading two models.
     @inlinable
-    package static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
-                                                               _ second: @Sendable () -> Second) -> (First, Second) {
+    package static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First,
+        _ second: @Sendable () -> Second
+    ) -> (First, Second) {
         let one = Slots<First>(count: 1), two = Slots<Second>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 { one.set(0, first()) } else { two.set(0, second()) }

@@ -43,8 +43,10 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     package let message: String
     package let notes: [Note]
 
-    package init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
-                 notes: [Note] = []) {
+    package init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+        notes: [Note] = []
+    ) {
         self.severity = severity
         self.code = code
         self.message = message

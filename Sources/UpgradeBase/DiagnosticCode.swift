@@ -49,7 +49,8 @@ extension DiagnosticCode {
     package static let tableInputs = Self("table.inputs", "A table leaves out a condition its conclusion depends on.")
     package static let tableUnreachable = Self("table.unreachable", "A row can never decide.")
     package static let tableMergeable = Self("table.mergeable", "Two rows differ in one input and could merge.")
-    package static let exampleMismatch = Self("example.mismatch", "A worked example expects another answer than the rule core gives.")
+    package static let exampleMismatch = Self(
+        "example.mismatch", "A worked example expects another answer than the rule core gives.")
     // Writing the site.
     package static let disk = Self("output.disk", "The file system refused a read or a write.")
     package static let locked = Self("output.locked", "Another build holds the output.")

@@ -13,13 +13,17 @@ package final class Diagnostics: Sendable {
     package var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     package var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
 
-    package func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
-                       notes: [Diagnostic.Note] = []) {
+    package func error(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+        notes: [Diagnostic.Note] = []
+    ) {
         append(Diagnostic(.error, code, message, at: location, notes: notes))
     }
 
-    package func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
-                         notes: [Diagnostic.Note] = []) {
+    package func warning(
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+        notes: [Diagnostic.Note] = []
+    ) {
         append(Diagnostic(.warning, code, message, at: location, notes: notes))
     }
 

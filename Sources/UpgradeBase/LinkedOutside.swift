@@ -16,6 +16,7 @@ package struct LinkedOutside: Sendable {
         return !(resolved == root || resolved.hasPrefix(root + "/"))
     }
 
-    package static let message = "this is a link to a file outside the folder; it is not read, so that no file "
+    package static let message =
+        "this is a link to a file outside the folder; it is not read, so that no file "
         + "elsewhere on the machine can reach the site"
 }

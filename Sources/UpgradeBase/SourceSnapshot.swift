@@ -38,8 +38,10 @@ package struct SourceSnapshot: Sendable, Equatable {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    private static func walk(_ folder: String, into fingerprint: inout Fingerprint, newest: inout Int64,
-                             stamps: inout [String: [String: FileStamp]], kept: Set<String>) -> Bool {
+    private static func walk(
+        _ folder: String, into fingerprint: inout Fingerprint, newest: inout Int64,
+        stamps: inout [String: [String: FileStamp]], kept: Set<String>
+    ) -> Bool {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -58,13 +60,16 @@ package struct SourceSnapshot: Sendable, Equatable {
             newest = max(newest, modified, linkModified)
             found?[name] = FileStamp(followed)
             fingerprint.add(name)
-            for number in [Int64(link.st_mode), Int64(bitPattern: UInt64(link.st_ino)), Int64(followed.st_mode),
-                           Int64(bitPattern: UInt64(followed.st_ino)), Int64(followed.st_size), modified] {
+            for number in [
+                Int64(link.st_mode), Int64(bitPattern: UInt64(link.st_ino)), Int64(followed.st_mode),
+                Int64(bitPattern: UInt64(followed.st_ino)), Int64(followed.st_size), modified,
+            ] {
                 fingerprint.add(number)
             }
             // Folders are walked; a link to a folder is not, which the readers refuse anyway.
             if (link.st_mode & S_IFMT) == S_IFDIR,
-               !walk(folder + "/" + name, into: &fingerprint, newest: &newest, stamps: &stamps, kept: kept) {
+                !walk(folder + "/" + name, into: &fingerprint, newest: &newest, stamps: &stamps, kept: kept)
+            {
                 return false
             }
         }

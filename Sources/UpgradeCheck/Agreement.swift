@@ -58,19 +58,24 @@ extension TableEncoding {
                 let expected = logic.reasons(at: point).map(\.rawValue)
                 let given = table.hitPolicy == .collect ? values.sorted() : values
                 tableSays.append("reasons " + (given.joined(separator: ", ").nonEmpty ?? "none"))
-                coreSays.append("reasons " + ((table.hitPolicy == .collect ? expected.sorted() : expected)
-                    .joined(separator: ", ").nonEmpty ?? "none"))
+                coreSays.append(
+                    "reasons "
+                        + ((table.hitPolicy == .collect ? expected.sorted() : expected)
+                            .joined(separator: ", ").nonEmpty ?? "none"))
             case .advisory:
                 let expected = logic.advisories(at: point).map(\.rawValue)
                 let given = table.hitPolicy == .collect ? values.sorted() : values
                 tableSays.append("advice " + (given.joined(separator: ", ").nonEmpty ?? "none"))
-                coreSays.append("advice " + ((table.hitPolicy == .collect ? expected.sorted() : expected)
-                    .joined(separator: ", ").nonEmpty ?? "none"))
+                coreSays.append(
+                    "advice "
+                        + ((table.hitPolicy == .collect ? expected.sorted() : expected)
+                            .joined(separator: ", ").nonEmpty ?? "none"))
             }
         }
         guard tableSays != coreSays else { return nil }
-        return Disagreement(point: point, tableSays: tableSays.joined(separator: "; "),
-                            coreSays: coreSays.joined(separator: "; "), rows: rows)
+        return Disagreement(
+            point: point, tableSays: tableSays.joined(separator: "; "),
+            coreSays: coreSays.joined(separator: "; "), rows: rows)
     }
 }
 

@@ -89,8 +89,8 @@ extension BoxTable {
             return true
         }
         // Some relevant box pins a dimension the box leaves open: cover it value by value.
-        guard let dimension = box.indices.first(where: { d in box[d] == BoxTable.any && relevant.contains { $0[d] != BoxTable.any } })
-        else { return false }
+        let open = box.indices.filter { box[$0] == BoxTable.any }
+        guard let dimension = open.first(where: { d in relevant.contains { $0[d] != BoxTable.any } }) else { return false }
         return (0..<domains[dimension]).allSatisfy { value in
             var part = box
             part[dimension] = value
@@ -174,7 +174,8 @@ private struct PairWalk {
     mutating func across(_ a: [Int], _ b: [Int], dimension: Int) {
         guard !a.isEmpty, !b.isEmpty, count < BoxTable.pairBudget else { return }
         if dimension == table.domains.count
-            || (a.allSatisfy { lastPinned[$0] < dimension } && b.allSatisfy { lastPinned[$0] < dimension }) {
+            || (a.allSatisfy { lastPinned[$0] < dimension } && b.allSatisfy { lastPinned[$0] < dimension })
+        {
             for x in a { for y in b { emit(x, y) } }
             return
         }

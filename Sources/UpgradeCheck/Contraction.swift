@@ -24,7 +24,8 @@ extension BoxTable {
                 let members = groups[key]!
                 let values = Set(members.map { rules[$0][dimension] })
                 if members.count > 1, values.count == domains[dimension],
-                   Set(members.map { outcomes[$0] }).count == 1 {
+                    Set(members.map { outcomes[$0] }).count == 1
+                {
                     found.append((dimension, members))
                 }
             }

@@ -46,12 +46,16 @@ package struct Counterexamples: Sendable {
             if !dates.contains(other) { dates.append(other) }
         }
         // Listed pairs first, where the conditions vary most, then every other pair.
-        let listed = catalog.paths.compactMap { path in catalog.offer(path.from).flatMap { from in
-            catalog.offer(path.to).map { (from, $0) } } }
+        let listed = catalog.paths.compactMap { path in
+            catalog.offer(path.from).flatMap { from in
+                catalog.offer(path.to).map { (from, $0) }
+            }
+        }
         let listedKeys = Set(catalog.paths.map { "\($0.from)>\($0.to)" })
         // Lazily: a catalogue of thousands of offers has millions of pairs, and the budget stops long before.
         let others = catalog.offers.lazy.flatMap { from in
-            catalog.offers.lazy.filter { !listedKeys.contains("\(from.id)>\($0.id)") }.map { (from, $0) } }
+            catalog.offers.lazy.filter { !listedKeys.contains("\(from.id)>\($0.id)") }.map { (from, $0) }
+        }
         var seen = Set<ConditionPoint>()
         var reached: [(ConditionPoint, Request)] = []
         var tried = 0, lastNew = 0

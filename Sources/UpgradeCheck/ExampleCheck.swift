@@ -12,9 +12,11 @@ package enum ExampleCheck {
             let expected = example.expectedVerdict == .blocked ? example.expectedReasons : []
             guard decision.verdict != example.expectedVerdict || decision.reasonCodes != expected else { continue }
             let location = content.sourceMap.examples[example.id] ?? SourceLocation(file: "examples.yaml")
-            diagnostics.error(.exampleMismatch, "example '\(example.id)' expects \(describe(example.expectedVerdict, expected)) "
-                              + "but the rule core decides \(describe(decision.verdict, decision.reasonCodes))",
-                              at: location)
+            diagnostics.error(
+                .exampleMismatch,
+                "example '\(example.id)' expects \(describe(example.expectedVerdict, expected)) "
+                    + "but the rule core decides \(describe(decision.verdict, decision.reasonCodes))",
+                at: location)
         }
     }
 

@@ -53,16 +53,19 @@ private struct TableFindings {
         findings += overlapFindings(analysis)
         findings += analysis.neverFiring.map { index in
             let rule = table.rules[index]
-            let why = table.hitPolicy == .first
+            let why =
+                table.hitPolicy == .first
                 ? "every case it matches is taken by an earlier rule (hit policy F)"
                 : "every case it matches is impossible"
             return error(.tableUnreachable, "rule \(rule.id) can never fire: \(why)", at: rowLocation(index))
         }
         findings += encoding.boxes.contractions(outcomes: encoding.outcomes).map { dimension, rules in
             let ids = rules.map { table.rules[$0].id.rawValue }.joined(separator: ", ")
-            return Diagnostic(.warning, .tableMergeable, "rules \(ids) differ only in \(encoding.conditions[dimension].rawValue) and "
-                              + "together cover all its values: they could be one rule with '-' there",
-                              at: rowLocation(rules[0]))
+            return Diagnostic(
+                .warning, .tableMergeable,
+                "rules \(ids) differ only in \(encoding.conditions[dimension].rawValue) and "
+                    + "together cover all its values: they could be one rule with '-' there",
+                at: rowLocation(rules[0]))
         }
         findings += disagreementFindings()
         return findings
@@ -71,15 +74,19 @@ private struct TableFindings {
     /// Cases a real request reaches come first: those are the ones to try. A long list is cut short.
     private func disagreementFindings(limit: Int = 20) -> [Diagnostic] {
         let all = encoding.disagreements(logic: content.catalog.logic)
-        let ordered = all.filter { examples.request(reaching: $0.point) != nil }
+        let ordered =
+            all.filter { examples.request(reaching: $0.point) != nil }
             + all.filter { examples.request(reaching: $0.point) == nil }
         var findings = ordered.prefix(limit).map { disagreement in
             let place = disagreement.rows.count == 1 ? rowLocation(disagreement.rows[0]) : tableLocation
-            return error(.tableDisagreement, "at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "
-                         + "but the rule core says \(disagreement.coreSays)\(tryIt(disagreement.point))", at: place)
+            return error(
+                .tableDisagreement,
+                "at \(encoding.describe(disagreement.point)) the table says \(disagreement.tableSays), "
+                    + "but the rule core says \(disagreement.coreSays)\(tryIt(disagreement.point))", at: place)
         }
         if ordered.count > limit {
-            findings.append(error(.tableDisagreement, "\(ordered.count - limit) more cases disagree with the rule core", at: tableLocation))
+            findings.append(
+                error(.tableDisagreement, "\(ordered.count - limit) more cases disagree with the rule core", at: tableLocation))
         }
         return findings
     }
@@ -90,9 +97,11 @@ private struct TableFindings {
         return table.outputs.compactMap { output in
             let missing = content.catalog.logic.inputs(of: output.conclusion).subtracting(tested)
             guard !missing.isEmpty else { return nil }
-            return error(.tableInputs, "the output \(output.conclusion.rawValue) depends on "
-                         + missing.map(\.rawValue).sorted().joined(separator: ", ") + ", which the table does not test",
-                         at: tableLocation)
+            return error(
+                .tableInputs,
+                "the output \(output.conclusion.rawValue) depends on "
+                    + missing.map(\.rawValue).sorted().joined(separator: ", ") + ", which the table does not test",
+                at: tableLocation)
         }
     }
 
@@ -101,17 +110,22 @@ private struct TableFindings {
         return analysis.overlaps.compactMap { first, second, _ in
             // The pair's whole intersection is a box; any reachable point of it makes the best example.
             let a = encoding.boxes.rules[first], b = encoding.boxes.rules[second]
-            let point = bestPoint(in: BoxRegion(values: zip(a, b).map { x, y in
-                x == BoxTable.any ? (y == BoxTable.any ? nil : [y]) : [x]
-            }))
-            let pair = "rules \(table.rules[first].id) and \(table.rules[second].id) both match "
+            let point = bestPoint(
+                in: BoxRegion(
+                    values: zip(a, b).map { x, y in
+                        x == BoxTable.any ? (y == BoxTable.any ? nil : [y]) : [x]
+                    }))
+            let pair =
+                "rules \(table.rules[first].id) and \(table.rules[second].id) both match "
                 + encoding.describe(point)
             switch table.hitPolicy {
             case .unique:
-                return error(.tableOverlap, "overlap: \(pair), but hit policy U allows only one\(tryIt(point))", at: rowLocation(second))
+                return error(
+                    .tableOverlap, "overlap: \(pair), but hit policy U allows only one\(tryIt(point))", at: rowLocation(second))
             case .any where outcomes[first] != outcomes[second]:
-                return error(.tableOverlap, "overlap: \(pair) with different outcomes, which hit policy A forbids\(tryIt(point))",
-                             at: rowLocation(second))
+                return error(
+                    .tableOverlap, "overlap: \(pair) with different outcomes, which hit policy A forbids\(tryIt(point))",
+                    at: rowLocation(second))
             default:
                 return nil
             }

@@ -16,8 +16,9 @@ struct TableEncoding {
                 cells[condition].flatMap { condition.values.firstIndex(of: $0) } ?? BoxTable.any
             }
         }
-        boxes = BoxTable(domains: conditions.map(\.values.count), rules: table.rules.map { encode($0.inputs) },
-                         impossible: table.impossible.map { encode($0.when) })
+        boxes = BoxTable(
+            domains: conditions.map(\.values.count), rules: table.rules.map { encode($0.inputs) },
+            impossible: table.impossible.map { encode($0.when) })
     }
 
     func point(_ indices: [Int]) -> ConditionPoint {

@@ -34,9 +34,11 @@ struct ContentListing {
         func yamlFiles(_ folder: String) -> [String] {
             entries(folder).filter { !$0.isFolder }.compactMap { entry in
                 if entry.name.hasSuffix(".yml") {
-                    sink.error(.fileName, "content files end in .yaml; this one is not read: rename it to "
-                               + entry.name.dropLast(4) + ".yaml",
-                               at: SourceLocation(file: directory + "/" + folder + entry.name))
+                    sink.error(
+                        .fileName,
+                        "content files end in .yaml; this one is not read: rename it to "
+                            + entry.name.dropLast(4) + ".yaml",
+                        at: SourceLocation(file: directory + "/" + folder + entry.name))
                     return nil
                 }
                 return entry.name.hasSuffix(".yaml") ? entry.name : nil
@@ -48,7 +50,8 @@ struct ContentListing {
         pages = entries("pages").compactMap { entry in
             let location = SourceLocation(file: directory + "/pages/" + entry.name)
             if entry.isFolder {
-                sink.error(.fileName, "pages in sub-folders are not read; move the pages of this folder into pages/", at: location)
+                sink.error(
+                    .fileName, "pages in sub-folders are not read; move the pages of this folder into pages/", at: location)
                 return nil
             }
             if entry.name.hasSuffix(".md") { return entry.name }

@@ -8,21 +8,26 @@ package enum ContentLoader {
     /// A page whose file has the stamp `cache` holds for it is taken from there, not read. The cache
     /// is asked for only when the pages are read, after the model: it may still be in the making.
     /// `stamps` are the pages' files' stamps by name, where a snapshot has just taken them.
-    package static func load(from directory: String,
-                            reusing cache: @escaping @autoclosure @Sendable () -> PageCache = PageCache(),
-                            stamps: [String: FileStamp] = [:]) throws(DiagnosticError) -> LoadedContent {
+    package static func load(
+        from directory: String,
+        reusing cache: @escaping @autoclosure @Sendable () -> PageCache = PageCache(),
+        stamps: [String: FileStamp] = [:]
+    ) throws(DiagnosticError) -> LoadedContent {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError(.unreadable, "no content folder here; pass --content DIR, the folder that holds site.yaml, "
-                                  + "offers.yaml and the rest", at: SourceLocation(file: directory))
+            throw DiagnosticError(
+                .unreadable,
+                "no content folder here; pass --content DIR, the folder that holds site.yaml, "
+                    + "offers.yaml and the rest", at: SourceLocation(file: directory))
         }
         let reading = ContentReading(directory: directory, cache: cache, stamps: stamps)
         let result = reading.run()
         try reading.sink.throwIfErrors()
         guard let result else { throw DiagnosticError(reading.sink.sorted) }
-        return LoadedContent(catalog: result.catalog, settings: result.settings, pages: result.pages,
-                             sourceMap: reading.sourceMap, warnings: reading.sink.sorted, modelDigest: reading.modelDigest,
-                             pageCache: result.cache)
+        return LoadedContent(
+            catalog: result.catalog, settings: result.settings, pages: result.pages,
+            sourceMap: reading.sourceMap, warnings: reading.sink.sorted, modelDigest: reading.modelDigest,
+            pageCache: result.cache)
     }
 }
 
@@ -46,8 +51,10 @@ final class ContentReading {
     /// The pages' files' stamps, by name, where the caller has them.
     let stamps: [String: FileStamp]
 
-    init(directory: String, cache: @escaping @Sendable () -> PageCache = { PageCache() },
-         stamps: [String: FileStamp] = [:]) {
+    init(
+        directory: String, cache: @escaping @Sendable () -> PageCache = { PageCache() },
+        stamps: [String: FileStamp] = [:]
+    ) {
         self.directory = directory
         self.cache = cache
         self.stamps = stamps
@@ -55,9 +62,12 @@ final class ContentReading {
         tableFiles = listing.tables
         pageFiles = listing.pages
         let names = listing.yaml
-        composed = Dictionary(uniqueKeysWithValues: zip(names, ConcurrentMap.run(names) { [directory] name in
-            YAMLFile.compose(path: YAMLFile.path(name, in: directory))
-        }))
+        composed = Dictionary(
+            uniqueKeysWithValues: zip(
+                names,
+                ConcurrentMap.run(names) { [directory] name in
+                    YAMLFile.compose(path: YAMLFile.path(name, in: directory))
+                }))
     }
 
     /// What the model was read from: every YAML file's name and bytes, in name order.
@@ -71,8 +81,9 @@ final class ContentReading {
     }
 
     func file(_ name: String, what: String, keys: [String], optional: Bool = false) -> YAMLObject? {
-        let object = YAMLFile.read(name, in: directory, what: what, keys: keys, sink: sink, optional: optional,
-                                   composed: composed[name])
+        let object = YAMLFile.read(
+            name, in: directory, what: what, keys: keys, sink: sink, optional: optional,
+            composed: composed[name])
         if object == nil { unreadable.insert(name) }
         return object
     }
@@ -85,11 +96,13 @@ final class ContentReading {
         let (footnotes, paths) = readPaths(offers: offers)
         let rules = readRules()
         let roles = readRoles()
-        let interpretations = readInterpretations(footnotes: footnotes, rules: rules.declared,
-                                                  advisories: rules.advisories.map(\.code), roles: roles.declared)
+        let interpretations = readInterpretations(
+            footnotes: footnotes, rules: rules.declared,
+            advisories: rules.advisories.map(\.code), roles: roles.declared)
         let examples = readExamples(offers: offers, codes: rules.valid.map(\.code))
-        let tables = readTables(rules: rules.declared,
-                                logic: ConditionLogic(rules: rules.valid, advisories: rules.advisories))
+        let tables = readTables(
+            rules: rules.declared,
+            logic: ConditionLogic(rules: rules.valid, advisories: rules.advisories))
         let (pages, cache) = readPages()
         guard !sink.hasErrors, let settings else { return nil }
         do {
@@ -110,8 +123,9 @@ final class ContentReading {
         var seen: [Identifier<Kind>: SourceLocation] = [:]
         for id in ids {
             if let first = seen[id.value] {
-                sink.error(.duplicate, "duplicate \(what) id '\(id.value)'", at: id.location,
-                           notes: [Diagnostic.Note("'\(id.value)' is first declared here", at: first)])
+                sink.error(
+                    .duplicate, "duplicate \(what) id '\(id.value)'", at: id.location,
+                    notes: [Diagnostic.Note("'\(id.value)' is first declared here", at: first)])
             } else {
                 seen[id.value] = id.location
             }
@@ -120,9 +134,11 @@ final class ContentReading {
     }
 
     /// The file that declares each kind of id.
-    static let declaringFile = ["offer": "offers.yaml", "program": "programs.yaml", "region": "programs.yaml",
-                                "service": "services.yaml", "footnote": "paths.yaml", "role": "roles.yaml",
-                                "rule": "rules.yaml"]
+    static let declaringFile = [
+        "offer": "offers.yaml", "program": "programs.yaml", "region": "programs.yaml",
+        "service": "services.yaml", "footnote": "paths.yaml", "role": "roles.yaml",
+        "rule": "rules.yaml",
+    ]
 
     /// Reports an id that names nothing, unless the file that declares such ids could not be read.
     func unknown<Kind>(_ id: Located<Identifier<Kind>>, what: String, known: some Sequence<Identifier<Kind>>) {
@@ -132,8 +148,10 @@ final class ContentReading {
     }
 
     func readSettings() -> SiteSettings? {
-        guard let site = file("site.yaml", what: "the site settings",
-                              keys: ["title", "asOf", "rawHTML", "reviewed", "sources"])
+        guard
+            let site = file(
+                "site.yaml", what: "the site settings",
+                keys: ["title", "asOf", "rawHTML", "reviewed", "sources"])
         else { return nil }
         let title = site.string("title")
         let asOf = site.date("asOf")
@@ -143,13 +161,15 @@ final class ContentReading {
         for source in site.objects("sources", what: "source", keys: ["title", "url"], required: false) {
             guard let name = source.string("title"), let url = source.string("url") else { continue }
             guard url.value.hasPrefix("https://") || url.value.hasPrefix("http://") else {
-                sink.error(.invalidValue, "'\(url.value)' is not a web address: a source's url starts with https://", at: url.location)
+                sink.error(
+                    .invalidValue, "'\(url.value)' is not a web address: a source's url starts with https://", at: url.location)
                 continue
             }
             sources.append(SiteSettings.Source(title: name.value, url: url.value))
         }
         guard let title, let asOf else { return nil }
-        return SiteSettings(title: title.value, asOf: asOf.value, rawHTML: rawHTML, reviewed: reviewed?.value,
-                            sources: sources)
+        return SiteSettings(
+            title: title.value, asOf: asOf.value, rawHTML: rawHTML, reviewed: reviewed?.value,
+            sources: sources)
     }
 }

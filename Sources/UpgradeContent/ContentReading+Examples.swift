@@ -5,8 +5,9 @@ extension ContentReading {
     func readExamples(offers: [Offer], codes: [ReasonCode]) -> [Example] {
         guard let root = file("examples.yaml", what: "the worked examples", keys: ["examples"], optional: true)
         else { return [] }
-        let objects = root.objects("examples", what: "example",
-                                   keys: ["id", "title", "from", "to", "status", "holds", "asOf", "expect", "reasons"])
+        let objects = root.objects(
+            "examples", what: "example",
+            keys: ["id", "title", "from", "to", "status", "holds", "asOf", "expect", "reasons"])
         let ids: [Located<ExampleID>?] = objects.map { $0.id("id") }
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "example")
         let index = Dictionary(offers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -33,8 +34,9 @@ extension ContentReading {
             guard let id, let title, let from, let to, let status, let asOf, let verdict else { return nil }
             sourceMap.examples[id.value] = id.location
             let request = Request(from: from, to: to, status: status, holdings: holdings, asOf: asOf.value)
-            return Example(id: id.value, title: title.value, request: request, expectedVerdict: verdict,
-                           expectedReasons: reasons)
+            return Example(
+                id: id.value, title: title.value, request: request, expectedVerdict: verdict,
+                expectedReasons: reasons)
         }
     }
 
@@ -51,8 +53,10 @@ extension ContentReading {
         guard let text = object.string("status", required: false) else { return .active }
         guard let status = SubscriptionStatus(rawValue: text.value) else {
             let names = SubscriptionStatus.allCases.map(\.rawValue)
-            sink.error(.unknownID, "unknown status '\(text.value)'\(suggestion(for: text.value, among: names)); "
-                       + "use one of \(names.joined(separator: ", "))", at: text.location)
+            sink.error(
+                .unknownID,
+                "unknown status '\(text.value)'\(suggestion(for: text.value, among: names)); "
+                    + "use one of \(names.joined(separator: ", "))", at: text.location)
             return nil
         }
         return status
@@ -69,8 +73,10 @@ extension ContentReading {
 
     private func holding(_ text: Located<String>, index: [OfferID: Offer]) -> Holding? {
         guard let spec = HoldingSpec(parsing: text.value) else {
-            sink.error(.unknownID, "'\(text.value)' is not a holding: write an offer id, optionally followed by "
-                       + "@partner or @other", at: text.location)
+            sink.error(
+                .unknownID,
+                "'\(text.value)' is not a holding: write an offer id, optionally followed by "
+                    + "@partner or @other", at: text.location)
             return nil
         }
         guard let offer = index[OfferID(spec.offer)] else {

@@ -5,8 +5,9 @@ extension ContentReading {
     func readPrograms() -> ([Program], [Region]) {
         guard let root = file("programs.yaml", what: "the programs and regions", keys: ["programs", "regions"])
         else { return ([], []) }
-        let programObjects = root.objects("programs", what: "program",
-                                          keys: ["id", "name", "title", "withdrawnFrom", "withdrawalNote"])
+        let programObjects = root.objects(
+            "programs", what: "program",
+            keys: ["id", "name", "title", "withdrawnFrom", "withdrawalNote"])
         let programIDs: [Located<ProgramID>?] = programObjects.map { $0.id("id") }
         _ = rejectDuplicates(programIDs.compactMap { $0 }, what: "program")
         let programs = zip(programObjects, programIDs).compactMap { object, id -> Program? in
@@ -15,8 +16,9 @@ extension ContentReading {
             let withdrawn = object.date("withdrawnFrom", required: false)
             let note = object.string("withdrawalNote", required: false)
             guard let id else { return nil }
-            return Program(id: id.value, name: name?.value ?? id.value.rawValue, withdrawnFrom: withdrawn?.value,
-                           withdrawalNote: note?.value)
+            return Program(
+                id: id.value, name: name?.value ?? id.value.rawValue, withdrawnFrom: withdrawn?.value,
+                withdrawalNote: note?.value)
         }
         let regionObjects = root.objects("regions", what: "region", keys: ["id", "name"], required: false)
         let regionIDs: [Located<RegionID>?] = regionObjects.map { $0.id("id") }
@@ -44,9 +46,11 @@ extension ContentReading {
 
     func readOffers(programs: [Program], regions: [Region], services: [Service]) -> [Offer] {
         guard let root = file("offers.yaml", what: "the offers", keys: ["offers"]) else { return [] }
-        let drafts = root.objects("offers", what: "offer",
-                                  keys: ["id", "name", "aliases", "program", "region", "variantOf", "extends", "services"])
-            .compactMap { OfferDraft(reading: $0) }
+        let drafts = root.objects(
+            "offers", what: "offer",
+            keys: ["id", "name", "aliases", "program", "region", "variantOf", "extends", "services"]
+        )
+        .compactMap { OfferDraft(reading: $0) }
         let known = rejectDuplicates(drafts.map(\.id), what: "offer")
         rejectDuplicateNames(drafts)
         rejectLookAlikes(drafts)
@@ -72,12 +76,14 @@ extension ContentReading {
         var reportedCycles = Set<Set<OfferID>>()
         return drafts.map { draft in
             var visiting: [(offer: OfferID, key: String)] = []
-            let services = resolveServices(of: draft.id.value, index: draftIndex, visiting: &visiting,
-                                           reported: &reportedCycles)
+            let services = resolveServices(
+                of: draft.id.value, index: draftIndex, visiting: &visiting,
+                reported: &reportedCycles)
             // A missing program is already an error; the offer stays declared so paths naming it get no second one.
-            return Offer(id: draft.id.value, name: draft.name.value, program: draft.program?.value ?? "",
-                         region: draft.region?.value, variantOf: draft.variantOf?.value, services: services,
-                         aliases: draft.aliases.map(\.value))
+            return Offer(
+                id: draft.id.value, name: draft.name.value, program: draft.program?.value ?? "",
+                region: draft.region?.value, variantOf: draft.variantOf?.value, services: services,
+                aliases: draft.aliases.map(\.value))
         }
     }
 
@@ -99,8 +105,10 @@ extension ContentReading {
             for alias in draft.aliases {
                 let key = fold(alias.value)
                 if let other = names[key] ?? aliases[key], other.offer != draft.id.value {
-                    sink.error(.duplicate, "the alias '\(alias.value)' is already a name of '\(other.offer)', so looking it up would be "
-                               + "ambiguous", at: alias.location, notes: [Diagnostic.Note("used here", at: other.location)])
+                    sink.error(
+                        .duplicate,
+                        "the alias '\(alias.value)' is already a name of '\(other.offer)', so looking it up would be "
+                            + "ambiguous", at: alias.location, notes: [Diagnostic.Note("used here", at: other.location)])
                 } else if aliases[key] == nil {
                     aliases[key] = (draft.id.value, alias.location)
                 }
@@ -111,9 +119,11 @@ extension ContentReading {
             let key = fold(draft.id.value.rawValue)
             if let first = ids[key] {
                 if first.value != draft.id.value {
-                    sink.error(.duplicate, "the offer id '\(draft.id.value)' differs from '\(first.value)' only by case; offers are "
-                               + "looked up without regard to case", at: draft.id.location,
-                               notes: [Diagnostic.Note("'\(first.value)' is declared here", at: first.location)])
+                    sink.error(
+                        .duplicate,
+                        "the offer id '\(draft.id.value)' differs from '\(first.value)' only by case; offers are "
+                            + "looked up without regard to case", at: draft.id.location,
+                        notes: [Diagnostic.Note("'\(first.value)' is declared here", at: first.location)])
                 }
             } else {
                 ids[key] = draft.id
@@ -121,8 +131,9 @@ extension ContentReading {
         }
         for draft in drafts {
             if let other = ids[fold(draft.name.value)], other.value != draft.id.value {
-                sink.error(.duplicate, "the name '\(draft.name.value)' is the id of another offer, so looking it up would be ambiguous",
-                           at: draft.name.location, notes: [Diagnostic.Note("'\(other.value)' is declared here", at: other.location)])
+                sink.error(
+                    .duplicate, "the name '\(draft.name.value)' is the id of another offer, so looking it up would be ambiguous",
+                    at: draft.name.location, notes: [Diagnostic.Note("'\(other.value)' is declared here", at: other.location)])
             }
         }
     }
@@ -132,8 +143,10 @@ extension ContentReading {
         for draft in drafts {
             let key = draft.name.value.lowercased()
             if let first = seen[key] {
-                sink.error(.duplicate, "duplicate offer name '\(draft.name.value)'; it is first used at \(first), "
-                           + "and names must be unique to look offers up by name", at: draft.name.location)
+                sink.error(
+                    .duplicate,
+                    "duplicate offer name '\(draft.name.value)'; it is first used at \(first), "
+                        + "and names must be unique to look offers up by name", at: draft.name.location)
             } else {
                 seen[key] = draft.name.location
             }
@@ -143,27 +156,35 @@ extension ContentReading {
     private func checkVariant(_ draft: OfferDraft, index: [OfferID: OfferDraft]) {
         guard let base = draft.variantOf, let global = index[base.value] else {
             if draft.variantOf == nil, let region = draft.region {
-                sink.error(.missingKey, "regional offer '\(draft.id.value)' needs 'variantOf': the global offer it is a "
-                           + "\(region.value) variant of", at: region.location)
+                sink.error(
+                    .missingKey,
+                    "regional offer '\(draft.id.value)' needs 'variantOf': the global offer it is a "
+                        + "\(region.value) variant of", at: region.location)
             }
             return
         }
         if draft.region == nil {
-            sink.error(.inconsistent, "'\(draft.id.value)' is a variant of '\(base.value)' but names no region", at: base.location)
+            sink.error(
+                .inconsistent, "'\(draft.id.value)' is a variant of '\(base.value)' but names no region", at: base.location)
         }
         if global.variantOf != nil || global.region != nil {
-            sink.error(.inconsistent, "'variantOf' must name a global offer; '\(base.value)' is itself regional", at: base.location)
+            sink.error(
+                .inconsistent, "'variantOf' must name a global offer; '\(base.value)' is itself regional", at: base.location)
         }
         if let program = draft.program?.value, let baseProgram = global.program?.value, program != baseProgram {
-            sink.error(.inconsistent, "'\(draft.id.value)' is in program '\(program)' but its global offer '\(base.value)' "
-                       + "is in '\(baseProgram)'", at: base.location)
+            sink.error(
+                .inconsistent,
+                "'\(draft.id.value)' is in program '\(program)' but its global offer '\(base.value)' "
+                    + "is in '\(baseProgram)'", at: base.location)
         }
     }
 
     /// Own services, plus those of `extends`; a variant with neither inherits its global offer's.
     /// A loop is reported once, named for the key that forms it, at the link that closes it.
-    private func resolveServices(of id: OfferID, index: [OfferID: OfferDraft], visiting: inout [(offer: OfferID, key: String)],
-                                 reported: inout Set<Set<OfferID>>) -> [ServiceID] {
+    private func resolveServices(
+        of id: OfferID, index: [OfferID: OfferDraft], visiting: inout [(offer: OfferID, key: String)],
+        reported: inout Set<Set<OfferID>>
+    ) -> [ServiceID] {
         guard let draft = index[id] else { return [] }
         if let start = visiting.firstIndex(where: { $0.offer == id }) {
             let loop = Array(visiting[start...])

@@ -17,15 +17,17 @@ extension ContentReading {
             let path = folder + "/" + name
             var info = stat()
             // The stamp the snapshot took, or one taken now.
-            let stamp = stamps[name] ?? (descriptor >= 0 && fstatat(descriptor, name, &info, 0) == 0
-                                         && (info.st_mode & S_IFMT) == S_IFREG ? FileStamp(info) : nil)
+            let stamp =
+                stamps[name]
+                ?? (descriptor >= 0 && fstatat(descriptor, name, &info, 0) == 0
+                    && (info.st_mode & S_IFMT) == S_IFREG ? FileStamp(info) : nil)
             if let stamp, let cached = cache.page(name, stamp: stamp, file: path) { return cached }
             // The stamp is the open file's, taken before its bytes are read: a later write changes
             // the stamp, and the next load reads the page again.
             let file = descriptor >= 0 ? openat(descriptor, name, O_RDONLY | O_CLOEXEC) : -1
             defer { if file >= 0 { close(file) } }
             guard file >= 0, fstat(file, &info) == 0, let data = FileBytes.contents(ofOpen: file),
-                  let text = String(validating: data, as: UTF8.self)
+                let text = String(validating: data, as: UTF8.self)
             else {
                 sink.error(.unreadable, "cannot read the page as UTF-8 text", at: SourceLocation(file: path))
                 return nil
@@ -48,8 +50,10 @@ package enum ProsePageReader {
     /// out, `lastmod` stands for `reviewed`; the rest of what Hugo and Jekyll write (`date`, `tags`,
     /// `aliases`, `slug`) and Microsoft Learn's `ms.date` and `ms.topic` are accepted and unused, so
     /// pages shared with those tools build without a warning.
-    static let keys = ["title", "description", "reviewed", "lastmod", "weight", "draft", "date", "tags", "aliases", "slug",
-                       "ms.date", "ms.topic"]
+    static let keys = [
+        "title", "description", "reviewed", "lastmod", "weight", "draft", "date", "tags", "aliases", "slug",
+        "ms.date", "ms.topic",
+    ]
 
     static func read(_ text: String, slug: String, file: String, sink: Diagnostics) -> ProsePage? {
         // Windows line endings read as any other: the lines, and so every location, stay the same.
@@ -58,7 +62,8 @@ package enum ProsePageReader {
         let hasReturn = text.withUTF8 { $0.baseAddress.map { memchr($0, 0x0D, count) != nil } ?? false }
         if hasReturn { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         guard YAMLObject.isValidID(slug) else {
-            sink.error(.frontMatter, "'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
+            sink.error(
+                .frontMatter, "'\(slug)' cannot be a page name: use letters, digits, '-' and '_'", at: SourceLocation(file: file))
             return nil
         }
         // Only the front matter is split into lines; the body is taken whole after it.
@@ -75,8 +80,9 @@ package enum ProsePageReader {
             if lines.count > 1, String(lines[lines.count - 1]).trimmingWhitespace == "---" { close = lines.count - 1 }
         }
         guard let close else {
-            sink.error(.frontMatter, "a page starts with front matter: a '---' line, 'title: …', and a closing '---' line",
-                       at: SourceLocation(file: file))
+            sink.error(
+                .frontMatter, "a page starts with front matter: a '---' line, 'title: …', and a closing '---' line",
+                at: SourceLocation(file: file))
             return nil
         }
         guard let matter = frontMatter(lines[1..<close], file: file, sink: sink), let title = matter["title"] else {
@@ -94,8 +100,9 @@ package enum ProsePageReader {
         for key in ["reviewed", "lastmod"] where reviewed == nil {
             guard let text = matter[key] else { continue }
             guard let date = CalendarDate(iso: key == "lastmod" ? String(text.prefix(10)) : text) else {
-                sink.error(.invalidValue, "'\(text)' is not a valid date: write YYYY-MM-DD, such as 2026-11-25",
-                           at: place(of: key))
+                sink.error(
+                    .invalidValue, "'\(text)' is not a valid date: write YYYY-MM-DD, such as 2026-11-25",
+                    at: place(of: key))
                 return nil
             }
             reviewed = date
@@ -103,8 +110,9 @@ package enum ProsePageReader {
         var weight: Int?
         if let text = matter["weight"] {
             guard let number = Int(text) else {
-                sink.error(.invalidValue, "'\(text)' is not a weight: write a whole number; lighter pages come first",
-                           at: place(of: "weight"))
+                sink.error(
+                    .invalidValue, "'\(text)' is not a weight: write a whole number; lighter pages come first",
+                    at: place(of: "weight"))
                 return nil
             }
             weight = number
@@ -117,8 +125,9 @@ package enum ProsePageReader {
             // A draft is left out of the site, as Hugo and Jekyll leave it out of a build.
             if text == "true" { return nil }
         }
-        return ProsePage(slug: slug, title: title, description: matter["description"], body: String(rest),
-                         file: file, bodyLine: close + 2, digest: SHA256.hex(text.utf8), reviewed: reviewed, weight: weight)
+        return ProsePage(
+            slug: slug, title: title, description: matter["description"], body: String(rest),
+            file: file, bodyLine: close + 2, digest: SHA256.hex(text.utf8), reviewed: reviewed, weight: weight)
     }
 
     /// The title and description of the front matter's lines (those between the `---` lines).
@@ -132,10 +141,14 @@ package enum ProsePageReader {
         // A leading newline stands in for the opening '---', so YAML line numbers are the file's.
         let yaml = "\n" + lines.joined(separator: "\n")
         guard let root = YAMLFile.compose(yaml, file: file, sink: sink) else { return nil }
-        guard let node = root, let matter = YAMLObject(node, file: file, what: "front matter", keys: keys,
-                                                       sink: sink, unknownKeys: .warning)
+        guard let node = root,
+            let matter = YAMLObject(
+                node, file: file, what: "front matter", keys: keys,
+                sink: sink, unknownKeys: .warning)
         else {
-            if root == nil { sink.error(.frontMatter, "the front matter is empty; it needs a title", at: SourceLocation(file: file)) }
+            if root == nil {
+                sink.error(.frontMatter, "the front matter is empty; it needs a title", at: SourceLocation(file: file))
+            }
             return nil
         }
         let title = matter.string("title")

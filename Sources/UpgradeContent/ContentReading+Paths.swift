@@ -29,13 +29,16 @@ extension ContentReading {
                 guard validate(from: source, to: to, at: target.offer.location) else { continue }
                 let key = PathKey(from: from.value, to: target.offer.value)
                 if let first = listed[key] {
-                    sink.error(.duplicate, "the path from '\(from.value)' to '\(target.offer.value)' is listed twice",
-                               at: target.offer.location, notes: [Diagnostic.Note("first listed here", at: first)])
+                    sink.error(
+                        .duplicate, "the path from '\(from.value)' to '\(target.offer.value)' is listed twice",
+                        at: target.offer.location, notes: [Diagnostic.Note("first listed here", at: first)])
                     continue
                 }
                 listed[key] = target.offer.location
-                paths.append(UpgradePath(from: from.value, to: target.offer.value,
-                                         footnote: target.footnote, statedBy: statedBy?.value))
+                paths.append(
+                    UpgradePath(
+                        from: from.value, to: target.offer.value,
+                        footnote: target.footnote, statedBy: statedBy?.value))
             }
         }
         return (footnotes, paths)
@@ -55,8 +58,10 @@ extension ContentReading {
             return false
         }
         if source.program != target.program {
-            sink.error(.inconsistent, "a path cannot cross programs: '\(source.id)' is \(source.program), "
-                       + "'\(target.id)' is \(target.program)", at: location)
+            sink.error(
+                .inconsistent,
+                "a path cannot cross programs: '\(source.id)' is \(source.program), "
+                    + "'\(target.id)' is \(target.program)", at: location)
             return false
         }
         return true
@@ -64,7 +69,8 @@ extension ContentReading {
 
     /// `to` items are an offer id, or `{offer: ID, footnote: ID}`.
     private func readTargets(_ group: YAMLObject, knownFootnotes: Set<FootnoteID>)
-        -> [(offer: Located<OfferID>, footnote: FootnoteID?)] {
+        -> [(offer: Located<OfferID>, footnote: FootnoteID?)]
+    {
         group.items("to").compactMap { item in
             if item.scalar != nil {
                 let text = item.scalar!.string.trimmingWhitespace
@@ -75,9 +81,11 @@ extension ContentReading {
                 }
                 return (Located(OfferID(text), at: location), nil)
             }
-            guard let object = YAMLObject(item, file: group.file, what: "path target",
-                                          keys: ["offer", "footnote"], sink: sink),
-                  let offer: Located<OfferID> = object.id("offer")
+            guard
+                let object = YAMLObject(
+                    item, file: group.file, what: "path target",
+                    keys: ["offer", "footnote"], sink: sink),
+                let offer: Located<OfferID> = object.id("offer")
             else { return nil }
             let footnote: Located<FootnoteID>? = object.id("footnote", required: false)
             if let footnote, !knownFootnotes.contains(footnote.value) {

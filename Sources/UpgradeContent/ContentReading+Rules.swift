@@ -7,8 +7,9 @@ extension ContentReading {
     func readRules() -> (valid: [Rule], advisories: [AdvisoryRule], declared: Set<RuleID>) {
         guard let root = file("rules.yaml", what: "the eligibility rules", keys: ["rules", "advisories"])
         else { return ([], [], []) }
-        let objects = root.objects("rules", what: "rule",
-                                   keys: ["id", "code", "title", "blocked", "remedy", "source", "when", "message"])
+        let objects = root.objects(
+            "rules", what: "rule",
+            keys: ["id", "code", "title", "blocked", "remedy", "source", "when", "message"])
         let ids: [Located<RuleID>?] = objects.map { $0.id("id") }
         let declared = rejectDuplicates(ids.compactMap { $0 }, what: "rule")
         var codesSeen: [String: SourceLocation] = [:]
@@ -19,25 +20,30 @@ extension ContentReading {
             let blocked = object.string("blocked", required: false)
             let when = readWhen(object, verdict: false), message = readMessage(object)
             guard let code, let id, let title, let remedy, let source, let when, let message else { return nil }
-            return Rule(id: id.value, code: ReasonCode(code), title: title.value, remedy: remedy.value,
-                        source: source.value, blocked: blocked?.value, when: when, message: message)
+            return Rule(
+                id: id.value, code: ReasonCode(code), title: title.value, remedy: remedy.value,
+                source: source.value, blocked: blocked?.value, when: when, message: message)
         }
         var adviceSeen: [String: SourceLocation] = [:]
-        let advisories = root.objects("advisories", what: "advice",
-                                      keys: ["code", "words", "when", "each", "offer", "message"], required: false)
-            .compactMap { object -> AdvisoryRule? in
-                let code = uniqueCode(object, seen: &adviceSeen)
-                let words = object.string("words")
-                let each = object.string("each", required: false).flatMap { factPath($0, list: true) }
-                let offer = object.string("offer", required: false).flatMap { factPath($0, list: false) }
-                let when = readWhen(object, verdict: true), message = readMessage(object)
-                guard let code, let words, let when, let message else { return nil }
-                return AdvisoryRule(code: AdvisoryCode(code), words: words.value, when: when, each: each?.value,
-                                    offer: offer?.value, message: message)
-            }
+        let advisories = root.objects(
+            "advisories", what: "advice",
+            keys: ["code", "words", "when", "each", "offer", "message"], required: false
+        )
+        .compactMap { object -> AdvisoryRule? in
+            let code = uniqueCode(object, seen: &adviceSeen)
+            let words = object.string("words")
+            let each = object.string("each", required: false).flatMap { factPath($0, list: true) }
+            let offer = object.string("offer", required: false).flatMap { factPath($0, list: false) }
+            let when = readWhen(object, verdict: true), message = readMessage(object)
+            guard let code, let words, let when, let message else { return nil }
+            return AdvisoryRule(
+                code: AdvisoryCode(code), words: words.value, when: when, each: each?.value,
+                offer: offer?.value, message: message)
+        }
         for (code, location) in codesSeen where adviceSeen[code] != nil {
-            sink.error(.inconsistent, "'\(code)' is both a rule's code and an advice's code", at: adviceSeen[code]!,
-                       notes: [Diagnostic.Note("the rule's code is here", at: location)])
+            sink.error(
+                .inconsistent, "'\(code)' is both a rule's code and an advice's code", at: adviceSeen[code]!,
+                notes: [Diagnostic.Note("the rule's code is here", at: location)])
         }
         return (rules, advisories, declared)
     }
@@ -45,16 +51,21 @@ extension ContentReading {
     /// A rule's or advice's `code`: lowercase words joined by hyphens, used once in its list.
     private func uniqueCode(_ object: YAMLObject, seen: inout [String: SourceLocation]) -> String? {
         guard let code = object.string("code") else { return nil }
-        let valid = !code.value.isEmpty && code.value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let valid =
+            !code.value.isEmpty
+            && code.value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
             && code.value.first != "-" && code.value.last != "-"
         guard valid else {
-            sink.error(.invalidID, "code '\(code.value)' must be lowercase letters, digits and single hyphens, "
-                       + "such as 'subscription-not-active'", at: code.location)
+            sink.error(
+                .invalidID,
+                "code '\(code.value)' must be lowercase letters, digits and single hyphens, "
+                    + "such as 'subscription-not-active'", at: code.location)
             return nil
         }
         if let first = seen[code.value] {
-            sink.error(.duplicate, "code '\(code.value)' is already used", at: code.location,
-                       notes: [Diagnostic.Note("first used here", at: first)])
+            sink.error(
+                .duplicate, "code '\(code.value)' is already used", at: code.location,
+                notes: [Diagnostic.Note("first used here", at: first)])
             return nil
         }
         seen[code.value] = code.location
@@ -68,8 +79,9 @@ extension ContentReading {
         // An entry the reader rejected has been reported; an empty mapping has not.
         guard !when.isEmpty else {
             if node.mapping?.isEmpty == true {
-                sink.error(.inconsistent, "'when' must name at least one condition, such as {holds-target: \"yes\"}",
-                           at: object.location(of: "when"))
+                sink.error(
+                    .inconsistent, "'when' must name at least one condition, such as {holds-target: \"yes\"}",
+                    at: object.location(of: "when"))
             }
             return nil
         }
@@ -89,8 +101,10 @@ extension ContentReading {
         let unknown = template.names.subtracting(FactValue.vocabulary).sorted()
         for name in unknown {
             let hint = suggestion(for: name, among: FactValue.vocabulary.sorted())
-            sink.error(.message, "message names '\(name)', which no request has\(hint); the facts are "
-                       + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
+            sink.error(
+                .message,
+                "message names '\(name)', which no request has\(hint); the facts are "
+                    + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
         }
         return unknown.isEmpty ? template : nil
     }
@@ -99,8 +113,10 @@ extension ContentReading {
     private func factPath(_ text: Located<String>, list: Bool) -> Located<String>? {
         let path = FactValue.path(text.value)
         guard !path.isEmpty, path.allSatisfy(FactValue.vocabulary.contains) else {
-            sink.error(.unknownID, "'\(text.value)' is not a fact of the request; use a dotted path of "
-                       + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
+            sink.error(
+                .unknownID,
+                "'\(text.value)' is not a fact of the request; use a dotted path of "
+                    + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
             return nil
         }
         return text
@@ -109,8 +125,9 @@ extension ContentReading {
     func readRoles() -> (valid: [Role], portalSteps: [String], declared: Set<RoleID>) {
         guard let root = file("roles.yaml", what: "the roles", keys: ["portalSteps", "roles"]) else { return ([], [], []) }
         let steps = root.strings("portalSteps", required: true).map(\.value)
-        let objects = root.objects("roles", what: "role",
-                                   keys: ["id", "name", "summary", "canUpgrade", "can", "cannot", "handOverTo", "guidance"])
+        let objects = root.objects(
+            "roles", what: "role",
+            keys: ["id", "name", "summary", "canUpgrade", "can", "cannot", "handOverTo", "guidance"])
         let ids: [Located<RoleID>?] = objects.map { $0.id("id") }
         let known = rejectDuplicates(ids.compactMap { $0 }, what: "role")
         for id in ids.compactMap({ $0 }) { sourceMap.roles[id.value] = id.location }
@@ -128,24 +145,29 @@ extension ContentReading {
                 sink.error(.missingKey, "role '\(id.value)' cannot hand over to itself", at: object.location(of: "handOverTo"))
             }
             if let id, !canUpgrade, handOver.isEmpty {
-                sink.error(.missingKey, "role '\(id.value)' cannot upgrade, so it must name who to hand over to in 'handOverTo'",
-                           at: object.location)
+                sink.error(
+                    .missingKey, "role '\(id.value)' cannot upgrade, so it must name who to hand over to in 'handOverTo'",
+                    at: object.location)
             }
             let guidance = object.string("guidance", required: false)
             guard let id, let name, let summary else { return nil }
-            return Role(id: id.value, name: name.value, summary: summary.value, canUpgrade: canUpgrade,
-                        can: object.strings("can").map(\.value), cannot: object.strings("cannot").map(\.value),
-                        handOverTo: handOver.map(\.value), guidance: guidance?.value ?? "")
+            return Role(
+                id: id.value, name: name.value, summary: summary.value, canUpgrade: canUpgrade,
+                can: object.strings("can").map(\.value), cannot: object.strings("cannot").map(\.value),
+                handOverTo: handOver.map(\.value), guidance: guidance?.value ?? "")
         }
         return (roles, steps, known)
     }
 
-    func readInterpretations(footnotes: [Footnote], rules: Set<RuleID>, advisories: [AdvisoryCode],
-                             roles: Set<RoleID>) -> [Interpretation] {
+    func readInterpretations(
+        footnotes: [Footnote], rules: Set<RuleID>, advisories: [AdvisoryCode],
+        roles: Set<RoleID>
+    ) -> [Interpretation] {
         guard let root = file("interpretations.yaml", what: "the interpretations", keys: ["interpretations"])
         else { return [] }
-        let objects = root.objects("interpretations", what: "interpretation",
-                                   keys: ["id", "title", "question", "decision", "rationale", "affects"])
+        let objects = root.objects(
+            "interpretations", what: "interpretation",
+            keys: ["id", "title", "question", "decision", "rationale", "affects"])
         let ids: [Located<InterpretationID>?] = objects.map { $0.id("id") }
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "interpretation")
         var subjects: [String: Subject] = [:]
@@ -161,16 +183,18 @@ extension ContentReading {
                     // When a file that declares subjects could not be read, the name may well be in it.
                     guard unreadable.isDisjoint(with: ["rules.yaml", "roles.yaml", "paths.yaml"]) else { return nil }
                     let hint = suggestion(for: name.value, among: subjects.keys.sorted())
-                    sink.error(.unknownID, "'\(name.value)' is not a rule id, advisory code, role id or footnote id\(hint)",
-                               at: name.location)
+                    sink.error(
+                        .unknownID, "'\(name.value)' is not a rule id, advisory code, role id or footnote id\(hint)",
+                        at: name.location)
                     return nil
                 }
                 return subject
             }
             guard let id, let title, let question, let decision, let rationale else { return nil }
             sourceMap.interpretations[id.value] = id.location
-            return Interpretation(id: id.value, title: title.value, question: question.value,
-                                  decision: decision.value, rationale: rationale.value, affects: affects)
+            return Interpretation(
+                id: id.value, title: title.value, question: question.value,
+                decision: decision.value, rationale: rationale.value, affects: affects)
         }
     }
 }

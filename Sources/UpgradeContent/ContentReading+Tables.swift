@@ -8,14 +8,19 @@ extension ContentReading {
         let names = tableFiles
         var seen: [TableID: SourceLocation] = [:]
         return names.compactMap { name -> DecisionTable? in
-            guard let root = file("tables/" + name, what: "a decision table",
-                                  keys: ["id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows",
-                                         "impossible", "noMatch"])
+            guard
+                let root = file(
+                    "tables/" + name, what: "a decision table",
+                    keys: [
+                        "id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows",
+                        "impossible", "noMatch",
+                    ])
             else { return nil }
             guard let table = readTable(root, rules: rules, logic: logic) else { return nil }
             if let first = seen[table.id] {
-                sink.error(.duplicate, "duplicate table id '\(table.id)'", at: root.location(of: "id"),
-                           notes: [Diagnostic.Note("'\(table.id)' is first declared here", at: first)])
+                sink.error(
+                    .duplicate, "duplicate table id '\(table.id)'", at: root.location(of: "id"),
+                    notes: [Diagnostic.Note("'\(table.id)' is first declared here", at: first)])
                 return nil
             }
             seen[table.id] = root.location(of: "id")
@@ -29,8 +34,10 @@ extension ContentReading {
         let title = root.string("title"), summary = root.string("summary")
         let policy = root.string("hitPolicy").flatMap { text -> HitPolicy? in
             guard let policy = HitPolicy(rawValue: text.value) else {
-                sink.error(.invalidValue, "unknown hit policy '\(text.value)'; use one of "
-                           + HitPolicy.allCases.map(\.rawValue).joined(separator: ", "), at: text.location)
+                sink.error(
+                    .invalidValue,
+                    "unknown hit policy '\(text.value)'; use one of "
+                        + HitPolicy.allCases.map(\.rawValue).joined(separator: ", "), at: text.location)
                 return nil
             }
             return policy
@@ -53,8 +60,9 @@ extension ContentReading {
                 let rowID: Located<TableRowID>? = row.id("id")
                 if let rowID {
                     if let first = rowIDs[rowID.value] {
-                        sink.error(.duplicate, "duplicate row id '\(rowID.value)' in this table", at: rowID.location,
-                                   notes: [Diagnostic.Note("first declared here", at: first)])
+                        sink.error(
+                            .duplicate, "duplicate row id '\(rowID.value)' in this table", at: rowID.location,
+                            notes: [Diagnostic.Note("first declared here", at: first)])
                     }
                     rowIDs[rowID.value] = rowID.location
                     if let id { sourceMap.tableRows[TableRowKey(table: id.value, row: rowID.value)] = rowID.location }
@@ -67,11 +75,14 @@ extension ContentReading {
                 let when = readCells(row, "when", declared: inputs.map(\.condition), required: false, logic: logic)
                 let then = readCells(row, "then", declared: outputs.map(\.conclusion), required: true, logic: logic)
                 guard let rowID else { return nil }
-                return TableRule(id: rowID.value, inputs: when, outputs: then,
-                                 annotation: annotation?.value ?? "", cites: cites?.value)
+                return TableRule(
+                    id: rowID.value, inputs: when, outputs: then,
+                    annotation: annotation?.value ?? "", cites: cites?.value)
             }
-        let impossible = root.objects("impossible", what: "impossible combination", keys: ["when", "because"],
-                                      required: false).compactMap { object -> Impossibility? in
+        let impossible = root.objects(
+            "impossible", what: "impossible combination", keys: ["when", "because"],
+            required: false
+        ).compactMap { object -> Impossibility? in
             let when = readCells(object, "when", declared: inputs.map(\.condition), required: true, logic: logic)
             let because = object.string("because")
             if when.isEmpty, object.value("when") != nil {
@@ -81,9 +92,10 @@ extension ContentReading {
         }
         let noMatch = root.string("noMatch", required: false)
         guard let id, let title, let summary, let policy else { return nil }
-        return DecisionTable(id: id.value, title: title.value, summary: summary.value, hitPolicy: policy,
-                             inputs: inputs, outputs: outputs, rules: rows, impossible: impossible,
-                             noMatch: noMatch?.value)
+        return DecisionTable(
+            id: id.value, title: title.value, summary: summary.value, hitPolicy: policy,
+            inputs: inputs, outputs: outputs, rules: rows, impossible: impossible,
+            noMatch: noMatch?.value)
     }
 
     /// A `when` or `then` mapping: keys are declared columns, values are in each column's domain.
@@ -101,8 +113,10 @@ extension ContentReading {
             let domain = Self.domain(of: column, logic: logic)
             if text.value == "-" { continue }
             guard domain.contains(text.value) else {
-                sink.error(.unknownID, "'\(text.value)' is not a value of \(column.rawValue); use one of "
-                           + (domain + ["-"]).joined(separator: ", "), at: text.location)
+                sink.error(
+                    .unknownID,
+                    "'\(text.value)' is not a value of \(column.rawValue); use one of "
+                        + (domain + ["-"]).joined(separator: ", "), at: text.location)
                 continue
             }
             values[column] = text.value
@@ -110,12 +124,12 @@ extension ContentReading {
         return values
     }
 
-
     /// A rule's or advice's `when`: condition names and values, as a table row's. Only advice may
     /// test the verdict, which the rules make.
     func readConditions(_ object: YAMLObject, _ key: String, verdict: Bool, of owner: String) -> [Condition: String] {
-        readCells(object, key, declared: Condition.allCases.filter { $0 != .verdict || verdict }, required: true,
-                  of: owner)
+        readCells(
+            object, key, declared: Condition.allCases.filter { $0 != .verdict || verdict }, required: true,
+            of: owner)
     }
 
     private static func domain<Column>(of column: Column, logic: ConditionLogic?) -> [String] {
@@ -132,8 +146,10 @@ extension ContentReading {
         guard let text = object.string(key) else { return nil }
         guard let value = Value(rawValue: text.value) else {
             let names = Value.allCases.map(\.rawValue)
-            sink.error(.unknownID, "unknown \(what) '\(text.value)'\(suggestion(for: text.value, among: names)); use one of "
-                       + names.joined(separator: ", "), at: text.location)
+            sink.error(
+                .unknownID,
+                "unknown \(what) '\(text.value)'\(suggestion(for: text.value, among: names)); use one of "
+                    + names.joined(separator: ", "), at: text.location)
             return nil
         }
         return value

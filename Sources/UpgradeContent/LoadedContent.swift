@@ -19,8 +19,10 @@ package struct LoadedContent: Sendable {
     package let pageCache: PageCache
 
     /// For tools and tests that make a model in code rather than read one.
-    package init(catalog: Catalog, settings: SiteSettings, pages: [ProsePage] = [], sourceMap: SourceMap = SourceMap(),
-                warnings: [Diagnostic] = [], modelDigest: String? = nil, pageCache: PageCache = PageCache()) {
+    package init(
+        catalog: Catalog, settings: SiteSettings, pages: [ProsePage] = [], sourceMap: SourceMap = SourceMap(),
+        warnings: [Diagnostic] = [], modelDigest: String? = nil, pageCache: PageCache = PageCache()
+    ) {
         self.catalog = catalog
         self.settings = settings
         self.pages = pages

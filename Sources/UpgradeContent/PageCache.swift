@@ -29,8 +29,10 @@ package struct PageCache: Sendable {
         let digest: String
         let facts: ProseText.Facts
 
-        init(stamp: FileStamp, title: String, description: String?, reviewed: CalendarDate?, weight: Int?, bodyLine: Int,
-             digest: String, facts: ProseText.Facts) {
+        init(
+            stamp: FileStamp, title: String, description: String?, reviewed: CalendarDate?, weight: Int?, bodyLine: Int,
+            digest: String, facts: ProseText.Facts
+        ) {
             (self.stamp, self.title, self.description, self.reviewed) = (stamp, title, description, reviewed)
             self.weight = weight
             (self.bodyLine, self.digest, self.facts) = (bodyLine, digest, facts)
@@ -38,8 +40,9 @@ package struct PageCache: Sendable {
 
         /// A page just read; its body is scanned for the facts here.
         init(stamp: FileStamp, page: ProsePage) {
-            self.init(stamp: stamp, title: page.title, description: page.description, reviewed: page.reviewed,
-                      weight: page.weight, bodyLine: page.bodyLine, digest: page.digest, facts: page.text.facts)
+            self.init(
+                stamp: stamp, title: page.title, description: page.description, reviewed: page.reviewed,
+                weight: page.weight, bodyLine: page.bodyLine, digest: page.digest, facts: page.text.facts)
         }
     }
 
@@ -57,12 +60,15 @@ package struct PageCache: Sendable {
         let slug = String(name.dropLast(3))
         let text = ProseText(facts: entry.facts) {
             guard let bytes = FileBytes.contents(of: file), let text = String(validating: bytes, as: UTF8.self),
-                  let read = ProsePageReader.read(text, slug: slug, file: file, sink: Diagnostics())
+                let read = ProsePageReader.read(text, slug: slug, file: file, sink: Diagnostics())
             else { return "" }
             return read.body
         }
-        return (ProsePage(slug: slug, title: entry.title, description: entry.description, text: text, file: file,
-                          bodyLine: entry.bodyLine, reviewed: entry.reviewed, weight: entry.weight, digest: entry.digest), entry)
+        return (
+            ProsePage(
+                slug: slug, title: entry.title, description: entry.description, text: text, file: file,
+                bodyLine: entry.bodyLine, reviewed: entry.reviewed, weight: entry.weight, digest: entry.digest), entry
+        )
     }
 
     /// Whether both hold the same files with the same stamps: then one stands for the other.
@@ -98,8 +104,9 @@ package struct PageCache: Sendable {
             append(entry.stamp.size)
             append(entry.stamp.modified)
             append(page.bodyLine)
-            append((page.reviewed?.description ?? "-") + " " + page.digest + (facts.mayEmbed ? " 1" : " 0")
-                   + (facts.hasAmpersand ? " 1 " : " 0 ") + (page.weight.map(String.init) ?? "-") + " ")
+            append(
+                (page.reviewed?.description ?? "-") + " " + page.digest + (facts.mayEmbed ? " 1" : " 0")
+                    + (facts.hasAmpersand ? " 1 " : " 0 ") + (page.weight.map(String.init) ?? "-") + " ")
             append(page.title.utf8.count)
             if let description = page.description { append(description.utf8.count, then: 0x0A) } else { append("-\n") }
             append(page.title)
@@ -123,7 +130,7 @@ package struct PageCache: Sendable {
     private static func entries(in bytes: UnsafeBufferPointer<UInt8>) -> [String: Entry]? {
         let start = format.count + 65
         guard bytes.count >= start, bytes.starts(with: format), bytes[start - 1] == 0x0A,
-              bytes[format.count..<start - 1].elementsEqual(SHA256.hex(bytes[start...]).utf8)
+            bytes[format.count..<start - 1].elementsEqual(SHA256.hex(bytes[start...]).utf8)
         else { return nil }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(bytes.count / 150)
@@ -147,9 +154,9 @@ package struct PageCache: Sendable {
         }
         while offset < bytes.count {
             guard let name = field().flatMap(text), let inode = number(field()), let size = number(field()),
-                  let modified = number(field()), let bodyLine = number(field()), let reviewedField = field().flatMap(text),
-                  let digest = field().flatMap(text), digest.utf8.count == 64, let embeds = field(), let ampersand = field(),
-                  let weightField = field(), let titleCount = number(field()), let descriptionField = field()
+                let modified = number(field()), let bodyLine = number(field()), let reviewedField = field().flatMap(text),
+                let digest = field().flatMap(text), digest.utf8.count == 64, let embeds = field(), let ampersand = field(),
+                let weightField = field(), let titleCount = number(field()), let descriptionField = field()
             else { return nil }
             let reviewed = CalendarDate(iso: reviewedField)
             let weight = weightField.elementsEqual("-".utf8) ? nil : text(weightField).flatMap { Int($0) }
@@ -171,11 +178,13 @@ package struct PageCache: Sendable {
             }
             guard offset < bytes.count else { return nil }
             offset += 1
-            let facts = ProseText.Facts(mayEmbed: embeds.elementsEqual("1".utf8),
-                                        hasAmpersand: ampersand.elementsEqual("1".utf8), fileNames: fileNames)
-            entries[name] = Entry(stamp: FileStamp(inode: UInt64(inode), size: size, modified: modified), title: title,
-                                  description: description, reviewed: reviewed, weight: weight, bodyLine: Int(bodyLine), digest: digest,
-                                  facts: facts)
+            let facts = ProseText.Facts(
+                mayEmbed: embeds.elementsEqual("1".utf8),
+                hasAmpersand: ampersand.elementsEqual("1".utf8), fileNames: fileNames)
+            entries[name] = Entry(
+                stamp: FileStamp(inode: UInt64(inode), size: size, modified: modified), title: title,
+                description: description, reviewed: reviewed, weight: weight, bodyLine: Int(bodyLine), digest: digest,
+                facts: facts)
         }
         return entries
     }

@@ -25,16 +25,21 @@ package final class ProsePage: Sendable {
     /// with a weight come first, lightest first, then the rest by file name.
     package let weight: Int?
 
-    package convenience init(slug: String, title: String, description: String?, body: String, file: String, bodyLine: Int,
-                            digest: String? = nil, reviewed: CalendarDate? = nil, weight: Int? = nil) {
+    package convenience init(
+        slug: String, title: String, description: String?, body: String, file: String, bodyLine: Int,
+        digest: String? = nil, reviewed: CalendarDate? = nil, weight: Int? = nil
+    ) {
         // A page made in code has no file: its parts stand for it.
-        self.init(slug: slug, title: title, description: description, text: ProseText(body), file: file,
-                  bodyLine: bodyLine, reviewed: reviewed, weight: weight,
-                  digest: digest ?? SHA256.hex(Array((title + "\u{0}" + (description ?? "\u{1}") + "\u{0}" + body).utf8)))
+        self.init(
+            slug: slug, title: title, description: description, text: ProseText(body), file: file,
+            bodyLine: bodyLine, reviewed: reviewed, weight: weight,
+            digest: digest ?? SHA256.hex(Array((title + "\u{0}" + (description ?? "\u{1}") + "\u{0}" + body).utf8)))
     }
 
-    init(slug: String, title: String, description: String?, text: ProseText, file: String, bodyLine: Int,
-         reviewed: CalendarDate?, weight: Int? = nil, digest: String) {
+    init(
+        slug: String, title: String, description: String?, text: ProseText, file: String, bodyLine: Int,
+        reviewed: CalendarDate?, weight: Int? = nil, digest: String
+    ) {
         self.slug = slug
         self.weight = weight
         self.title = title

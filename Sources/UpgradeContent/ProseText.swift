@@ -119,8 +119,9 @@ package final class ProseText: Sendable {
                 var first = dot
                 while first > 0, isNameByte(bytes[first - 1]) { first -= 1 }
                 guard first < dot else { continue }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<(dot + 1 + (html ? 4 : 2))]),
-                                  as: UTF8.self)
+                let name = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[first..<(dot + 1 + (html ? 4 : 2))]),
+                    as: UTF8.self)
                 if seen.insert(name).inserted { names.append(name) }
             }
             return names
@@ -149,8 +150,10 @@ package final class ProseText: Sendable {
     }
 
     /// Whether `needle` occurs in `text` at an offset `accept` takes, found with `memchr` and `memcmp`.
-    private static func occurs(_ needle: String, in text: String,
-                               where accept: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> Bool {
+    private static func occurs(
+        _ needle: String, in text: String,
+        where accept: (UnsafeBufferPointer<UInt8>, Int) -> Bool
+    ) -> Bool {
         var text = text, needle = needle
         return text.withUTF8 { bytes in
             needle.withUTF8 { pattern in
@@ -159,7 +162,8 @@ package final class ProseText: Sendable {
                 }
                 var start = 0
                 while start <= bytes.count - pattern.count,
-                      let hit = memchr(base + start, Int32(first.pointee), bytes.count - pattern.count - start + 1) {
+                    let hit = memchr(base + start, Int32(first.pointee), bytes.count - pattern.count - start + 1)
+                {
                     let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                     if memcmp(base + found, first, pattern.count) == 0, accept(bytes, found) { return true }
                     start = found + 1

@@ -13,12 +13,12 @@ enum SimpleFrontMatter {
         for line in lines {
             let bytes = Array(line.utf8)
             guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
-                  let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < bytes.count,
-                  bytes[colon + 1] == UInt8(ascii: " ")
+                let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < bytes.count,
+                bytes[colon + 1] == UInt8(ascii: " ")
             else { return nil }
             let key = String(decoding: bytes[..<colon], as: UTF8.self)
             guard keys.contains(key), values[key] == nil,
-                  let value = scalar(trimmed(bytes[(colon + 1)...]))
+                let value = scalar(trimmed(bytes[(colon + 1)...]))
             else { return nil }
             values[key] = value
         }
@@ -44,7 +44,7 @@ enum SimpleFrontMatter {
             let inner = bytes.dropFirst().dropLast()
             // No escape, no quote inside, nothing after the closing quote.
             guard bytes.count >= 2, last == first, !inner.contains(first), !inner.contains(UInt8(ascii: "\\")),
-                  !inner.allSatisfy({ $0 == UInt8(ascii: " ") })
+                !inner.allSatisfy({ $0 == UInt8(ascii: " ") })
             else { return nil }
             // Leading and trailing spaces inside quotes are kept by YAML and trimmed by the reader.
             return String(decoding: trimmed(inner), as: UTF8.self)

@@ -35,8 +35,10 @@ enum YAMLFile {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    static func read(_ name: String, in directory: String, what: String, keys: [String],
-                     sink: Diagnostics, optional: Bool = false, composed: Composed? = nil) -> YAMLObject? {
+    static func read(
+        _ name: String, in directory: String, what: String, keys: [String],
+        sink: Diagnostics, optional: Bool = false, composed: Composed? = nil
+    ) -> YAMLObject? {
         let path = Self.path(name, in: directory)
         let composed = composed ?? compose(path: path)
         sink.append(contentsOf: composed.diagnostics)
@@ -78,14 +80,16 @@ enum YAMLFile {
     private static func report(_ error: YamlError, file: String, sink: Diagnostics) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             let detail = context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
-            sink.error(.yamlSyntax, "malformed YAML: \(problem)\(detail)",
-                       at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            sink.error(
+                .yamlSyntax, "malformed YAML: \(problem)\(detail)",
+                at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            sink.error(.yamlSyntax, "duplicate key \(keys) in one mapping",
-                       at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+            sink.error(
+                .yamlSyntax, "duplicate key \(keys) in one mapping",
+                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         case let .reader(problem, offset, _, yaml):
             let (line, column) = offset.map { lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
             sink.error(.yamlSyntax, "malformed YAML: \(problem)", at: SourceLocation(file: file, line: line, column: column))

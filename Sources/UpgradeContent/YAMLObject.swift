@@ -15,8 +15,10 @@ struct YAMLObject {
 
     /// Nil (with an error) when `node` is not a mapping. Keys outside `keys` are errors,
     /// or warnings when `unknownKeys` says so (front matter shared with other tools).
-    init?(_ node: Node, file: String, what: String, keys: [String], sink: Diagnostics,
-          unknownKeys: Severity = .error) {
+    init?(
+        _ node: Node, file: String, what: String, keys: [String], sink: Diagnostics,
+        unknownKeys: Severity = .error
+    ) {
         guard let mapping = node.mapping else {
             sink.error(.wrongType, "expected \(what) as a mapping of keys to values", at: SourceLocation(file: file, node: node))
             return nil
@@ -68,8 +70,10 @@ struct YAMLObject {
     func id<Kind>(_ key: String, required isRequired: Bool = true) -> Located<Identifier<Kind>>? {
         guard let text = string(key, required: isRequired) else { return nil }
         guard Self.isValidID(text.value) else {
-            sink.error(.invalidID, "'\(text.value)' is not a valid id: use letters, digits, '-' and '_', "
-                       + "starting with a letter or digit", at: text.location)
+            sink.error(
+                .invalidID,
+                "'\(text.value)' is not a valid id: use letters, digits, '-' and '_', "
+                    + "starting with a letter or digit", at: text.location)
             return nil
         }
         // Reported, and still declared, so that references to it add no errors of their own.
@@ -89,8 +93,9 @@ struct YAMLObject {
     func date(_ key: String, required isRequired: Bool = true) -> Located<CalendarDate>? {
         guard let text = string(key, required: isRequired) else { return nil }
         guard let date = CalendarDate(iso: text.value) else {
-            sink.error(.invalidValue, "'\(text.value)' is not a valid date: write YYYY-MM-DD, such as 2022-03-01",
-                       at: text.location)
+            sink.error(
+                .invalidValue, "'\(text.value)' is not a valid date: write YYYY-MM-DD, such as 2022-03-01",
+                at: text.location)
             return nil
         }
         return Located(date, at: text.location)
@@ -141,11 +146,14 @@ struct YAMLObject {
         }
         if let (offset, control) = Self.firstControl(in: scalar.string) {
             // In a plain scalar the text stands as written, so the column can point at the character itself.
-            let column = scalar.style == .plain && !scalar.string.prefix(offset).contains("\n")
+            let column =
+                scalar.style == .plain && !scalar.string.prefix(offset).contains("\n")
                 ? location.column + offset : location.column
-            sink.error(.invalidValue, "'\(key)' holds the control character \(Self.describe(control)); names and text are shown in "
-                       + "terminals and pages, where it could hide or fake what is written",
-                       at: SourceLocation(file: file, line: location.line, column: column))
+            sink.error(
+                .invalidValue,
+                "'\(key)' holds the control character \(Self.describe(control)); names and text are shown in "
+                    + "terminals and pages, where it could hide or fake what is written",
+                at: SourceLocation(file: file, line: location.line, column: column))
         }
         // Even with an error, the text stands, so that what it declares adds no errors of its own.
         return Located(text, at: location)

@@ -31,10 +31,12 @@ package struct Catalog: Sendable {
 
     /// Refuses a catalogue in which two rules share a code, or two advice entries do: a decision
     /// names its reasons and advice by code, and the second would be indistinguishable.
-    package init(programs: [Program], regions: [Region], services: [Service], offers: [Offer],
-                paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], advisories: [AdvisoryRule],
-                roles: [Role], portalSteps: [String], interpretations: [Interpretation], examples: [Example],
-                tables: [DecisionTable] = []) throws(CatalogError) {
+    package init(
+        programs: [Program], regions: [Region], services: [Service], offers: [Offer],
+        paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], advisories: [AdvisoryRule],
+        roles: [Role], portalSteps: [String], interpretations: [Interpretation], examples: [Example],
+        tables: [DecisionTable] = []
+    ) throws(CatalogError) {
         let reasons = Dictionary(grouping: rules, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
         let advice = Dictionary(grouping: advisories, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
         guard reasons.isEmpty, advice.isEmpty else { throw CatalogError.sharedCodes((reasons + advice).sorted()) }

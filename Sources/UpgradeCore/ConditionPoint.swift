@@ -21,8 +21,9 @@ package struct ConditionPoint: Hashable, Sendable {
     package subscript(condition: Condition) -> String? {
         get { values[condition] }
         set {
-            precondition(newValue.map(condition.values.contains) ?? true,
-                         "'\(newValue ?? "")' is not a value of \(condition.rawValue)")
+            precondition(
+                newValue.map(condition.values.contains) ?? true,
+                "'\(newValue ?? "")' is not a value of \(condition.rawValue)")
             values[condition] = newValue
         }
     }

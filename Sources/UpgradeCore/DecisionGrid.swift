@@ -29,9 +29,10 @@ package struct CatalogMatrices: Sendable {
     package init(core: RuleCore, asOf: CalendarDate, gridLimit: Int) {
         self.core = core
         self.asOf = asOf
-        matrices = Dictionary(uniqueKeysWithValues: core.catalog.programs.map { program in
-            (program.id, MatrixRows(core: core, offers: core.catalog.offers(in: program.id), asOf: asOf))
-        })
+        matrices = Dictionary(
+            uniqueKeysWithValues: core.catalog.programs.map { program in
+                (program.id, MatrixRows(core: core, offers: core.catalog.offers(in: program.id), asOf: asOf))
+            })
         grids = matrices.filter { $0.value.offers.count <= gridLimit }.mapValues(DecisionGrid.init)
     }
 

@@ -111,8 +111,10 @@ package struct TableRule: Hashable, Sendable {
     /// The eligibility rule this row restates, if any.
     package let cites: RuleID?
 
-    package init(id: TableRowID, inputs: [Condition: String], outputs: [Conclusion: String], annotation: String,
-                cites: RuleID? = nil) {
+    package init(
+        id: TableRowID, inputs: [Condition: String], outputs: [Conclusion: String], annotation: String,
+        cites: RuleID? = nil
+    ) {
         self.id = id
         self.inputs = inputs
         self.outputs = outputs
@@ -150,8 +152,10 @@ package struct DecisionTable: Hashable, Sendable {
     /// What a case that matches no rule means, when the table says so; otherwise such a case is a gap.
     package let noMatch: String?
 
-    package init(id: TableID, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
-                outputs: [TableOutput], rules: [TableRule], impossible: [Impossibility] = [], noMatch: String? = nil) {
+    package init(
+        id: TableID, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
+        outputs: [TableOutput], rules: [TableRule], impossible: [Impossibility] = [], noMatch: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.summary = summary

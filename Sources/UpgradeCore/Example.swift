@@ -8,8 +8,10 @@ package struct Example: Hashable, Sendable {
     package let expectedVerdict: Verdict
     package let expectedReasons: [ReasonCode]
 
-    package init(id: ExampleID, title: String, request: Request, expectedVerdict: Verdict,
-                expectedReasons: [ReasonCode]) {
+    package init(
+        id: ExampleID, title: String, request: Request, expectedVerdict: Verdict,
+        expectedReasons: [ReasonCode]
+    ) {
         self.id = id
         self.title = title
         self.request = request

@@ -30,17 +30,19 @@ struct Facts {
 
     /// Every condition of the request.
     var conditions: ConditionPoint {
-        Self.point(listedPath: catalog.hasPath(from: request.from.id, to: request.to.id),
-                   regionalVariantPath: counterpart != nil, active: request.status == .active,
-                   holdsTarget: !targetHoldings.isEmpty, holdsAddedService: !overlappingHoldings.isEmpty,
-                   otherChannelConflict: !otherChannelHoldings.isEmpty, targetAddsServices: !addedServices.isEmpty,
-                   withdrawn: Self.isWithdrawn(request.from, asOf: request.asOf, in: catalog), logic: catalog.logic)
+        Self.point(
+            listedPath: catalog.hasPath(from: request.from.id, to: request.to.id),
+            regionalVariantPath: counterpart != nil, active: request.status == .active,
+            holdsTarget: !targetHoldings.isEmpty, holdsAddedService: !overlappingHoldings.isEmpty,
+            otherChannelConflict: !otherChannelHoldings.isEmpty, targetAddsServices: !addedServices.isEmpty,
+            withdrawn: Self.isWithdrawn(request.from, asOf: request.asOf, in: catalog), logic: catalog.logic)
     }
 
     /// The target's variant in the source's region, when a path leads there and the target is not it.
     static func counterpart(from: Offer, to: Offer, in catalog: Catalog) -> Offer? {
         guard from.region != to.region, let variant = catalog.variant(of: to, in: from.region), variant.id != to.id,
-              catalog.hasPath(from: from.id, to: variant.id) else { return nil }
+            catalog.hasPath(from: from.id, to: variant.id)
+        else { return nil }
         return variant
     }
 
@@ -49,9 +51,11 @@ struct Facts {
     }
 
     /// Every condition, the verdict included, which follows from the others.
-    static func point(listedPath: Bool, regionalVariantPath: Bool, active: Bool, holdsTarget: Bool,
-                      holdsAddedService: Bool, otherChannelConflict: Bool, targetAddsServices: Bool,
-                      withdrawn: Bool, logic: ConditionLogic) -> ConditionPoint {
+    static func point(
+        listedPath: Bool, regionalVariantPath: Bool, active: Bool, holdsTarget: Bool,
+        holdsAddedService: Bool, otherChannelConflict: Bool, targetAddsServices: Bool,
+        withdrawn: Bool, logic: ConditionLogic
+    ) -> ConditionPoint {
         var point = ConditionPoint()
         point.listedPath = listedPath
         point.regionalVariantPath = regionalVariantPath
@@ -79,11 +83,12 @@ struct Facts {
             "asOf": .text(request.asOf.description), "counterpart": counterpart.map(offer) ?? .absent,
             "addedServices": names(addedServices.sorted()),
             "targetHolding": targetHoldings.first.map(holding) ?? .absent,
-            "overlappingHoldings": .list(overlappingHoldings.map { overlap in
-                guard case .record(var fields) = holding(overlap.holding) else { return .absent }
-                fields["services"] = names(overlap.services)
-                return .record(fields)
-            }),
+            "overlappingHoldings": .list(
+                overlappingHoldings.map { overlap in
+                    guard case .record(var fields) = holding(overlap.holding) else { return .absent }
+                    fields["services"] = names(overlap.services)
+                    return .record(fields)
+                }),
             "otherChannelHoldings": .list(otherChannelHoldings.map(holding)),
         ])
     }
@@ -97,7 +102,9 @@ struct Facts {
                 "withdrawnFrom": program?.withdrawnFrom.map { .text($0.description) } ?? .absent,
                 "withdrawalNote": program?.withdrawalNote.map(FactValue.text) ?? .absent,
             ]),
-            "region": offer.region.map { .record(["id": .text($0.rawValue), "name": .text(catalog.region($0)?.name ?? $0.rawValue)]) }
+            "region": offer.region.map {
+                .record(["id": .text($0.rawValue), "name": .text(catalog.region($0)?.name ?? $0.rawValue)])
+            }
                 ?? .absent,
         ])
     }

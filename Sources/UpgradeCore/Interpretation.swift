@@ -29,8 +29,10 @@ package struct Interpretation: Hashable, Sendable {
     package let rationale: String
     package let affects: [Subject]
 
-    package init(id: InterpretationID, title: String, question: String, decision: String,
-                rationale: String, affects: [Subject]) {
+    package init(
+        id: InterpretationID, title: String, question: String, decision: String,
+        rationale: String, affects: [Subject]
+    ) {
         self.id = id
         self.title = title
         self.question = question

@@ -20,8 +20,9 @@ package struct MatrixCell: Hashable, Sendable {
 
     /// The cell a full decision stands for.
     package init(_ decision: Decision) {
-        self.init(reasons: decision.reasonCodes, advisories: decision.advisories.map(\.code),
-                  regionalVariant: decision.advisories.first { $0.code == .useRegionalVariant }?.offer)
+        self.init(
+            reasons: decision.reasonCodes, advisories: decision.advisories.map(\.code),
+            regionalVariant: decision.advisories.first { $0.code == .useRegionalVariant }?.offer)
     }
 }
 
@@ -101,17 +102,20 @@ package struct MatrixRows: Sendable {
                 listedPath: listed, regionalVariantPath: counterpart != nil, active: true, holdsTarget: false,
                 holdsAddedService: false, otherChannelConflict: false, targetAddsServices: adds, withdrawn: withdrawn,
                 logic: catalog.logic)
-            let known = MatrixCell(reasons: catalog.logic.reasons(at: point),
-                                   advisories: catalog.logic.advisories(at: point), regionalVariant: nil)
+            let known = MatrixCell(
+                reasons: catalog.logic.reasons(at: point),
+                advisories: catalog.logic.advisories(at: point), regionalVariant: nil)
             judged[key] = known
             return known.pointing(to: counterpart?.id)
         }
         func special(_ column: Int) -> MatrixCell {
             let target = offers[column]
-            return cell(listed: catalog.hasPath(from: source.id, to: target.id),
-                        counterpart: target.region == source.region ? nil
-                            : Facts.counterpart(from: source, to: target, in: catalog),
-                        adds: !services[column].isSubset(of: services[index]))
+            return cell(
+                listed: catalog.hasPath(from: source.id, to: target.id),
+                counterpart: target.region == source.region
+                    ? nil
+                    : Facts.counterpart(from: source, to: target, in: catalog),
+                adds: !services[column].isSubset(of: services[index]))
         }
         let ordinary = cell(listed: false, counterpart: nil, adds: false)
         guard ordinary == cell(listed: false, counterpart: nil, adds: true) else {
@@ -129,8 +133,9 @@ package struct MatrixRows: Sendable {
 extension MatrixCell {
     /// The cell with `use-regional-variant` naming `variant`, where it applies.
     fileprivate func pointing(to variant: OfferID?) -> MatrixCell {
-        MatrixCell(reasons: reasons, advisories: advisories,
-                   regionalVariant: advisories.contains(.useRegionalVariant) ? variant : nil)
+        MatrixCell(
+            reasons: reasons, advisories: advisories,
+            regionalVariant: advisories.contains(.useRegionalVariant) ? variant : nil)
     }
 }
 

@@ -108,8 +108,9 @@ private struct Parser {
             case "/":
                 let closed = String(tag.dropFirst())
                 guard closed == name else {
-                    throw MessageTemplateError(description: name.map { "{{/\(closed)}} closes {{#\($0)}}" }
-                        ?? "{{/\(closed)}} closes no section")
+                    throw MessageTemplateError(
+                        description: name.map { "{{/\(closed)}} closes {{#\($0)}}" }
+                            ?? "{{/\(closed)}} closes no section")
                 }
                 return parsed
             default:

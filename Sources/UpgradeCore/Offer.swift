@@ -12,8 +12,10 @@ package struct Offer: Hashable, Sendable {
     /// Other names people use for the offer ("E3", "Office 365 E3"), in content order.
     package let aliases: [String]
 
-    package init(id: OfferID, name: String, program: ProgramID, region: RegionID? = nil,
-                variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = []) {
+    package init(
+        id: OfferID, name: String, program: ProgramID, region: RegionID? = nil,
+        variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.aliases = aliases

@@ -29,8 +29,10 @@ package struct Request: Hashable, Sendable {
     package let holdings: [Holding]
     package let asOf: CalendarDate
 
-    package init(from: Offer, to: Offer, status: SubscriptionStatus = .active,
-                holdings: [Holding] = [], asOf: CalendarDate) {
+    package init(
+        from: Offer, to: Offer, status: SubscriptionStatus = .active,
+        holdings: [Holding] = [], asOf: CalendarDate
+    ) {
         self.from = from
         self.to = to
         self.status = status

@@ -13,8 +13,10 @@ package struct Role: Hashable, Sendable {
     /// Markdown prose written for this role.
     package let guidance: String
 
-    package init(id: RoleID, name: String, summary: String, canUpgrade: Bool, can: [String],
-                cannot: [String], handOverTo: [RoleID], guidance: String) {
+    package init(
+        id: RoleID, name: String, summary: String, canUpgrade: Bool, can: [String],
+        cannot: [String], handOverTo: [RoleID], guidance: String
+    ) {
         self.id = id
         self.name = name
         self.summary = summary

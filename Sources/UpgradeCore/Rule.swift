@@ -50,8 +50,10 @@ package struct Rule: Hashable, Sendable {
     /// The reason as the rule core gives it, worded for the request.
     package let message: MessageTemplate
 
-    package init(id: RuleID, code: ReasonCode, title: String, remedy: String, source: String, blocked: String? = nil,
-                when: [Condition: String], message: MessageTemplate) {
+    package init(
+        id: RuleID, code: ReasonCode, title: String, remedy: String, source: String, blocked: String? = nil,
+        when: [Condition: String], message: MessageTemplate
+    ) {
         self.id = id
         self.code = code
         self.title = title
@@ -78,8 +80,10 @@ package struct AdvisoryRule: Hashable, Sendable {
     package let offer: String?
     package let message: MessageTemplate
 
-    package init(code: AdvisoryCode, words: String, when: [Condition: String], each: String? = nil,
-                offer: String? = nil, message: MessageTemplate) {
+    package init(
+        code: AdvisoryCode, words: String, when: [Condition: String], each: String? = nil,
+        offer: String? = nil, message: MessageTemplate
+    ) {
         self.code = code
         self.words = words
         self.when = when

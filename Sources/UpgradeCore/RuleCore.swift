@@ -30,8 +30,9 @@ package struct RuleCore: Sendable {
         }
         return scopes.map { scope in
             let offer = advice.offer.map { MessageTemplate.lookUp(FactValue.path($0), in: scope).text } ?? ""
-            return Advisory(code: advice.code, message: advice.message.render(in: scope),
-                            offer: offer.isEmpty ? nil : OfferID(offer))
+            return Advisory(
+                code: advice.code, message: advice.message.render(in: scope),
+                offer: offer.isEmpty ? nil : OfferID(offer))
         }
     }
 

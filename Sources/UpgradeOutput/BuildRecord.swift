@@ -89,8 +89,9 @@ struct BuildRecord: Sendable {
     func bytes(lines: [UInt8], more: [(path: String, entry: Entry)] = []) -> [UInt8] {
         // The header's digest is written in once the rest is, where room was left for it.
         let pages = note.pages
-        var bytes = Array(([Self.format, tool, asOf, note.sources, "\(note.warnings)", note.checked, "\(pages.count)"]
-            .joined(separator: "\n") + "\n").utf8)
+        var bytes = Array(
+            ([Self.format, tool, asOf, note.sources, "\(note.warnings)", note.checked, "\(pages.count)"]
+                .joined(separator: "\n") + "\n").utf8)
         let digestAt = bytes.count
         bytes += [UInt8](repeating: UInt8(ascii: "0"), count: 64) + [0x0A]
         let start = bytes.count
@@ -141,8 +142,9 @@ struct BuildRecord: Sendable {
                 start = end + 1
             }
             guard lines.count == 8, lines[0] == format, lines[1] == tool, let warnings = Int(lines[4]),
-                  let count = Int(lines[6]), count >= 0, start + count <= bytes.count,
-                  SHA256.hex(bytes[start...]) == lines[7] else { return nil }
+                let count = Int(lines[6]), count >= 0, start + count <= bytes.count,
+                SHA256.hex(bytes[start...]) == lines[7]
+            else { return nil }
             asOf = lines[2]
             note = Note(sources: lines[3], warnings: warnings, checked: lines[5], pages: Array(bytes[start..<start + count]))
             entries = start + count
@@ -183,11 +185,12 @@ struct BuildRecord: Sendable {
         }
         while offset < bytes.count {
             guard let inputs = field(endingWith: 0x20), let sha256 = field(endingWith: 0x20),
-                  let inode = number(field(endingWith: 0x20)), let size = number(field(endingWith: 0x20)),
-                  let modified = number(field(endingWith: 0x20)), let path = field(endingWith: 0x0A)
+                let inode = number(field(endingWith: 0x20)), let size = number(field(endingWith: 0x20)),
+                let modified = number(field(endingWith: 0x20)), let path = field(endingWith: 0x0A)
             else { return nil }
-            entries[text(path)] = Entry(inputs: text(inputs), sha256: text(sha256),
-                                        identity: FileIdentity(inode: UInt64(inode), size: size, modified: modified))
+            entries[text(path)] = Entry(
+                inputs: text(inputs), sha256: text(sha256),
+                identity: FileIdentity(inode: UInt64(inode), size: size, modified: modified))
         }
         return entries
     }
@@ -196,7 +199,8 @@ struct BuildRecord: Sendable {
     /// exactly as the build left them; nil without a usable record.
     static func intact(in tree: SiteTree, bytes: [UInt8]?, header: Header?) -> BuildRecord? {
         guard let tool = currentTool, let bytes, let header,
-              var record = BuildRecord(reading: bytes, header: header, tool: tool) else { return nil }
+            var record = BuildRecord(reading: bytes, header: header, tool: tool)
+        else { return nil }
         let entries = Array(record.entries)
         let present = ConcurrentMap.run(entries) { path, entry -> Bool in
             guard let (folder, name) = try? tree.place(of: path), let folder else { return false }

@@ -62,7 +62,9 @@ final class Folder: @unchecked Sendable {
 
     /// The names in the folder, sorted, without `.` and `..`.
     func names() throws(DiagnosticError) -> [String] {
-        guard let entries = FolderListing.entries(ofOpen: descriptor) else { throw Disk.failure("cannot list the folder", at: path) }
+        guard let entries = FolderListing.entries(ofOpen: descriptor) else {
+            throw Disk.failure("cannot list the folder", at: path)
+        }
         return entries.map(\.name)
     }
 
@@ -78,7 +80,8 @@ final class Folder: @unchecked Sendable {
     func holds(_ bytes: [UInt8], at name: String) -> Bool {
         var info = stat()
         guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-              Int(info.st_size) == bytes.count else { return false }
+            Int(info.st_size) == bytes.count
+        else { return false }
         return contents(of: name) == bytes
     }
 
@@ -155,7 +158,9 @@ final class Folder: @unchecked Sendable {
             if let child = try folder(name) {
                 for inner in try child.names() { try child.remove(inner) }
             }
-            if unlinkat(descriptor, name, AT_REMOVEDIR) != 0 { throw Disk.failure("cannot remove the folder", at: path + "/" + name) }
+            if unlinkat(descriptor, name, AT_REMOVEDIR) != 0 {
+                throw Disk.failure("cannot remove the folder", at: path + "/" + name)
+            }
         default:
             if unlinkat(descriptor, name, 0) != 0 { throw Disk.failure("cannot remove the file", at: path + "/" + name) }
         }
@@ -167,8 +172,10 @@ final class Folder: @unchecked Sendable {
         if lstat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
-                return DiagnosticError(.disk, "this is a symbolic link; the build never writes through one: replace it with a "
-                                       + "real folder or remove it", at: SourceLocation(file: path))
+                return DiagnosticError(
+                    .disk,
+                    "this is a symbolic link; the build never writes through one: replace it with a "
+                        + "real folder or remove it", at: SourceLocation(file: path))
             case S_IFDIR: break
             default:
                 return DiagnosticError(.disk, "a file stands where the site needs a folder", at: SourceLocation(file: path))

@@ -25,9 +25,11 @@ struct InPlaceUpdate {
     /// Whether this build's files, the manifest among them, are the very ones the last build wrote.
     private let samePaths: Bool
 
-    init(build: SiteBuild, digests: [String], asOf: String, note: BuildRecord.Note,
-         manifest: @escaping @Sendable () -> GeneratedFile, record: BuildRecord, old: SiteTree, records: RecordStore,
-         steps: Steps) {
+    init(
+        build: SiteBuild, digests: [String], asOf: String, note: BuildRecord.Note,
+        manifest: @escaping @Sendable () -> GeneratedFile, record: BuildRecord, old: SiteTree, records: RecordStore,
+        steps: Steps
+    ) {
         self.records = records
         (self.build, self.digests, self.asOf, self.note, self.manifest) = (build, digests, asOf, note, manifest)
         (self.record, self.old, self.steps) = (record, old, steps)
@@ -55,7 +57,8 @@ struct InPlaceUpdate {
         var recordChanged = asOf != record.asOf || note != record.note
         for (file, sha) in zip(build.made, digests) {
             guard let inputs = build.inputs[file.path], let entry = record.entries[file.path], entry.sha256 == sha,
-                  entry.inputs != inputs else { continue }
+                entry.inputs != inputs
+            else { continue }
             next.entries[file.path] = BuildRecord.Entry(inputs: inputs, sha256: sha, identity: entry.identity)
             recordChanged = true
         }
@@ -67,8 +70,9 @@ struct InPlaceUpdate {
         let needsManifest = !(changed.isEmpty && samePaths && asOf == record.asOf)
         let unchangedLines = next
         let makeManifest = self.manifest
-        let (manifest, lines) = ConcurrentMap.both({ needsManifest ? makeManifest() : nil },
-                                                   { unchangedLines.lines(excluding: rewritten) })
+        let (manifest, lines) = ConcurrentMap.both(
+            { needsManifest ? makeManifest() : nil },
+            { unchangedLines.lines(excluding: rewritten) })
         let manifestSHA = manifest.map { SHA256.hex($0.bytes) }
         let manifestChanged = manifestSHA.map { record.entries[Manifest.fileName]?.sha256 != $0 } ?? false
         let written = changed.map(\.file.path) + (manifestChanged ? [Manifest.fileName] : [])

@@ -54,10 +54,13 @@ final class OutputLock: Sendable {
             close(descriptor)
             guard reason == EWOULDBLOCK || reason == EINTR, Date() < deadline else {
                 let holder = parent.contents(of: lockName).map { String(decoding: $0, as: UTF8.self) } ?? ""
-                let who = holder.isEmpty ? "another build" : "another build (\(holder.trimmingCharacters(in: .whitespacesAndNewlines)))"
-                throw DiagnosticError(.locked, "\(who) is writing \(parent.path)/\(name); waited \(wait) s for it to finish. "
-                                      + "Run one build at a time, or wait longer with --wait",
-                                      at: SourceLocation(file: parent.path + "/" + name))
+                let who =
+                    holder.isEmpty ? "another build" : "another build (\(holder.trimmingCharacters(in: .whitespacesAndNewlines)))"
+                throw DiagnosticError(
+                    .locked,
+                    "\(who) is writing \(parent.path)/\(name); waited \(wait) s for it to finish. "
+                        + "Run one build at a time, or wait longer with --wait",
+                    at: SourceLocation(file: parent.path + "/" + name))
             }
             usleep(20_000)
         }

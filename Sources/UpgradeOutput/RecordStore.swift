@@ -34,8 +34,9 @@ struct RecordStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw DiagnosticError(.disk, "cannot create the build cache folder: \(error.localizedDescription)",
-                                  at: SourceLocation(file: folder))
+            throw DiagnosticError(
+                .disk, "cannot create the build cache folder: \(error.localizedDescription)",
+                at: SourceLocation(file: folder))
         }
         guard let root = try Folder.existing(folder) else {
             throw DiagnosticError(.disk, "the build cache folder is missing", at: SourceLocation(file: folder))

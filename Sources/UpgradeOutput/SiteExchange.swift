@@ -26,14 +26,18 @@ struct SiteExchange {
     /// manifest lists is left alone, with a warning.
     func carryOver(generated: Set<String>) throws(DiagnosticError) -> (dropped: [String], warnings: [Diagnostic]) {
         guard let root = old.root else { return ([], []) }
-        let listed = Dictionary((old.manifest?.entries ?? []).map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
-        let generatedFolders = Set(generated.flatMap { path in
-            let parts = path.split(separator: "/").dropLast()
-            return parts.indices.map { parts[...$0].joined(separator: "/") }
-        })
+        let listed = Dictionary(
+            (old.manifest?.entries ?? []).map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let generatedFolders = Set(
+            generated.flatMap { path in
+                let parts = path.split(separator: "/").dropLast()
+                return parts.indices.map { parts[...$0].joined(separator: "/") }
+            })
         var dropped: [String] = [], warnings: [Diagnostic] = []
         /// Returns whether anything of `folder` was kept, so a folder the build emptied is not carried.
-        func walk(_ folder: Folder, at relative: String, into target: () throws(DiagnosticError) -> Folder) throws(DiagnosticError) -> Bool {
+        func walk(_ folder: Folder, at relative: String, into target: () throws(DiagnosticError) -> Folder)
+            throws(DiagnosticError) -> Bool
+        {
             var kept = false
             let names = try folder.names()
             for name in names {
@@ -43,7 +47,9 @@ struct SiteExchange {
                 let entry = folder.entry(name)
                 if entry == .folder {
                     if generated.contains(path) {
-                        throw DiagnosticError(.disk, "a folder stands where the site writes a file", at: SourceLocation(file: folder.path + "/" + name))
+                        throw DiagnosticError(
+                            .disk, "a folder stands where the site writes a file",
+                            at: SourceLocation(file: folder.path + "/" + name))
                     }
                     guard let child = try folder.folder(name) else { continue }
                     var made: Folder?
@@ -63,18 +69,23 @@ struct SiteExchange {
                 }
                 if generated.contains(path) { continue }
                 if generatedFolders.contains(path) {
-                    throw DiagnosticError(.disk, entry == .link
-                                          ? "this is a symbolic link; the build never writes through one: replace it with a real folder or remove it"
-                                          : "a file stands where the site needs a folder",
-                                          at: SourceLocation(file: folder.path + "/" + name))
+                    throw DiagnosticError(
+                        .disk,
+                        entry == .link
+                            ? "this is a symbolic link; the build never writes through one: replace it with a real folder or remove it"
+                            : "a file stands where the site needs a folder",
+                        at: SourceLocation(file: folder.path + "/" + name))
                 }
                 if let sha = listed[path] {
                     if entry == .file, let bytes = folder.contents(of: name), SHA256.hex(bytes) == sha {
                         dropped.append(path)
                         continue
                     }
-                    warnings.append(Diagnostic(.warning, .keptFile, "the previous manifest lists this, but it is not the file the build "
-                                               + "wrote; it is left alone", at: SourceLocation(file: folder.path + "/" + name)))
+                    warnings.append(
+                        Diagnostic(
+                            .warning, .keptFile,
+                            "the previous manifest lists this, but it is not the file the build "
+                                + "wrote; it is left alone", at: SourceLocation(file: folder.path + "/" + name)))
                 }
                 try steps.take()
                 try target().link(name, to: name, in: folder)
@@ -92,7 +103,8 @@ struct SiteExchange {
         // The staged files reach the disk before the exchange does, so a power cut cannot leave
         // the new names pointing at files the disk never got.
         try next.root!.flushFileSystem()
-        let result = old.root == nil
+        let result =
+            old.root == nil
             ? renameat(parent.descriptor, nextName, parent.descriptor, name)
             : upgradedocs_exchange(parent.descriptor, nextName, name)
         if result != 0 {
@@ -109,7 +121,9 @@ struct SiteExchange {
             try parent.remove(nextName)
             return []
         } catch {
-            return error.diagnostics.map { Diagnostic(.warning, .disk, "the old site could not be removed: \($0.message)", at: $0.location) }
+            return error.diagnostics.map {
+                Diagnostic(.warning, .disk, "the old site could not be removed: \($0.message)", at: $0.location)
+            }
         }
     }
 }

@@ -106,9 +106,11 @@ package struct SiteWriter: Sendable {
             let (folder, name) = try tree.place(of: file.path)
             guard let folder, folder.holds(file.bytes, at: name) else {
                 let stale = folder?.entry(name) != nil
-                differences.append(Difference(kind: stale ? .stale : .missing, path: file.path,
-                                              onDisk: stale ? folder?.contents(of: name) : nil,
-                                              built: stale ? file.bytes : nil))
+                differences.append(
+                    Difference(
+                        kind: stale ? .stale : .missing, path: file.path,
+                        onDisk: stale ? folder?.contents(of: name) : nil,
+                        built: stale ? file.bytes : nil))
                 continue
             }
         }
@@ -123,8 +125,9 @@ package struct SiteWriter: Sendable {
 
     func checkPaths(_ files: [GeneratedFile]) throws(DiagnosticError) {
         for file in files where !Self.staysInside(file.path) {
-            throw DiagnosticError(.unsafePath, "refusing to write '\(file.path)': it would leave the output folder",
-                                  at: SourceLocation(file: output))
+            throw DiagnosticError(
+                .unsafePath, "refusing to write '\(file.path)': it would leave the output folder",
+                at: SourceLocation(file: output))
         }
     }
 

@@ -63,8 +63,9 @@ package final class StagedWrite: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: parentPath, withIntermediateDirectories: true)
         } catch {
-            throw DiagnosticError(.disk, "cannot create the folder that holds the site: \(error.localizedDescription)",
-                                  at: SourceLocation(file: parentPath))
+            throw DiagnosticError(
+                .disk, "cannot create the folder that holds the site: \(error.localizedDescription)",
+                at: SourceLocation(file: parentPath))
         }
         guard let parent = try Folder.existing(parentPath) else {
             throw DiagnosticError(.disk, "the folder that holds the site is missing", at: SourceLocation(file: parentPath))
@@ -169,8 +170,10 @@ package final class StagedWrite: Sendable {
     /// Finishes a build: the files it made (those not added yet are staged now) and those it kept.
     /// `sources` and `warnings` are noted in the record, for `isCurrent`; `checked` (the digest of a
     /// model whose checks passed without a finding) and `pages` for the next build.
-    package func finish(_ build: SiteBuild, asOf: String, sources: String? = nil, warnings: Int = 0,
-                       checked: String? = nil, pages: [UInt8] = []) throws(DiagnosticError) -> SiteWriter.Report {
+    package func finish(
+        _ build: SiteBuild, asOf: String, sources: String? = nil, warnings: Int = 0,
+        checked: String? = nil, pages: [UInt8] = []
+    ) throws(DiagnosticError) -> SiteWriter.Report {
         let note = BuildRecord.Note(sources: sources ?? "-", warnings: warnings, checked: checked ?? "-", pages: pages)
         let digests = ConcurrentMap.run(build.made) { $0.sha256 }
         let madeEntries = zip(build.made, digests).map { Manifest.Entry(path: $0.path, kind: $0.kind, sha256: $1) }
@@ -185,8 +188,9 @@ package final class StagedWrite: Sendable {
             Manifest(generator: Generator.name, asOf: asOf, entries: Self.merged(madeEntries, keptEntries())).file
         }
         if let record {
-            let update = InPlaceUpdate(build: build, digests: digests, asOf: asOf, note: note, manifest: makeManifest,
-                                       record: record, old: old, records: records, steps: steps)
+            let update = InPlaceUpdate(
+                build: build, digests: digests, asOf: asOf, note: note, manifest: makeManifest,
+                record: record, old: old, records: records, steps: steps)
             if update.fits(writer.inPlace) {
                 // The next site is not needed: the output changes where it stands.
                 try? parent.remove(nextName)
@@ -199,7 +203,9 @@ package final class StagedWrite: Sendable {
         // A released file's bytes are gone: only a file that was added as it was made may be released.
         if let lost = unstaged.first(where: { $0.releasedDigest != nil }) {
             abandon()
-            throw DiagnosticError(.internalError, "internal error: \(lost.path) was let go before it was written", at: SourceLocation(file: lost.path))
+            throw DiagnosticError(
+                .internalError, "internal error: \(lost.path) was let go before it was written",
+                at: SourceLocation(file: lost.path))
         }
         add(unstaged)
         let manifest = makeManifest()
@@ -219,13 +225,15 @@ package final class StagedWrite: Sendable {
             throw failure
         }
         var report = SiteWriter.Report(written: done.written, unchanged: done.unchanged)
-        let exchange = SiteExchange(parent: parent, name: writer.parentAndName.name, nextName: nextName,
-                                    old: old, next: next, steps: steps)
+        let exchange = SiteExchange(
+            parent: parent, name: writer.parentAndName.name, nextName: nextName,
+            old: old, next: next, steps: steps)
         do {
             // Worked out from the next site's files before they move; written once they are in place.
-            let recordBytes = nextRecord(build, asOf: asOf, note: note,
-                                         digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries()).map { ($0.path, $0.sha256) }),
-                                         manifest: manifest)
+            let recordBytes = nextRecord(
+                build, asOf: asOf, note: note,
+                digests: Dictionary(uniqueKeysWithValues: (madeEntries + keptEntries()).map { ($0.path, $0.sha256) }),
+                manifest: manifest)
             let carried = try exchange.carryOver(generated: Set(build.paths + [Manifest.fileName]))
             report.removed = carried.dropped
             report.warnings = carried.warnings
@@ -280,8 +288,10 @@ package final class StagedWrite: Sendable {
 
     /// What each file of the next site was made from and which file on disk it is, when the build
     /// knows its files' inputs.
-    private func nextRecord(_ build: SiteBuild, asOf: String, note: BuildRecord.Note,
-                            digests: [String: String], manifest: GeneratedFile) -> [UInt8]? {
+    private func nextRecord(
+        _ build: SiteBuild, asOf: String, note: BuildRecord.Note,
+        digests: [String: String], manifest: GeneratedFile
+    ) -> [UInt8]? {
         guard let tool = BuildRecord.currentTool, !build.inputs.isEmpty || !build.kept.isEmpty else { return nil }
         var record = BuildRecord(tool: tool, asOf: asOf)
         record.note = note
@@ -293,9 +303,10 @@ package final class StagedWrite: Sendable {
         }
         for (path, identity) in zip(paths, identities) {
             guard let identity else { continue }
-            record.entries[path] = BuildRecord.Entry(inputs: inputs[path] ?? "-",
-                                                     sha256: path == Manifest.fileName ? SHA256.hex(manifest.bytes) : digests[path] ?? "",
-                                                     identity: identity)
+            record.entries[path] = BuildRecord.Entry(
+                inputs: inputs[path] ?? "-",
+                sha256: path == Manifest.fileName ? SHA256.hex(manifest.bytes) : digests[path] ?? "",
+                identity: identity)
         }
         return record.bytes
     }
@@ -331,6 +342,9 @@ final class Steps: Sendable {
             state.crashed = true
             return true
         }
-        if stop { throw DiagnosticError(.internalError, "stopped after step \(limit ?? 0), as a test asked", at: SourceLocation(file: "-")) }
+        if stop {
+            throw DiagnosticError(
+                .internalError, "stopped after step \(limit ?? 0), as a test asked", at: SourceLocation(file: "-"))
+        }
     }
 }

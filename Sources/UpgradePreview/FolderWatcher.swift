@@ -16,8 +16,9 @@ final class FolderWatcher: @unchecked Sendable {
     private var watched: [Int32: String] = [:]
     private var stamps: [String: Stamp] = [:]
 
-    private static let events = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
-                                       | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
+    private static let events = UInt32(
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
+            | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
 
     struct Stamp: Equatable {
         let size: Int
@@ -98,8 +99,9 @@ final class FolderWatcher: @unchecked Sendable {
             let enumerator = FileManager.default.enumerator(at: URL(fileURLWithPath: folder), includingPropertiesForKeys: keys)
             while let url = enumerator?.nextObject() as? URL {
                 guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                stamps[url.path] = Stamp(size: values.fileSize ?? 0,
-                                         modified: values.contentModificationDate?.timeIntervalSinceReferenceDate ?? 0)
+                stamps[url.path] = Stamp(
+                    size: values.fileSize ?? 0,
+                    modified: values.contentModificationDate?.timeIntervalSinceReferenceDate ?? 0)
             }
         }
         return stamps

@@ -32,14 +32,17 @@ package struct PreviewServer: Sendable {
 
     /// Builds, serves, and follows edits until the task is cancelled. `ready` gets the
     /// address once the port is open; `report` hears of every build, the first included.
-    package func run(ready: @escaping @Sendable (String) -> Void,
-                    report: @escaping @Sendable (Report) -> Void) async throws {
+    package func run(
+        ready: @escaping @Sendable (String) -> Void,
+        report: @escaping @Sendable (Report) -> Void
+    ) async throws {
         let live = LiveSite()
         let watcher = FolderWatcher(folders: watched)
         report(rebuild(into: live, first: true))
         let server = HTTPServer(address: try address(), timeout: 30, logger: .disabled)
-        await server.appendRoute(HTTPRoute("GET \(ReloadScript.socketPath)"),
-                                 to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveMessages(live: live))))
+        await server.appendRoute(
+            HTTPRoute("GET \(ReloadScript.socketPath)"),
+            to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveMessages(live: live))))
         await server.appendRoute(HTTPRoute("GET \(ReloadScript.path)")) { _ in
             Self.response(Array(ReloadScript.source.utf8), type: "text/javascript; charset=utf-8")
         }
@@ -75,8 +78,9 @@ package struct PreviewServer: Sendable {
         let result = build()
         let elapsed = clock.now - start
         let changed = live.publish(result)
-        return Report(milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
-                      build: result, changed: changed, isFirst: first)
+        return Report(
+            milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
+            build: result, changed: changed, isFirst: first)
     }
 
     private func address() throws -> any SocketAddress {
@@ -99,17 +103,21 @@ package struct PreviewServer: Sendable {
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         if !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }),
-           let (served, found) = [path, path + ".html"].lazy.compactMap({ name in live.file(name).map { (name, $0) } }).first {
+            let (served, found) = [path, path + ".html"].lazy.compactMap({ name in live.file(name).map { (name, $0) } }).first
+        {
             let type = contentType(of: served)
-            let body = type.hasPrefix("text/html") ? ReloadScript.inject(into: found.bytes, generation: found.generation) : found.bytes
+            let body =
+                type.hasPrefix("text/html") ? ReloadScript.inject(into: found.bytes, generation: found.generation) : found.bytes
             return response(body, type: type)
         }
         let generation = live.file("index.html")?.generation ?? 0
-        let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body>"
+        let page =
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body>"
             + "<h1>Not found</h1><p>The site has no page <code>\(escape(requested))</code>. "
             + "<a href=\"/index.html\">Go to the home page</a>.</p></body></html>"
-        return response(ReloadScript.inject(into: Array(page.utf8), generation: generation),
-                        type: "text/html; charset=utf-8", status: .notFound)
+        return response(
+            ReloadScript.inject(into: Array(page.utf8), generation: generation),
+            type: "text/html; charset=utf-8", status: .notFound)
     }
 
     static func response(_ body: [UInt8], type: String, status: HTTPStatusCode = .ok) -> HTTPResponse {

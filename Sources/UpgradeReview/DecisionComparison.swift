@@ -28,18 +28,24 @@ struct DecisionComparison {
             let (baseCells, headCells) = space.cellIDs(ofRow: source)
             let withdrawal = space.withdrawal[source], alike = alikeDates[Int(withdrawal)]
             for target in offers.indices where target != source {
-                let key = GroupKey(baseCell: baseCells[target], headCell: headCells[target],
-                                   baseAdded: space.added(.base, from: source, to: target),
-                                   headAdded: space.added(.head, from: source, to: target),
-                                   withdrawal: withdrawal)
+                let key = GroupKey(
+                    baseCell: baseCells[target], headCell: headCells[target],
+                    baseAdded: space.added(.base, from: source, to: target),
+                    headAdded: space.added(.head, from: source, to: target),
+                    withdrawal: withdrawal)
                 // Most pairs: nothing the rule core sees of them differs. No lookup needed.
                 if alike && key.baseCell == key.headCell && key.baseAdded == key.headAdded
-                    && !space.holdingSensitive(key.baseAdded) { continue }
-                let patterns = groups[key] ?? {
-                    let found = evaluate(key, from: source, to: target, in: space)
-                    groups[key] = found
-                    return found
-                }()
+                    && !space.holdingSensitive(key.baseAdded)
+                {
+                    continue
+                }
+                let patterns =
+                    groups[key]
+                    ?? {
+                        let found = evaluate(key, from: source, to: target, in: space)
+                        groups[key] = found
+                        return found
+                    }()
                 for pattern in patterns {
                     guard let request = space.request(pattern.shape, from: source, to: target, side: .head) else { continue }
                     decisions.append(DecisionChange(request: request, before: pattern.before, after: pattern.after))
@@ -47,14 +53,17 @@ struct DecisionComparison {
                 if key.baseCell != key.headCell, space.sharesProgram(source, target) {
                     let before = Outcome(space.cells[Int(key.baseCell)]), after = Outcome(space.cells[Int(key.headCell)])
                     if before != after {
-                        cells.append(CellChange(program: offers[source].program, from: offers[source].id,
-                                                to: offers[target].id, before: before, after: after))
+                        cells.append(
+                            CellChange(
+                                program: offers[source].program, from: offers[source].id,
+                                to: offers[target].id, before: before, after: after))
                     }
                 }
             }
         }
-        let programOrder = Dictionary(head.programs.enumerated().map { ($0.element.id, $0.offset) },
-                                      uniquingKeysWith: { first, _ in first })
+        let programOrder = Dictionary(
+            head.programs.enumerated().map { ($0.element.id, $0.offset) },
+            uniquingKeysWith: { first, _ in first })
         let ordered = cells.enumerated().sorted {
             (programOrder[$0.element.program] ?? .max, $0.offset) < (programOrder[$1.element.program] ?? .max, $1.offset)
         }
@@ -65,7 +74,8 @@ struct DecisionComparison {
     /// and keeps the first request for each set of rules whose firing changes.
     private func evaluate(_ key: GroupKey, from source: Int, to target: Int, in space: PairSpace) -> [Pattern] {
         let kinds = space.holdingKinds(baseAdded: key.baseAdded, headAdded: key.headAdded)
-        let pairAlike = key.baseCell == key.headCell && key.baseAdded == key.headAdded
+        let pairAlike =
+            key.baseCell == key.headCell && key.baseAdded == key.headAdded
             && space.withdrawalDates[Int(key.withdrawal)].base == space.withdrawalDates[Int(key.withdrawal)].head
         // Same cell, same added services, same dates: only a holding that overlaps on one side can differ.
         if pairAlike && kinds.allSatisfy({ $0.overlapsInBase == $0.overlapsInHead }) { return [] }
@@ -83,7 +93,7 @@ struct DecisionComparison {
                 for date in dates {
                     let shape = RequestShape(holding: holding, status: status, asOf: date)
                     guard let baseRequest = space.request(shape, from: source, to: target, side: .base),
-                          let headRequest = space.request(shape, from: source, to: target, side: .head)
+                        let headRequest = space.request(shape, from: source, to: target, side: .head)
                     else { continue }
                     let before = Outcome(baseCore.decide(baseRequest)), after = Outcome(headCore.decide(headRequest))
                     guard before != after, seen.insert(before.flipped(to: after)).inserted else { continue }

@@ -11,9 +11,13 @@ struct ModelComparison {
         let before = base.catalog, after = head.catalog
         var changes = settings
         changes += compare("program", before.programs, after.programs, id: \.id.rawValue, describe: \.name) { old, new in
-            [text("name", old.name, new.name), text("withdrawn from", old.withdrawnFrom?.description ?? "never",
-                                                    new.withdrawnFrom?.description ?? "never"),
-             text("withdrawal note", old.withdrawalNote ?? "", new.withdrawalNote ?? "")]
+            [
+                text("name", old.name, new.name),
+                text(
+                    "withdrawn from", old.withdrawnFrom?.description ?? "never",
+                    new.withdrawnFrom?.description ?? "never"),
+                text("withdrawal note", old.withdrawalNote ?? "", new.withdrawalNote ?? ""),
+            ]
         }
         changes += compare("region", before.regions, after.regions, id: \.id.rawValue, describe: \.name) { old, new in
             [text("name", old.name, new.name)]
@@ -22,62 +26,89 @@ struct ModelComparison {
             [text("name", old.name, new.name)]
         }
         changes += offers
-        changes += compare("path", before.paths, after.paths, id: { "\($0.from) -> \($0.to)" },
-                           describe: { describe($0, in: after) ?? describe($0, in: before) ?? "" }) { old, new in
-            [text("footnote", old.footnote?.rawValue ?? "none", new.footnote?.rawValue ?? "none"),
-             text("stated by footnote", old.statedBy?.rawValue ?? "none", new.statedBy?.rawValue ?? "none")]
+        changes += compare(
+            "path", before.paths, after.paths, id: { "\($0.from) -> \($0.to)" },
+            describe: { describe($0, in: after) ?? describe($0, in: before) ?? "" }
+        ) { old, new in
+            [
+                text("footnote", old.footnote?.rawValue ?? "none", new.footnote?.rawValue ?? "none"),
+                text("stated by footnote", old.statedBy?.rawValue ?? "none", new.statedBy?.rawValue ?? "none"),
+            ]
         }
         changes += compare("footnote", before.footnotes, after.footnotes, id: \.id.rawValue, describe: \.text) { old, new in
             [text("mark", old.mark, new.mark), text("text", old.text, new.text)]
         }
         changes += compare("rule", before.rules, after.rules, id: \.id.rawValue, describe: \.title) { old, new in
-            [text("code", old.code.rawValue, new.code.rawValue), text("title", old.title, new.title),
-             text("remedy", old.remedy, new.remedy), text("source", old.source, new.source)]
+            [
+                text("code", old.code.rawValue, new.code.rawValue), text("title", old.title, new.title),
+                text("remedy", old.remedy, new.remedy), text("source", old.source, new.source),
+            ]
         }
         changes += compare("role", before.roles, after.roles, id: \.id.rawValue, describe: \.name) { old, new in
-            [text("name", old.name, new.name), text("summary", old.summary, new.summary),
-             text("can upgrade", old.canUpgrade ? "yes" : "no", new.canUpgrade ? "yes" : "no"),
-             list("can", old.can, new.can), list("cannot", old.cannot, new.cannot),
-             list("hands over to", old.handOverTo.map(\.rawValue), new.handOverTo.map(\.rawValue)),
-             text("guidance", old.guidance, new.guidance)]
+            [
+                text("name", old.name, new.name), text("summary", old.summary, new.summary),
+                text("can upgrade", old.canUpgrade ? "yes" : "no", new.canUpgrade ? "yes" : "no"),
+                list("can", old.can, new.can), list("cannot", old.cannot, new.cannot),
+                list("hands over to", old.handOverTo.map(\.rawValue), new.handOverTo.map(\.rawValue)),
+                text("guidance", old.guidance, new.guidance),
+            ]
         }
-        changes += compare("interpretation", before.interpretations, after.interpretations, id: \.id.rawValue,
-                           describe: \.title) { old, new in
-            [text("title", old.title, new.title), text("question", old.question, new.question),
-             text("decision", old.decision, new.decision), text("rationale", old.rationale, new.rationale),
-             list("affects", old.affects.map(\.description), new.affects.map(\.description))]
+        changes += compare(
+            "interpretation", before.interpretations, after.interpretations, id: \.id.rawValue,
+            describe: \.title
+        ) { old, new in
+            [
+                text("title", old.title, new.title), text("question", old.question, new.question),
+                text("decision", old.decision, new.decision), text("rationale", old.rationale, new.rationale),
+                list("affects", old.affects.map(\.description), new.affects.map(\.description)),
+            ]
         }
         changes += compare("table", before.tables, after.tables, id: \.id.rawValue, describe: \.title) { old, new in
-            [text("title", old.title, new.title), text("summary", old.summary, new.summary),
-             text("hit policy", old.hitPolicy.rawValue, new.hitPolicy.rawValue),
-             list("inputs", old.inputs.map(\.label), new.inputs.map(\.label)),
-             list("outputs", old.outputs.map(\.label), new.outputs.map(\.label)),
-             rows(old.rules, new.rules),
-             old.impossible == new.impossible ? nil : "impossible combinations changed",
-             text("no match", old.noMatch ?? "a gap", new.noMatch ?? "a gap")]
+            [
+                text("title", old.title, new.title), text("summary", old.summary, new.summary),
+                text("hit policy", old.hitPolicy.rawValue, new.hitPolicy.rawValue),
+                list("inputs", old.inputs.map(\.label), new.inputs.map(\.label)),
+                list("outputs", old.outputs.map(\.label), new.outputs.map(\.label)),
+                rows(old.rules, new.rules),
+                old.impossible == new.impossible ? nil : "impossible combinations changed",
+                text("no match", old.noMatch ?? "a gap", new.noMatch ?? "a gap"),
+            ]
         }
         changes += compare("example", before.examples, after.examples, id: \.id.rawValue, describe: \.title) { old, new in
-            [text("title", old.title, new.title), text("request", describe(old.request), describe(new.request)),
-             text("expected", expected(old), expected(new))]
+            [
+                text("title", old.title, new.title), text("request", describe(old.request), describe(new.request)),
+                text("expected", expected(old), expected(new)),
+            ]
         }
         if before.portalSteps != after.portalSteps {
-            changes.append(ModelChange(kind: "portal-steps", id: "portal", change: .changed,
-                                       detail: list("steps", before.portalSteps, after.portalSteps) ?? "steps reordered"))
+            changes.append(
+                ModelChange(
+                    kind: "portal-steps", id: "portal", change: .changed,
+                    detail: list("steps", before.portalSteps, after.portalSteps) ?? "steps reordered"))
         }
         changes += compare("page", base.pages, head.pages, id: \.slug, describe: \.title) { old, new in
-            [text("title", old.title, new.title), text("description", old.description ?? "", new.description ?? ""),
-             text("body", old.body, new.body)]
+            [
+                text("title", old.title, new.title), text("description", old.description ?? "", new.description ?? ""),
+                text("body", old.body, new.body),
+            ]
         }
         return changes
     }
 
     private var settings: [ModelChange] {
         let old = base.settings, new = head.settings
-        let fields = [text("title", old.title, new.title), text("as of", old.asOf.description, new.asOf.description),
-                      text("raw HTML", old.rawHTML ? "allowed" : "dropped", new.rawHTML ? "allowed" : "dropped")]
-            .compactMap { $0 }
-        return fields.isEmpty ? [] : [ModelChange(kind: "settings", id: "site", change: .changed,
-                                                  detail: fields.joined(separator: "; "))]
+        let fields = [
+            text("title", old.title, new.title), text("as of", old.asOf.description, new.asOf.description),
+            text("raw HTML", old.rawHTML ? "allowed" : "dropped", new.rawHTML ? "allowed" : "dropped"),
+        ]
+        .compactMap { $0 }
+        return fields.isEmpty
+            ? []
+            : [
+                ModelChange(
+                    kind: "settings", id: "site", change: .changed,
+                    detail: fields.joined(separator: "; "))
+            ]
     }
 
     /// Offers, their services and their aliases, each an entry of its own kind, so a
@@ -85,9 +116,11 @@ struct ModelComparison {
     private var offers: [ModelChange] {
         let before = base.catalog, after = head.catalog
         var changes = compare("offer", before.offers, after.offers, id: \.id.rawValue, describe: \.name) { old, new in
-            [text("name", old.name, new.name), text("program", old.program.rawValue, new.program.rawValue),
-             text("region", old.region?.rawValue ?? "global", new.region?.rawValue ?? "global"),
-             text("variant of", old.variantOf?.rawValue ?? "none", new.variantOf?.rawValue ?? "none")]
+            [
+                text("name", old.name, new.name), text("program", old.program.rawValue, new.program.rawValue),
+                text("region", old.region?.rawValue ?? "global", new.region?.rawValue ?? "global"),
+                text("variant of", old.variantOf?.rawValue ?? "none", new.variantOf?.rawValue ?? "none"),
+            ]
         }
         for new in after.offers {
             guard let old = before.offer(new.id) else { continue }
@@ -102,8 +135,10 @@ struct ModelComparison {
     }
 
     /// Entries for things added (in the head's order), changed, and removed (in the base's order).
-    private func compare<Thing>(_ kind: String, _ before: [Thing], _ after: [Thing], id: (Thing) -> String,
-                                describe: (Thing) -> String, fields: (Thing, Thing) -> [String?]) -> [ModelChange] {
+    private func compare<Thing>(
+        _ kind: String, _ before: [Thing], _ after: [Thing], id: (Thing) -> String,
+        describe: (Thing) -> String, fields: (Thing, Thing) -> [String?]
+    ) -> [ModelChange] {
         let old = Dictionary(before.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
         let present = Set(after.map(id))
         var changes: [ModelChange] = []
@@ -114,8 +149,10 @@ struct ModelComparison {
             }
             let differences = fields(previous, thing).compactMap { $0 }
             if !differences.isEmpty {
-                changes.append(ModelChange(kind: kind, id: id(thing), change: .changed,
-                                           detail: differences.joined(separator: "; ")))
+                changes.append(
+                    ModelChange(
+                        kind: kind, id: id(thing), change: .changed,
+                        detail: differences.joined(separator: "; ")))
             }
         }
         for thing in before where !present.contains(id(thing)) {
@@ -171,7 +208,9 @@ struct ModelComparison {
     private func describe(_ request: Request) -> String {
         var words = "\(request.from.id) → \(request.to.id), \(request.status.rawValue), as of \(request.asOf)"
         if !request.holdings.isEmpty {
-            words += ", holds " + request.holdings.map { "\($0.offer.id)" + ($0.channel == .other ? "@other" : "") }
+            words +=
+                ", holds "
+                + request.holdings.map { "\($0.offer.id)" + ($0.channel == .other ? "@other" : "") }
                 .joined(separator: ", ")
         }
         return words

@@ -70,15 +70,18 @@ struct PairSpace {
         holdingClasses = classes
         changedHoldings = classes.filter { $0.base != $0.head }
         let position = Dictionary(offers.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        rows = (MatrixRows(core: RuleCore(catalog: base), offers: base.offers, asOf: asOf),
-                MatrixRows(core: RuleCore(catalog: head), offers: head.offers, asOf: asOf))
+        rows = (
+            MatrixRows(core: RuleCore(catalog: base), offers: base.offers, asOf: asOf),
+            MatrixRows(core: RuleCore(catalog: head), offers: head.offers, asOf: asOf)
+        )
         columns = (base.offers.map { position[$0.id] ?? -1 }, head.offers.map { position[$0.id] ?? -1 })
         var dates: [WithdrawalDates] = []
         var dateNumbers: [WithdrawalDates: Int32] = [:]
         let common = offers, commonInBase = baseOffers
         withdrawal = common.indices.map { index in
-            let key = WithdrawalDates(base: base.program(commonInBase[index].program)?.withdrawnFrom,
-                                      head: head.program(common[index].program)?.withdrawnFrom)
+            let key = WithdrawalDates(
+                base: base.program(commonInBase[index].program)?.withdrawnFrom,
+                head: head.program(common[index].program)?.withdrawnFrom)
             if let known = dateNumbers[key] { return known }
             dateNumbers[key] = Int32(dates.count)
             dates.append(key)
@@ -89,8 +92,10 @@ struct PairSpace {
 
     /// The numbered cells of one source's row, column by column, on each side.
     mutating func cellIDs(ofRow source: Int) -> (base: [Int32], head: [Int32]) {
-        (cellIDs(rows.base.row(of: offers[source].id)!, columns: columns.base),
-         cellIDs(rows.head.row(of: offers[source].id)!, columns: columns.head))
+        (
+            cellIDs(rows.base.row(of: offers[source].id)!, columns: columns.base),
+            cellIDs(rows.head.row(of: offers[source].id)!, columns: columns.head)
+        )
     }
 
     private mutating func cellIDs(_ row: MatrixRow, columns: [Int]) -> [Int32] {
@@ -186,8 +191,9 @@ struct PairSpace {
             guard let chosen = free.min() else { return nil }
             holdings = [Holding(offer: catalogue[chosen], channel: channel)]
         }
-        return Request(from: catalogue[source], to: catalogue[target], status: shape.status, holdings: holdings,
-                       asOf: shape.asOf)
+        return Request(
+            from: catalogue[source], to: catalogue[target], status: shape.status, holdings: holdings,
+            asOf: shape.asOf)
     }
 
     /// Numbers each distinct mask, in order of first appearance.

@@ -21,13 +21,17 @@ package struct Review: Sendable {
     /// Compares two loaded models, named as the user named them, deciding requests as of `asOf`.
     /// `pages` finds the site files the change rewrites (the site builder's job); it runs on one
     /// core while the decisions are compared on the other.
-    package init<Failure: Error>(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
-                                asOf: CalendarDate,
-                                pages: @Sendable () throws(Failure) -> [FileChange]) throws(Failure) {
+    package init<Failure: Error>(
+        base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
+        asOf: CalendarDate,
+        pages: @Sendable () throws(Failure) -> [FileChange]
+    ) throws(Failure) {
         let (before, after) = (base.content, head.content)
-        let (files, answers) = ConcurrentMap.both({ Result(catching: pages) }, {
-            DecisionComparison(base: before.catalog, head: after.catalog, asOf: asOf).run()
-        })
+        let (files, answers) = ConcurrentMap.both(
+            { Result(catching: pages) },
+            {
+                DecisionComparison(base: before.catalog, head: after.catalog, asOf: asOf).run()
+            })
         self.base = base.label
         self.head = head.label
         self.asOf = asOf
@@ -39,8 +43,10 @@ package struct Review: Sendable {
     }
 
     /// A review of the model alone, for callers that do not build sites.
-    package init(base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
-                asOf: CalendarDate) {
+    package init(
+        base: (label: String, content: LoadedContent), head: (label: String, content: LoadedContent),
+        asOf: CalendarDate
+    ) {
         self = Review(base: base, head: head, asOf: asOf, pages: { () throws(Never) in [] })
     }
 

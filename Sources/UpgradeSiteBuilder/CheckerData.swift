@@ -24,42 +24,75 @@ enum CheckerData {
             ("generator", .string(Generator.name)),
             ("asOf", .string(asOf.description)),
             ("statuses", .array(SubscriptionStatus.allCases.map { .string($0.rawValue) })),
-            ("conditions", .array(Condition.allCases.map { condition in
-                .object([("id", .string(condition.rawValue)), ("values", .array(condition.values.map(JSONValue.string)))])
-            })),
-            ("rules", .array(catalog.rules.map { rule in
-                .object([("id", .string(rule.id.rawValue)), ("code", .string(rule.code.rawValue)),
-                         ("title", .string(rule.title)), ("remedy", .string(rule.remedy)),
-                         ("link", catalog.table(citing: rule.id).map {
-                             .string(SitePaths.table($0.id).file(.html) + "#" + SitePaths.anchor(ofRule: rule.id))
-                         } ?? .null),
-                         ("when", conditions(rule.when)), ("message", nodes(rule.message.nodes))])
-            })),
-            ("advisories", .array(catalog.advisories.map { advice in
-                .object([("code", .string(advice.code.rawValue)), ("words", .string(advice.words)),
-                         ("when", conditions(advice.when)), ("each", advice.each.map(JSONValue.string) ?? .null),
-                         ("offer", advice.offer.map(JSONValue.string) ?? .null), ("message", nodes(advice.message.nodes))])
-            })),
-            ("programs", .array(catalog.programs.map { program in
-                .object([("id", .string(program.id.rawValue)), ("name", .string(program.name)),
-                         ("withdrawnFrom", program.withdrawnFrom.map { .string($0.description) } ?? .null),
-                         ("withdrawalNote", program.withdrawalNote.map(JSONValue.string) ?? .null)])
-            })),
+            (
+                "conditions",
+                .array(
+                    Condition.allCases.map { condition in
+                        .object([("id", .string(condition.rawValue)), ("values", .array(condition.values.map(JSONValue.string)))])
+                    })
+            ),
+            (
+                "rules",
+                .array(
+                    catalog.rules.map { rule in
+                        .object([
+                            ("id", .string(rule.id.rawValue)), ("code", .string(rule.code.rawValue)),
+                            ("title", .string(rule.title)), ("remedy", .string(rule.remedy)),
+                            (
+                                "link",
+                                catalog.table(citing: rule.id).map {
+                                    .string(SitePaths.table($0.id).file(.html) + "#" + SitePaths.anchor(ofRule: rule.id))
+                                } ?? .null
+                            ),
+                            ("when", conditions(rule.when)), ("message", nodes(rule.message.nodes)),
+                        ])
+                    })
+            ),
+            (
+                "advisories",
+                .array(
+                    catalog.advisories.map { advice in
+                        .object([
+                            ("code", .string(advice.code.rawValue)), ("words", .string(advice.words)),
+                            ("when", conditions(advice.when)), ("each", advice.each.map(JSONValue.string) ?? .null),
+                            ("offer", advice.offer.map(JSONValue.string) ?? .null), ("message", nodes(advice.message.nodes)),
+                        ])
+                    })
+            ),
+            (
+                "programs",
+                .array(
+                    catalog.programs.map { program in
+                        .object([
+                            ("id", .string(program.id.rawValue)), ("name", .string(program.name)),
+                            ("withdrawnFrom", program.withdrawnFrom.map { .string($0.description) } ?? .null),
+                            ("withdrawalNote", program.withdrawalNote.map(JSONValue.string) ?? .null),
+                        ])
+                    })
+            ),
             ("regions", .array(catalog.regions.map { .object([("id", .string($0.id.rawValue)), ("name", .string($0.name))]) })),
-            ("services", .array(catalog.services.map { .object([("id", .string($0.id.rawValue)), ("name", .string($0.name))]) })),
-            ("offers", .array(catalog.offers.map { offer in
-                .object([
-                    ("id", .string(offer.id.rawValue)), ("name", .string(offer.name)),
-                    ("aliases", .array(offer.aliases.map(JSONValue.string))),
-                    ("program", .string(offer.program.rawValue)),
-                    ("region", offer.region.map { .string($0.rawValue) } ?? .null),
-                    ("variantOf", offer.variantOf.map { .string($0.rawValue) } ?? .null),
-                    ("services", .array(offer.services.map { .string($0.rawValue) })),
-                ])
-            })),
+            (
+                "services",
+                .array(catalog.services.map { .object([("id", .string($0.id.rawValue)), ("name", .string($0.name))]) })
+            ),
+            (
+                "offers",
+                .array(
+                    catalog.offers.map { offer in
+                        .object([
+                            ("id", .string(offer.id.rawValue)), ("name", .string(offer.name)),
+                            ("aliases", .array(offer.aliases.map(JSONValue.string))),
+                            ("program", .string(offer.program.rawValue)),
+                            ("region", offer.region.map { .string($0.rawValue) } ?? .null),
+                            ("variantOf", offer.variantOf.map { .string($0.rawValue) } ?? .null),
+                            ("services", .array(offer.services.map { .string($0.rawValue) })),
+                        ])
+                    })
+            ),
             ("paths", .object(paths)),
         ])
-        let text = "// The model the upgrade checker decides from. Generated by \(Generator.name) from content/; "
+        let text =
+            "// The model the upgrade checker decides from. Generated by \(Generator.name) from content/; "
             + "do not edit.\nvar \(variable) = " + data.serialized() + ";\n"
         return GeneratedFile(path: SitePaths.checkerData, kind: .data, text: text)
     }
@@ -72,14 +105,17 @@ enum CheckerData {
     /// A template as its parsed nodes: text as a string, `{"value": path}`, or
     /// `{"section": path, "inverted": bool, "nodes": [...]}`.
     static func nodes(_ nodes: [MessageTemplate.Node]) -> JSONValue {
-        .array(nodes.map { node in
-            switch node {
-            case .text(let text): .string(text)
-            case .value(let path): .object([("value", .array(path.map(JSONValue.string)))])
-            case .section(let path, let inverted, let inner):
-                .object([("section", .array(path.map(JSONValue.string))), ("inverted", .bool(inverted)),
-                         ("nodes", Self.nodes(inner))])
-            }
-        })
+        .array(
+            nodes.map { node in
+                switch node {
+                case .text(let text): .string(text)
+                case .value(let path): .object([("value", .array(path.map(JSONValue.string)))])
+                case .section(let path, let inverted, let inner):
+                    .object([
+                        ("section", .array(path.map(JSONValue.string))), ("inverted", .bool(inverted)),
+                        ("nodes", Self.nodes(inner)),
+                    ])
+                }
+            })
     }
 }

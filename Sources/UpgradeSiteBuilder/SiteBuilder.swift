@@ -11,8 +11,10 @@ package enum SiteBuilder {
     /// sorted by path. `emit`, when given, receives the files in batches as they are
     /// made, so a writer can stage one batch while the next renders; the batches hold
     /// every file of the result exactly once.
-    package static func build(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
-                             emit: (([GeneratedFile]) -> Void)? = nil) throws(DiagnosticError) -> [GeneratedFile] {
+    package static func build(
+        _ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
+        emit: (([GeneratedFile]) -> Void)? = nil
+    ) throws(DiagnosticError) -> [GeneratedFile] {
         try SitePlan(content, templates: templates, asOf: asOf).build(emit: emit).made
     }
 
@@ -40,8 +42,10 @@ package enum SiteBuilder {
                 let here = SitePaths.prose(page.slug)
                 let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
                 if url.hasPrefix("#"), let fragment, !anchors.ids(of: here.description).contains(fragment) {
-                    diagnostics.error(.brokenLink, "the link '\(url)' leads to no place on this page: it has no element with the id "
-                                      + "'\(fragment)'", at: place)
+                    diagnostics.error(
+                        .brokenLink,
+                        "the link '\(url)' leads to no place on this page: it has no element with the id "
+                            + "'\(fragment)'", at: place)
                     continue
                 }
                 guard let target = ProseView.pageTarget(of: url, from: here) else { continue }
@@ -50,8 +54,9 @@ package enum SiteBuilder {
                     continue
                 }
                 if let fragment, !fragment.isEmpty, !anchors.ids(of: target).contains(fragment) {
-                    diagnostics.error(.brokenLink, "the link '\(url)' leads to \(target), which has no element with the id '\(fragment)'",
-                                      at: place)
+                    diagnostics.error(
+                        .brokenLink, "the link '\(url)' leads to \(target), which has no element with the id '\(fragment)'",
+                        at: place)
                 }
             }
         }

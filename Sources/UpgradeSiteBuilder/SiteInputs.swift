@@ -61,9 +61,10 @@ struct SiteInputs: Sendable {
         proseList = list.hex
         // A page's own text, by the digest the loader took of it, and the model when it embeds a table.
         // A page read now has its body scanned for a fence here, on both cores.
-        prose = Dictionary(ConcurrentMap.run(context.content.pages) { page in
-            (page.slug, page.digest + (page.text.mayEmbed ? model : ""))
-        }, uniquingKeysWith: { first, _ in first })
+        prose = Dictionary(
+            ConcurrentMap.run(context.content.pages) { page in
+                (page.slug, page.digest + (page.text.mayEmbed ? model : ""))
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A kind of page in one format: what a frame is shared by.

@@ -42,9 +42,10 @@ package struct SitePlan: Sendable {
         self.inputs = inputs
         let pages = pages
         pageFiles = ConcurrentMap.run(pages) { page in PageFormat.allCases.map { page.path.file($0) } }
-        pageInputs = inputs.map { inputs in
-            ConcurrentMap.run(pages) { page in PageFormat.allCases.map { inputs.page(page, $0) } }
-        } ?? []
+        pageInputs =
+            inputs.map { inputs in
+                ConcurrentMap.run(pages) { page in PageFormat.allCases.map { inputs.page(page, $0) } }
+            } ?? []
         otherFiles = Self.otherFiles(context: context, templates: templates, pages: pages, inputs: inputs)
     }
 
@@ -56,7 +57,7 @@ package struct SitePlan: Sendable {
     /// (`guide.html`, `../pages/guide.md`), or hides it in a character reference, which needs `&`.
     package func proseToCheck(since previous: [String: String]) -> Set<String>? {
         guard let inputs, pageInputs.count * PageFormat.allCases.count + otherFiles.count == previous.count,
-              otherFiles.allSatisfy({ $0.followsProse || ($0.inputs != nil && previous[$0.path] == $0.inputs) })
+            otherFiles.allSatisfy({ $0.followsProse || ($0.inputs != nil && previous[$0.path] == $0.inputs) })
         else { return nil }
         var changed: Set<String> = []
         for (page, same) in zip(pages, unchanged(since: previous)) where !same.allSatisfy({ $0 }) {
@@ -66,9 +67,10 @@ package struct SitePlan: Sendable {
         guard !changed.isEmpty else { return [] }
         let names = changed.flatMap { [$0 + ".html", $0 + ".md"] }
         // Asked of each page's facts, which a page taken from the last build's cache knows unread.
-        return changed.union(context.content.pages.filter { page in
-            page.text.hasAmpersand || names.contains { page.text.mentions($0) }
-        }.map(\.slug))
+        return changed.union(
+            context.content.pages.filter { page in
+                page.text.hasAmpersand || names.contains { page.text.mentions($0) }
+            }.map(\.slug))
     }
 
     /// For each page, whether each of its files (in `PageFormat.allCases` order) has the inputs
@@ -81,31 +83,48 @@ package struct SitePlan: Sendable {
     }
 
     /// One of the site's files that is not a page. `followsProse`: its inputs change with any prose page.
-    private typealias OtherFile = (path: String, kind: FileKind, inputs: String?, followsProse: Bool,
-                                   make: @Sendable () -> GeneratedFile)
+    private typealias OtherFile = (
+        path: String, kind: FileKind, inputs: String?, followsProse: Bool,
+        make: @Sendable () -> GeneratedFile
+    )
 
     /// The site's files but its pages: the assets, copied, the data files, made from the model, and
     /// the search index, made from every page.
-    private static func otherFiles(context: ViewContext, templates: TemplateSet, pages: [Page],
-                                   inputs: SiteInputs?) -> [OtherFile] {
+    private static func otherFiles(
+        context: ViewContext, templates: TemplateSet, pages: [Page],
+        inputs: SiteInputs?
+    ) -> [OtherFile] {
         let catalog = context.catalog, asOf = context.asOf, model = context.content.modelDigest
-        var files: [OtherFile] = templates.assets.map { asset in
-            (asset.path, .asset, inputs?.asset(asset.data), false,
-             { GeneratedFile(path: asset.path, kind: .asset, bytes: Array(asset.data)) })
-        } + [
-            (SitePaths.testVectors, .data, inputs?.data(SitePaths.testVectors), false,
-             { TestVectors.file(catalog: catalog, model: model, asOf: asOf) }),
-            (SitePaths.checkerData, .data, inputs?.data(SitePaths.checkerData), false,
-             { CheckerData.file(catalog: catalog, asOf: asOf) }),
-        ]
+        var files: [OtherFile] =
+            templates.assets.map { asset in
+                (
+                    asset.path, .asset, inputs?.asset(asset.data), false,
+                    { GeneratedFile(path: asset.path, kind: .asset, bytes: Array(asset.data)) }
+                )
+            } + [
+                (
+                    SitePaths.testVectors, .data, inputs?.data(SitePaths.testVectors), false,
+                    { TestVectors.file(catalog: catalog, model: model, asOf: asOf) }
+                ),
+                (
+                    SitePaths.checkerData, .data, inputs?.data(SitePaths.checkerData), false,
+                    { CheckerData.file(catalog: catalog, asOf: asOf) }
+                ),
+            ]
         // The search index: its list of pages, and each shard from its own pages alone.
         let searchable = SearchIndex.searchable(pages), names = SearchIndex.names(catalog)
-        files.append((SitePaths.searchPages, .data, inputs?.searchList(), true,
-                      { SearchIndex.listFile(searchable, names: names) }))
+        files.append(
+            (
+                SitePaths.searchPages, .data, inputs?.searchList(), true,
+                { SearchIndex.listFile(searchable, names: names) }
+            ))
         for number in 0..<SearchIndex.shardCount(of: searchable) {
             let shard = SearchIndex.pages(ofShard: number, in: searchable)
-            files.append((SitePaths.searchShard(number), .data, inputs?.searchShard(number, Array(shard)), true,
-                          { SearchIndex.shardFile(number, of: searchable, names: names) }))
+            files.append(
+                (
+                    SitePaths.searchShard(number), .data, inputs?.searchShard(number, Array(shard)), true,
+                    { SearchIndex.shardFile(number, of: searchable, names: names) }
+                ))
         }
         return files
     }
@@ -118,7 +137,8 @@ package struct SitePlan: Sendable {
     func render(_ page: Page, _ formats: [PageFormat]) -> [GeneratedFile] {
         let parses = formats.count > 1 ? ProseParses() : nil
         let markdown = formats.contains(.md) ? PageRenderer.markdown(page, context: context, parses: parses) : ""
-        let html = formats.contains(.html)
+        let html =
+            formats.contains(.html)
             ? PageRenderer.html(page, templates: templates, context: context, navigation: navigation, parses: parses) : ""
         return formats.map {
             GeneratedFile(path: page.path.file($0), kind: FileKind(page.kind), text: $0 == .html ? html : markdown)
@@ -133,8 +153,10 @@ package struct SitePlan: Sendable {
     /// Makes every file whose inputs are not those `previous` gives for its path, and keeps
     /// the others. Pages render on both cores, in batches handed to `emit` as they are done;
     /// with `releasing`, the build keeps only each emitted file's digest, not its bytes.
-    package func build(keeping previous: [String: String] = [:], emit: (([GeneratedFile]) -> Void)? = nil,
-                      releasing: Bool = false) -> SiteBuild {
+    package func build(
+        keeping previous: [String: String] = [:], emit: (([GeneratedFile]) -> Void)? = nil,
+        releasing: Bool = false
+    ) -> SiteBuild {
         var build = SiteBuild(made: [])
         var work: [(page: Page, formats: [PageFormat])] = []
         build.inputs.reserveCapacity(pageInputs.count * PageFormat.allCases.count + otherFiles.count)
@@ -184,7 +206,8 @@ package struct SitePlan: Sendable {
     /// views and frame are equal are equal; the others are rendered on both sides and
     /// compared as bytes, so the answer is exactly what two full builds would give.
     package func changes(since base: SitePlan) -> [FileChange] {
-        let sameFrame = context.content.settings.title == base.context.content.settings.title
+        let sameFrame =
+            context.content.settings.title == base.context.content.settings.title
             && context.content.settings.rawHTML == base.context.content.settings.rawHTML
             && context.asOf == base.context.asOf && navigation == base.navigation && templates.isSame(as: base.templates)
         let before = Dictionary(base.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -193,7 +216,8 @@ package struct SitePlan: Sendable {
         func twins(_ path: PagePath, _ change: Change) -> [FileChange] {
             PageFormat.allCases.map { FileChange(path: path.file($0), change: change) }
         }
-        var changes = pages.filter { before[$0.path] == nil }.flatMap { twins($0.path, .added) }
+        var changes =
+            pages.filter { before[$0.path] == nil }.flatMap { twins($0.path, .added) }
             + base.pages.filter { !present.contains($0.path) }.flatMap { twins($0.path, .removed) }
         let candidates = pages.compactMap { page in
             before[page.path].flatMap { old in sameFrame && old == page ? nil : (old, page) }

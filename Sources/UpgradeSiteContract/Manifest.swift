@@ -77,7 +77,7 @@ package struct Manifest: Sendable, Equatable {
     /// Reads a manifest back; nil when the bytes are not one.
     package init?(reading bytes: [UInt8]) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let asOf = object["asOf"] as? String, let files = object["files"] as? [[String: Any]]
+            let asOf = object["asOf"] as? String, let files = object["files"] as? [[String: Any]]
         else { return nil }
         var entries: [Entry] = []
         for file in files {

@@ -15,8 +15,10 @@ enum AttributeVerification {
         var seen = Set<String>()
         func walk(_ element: HTMLElement) {
             for name in element.attributes.names where !allowed(name) && seen.insert("\(element.line) \(name)").inserted {
-                found.append(Finding(line: element.line,
-                                     message: "<\(element.name)> has the attribute '\(name)', which no page of the site may carry"))
+                found.append(
+                    Finding(
+                        line: element.line,
+                        message: "<\(element.name)> has the attribute '\(name)', which no page of the site may carry"))
             }
             element.elements.forEach(walk)
         }
@@ -33,7 +35,7 @@ enum AttributeVerification {
         let bytes = Array(text.utf8)
         var found: [Finding] = []
         var line = 1, index = 0
-        var rawText: [UInt8]? = nil   // inside <script> or <style>: the closing tag's name
+        var rawText: [UInt8]? = nil  // inside <script> or <style>: the closing tag's name
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         while index < bytes.count {
             let byte = bytes[index]
@@ -54,7 +56,9 @@ enum AttributeVerification {
             }
             guard isLetter(bytes[index + 1]) else { index += 1; continue }
             var cursor = index + 1
-            while cursor < bytes.count, isLetter(bytes[cursor]) || (bytes[cursor] >= 0x30 && bytes[cursor] <= 0x39) { cursor += 1 }
+            while cursor < bytes.count, isLetter(bytes[cursor]) || (bytes[cursor] >= 0x30 && bytes[cursor] <= 0x39) {
+                cursor += 1
+            }
             let name = bytes[(index + 1)..<cursor].map { $0 | 0x20 }
             let tagLine = line
             // Attributes until the tag closes.
@@ -66,15 +70,23 @@ enum AttributeVerification {
                     while end < bytes.count, bytes[end] != current {
                         if bytes[end] == UInt8(ascii: "\n") { line += 1 }
                         if bytes[end] == UInt8(ascii: "<") {
-                            found.append(Finding(line: line, message: "a raw '<' inside an attribute value of <\(String(decoding: name, as: UTF8.self))>"))
+                            found.append(
+                                Finding(
+                                    line: line,
+                                    message: "a raw '<' inside an attribute value of <\(String(decoding: name, as: UTF8.self))>"))
                         }
                         end += 1
                     }
                     let after = end + 1 < bytes.count ? bytes[end + 1] : UInt8(ascii: ">")
-                    if ![UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "/"),
-                         UInt8(ascii: ">")].contains(after) {
-                        found.append(Finding(line: tagLine, message: "an attribute value of <\(String(decoding: name, as: UTF8.self))> "
-                                             + "ends with a quote that something other than a space follows: a quote got in unescaped"))
+                    if ![
+                        UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "/"),
+                        UInt8(ascii: ">"),
+                    ].contains(after) {
+                        found.append(
+                            Finding(
+                                line: tagLine,
+                                message: "an attribute value of <\(String(decoding: name, as: UTF8.self))> "
+                                    + "ends with a quote that something other than a space follows: a quote got in unescaped"))
                     }
                     cursor = end + 1
                     continue

@@ -34,54 +34,68 @@ struct DecisionTableVerification {
     func verify(html: HTMLTableReader.Table, _ report: inout Tally) {
         report.coverage.tables += 1
         if html.attributes["data-hit-policy"] != table.hitPolicy.rawValue {
-            fail("the hit policy is \(html.attributes["data-hit-policy"] ?? "missing"), the content says "
-                 + table.hitPolicy.rawValue, line: html.line, &report)
+            fail(
+                "the hit policy is \(html.attributes["data-hit-policy"] ?? "missing"), the content says "
+                    + table.hitPolicy.rawValue, line: html.line, &report)
         }
         if let head = html.rows.first, head.cells.map(\.text) != header {
-            fail("the header shows \(quoted(head.cells.map(\.text))), the content's table is \(quoted(header))",
-                 line: head.line, &report)
+            fail(
+                "the header shows \(quoted(head.cells.map(\.text))), the content's table is \(quoted(header))",
+                line: head.line, &report)
         }
         for row in html.rows.dropFirst() {
             for cell in row.cells {
-                for hidden in cell.concealed { fail("a cell holds \(hidden.what), which no reader meets", line: hidden.line, &report) }
+                for hidden in cell.concealed {
+                    fail("a cell holds \(hidden.what), which no reader meets", line: hidden.line, &report)
+                }
             }
-            guard let rule = table.rules.firstIndex(where: { $0.id.rawValue == row.attributes[Markup.Data.rule] }) else { continue }
+            guard let rule = table.rules.firstIndex(where: { $0.id.rawValue == row.attributes[Markup.Data.rule] }) else {
+                continue
+            }
             let number = row.cells.first
             if number?.text != String(rule + 1) || number?.attributes["id"] != "rule-\(table.rules[rule].id)" {
-                fail("rule \(table.rules[rule].id) is numbered '\(number?.text ?? "")', the content makes it rule \(rule + 1)",
-                     line: row.line, &report)
+                fail(
+                    "rule \(table.rules[rule].id) is numbered '\(number?.text ?? "")', the content makes it rule \(rule + 1)",
+                    line: row.line, &report)
             }
             let expected = annotation(table.rules[rule])
             if let shown = row.cells.last?.text, shown != expected {
-                fail("rule \(table.rules[rule].id): the annotation reads '\(shown)', the content says '\(expected)'",
-                     line: row.line, &report)
+                fail(
+                    "rule \(table.rules[rule].id): the annotation reads '\(shown)', the content says '\(expected)'",
+                    line: row.line, &report)
             }
         }
         let rows = html.rows.dropFirst().map { row in
-            let inputs = Dictionary(row.cells.compactMap { cell in cell.attributes["data-input"].map { ($0, cell.text) } },
-                                    uniquingKeysWith: { first, _ in first })
-            let outputs = Dictionary(row.cells.compactMap { cell in cell.attributes["data-output"].map { ($0, cell.text) } },
-                                     uniquingKeysWith: { first, _ in first })
-            return ReadRow(id: row.attributes["data-rule"] ?? "",
-                           inputs: table.inputs.map { inputs[$0.condition.rawValue] ?? "(no cell)" },
-                           outputs: table.outputs.map { outputs[$0.conclusion.rawValue] ?? "(no cell)" }, line: row.line)
+            let inputs = Dictionary(
+                row.cells.compactMap { cell in cell.attributes["data-input"].map { ($0, cell.text) } },
+                uniquingKeysWith: { first, _ in first })
+            let outputs = Dictionary(
+                row.cells.compactMap { cell in cell.attributes["data-output"].map { ($0, cell.text) } },
+                uniquingKeysWith: { first, _ in first })
+            return ReadRow(
+                id: row.attributes["data-rule"] ?? "",
+                inputs: table.inputs.map { inputs[$0.condition.rawValue] ?? "(no cell)" },
+                outputs: table.outputs.map { outputs[$0.conclusion.rawValue] ?? "(no cell)" }, line: row.line)
         }
         judge(rows, tableLine: html.line, &report)
     }
 
     func verify(markdown tables: [MarkdownTableReader.Table], _ report: inout Tally) {
         let labels = table.inputs.map(\.label) + table.outputs.map(\.label)
-        guard let read = tables.first(where: { candidate in
-            candidate.header.count == labels.count + 2
-                && zip(candidate.header.dropFirst(), labels).allSatisfy { $0.replacingOccurrences(of: "║ ", with: "") == $1 }
-        }) else {
+        guard
+            let read = tables.first(where: { candidate in
+                candidate.header.count == labels.count + 2
+                    && zip(candidate.header.dropFirst(), labels).allSatisfy { $0.replacingOccurrences(of: "║ ", with: "") == $1 }
+            })
+        else {
             fail("no Markdown decision table with the columns of '\(table.id)'", line: 1, &report)
             return
         }
         report.coverage.tables += 1
         if read.header.first != table.hitPolicy.rawValue {
-            fail("the hit policy is \(read.header.first ?? "missing"), the content says \(table.hitPolicy.rawValue)",
-                 line: read.line, &report)
+            fail(
+                "the hit policy is \(read.header.first ?? "missing"), the content says \(table.hitPolicy.rawValue)",
+                line: read.line, &report)
         }
         let inputs = table.inputs.count
         for row in read.rows {
@@ -90,17 +104,19 @@ struct DecisionTableVerification {
             let expected = Perceived.collapse(annotation(table.rules[number - 1]))
             let shown = MarkdownInline.plain(row.cells.last ?? "")
             if shown != expected {
-                fail("rule \(table.rules[number - 1].id): the annotation reads '\(shown)', the content says '\(expected)'",
-                     line: row.line, &report)
+                fail(
+                    "rule \(table.rules[number - 1].id): the annotation reads '\(shown)', the content says '\(expected)'",
+                    line: row.line, &report)
             }
         }
         let rows = read.rows.map { row -> ReadRow in
             // The number says which rule a row is; a number that names no rule makes an extra row.
             let number = Int(row.cells.first ?? "").flatMap { table.rules.indices.contains($0 - 1) ? $0 - 1 : nil }
-            return ReadRow(id: number.map { table.rules[$0].id.rawValue } ?? "numbered '\(row.cells.first ?? "")'",
-                           inputs: Array(row.cells.dropFirst().prefix(inputs)),
-                           outputs: row.cells.dropFirst(1 + inputs).prefix(table.outputs.count).map(MarkdownInline.plain),
-                           line: row.line)
+            return ReadRow(
+                id: number.map { table.rules[$0].id.rawValue } ?? "numbered '\(row.cells.first ?? "")'",
+                inputs: Array(row.cells.dropFirst().prefix(inputs)),
+                outputs: row.cells.dropFirst(1 + inputs).prefix(table.outputs.count).map(MarkdownInline.plain),
+                line: row.line)
         }
         judge(rows, tableLine: read.line, &report)
     }
@@ -121,8 +137,9 @@ struct DecisionTableVerification {
         }
         let order = rows.map(\.id).filter(known.contains)
         if order != expected.map(\.id.rawValue).filter(order.contains) {
-            fail("the rows are out of order, which changes the meaning under hit policy \(table.hitPolicy.rawValue)",
-                 line: tableLine, &report)
+            fail(
+                "the rows are out of order, which changes the meaning under hit policy \(table.hitPolicy.rawValue)",
+                line: tableLine, &report)
         }
         var readRules: [TableRule] = []
         for row in rows {
@@ -132,8 +149,9 @@ struct DecisionTableVerification {
             for (value, input) in zip(row.inputs, table.inputs) {
                 let contentValue = rule.inputs[input.condition] ?? "-"
                 if value != contentValue {
-                    fail("rule \(rule.id), \(input.condition.rawValue): the page says '\(value)', the content says "
-                         + "'\(contentValue)'", line: row.line, &report)
+                    fail(
+                        "rule \(rule.id), \(input.condition.rawValue): the page says '\(value)', the content says "
+                            + "'\(contentValue)'", line: row.line, &report)
                 }
                 if value != "-" { inputs[input.condition] = value }
             }
@@ -142,21 +160,24 @@ struct DecisionTableVerification {
                 // An outcome reads as words, then its code: the code is the value, and the words must be the model's.
                 let value = shown.split(separator: " ").last.map(String.init) ?? shown
                 if let words = output.conclusion.words(of: value, in: logic), shown != words + " " + value {
-                    fail("rule \(rule.id), \(output.conclusion.rawValue): the page says '\(shown)', the model words "
-                         + "\(value) as '\(words)'", line: row.line, &report)
+                    fail(
+                        "rule \(rule.id), \(output.conclusion.rawValue): the page says '\(shown)', the model words "
+                            + "\(value) as '\(words)'", line: row.line, &report)
                 }
                 if value != contentValue {
-                    fail("rule \(rule.id), \(output.conclusion.rawValue): the page says '\(value)', the content says "
-                         + "'\(contentValue)'", line: row.line, &report)
+                    fail(
+                        "rule \(rule.id), \(output.conclusion.rawValue): the page says '\(value)', the content says "
+                            + "'\(contentValue)'", line: row.line, &report)
                 }
                 if value != "-" { outputs[output.conclusion] = value }
             }
             readRules.append(TableRule(id: rule.id, inputs: inputs, outputs: outputs, annotation: ""))
         }
         // The table as published, whatever the content says, must still agree with the rule core.
-        let published = DecisionTable(id: table.id, title: table.title, summary: table.summary, hitPolicy: table.hitPolicy,
-                                      inputs: table.inputs, outputs: table.outputs, rules: readRules,
-                                      impossible: table.impossible, noMatch: table.noMatch)
+        let published = DecisionTable(
+            id: table.id, title: table.title, summary: table.summary, hitPolicy: table.hitPolicy,
+            inputs: table.inputs, outputs: table.outputs, rules: readRules,
+            impossible: table.impossible, noMatch: table.noMatch)
         for disagreement in TableCheck.disagreements(of: published, logic: logic).prefix(5) {
             fail("as published, " + disagreement, line: tableLine, &report)
         }

@@ -8,8 +8,9 @@ import CLibXML2
 enum HTMLDocument {
     static func parse(_ text: String) -> HTMLElement {
         var bytes = HTMLEntities.numericReferences(in: Array(text.utf8))
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let root = HTMLElement(name: HTMLElement.rootName, attributes: [:], line: 1)
         let document = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
@@ -36,8 +37,9 @@ enum HTMLDocument {
                 attributes.add(name, value(of: current))
                 attribute = current.pointee.next
             }
-            let element = HTMLElement(name: string(node.pointee.name), attributes: attributes,
-                                      line: Int(xmlGetLineNo(node)))
+            let element = HTMLElement(
+                name: string(node.pointee.name), attributes: attributes,
+                line: Int(xmlGetLineNo(node)))
             parent.append(.element(element))
             root.register(element)
             var child = node.pointee.children

@@ -72,7 +72,9 @@ final class HTMLElement: @unchecked Sendable {
     /// hides it or its text. Nil when it shows.
     var concealment: String? {
         if attributes["hidden"] != nil { return "the hidden attribute" }
-        if let style = attributes["style"], StylesheetVerification.declarations(style).contains(where: StylesheetVerification.hides) {
+        if let style = attributes["style"],
+            StylesheetVerification.declarations(style).contains(where: StylesheetVerification.hides)
+        {
             return "style=\"\(style)\""
         }
         return nil
@@ -166,8 +168,9 @@ struct Perceived {
                     if heard { self.heard += " " }
                     continue
                 }
-                walk(inner, seen: seen && !inner.hasClass("visually-hidden"),
-                     heard: heard && inner.attributes["aria-hidden"] != "true")
+                walk(
+                    inner, seen: seen && !inner.hasClass("visually-hidden"),
+                    heard: heard && inner.attributes["aria-hidden"] != "true")
                 // Block boundaries separate words for a reader.
                 if ["p", "div", "li", "td", "th", "tr"].contains(inner.name) {
                     if seen { seenLines[seenLines.count - 1] += " " }

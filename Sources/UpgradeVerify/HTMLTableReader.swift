@@ -49,8 +49,11 @@ package struct HTMLTableReader {
                 case "table": continue
                 case "caption": caption = Perceived(child).seen
                 case "tr":
-                    rows.append(Row(attributes: child.attributes, cells: child.elements.filter { $0.name == "td" || $0.name == "th" }
-                        .map(cell), line: child.line))
+                    rows.append(
+                        Row(
+                            attributes: child.attributes,
+                            cells: child.elements.filter { $0.name == "td" || $0.name == "th" }
+                                .map(cell), line: child.line))
                 default: walk(child)
                 }
             }
@@ -61,8 +64,9 @@ package struct HTMLTableReader {
 
     private static func cell(_ element: HTMLElement) -> Cell {
         let perceived = Perceived(element)
-        return Cell(isHeader: element.name == "th", attributes: element.attributes, text: perceived.seen,
-                    lines: perceived.seenLines, heard: perceived.heard, concealed: perceived.concealed, line: element.line)
+        return Cell(
+            isHeader: element.name == "th", attributes: element.attributes, text: perceived.seen,
+            lines: perceived.seenLines, heard: perceived.heard, concealed: perceived.concealed, line: element.line)
     }
 
     static func collapse(_ text: String) -> String { Perceived.collapse(text) }

@@ -23,12 +23,14 @@ struct IndexVerification {
 
     func verify(html page: HTMLElement, _ report: inout Tally) {
         var facts: [String: (String, Int)] = [:]
-        for fact in page.descendants(named: "dl", where: { $0.hasClass("facts") }).flatMap(\.elements) where fact.elements.count == 2 {
+        for fact in page.descendants(named: "dl", where: { $0.hasClass("facts") }).flatMap(\.elements)
+        where fact.elements.count == 2 {
             facts[Perceived(fact.elements[0]).seen] = (Perceived(fact.elements[1]).seen, fact.line)
         }
         judge(facts, &report)
-        judge(links: page.descendants(named: "a").compactMap { link in link.attributes["href"].map { ($0, link.line) } },
-              format: .html, &report)
+        judge(
+            links: page.descendants(named: "a").compactMap { link in link.attributes["href"].map { ($0, link.line) } },
+            format: .html, &report)
     }
 
     func verify(markdown text: String, _ report: inout Tally) {
@@ -56,7 +58,8 @@ struct IndexVerification {
                 continue
             }
             if shown.0 != value {
-                report.fail(.indexPage, "the home page says \(label): \(shown.0), the model has \(value)", file: file, line: shown.1)
+                report.fail(
+                    .indexPage, "the home page says \(label): \(shown.0), the model has \(value)", file: file, line: shown.1)
             }
         }
     }
@@ -73,7 +76,9 @@ struct IndexVerification {
         for page in linked {
             // The checker works only in HTML, so both twins link its HTML page.
             let target = page == SitePaths.checker ? page.file(.html) : page.file(format)
-            if !targets.contains(target) { report.fail(.indexPage, "the home page does not link to \(target)", file: file, line: 1) }
+            if !targets.contains(target) {
+                report.fail(.indexPage, "the home page does not link to \(target)", file: file, line: 1)
+            }
         }
     }
 }

@@ -50,7 +50,8 @@ struct MarkdownPageVerification {
                         .verify(tables, grid: embed.kind == "matrix", list: embed.kind == "list", byCaption: true, &report)
                 case "decision-table":
                     if let table = catalog.tables.first(where: { $0.id.rawValue == embed.argument }) {
-                        DecisionTableVerification(table: table, logic: catalog.logic, file: path).verify(markdown: tables, &report)
+                        DecisionTableVerification(table: table, logic: catalog.logic, file: path).verify(
+                            markdown: tables, &report)
                     }
                 default: break
                 }
@@ -67,15 +68,17 @@ struct MarkdownPageVerification {
 
     /// The last line of every Markdown page names this generator and the site's date.
     static func verifyFooter(of text: String, path: String, asOf: CalendarDate, _ report: inout Tally) {
-        let footer = "*Decisions as of \(asOf). Every answer here is worked out from one set of upgrade rules. "
+        let footer =
+            "*Decisions as of \(asOf). Every answer here is worked out from one set of upgrade rules. "
             + "Made by \(Generator.name).*"
         // Compared as bytes: the footer is the page's last line, blank lines aside.
         var ending = text.utf8[...]
         while ending.last == UInt8(ascii: "\n") { ending = ending.dropLast() }
         let expected = Array(("\n" + footer).utf8)
         if !ending.suffix(expected.count).elementsEqual(expected) {
-            report.fail(.pageStructure, "the page does not end with the footer naming \(Generator.name) and the site's date \(asOf)",
-                        file: path, line: 1 + text.utf8.count { $0 == UInt8(ascii: "\n") })
+            report.fail(
+                .pageStructure, "the page does not end with the footer naming \(Generator.name) and the site's date \(asOf)",
+                file: path, line: 1 + text.utf8.count { $0 == UInt8(ascii: "\n") })
         }
     }
 

@@ -56,9 +56,10 @@ package struct MarkdownTableReader {
 
     private static func isDelimiter(_ line: String) -> Bool {
         let parts = cells(line)
-        return !parts.isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { "-:".contains($0) } && part.contains("-")
-        }
+        return !parts.isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { "-:".contains($0) } && part.contains("-")
+            }
     }
 
     /// The cells of a row, split on pipes that are not escaped, with Markdown escapes undone.

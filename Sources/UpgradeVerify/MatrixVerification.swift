@@ -75,7 +75,9 @@ struct GridJudge {
         }
         if let verdict = cell.verdict, let reasons = cell.reasons {
             let says = reasons.isEmpty ? verdict : "\(verdict) (\(reasons.split(separator: " ").joined(separator: ", ")))"
-            if says != Expectations.describe(decision) { fail("\(place): data-verdict and data-reasons say \(says), \(core)", line: line, &report) }
+            if says != Expectations.describe(decision) {
+                fail("\(place): data-verdict and data-reasons say \(says), \(core)", line: line, &report)
+            }
         }
         let expected = expectations.shown(decision, from: source, to: target)
         if cell.seen != expected.seen {
@@ -87,8 +89,10 @@ struct GridJudge {
     }
 
     /// The list form: each listed source once, with exactly its eligible targets, in the order listed.
-    func judgeList(_ rows: [(source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int)],
-                   line: Int, _ report: inout Tally) {
+    func judgeList(
+        _ rows: [(source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int)],
+        line: Int, _ report: inout Tally
+    ) {
         let offers = catalog.offers(in: program)
         let expectedSources = offers.filter { expectations.listsSource($0, in: program) }
         let sources = rows.map { resolve($0.source, what: "list row", line: $0.line, &report) }
@@ -102,14 +106,18 @@ struct GridJudge {
                 let missing = expected.filter { !row.targets.contains($0) }, extra = row.targets.filter { !expected.contains($0) }
                 var parts: [String] = []
                 if !missing.isEmpty { parts.append("missing " + missing.map { "'\($0)'" }.joined(separator: ", ")) }
-                if !extra.isEmpty { parts.append("not eligible or not an offer: " + extra.map { "'\($0)'" }.joined(separator: ", ")) }
+                if !extra.isEmpty {
+                    parts.append("not eligible or not an offer: " + extra.map { "'\($0)'" }.joined(separator: ", "))
+                }
                 if parts.isEmpty { parts.append(row.targets.count == expected.count ? "out of order" : "a target listed twice") }
-                fail("list row \(source.id) shows \(count(row.targets.count, "target")), the rule core allows \(expected.count): "
-                     + parts.joined(separator: "; "), line: row.line, &report)
+                fail(
+                    "list row \(source.id) shows \(count(row.targets.count, "target")), the rule core allows \(expected.count): "
+                        + parts.joined(separator: "; "), line: row.line, &report)
             }
             if let labelled = row.labelled, labelled != eligible.map(\.id.rawValue) {
-                fail("list row \(source.id): data-targets says \(labelled.joined(separator: " ")), the rule core allows "
-                     + eligible.map(\.id.rawValue).joined(separator: " "), line: row.line, &report)
+                fail(
+                    "list row \(source.id): data-targets says \(labelled.joined(separator: " ")), the rule core allows "
+                        + eligible.map(\.id.rawValue).joined(separator: " "), line: row.line, &report)
             }
         }
     }
@@ -122,8 +130,9 @@ struct GridJudge {
                 return nil
             }
             if header.text != Perceived.collapse(offer.name) {
-                fail("the \(what) labelled \(offer.id) shows '\(header.text)', but the offer is named '\(offer.name)'",
-                     line: line, &report)
+                fail(
+                    "the \(what) labelled \(offer.id) shows '\(header.text)', but the offer is named '\(offer.name)'",
+                    line: line, &report)
             }
             return offer
         }
@@ -135,8 +144,10 @@ struct GridJudge {
     }
 
     /// Missing, extra, repeated and out-of-place rows or columns.
-    private func order(_ resolved: [Offer?], names: [String], expected: [Offer], what: String, line: Int,
-                       _ report: inout Tally) {
+    private func order(
+        _ resolved: [Offer?], names: [String], expected: [Offer], what: String, line: Int,
+        _ report: inout Tally
+    ) {
         let found = resolved.compactMap { $0 }
         var counts: [OfferID: Int] = [:]
         for offer in found { counts[offer.id, default: 0] += 1 }
@@ -176,18 +187,25 @@ struct HTMLMatrixVerification {
         }
         let columns = header.cells.dropFirst().map(Self.header)
         let rows = table.rows.dropFirst().map { row in
-            ReadGrid.Row(header: row.cells.first.map(Self.header) ?? .init(text: "", labelled: nil), cells: row.cells.dropFirst().map { cell in
-                ReadGrid.Cell(seen: cell.text, heard: cell.heard, verdict: cell.attributes[Markup.Data.verdict],
-                              reasons: cell.attributes[Markup.Data.reasons], labelledFrom: cell.attributes[Markup.Data.from],
-                              labelledTo: cell.attributes[Markup.Data.to], concealed: cell.concealed)
-            }, line: row.line)
+            ReadGrid.Row(
+                header: row.cells.first.map(Self.header) ?? .init(text: "", labelled: nil),
+                cells: row.cells.dropFirst().map { cell in
+                    ReadGrid.Cell(
+                        seen: cell.text, heard: cell.heard, verdict: cell.attributes[Markup.Data.verdict],
+                        reasons: cell.attributes[Markup.Data.reasons], labelledFrom: cell.attributes[Markup.Data.from],
+                        labelledTo: cell.attributes[Markup.Data.to], concealed: cell.concealed)
+                }, line: row.line)
         }
         for row in table.rows {
             for cell in row.cells where cell.isHeader {
-                for hidden in cell.concealed { judge.fail("a header holds \(hidden.what), which no reader meets", line: hidden.line, &report) }
+                for hidden in cell.concealed {
+                    judge.fail("a header holds \(hidden.what), which no reader meets", line: hidden.line, &report)
+                }
             }
-            for cell in row.cells.dropFirst() where row.line != header.line
-                && (cell.attributes[Markup.Data.verdict] == nil || cell.attributes[Markup.Data.reasons] == nil) {
+            for cell in row.cells.dropFirst()
+            where row.line != header.line
+                && (cell.attributes[Markup.Data.verdict] == nil || cell.attributes[Markup.Data.reasons] == nil)
+            {
                 judge.fail("a matrix cell without data-verdict or data-reasons", line: row.line, &report)
             }
         }
@@ -196,12 +214,17 @@ struct HTMLMatrixVerification {
 
     func verifyList(_ table: HTMLTableReader.Table, _ report: inout Tally) {
         report.coverage.tables += 1
-        let rows = table.rows.dropFirst().map { row -> (source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int) in
+        let rows = table.rows.dropFirst().map {
+            row -> (source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int) in
             let source = row.cells.first.map(Self.header) ?? .init(text: "", labelled: nil)
             let targets = row.cells.count > 1 ? row.cells[1].lines.filter { !$0.isEmpty } : []
-            let labelled = row.cells.count > 1 ? row.cells[1].attributes[Markup.Data.targets].map { $0.split(separator: " ").map(String.init) } : nil
+            let labelled =
+                row.cells.count > 1
+                ? row.cells[1].attributes[Markup.Data.targets].map { $0.split(separator: " ").map(String.init) } : nil
             for cell in row.cells {
-                for hidden in cell.concealed { judge.fail("a list cell holds \(hidden.what), which no reader meets", line: hidden.line, &report) }
+                for hidden in cell.concealed {
+                    judge.fail("a list cell holds \(hidden.what), which no reader meets", line: hidden.line, &report)
+                }
             }
             return (source, targets, labelled, row.line)
         }
@@ -221,8 +244,10 @@ struct MarkdownVerification {
 
     /// The program's grid and list among `tables`, each exactly once where expected. On a page that shows
     /// several programs (print, prose) each table is known by its caption, which names the program.
-    func verify(_ tables: [MarkdownTableReader.Table], grid expectGrid: Bool = true, list expectList: Bool = true,
-                byCaption: Bool = false, _ report: inout Tally) {
+    func verify(
+        _ tables: [MarkdownTableReader.Table], grid expectGrid: Bool = true, list expectList: Bool = true,
+        byCaption: Bool = false, _ report: inout Tally
+    ) {
         let judge = GridJudge(expectations: expectations, program: program, file: file)
         let name = expectations.catalog.program(program)?.name ?? program.rawValue
         let ours = byCaption ? tables.filter { ($0.caption ?? "").contains(", \(name) offers, as of") } : tables
@@ -234,19 +259,23 @@ struct MarkdownVerification {
         } else if let grid = grids.first {
             report.coverage.tables += 1
             let rows = grid.rows.map { row in
-                ReadGrid.Row(header: .init(text: row.cells.first ?? "", labelled: nil), cells: row.cells.dropFirst().map {
-                    ReadGrid.Cell(seen: $0, heard: nil, verdict: nil, reasons: nil, labelledFrom: nil, labelledTo: nil)
-                }, line: row.line)
+                ReadGrid.Row(
+                    header: .init(text: row.cells.first ?? "", labelled: nil),
+                    cells: row.cells.dropFirst().map {
+                        ReadGrid.Cell(seen: $0, heard: nil, verdict: nil, reasons: nil, labelledFrom: nil, labelledTo: nil)
+                    }, line: row.line)
             }
-            judge.judgeGrid(ReadGrid(columns: grid.header.dropFirst().map { .init(text: $0, labelled: nil) }, rows: rows),
-                            line: grid.line, &report)
+            judge.judgeGrid(
+                ReadGrid(columns: grid.header.dropFirst().map { .init(text: $0, labelled: nil) }, rows: rows),
+                line: grid.line, &report)
         } else {
             judge.fail("no Markdown grid (a table headed '| From ╲ To |')", line: 1, &report)
         }
         if !expectList {
         } else if let list = lists.first {
             report.coverage.tables += 1
-            let rows = zip(list.rows, list.rawRows).map { row, raw -> (source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int) in
+            let rows = zip(list.rows, list.rawRows).map {
+                row, raw -> (source: ReadGrid.Header, targets: [String], labelled: [String]?, line: Int) in
                 let targets = raw.cells.count > 1 ? MarkdownTableReader.lines(ofRawCell: raw.cells[1]).filter { !$0.isEmpty } : []
                 return (.init(text: row.cells.first ?? "", labelled: nil), targets, nil, row.line)
             }

@@ -43,14 +43,17 @@ struct OfferVerification: Sendable {
         report.coverage.rows += 1
         let listed = services.map { $0.attributes[Markup.Data.service] ?? "" }
         if listed != offer.services.map(\.rawValue) {
-            report.fail(.offerPage, "\(offer.id): the page lists the services \(listed.joined(separator: ", ")), the model says "
-                        + offer.services.map(\.rawValue).joined(separator: ", "), file: path, line: services.first?.line ?? 1)
+            report.fail(
+                .offerPage,
+                "\(offer.id): the page lists the services \(listed.joined(separator: ", ")), the model says "
+                    + offer.services.map(\.rawValue).joined(separator: ", "), file: path, line: services.first?.line ?? 1)
         }
         for item in services {
             let id = ServiceID(item.attributes[Markup.Data.service] ?? "")
             if let name = catalog.service(id)?.name, item.text != name {
-                report.fail(.offerPage, "\(offer.id): the service \(id) reads '\(item.text)', the model names it '\(name)'",
-                            file: path, line: item.line)
+                report.fail(
+                    .offerPage, "\(offer.id): the service \(id) reads '\(item.text)', the model names it '\(name)'",
+                    file: path, line: item.line)
             }
         }
         let shown = (HTMLListReader.items(in: page, listClass: "upgrades") ?? []).map { item in
@@ -66,8 +69,10 @@ struct OfferVerification: Sendable {
         let services = section("Services it includes", in: lines)
         let names = offer.services.map { catalog.service($0)?.name ?? $0.rawValue }
         if services.map(unescaped) != names {
-            report.fail(.offerPage, "\(offer.id): the Markdown lists the services \(services.joined(separator: ", ")), the model has "
-                        + names.joined(separator: ", "), file: path, line: 1)
+            report.fail(
+                .offerPage,
+                "\(offer.id): the Markdown lists the services \(services.joined(separator: ", ")), the model has "
+                    + names.joined(separator: ", "), file: path, line: 1)
         }
         let upgrades = section("Possible upgrades", in: lines).compactMap { line -> (id: OfferID?, text: String, line: Int)? in
             guard line.hasPrefix("["), let text = Self.linkText(line) else { return nil }
@@ -78,32 +83,45 @@ struct OfferVerification: Sendable {
 
     /// The possible upgrades a page names against the rule core's eligible targets, in the order the
     /// content lists the paths, each worded as the target's name and the services it adds.
-    private func judgeUpgrades(_ shown: [(id: OfferID?, text: String, line: Int)], of offer: Offer, file: String,
-                               _ report: inout Tally) {
-        let expected = possible[offer.id] ?? expectations.listed(from: offer, in: offer.program)
+    private func judgeUpgrades(
+        _ shown: [(id: OfferID?, text: String, line: Int)], of offer: Offer, file: String,
+        _ report: inout Tally
+    ) {
+        let expected =
+            possible[offer.id]
+            ?? expectations.listed(from: offer, in: offer.program)
             .map { PossibleUpgrade(offer: $0, text: Self.entry(from: offer, to: $0, in: catalog)) }
         // The page as it should be, which is nearly always: nothing to work out.
         if shown.map(\.id) == expected.map(\.offer.id), shown.map(\.text) == expected.map(\.text) { return }
         let eligible = expected.map(\.offer)
         let ids = shown.compactMap(\.id)
         for missing in eligible where !ids.contains(missing.id) {
-            report.fail(.offerPage, "\(offer.id): \(missing.id) is missing from the possible upgrades; the rule core says it is eligible",
-                        file: file, line: 1)
+            report.fail(
+                .offerPage, "\(offer.id): \(missing.id) is missing from the possible upgrades; the rule core says it is eligible",
+                file: file, line: 1)
         }
         for extra in ids where !eligible.contains(where: { $0.id == extra }) {
-            report.fail(.offerPage, "\(offer.id): \(extra) is shown as a possible upgrade, but the rule core says "
-                        + (catalog.offer(extra).map { Expectations.describe(expectations.decision(offer, $0)) } ?? "it is no offer"),
-                        file: file, line: 1)
+            report.fail(
+                .offerPage,
+                "\(offer.id): \(extra) is shown as a possible upgrade, but the rule core says "
+                    + (catalog.offer(extra).map { Expectations.describe(expectations.decision(offer, $0)) } ?? "it is no offer"),
+                file: file, line: 1)
         }
-        if ids.filter({ id in eligible.contains { $0.id == id } }) != eligible.map(\.id).filter(ids.contains) || Set(ids).count != ids.count {
-            report.fail(.offerPage, "\(offer.id): the possible upgrades are repeated or out of the order the content lists them", file: file, line: 1)
+        if ids.filter({ id in eligible.contains { $0.id == id } }) != eligible.map(\.id).filter(ids.contains)
+            || Set(ids).count != ids.count
+        {
+            report.fail(
+                .offerPage, "\(offer.id): the possible upgrades are repeated or out of the order the content lists them",
+                file: file, line: 1)
         }
         for item in shown {
             guard let target = item.id.flatMap(catalog.offer) else { continue }
             let expected = Self.entry(from: offer, to: target, in: catalog)
             if item.text != expected {
-                report.fail(.offerPage, "\(offer.id): the possible upgrade to \(target.id) reads '\(item.text)', the model says '\(expected)'",
-                            file: file, line: item.line)
+                report.fail(
+                    .offerPage,
+                    "\(offer.id): the possible upgrade to \(target.id) reads '\(item.text)', the model says '\(expected)'",
+                    file: file, line: item.line)
             }
         }
     }
@@ -111,7 +129,8 @@ struct OfferVerification: Sendable {
     /// A possible upgrade as a reader sees it: the target's name and the services it adds.
     static func entry(from offer: Offer, to target: Offer, in catalog: Catalog) -> String {
         let added = target.services.filter { !offer.services.contains($0) }
-        return Perceived.collapse(target.name + (added.isEmpty ? ": adds no service" : ": adds " + catalog.serviceNames(added).joinedAsList))
+        return Perceived.collapse(
+            target.name + (added.isEmpty ? ": adds no service" : ": adds " + catalog.serviceNames(added).joinedAsList))
     }
 
     /// The `- item` lines under a `## heading`, without their markers.
@@ -162,7 +181,7 @@ struct OfferVerification: Sendable {
     func verifyCheckerData(_ text: String, asOf: CalendarDate, _ report: inout Tally) {
         let path = site + "/" + SitePaths.checkerData
         guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}"),
-              let data = try? JSONSerialization.jsonObject(with: Data(text[start...end].utf8)) as? [String: Any]
+            let data = try? JSONSerialization.jsonObject(with: Data(text[start...end].utf8)) as? [String: Any]
         else {
             report.fail(.checkerData, "the checker's data cannot be read: it should assign one JSON object", file: path, line: 1)
             return
@@ -176,27 +195,42 @@ struct OfferVerification: Sendable {
         expect("as-of date", data["asOf"], asOf.description)
         expect("statuses", data["statuses"], SubscriptionStatus.allCases.map(\.rawValue))
         expect("format", data["format"], "upgradedocs-checker/2")
-        expect("conditions", data["conditions"], Condition.allCases.map { ["id": $0.rawValue, "values": $0.values] as [String: Any] })
-        expect("rules", data["rules"], catalog.rules.map { rule in
-            // A rule links to the row of the first decision table that restates it.
-            let link = catalog.table(citing: rule.id).map { "rules/\($0.id).html#rule-\(rule.id)" }
-            return ["id": rule.id.rawValue, "code": rule.code.rawValue, "title": rule.title, "remedy": rule.remedy,
-                    "link": nullable(link), "when": Self.when(rule.when), "message": Self.nodes(rule.message.nodes)]
-                as [String: Any]
-        })
-        expect("advisories", data["advisories"], catalog.advisories.map {
-            ["code": $0.code.rawValue, "words": $0.words, "when": Self.when($0.when), "each": nullable($0.each),
-             "offer": nullable($0.offer), "message": Self.nodes($0.message.nodes)] as [String: Any]
-        })
-        expect("programs", data["programs"], catalog.programs.map {
-            ["id": $0.id.rawValue, "name": $0.name, "withdrawnFrom": nullable($0.withdrawnFrom?.description),
-             "withdrawalNote": nullable($0.withdrawalNote)] as [String: Any]
-        })
+        expect(
+            "conditions", data["conditions"],
+            Condition.allCases.map { ["id": $0.rawValue, "values": $0.values] as [String: Any] })
+        expect(
+            "rules", data["rules"],
+            catalog.rules.map { rule in
+                // A rule links to the row of the first decision table that restates it.
+                let link = catalog.table(citing: rule.id).map { "rules/\($0.id).html#rule-\(rule.id)" }
+                return [
+                    "id": rule.id.rawValue, "code": rule.code.rawValue, "title": rule.title, "remedy": rule.remedy,
+                    "link": nullable(link), "when": Self.when(rule.when), "message": Self.nodes(rule.message.nodes),
+                ]
+                    as [String: Any]
+            })
+        expect(
+            "advisories", data["advisories"],
+            catalog.advisories.map {
+                [
+                    "code": $0.code.rawValue, "words": $0.words, "when": Self.when($0.when), "each": nullable($0.each),
+                    "offer": nullable($0.offer), "message": Self.nodes($0.message.nodes),
+                ] as [String: Any]
+            })
+        expect(
+            "programs", data["programs"],
+            catalog.programs.map {
+                [
+                    "id": $0.id.rawValue, "name": $0.name, "withdrawnFrom": nullable($0.withdrawnFrom?.description),
+                    "withdrawalNote": nullable($0.withdrawalNote),
+                ] as [String: Any]
+            })
         expect("regions", data["regions"], catalog.regions.map { ["id": $0.id.rawValue, "name": $0.name] })
         expect("services", data["services"], catalog.services.map { ["id": $0.id.rawValue, "name": $0.name] })
         let offers = (data["offers"] as? [[String: Any]]) ?? []
-        let byID = Dictionary(offers.compactMap { entry in (entry["id"] as? String).map { ($0, entry) } },
-                              uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(
+            offers.compactMap { entry in (entry["id"] as? String).map { ($0, entry) } },
+            uniquingKeysWith: { first, _ in first })
         for offer in catalog.offers {
             let wanted: [String: Any] = [
                 "id": offer.id.rawValue, "name": offer.name, "aliases": offer.aliases, "program": offer.program.rawValue,
@@ -208,18 +242,23 @@ struct OfferVerification: Sendable {
                 continue
             }
             if !(found as NSDictionary).isEqual(to: wanted) {
-                report.fail(.checkerData, "the checker's data says something else of \(offer.id) than the model", file: path, line: 2)
+                report.fail(
+                    .checkerData, "the checker's data says something else of \(offer.id) than the model", file: path, line: 2)
             }
         }
         if offers.count != catalog.offers.count {
-            report.fail(.checkerData, "the checker's data has \(offers.count) offers, the model \(catalog.offers.count)", file: path, line: 2)
+            report.fail(
+                .checkerData, "the checker's data has \(offers.count) offers, the model \(catalog.offers.count)", file: path,
+                line: 2)
         }
         let paths = (data["paths"] as? [String: [String]]) ?? [:]
         for offer in catalog.offers {
             let wanted = catalog.paths(from: offer.id).map(\.to.rawValue)
             if (paths[offer.id.rawValue] ?? []) != wanted {
-                report.fail(.checkerData, "the checker's paths from \(offer.id) are \((paths[offer.id.rawValue] ?? []).joined(separator: ", ")), "
-                            + "the model lists \(wanted.joined(separator: ", "))", file: path, line: 2)
+                report.fail(
+                    .checkerData,
+                    "the checker's paths from \(offer.id) are \((paths[offer.id.rawValue] ?? []).joined(separator: ", ")), "
+                        + "the model lists \(wanted.joined(separator: ", "))", file: path, line: 2)
             }
         }
         for extra in Set(paths.keys).subtracting(catalog.offers.map(\.id.rawValue)).sorted() {

@@ -42,19 +42,23 @@ struct PageVerification {
         }
         let loaded = scripts.compactMap { $0.attributes["src"] }
         if loaded != expected {
-            fail("the page loads the scripts \(Self.list(loaded)), but a \(kind.rawValue) page loads \(Self.list(expected))",
-                 line: scripts.first?.line ?? 1, &report)
+            fail(
+                "the page loads the scripts \(Self.list(loaded)), but a \(kind.rawValue) page loads \(Self.list(expected))",
+                line: scripts.first?.line ?? 1, &report)
         }
         let sheets = page.descendants(named: "link", where: { ($0.attributes["rel"] ?? "").lowercased() == "stylesheet" })
         let stylesheet = Self.relative(SitePaths.stylesheet, from: file)
         for sheet in sheets where sheet.attributes["href"] != stylesheet {
-            fail("the page loads the stylesheet '\(sheet.attributes["href"] ?? "")'; the site has only \(stylesheet)",
-                 line: sheet.line, &report)
+            fail(
+                "the page loads the stylesheet '\(sheet.attributes["href"] ?? "")'; the site has only \(stylesheet)",
+                line: sheet.line, &report)
         }
         for style in page.descendants(named: "style") {
             let css = style.children.map { if case .text(let text) = $0 { text } else { "" } }.joined()
             for finding in StylesheetVerification.findings(in: css) {
-                fail("a style rule hides or draws content in verified tables: \(finding.rule)", line: style.line + finding.line - 1, &report)
+                fail(
+                    "a style rule hides or draws content in verified tables: \(finding.rule)",
+                    line: style.line + finding.line - 1, &report)
             }
         }
         // The checker's page shows and hides its own parts as it answers; prose may hold raw HTML.
@@ -72,10 +76,16 @@ struct PageVerification {
         for table in page.descendants(named: "table") {
             let classes = table.classes.map(String.init)
             guard let known = classes.first(where: Self.tableClasses.contains) else {
-                if kind != .page { fail("a table this kind of page does not have (class '\(table.attributes["class"] ?? "")')", line: table.line, &report) }
+                if kind != .page {
+                    fail(
+                        "a table this kind of page does not have (class '\(table.attributes["class"] ?? "")')", line: table.line,
+                        &report)
+                }
                 continue
             }
-            let key = known + " " + [Markup.Data.program, Markup.Data.table, Markup.Data.part]
+            let key =
+                known + " "
+                + [Markup.Data.program, Markup.Data.table, Markup.Data.part]
                 .compactMap { table.attributes[$0] }.joined(separator: " ")
             seen[key, default: 0] += 1
             if seen[key] == 2 { fail("the \(known) table appears more than once", line: table.line, &report) }
@@ -85,16 +95,21 @@ struct PageVerification {
 
     private func allowed(_ tableClass: String) -> Bool {
         switch kind {
-        case .matrix: [Markup.TableClass.matrix, Markup.TableClass.list, Markup.TableClass.parts, Markup.TableClass.part].contains(tableClass)
+        case .matrix:
+            [Markup.TableClass.matrix, Markup.TableClass.list, Markup.TableClass.parts, Markup.TableClass.part].contains(
+                tableClass)
         case .rules: [Markup.TableClass.decision, "examples"].contains(tableClass)
-        case .print, .page: [Markup.TableClass.decision, Markup.TableClass.matrix, Markup.TableClass.list, "examples"].contains(tableClass)
+        case .print, .page:
+            [Markup.TableClass.decision, Markup.TableClass.matrix, Markup.TableClass.list, "examples"].contains(tableClass)
         case .offer: tableClass == "offer-index" && file == SitePaths.offers.file(.html)
         case .index, .role, .checker, .search: false
         }
     }
 
-    static let tableClasses: Set<String> = [Markup.TableClass.matrix, Markup.TableClass.list, Markup.TableClass.parts,
-                                            Markup.TableClass.part, Markup.TableClass.decision, "examples", "offer-index"]
+    static let tableClasses: Set<String> = [
+        Markup.TableClass.matrix, Markup.TableClass.list, Markup.TableClass.parts,
+        Markup.TableClass.part, Markup.TableClass.decision, "examples", "offer-index",
+    ]
 
     /// `target` (from the site's root) as a link from `page`.
     static func relative(_ target: String, from page: String) -> String {

@@ -61,36 +61,46 @@ struct PartVerification {
         cover(seen, format: "HTML", overview: overview + ".html", &report)
     }
 
-    private func verifyMarkdown(_ markdown: [(file: String, text: String)], overview: String,
-                                _ report: inout Tally) {
+    private func verifyMarkdown(
+        _ markdown: [(file: String, text: String)], overview: String,
+        _ report: inout Tally
+    ) {
         var seen: [OfferID: (file: String, line: Int)] = [:]
         for (file, text) in markdown {
             MarkdownPageVerification.verifyFooter(of: text, path: site + "/" + file, asOf: expectations.asOf, &report)
-            guard let table = MarkdownTableReader.tables(in: text).first(where: { $0.header == Markup.MarkdownHeader.part }) else {
-                fail("no Markdown part table (headed '| \(Markup.MarkdownHeader.part.joined(separator: " | ")) |')", file, 1, &report)
+            guard let table = MarkdownTableReader.tables(in: text).first(where: { $0.header == Markup.MarkdownHeader.part })
+            else {
+                fail(
+                    "no Markdown part table (headed '| \(Markup.MarkdownHeader.part.joined(separator: " | ")) |')", file, 1,
+                    &report)
                 continue
             }
             report.coverage.tables += 1
             let rows = zip(table.rows, table.rawRows).map { row, raw in
                 let cells = row.cells + Array(repeating: "", count: max(0, 3 - row.cells.count))
                 let rawCells = raw.cells + Array(repeating: "", count: max(0, 3 - raw.cells.count))
-                return ReadRow(source: cells[0], targets: Self.lines(rawCells[1]),
-                               blocked: Self.lines(rawCells[2]).map(Self.targetName(ofBlocked:)), line: row.line)
+                return ReadRow(
+                    source: cells[0], targets: Self.lines(rawCells[1]),
+                    blocked: Self.lines(rawCells[2]).map(Self.targetName(ofBlocked:)), line: row.line)
             }
             judge(rows, unshown: MatrixSplit.unshownReasons, file: file, seen: &seen, &report)
         }
         cover(seen, format: "Markdown", overview: overview + ".md", &report)
     }
 
-    private func judge(_ rows: [ReadRow], unshown: [ReasonCode], file: String,
-                       seen: inout [OfferID: (file: String, line: Int)], _ report: inout Tally) {
+    private func judge(
+        _ rows: [ReadRow], unshown: [ReasonCode], file: String,
+        seen: inout [OfferID: (file: String, line: Int)], _ report: inout Tally
+    ) {
         for row in rows {
             guard let source = expectations.offer(named: row.source), source.program == program else {
                 fail("the row '\(row.source)' is not an offer of the \(program) program", file, row.line, &report)
                 continue
             }
             if let earlier = seen[source.id] {
-                fail("\(source.id) has a second row; its first is at \(path(earlier.file)):\(earlier.line)", file, row.line, &report)
+                fail(
+                    "\(source.id) has a second row; its first is at \(path(earlier.file)):\(earlier.line)", file, row.line,
+                    &report)
                 continue
             }
             seen[source.id] = (file, row.line)
@@ -113,42 +123,50 @@ struct PartVerification {
             }
             let named = resolve(row.targets, place: place, file: file, line: row.line, &report)
             for target in eligible.subtracting(named).sorted() {
-                fail("\(place): \(target) is missing from the possible upgrades; the rule core says it is eligible",
-                     file, row.line, &report)
+                fail(
+                    "\(place): \(target) is missing from the possible upgrades; the rule core says it is eligible",
+                    file, row.line, &report)
             }
             for target in named.subtracting(eligible).sorted() {
                 fail("\(place): \(target) is named as possible, but the rule core says \(says(target))", file, row.line, &report)
             }
             let blocked = resolve(row.blocked, place: place, file: file, line: row.line, &report)
             for target in Set(others.keys).subtracting(blocked).sorted() {
-                fail("\(place): \(target) is left out, which says it is blocked for \(describe(unshown)) alone, "
-                     + "but the rule core says \(says(target))", file, row.line, &report)
+                fail(
+                    "\(place): \(target) is left out, which says it is blocked for \(describe(unshown)) alone, "
+                        + "but the rule core says \(says(target))", file, row.line, &report)
             }
             for target in blocked.subtracting(others.keys).sorted() {
-                fail("\(place): \(target) is named as blocked for another reason, but the rule core says \(says(target))",
-                     file, row.line, &report)
+                fail(
+                    "\(place): \(target) is named as blocked for another reason, but the rule core says \(says(target))",
+                    file, row.line, &report)
             }
             if let labelled = row.labelledTargets, Set(labelled) != Set(named.map(\.rawValue)) {
-                fail("\(place): data-targets says \(labelled.joined(separator: " ")), the cell shows "
-                     + named.map(\.rawValue).sorted().joined(separator: " "), file, row.line, &report)
+                fail(
+                    "\(place): data-targets says \(labelled.joined(separator: " ")), the cell shows "
+                        + named.map(\.rawValue).sorted().joined(separator: " "), file, row.line, &report)
             }
             if let labelled = row.labelledBlocked {
                 if Set(labelled.keys) != Set(blocked.map(\.rawValue)) {
-                    fail("\(place): data-blocked names \(labelled.keys.sorted().joined(separator: " ")), the cell shows "
-                         + blocked.map(\.rawValue).sorted().joined(separator: " "), file, row.line, &report)
+                    fail(
+                        "\(place): data-blocked names \(labelled.keys.sorted().joined(separator: " ")), the cell shows "
+                            + blocked.map(\.rawValue).sorted().joined(separator: " "), file, row.line, &report)
                 }
                 for (target, reasons) in labelled.sorted(by: { $0.key < $1.key }) {
                     guard let cell = others[OfferID(target)], reasons != cell.reasons else { continue }
-                    fail("\(place): \(target) is blocked for \(describe(reasons)) in data-blocked, the rule core says "
-                         + Expectations.describe(cell), file, row.line, &report)
+                    fail(
+                        "\(place): \(target) is blocked for \(describe(reasons)) in data-blocked, the rule core says "
+                            + Expectations.describe(cell), file, row.line, &report)
                 }
             }
         }
     }
 
     /// Ids of the offers named; each name that is no offer is reported.
-    private func resolve(_ names: [String], place: String, file: String, line: Int,
-                         _ report: inout Tally) -> Set<OfferID> {
+    private func resolve(
+        _ names: [String], place: String, file: String, line: Int,
+        _ report: inout Tally
+    ) -> Set<OfferID> {
         var ids = Set<OfferID>()
         for name in names {
             guard let offer = expectations.offer(named: name) else {
@@ -160,8 +178,10 @@ struct PartVerification {
         return ids
     }
 
-    private func cover(_ seen: [OfferID: (file: String, line: Int)], format: String, overview: String,
-                       _ report: inout Tally) {
+    private func cover(
+        _ seen: [OfferID: (file: String, line: Int)], format: String, overview: String,
+        _ report: inout Tally
+    ) {
         for offer in expectations.catalog.offers(in: program) where seen[offer.id] == nil {
             fail("\(offer.id) has no row in any \(format) part of the \(program) matrix", overview, 1, &report)
         }
@@ -177,11 +197,13 @@ struct PartVerification {
         var labelled: [String: [ReasonCode]] = [:]
         for entry in cells.count > 2 ? words(cells[2].attributes["data-blocked"]) : [] {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            labelled[parts[0]] = parts.count > 1 ? parts[1].split(separator: "+").compactMap { ReasonCode(rawValue: String($0)) } : []
+            labelled[parts[0]] =
+                parts.count > 1 ? parts[1].split(separator: "+").compactMap { ReasonCode(rawValue: String($0)) } : []
         }
-        return ReadRow(source: source, targets: targets, blocked: blocked,
-                       labelledTargets: cells.count > 1 ? words(cells[1].attributes["data-targets"]) : [],
-                       labelledBlocked: labelled, line: row.line)
+        return ReadRow(
+            source: source, targets: targets, blocked: blocked,
+            labelledTargets: cells.count > 1 ? words(cells[1].attributes["data-targets"]) : [],
+            labelledBlocked: labelled, line: row.line)
     }
 
     private static func words(_ text: String?) -> [String] { (text ?? "").split(separator: " ").map(String.init) }

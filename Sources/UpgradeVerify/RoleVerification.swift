@@ -12,7 +12,7 @@ struct RoleVerification {
 
     func verify(html page: HTMLElement, _ report: inout Tally) {
         guard let heading = page.descendants(named: "h2", where: { $0.attributes["id"] == "checks" }).first,
-              let list = following(heading, in: page)
+            let list = following(heading, in: page)
         else {
             report.fail(.rolePage, "no list of checks (after the heading 'Checks, in order')", file: file, line: 1)
             return
@@ -20,7 +20,9 @@ struct RoleVerification {
         let items = list.elements.filter { $0.name == "li" }
         judge(items.map { Perceived($0).seen }, lines: items.map(\.line), line: list.line, &report)
         for item in items {
-            for hidden in Perceived(item).concealed { report.fail(.rolePage, "a check holds \(hidden.what)", file: file, line: hidden.line) }
+            for hidden in Perceived(item).concealed {
+                report.fail(.rolePage, "a check holds \(hidden.what)", file: file, line: hidden.line)
+            }
         }
     }
 
@@ -45,14 +47,17 @@ struct RoleVerification {
     private func judge(_ shown: [String], lines: [Int], line: Int, _ report: inout Tally) {
         report.coverage.rows += shown.count
         for (index, check) in expected.enumerated() where !shown.contains(check) {
-            report.fail(.rolePage, "check \(index + 1) is missing or reworded; the content's rule \(rules[index].id) reads '\(check)'",
-                        file: file, line: line)
+            report.fail(
+                .rolePage, "check \(index + 1) is missing or reworded; the content's rule \(rules[index].id) reads '\(check)'",
+                file: file, line: line)
         }
         for (text, at) in zip(shown, lines) where !expected.contains(text) {
             report.fail(.rolePage, "a check the rules do not have: '\(text)'", file: file, line: at)
         }
         let order = shown.filter(expected.contains)
-        if order != expected.filter(order.contains) { report.fail(.rolePage, "the checks are out of rule order", file: file, line: line) }
+        if order != expected.filter(order.contains) {
+            report.fail(.rolePage, "the checks are out of rule order", file: file, line: line)
+        }
         if Set(order).count != order.count { report.fail(.rolePage, "a check appears twice", file: file, line: line) }
     }
 

@@ -19,8 +19,9 @@ struct SearchVerification {
 
     init(catalog: Catalog, site: String, pages: [String]) {
         (self.catalog, self.site, self.pages) = (catalog, site, pages)
-        offerPages = Dictionary(catalog.offers.map { (SitePaths.offer($0.id).file(.html), $0) },
-                                uniquingKeysWith: { first, _ in first })
+        offerPages = Dictionary(
+            catalog.offers.map { (SitePaths.offer($0.id).file(.html), $0) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     struct Index {
@@ -42,8 +43,9 @@ struct SearchVerification {
             return nil
         }
         guard let index = Self.index(data) else {
-            report.fail(.searchIndex, "the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/2",
-                        file: listPath, line: 1)
+            report.fail(
+                .searchIndex, "the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/2",
+                file: listPath, line: 1)
             return nil
         }
         return index
@@ -56,11 +58,15 @@ struct SearchVerification {
         for href in listed { seen[href, default: 0] += 1 }
         let wanted = pages.filter { $0 != SitePaths.search.file(.html) && !$0.hasPrefix("print/") }
         for page in wanted where seen[page] != 1 {
-            report.fail(.searchIndex, seen[page] == nil ? "search cannot find \(page): the index does not list it"
-                                          : "the index lists \(page) \(seen[page]!) times", file: listPath, line: 1)
+            report.fail(
+                .searchIndex,
+                seen[page] == nil
+                    ? "search cannot find \(page): the index does not list it"
+                    : "the index lists \(page) \(seen[page]!) times", file: listPath, line: 1)
         }
         for href in Set(listed).subtracting(wanted).sorted() {
-            report.fail(.searchIndex, "the index lists \(href), which is not a page search should lead to", file: listPath, line: 1)
+            report.fail(
+                .searchIndex, "the index lists \(href), which is not a page search should lead to", file: listPath, line: 1)
         }
     }
 
@@ -74,8 +80,9 @@ struct SearchVerification {
         // Only a shard that holds an offer's page is read whole; any other must have the form.
         let table = offers.isEmpty ? nil : data.flatMap { Self.shard($0, number: number) }
         guard let data, Self.isCall(data, prefix: Self.shardPrefix(number)), table != nil || offers.isEmpty else {
-            report.fail(.searchIndex, "the search index's shard \(number) is missing or not `UpgradeSearch.terms(\(number), {...})`",
-                        file: site + "/" + path, line: 1)
+            report.fail(
+                .searchIndex, "the search index's shard \(number) is missing or not `UpgradeSearch.terms(\(number), {...})`",
+                file: site + "/" + path, line: 1)
             return
         }
         for (page, offer) in offers {
@@ -83,14 +90,16 @@ struct SearchVerification {
             for name in [offer.id.rawValue, offer.name] + offer.aliases {
                 let terms = Self.terms(name, index)
                 if !terms.isEmpty, !index.pages[page].names.contains(terms.joined(separator: " ")) {
-                    report.fail(.searchIndex, "search does not list \(file) first for '\(name)': the index does not name the page so",
-                                file: listPath, line: 1)
+                    report.fail(
+                        .searchIndex, "search does not list \(file) first for '\(name)': the index does not name the page so",
+                        file: listPath, line: 1)
                 }
                 for term in terms {
                     let postings = table?[term] ?? []
                     if !stride(from: 0, to: postings.count - 1, by: 2).contains(where: { postings[$0] == page }) {
-                        report.fail(.searchIndex, "search for '\(name)' cannot find \(file): its shard does not lead '\(term)' there",
-                                    file: site + "/" + path, line: 1)
+                        report.fail(
+                            .searchIndex, "search for '\(name)' cannot find \(file): its shard does not lead '\(term)' there",
+                            file: site + "/" + path, line: 1)
                     }
                 }
             }
@@ -99,10 +108,11 @@ struct SearchVerification {
 
     static func index(_ data: Data) -> Index? {
         guard let object = call(data, prefix: "UpgradeSearch.pages(") as? [String: Any],
-              object["format"] as? String == "upgradedocs-search/2", let shards = object["shards"] as? Int, shards > 0,
-              let perShard = object["pagesPerShard"] as? Int, perShard > 0,
-              let minimum = object["minimumLength"] as? Int, let stop = object["stopWords"] as? [String],
-              let pages = object["pages"] as? [[Any]] else { return nil }
+            object["format"] as? String == "upgradedocs-search/2", let shards = object["shards"] as? Int, shards > 0,
+            let perShard = object["pagesPerShard"] as? Int, perShard > 0,
+            let minimum = object["minimumLength"] as? Int, let stop = object["stopWords"] as? [String],
+            let pages = object["pages"] as? [[Any]]
+        else { return nil }
         var entries: [(href: String, names: [String])] = []
         for page in pages {
             guard page.count == 5, let href = page[0] as? String, let names = page[4] as? [String] else { return nil }
@@ -122,8 +132,10 @@ struct SearchVerification {
             let entry = line.hasSuffix(",") ? line.dropLast() : line
             guard entry.hasPrefix("\""), let split = entry.range(of: "\":["), entry.hasSuffix("]") else { return nil }
             let quoted = entry[entry.startIndex..<entry.index(after: split.lowerBound)]
-            let term = quoted.contains("\\") ? (try? JSONDecoder().decode(String.self, from: Data(quoted.utf8)))
-                                              : String(quoted.dropFirst().dropLast())
+            let term =
+                quoted.contains("\\")
+                ? (try? JSONDecoder().decode(String.self, from: Data(quoted.utf8)))
+                : String(quoted.dropFirst().dropLast())
             var postings: [Int] = []
             for number in entry[split.upperBound..<entry.index(before: entry.endIndex)].split(separator: ",") {
                 guard let value = Int(number) else { return nil }
@@ -166,7 +178,7 @@ struct SearchVerification {
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                 .decimalNumber, .letterNumber, .otherNumber:
+                .decimalNumber, .letterNumber, .otherNumber:
                 run.unicodeScalars.append(scalar)
             default:
                 flush()

@@ -44,25 +44,31 @@ package struct SiteVerifier: Sendable {
 
     /// Verifies `site` while the model loads: reading and hashing the site's files needs no model.
     /// Returns the load's result; when it failed, nothing was verified.
-    package static func verify(site: String, loading load: @Sendable () -> Result<LoadedContent, DiagnosticError>,
-                              into diagnostics: Diagnostics) -> (content: Result<LoadedContent, DiagnosticError>, coverage: Coverage) {
+    package static func verify(
+        site: String, loading load: @Sendable () -> Result<LoadedContent, DiagnosticError>,
+        into diagnostics: Diagnostics
+    ) -> (content: Result<LoadedContent, DiagnosticError>, coverage: Coverage) {
         let folder = Self.folder(site)
         let found = Diagnostics(), loading = Locked(true)
         // One core loads the model; the other reads and hashes the site, then parses pages until the model is in.
-        let (loaded, prepared) = ConcurrentMap.both({
-            let result = load()
-            loading.withLock { $0 = false }
-            return result
-        }, { () -> (SiteFiles, [String: HTMLElement])? in
-            var report = Tally(diagnostics: found)
-            guard let files = SiteFiles.read(site: folder, &report) else { return nil }
-            var parsed: [String: HTMLElement] = [:]
-            for file in files.pages where file.hasSuffix(".html") && !SitePaths.isPart(file) {
-                guard loading.withLock({ $0 }) else { break }
-                if let data = files.contents[file] { parsed[file] = HTMLDocument.parse(String(decoding: data, as: UTF8.self)) }
-            }
-            return (files, parsed)
-        })
+        let (loaded, prepared) = ConcurrentMap.both(
+            {
+                let result = load()
+                loading.withLock { $0 = false }
+                return result
+            },
+            { () -> (SiteFiles, [String: HTMLElement])? in
+                var report = Tally(diagnostics: found)
+                guard let files = SiteFiles.read(site: folder, &report) else { return nil }
+                var parsed: [String: HTMLElement] = [:]
+                for file in files.pages where file.hasSuffix(".html") && !SitePaths.isPart(file) {
+                    guard loading.withLock({ $0 }) else { break }
+                    if let data = files.contents[file] {
+                        parsed[file] = HTMLDocument.parse(String(decoding: data, as: UTF8.self))
+                    }
+                }
+                return (files, parsed)
+            })
         guard case .success(let content) = loaded else { return (loaded, Coverage()) }
         for diagnostic in found.all { diagnostics.append(diagnostic) }
         guard let (files, parsed) = prepared else { return (loaded, Coverage()) }
@@ -91,9 +97,12 @@ package struct SiteVerifier: Sendable {
     /// The test vectors, replayed.
     private func verifyVectors(expectations: Expectations, _ report: inout Tally) {
         if let data = contents(of: SitePaths.testVectors) {
-            TestVectorVerification(catalog: catalog, asOf: expectations.asOf, file: path(SitePaths.testVectors)).verify(data, &report)
+            TestVectorVerification(catalog: catalog, asOf: expectations.asOf, file: path(SitePaths.testVectors)).verify(
+                data, &report)
         } else {
-            report.fail(.pageStructure, "missing: the site has no \(SitePaths.testVectors); run 'upgradedocs build'", file: path(SitePaths.testVectors), line: 1)
+            report.fail(
+                .pageStructure, "missing: the site has no \(SitePaths.testVectors); run 'upgradedocs build'",
+                file: path(SitePaths.testVectors), line: 1)
         }
     }
 
@@ -108,9 +117,10 @@ package struct SiteVerifier: Sendable {
         }
         let diagnostics = report.diagnostics, verifier = self
         let offers = OfferVerification(expectations: expectations, site: site, offers: catalog.offers)
-        let offerPages = Dictionary(catalog.offers.flatMap { offer in
-            PageFormat.allCases.map { (SitePaths.offer(offer.id).file($0), offer) }
-        }, uniquingKeysWith: { first, _ in first })
+        let offerPages = Dictionary(
+            catalog.offers.flatMap { offer in
+                PageFormat.allCases.map { (SitePaths.offer(offer.id).file($0), offer) }
+            }, uniquingKeysWith: { first, _ in first })
         // One pool of work for both cores: each format of a split program's parts, the data files, and
         // every other page. The long jobs go first, so no core is left waiting for one at the end.
         enum Work: Sendable { case parts(ProgramID, PageFormat), vectors, checker, searchList, searchShard(Int), page(String) }
@@ -118,7 +128,8 @@ package struct SiteVerifier: Sendable {
         let search = SearchVerification(catalog: catalog, site: site, pages: files.pages.filter { $0.hasSuffix(".html") })
         let searchIndex = search.index(read: { contents(of: $0) }, &report)
         let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
-        let work = split.flatMap { program in PageFormat.allCases.map { Work.parts(program.id, $0) } }
+        let work =
+            split.flatMap { program in PageFormat.allCases.map { Work.parts(program.id, $0) } }
             + [Work.vectors, .checker] + (searchIndex.map { [Work.searchList] + (0..<$0.shards).map(Work.searchShard) } ?? [])
             + files.pages.filter { file in
                 // A split program's parts are verified a format at a time; a part page anywhere else is a stray.
@@ -140,8 +151,9 @@ package struct SiteVerifier: Sendable {
             case .searchShard(let number):
                 if let searchIndex { search.verifyShard(number, of: searchIndex, read: { verifier.contents(of: $0) }, &report) }
             case .page(let file):
-                verifier.verifyPage(file, kind: pages.kind(of: file), offer: offerPages[file], expectations: expectations,
-                                    offers: offers, &report)
+                verifier.verifyPage(
+                    file, kind: pages.kind(of: file), offer: offerPages[file], expectations: expectations,
+                    offers: offers, &report)
             }
             return report.coverage
         }
@@ -149,14 +161,17 @@ package struct SiteVerifier: Sendable {
         for file in files.files where file.hasSuffix(".css") {
             guard let css = read(file, &report) else { continue }
             for finding in StylesheetVerification.findings(in: css) {
-                report.fail(.stylesheet, "a style rule hides or draws content in verified tables: \(finding.rule)", file: path(file),
-                            line: finding.line)
+                report.fail(
+                    .stylesheet, "a style rule hides or draws content in verified tables: \(finding.rule)", file: path(file),
+                    line: finding.line)
             }
         }
     }
 
-    private func verifyPage(_ file: String, kind: PageKind?, offer: Offer?, expectations: Expectations,
-                            offers: OfferVerification, _ report: inout Tally) {
+    private func verifyPage(
+        _ file: String, kind: PageKind?, offer: Offer?, expectations: Expectations,
+        offers: OfferVerification, _ report: inout Tally
+    ) {
         guard let kind else {
             report.fail(.pageStructure, "a page the model does not make", file: path(file), line: 1)
             return
@@ -189,8 +204,10 @@ package struct SiteVerifier: Sendable {
                 expect(tables, has: wanted, program: program.id, file: file, &report)
             }
         }
-        for table in catalog.tables where kind == .rules && file == SitePaths.table(table.id).file(.html)
-            && !tables.contains(where: { $0.attributes[Markup.Data.table] == table.id.rawValue }) {
+        for table in catalog.tables
+        where kind == .rules && file == SitePaths.table(table.id).file(.html)
+            && !tables.contains(where: { $0.attributes[Markup.Data.table] == table.id.rawValue })
+        {
             report.diagnostics.append(problem(.tableMismatch, "no decision table '\(table.id)' on the page", file: file))
         }
         for table in tables { verify(table, expectations: expectations, file: file, &report) }
@@ -204,15 +221,19 @@ package struct SiteVerifier: Sendable {
                 return
             }
             let verification = HTMLMatrixVerification(expectations: expectations, program: program, file: path(file))
-            classes.contains("upgrade-matrix") ? verification.verifyGrid(table, &report)
-                                               : verification.verifyList(table, &report)
+            classes.contains("upgrade-matrix")
+                ? verification.verifyGrid(table, &report)
+                : verification.verifyList(table, &report)
         } else if classes.contains("examples") {
             ExampleVerification(catalog: catalog, core: expectations.core, file: path(file)).verify(
                 rows: table.rows.dropFirst().map { ($0.attributes["id"], $0.cells.map(\.text), $0.line) },
                 header: table.rows.first?.cells.map(\.text) ?? [], line: table.line, &report)
         } else if classes.contains("decision-table") {
-            guard let id = table.attributes[Markup.Data.table], let expected = catalog.tables.first(where: { $0.id.rawValue == id }) else {
-                report.diagnostics.append(problem(.tableMismatch, "a decision table with no known data-table id", file: file, line: table.line))
+            guard let id = table.attributes[Markup.Data.table],
+                let expected = catalog.tables.first(where: { $0.id.rawValue == id })
+            else {
+                report.diagnostics.append(
+                    problem(.tableMismatch, "a decision table with no known data-table id", file: file, line: table.line))
                 return
             }
             DecisionTableVerification(table: expected, logic: catalog.logic, file: path(file)).verify(html: table, &report)
@@ -221,8 +242,10 @@ package struct SiteVerifier: Sendable {
 
     /// A split program: an overview of its parts, and the parts that the manifest lists under it.
     /// One format of a split program's part pages.
-    private func verifyParts(of program: ProgramID, format: PageFormat, files: [String], expectations: Expectations,
-                             _ report: inout Tally) {
+    private func verifyParts(
+        of program: ProgramID, format: PageFormat, files: [String], expectations: Expectations,
+        _ report: inout Tally
+    ) {
         let base = SitePaths.matrix(program).description
         let parts = files.filter { $0.hasPrefix(base + "/") && $0.hasSuffix("." + format.rawValue) }
             .compactMap { file in read(file, &report).map { (file, $0) } }
@@ -230,8 +253,10 @@ package struct SiteVerifier: Sendable {
             .verify(format, parts: parts, overview: base, &report)
     }
 
-    private func expect(_ tables: [HTMLTableReader.Table], has cssClass: String, program: ProgramID, file: String,
-                        _ report: inout Tally) {
+    private func expect(
+        _ tables: [HTMLTableReader.Table], has cssClass: String, program: ProgramID, file: String,
+        _ report: inout Tally
+    ) {
         guard !tables.contains(where: { $0.cssClasses.contains(cssClass) && $0.attributes["data-program"] == program.rawValue })
         else { return }
         report.diagnostics.append(problem(.pageStructure, "no table.\(cssClass) for program \(program) on the page", file: file))
@@ -243,7 +268,8 @@ package struct SiteVerifier: Sendable {
 
     private func read(_ file: String, _ report: inout Tally) -> String? {
         guard let data = contents(of: file) else {
-            report.diagnostics.append(problem(.pageStructure, "missing: the site has no \(file); run 'upgradedocs build'", file: file))
+            report.diagnostics.append(
+                problem(.pageStructure, "missing: the site has no \(file); run 'upgradedocs build'", file: file))
             return nil
         }
         return String(decoding: data, as: UTF8.self)
@@ -282,14 +308,18 @@ struct Expectations: Sendable {
         self.catalog = catalog
         self.core = core
         self.asOf = asOf
-        byShownName = Dictionary(catalog.offers.map { (Perceived.collapse($0.name), $0) }, uniquingKeysWith: { first, _ in first })
+        byShownName = Dictionary(
+            catalog.offers.map { (Perceived.collapse($0.name), $0) }, uniquingKeysWith: { first, _ in first })
         let matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixSplit.gridLimit)
         self.matrices = matrices
         // Each source's row is read by its part page, its list and its offer page in both formats:
         // worked out once, on both cores.
-        rows = Dictionary(zip(catalog.offers.map(\.id), ConcurrentMap.run(catalog.offers) { offer in
-            matrices.matrix(of: offer.program).row(of: offer.id)
-        }), uniquingKeysWith: { first, _ in first })
+        rows = Dictionary(
+            zip(
+                catalog.offers.map(\.id),
+                ConcurrentMap.run(catalog.offers) { offer in
+                    matrices.matrix(of: offer.program).row(of: offer.id)
+                }), uniquingKeysWith: { first, _ in first })
     }
 
     func decision(_ from: Offer, _ to: Offer) -> MatrixCell {
@@ -347,8 +377,9 @@ struct Expectations: Sendable {
 
     /// The eligible targets of a list-form row, in the order `paths.yaml` lists them, then the rest.
     func listed(from source: Offer, in program: ProgramID) -> [Offer] {
-        let order = Dictionary(catalog.paths(from: source.id).enumerated().map { ($0.element.to, $0.offset) },
-                               uniquingKeysWith: { first, _ in first })
+        let order = Dictionary(
+            catalog.paths(from: source.id).enumerated().map { ($0.element.to, $0.offset) },
+            uniquingKeysWith: { first, _ in first })
         return eligibleTargets(of: source, in: program).enumerated()
             .sorted { (order[$0.element.id] ?? .max, $0.offset) < (order[$1.element.id] ?? .max, $1.offset) }.map(\.element)
     }
@@ -361,7 +392,8 @@ struct Expectations: Sendable {
     static let marks = Set("¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars)
 
     static func describe(_ cell: MatrixCell) -> String {
-        cell.reasons.isEmpty ? cell.verdict.rawValue
+        cell.reasons.isEmpty
+            ? cell.verdict.rawValue
             : "\(cell.verdict.rawValue) (\(cell.reasons.map(\.rawValue).joined(separator: ", ")))"
     }
 }

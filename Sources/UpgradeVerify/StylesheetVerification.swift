@@ -13,10 +13,12 @@ enum StylesheetVerification {
             guard reachesVerifiedContent(selector) else { continue }
             let declarations = Self.declarations(rule.declarations)
             let pseudo = [":before", ":after", ":marker"].contains { selector.contains($0) }
-            let generates = pseudo && declarations.contains { $0.0 == "content" && !["none", "normal", "\"\"", "''"].contains($0.1) }
+            let generates =
+                pseudo && declarations.contains { $0.0 == "content" && !["none", "normal", "\"\"", "''"].contains($0.1) }
             let hides = declarations.contains(where: Self.hides)
             if generates || hides {
-                let text = "\(rule.selector) { \(rule.declarations) }".split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let text = "\(rule.selector) { \(rule.declarations) }".split(whereSeparator: \.isWhitespace).joined(
+                    separator: " ")
                 found.append((text, rule.line))
             }
         }
@@ -29,8 +31,11 @@ enum StylesheetVerification {
         text.lowercased().split(separator: ";").compactMap { declaration in
             let parts = declaration.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { return nil }
-            return (parts[0].filter { !$0.isWhitespace }, parts[1].replacingOccurrences(of: "!important", with: "")
-                .trimmingCharacters(in: .whitespacesAndNewlines))
+            return (
+                parts[0].filter { !$0.isWhitespace },
+                parts[1].replacingOccurrences(of: "!important", with: "")
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            )
         }
     }
 
@@ -52,11 +57,17 @@ enum StylesheetVerification {
     /// Whether a selector can match inside a verified table or list: table parts, list items, the
     /// classes and attributes verified content carries, or anything at all (`*`).
     private static func reachesVerifiedContent(_ selector: String) -> Bool {
-        let words = selector.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "*" || $0 == "[") })
-        let elements: Set<Substring> = ["table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "li", "ul", "ol", "span",
-                                        "a", "sup", "strong", "code", "*", "main", "body", "html", "article"]
-        let classes = ["upgrade-", "decision-table", "examples", "offer-index", "symbol", "eligible", "blocked", "hit-policy",
-                       "input", "output", "footnote", "services", "upgrades", "[data-", "[aria", "[class"]
+        let words = selector.split(whereSeparator: {
+            !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "*" || $0 == "[")
+        })
+        let elements: Set<Substring> = [
+            "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "li", "ul", "ol", "span",
+            "a", "sup", "strong", "code", "*", "main", "body", "html", "article",
+        ]
+        let classes = [
+            "upgrade-", "decision-table", "examples", "offer-index", "symbol", "eligible", "blocked", "hit-policy",
+            "input", "output", "footnote", "services", "upgrades", "[data-", "[aria", "[class",
+        ]
         return words.contains { elements.contains($0) } || classes.contains { selector.contains($0) }
     }
 

@@ -14,21 +14,24 @@ struct TestVectorVerification {
 
     func verify(_ data: Data, _ report: inout Tally) {
         guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let vectors = document["vectors"] as? [[String: Any]], let unreached = document["unreached"] as? [[String: Any]]
+            let vectors = document["vectors"] as? [[String: Any]], let unreached = document["unreached"] as? [[String: Any]]
         else {
             report.fail(.testVectors, "cannot read the test vectors: they need 'vectors' and 'unreached'", file: file, line: 1)
             return
         }
         if document["generator"] as? String != Generator.name || document["asOf"] as? String != asOf.description {
-            report.fail(.testVectors, "the test vectors name another generator or date than the site (\(Generator.name), \(asOf))",
-                        file: file, line: 1)
+            report.fail(
+                .testVectors, "the test vectors name another generator or date than the site (\(Generator.name), \(asOf))",
+                file: file, line: 1)
         }
         let core = RuleCore(catalog: catalog)
         var points = Set<ConditionPoint>()
         for (index, vector) in vectors.enumerated() {
             report.coverage.rows += 1
             guard let point = Self.point(vector["point"]), let request = request(vector["request"]) else {
-                report.fail(.testVectors, "vector \(index + 1) cannot be read as a point and a request of this catalogue", file: file, line: 1)
+                report.fail(
+                    .testVectors, "vector \(index + 1) cannot be read as a point and a request of this catalogue", file: file,
+                    line: 1)
                 continue
             }
             points.insert(point)
@@ -42,14 +45,18 @@ struct TestVectorVerification {
                 "advisories": decision.advisories.map(\.code.rawValue),
             ]
             if !Self.same(vector["decision"] as Any, expected) {
-                report.fail(.testVectors, "vector \(index + 1): the file says \(Self.describe(vector["decision"])), the rule core decides "
-                            + Self.describe(expected), file: file, line: 1)
+                report.fail(
+                    .testVectors,
+                    "vector \(index + 1): the file says \(Self.describe(vector["decision"])), the rule core decides "
+                        + Self.describe(expected), file: file, line: 1)
             }
         }
         let reached = Set(Counterexamples(catalog: catalog, asOf: asOf).reached.map(\.point))
         if points != reached || points.count != vectors.count {
-            report.fail(.testVectors, "the vectors cover \(points.count) points in \(vectors.count) entries; requests over the catalogue "
-                        + "reach \(reached.count)", file: file, line: 1)
+            report.fail(
+                .testVectors,
+                "the vectors cover \(points.count) points in \(vectors.count) entries; requests over the catalogue "
+                    + "reach \(reached.count)", file: file, line: 1)
         }
         let logic = catalog.logic
         var others = Set<ConditionPoint>()
@@ -65,28 +72,33 @@ struct TestVectorVerification {
                 "advisories": logic.advisories(at: point).map(\.rawValue),
             ]
             if !Self.same(entry["decision"] as Any, expected) {
-                report.fail(.testVectors, "unreached point \(index + 1): the file says \(Self.describe(entry["decision"])), the rule core "
-                            + "concludes \(Self.describe(expected))", file: file, line: 1)
+                report.fail(
+                    .testVectors,
+                    "unreached point \(index + 1): the file says \(Self.describe(entry["decision"])), the rule core "
+                        + "concludes \(Self.describe(expected))", file: file, line: 1)
             }
         }
         let consistent = Set(logic.consistentPoints())
         if others.union(points) != consistent || !others.isDisjoint(with: points) || others.count != unreached.count {
-            report.fail(.testVectors, "the vectors and the unreached points are not exactly the \(consistent.count) consistent points",
-                        file: file, line: 1)
+            report.fail(
+                .testVectors, "the vectors and the unreached points are not exactly the \(consistent.count) consistent points",
+                file: file, line: 1)
         }
     }
 
     private func request(_ value: Any?) -> Request? {
-        guard let object = value as? [String: Any], let from = (object["from"] as? String).flatMap({ catalog.offer(OfferID($0)) }),
-              let to = (object["to"] as? String).flatMap({ catalog.offer(OfferID($0)) }),
-              let status = (object["status"] as? String).flatMap(SubscriptionStatus.init(rawValue:)),
-              let asOf = (object["asOf"] as? String).flatMap(CalendarDate.init(iso:)),
-              let holds = object["holds"] as? [[String: Any]]
+        guard let object = value as? [String: Any],
+            let from = (object["from"] as? String).flatMap({ catalog.offer(OfferID($0)) }),
+            let to = (object["to"] as? String).flatMap({ catalog.offer(OfferID($0)) }),
+            let status = (object["status"] as? String).flatMap(SubscriptionStatus.init(rawValue:)),
+            let asOf = (object["asOf"] as? String).flatMap(CalendarDate.init(iso:)),
+            let holds = object["holds"] as? [[String: Any]]
         else { return nil }
         var holdings: [Holding] = []
         for hold in holds {
             guard let offer = (hold["offer"] as? String).flatMap({ catalog.offer(OfferID($0)) }),
-                  let channel = (hold["channel"] as? String).flatMap(Channel.init(rawValue:)) else { return nil }
+                let channel = (hold["channel"] as? String).flatMap(Channel.init(rawValue:))
+            else { return nil }
             holdings.append(Holding(offer: offer, channel: channel))
         }
         return Request(from: from, to: to, status: status, holdings: holdings, asOf: asOf)
@@ -105,7 +117,9 @@ struct TestVectorVerification {
     private static func same(_ a: Any, _ b: Any) -> Bool { NSDictionary(dictionary: ["v": a]).isEqual(to: ["v": b]) }
 
     private static func describe(_ value: Any?) -> String {
-        guard let value, let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return "nothing" }
+        guard let value, let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else {
+            return "nothing"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

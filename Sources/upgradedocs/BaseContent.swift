@@ -15,23 +15,30 @@ struct BaseContent {
             return BaseContent(folder: base, extracted: nil)
         }
         let contentPath = URL(fileURLWithPath: content).standardizedFileURL.resolvingSymlinksInPath().path
-        let top = try git(["-C", contentPath, "rev-parse", "--show-toplevel"],
-                          otherwise: "'\(base)' is not a folder, and \(content)/ is not in a git repository")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let top = try git(
+            ["-C", contentPath, "rev-parse", "--show-toplevel"],
+            otherwise: "'\(base)' is not a folder, and \(content)/ is not in a git repository"
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         let topPath = URL(fileURLWithPath: top).resolvingSymlinksInPath().path
         let relative = contentPath == topPath ? "." : String(contentPath.dropFirst(topPath.count + 1))
-        let commit = try git(["-C", topPath, "rev-parse", "--verify", "--quiet", "\(base)^{commit}"],
-                             otherwise: "'\(base)' is neither a folder nor a git revision of \(topPath)")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = try git(
+            ["-C", topPath, "rev-parse", "--verify", "--quiet", "\(base)^{commit}"],
+            otherwise: "'\(base)' is neither a folder nor a git revision of \(topPath)"
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("upgradedocs-diff-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root + "/tree", withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: root + "/tree", withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let archive = root + "/base.tar"
         do {
-            _ = try git(["-C", topPath, "archive", "--format=tar", "-o", archive, commit, "--", relative],
-                        otherwise: "revision '\(base)' has no \(relative)/ folder")
-            _ = try run("/usr/bin/env", ["tar", "-xf", archive, "-C", root + "/tree"],
-                        otherwise: "cannot unpack \(relative)/ of '\(base)'")
+            _ = try git(
+                ["-C", topPath, "archive", "--format=tar", "-o", archive, commit, "--", relative],
+                otherwise: "revision '\(base)' has no \(relative)/ folder")
+            _ = try run(
+                "/usr/bin/env", ["tar", "-xf", archive, "-C", root + "/tree"],
+                otherwise: "cannot unpack \(relative)/ of '\(base)'")
         } catch {
             try? FileManager.default.removeItem(atPath: root)
             throw error
@@ -44,12 +51,14 @@ struct BaseContent {
         guard let extracted else { return diagnostics }
         func place(_ location: SourceLocation) -> SourceLocation {
             guard location.file.hasPrefix(extracted.root) else { return location }
-            return SourceLocation(file: extracted.label + location.file.dropFirst(extracted.root.count),
-                                  line: location.line, column: location.column)
+            return SourceLocation(
+                file: extracted.label + location.file.dropFirst(extracted.root.count),
+                line: location.line, column: location.column)
         }
         return diagnostics.map { diagnostic in
-            Diagnostic(diagnostic.severity, diagnostic.code, diagnostic.message, at: place(diagnostic.location),
-                       notes: diagnostic.notes.map { Diagnostic.Note($0.message, at: place($0.location)) })
+            Diagnostic(
+                diagnostic.severity, diagnostic.code, diagnostic.message, at: place(diagnostic.location),
+                notes: diagnostic.notes.map { Diagnostic.Note($0.message, at: place($0.location)) })
         }
     }
 

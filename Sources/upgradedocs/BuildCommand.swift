@@ -45,9 +45,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder the site is written into.", valueName: "dir"))
     var output: String = "site"
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Decide every published table as of this day (YYYY-MM-DD). "
-                               + "Defaults to asOf in content/site.yaml; the clock is never read.", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Decide every published table as of this day (YYYY-MM-DD). "
+                + "Defaults to asOf in content/site.yaml; the clock is never read.", valueName: "date"))
     var asOf: String?
 
     @Flag(help: "Compare the site on disk with what would be built, and write nothing.")
@@ -59,9 +61,11 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How long to wait for another build of the same output to finish.", valueName: "seconds"))
     var wait: Double = 10
 
-    @Option(help: ArgumentHelp("The folder that keeps what the last build wrote, so a rebuild makes only what "
-                               + "changed. Defaults to .upgradedocs beside the content folder; keep it out of version "
-                               + "control. Deleting it costs one full build.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The folder that keeps what the last build wrote, so a rebuild makes only what "
+                + "changed. Defaults to .upgradedocs beside the content folder; keep it out of version "
+                + "control. Deleting it costs one full build.", valueName: "dir"))
     var cache: String?
 
     /// `--cache`, or `.upgradedocs` beside the content folder.
@@ -90,8 +94,9 @@ struct BuildCommand: ParsableCommand {
         Console.report(findings.all)
         let errors = findings.errors.count
         guard errors == 0 else {
-            throw Console.fail("\(errors) finding\(errors == 1 ? "" : "s") that 'upgradedocs check' rejects; "
-                               + "nothing was written")
+            throw Console.fail(
+                "\(errors) finding\(errors == 1 ? "" : "s") that 'upgradedocs check' rejects; "
+                    + "nothing was written")
         }
     }
 
@@ -125,15 +130,17 @@ struct BuildCommand: ParsableCommand {
             throw Console.fail("\(output)/ cannot be compared")
         }
         guard differences.isEmpty else {
-            Console.out(differences.map { difference in
-                var text = "\(difference)\n"
-                if showDiff, let old = difference.onDisk, let new = difference.built {
-                    text += ShortDiff.unified(path: "\(output)/\(difference.path)", old: old, new: new)
-                }
-                return text
-            }.joined())
-            throw Console.fail("\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
-                               + "differ; run 'upgradedocs build' and commit the result")
+            Console.out(
+                differences.map { difference in
+                    var text = "\(difference)\n"
+                    if showDiff, let old = difference.onDisk, let new = difference.built {
+                        text += ShortDiff.unified(path: "\(output)/\(difference.path)", old: old, new: new)
+                    }
+                    return text
+                }.joined())
+            throw Console.fail(
+                "\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
+                    + "differ; run 'upgradedocs build' and commit the result")
         }
         Console.out("ok: \(output)/ is up to date (\(files.count + 1) files, as of \(date))\n")
     }
@@ -150,21 +157,28 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    private func prepare(_ loading: Result<LoadedContent, DiagnosticError>, previous: () -> [String: String],
-                         checked: String?) throws -> (plan: SitePlan, warnings: Int, pages: PageCache, checked: String?) {
+    private func prepare(
+        _ loading: Result<LoadedContent, DiagnosticError>, previous: () -> [String: String],
+        checked: String?
+    ) throws -> (plan: SitePlan, warnings: Int, pages: PageCache, checked: String?) {
         let loaded = try options.report(loading)
         let templateSet = try loadTemplates()
         let date = asOf.flatMap(CalendarDate.init(iso:)) ?? loaded.settings.asOf
-        let (plan, findings, clean) = ContentChecks.planned(loaded, templates: templateSet, asOf: date, previous: previous,
-                                                            checked: checked)
+        let (plan, findings, clean) = ContentChecks.planned(
+            loaded, templates: templateSet, asOf: date, previous: previous,
+            checked: checked)
         try gate(findings)
         guard let plan else { throw Console.fail("the site was not built; \(output)/ is unchanged") }
-        return (plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count, loaded.pageCache,
-                clean ? loaded.modelDigest : nil)
+        return (
+            plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count, loaded.pageCache,
+            clean ? loaded.modelDigest : nil
+        )
     }
 
-    private static func load(_ folder: String, reusing cache: @escaping @autoclosure @Sendable () -> PageCache,
-                             stamps: [String: FileStamp]) -> Result<LoadedContent, DiagnosticError> {
+    private static func load(
+        _ folder: String, reusing cache: @escaping @autoclosure @Sendable () -> PageCache,
+        stamps: [String: FileStamp]
+    ) -> Result<LoadedContent, DiagnosticError> {
         do throws(DiagnosticError) {
             return .success(try ContentLoader.load(from: folder, reusing: cache(), stamps: stamps))
         } catch {
@@ -218,10 +232,12 @@ struct BuildCommand: ParsableCommand {
         if let sources, write.isCurrent(sources: sources) {
             let warned = write.previousWarnings
             let report = write.finishUnchanged()
-            Console.out("\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
-                        + "last build (\(report.unchanged.count) files)"
-                        + (warned > 0 ? "; that build warned \(warned) time\(warned == 1 ? "" : "s"): `upgradedocs check` "
-                           + "lists the warnings" : "") + "\n")
+            Console.out(
+                "\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
+                    + "last build (\(report.unchanged.count) files)"
+                    + (warned > 0
+                        ? "; that build warned \(warned) time\(warned == 1 ? "" : "s"): `upgradedocs check` "
+                            + "lists the warnings" : "") + "\n")
             Console.succeed()
         }
         // A page whose file is as the last build left it is taken from that build's record, unread.
@@ -239,12 +255,14 @@ struct BuildCommand: ParsableCommand {
         do {
             let emit: (([GeneratedFile]) -> Void)? = write.streams ? { write.add($0) } : nil
             let build = plan.build(keeping: write.previousInputs, emit: emit, releasing: write.streams)
-            let report = try write.finish(build, asOf: date.description, sources: sources, warnings: prepared.warnings,
-                                          checked: prepared.checked, pages: pages.value)
+            let report = try write.finish(
+                build, asOf: date.description, sources: sources, warnings: prepared.warnings,
+                checked: prepared.checked, pages: pages.value)
             Console.report(report.warnings)
-            Console.out("wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
-                        + "\(report.removed.count) removed; \(build.made.count) made, \(build.kept.count) kept from the last "
-                        + "build (as of \(date))\n")
+            Console.out(
+                "wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
+                    + "\(report.removed.count) removed; \(build.made.count) made, \(build.kept.count) kept from the last "
+                    + "build (as of \(date))\n")
             Console.succeed()
         } catch let failure {
             Console.report(failure.diagnostics)

@@ -33,9 +33,10 @@ struct CheckCommand: ParsableCommand {
         let errors = findings.errors.count
         guard errors == 0 else { throw Console.fail("\(errors) finding\(errors == 1 ? "" : "s")") }
         let catalog = content.catalog
-        Console.out("ok: \(catalog.offers.count) offers, \(catalog.paths.count) paths, \(catalog.rules.count) rules, "
-                    + "\(catalog.roles.count) roles, \(catalog.interpretations.count) interpretations, "
-                    + "\(catalog.examples.count) examples; \(catalog.tables.count) decision tables complete, "
-                    + "consistent with their hit policy, and in agreement with the rule core\n")
+        Console.out(
+            "ok: \(catalog.offers.count) offers, \(catalog.paths.count) paths, \(catalog.rules.count) rules, "
+                + "\(catalog.roles.count) roles, \(catalog.interpretations.count) interpretations, "
+                + "\(catalog.examples.count) examples; \(catalog.tables.count) decision tables complete, "
+                + "consistent with their hit policy, and in agreement with the rule core\n")
     }
 }

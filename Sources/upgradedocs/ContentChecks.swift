@@ -24,14 +24,18 @@ enum ContentChecks {
     /// A model the last build checked without a finding (`checked`, its digest) is not checked
     /// again: its checks depend on nothing else, and this program made them. `clean` says whether
     /// the model's checks found nothing, here or then, for the next build to know.
-    static func planned(_ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
-                        previous: () -> [String: String],
-                        checked: String? = nil) -> (plan: SitePlan?, findings: Diagnostics, clean: Bool) {
+    static func planned(
+        _ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
+        previous: () -> [String: String],
+        checked: String? = nil
+    ) -> (plan: SitePlan?, findings: Diagnostics, clean: Bool) {
         let findings = Diagnostics(), modelFindings = Diagnostics()
         let known = checked != nil && checked == content.modelDigest
-        let (planning, _) = ConcurrentMap.both({ plan(content, templates, asOf) }, {
-            if !known { model(content, into: modelFindings) }
-        })
+        let (planning, _) = ConcurrentMap.both(
+            { plan(content, templates, asOf) },
+            {
+                if !known { model(content, into: modelFindings) }
+            })
         findings.append(contentsOf: modelFindings.all)
         // Warnings alone keep the shortcut: the next build that checks the model again shows them.
         let clean = modelFindings.errors.isEmpty
@@ -47,8 +51,10 @@ enum ContentChecks {
         }
     }
 
-    private static func plan(_ content: LoadedContent, _ templates: TemplateSet,
-                             _ asOf: CalendarDate) -> Result<SitePlan, DiagnosticError> {
+    private static func plan(
+        _ content: LoadedContent, _ templates: TemplateSet,
+        _ asOf: CalendarDate
+    ) -> Result<SitePlan, DiagnosticError> {
         do throws(DiagnosticError) {
             return .success(try SitePlan(content, templates: templates, asOf: asOf))
         } catch {

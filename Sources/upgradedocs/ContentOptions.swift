@@ -6,10 +6,12 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder that holds the canonical model.", valueName: "dir"))
     var content: String = "content"
 
-    @Option(name: .customLong("diagnostics"),
-            help: ArgumentHelp("How to write problems: plain (path:line:column: error: message) or github "
-                               + "(workflow commands a pull request shows on the line). Defaults to github when "
-                               + "GITHUB_ACTIONS=true.", valueName: "style"))
+    @Option(
+        name: .customLong("diagnostics"),
+        help: ArgumentHelp(
+            "How to write problems: plain (path:line:column: error: message) or github "
+                + "(workflow commands a pull request shows on the line). Defaults to github when "
+                + "GITHUB_ACTIONS=true.", valueName: "style"))
     var diagnosticStyle: DiagnosticStyle?
 
     /// Loads the model, or prints every problem and exits non-zero.

@@ -10,13 +10,23 @@ extension Decision {
             ("status", .string(request.status.rawValue)),
             ("asOf", .string(request.asOf.description)),
             ("verdict", .string(verdict.rawValue)),
-            ("reasons", .array(reasons.map { reason in
-                .object([("code", .string(reason.code.rawValue)), ("rule", .string(reason.rule.rawValue)),
-                         ("message", .string(reason.message))])
-            })),
-            ("advisories", .array(advisories.map { advisory in
-                .object([("code", .string(advisory.code.rawValue)), ("message", .string(advisory.message))])
-            })),
+            (
+                "reasons",
+                .array(
+                    reasons.map { reason in
+                        .object([
+                            ("code", .string(reason.code.rawValue)), ("rule", .string(reason.rule.rawValue)),
+                            ("message", .string(reason.message)),
+                        ])
+                    })
+            ),
+            (
+                "advisories",
+                .array(
+                    advisories.map { advisory in
+                        .object([("code", .string(advisory.code.rawValue)), ("message", .string(advisory.message))])
+                    })
+            ),
         ])
     }
 }

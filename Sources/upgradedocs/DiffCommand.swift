@@ -45,9 +45,11 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The templates both sides' pages are built with.", valueName: "dir"))
     var templates: String = "templates"
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Decide as of this day (YYYY-MM-DD). Defaults to asOf in the head's site.yaml.",
-                               valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Decide as of this day (YYYY-MM-DD). Defaults to asOf in the head's site.yaml.",
+            valueName: "date"))
     var asOf: String?
 
     @Option(help: "Output format: text for a terminal, markdown for a pull-request comment, json for tools.")
@@ -66,11 +68,13 @@ struct DiffCommand: ParsableCommand {
         let baseContent = try BaseContent.resolve(base, content: options.content)
         defer { baseContent.remove() }
         let (headFolder, baseFolder) = (options.content, baseContent.folder)
-        let (loadedHead, loadedBase) = ConcurrentMap.both({
-            Result { () throws(DiagnosticError) in try ContentLoader.load(from: headFolder) }
-        }, {
-            Result { () throws(DiagnosticError) in try ContentLoader.load(from: baseFolder) }
-        })
+        let (loadedHead, loadedBase) = ConcurrentMap.both(
+            {
+                Result { () throws(DiagnosticError) in try ContentLoader.load(from: headFolder) }
+            },
+            {
+                Result { () throws(DiagnosticError) in try ContentLoader.load(from: baseFolder) }
+            })
         let head = try options.report(loadedHead)
         let before: LoadedContent
         switch loadedBase {
@@ -125,7 +129,8 @@ struct ExplainLine {
     }
 
     private static func quoted(_ word: String) -> String {
-        word.allSatisfy { $0.isLetter || $0.isNumber || "-_./@~:".contains($0) } ? word
+        word.allSatisfy { $0.isLetter || $0.isNumber || "-_./@~:".contains($0) }
+            ? word
             : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

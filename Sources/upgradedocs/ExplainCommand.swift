@@ -28,17 +28,22 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The offer to upgrade to.", valueName: "offer"))
     var to: String
 
-    @Option(help: ArgumentHelp("The subscription's status: active, suspended, canceled or deleted.",
-                               valueName: "status"))
+    @Option(
+        help: ArgumentHelp(
+            "The subscription's status: active, suspended, canceled or deleted.",
+            valueName: "status"))
     var status: String = "active"
 
-    @Option(name: .customLong("holds"),
-            help: ArgumentHelp("Another subscription the customer has; add @other when bought through another "
-                               + "partner or channel. Repeat for each.", valueName: "offer[@other]"))
+    @Option(
+        name: .customLong("holds"),
+        help: ArgumentHelp(
+            "Another subscription the customer has; add @other when bought through another "
+                + "partner or channel. Repeat for each.", valueName: "offer[@other]"))
     var holdings: [String] = []
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("The day to decide as of (YYYY-MM-DD). Defaults to today, in UTC.", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The day to decide as of (YYYY-MM-DD). Defaults to today, in UTC.", valueName: "date"))
     var asOf: String?
 
     @Option(help: "Output format: text for a person, json for tools.")
@@ -52,8 +57,9 @@ struct ExplainCommand: ParsableCommand {
         let target = resolve(to, flag: "--to", in: catalog, problems: &problems)
         let subscriptionStatus = SubscriptionStatus(rawValue: status.lowercased())
         if subscriptionStatus == nil {
-            problems.append("--status: unknown status '\(status)'; use one of "
-                            + SubscriptionStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            problems.append(
+                "--status: unknown status '\(status)'; use one of "
+                    + SubscriptionStatus.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let held = holdings.compactMap { text -> Holding? in
             guard let spec = HoldingSpec(parsing: text) else {
@@ -81,7 +87,8 @@ struct ExplainCommand: ParsableCommand {
 
     private func resolve(_ query: String, flag: String, in catalog: Catalog, problems: inout [String]) -> Offer? {
         if let offer = catalog.lookUpOffer(query) { return offer }
-        let hint = catalog.closestOfferID(to: query).map { "; did you mean '\($0)'?" }
+        let hint =
+            catalog.closestOfferID(to: query).map { "; did you mean '\($0)'?" }
             ?? "; run with an id such as '\(catalog.offers.first?.id.rawValue ?? "")'"
         problems.append("\(flag): unknown offer '\(query)'\(hint)")
         return nil

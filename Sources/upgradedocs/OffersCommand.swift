@@ -27,25 +27,33 @@ struct OffersCommand: ParsableCommand {
         let catalog = try options.load().catalog
         switch format {
         case .json:
-            Console.out(JSONValue.array(catalog.offers.map { offer in
-                .object([
-                    ("id", .string(offer.id.rawValue)), ("name", .string(offer.name)),
-                    ("program", .string(offer.program.rawValue)), ("region", offer.region.map { .string($0.rawValue) } ?? .null),
-                    ("aliases", .array(offer.aliases.map(JSONValue.string))),
-                    ("services", .array(offer.services.map { .string($0.rawValue) })),
-                ])
-            }).serialized(pretty: true) + "\n")
+            Console.out(
+                JSONValue.array(
+                    catalog.offers.map { offer in
+                        .object([
+                            ("id", .string(offer.id.rawValue)), ("name", .string(offer.name)),
+                            ("program", .string(offer.program.rawValue)),
+                            ("region", offer.region.map { .string($0.rawValue) } ?? .null),
+                            ("aliases", .array(offer.aliases.map(JSONValue.string))),
+                            ("services", .array(offer.services.map { .string($0.rawValue) })),
+                        ])
+                    }
+                ).serialized(pretty: true) + "\n")
         case .text:
             let width = catalog.offers.map(\.id.rawValue.count).max() ?? 0
-            Console.out(catalog.offers.map { offer in
-                let id = offer.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-                let place = [catalog.program(offer.program)?.name ?? offer.program.rawValue,
-                             offer.region.map { catalog.region($0)?.name ?? $0.rawValue }].compactMap { $0 }
-                let aliases = offer.aliases.isEmpty ? "" : "; also " + offer.aliases.map { "\"\($0)\"" }.joined(separator: ", ")
-                return "\(id)  \(offer.name) (\(place.joined(separator: ", ")))\(aliases)\n"
-                    + String(repeating: " ", count: width + 2) + "services: "
-                    + offer.services.map { catalog.service($0)?.name ?? $0.rawValue }.joined(separator: ", ") + "\n"
-            }.joined())
+            Console.out(
+                catalog.offers.map { offer in
+                    let id = offer.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+                    let place = [
+                        catalog.program(offer.program)?.name ?? offer.program.rawValue,
+                        offer.region.map { catalog.region($0)?.name ?? $0.rawValue },
+                    ].compactMap { $0 }
+                    let aliases =
+                        offer.aliases.isEmpty ? "" : "; also " + offer.aliases.map { "\"\($0)\"" }.joined(separator: ", ")
+                    return "\(id)  \(offer.name) (\(place.joined(separator: ", ")))\(aliases)\n"
+                        + String(repeating: " ", count: width + 2) + "services: "
+                        + offer.services.map { catalog.service($0)?.name ?? $0.rawValue }.joined(separator: ", ") + "\n"
+                }.joined())
         }
     }
 }

@@ -7,32 +7,61 @@ extension Review {
         .object([
             ("base", .string(base)),
             ("head", .string(head)),
-            ("cells", .array(cells.map { cell in
-                .object([("program", .string(cell.program.rawValue)), ("from", .string(cell.from.rawValue)),
-                         ("to", .string(cell.to.rawValue)), ("before", cell.before.json), ("after", cell.after.json)])
-            })),
-            ("decisions", .array(decisions.map { change in
-                let request = change.request
-                return .object([
-                    ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
-                    ("request", .object([
-                        ("status", .string(request.status.rawValue)),
-                        ("holds", .array(request.holdings.map { holding in
-                            .object([("offer", .string(holding.offer.id.rawValue)),
-                                     ("channel", .string(holding.channel.rawValue))])
-                        })),
-                        ("asOf", .string(request.asOf.description)),
-                    ])),
-                    ("before", change.before.json), ("after", change.after.json),
-                ])
-            })),
-            ("model", .array(model.map { change in
-                .object([("kind", .string(change.kind)), ("id", .string(change.id)),
-                         ("change", .string(change.change.rawValue)), ("detail", .string(change.detail))])
-            })),
-            ("pages", .array(pages.map { page in
-                .object([("path", .string(page.path)), ("change", .string(page.change.rawValue))])
-            })),
+            (
+                "cells",
+                .array(
+                    cells.map { cell in
+                        .object([
+                            ("program", .string(cell.program.rawValue)), ("from", .string(cell.from.rawValue)),
+                            ("to", .string(cell.to.rawValue)), ("before", cell.before.json), ("after", cell.after.json),
+                        ])
+                    })
+            ),
+            (
+                "decisions",
+                .array(
+                    decisions.map { change in
+                        let request = change.request
+                        return .object([
+                            ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
+                            (
+                                "request",
+                                .object([
+                                    ("status", .string(request.status.rawValue)),
+                                    (
+                                        "holds",
+                                        .array(
+                                            request.holdings.map { holding in
+                                                .object([
+                                                    ("offer", .string(holding.offer.id.rawValue)),
+                                                    ("channel", .string(holding.channel.rawValue)),
+                                                ])
+                                            })
+                                    ),
+                                    ("asOf", .string(request.asOf.description)),
+                                ])
+                            ),
+                            ("before", change.before.json), ("after", change.after.json),
+                        ])
+                    })
+            ),
+            (
+                "model",
+                .array(
+                    model.map { change in
+                        .object([
+                            ("kind", .string(change.kind)), ("id", .string(change.id)),
+                            ("change", .string(change.change.rawValue)), ("detail", .string(change.detail)),
+                        ])
+                    })
+            ),
+            (
+                "pages",
+                .array(
+                    pages.map { page in
+                        .object([("path", .string(page.path)), ("change", .string(page.change.rawValue))])
+                    })
+            ),
         ])
     }
 }

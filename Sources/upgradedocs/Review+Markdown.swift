@@ -11,24 +11,34 @@ extension Review {
         }
         out += summary.map(escaped).joined(separator: " ") + " Decided as of \(asOf).\n"
         if !model.isEmpty {
-            out += folded("Model: \(count(model.count, "entry", "entries"))", ["Change", "Kind", "Id", "Detail"],
-                          model.map { [$0.change.rawValue, $0.kind, code($0.id), escaped($0.detail)] }, shown: shown)
+            out += folded(
+                "Model: \(count(model.count, "entry", "entries"))", ["Change", "Kind", "Id", "Detail"],
+                model.map { [$0.change.rawValue, $0.kind, code($0.id), escaped($0.detail)] }, shown: shown)
         }
         if !cells.isEmpty {
-            out += folded("Matrix cells: \(cells.count)", ["Program", "From", "To", "Before", "After"], cells.map { cell in
-                [escaped(cell.program.rawValue), escaped(name(cell.from)), escaped(name(cell.to)),
-                 cell.before.words, cell.after.words]
-            }, shown: shown)
+            out += folded(
+                "Matrix cells: \(cells.count)", ["Program", "From", "To", "Before", "After"],
+                cells.map { cell in
+                    [
+                        escaped(cell.program.rawValue), escaped(name(cell.from)), escaped(name(cell.to)),
+                        cell.before.words, cell.after.words,
+                    ]
+                }, shown: shown)
         }
         if !decisions.isEmpty {
-            out += folded("Decisions: \(decisions.count)", ["From", "To", "Before", "After", "Ask"], decisionsByImpact.map { change in
-                [escaped(change.request.from.name), escaped(change.request.to.name), change.before.words,
-                 change.after.words, code(explain(change.request))]
-            }, shown: shown)
+            out += folded(
+                "Decisions: \(decisions.count)", ["From", "To", "Before", "After", "Ask"],
+                decisionsByImpact.map { change in
+                    [
+                        escaped(change.request.from.name), escaped(change.request.to.name), change.before.words,
+                        change.after.words, code(explain(change.request)),
+                    ]
+                }, shown: shown)
         }
         if !pages.isEmpty {
-            out += folded("Site files: \(pages.count)", ["Change", "File"],
-                          pages.map { [$0.change.rawValue, code($0.path)] }, shown: shown)
+            out += folded(
+                "Site files: \(pages.count)", ["Change", "File"],
+                pages.map { [$0.change.rawValue, code($0.path)] }, shown: shown)
         }
         return out
     }

@@ -23,8 +23,9 @@ extension Review {
         if !decisions.isEmpty {
             lines += ["", "Decisions (\(decisions.count)), each with the simplest request that shows it"]
             for change in decisionsByImpact {
-                lines.append("  \(change.request.from.name) → \(change.request.to.name): "
-                             + "\(change.before.words) → \(change.after.words)")
+                lines.append(
+                    "  \(change.request.from.name) → \(change.request.to.name): "
+                        + "\(change.before.words) → \(change.after.words)")
                 lines.append("    " + explain(change.request))
             }
         }
@@ -43,15 +44,19 @@ extension Review {
             lines.append("No decision changes: every request is answered as before.")
         } else {
             let rules = pairs.byRule.map { "\($0.rule.id) (\($0.rule.code.rawValue)) for \(count($0.pairs, "pair"))" }
-            let verdicts = Set(decisions.filter { $0.before.verdict != $0.after.verdict }
-                .map { [$0.request.from.id, $0.request.to.id] }).count
-            lines.append("\(count(pairs.all, "pair")) of offers \(pairs.all == 1 ? "answers" : "answer") differently for "
-                         + "some request, \(verdicts) with a new verdict. Rules that flip: \(rules.joined(separator: ", ")).")
+            let verdicts = Set(
+                decisions.filter { $0.before.verdict != $0.after.verdict }
+                    .map { [$0.request.from.id, $0.request.to.id] }
+            ).count
+            lines.append(
+                "\(count(pairs.all, "pair")) of offers \(pairs.all == 1 ? "answers" : "answer") differently for "
+                    + "some request, \(verdicts) with a new verdict. Rules that flip: \(rules.joined(separator: ", ")).")
         }
         func verb(_ number: Int) -> String { number == 1 ? "changes" : "change" }
-        lines.append("\(count(cells.count, "matrix cell")) \(verb(cells.count)); "
-                     + "\(count(model.count, "model entry", "model entries")) \(verb(model.count)); "
-                     + "\(count(pages.count, "site file")) would change.")
+        lines.append(
+            "\(count(cells.count, "matrix cell")) \(verb(cells.count)); "
+                + "\(count(model.count, "model entry", "model entries")) \(verb(model.count)); "
+                + "\(count(pages.count, "site file")) would change.")
         return lines
     }
 

@@ -35,9 +35,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "port"))
     var port: UInt16 = 8080
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Decide every table as of this day (YYYY-MM-DD). Defaults to asOf in content/site.yaml.",
-                               valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Decide every table as of this day (YYYY-MM-DD). Defaults to asOf in content/site.yaml.",
+            valueName: "date"))
     var asOf: String?
 
     func validate() throws {
@@ -55,15 +57,16 @@ struct ServeCommand: AsyncParsableCommand {
         let site = PreviewSite(content: content, templates: templates, asOf: date)
         let server = PreviewServer(host: host, port: port, watching: [content, templates]) { site.build() }
         let task = Task {
-            try await server.run(ready: { url in
-                Console.out("serving \(url) (watching \(content)/ and \(templates)/; Ctrl-C stops)\n")
-            }, report: PreviewSite.report)
+            try await server.run(
+                ready: { url in
+                    Console.out("serving \(url) (watching \(content)/ and \(templates)/; Ctrl-C stops)\n")
+                }, report: PreviewSite.report)
         }
         let stop = StopSignal { task.cancel() }
         defer { stop.cancel() }
         do {
             try await task.value
-        } catch where task.isCancelled {
+        } catch  where task.isCancelled {
             // Stopping ends the server's tasks with whatever error each was waiting in; all mean "stopped".
         } catch {
             throw Console.fail("cannot serve on \(host):\(port): \(error)")
@@ -130,12 +133,14 @@ final class PreviewSite: Sendable {
             guard !report.isFirst else {
                 return Console.out("built \(files.count) files in memory in \(report.milliseconds) ms\n")
             }
-            Console.out("rebuilt in \(report.milliseconds) ms (\(made) of \(files.count) files made): "
-                        + (report.changed ? "open pages reload\n" : "no page changed\n"))
+            Console.out(
+                "rebuilt in \(report.milliseconds) ms (\(made) of \(files.count) files made): "
+                    + (report.changed ? "open pages reload\n" : "no page changed\n"))
         case .failed(let problems):
             Console.report(problems)
-            Console.error("the build failed (\(problems.count) problem\(problems.count == 1 ? "" : "s")); "
-                          + "the last good site is still served, with the problems shown over each page")
+            Console.error(
+                "the build failed (\(problems.count) problem\(problems.count == 1 ? "" : "s")); "
+                    + "the last good site is still served, with the problems shown over each page")
         }
     }
 }

@@ -16,7 +16,9 @@ struct UpgradeDocs: AsyncParsableCommand {
               upgradedocs check
             """,
         version: Generator.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, OffersCommand.self,
-                      DiffCommand.self, ServeCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, OffersCommand.self,
+            DiffCommand.self, ServeCommand.self,
+        ]
     )
 }

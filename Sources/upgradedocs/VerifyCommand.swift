@@ -32,16 +32,19 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let mismatches = Diagnostics(), folder = options.content
         // The site's files are read and hashed while the model loads.
-        let (loaded, coverage) = SiteVerifier.verify(site: site, loading: {
-            Result { () throws(DiagnosticError) in try ContentLoader.load(from: folder) }
-        }, into: mismatches)
+        let (loaded, coverage) = SiteVerifier.verify(
+            site: site,
+            loading: {
+                Result { () throws(DiagnosticError) in try ContentLoader.load(from: folder) }
+            }, into: mismatches)
         _ = try options.report(loaded)
         Console.report(mismatches)
         let count = mismatches.errors.count
         guard count == 0 else {
             throw Console.fail("\(count) mismatch\(count == 1 ? "" : "es") between \(site)/ and the rule core")
         }
-        Console.out("ok: \(site)/ agrees with the rule core: \(coverage.tables) tables, "
-                    + "\(coverage.cells) matrix cells and \(coverage.rows) rows checked\n")
+        Console.out(
+            "ok: \(site)/ agrees with the rule core: \(coverage.tables) tables, "
+                + "\(coverage.cells) matrix cells and \(coverage.rows) rows checked\n")
     }
 }

@@ -30,10 +30,12 @@ struct BuildCommandTests {
     func deterministicAcrossTimeZonesAndLocales() throws {
         let first = Self.temporaryFolder(), second = Self.temporaryFolder()
         defer { [first, second].forEach { try? FileManager.default.removeItem(atPath: $0) } }
-        let a = try CLIRunner.run(["build", "--output", first],
-                                  environment: ["TZ": "Pacific/Kiritimati", "LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8"])
-        let b = try CLIRunner.run(["build", "--output", second],
-                                  environment: ["TZ": "America/Adak", "LANG": "C", "LC_ALL": "C"])
+        let a = try CLIRunner.run(
+            ["build", "--output", first],
+            environment: ["TZ": "Pacific/Kiritimati", "LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8"])
+        let b = try CLIRunner.run(
+            ["build", "--output", second],
+            environment: ["TZ": "America/Adak", "LANG": "C", "LC_ALL": "C"])
         #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
         let left = Self.snapshot(first), right = Self.snapshot(second)
         #expect(left.count > 20)
@@ -94,7 +96,8 @@ struct BuildCommandTests {
         let folder = try Self.copyOfRepository(["content", "templates", "site"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let page = folder + "/site/roles/admin-agent.md"
-        try (try String(contentsOfFile: page, encoding: .utf8) + "edited\n").write(toFile: page, atomically: true, encoding: .utf8)
+        try (try String(contentsOfFile: page, encoding: .utf8) + "edited\n").write(
+            toFile: page, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: folder + "/site/index.html")
         let before = Self.snapshot(folder + "/site")
         let result = try CLIRunner.run(["build", "--check"], in: folder)

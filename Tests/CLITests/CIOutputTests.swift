@@ -18,14 +18,18 @@ struct CIOutputTests {
 
     @Test("A located error as a GitHub workflow command, by flag or by GITHUB_ACTIONS")
     func workflowCommands() throws {
-        let folder = try Scratch.copy(of: CLIRunner.repository + "/content", editing: [
-            "tables/1-eligibility.yaml": { $0.replacingOccurrences(of: "hitPolicy: R", with: "hitPolicy: Q") },
-        ])
+        let folder = try Scratch.copy(
+            of: CLIRunner.repository + "/content",
+            editing: [
+                "tables/1-eligibility.yaml": { $0.replacingOccurrences(of: "hitPolicy: R", with: "hitPolicy: Q") }
+            ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let flagged = try CLIRunner.run(["check", "--content", folder, "--diagnostics", "github"])
         #expect(flagged.status != 0)
-        #expect(flagged.stderr.contains("::error file=\(folder)/tables/1-eligibility.yaml,line=14,col=12,"
-                                        + "title=content.invalid-value::unknown hit policy 'Q'; use one of U, A, F, R, C\n"))
+        #expect(
+            flagged.stderr.contains(
+                "::error file=\(folder)/tables/1-eligibility.yaml,line=14,col=12,"
+                    + "title=content.invalid-value::unknown hit policy 'Q'; use one of U, A, F, R, C\n"))
         let inActions = try CLIRunner.run(["check", "--content", folder], environment: ["GITHUB_ACTIONS": "true"])
         #expect(inActions.stderr.hasPrefix("::error file="))
         let plain = try CLIRunner.run(["check", "--content", folder], environment: ["GITHUB_ACTIONS": "false"])

@@ -22,8 +22,10 @@ struct CLIRunner {
         fatalError("upgradedocs binary not found near \(Bundle.main.bundleURL.path)")
     }
 
-    static func run(_ arguments: [String], in directory: String = repository,
-                    environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: String = repository,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -40,8 +42,9 @@ struct CLIRunner {
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }

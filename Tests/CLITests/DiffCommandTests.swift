@@ -25,23 +25,39 @@ struct DiffCommandTests {
 
     @Test("A service removed from an offer changes UPG-5 for real customers, though no matrix cell shows it")
     func serviceRemoved() throws {
-        let (json, result) = try diff(["offers.yaml": {
-            $0.replacingOccurrences(of: "services: [office-desktop, office-enterprise-features, onedrive]",
-                                    with: "services: [office-enterprise-features]")
-        }], ["--exit-code"])
+        let (json, result) = try diff(
+            [
+                "offers.yaml": {
+                    $0.replacingOccurrences(
+                        of: "services: [office-desktop, office-enterprise-features, onedrive]",
+                        with: "services: [office-enterprise-features]")
+                }
+            ], ["--exit-code"])
         #expect(result.status == 1, "--exit-code: a decision changes")
         #expect(entries(json, "cells").isEmpty)
-        #expect(same(entries(json, "model"), [[
-            "kind": "offer-services", "id": "m365-apps-enterprise", "change": "changed",
-            "detail": "services: removed desktop Office apps (Word, Excel, PowerPoint, Outlook, OneNote), OneDrive",
-        ]]))
+        #expect(
+            same(
+                entries(json, "model"),
+                [
+                    [
+                        "kind": "offer-services", "id": "m365-apps-enterprise", "change": "changed",
+                        "detail": "services: removed desktop Office apps (Word, Excel, PowerPoint, Outlook, OneNote), OneDrive",
+                    ]
+                ]))
         let decisions = entries(json, "decisions")
-        #expect(decisions.contains { same($0, [
-            "from": "m365-business-basic", "to": "m365-business-standard",
-            "request": ["status": "active", "holds": [["offer": "m365-apps-enterprise", "channel": "partner"]],
-                        "asOf": "2026-11-25"],
-            "before": outcome("blocked", ["owns-included-services"]), "after": outcome("eligible", []),
-        ]) })
+        #expect(
+            decisions.contains {
+                same(
+                    $0,
+                    [
+                        "from": "m365-business-basic", "to": "m365-business-standard",
+                        "request": [
+                            "status": "active", "holds": [["offer": "m365-apps-enterprise", "channel": "partner"]],
+                            "asOf": "2026-11-25",
+                        ],
+                        "before": outcome("blocked", ["owns-included-services"]), "after": outcome("eligible", []),
+                    ])
+            })
         #expect(decisions.count == 28)
         for decision in decisions {
             let before = (decision["before"] as? Object)?["reasons"] as? [String] ?? []
@@ -53,68 +69,99 @@ struct DiffCommandTests {
 
     @Test("A path added makes a matrix cell eligible")
     func pathAdded() throws {
-        let (json, result) = try diff(["paths.yaml": {
-            $0.replacingOccurrences(of: "to: [o365-e3, o365-e5]", with: "to: [o365-e3, o365-e5, m365-business-premium]")
-        }])
+        let (json, result) = try diff([
+            "paths.yaml": {
+                $0.replacingOccurrences(of: "to: [o365-e3, o365-e5]", with: "to: [o365-e3, o365-e5, m365-business-premium]")
+            }
+        ])
         #expect(result.status == 0, "without --exit-code a change is not a failure")
-        let cell: Object = ["program": "legacy", "from": "m365-business-standard", "to": "m365-business-premium",
-                            "before": outcome("blocked", ["path-not-supported"]), "after": outcome("eligible", [])]
-        #expect(same(entries(json, "cells"), [cell]))
-        #expect(same(entries(json, "decisions").first ?? [:], [
-            "from": "m365-business-standard", "to": "m365-business-premium",
-            "request": ["status": "active", "holds": [Object](), "asOf": "2026-11-25"],
+        let cell: Object = [
+            "program": "legacy", "from": "m365-business-standard", "to": "m365-business-premium",
             "before": outcome("blocked", ["path-not-supported"]), "after": outcome("eligible", []),
-        ]))
-        #expect(same(entries(json, "model"), [[
-            "kind": "path", "id": "m365-business-standard -> m365-business-premium", "change": "added",
-            "detail": "Microsoft 365 Business Standard → Microsoft 365 Business Premium",
-        ]]))
+        ]
+        #expect(same(entries(json, "cells"), [cell]))
+        #expect(
+            same(
+                entries(json, "decisions").first ?? [:],
+                [
+                    "from": "m365-business-standard", "to": "m365-business-premium",
+                    "request": ["status": "active", "holds": [Object](), "asOf": "2026-11-25"],
+                    "before": outcome("blocked", ["path-not-supported"]), "after": outcome("eligible", []),
+                ]))
+        #expect(
+            same(
+                entries(json, "model"),
+                [
+                    [
+                        "kind": "path", "id": "m365-business-standard -> m365-business-premium", "change": "added",
+                        "detail": "Microsoft 365 Business Standard → Microsoft 365 Business Premium",
+                    ]
+                ]))
         #expect(entries(json, "pages").contains { same($0, ["path": "matrix/legacy.html", "change": "changed"]) })
     }
 
     @Test("An offer renamed changes no decision, one model entry, and the pages that name it")
     func offerRenamed() throws {
-        let (json, _) = try diff(["offers.yaml": {
-            $0.replacingOccurrences(of: "name: Office 365 Enterprise E1\n", with: "name: Office 365 Enterprise E1 (renamed)\n")
-        }])
+        let (json, _) = try diff([
+            "offers.yaml": {
+                $0.replacingOccurrences(
+                    of: "name: Office 365 Enterprise E1\n", with: "name: Office 365 Enterprise E1 (renamed)\n")
+            }
+        ])
         #expect(entries(json, "decisions").isEmpty && entries(json, "cells").isEmpty)
-        #expect(same(entries(json, "model"), [[
-            "kind": "offer", "id": "o365-e1", "change": "changed",
-            "detail": "name: “Office 365 Enterprise E1” → “Office 365 Enterprise E1 (renamed)”",
-        ]]))
+        #expect(
+            same(
+                entries(json, "model"),
+                [
+                    [
+                        "kind": "offer", "id": "o365-e1", "change": "changed",
+                        "detail": "name: “Office 365 Enterprise E1” → “Office 365 Enterprise E1 (renamed)”",
+                    ]
+                ]))
         #expect(entries(json, "pages").contains { same($0, ["path": "offers/o365-e1.html", "change": "changed"]) })
     }
 
     @Test("A rule's remedy reworded is a model change and no decision change")
     func remedyReworded() throws {
-        let (json, result) = try diff(["rules.yaml": {
-            $0.replacingOccurrences(of: "service, or choose a target that does not add it.",
-                                    with: "service, or pick a target that does not add it.")
-        }], ["--exit-code"])
+        let (json, result) = try diff(
+            [
+                "rules.yaml": {
+                    $0.replacingOccurrences(
+                        of: "service, or choose a target that does not add it.",
+                        with: "service, or pick a target that does not add it.")
+                }
+            ], ["--exit-code"])
         #expect(result.status == 0, "--exit-code: no decision changes")
         #expect(entries(json, "decisions").isEmpty && entries(json, "cells").isEmpty)
         let model = entries(json, "model")
-        #expect(same(model, [[
-            "kind": "rule", "id": "UPG-5", "change": "changed",
-            "detail": "remedy reworded: “…the service, or choose a target that…” → “…the service, or pick a target that…”",
-        ]]))
+        #expect(
+            same(
+                model,
+                [
+                    [
+                        "kind": "rule", "id": "UPG-5", "change": "changed",
+                        "detail":
+                            "remedy reworded: “…the service, or choose a target that…” → “…the service, or pick a target that…”",
+                    ]
+                ]))
     }
 
     @Test("No change: every list is empty, and --exit-code exits 0")
     func noChange() throws {
         let result = try CLIRunner.run(["diff", "--base", "content", "--format", "json", "--exit-code"])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            {
-              "base": "content",
-              "head": "content",
-              "cells": [],
-              "decisions": [],
-              "model": [],
-              "pages": []
-            }
+        #expect(
+            result.stdout == """
+                {
+                  "base": "content",
+                  "head": "content",
+                  "cells": [],
+                  "decisions": [],
+                  "model": [],
+                  "pages": []
+                }
 
-            """)
+                """)
         let text = try CLIRunner.run(["diff", "--base", "content"])
         #expect(text.stdout.contains("No change: both models decide every request alike"))
     }
@@ -125,8 +172,10 @@ struct DiffCommandTests {
         defer { try? FileManager.default.removeItem(atPath: repository) }
         try FileManager.default.copyItem(atPath: CLIRunner.repository + "/content", toPath: repository + "/content")
         try FileManager.default.copyItem(atPath: CLIRunner.repository + "/templates", toPath: repository + "/templates")
-        for command in [["init", "-q"], ["add", "."],
-                        ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "seed"]] {
+        for command in [
+            ["init", "-q"], ["add", "."],
+            ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "seed"],
+        ] {
             #expect(try Self.git(command, in: repository) == 0)
         }
         let unchanged = try CLIRunner.run(["diff", "--base", "HEAD", "--format", "json", "--exit-code"], in: repository)
@@ -139,7 +188,9 @@ struct DiffCommandTests {
         #expect(changed.status == 1)
         #expect(changed.stdout.contains("upgradedocs diff: HEAD → content"))
         #expect(changed.stdout.contains("removed path m365-business-standard -> o365-e5"))
-        #expect(changed.stdout.contains("Microsoft 365 Business Standard → Office 365 Enterprise E5: eligible → blocked (path-not-supported)"))
+        #expect(
+            changed.stdout.contains(
+                "Microsoft 365 Business Standard → Office 365 Enterprise E5: eligible → blocked (path-not-supported)"))
         let status = Process()
         status.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         status.arguments = ["git", "-C", repository, "status", "--porcelain"]
@@ -147,8 +198,9 @@ struct DiffCommandTests {
         status.standardOutput = pipe
         try status.run()
         status.waitUntilExit()
-        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == " M content/paths.yaml\n",
-                "only the user's own edit; nothing else written into the repository")
+        #expect(
+            String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == " M content/paths.yaml\n",
+            "only the user's own edit; nothing else written into the repository")
         let unknown = try CLIRunner.run(["diff", "--base", "no-such-branch"], in: repository)
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("'no-such-branch' is neither a folder nor a git revision"))
@@ -156,17 +208,26 @@ struct DiffCommandTests {
 
     @Test("--format markdown: the summary first, each list folded, names escaped")
     func markdownForAPullRequest() throws {
-        let head = try Scratch.copy(of: CLIRunner.repository + "/content", editing: [
-            "offers.yaml": { $0.replacingOccurrences(of: "name: Office 365 Enterprise E1\n", with: "name: \"E1 <b>|</b>\"\n") },
-            "paths.yaml": { $0.replacingOccurrences(of: "to: [o365-e3, o365-e5]", with: "to: [o365-e3]") },
-        ])
+        let head = try Scratch.copy(
+            of: CLIRunner.repository + "/content",
+            editing: [
+                "offers.yaml": {
+                    $0.replacingOccurrences(of: "name: Office 365 Enterprise E1\n", with: "name: \"E1 <b>|</b>\"\n")
+                },
+                "paths.yaml": { $0.replacingOccurrences(of: "to: [o365-e3, o365-e5]", with: "to: [o365-e3]") },
+            ])
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: head).deletingLastPathComponent().path) }
         let result = try CLIRunner.run(["diff", "--base", "content", "--content", head, "--format", "markdown"])
         let text = result.stdout
-        #expect(text.hasPrefix("### Model change review: `content` → `\(head)`\n\n1 pair of offers answers differently for some request, 1 with a new verdict."))
+        #expect(
+            text.hasPrefix(
+                "### Model change review: `content` → `\(head)`\n\n1 pair of offers answers differently for some request, 1 with a new verdict."
+            ))
         #expect(text.contains("<details><summary>Decisions: 1</summary>"))
-        #expect(text.contains("| Microsoft 365 Business Standard | Office 365 Enterprise E5 | eligible | blocked (path-not-supported) | "
-                              + "`upgradedocs explain --content \(head) --from m365-business-standard --to o365-e5 --as-of 2026-11-25` |"))
+        #expect(
+            text.contains(
+                "| Microsoft 365 Business Standard | Office 365 Enterprise E5 | eligible | blocked (path-not-supported) | "
+                    + "`upgradedocs explain --content \(head) --from m365-business-standard --to o365-e5 --as-of 2026-11-25` |"))
         #expect(text.contains("name: “Office 365 Enterprise E1” → “E1 \\<b\\>\\|\\</b\\>”"))
         #expect(!text.contains("<b>"))
     }

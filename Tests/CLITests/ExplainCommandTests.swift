@@ -5,8 +5,10 @@ import Testing
 struct ExplainCommandTests {
     @Test("The contract example: India Basic to global Standard is blocked, advising Standard India")
     func contractExample() throws {
-        let result = try CLIRunner.run(["explain", "--from", "m365-business-basic-india",
-                                        "--to", "m365-business-standard", "--format", "json", "--as-of", "2026-11-25"])
+        let result = try CLIRunner.run([
+            "explain", "--from", "m365-business-basic-india",
+            "--to", "m365-business-standard", "--format", "json", "--as-of", "2026-11-25",
+        ])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["verdict"] as? String == "blocked")
@@ -22,17 +24,23 @@ struct ExplainCommandTests {
 
     @Test("JSON keys come in the documented order")
     func jsonKeyOrder() throws {
-        let result = try CLIRunner.run(["explain", "--from", "m365-business-basic", "--to", "o365-e3",
-                                        "--format", "json", "--as-of", "2021-01-01"])
-        #expect(result.stdout.hasPrefix(#"{"from":"m365-business-basic","to":"o365-e3","status":"active","#
-                                        + #""asOf":"2021-01-01","verdict":"eligible","reasons":[],"advisories":["#))
+        let result = try CLIRunner.run([
+            "explain", "--from", "m365-business-basic", "--to", "o365-e3",
+            "--format", "json", "--as-of", "2021-01-01",
+        ])
+        #expect(
+            result.stdout.hasPrefix(
+                #"{"from":"m365-business-basic","to":"o365-e3","status":"active","#
+                    + #""asOf":"2021-01-01","verdict":"eligible","reasons":[],"advisories":["#))
     }
 
     @Test("Display names are accepted in any case, and holdings take @other")
     func namesAndHoldings() throws {
-        let result = try CLIRunner.run(["explain", "--from", "microsoft 365 BUSINESS basic", "--to", "Office 365 Enterprise E3",
-                                        "--holds", "m365-apps-enterprise@other", "--status", "Suspended",
-                                        "--as-of", "2021-01-01"])
+        let result = try CLIRunner.run([
+            "explain", "--from", "microsoft 365 BUSINESS basic", "--to", "Office 365 Enterprise E3",
+            "--holds", "m365-apps-enterprise@other", "--status", "Suspended",
+            "--as-of", "2021-01-01",
+        ])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("BLOCKED (2 reasons): Microsoft 365 Business Basic → Office 365 Enterprise E3"))
         #expect(result.stdout.contains("[UPG-3 subscription-not-active]"))
@@ -51,8 +59,10 @@ struct ExplainCommandTests {
 
     @Test("A bad date, a bad status and a bad holding are all reported in one run")
     func badInputs() throws {
-        let result = try CLIRunner.run(["explain", "--from", "o365-e1", "--to", "o365-e3", "--as-of", "2022-02-30",
-                                        "--status", "paused", "--holds", "o365-e5@somewhere"])
+        let result = try CLIRunner.run([
+            "explain", "--from", "o365-e1", "--to", "o365-e3", "--as-of", "2022-02-30",
+            "--status", "paused", "--holds", "o365-e5@somewhere",
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--as-of: '2022-02-30' is not a valid date"))
         #expect(result.stderr.contains("--status: unknown status 'paused'"))
@@ -83,15 +93,18 @@ struct CheckCommandTests {
         let column = try #require(lines[line - 1].range(of: "o365-e9")).lowerBound.utf16Offset(in: lines[line - 1]) + 1
         let result = try CLIRunner.run(["check", "--content", directory.path])
         #expect(result.status != 0)
-        #expect(result.stderr.contains(
-            "/paths.yaml:\(line):\(column): error: unknown offer 'o365-e9' (did you mean 'o365-e1'?)"))
+        #expect(
+            result.stderr.contains(
+                "/paths.yaml:\(line):\(column): error: unknown offer 'o365-e9' (did you mean 'o365-e1'?)"))
         #expect(result.stderr.contains("1 problem in"))
     }
 
     @Test("explain answers by alias, and suggests by alias")
     func aliases() throws {
-        let answer = try CLIRunner.run(["explain", "--from", "business basic", "--to", "E3", "--as-of", "2021-06-01",
-                                        "--format", "json"])
+        let answer = try CLIRunner.run([
+            "explain", "--from", "business basic", "--to", "E3", "--as-of", "2021-06-01",
+            "--format", "json",
+        ])
         #expect(answer.status == 0, "\(answer.stderr)")
         #expect(answer.stdout.hasPrefix(#"{"from":"m365-business-basic","to":"o365-e3","#))
         let typo = try CLIRunner.run(["explain", "--from", "Office 365 E3x", "--to", "E5"])

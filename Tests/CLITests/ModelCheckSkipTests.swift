@@ -14,25 +14,31 @@ import UpgradeSiteBuilder
 struct ModelCheckSkipTests {
     /// The fixture, with two rules that differ in one condition only: the checks warn that they could be one.
     static func contentWithAWarning() throws -> String {
-        try Scratch.copy(of: Fixtures.content, editing: ["tables/1-eligibility.yaml": {
-            $0.replacingOccurrences(of: """
-                  - id: UPG-1
-                    cites: UPG-1
-                    when: {listed-path: "no", regional-variant-path: "no"}
-                    then: {verdict: blocked, reason: path-not-supported}
+        try Scratch.copy(
+            of: Fixtures.content,
+            editing: [
+                "tables/1-eligibility.yaml": {
+                    $0.replacingOccurrences(
+                        of: """
+                              - id: UPG-1
+                                cites: UPG-1
+                                when: {listed-path: "no", regional-variant-path: "no"}
+                                then: {verdict: blocked, reason: path-not-supported}
 
-                """, with: """
-                  - id: UPG-1
-                    cites: UPG-1
-                    when: {listed-path: "no", regional-variant-path: "no", status: active}
-                    then: {verdict: blocked, reason: path-not-supported}
-                  - id: UPG-1-INACTIVE
-                    cites: UPG-1
-                    when: {listed-path: "no", regional-variant-path: "no", status: inactive}
-                    then: {verdict: blocked, reason: path-not-supported}
+                            """,
+                        with: """
+                              - id: UPG-1
+                                cites: UPG-1
+                                when: {listed-path: "no", regional-variant-path: "no", status: active}
+                                then: {verdict: blocked, reason: path-not-supported}
+                              - id: UPG-1-INACTIVE
+                                cites: UPG-1
+                                when: {listed-path: "no", regional-variant-path: "no", status: inactive}
+                                then: {verdict: blocked, reason: path-not-supported}
 
-                """)
-        }])
+                            """)
+                }
+            ])
     }
 
     @Test("Checks are skipped only for the very model that passed them: its digest, named as checked")
@@ -42,8 +48,9 @@ struct ModelCheckSkipTests {
         let content = try ContentLoader.load(from: folder)
         let templates = try TemplateSet.load(from: CLIRunner.repository + "/templates")
         func planned(checked: String?) -> (findings: [Diagnostic], clean: Bool) {
-            let result = ContentChecks.planned(content, templates: templates, asOf: content.settings.asOf,
-                                               previous: { [:] }, checked: checked)
+            let result = ContentChecks.planned(
+                content, templates: templates, asOf: content.settings.asOf,
+                previous: { [:] }, checked: checked)
             return (result.findings.all, result.clean)
         }
         let checked = planned(checked: nil)
@@ -61,8 +68,10 @@ struct ModelCheckSkipTests {
         let folder = try Self.contentWithAWarning()
         let root = URL(fileURLWithPath: folder).deletingLastPathComponent().path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let arguments = ["build", "--content", folder, "--templates", CLIRunner.repository + "/templates",
-                         "--output", root + "/site"]
+        let arguments = [
+            "build", "--content", folder, "--templates", CLIRunner.repository + "/templates",
+            "--output", root + "/site",
+        ]
         for run in 1...2 {
             let result = try CLIRunner.run(arguments)
             #expect(result.status == 0, "run \(run): \(result.stderr)")

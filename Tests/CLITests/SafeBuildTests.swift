@@ -20,10 +20,13 @@ struct SafeBuildTests {
 
     @Test("build refuses a table that contradicts the rule core, and writes nothing")
     func gateRefusesAContradictingTable() throws {
-        let folder = try Self.copy(editing: ["content/tables/1-eligibility.yaml": {
-            $0.replacingOccurrences(of: "then: {verdict: blocked, reason: already-owns-target}",
-                                    with: "then: {verdict: blocked, reason: owns-included-services}")
-        }])
+        let folder = try Self.copy(editing: [
+            "content/tables/1-eligibility.yaml": {
+                $0.replacingOccurrences(
+                    of: "then: {verdict: blocked, reason: already-owns-target}",
+                    with: "then: {verdict: blocked, reason: owns-included-services}")
+            }
+        ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let before = BuildCommandTests.snapshot(folder + "/site")
         let result = try CLIRunner.run(["build"], in: folder)
@@ -36,27 +39,34 @@ struct SafeBuildTests {
 
     @Test("build refuses a prose link to a page the site does not have, at its line")
     func gateRefusesABrokenLink() throws {
-        let folder = try Self.copy(editing: ["content/pages/how-to-answer.md": {
-            $0 + "\nSee [the guide](../roles/nobody.html).\n"
-        }])
+        let folder = try Self.copy(editing: [
+            "content/pages/how-to-answer.md": {
+                $0 + "\nSee [the guide](../roles/nobody.html).\n"
+            }
+        ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLIRunner.run(["build"], in: folder)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("content/pages/how-to-answer.md:")
+        #expect(
+            result.stderr.contains("content/pages/how-to-answer.md:")
                 && result.stderr.contains("error: the link '../roles/nobody.html' leads to a page the site does not have"))
     }
 
     @Test("build refuses a prose link to a place a page does not have, at its line; links to real places pass")
     func gateRefusesAMissingAnchor() throws {
-        let folder = try Self.copy(editing: ["content/pages/how-to-answer.md": {
-            $0 + "\nSee [rule 1](../rules/eligibility.md#rule-UPG-1), [rule 9](../rules/eligibility.html#rule-UPG-9) "
-                + "and [nowhere](#no-such-heading).\n"
-        }])
+        let folder = try Self.copy(editing: [
+            "content/pages/how-to-answer.md": {
+                $0 + "\nSee [rule 1](../rules/eligibility.md#rule-UPG-1), [rule 9](../rules/eligibility.html#rule-UPG-9) "
+                    + "and [nowhere](#no-such-heading).\n"
+            }
+        ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLIRunner.run(["build"], in: folder)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("error: the link '../rules/eligibility.html#rule-UPG-9' leads to rules/eligibility, "
-                                       + "which has no element with the id 'rule-UPG-9'"))
+        #expect(
+            result.stderr.contains(
+                "error: the link '../rules/eligibility.html#rule-UPG-9' leads to rules/eligibility, "
+                    + "which has no element with the id 'rule-UPG-9'"))
         #expect(result.stderr.contains("error: the link '#no-such-heading' leads to no place on this page"))
         #expect(!result.stderr.contains("#rule-UPG-1'"), "a link to a place the page has is fine")
         #expect(result.stderr.contains("content/pages/how-to-answer.md:"))
@@ -68,21 +78,26 @@ struct SafeBuildTests {
     func rebuildChecksLinksIntoAnEditedPage() throws {
         let folder = try Self.copy()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for (name, text) in [("links", "---\ntitle: Links\n---\n\nSee [the steps](target.html#the-steps).\n"),
-                             ("target", "---\ntitle: Target\n---\n\n## The steps\n\nOne.\n"),
-                             ("plain", "---\ntitle: Plain\n---\n\nNo links.\n")] {
+        for (name, text) in [
+            ("links", "---\ntitle: Links\n---\n\nSee [the steps](target.html#the-steps).\n"),
+            ("target", "---\ntitle: Target\n---\n\n## The steps\n\nOne.\n"),
+            ("plain", "---\ntitle: Plain\n---\n\nNo links.\n"),
+        ] {
             try text.write(toFile: folder + "/content/pages/\(name).md", atomically: true, encoding: .utf8)
         }
         #expect(try CLIRunner.run(["build"], in: folder).status == 0)
         let unchanged = try CLIRunner.run(["build"], in: folder)
-        #expect(unchanged.status == 0 && unchanged.stdout.contains("is up to date: nothing in content/ or templates/ changed"),
-                "\(unchanged.stdout)")
+        #expect(
+            unchanged.status == 0 && unchanged.stdout.contains("is up to date: nothing in content/ or templates/ changed"),
+            "\(unchanged.stdout)")
         let edited = folder + "/content/pages/target.md"
         try "---\ntitle: Target\n---\n\n## Other steps\n\nOne.\n".write(toFile: edited, atomically: true, encoding: .utf8)
         let result = try CLIRunner.run(["build"], in: folder)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("content/pages/links.md:5:1: error: the link 'target.html#the-steps' leads to "
-                                       + "pages/target, which has no element with the id 'the-steps'"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "content/pages/links.md:5:1: error: the link 'target.html#the-steps' leads to "
+                    + "pages/target, which has no element with the id 'the-steps'"), "\(result.stderr)")
     }
 
     /// A file written in the same tick of the file system's clock as the build began could keep
@@ -146,9 +161,11 @@ struct SafeBuildTests {
 
     @Test("With raw HTML off, the Markdown twin drops raw HTML and script links as the HTML page does")
     func markdownTwinIsSafe() throws {
-        let folder = try Self.copy(editing: ["content/pages/how-to-answer.md": {
-            $0 + "\n<script>alert(1)</script>\n\nA [trap](javascript:alert(1)) and <img src=x onerror=alert(1)> here.\n"
-        }])
+        let folder = try Self.copy(editing: [
+            "content/pages/how-to-answer.md": {
+                $0 + "\n<script>alert(1)</script>\n\nA [trap](javascript:alert(1)) and <img src=x onerror=alert(1)> here.\n"
+            }
+        ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLIRunner.run(["build"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import TestSupport
 import Testing
@@ -81,18 +81,24 @@ struct ServeCommandTests {
         let server = try Server()
         let page = try await server.get("index.html")
         #expect(page.status == 200 && page.type == "text/html; charset=utf-8")
-        #expect(page.body.contains("<script src=\"/__upgradedocs/live.js\" data-generation=\"1\"></script>\n</body>"),
-                "the reload script is added while serving")
+        #expect(
+            page.body.contains("<script src=\"/__upgradedocs/live.js\" data-generation=\"1\"></script>\n</body>"),
+            "the reload script is added while serving")
         #expect(try await server.get("index.md").type == "text/markdown; charset=utf-8")
         #expect(try await server.get("checker.html").status == 200)
         #expect(try await server.get("data/checker-data.js").status == 200, "the checker works while serving")
         #expect(try await server.get("no/such/page.html").status == 404)
 
-        try server.edit("site.yaml") { $0.replacingOccurrences(of: "title: CSP subscription upgrades", with: "title: Edited live") }
+        try server.edit("site.yaml") {
+            $0.replacingOccurrences(of: "title: CSP subscription upgrades", with: "title: Edited live")
+        }
         _ = try await server.within(seconds: 2) { try await server.get("index.html").body.contains("Edited live") ? true : nil }
 
-        try server.edit("offers.yaml") { $0.replacingOccurrences(of: "services: [office-desktop, onedrive]",
-                                                                 with: "services: [office-desktop, onedrve]") }
+        try server.edit("offers.yaml") {
+            $0.replacingOccurrences(
+                of: "services: [office-desktop, onedrive]",
+                with: "services: [office-desktop, onedrve]")
+        }
         let failed = try await server.within(seconds: 2) {
             let status = try await server.get("__upgradedocs/status").body
             return status.contains("\"problems\":[]") ? nil : status
@@ -120,7 +126,8 @@ struct ServeCommandTests {
         _ = try Server.wait(seconds: 10) { server.process.isRunning ? nil : true }
         #expect(server.process.terminationStatus == 0)
         #expect(server.printed.hasSuffix("stopped\n"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: server.folder).sorted() == ["content", "templates"],
-                "nothing is written: no site/, no temporary files")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: server.folder).sorted() == ["content", "templates"],
+            "nothing is written: no site/, no temporary files")
     }
 }

@@ -12,7 +12,9 @@ struct VerifyCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let page = folder + "/site/matrix/legacy.html"
         try (try String(contentsOfFile: page, encoding: .utf8))
-            .replacingOccurrences(of: #"data-to="o365-e5" data-verdict="eligible""#, with: #"data-to="o365-e5" data-verdict="blocked""#)
+            .replacingOccurrences(
+                of: #"data-to="o365-e5" data-verdict="eligible""#, with: #"data-to="o365-e5" data-verdict="blocked""#
+            )
             .write(toFile: page, atomically: true, encoding: .utf8)
         let broken = try CLIRunner.run(["verify"], in: folder)
         #expect(broken.status != 0)

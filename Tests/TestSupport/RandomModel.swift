@@ -12,7 +12,9 @@ package enum RandomModel {
         "R&D \"Pro\" <b>x</b>", "Star *bold* _under_ [link](x)", String(repeating: "Very long plan name ", count: 12),
     ]
 
-    package static func make(seed: UInt64, size: ClosedRange<Int> = 2...6, names: [String]? = nil) -> (LoadedContent, CalendarDate) {
+    package static func make(seed: UInt64, size: ClosedRange<Int> = 2...6, names: [String]? = nil) -> (
+        LoadedContent, CalendarDate
+    ) {
         var random = SeededGenerator(seed: seed)
         let seedCatalog = SiteFixture.content.catalog
         let services = (0..<6).map { Service(id: ServiceID("s\($0)"), name: "Service \($0)") }
@@ -21,14 +23,17 @@ package enum RandomModel {
         var offers: [Offer] = []
         for index in 0..<Int.random(in: size, using: &random) {
             // A hostile name stands alone, so a trailing mark stays trailing; an index keeps names apart.
-            let name = names.map { $0[index % $0.count] + (index >= $0.count ? " \(index)" : "") }
+            let name =
+                names.map { $0[index % $0.count] + (index >= $0.count ? " \(index)" : "") }
                 ?? "\(awkward.randomElement(using: &random)!) \(index)"
             let included = services.filter { _ in Bool.random(using: &random) }.map(\.id)
             offers.append(Offer(id: OfferID("o\(index)"), name: name, program: "legacy", services: included))
         }
         for base in offers where Int.random(in: 0..<3, using: &random) == 0 {
-            offers.append(Offer(id: OfferID("\(base.id)-india"), name: "\(base.name) India", program: "legacy",
-                                region: region.id, variantOf: base.id, services: base.services))
+            offers.append(
+                Offer(
+                    id: OfferID("\(base.id)-india"), name: "\(base.name) India", program: "legacy",
+                    region: region.id, variantOf: base.id, services: base.services))
         }
         var paths: [UpgradePath] = []
         for from in offers {
@@ -38,16 +43,18 @@ package enum RandomModel {
             }
         }
         let withdrawn = CalendarDate(year: 2022, month: 3, day: 1)!
-        let program = Program(id: "legacy", name: "legacy", withdrawnFrom: Bool.random(using: &random) ? withdrawn : nil,
-                              withdrawalNote: "Withdrawn | mostly <soon>.")
-        let catalog = try! Catalog(programs: [program], regions: [region], services: services, offers: offers, paths: paths,
-                              footnotes: [], rules: seedCatalog.rules, advisories: seedCatalog.advisories, roles: seedCatalog.roles,
-                              portalSteps: seedCatalog.portalSteps, interpretations: [], examples: [],
-                              tables: seedCatalog.tables)
-        let asOf = CalendarDate(year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
-                                day: Int.random(in: 1...28, using: &random))!
+        let program = Program(
+            id: "legacy", name: "legacy", withdrawnFrom: Bool.random(using: &random) ? withdrawn : nil,
+            withdrawalNote: "Withdrawn | mostly <soon>.")
+        let catalog = try! Catalog(
+            programs: [program], regions: [region], services: services, offers: offers, paths: paths,
+            footnotes: [], rules: seedCatalog.rules, advisories: seedCatalog.advisories, roles: seedCatalog.roles,
+            portalSteps: seedCatalog.portalSteps, interpretations: [], examples: [],
+            tables: seedCatalog.tables)
+        let asOf = CalendarDate(
+            year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
+            day: Int.random(in: 1...28, using: &random))!
         let settings = SiteSettings(title: "Random <site> | \(seed)", asOf: asOf, rawHTML: false)
         return (LoadedContent(catalog: catalog, settings: settings), asOf)
     }
 }
-

@@ -29,8 +29,10 @@ package enum Scratch {
 
     /// A copy of `source` (a folder) in a fresh temporary folder, with `edit` applied to
     /// the text of each file named in `edits`. Returns the copy's path.
-    package static func copy(of source: String, named name: String? = nil,
-                            editing edits: [String: (String) -> String] = [:]) throws -> String {
+    package static func copy(
+        of source: String, named name: String? = nil,
+        editing edits: [String: (String) -> String] = [:]
+    ) throws -> String {
         let folder = Self.folder() + "/" + (name ?? URL(fileURLWithPath: source).lastPathComponent)
         try FileManager.default.copyItem(atPath: source, toPath: folder)
         for (file, edit) in edits {
@@ -45,8 +47,9 @@ package enum Scratch {
         let folder = Self.folder() + "/" + name
         for (path, text) in files {
             let full = folder + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try text.write(toFile: full, atomically: true, encoding: .utf8)
         }
         return folder

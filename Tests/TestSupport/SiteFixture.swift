@@ -25,8 +25,10 @@ package enum SiteFixture {
     }
 
     /// Every file a build writes, the manifest included.
-    package static func build(_ loaded: LoadedContent = content, templates: TemplateSet = templates,
-                             asOf: CalendarDate = referenceDate) throws -> [GeneratedFile] {
+    package static func build(
+        _ loaded: LoadedContent = content, templates: TemplateSet = templates,
+        asOf: CalendarDate = referenceDate
+    ) throws -> [GeneratedFile] {
         let files = try SiteBuilder.build(loaded, templates: templates, asOf: asOf)
         return files + [Manifest(describing: files, asOf: asOf.description).file]
     }

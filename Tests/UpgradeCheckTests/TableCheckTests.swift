@@ -51,8 +51,10 @@ struct TableCheckTests {
         }
         #expect(findings.count == 1)
         let message = try #require(findings.first?.message)
-        #expect(message.hasPrefix("table eligibility: gap: no rule matches listed-path=yes, regional-variant-path=no, "
-                                  + "status=active, holds-target=no, holds-added-service=no"))
+        #expect(
+            message.hasPrefix(
+                "table eligibility: gap: no rule matches listed-path=yes, regional-variant-path=no, "
+                    + "status=active, holds-target=no, holds-added-service=no"))
         // A plain listed upgrade, active, with no holdings: exactly the uncovered case.
         let words = try Self.request(in: message)
         #expect(!words.contains("--status") && !words.contains("--holds"))
@@ -75,24 +77,34 @@ struct TableCheckTests {
     func maskedRules() throws {
         let shadowed = try Self.findings(editing: "2-advisories.yaml") {
             $0.replacingOccurrences(of: "hitPolicy: R", with: "hitPolicy: F")
-                .replacingOccurrences(of: "rows:\n", with: "rows:\n  - id: ADV-0\n    annotation: all\n    when: {}\n"
-                                      + "    then: {advisory: legacy-withdrawn}\n")
+                .replacingOccurrences(
+                    of: "rows:\n",
+                    with: "rows:\n  - id: ADV-0\n    annotation: all\n    when: {}\n"
+                        + "    then: {advisory: legacy-withdrawn}\n")
         }
-        #expect(shadowed.contains { $0.message == "table advisories: rule ADV-1 can never fire: every case it matches "
-                                        + "is taken by an earlier rule (hit policy F)" })
+        #expect(
+            shadowed.contains {
+                $0.message == "table advisories: rule ADV-1 can never fire: every case it matches "
+                    + "is taken by an earlier rule (hit policy F)"
+            })
         let impossible = try Self.findings(editing: "2-advisories.yaml") {
-            $0.replacingOccurrences(of: "when: {other-channel-conflict: \"yes\"}",
-                                    with: "when: {other-channel-conflict: \"yes\", verdict: eligible}")
+            $0.replacingOccurrences(
+                of: "when: {other-channel-conflict: \"yes\"}",
+                with: "when: {other-channel-conflict: \"yes\", verdict: eligible}")
         }
-        #expect(impossible.contains { $0.message == "table advisories: rule ADV-2 can never fire: every case it "
-                                          + "matches is impossible" })
+        #expect(
+            impossible.contains {
+                $0.message == "table advisories: rule ADV-2 can never fire: every case it "
+                    + "matches is impossible"
+            })
     }
 
     @Test("A table that disagrees with the rule core is caught, with a runnable counterexample")
     func disagreement() throws {
         let findings = try Self.findings(editing: "1-eligibility.yaml") {
-            $0.replacingOccurrences(of: "then: {verdict: blocked, reason: already-owns-target}",
-                                    with: "then: {verdict: blocked, reason: owns-included-services}")
+            $0.replacingOccurrences(
+                of: "then: {verdict: blocked, reason: already-owns-target}",
+                with: "then: {verdict: blocked, reason: owns-included-services}")
         }
         let finding = try #require(findings.first { $0.message.contains("the rule core says") })
         #expect(finding.message.contains("the table says verdict blocked; reasons owns-included-services"))
@@ -109,26 +121,30 @@ struct TableCheckTests {
         let to = try #require(catalog.offer(OfferID(toID)))
         let held = try #require(catalog.offer(OfferID(heldID)))
         let date = try #require(value("--as-of").flatMap(CalendarDate.init(iso:)))
-        let decision = RuleCore(catalog: catalog).decide(Request(from: from, to: to, holdings: [Holding(offer: held)],
-                                                                 asOf: date))
+        let decision = RuleCore(catalog: catalog).decide(
+            Request(
+                from: from, to: to, holdings: [Holding(offer: held)],
+                asOf: date))
         #expect(decision.reasonCodes.contains(.alreadyOwnsTarget))
     }
 
     @Test("Rules that could merge get a warning, not an error")
     func contractionIsAWarning() throws {
         let findings = try Self.findings(editing: "1-eligibility.yaml") {
-            $0.replacingOccurrences(of: "  - id: UPG-2\n", with: """
-                  - id: SPLIT-A
-                    annotation: a
-                    when: {listed-path: "no", regional-variant-path: "no", status: active}
-                    then: {verdict: blocked, reason: path-not-supported}
-                  - id: SPLIT-B
-                    annotation: b
-                    when: {listed-path: "no", regional-variant-path: "no", status: inactive}
-                    then: {verdict: blocked, reason: path-not-supported}
-                  - id: UPG-2
+            $0.replacingOccurrences(
+                of: "  - id: UPG-2\n",
+                with: """
+                      - id: SPLIT-A
+                        annotation: a
+                        when: {listed-path: "no", regional-variant-path: "no", status: active}
+                        then: {verdict: blocked, reason: path-not-supported}
+                      - id: SPLIT-B
+                        annotation: b
+                        when: {listed-path: "no", regional-variant-path: "no", status: inactive}
+                        then: {verdict: blocked, reason: path-not-supported}
+                      - id: UPG-2
 
-                """)
+                    """)
         }
         let warning = try #require(findings.first { $0.severity == .warning })
         #expect(warning.message.contains("rules SPLIT-A, SPLIT-B differ only in status"))
@@ -139,7 +155,8 @@ struct TableCheckTests {
 struct ExampleCheckTests {
     @Test("An example whose expectation disagrees with the rule core is a finding at its id")
     func disagreeingExample() throws {
-        let content = try TableCheckTests.content(editing: "examples.yaml") { _ in """
+        let content = try TableCheckTests.content(editing: "examples.yaml") { _ in
+            """
             examples:
               - id: wrong
                 title: Wrong on purpose
@@ -147,9 +164,11 @@ struct ExampleCheckTests {
                 to: m365-business-basic
                 asOf: 2021-01-01
                 expect: eligible
-            """ }
+            """
+        }
         let findings = TableCheckTests.findings(of: ExampleCheck.check, in: content)
-        #expect(findings.map { "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column)" }
+        #expect(
+            findings.map { "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column)" }
                 == ["examples.yaml:2:9"])
         #expect(findings.first?.message.contains("blocked (path-not-supported)") == true)
     }

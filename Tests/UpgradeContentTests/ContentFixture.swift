@@ -8,99 +8,100 @@ import UpgradeContent
 struct ContentFixture {
     static let valid: [String: String] = [
         "site.yaml": """
-            title: Fixture
-            asOf: 2024-01-01
-            """,
+        title: Fixture
+        asOf: 2024-01-01
+        """,
         "programs.yaml": """
-            programs:
-              - id: legacy
-                name: legacy
-              - id: new-commerce
-                name: new commerce
-            regions:
-              - id: india
-                name: India
-            """,
+        programs:
+          - id: legacy
+            name: legacy
+          - id: new-commerce
+            name: new commerce
+        regions:
+          - id: india
+            name: India
+        """,
         "services.yaml": """
-            services:
-              - {id: mail, name: Mail}
-              - {id: apps, name: Desktop apps}
-            """,
+        services:
+          - {id: mail, name: Mail}
+          - {id: apps, name: Desktop apps}
+        """,
         "offers.yaml": """
-            offers:
-              - id: basic
-                name: Basic
-                program: legacy
-                services: [mail]
-              - id: standard
-                name: Standard
-                program: legacy
-                extends: basic
-                services: [apps]
-              - id: basic-india
-                name: Basic India
-                program: legacy
-                region: india
-                variantOf: basic
-              - id: nce-basic
-                name: NCE Basic
-                program: new-commerce
-                services: [mail]
-            """,
+        offers:
+          - id: basic
+            name: Basic
+            program: legacy
+            services: [mail]
+          - id: standard
+            name: Standard
+            program: legacy
+            extends: basic
+            services: [apps]
+          - id: basic-india
+            name: Basic India
+            program: legacy
+            region: india
+            variantOf: basic
+          - id: nce-basic
+            name: NCE Basic
+            program: new-commerce
+            services: [mail]
+        """,
         "paths.yaml": """
-            paths:
-              - from: basic
-                to: [standard]
-            """,
+        paths:
+          - from: basic
+            to: [standard]
+        """,
         "rules.yaml": """
-            rules:
-              - {id: R1, code: path-not-supported, title: t, remedy: r, source: s,
-                 when: {listed-path: "no", regional-variant-path: "no"}, message: "{{from.name}} is not listed."}
-              - {id: R2, code: region-mismatch, title: t, remedy: r, source: s,
-                 when: {regional-variant-path: "yes"}, message: "Use {{counterpart.name}}."}
-              - {id: R3, code: subscription-not-active, title: t, remedy: r, source: s,
-                 when: {status: inactive}, message: "It is {{status}}."}
-              - {id: R4, code: already-owns-target, title: t, remedy: r, source: s,
-                 when: {holds-target: "yes"}, message: "Has {{to.name}}."}
-              - {id: R5, code: owns-included-services, title: t, remedy: r, source: s,
-                 when: {holds-added-service: "yes"}, message: "{{#overlappingHoldings}}{{offer.name}}{{/overlappingHoldings}}."}
-            advisories:
-              - {code: use-regional-variant, words: w, when: {regional-variant-path: "yes"}, offer: counterpart.id,
-                 message: "Use {{counterpart.name}}."}
-              - {code: legacy-withdrawn, words: w, when: {legacy-withdrawn: "yes"}, message: "Withdrawn."}
-            """,
+        rules:
+          - {id: R1, code: path-not-supported, title: t, remedy: r, source: s,
+             when: {listed-path: "no", regional-variant-path: "no"}, message: "{{from.name}} is not listed."}
+          - {id: R2, code: region-mismatch, title: t, remedy: r, source: s,
+             when: {regional-variant-path: "yes"}, message: "Use {{counterpart.name}}."}
+          - {id: R3, code: subscription-not-active, title: t, remedy: r, source: s,
+             when: {status: inactive}, message: "It is {{status}}."}
+          - {id: R4, code: already-owns-target, title: t, remedy: r, source: s,
+             when: {holds-target: "yes"}, message: "Has {{to.name}}."}
+          - {id: R5, code: owns-included-services, title: t, remedy: r, source: s,
+             when: {holds-added-service: "yes"}, message: "{{#overlappingHoldings}}{{offer.name}}{{/overlappingHoldings}}."}
+        advisories:
+          - {code: use-regional-variant, words: w, when: {regional-variant-path: "yes"}, offer: counterpart.id,
+             message: "Use {{counterpart.name}}."}
+          - {code: legacy-withdrawn, words: w, when: {legacy-withdrawn: "yes"}, message: "Withdrawn."}
+        """,
         "roles.yaml": """
-            portalSteps: [Open the customer.]
-            roles:
-              - id: agent
-                name: Agent
-                summary: Places orders.
-                canUpgrade: true
-            """,
+        portalSteps: [Open the customer.]
+        roles:
+          - id: agent
+            name: Agent
+            summary: Places orders.
+            canUpgrade: true
+        """,
         "interpretations.yaml": """
-            interpretations:
-              - id: any-overlap
-                title: Overlap
-                question: q
-                decision: d
-                rationale: r
-                affects: [R5]
-            """,
+        interpretations:
+          - id: any-overlap
+            title: Overlap
+            question: q
+            decision: d
+            rationale: r
+            affects: [R5]
+        """,
         "examples.yaml": """
-            examples:
-              - id: plain
-                title: Plain
-                from: basic
-                to: standard
-                asOf: 2021-01-01
-                expect: eligible
-            """,
+        examples:
+          - id: plain
+            title: Plain
+            from: basic
+            to: standard
+            asOf: 2021-01-01
+            expect: eligible
+        """,
     ]
 
     let directory: String
 
     init(replacing overrides: [String: String] = [:], removing removed: Set<String> = []) throws {
-        directory = FileManager.default.temporaryDirectory
+        directory =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("upgradedocs-fixture-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for (name, text) in Self.valid.merging(overrides, uniquingKeysWith: { _, new in new })

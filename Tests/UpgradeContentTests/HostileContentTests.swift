@@ -13,13 +13,15 @@ struct HostileContentTests {
 
     @Test("Two offer ids that differ only by case are an error, naming the first")
     func idsDifferingByCase() throws {
-        let errors = try ContentFixture(replacing: ["offers.yaml": Self.offers + """
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": Self.offers + """
 
-              - id: Basic
-                name: Basic again
-                program: legacy
-                services: [mail]
-            """]).errors()
+                  - id: Basic
+                    name: Basic again
+                    program: legacy
+                    services: [mail]
+                """
+        ]).errors()
         let error = try #require(errors.first { $0.message.contains("only by case") })
         #expect(error.place == "offers.yaml:20:9")
         #expect(error.notes.first.map { "\($0.location.line)" } == "2")
@@ -27,19 +29,29 @@ struct HostileContentTests {
 
     @Test("An offer whose name is another offer's id is an error")
     func nameIsAnotherID() throws {
-        let errors = try ContentFixture(replacing: ["offers.yaml": Self.offers.replacingOccurrences(
-            of: "name: NCE Basic", with: "name: Standard India\n      # padding\n    ")
-            .replacingOccurrences(of: "name: Standard India", with: "name: basic-india")]).errors()
-        #expect(errors.contains { $0.message == "the name 'basic-india' is the id of another offer, so looking it up would be ambiguous" })
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": Self.offers.replacingOccurrences(
+                of: "name: NCE Basic", with: "name: Standard India\n      # padding\n    "
+            )
+            .replacingOccurrences(of: "name: Standard India", with: "name: basic-india")
+        ]).errors()
+        #expect(
+            errors.contains {
+                $0.message == "the name 'basic-india' is the id of another offer, so looking it up would be ambiguous"
+            })
     }
 
     @Test("Control characters in a name are an error at the character")
     func controlCharacters() throws {
         // C0 and C1 controls are already malformed YAML; bidirectional controls are YAML, and names refuse them.
-        for (character, code) in [("\u{1B}[32m", "ESC"), ("\u{7}", "BEL"), ("\u{9B}", "CSI"), ("\u{202E}", "U+202E"),
-                                  ("\u{2066}", "U+2066"), ("\u{200F}", "U+200F")] {
-            let errors = try ContentFixture(replacing: ["offers.yaml": Self.offers.replacingOccurrences(
-                of: "name: Standard", with: "name: Stan\(character)dard")]).errors()
+        for (character, code) in [
+            ("\u{1B}[32m", "ESC"), ("\u{7}", "BEL"), ("\u{9B}", "CSI"), ("\u{202E}", "U+202E"),
+            ("\u{2066}", "U+2066"), ("\u{200F}", "U+200F"),
+        ] {
+            let errors = try ContentFixture(replacing: [
+                "offers.yaml": Self.offers.replacingOccurrences(
+                    of: "name: Standard", with: "name: Stan\(character)dard")
+            ]).errors()
             #expect(errors.map(\.place) == ["offers.yaml:7:15"], "\(code)")
             #expect(errors.first?.message.contains("control character") == true, "\(code)")
         }
@@ -89,12 +101,14 @@ struct HostileContentTests {
 
     @Test("A file that cannot be parsed is reported alone, without the errors that only follow from it")
     func rootCauseFirst() throws {
-        let errors = try ContentFixture(replacing: ["offers.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": """
             offers:
               - id: basic
                 name: Basic
                program: legacy
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.count == 1)
         #expect(errors.first?.place.hasPrefix("offers.yaml:") == true)
         #expect(errors.first?.message.hasPrefix("malformed YAML") == true)
@@ -102,11 +116,13 @@ struct HostileContentTests {
 
     @Test("A variantOf loop is reported once, as a variantOf loop")
     func variantOfLoop() throws {
-        let errors = try ContentFixture(replacing: ["offers.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": """
             offers:
               - {id: a, name: A, program: legacy, region: india, variantOf: b}
               - {id: b, name: B, program: legacy, region: india, variantOf: a}
-            """, "paths.yaml": "paths: []", "examples.yaml": "examples: []"]).errors()
+            """, "paths.yaml": "paths: []", "examples.yaml": "examples: []",
+        ]).errors()
         let loops = errors.filter { $0.message.contains("circle") }
         #expect(loops.map(\.message) == ["'variantOf' goes round in a circle: a → b → a"])
     }
@@ -114,12 +130,14 @@ struct HostileContentTests {
     @Test("An id that cannot name a file is an error at its place")
     func unusableIDs() throws {
         let long = String(repeating: "x", count: 300)
-        let errors = try ContentFixture(replacing: ["roles.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "roles.yaml": """
             portalSteps: [Open the customer.]
             roles:
               - {id: \(long), name: Long, summary: s, canUpgrade: true}
               - {id: con, name: Con, summary: s, canUpgrade: true}
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.map(\.place) == ["roles.yaml:3:10", "roles.yaml:4:10"])
         #expect(errors.first?.message.contains("too long for an id") == true)
         #expect(errors.last?.message.contains("Windows reserves this name") == true)
@@ -130,16 +148,20 @@ struct HostileContentTests {
 struct AliasTests {
     @Test("An alias that is another offer's id, name or alias is an error at the alias")
     func collidingAlias() throws {
-        let errors = try ContentFixture(replacing: ["offers.yaml": HostileContentTests.offers.replacingOccurrences(
-            of: "    name: Standard\n", with: "    name: Standard\n    aliases: [Plain, basic]\n")]).errors()
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": HostileContentTests.offers.replacingOccurrences(
+                of: "    name: Standard\n", with: "    name: Standard\n    aliases: [Plain, basic]\n")
+        ]).errors()
         #expect(errors.map(\.place) == ["offers.yaml:8:22"])
         #expect(errors.first?.message == "the alias 'basic' is already a name of 'basic', so looking it up would be ambiguous")
     }
 
     @Test("Offers are found by alias, in any case")
     func lookUpByAlias() throws {
-        let content = try ContentFixture(replacing: ["offers.yaml": HostileContentTests.offers.replacingOccurrences(
-            of: "    name: Standard\n", with: "    name: Standard\n    aliases: [\"Std Plan\"]\n")]).load()
+        let content = try ContentFixture(replacing: [
+            "offers.yaml": HostileContentTests.offers.replacingOccurrences(
+                of: "    name: Standard\n", with: "    name: Standard\n    aliases: [\"Std Plan\"]\n")
+        ]).load()
         #expect(content.catalog.lookUpOffer("std   PLAN")?.id == "standard")
         #expect(content.catalog.closestOfferID(to: "Std Plam") == "standard")
     }

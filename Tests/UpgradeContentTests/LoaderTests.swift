@@ -16,11 +16,13 @@ struct LoaderTests {
 
     @Test("Malformed YAML points at the offending place")
     func malformedYAML() throws {
-        let errors = try ContentFixture(replacing: ["paths.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "paths.yaml": """
             paths:
               - from: basic
                 to: [standard
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.count == 1)
         #expect(errors.first?.place.hasPrefix("paths.yaml:") == true)
         #expect(errors.first?.message.hasPrefix("malformed YAML") == true)
@@ -28,7 +30,8 @@ struct LoaderTests {
 
     @Test("A missing required field is reported at the mapping that lacks it")
     func missingField() throws {
-        let errors = try ContentFixture(replacing: ["offers.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": """
             offers:
               - id: basic
                 program: legacy
@@ -36,19 +39,22 @@ struct LoaderTests {
               - id: standard
                 name: Standard
                 program: legacy
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.map(\.place).contains("offers.yaml:2:5"))
         #expect(errors.contains { $0.message == "offer is missing the required key 'name'" })
     }
 
     @Test("Duplicate ids: the second declaration is reported, naming the first")
     func duplicateIDs() throws {
-        let errors = try ContentFixture(replacing: ["offers.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": """
             offers:
               - {id: basic, name: Basic, program: legacy, services: [mail]}
               - {id: standard, name: Standard, program: legacy, services: [apps]}
               - {id: basic, name: Basic again, program: legacy, services: [mail]}
-            """]).errors()
+            """
+        ]).errors()
         let duplicate = errors.first { $0.message.hasPrefix("duplicate offer id 'basic'") }
         #expect(duplicate?.place == "offers.yaml:4:10")
         #expect(duplicate?.notes.map { "\($0.location)" }.first?.hasSuffix("offers.yaml:2:10") == true)
@@ -56,42 +62,49 @@ struct LoaderTests {
 
     @Test("A path naming an unknown offer is reported with the closest id")
     func unknownOfferInPath() throws {
-        let errors = try ContentFixture(replacing: ["paths.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "paths.yaml": """
             paths:
               - from: basic
                 to: [standrd]
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:3:10"])
         #expect(errors.first?.message == "unknown offer 'standrd' (did you mean 'standard'?)")
     }
 
     @Test("A path from an offer to itself is rejected")
     func selfPath() throws {
-        let errors = try ContentFixture(replacing: ["paths.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "paths.yaml": """
             paths:
               - from: basic
                 to:
                   - standard
                   - basic
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:5:9"])
         #expect(errors.first?.message.contains("itself") == true)
     }
 
     @Test("A path between programs is rejected")
     func crossProgramPath() throws {
-        let errors = try ContentFixture(replacing: ["paths.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "paths.yaml": """
             paths:
               - from: basic
                 to: [standard, nce-basic]
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:3:20"])
         #expect(errors.first?.message.contains("cannot cross programs") == true)
     }
 
     @Test("A holding naming an unknown offer, an unknown status and a bad date are all reported in one run")
     func examplesWithSeveralProblems() throws {
-        let errors = try ContentFixture(replacing: ["examples.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "examples.yaml": """
             examples:
               - id: broken
                 title: Broken
@@ -101,9 +114,13 @@ struct LoaderTests {
                 holds: [premium@other, basic@elsewhere]
                 asOf: 2021-02-30
                 expect: eligible
-            """]).errors()
-        #expect(errors.map(\.place) == ["examples.yaml:6:13", "examples.yaml:7:13", "examples.yaml:7:28",
-                                        "examples.yaml:8:11"])
+            """
+        ]).errors()
+        #expect(
+            errors.map(\.place) == [
+                "examples.yaml:6:13", "examples.yaml:7:13", "examples.yaml:7:28",
+                "examples.yaml:8:11",
+            ])
         #expect(errors[0].message.hasPrefix("unknown status 'paused'"))
         #expect(errors[1].message.hasPrefix("unknown offer 'premium'"))
         #expect(errors[2].message.contains("not a holding"))
@@ -112,13 +129,15 @@ struct LoaderTests {
 
     @Test("An unknown region, program and service on an offer are each reported")
     func unknownReferencesOnOffers() throws {
-        let errors = try ContentFixture(replacing: ["offers.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": """
             offers:
               - {id: basic, name: Basic, program: legacy, services: [mail]}
               - {id: standard, name: Standard, program: legacy, extends: basic, services: [apps]}
               - {id: basic-india, name: Basic India, program: legacy, region: indai, variantOf: basic}
               - {id: nce-basic, name: NCE Basic, program: nce, services: [mial]}
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.map(\.place) == ["offers.yaml:4:67", "offers.yaml:5:47", "offers.yaml:5:63"])
         #expect(errors[0].message == "unknown region 'indai' (did you mean 'india'?)")
         #expect(errors[1].message.hasPrefix("unknown program 'nce'"))
@@ -133,11 +152,13 @@ struct LoaderTests {
 
     @Test("Unknown keys are errors with a suggestion, so a typo never drops data silently")
     func unknownKey() throws {
-        let errors = try ContentFixture(replacing: ["services.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "services.yaml": """
             services:
               - {id: mail, name: Mail}
               - {id: apps, nmae: Desktop apps}
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.map(\.message).contains("unknown key 'nmae' in service (did you mean 'name'?)"))
         #expect(errors.map(\.place) == ["services.yaml:3:5", "services.yaml:3:16"])
     }
@@ -152,8 +173,10 @@ struct LoaderTests {
 
     @Test("A missing file is named, and problems in other files are still found")
     func missingFileAndOthers() throws {
-        let errors = try ContentFixture(replacing: ["site.yaml": "title: Fixture\nasOf: tomorrow"],
-                                        removing: ["rules.yaml"]).errors()
+        let errors = try ContentFixture(
+            replacing: ["site.yaml": "title: Fixture\nasOf: tomorrow"],
+            removing: ["rules.yaml"]
+        ).errors()
         #expect(errors.contains { $0.location.file.hasSuffix("rules.yaml") && $0.message.hasPrefix("missing content file") })
         #expect(errors.map(\.place).contains("site.yaml:2:7"))
     }
@@ -171,7 +194,8 @@ struct LoaderTests {
 
     @Test("A rule's conditions, code and message are checked where they stand, all in one run")
     func ruleDefinitions() throws {
-        let errors = try ContentFixture(replacing: ["rules.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "rules.yaml": """
             rules:
               - {id: R1, code: path-not-supported, title: t, remedy: r, source: s,
                  when: {listed-pat: "no"}, message: "{{from.name}} is not listed."}
@@ -183,9 +207,13 @@ struct LoaderTests {
                  when: {verdict: blocked}, message: "Has {{to.name}}."}
               - {id: R5, code: owns-included-services, title: t, remedy: r, source: s,
                  when: {}, message: "Has it."}
-            """]).errors()
-        #expect(errors.map(\.place) == ["rules.yaml:3:13", "rules.yaml:4:20", "rules.yaml:5:53", "rules.yaml:6:20",
-                                        "rules.yaml:7:41", "rules.yaml:9:13", "rules.yaml:11:12"])
+            """
+        ]).errors()
+        #expect(
+            errors.map(\.place) == [
+                "rules.yaml:3:13", "rules.yaml:4:20", "rules.yaml:5:53", "rules.yaml:6:20",
+                "rules.yaml:7:41", "rules.yaml:9:13", "rules.yaml:11:12",
+            ])
         #expect(errors[0].message == "unknown key 'listed-pat' in 'when' of a rule (did you mean 'listed-path'?)")
         #expect(errors[1].message.hasPrefix("code 'Region_Mismatch' must be lowercase"))
         #expect(errors[2].message.contains("'nmae', which no request has (did you mean 'name'?)"))
@@ -219,13 +247,18 @@ struct DiagnosticsTests {
 
     @Test("A diagnostic prints its notes on lines of their own, in the form editors annotate")
     func notesPrintOnTheirOwnLines() {
-        let diagnostic = Diagnostic(.error, .duplicate, "duplicate offer id 'basic'", at: SourceLocation(file: "offers.yaml", line: 4, column: 10),
-                                    notes: [Diagnostic.Note("'basic' is first declared here",
-                                                            at: SourceLocation(file: "offers.yaml", line: 2, column: 10))])
-        #expect(diagnostic.description == """
-            offers.yaml:4:10: error: duplicate offer id 'basic' [content.duplicate]
-            offers.yaml:2:10: note: 'basic' is first declared here
-            """)
+        let diagnostic = Diagnostic(
+            .error, .duplicate, "duplicate offer id 'basic'", at: SourceLocation(file: "offers.yaml", line: 4, column: 10),
+            notes: [
+                Diagnostic.Note(
+                    "'basic' is first declared here",
+                    at: SourceLocation(file: "offers.yaml", line: 2, column: 10))
+            ])
+        #expect(
+            diagnostic.description == """
+                offers.yaml:4:10: error: duplicate offer id 'basic' [content.duplicate]
+                offers.yaml:2:10: note: 'basic' is first declared here
+                """)
     }
 
     @Test("Problems come out sorted by place, in the order found at one place, and only errors throw")
@@ -242,13 +275,15 @@ struct DiagnosticsTests {
 
     @Test("A cited source's address must be a web address, and is reported where it stands")
     func sourceAddress() throws {
-        let errors = try ContentFixture(replacing: ["site.yaml": """
+        let errors = try ContentFixture(replacing: [
+            "site.yaml": """
             title: Fixture
             asOf: 2024-01-01
             sources:
               - title: A page
                 url: javascript:alert(1)
-            """]).errors()
+            """
+        ]).errors()
         #expect(errors.map(\.place) == ["site.yaml:5:10"])
         #expect(errors.first?.message == "'javascript:alert(1)' is not a web address: a source's url starts with https://")
     }

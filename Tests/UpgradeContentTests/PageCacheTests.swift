@@ -18,7 +18,8 @@ struct PageCacheTests {
     }
 
     static let pages = [
-        "guide.md": "---\ntitle: Guide\ndescription: How to\nreviewed: 2026-11-20\n---\n\nSee [the answer](how-to-answer.html) &amp; more.\n",
+        "guide.md":
+            "---\ntitle: Guide\ndescription: How to\nreviewed: 2026-11-20\n---\n\nSee [the answer](how-to-answer.html) &amp; more.\n",
         "plain.md": "---\ntitle: Plain\n---\n\nNo links here.\n",
         "embeds.md": "---\ntitle: Embeds\n---\n\n```upgradedocs matrix legacy\n```\n",
         "windows.md": "---\r\ntitle: Windows\r\n---\r\n\r\nLine one.\r\nLine two.\r\n",
@@ -72,7 +73,8 @@ struct PageCacheTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (first, cache) = try Self.cached(folder)
         // The same size, so only the inode and time tell the change.
-        try "---\ntitle: Plaim\n---\n\nNo links herf.\n".write(toFile: folder + "/pages/plain.md", atomically: true, encoding: .utf8)
+        try "---\ntitle: Plaim\n---\n\nNo links herf.\n".write(
+            toFile: folder + "/pages/plain.md", atomically: true, encoding: .utf8)
         let second = try ContentLoader.load(from: folder, reusing: cache)
         let plain = try #require(second.pages.first { $0.slug == "plain" })
         #expect(plain.title == "Plaim" && plain.body.contains("herf"))
@@ -113,7 +115,8 @@ struct PageCacheTests {
             switch Int.random(in: 0..<3, using: &random) {
             case 0: damaged = Array(damaged.prefix(Int.random(in: 0..<bytes.count, using: &random)))
             case 1: damaged[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
-            default: damaged.insert(UInt8.random(in: 0...255, using: &random), at: Int.random(in: 0..<bytes.count, using: &random))
+            default:
+                damaged.insert(UInt8.random(in: 0...255, using: &random), at: Int.random(in: 0..<bytes.count, using: &random))
             }
             let cache = PageCache(bytes: damaged)
             let second = try ContentLoader.load(from: folder, reusing: cache)
@@ -134,8 +137,9 @@ struct PageCacheTests {
             let body = (0..<Int.random(in: 0...10, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let known = ProseText(facts: ProseText.facts(of: body)) { body }
             for name in names {
-                #expect(known.mentions(name) == (Array(body.utf8).firstRange(of: Array(name.utf8)) != nil),
-                        "\(body.debugDescription) \(name)")
+                #expect(
+                    known.mentions(name) == (Array(body.utf8).firstRange(of: Array(name.utf8)) != nil),
+                    "\(body.debugDescription) \(name)")
             }
             #expect(known.hasAmpersand == body.contains("&"))
         }

@@ -8,8 +8,10 @@ struct CircumstanceTests {
         for status in [SubscriptionStatus.suspended, .canceled] {
             for from in SeedModel.catalog.offers {
                 for to in SeedModel.catalog.offers {
-                    let decision = SeedModel.core.decide(Request(from: from, to: to, status: status,
-                                                                 asOf: SeedModel.beforeWithdrawal))
+                    let decision = SeedModel.core.decide(
+                        Request(
+                            from: from, to: to, status: status,
+                            asOf: SeedModel.beforeWithdrawal))
                     let active = SeedModel.core.decide(Request(from: from, to: to, asOf: SeedModel.beforeWithdrawal))
                     #expect(decision.verdict == .blocked)
                     #expect(decision.reasonCodes.filter { $0 != .subscriptionNotActive } == active.reasonCodes)
@@ -44,8 +46,10 @@ struct CircumstanceTests {
 
     @Test("legacy-withdrawn: from 1 March 2022 on, never before, and it never changes the verdict")
     func legacyWithdrawnFromMarch2022() {
-        let dates: [(String, Bool)] = [("2022-02-28", false), ("2022-03-01", true), ("2026-11-25", true),
-                                       ("2019-12-31", false)]
+        let dates: [(String, Bool)] = [
+            ("2022-02-28", false), ("2022-03-01", true), ("2026-11-25", true),
+            ("2019-12-31", false),
+        ]
         for (text, withdrawn) in dates {
             let date = CalendarDate(iso: text)!
             let decision = SeedModel.decide("m365-business-basic", "o365-e3", asOf: date)
@@ -60,8 +64,10 @@ struct CalendarDateTests {
     @Test("Only real days in YYYY-MM-DD form parse")
     func parsing() {
         #expect(CalendarDate(iso: "2024-02-29")?.description == "2024-02-29")
-        for bad in ["2023-02-29", "2022-13-01", "2022-3-01", "22-03-01", "2022-03-01T00:00", "", "2022-00-10",
-                    "２０２２-03-01"] {
+        for bad in [
+            "2023-02-29", "2022-13-01", "2022-3-01", "22-03-01", "2022-03-01T00:00", "", "2022-00-10",
+            "２０２２-03-01",
+        ] {
             #expect(CalendarDate(iso: bad) == nil, "\(bad)")
         }
     }

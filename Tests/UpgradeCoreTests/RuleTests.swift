@@ -64,8 +64,9 @@ struct RuleTests {
     func servicesTheSourceHasDoNotConflict() {
         // Business Basic already includes OneDrive, so holding Apps for business (OneDrive, desktop apps)
         // conflicts only through the desktop apps, which Business Standard adds.
-        let decision = SeedModel.decide("m365-business-basic", "m365-business-standard",
-                                        holds: [("m365-business-basic", .partner)])
+        let decision = SeedModel.decide(
+            "m365-business-basic", "m365-business-standard",
+            holds: [("m365-business-basic", .partner)])
         #expect(decision.verdict == .eligible)
     }
 
@@ -77,10 +78,14 @@ struct RuleTests {
 
     @Test("Every blocking reason is reported, in rule order")
     func everyReasonInRuleOrder() {
-        let decision = SeedModel.decide("m365-business-standard", "o365-e1", status: .suspended,
-                                        holds: [("o365-e1", .other), ("o365-e3", .partner)])
-        #expect(decision.reasonCodes == [.pathNotSupported, .subscriptionNotActive, .alreadyOwnsTarget,
-                                         .ownsIncludedServices])
+        let decision = SeedModel.decide(
+            "m365-business-standard", "o365-e1", status: .suspended,
+            holds: [("o365-e1", .other), ("o365-e3", .partner)])
+        #expect(
+            decision.reasonCodes == [
+                .pathNotSupported, .subscriptionNotActive, .alreadyOwnsTarget,
+                .ownsIncludedServices,
+            ])
     }
 
     @Test("account-transition: an eligible upgrade that adds services says accounts may need work")
@@ -100,10 +105,11 @@ struct CatalogTests {
         let catalog = SeedModel.catalog
         let rules = catalog.rules + [catalog.rules[2]]
         #expect(throws: CatalogError.sharedCodes([catalog.rules[2].code.rawValue])) {
-            try Catalog(programs: catalog.programs, regions: catalog.regions, services: catalog.services,
-                        offers: catalog.offers, paths: catalog.paths, footnotes: catalog.footnotes, rules: rules,
-                        advisories: catalog.advisories, roles: catalog.roles, portalSteps: catalog.portalSteps,
-                        interpretations: catalog.interpretations, examples: catalog.examples)
+            try Catalog(
+                programs: catalog.programs, regions: catalog.regions, services: catalog.services,
+                offers: catalog.offers, paths: catalog.paths, footnotes: catalog.footnotes, rules: rules,
+                advisories: catalog.advisories, roles: catalog.roles, portalSteps: catalog.portalSteps,
+                interpretations: catalog.interpretations, examples: catalog.examples)
         }
     }
 

@@ -18,9 +18,13 @@ enum SeedModel {
     /// Before March 2022, so that only the advisories a test is about appear.
     static let beforeWithdrawal = CalendarDate(year: 2021, month: 6, day: 1)!
 
-    static func decide(_ from: String, _ to: String, status: SubscriptionStatus = .active,
-                       holds: [(String, Channel)] = [], asOf: CalendarDate = beforeWithdrawal) -> Decision {
-        core.decide(Request(from: offer(from), to: offer(to), status: status,
-                            holdings: holds.map { Holding(offer: offer($0.0), channel: $0.1) }, asOf: asOf))
+    static func decide(
+        _ from: String, _ to: String, status: SubscriptionStatus = .active,
+        holds: [(String, Channel)] = [], asOf: CalendarDate = beforeWithdrawal
+    ) -> Decision {
+        core.decide(
+            Request(
+                from: offer(from), to: offer(to), status: status,
+                holdings: holds.map { Holding(offer: offer($0.0), channel: $0.1) }, asOf: asOf))
     }
 }

@@ -34,8 +34,10 @@ struct SourceTableTests {
     @Test("The model has the 8 global offers and 3 India variants of the contract")
     func contractOfferIDs() {
         let ids = Set(SeedModel.catalog.offers.map(\.id.rawValue))
-        #expect(ids == Set(Self.globalOffers).union(
-            ["m365-apps-business-india", "m365-business-basic-india", "m365-business-standard-india"]))
+        #expect(
+            ids
+                == Set(Self.globalOffers).union(
+                    ["m365-apps-business-india", "m365-business-basic-india", "m365-business-standard-india"]))
     }
 }
 

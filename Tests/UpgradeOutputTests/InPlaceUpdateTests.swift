@@ -15,9 +15,10 @@ struct InPlaceUpdateTests {
     /// Version 2 changes every tenth page of 300 and adds one; nothing is removed.
     static func site(version: Int) -> SiteBuild {
         let count = version == 2 ? 301 : 300
-        let files = (0..<count).map { page in
-            GeneratedFile(path: "pages/p\(page).html", kind: .page, text: "page \(page) v\(page % 10 == 0 ? version : 1)")
-        } + [GeneratedFile(path: "assets/site.css", kind: .asset, text: "css")]
+        let files =
+            (0..<count).map { page in
+                GeneratedFile(path: "pages/p\(page).html", kind: .page, text: "page \(page) v\(page % 10 == 0 ? version : 1)")
+            } + [GeneratedFile(path: "assets/site.css", kind: .asset, text: "css")]
         return SiteBuild(made: files, inputs: Dictionary(uniqueKeysWithValues: files.map { ($0.path, SHA256.hex($0.bytes)) }))
     }
 
@@ -52,7 +53,8 @@ struct InPlaceUpdateTests {
         #expect(!write.streams)
         let report = try write.finish(Self.rebuild(over: write.previousInputs), asOf: "2026-11-25")
         #expect(Set(report.written) == Set((0..<30).map { "pages/p\($0 * 10).html" } + ["pages/p300.html", Manifest.fileName]))
-        #expect(try FileManager.default.attributesOfItem(atPath: output + "/pages/p1.html")[.systemFileNumber] as? Int == untouched)
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: output + "/pages/p1.html")[.systemFileNumber] as? Int == untouched)
         let clean = root + "/clean"
         _ = try SiteWriter(output: clean).write(Self.site(version: 2), asOf: "2026-11-25")
         #expect(Self.contents(output) == Self.contents(clean))
@@ -123,8 +125,9 @@ struct InPlaceUpdateTests {
     /// written the copy.
     static func restoreIdentities(from source: String, to copy: String) throws {
         guard let folder = try Folder.existing(copy), let tool = BuildRecord.currentTool,
-              let bytes = SiteWriter(output: source).records.read(),
-              var record = BuildRecord(reading: bytes, tool: tool) else { return }
+            let bytes = SiteWriter(output: source).records.read(),
+            var record = BuildRecord(reading: bytes, tool: tool)
+        else { return }
         let tree = SiteTree(root: folder)
         for path in record.entries.keys {
             let (place, name) = try tree.place(of: path)

@@ -52,9 +52,11 @@ struct SiteWriterTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let writer = SiteWriter(output: folder)
         _ = try writer.write(Self.files([("a.html", "A"), ("b.html", "B"), ("c.html", "C")]), asOf: Self.day)
-        #expect(try writer.differences(from: Self.files([("a.html", "A"), ("b.html", "B"), ("c.html", "C")]), asOf: Self.day).isEmpty)
+        #expect(
+            try writer.differences(from: Self.files([("a.html", "A"), ("b.html", "B"), ("c.html", "C")]), asOf: Self.day).isEmpty)
         try FileManager.default.removeItem(atPath: folder + "/b.html")
-        let found = try writer.differences(from: Self.files([("a.html", "A!"), ("b.html", "B")]), asOf: Self.day).map(\.description)
+        let found = try writer.differences(from: Self.files([("a.html", "A!"), ("b.html", "B")]), asOf: Self.day).map(
+            \.description)
         #expect(found == ["stale: a.html", "missing: b.html", "stale: manifest.json", "extra: c.html"])
         #expect(Self.read(folder, "a.html") == "A", "check writes nothing")
     }
@@ -137,18 +139,29 @@ struct SiteWriterTests {
 
     @Test("The manifest written directly is the manifest a JSON tree writes")
     func manifestIsTheJSONTree() {
-        for entries in [[], [Manifest.Entry(path: "index.html", kind: .index, sha256: "ab")],
-                        [Manifest.Entry(path: "pages/\"q\"\\é\u{202E}.html", kind: .page, sha256: ""),
-                         Manifest.Entry(path: "data/x.json", kind: .data, sha256: "00")]] {
+        for entries in [
+            [], [Manifest.Entry(path: "index.html", kind: .index, sha256: "ab")],
+            [
+                Manifest.Entry(path: "pages/\"q\"\\é\u{202E}.html", kind: .page, sha256: ""),
+                Manifest.Entry(path: "data/x.json", kind: .data, sha256: "00"),
+            ],
+        ] {
             let manifest = Manifest(generator: "upgradedocs 0.1.0", asOf: "2026-11-25", entries: entries)
-            let tree = JSONValue.object([
-                ("generator", .string(manifest.generator)),
-                ("asOf", .string(manifest.asOf)),
-                ("files", .array(manifest.entries.map { entry in
-                    .object([("path", .string(entry.path)), ("kind", .string(entry.kind.rawValue)),
-                             ("sha256", .string(entry.sha256))])
-                })),
-            ]).serialized(pretty: true) + "\n"
+            let tree =
+                JSONValue.object([
+                    ("generator", .string(manifest.generator)),
+                    ("asOf", .string(manifest.asOf)),
+                    (
+                        "files",
+                        .array(
+                            manifest.entries.map { entry in
+                                .object([
+                                    ("path", .string(entry.path)), ("kind", .string(entry.kind.rawValue)),
+                                    ("sha256", .string(entry.sha256)),
+                                ])
+                            })
+                    ),
+                ]).serialized(pretty: true) + "\n"
             #expect(manifest.file.text == tree)
         }
     }
@@ -157,16 +170,20 @@ struct SiteWriterTests {
     func sha256() {
         #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1_000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
     @Test("Relative links work from any depth")
     func relativeLinks() {
         let role = PagePath("roles", "admin-agent")
         #expect(role.link(to: PagePath("index"), format: .html) == "../index.html")
-        #expect(role.link(to: PagePath("rules", "eligibility"), anchor: "rule-UPG-1", format: .md)
+        #expect(
+            role.link(to: PagePath("rules", "eligibility"), anchor: "rule-UPG-1", format: .md)
                 == "../rules/eligibility.md#rule-UPG-1")
         #expect(PagePath("index").link(to: role, format: .html) == "roles/admin-agent.html")
         #expect(role.link(to: role, anchor: "checks", format: .html) == "#checks")

@@ -68,19 +68,23 @@ struct TrustBoundaryTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let site = root + "/site"
         try FileManager.default.createSymbolicLink(atPath: site + "/via", withDestinationPath: root + "/outside")
-        try FileManager.default.createSymbolicLink(atPath: site + "/link.txt", withDestinationPath: root + "/outside/precious.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: site + "/link.txt", withDestinationPath: root + "/outside/precious.txt")
         try FileManager.default.createDirectory(atPath: site + "/mine/.git", withIntermediateDirectories: true)
         try "notes".write(toFile: site + "/mine/notes.txt", atomically: true, encoding: .utf8)
         try "HEAD".write(toFile: site + "/mine/.git/HEAD", atomically: true, encoding: .utf8)
-        try Self.manifest(listing: ["via/precious.txt", "via/deep", "link.txt", "mine", "mine/.git", "mine/notes.txt",
-                                    "../outside/precious.txt", "a.html"])
-            .write(toFile: site + "/manifest.json", atomically: true, encoding: .utf8)
+        try Self.manifest(listing: [
+            "via/precious.txt", "via/deep", "link.txt", "mine", "mine/.git", "mine/notes.txt",
+            "../outside/precious.txt", "a.html",
+        ])
+        .write(toFile: site + "/manifest.json", atomically: true, encoding: .utf8)
         let outside = Self.snapshot(root + "/outside")
         let report = try SiteWriter(output: site).write(Self.files([("a.html", "A")]), asOf: Self.day)
         #expect(Self.snapshot(root + "/outside") == outside)
         #expect(Self.read(site, "mine/notes.txt") == "notes")
         #expect(Self.read(site, "mine/.git/HEAD") == "HEAD")
-        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: site + "/link.txt")) == root + "/outside/precious.txt")
+        #expect(
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: site + "/link.txt")) == root + "/outside/precious.txt")
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: site + "/via")) == root + "/outside")
         #expect(report.removed.isEmpty)
         // The link and the note that the manifest names but the build did not write are each left alone, with a warning.
@@ -124,8 +128,10 @@ struct WholeSiteTests {
             // Every third page changes between versions, and version 2 drops the last ten and adds ten.
             let number = version == 2 && page >= 190 ? page + 10 : page
             let text = "page \(number) v\(page % 3 == 0 ? version : 1)"
-            return [GeneratedFile(path: "pages/p\(number).html", kind: .page, text: text),
-                    GeneratedFile(path: "pages/p\(number).md", kind: .page, text: text)]
+            return [
+                GeneratedFile(path: "pages/p\(number).html", kind: .page, text: text),
+                GeneratedFile(path: "pages/p\(number).md", kind: .page, text: text),
+            ]
         } + [GeneratedFile(path: "assets/site.css", kind: .asset, text: "css v\(version)")]
     }
 
@@ -208,8 +214,12 @@ struct WholeSiteTests {
         let output = root + "/site"
         _ = try SiteWriter(output: output).write(Self.site(version: 1), asOf: TrustBoundaryTests.day)
         try "mine".write(toFile: output + "/CNAME", atomically: true, encoding: .utf8)
-        async let first: Void = { _ = try SiteWriter(output: output).write(Self.site(version: 2), asOf: TrustBoundaryTests.day) }()
-        async let second: Void = { _ = try SiteWriter(output: output).write(Self.site(version: 1), asOf: TrustBoundaryTests.day) }()
+        async let first: Void = {
+            _ = try SiteWriter(output: output).write(Self.site(version: 2), asOf: TrustBoundaryTests.day)
+        }()
+        async let second: Void = {
+            _ = try SiteWriter(output: output).write(Self.site(version: 1), asOf: TrustBoundaryTests.day)
+        }()
         _ = try await (first, second)
         #expect(Self.isWhole(output, as: Self.site(version: 1)) || Self.isWhole(output, as: Self.site(version: 2)))
         #expect(Leftovers.beside(output).isEmpty)

@@ -15,8 +15,9 @@ struct DecisionComparisonTests {
         let flipped: [ReasonCode]
     }
 
-    @Test("Every request over statuses, holdings, channels and withdrawal dates is covered, and nothing else",
-          arguments: 0..<40)
+    @Test(
+        "Every request over statuses, holdings, channels and withdrawal dates is covered, and nothing else",
+        arguments: 0..<40)
     func groupedComparisonMatchesAskingEveryRequest(seed: UInt64) {
         let (base, _) = RandomModel.make(seed: seed * 2 + 1, size: 2...5)
         let (head, asOf) = RandomModel.make(seed: seed * 2 + 2, size: 2...5)
@@ -28,8 +29,9 @@ struct DecisionComparisonTests {
             let request = change.request
             let before = RuleCore(catalog: base.catalog).decide(Self.translate(request, to: base.catalog))
             let after = RuleCore(catalog: head.catalog).decide(request)
-            #expect(before.reasonCodes == change.before.reasons && after.reasonCodes == change.after.reasons,
-                    "the request shown reproduces the change: \(request)")
+            #expect(
+                before.reasonCodes == change.before.reasons && after.reasonCodes == change.after.reasons,
+                "the request shown reproduces the change: \(request)")
             #expect(!request.holdings.contains { $0.offer.id == request.from.id }, "the source is never the holding")
         }
     }
@@ -65,12 +67,16 @@ struct DecisionComparisonTests {
         let offers = head.offers.filter { base.offer($0.id) != nil }
         var found = Set<Finding>()
         for from in offers {
-            let withdrawals = [base.program(base.offer(from.id)!.program)?.withdrawnFrom, head.program(from.program)?.withdrawnFrom]
+            let withdrawals = [
+                base.program(base.offer(from.id)!.program)?.withdrawnFrom, head.program(from.program)?.withdrawnFrom,
+            ]
             let dates = [asOf] + withdrawals.compactMap { $0 }.flatMap { [$0.previousDay!, $0] }
             for to in offers where to.id != from.id {
-                let holdings: [[Holding]] = [[]] + Channel.allCases.flatMap { channel in
-                    offers.filter { $0.id != from.id }.map { [Holding(offer: $0, channel: channel)] }
-                }
+                let holdings: [[Holding]] =
+                    [[]]
+                    + Channel.allCases.flatMap { channel in
+                        offers.filter { $0.id != from.id }.map { [Holding(offer: $0, channel: channel)] }
+                    }
                 for held in holdings {
                     for status in SubscriptionStatus.allCases {
                         for date in dates {
@@ -90,8 +96,9 @@ struct DecisionComparisonTests {
 
     /// The same request, with the offers as `catalog` has them.
     static func translate(_ request: Request, to catalog: Catalog) -> Request {
-        Request(from: catalog.offer(request.from.id)!, to: catalog.offer(request.to.id)!, status: request.status,
-                holdings: request.holdings.map { Holding(offer: catalog.offer($0.offer.id)!, channel: $0.channel) },
-                asOf: request.asOf)
+        Request(
+            from: catalog.offer(request.from.id)!, to: catalog.offer(request.to.id)!, status: request.status,
+            holdings: request.holdings.map { Holding(offer: catalog.offer($0.offer.id)!, channel: $0.channel) },
+            asOf: request.asOf)
     }
 }

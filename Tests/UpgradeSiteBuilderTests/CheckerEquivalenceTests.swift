@@ -21,21 +21,38 @@ struct CheckerEquivalenceTests {
         .object([
             ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
             ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
-            ("holds", .array(request.holdings.map {
-                .object([("offer", .string($0.offer.id.rawValue)), ("channel", .string($0.channel.rawValue))])
-            })),
-            ("expected", .object([
-                ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
-                ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
-                ("verdict", .string(decision.verdict.rawValue)),
-                ("reasons", .array(decision.reasons.map {
-                    .object([("code", .string($0.code.rawValue)), ("rule", .string($0.rule.rawValue)),
-                             ("message", .string($0.message))])
-                })),
-                ("advisories", .array(decision.advisories.map {
-                    .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
-                })),
-            ])),
+            (
+                "holds",
+                .array(
+                    request.holdings.map {
+                        .object([("offer", .string($0.offer.id.rawValue)), ("channel", .string($0.channel.rawValue))])
+                    })
+            ),
+            (
+                "expected",
+                .object([
+                    ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
+                    ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
+                    ("verdict", .string(decision.verdict.rawValue)),
+                    (
+                        "reasons",
+                        .array(
+                            decision.reasons.map {
+                                .object([
+                                    ("code", .string($0.code.rawValue)), ("rule", .string($0.rule.rawValue)),
+                                    ("message", .string($0.message)),
+                                ])
+                            })
+                    ),
+                    (
+                        "advisories",
+                        .array(
+                            decision.advisories.map {
+                                .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
+                            })
+                    ),
+                ])
+            ),
         ])
     }
 
@@ -46,25 +63,34 @@ struct CheckerEquivalenceTests {
         var days = [CalendarDate(year: 2019, month: 1, day: 1)!, CalendarDate(year: 2027, month: 12, day: 31)!]
         for program in catalog.programs {
             guard let withdrawn = program.withdrawnFrom else { continue }
-            days += [withdrawn, CalendarDate(year: withdrawn.year, month: withdrawn.month, day: max(1, withdrawn.day - 1))!,
-                     CalendarDate(year: withdrawn.year - 1, month: 12, day: 31)!]
+            days += [
+                withdrawn, CalendarDate(year: withdrawn.year, month: withdrawn.month, day: max(1, withdrawn.day - 1))!,
+                CalendarDate(year: withdrawn.year - 1, month: 12, day: 31)!,
+            ]
         }
         return (0..<count).map { _ in
             let holdings = (0..<Int.random(in: 0...4, using: &random)).map { _ in
-                Holding(offer: catalog.offers.randomElement(using: &random)!,
-                        channel: Channel.allCases.randomElement(using: &random)!)
+                Holding(
+                    offer: catalog.offers.randomElement(using: &random)!,
+                    channel: Channel.allCases.randomElement(using: &random)!)
             }
-            let day = Bool.random(using: &random) ? days.randomElement(using: &random)!
-                : CalendarDate(year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
-                               day: Int.random(in: 1...28, using: &random))!
-            return Request(from: catalog.offers.randomElement(using: &random)!, to: catalog.offers.randomElement(using: &random)!,
-                           status: SubscriptionStatus.allCases.randomElement(using: &random)!, holdings: holdings, asOf: day)
+            let day =
+                Bool.random(using: &random)
+                ? days.randomElement(using: &random)!
+                : CalendarDate(
+                    year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
+                    day: Int.random(in: 1...28, using: &random))!
+            return Request(
+                from: catalog.offers.randomElement(using: &random)!, to: catalog.offers.randomElement(using: &random)!,
+                status: SubscriptionStatus.allCases.randomElement(using: &random)!, holdings: holdings, asOf: day)
         }
     }
 
     /// Runs the checker's code under Node.js on `requests`; returns its output.
-    static func runNode(_ content: LoadedContent, asOf: CalendarDate, requests: [Request],
-                        checker: String = Repository.path("templates/assets/checker.js")) throws -> (status: Int32, output: String) {
+    static func runNode(
+        _ content: LoadedContent, asOf: CalendarDate, requests: [Request],
+        checker: String = Repository.path("templates/assets/checker.js")
+    ) throws -> (status: Int32, output: String) {
         let folder = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = CheckerData.file(catalog: content.catalog, asOf: asOf)
@@ -74,8 +100,10 @@ struct CheckerEquivalenceTests {
         try cases.serialized().write(toFile: folder + "/cases.json", atomically: true, encoding: .utf8)
         let node = Process()
         node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        node.arguments = ["node", Repository.path("Tests/Checker/equivalence.js"), folder + "/checker-data.js",
-                          checker, folder + "/cases.json"]
+        node.arguments = [
+            "node", Repository.path("Tests/Checker/equivalence.js"), folder + "/checker-data.js",
+            checker, folder + "/cases.json",
+        ]
         let output = Pipe()
         node.standardOutput = output
         node.standardError = output
@@ -116,8 +144,9 @@ struct CheckerEquivalenceTests {
         try broken.write(toFile: folder + "/checker.js", atomically: true, encoding: .utf8)
         let content = SiteFixture.content
         let requests = Self.randomRequests(content.catalog, count: 500, seed: 7)
-        let (status, output) = try Self.runNode(content, asOf: SiteFixture.referenceDate, requests: requests,
-                                                checker: folder + "/checker.js")
+        let (status, output) = try Self.runNode(
+            content, asOf: SiteFixture.referenceDate, requests: requests,
+            checker: folder + "/checker.js")
         #expect(status == 1, "\(output)")
         #expect(output.contains("MISMATCH"))
     }
@@ -128,20 +157,22 @@ struct CheckerEquivalenceTests {
             let reworded = rules.replacingOccurrences(
                 of: "The subscription is {{status}}; only an active subscription can be upgraded.",
                 with: "Only an active subscription moves; this one is {{status}}.")
-            return reworded.replacingOccurrences(of: "\nadvisories:", with: """
+            return reworded.replacingOccurrences(
+                of: "\nadvisories:",
+                with: """
 
-                  - id: UPG-9
-                    code: withdrawn-target-program
-                    when: {legacy-withdrawn: "yes", target-adds-services: "yes"}
-                    title: No services are added to a withdrawn program.
-                    remedy: Offer the matching new commerce offer instead.
-                    source: A test of the checker
-                    message: >-
-                      {{from.program.name}} stopped adding services on {{from.program.withdrawnFrom}};
-                      {{to.name}} would add {{addedServices}}.
+                      - id: UPG-9
+                        code: withdrawn-target-program
+                        when: {legacy-withdrawn: "yes", target-adds-services: "yes"}
+                        title: No services are added to a withdrawn program.
+                        remedy: Offer the matching new commerce offer instead.
+                        source: A test of the checker
+                        message: >-
+                          {{from.program.name}} stopped adding services on {{from.program.withdrawnFrom}};
+                          {{to.name}} would add {{addedServices}}.
 
-                advisories:
-                """)
+                    advisories:
+                    """)
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let content = SiteFixture.load(folder)

@@ -11,8 +11,9 @@ import TestSupport
 struct CitationTests {
     static func content(sources: [SiteSettings.Source], reviewed: CalendarDate?) -> LoadedContent {
         let fixture = SiteFixture.content
-        let settings = SiteSettings(title: fixture.settings.title, asOf: fixture.settings.asOf,
-                                    rawHTML: fixture.settings.rawHTML, reviewed: reviewed, sources: sources)
+        let settings = SiteSettings(
+            title: fixture.settings.title, asOf: fixture.settings.asOf,
+            rawHTML: fixture.settings.rawHTML, reviewed: reviewed, sources: sources)
         return LoadedContent(catalog: fixture.catalog, settings: settings, pages: fixture.pages)
     }
 
@@ -29,7 +30,9 @@ struct CitationTests {
         #expect(markdown.contains("Source: [Add licenses or more services](<\(url)>), "))
         // Without a known page the source stays text.
         let plain = try SiteFixture.build(Self.content(sources: [], reviewed: nil))
-        #expect(SiteFixture.file(SitePaths.table(table.id).file(.html), in: plain).contains("Source: Add licenses or more services, "))
+        #expect(
+            SiteFixture.file(SitePaths.table(table.id).file(.html), in: plain).contains("Source: Add licenses or more services, ")
+        )
     }
 
     @Test("Every page says when it was last reviewed, from the model, never from the clock")

@@ -30,9 +30,11 @@ struct SpecExample {
                 let dot = lines.firstIndex(of: ".") ?? lines.count
                 let markdown = lines[..<dot].map { $0 + "\n" }.joined()
                 let html = lines[min(dot + 1, lines.count)...].map { $0 + "\n" }.joined()
-                examples.append(SpecExample(number: examples.count + 1, section: section,
-                                            markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
-                                            html: html.replacingOccurrences(of: "→", with: "\t")))
+                examples.append(
+                    SpecExample(
+                        number: examples.count + 1, section: section,
+                        markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
+                        html: html.replacingOccurrences(of: "→", with: "\t")))
                 current = nil
             } else if current != nil {
                 current!.append(line)

@@ -11,8 +11,9 @@ struct EscapingTests {
 
     static func hostileBuild() throws -> [GeneratedFile] {
         let folder = try SiteFixture.contentCopy(editing: "offers.yaml") {
-            $0.replacingOccurrences(of: "name: Microsoft 365 Apps for business\n",
-                                    with: "name: \"\(hostile)\"\n")
+            $0.replacingOccurrences(
+                of: "name: Microsoft 365 Apps for business\n",
+                with: "name: \"\(hostile)\"\n")
         }
         return try SiteFixture.build(try ContentLoader.load(from: folder))
     }

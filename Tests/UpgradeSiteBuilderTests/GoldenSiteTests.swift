@@ -45,7 +45,8 @@ struct GoldenSiteTests {
         guard let golden else { return "\(file.path): no golden file" }
         let built = file.text.components(separatedBy: "\n")
         let expected = String(decoding: golden, as: UTF8.self).components(separatedBy: "\n")
-        let line = zip(built, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(built.count, expected.count)
+        let line =
+            zip(built, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(built.count, expected.count)
         func at(_ lines: [String]) -> String { line < lines.count ? "'\(lines[line])'" : "end of file" }
         return "\(file.path):\(line + 1): golden \(at(expected)), built \(at(built))"
     }

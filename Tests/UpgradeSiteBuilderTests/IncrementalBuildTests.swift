@@ -25,24 +25,32 @@ struct IncrementalBuildTests {
         [
             Edit(name: "a prose paragraph", file: "content/pages/how-to-answer.md") { $0 + "\nEdit \(step) of the text.\n" },
             Edit(name: "a prose title", file: "content/pages/how-to-answer.md") {
-                $0.replacingOccurrences(of: "title: How to answer", with: "title: How \(step) to answer") },
+                $0.replacingOccurrences(of: "title: How to answer", with: "title: How \(step) to answer")
+            },
             Edit(name: "a prose heading", file: "content/pages/how-to-answer.md") { $0 + "\n## Step \(step)\n\nMore.\n" },
             Edit(name: "a new prose page", file: "content/pages/extra-\(step % 3).md") { _ in
-                "---\ntitle: Extra \(step)\n---\n\nSee [the answer](how-to-answer.html).\n" },
+                "---\ntitle: Extra \(step)\n---\n\nSee [the answer](how-to-answer.html).\n"
+            },
             Edit(name: "an embed in prose", file: "content/pages/how-to-answer.md") {
-                $0 + "\n```upgradedocs matrix legacy\n```\n" },
+                $0 + "\n```upgradedocs matrix legacy\n```\n"
+            },
             Edit(name: "the page template", file: "templates/page.mustache") { $0 + "<!-- page \(step) -->\n" },
             Edit(name: "the offer template", file: "templates/offer.mustache") { $0 + "<!-- offer \(step) -->\n" },
             Edit(name: "the layout", file: "templates/layout.mustache") {
-                $0.replacingOccurrences(of: "</body>", with: "<!-- layout \(step) --></body>") },
+                $0.replacingOccurrences(of: "</body>", with: "<!-- layout \(step) --></body>")
+            },
             Edit(name: "the stylesheet", file: "templates/assets/site.css") { $0 + "\n/* \(step) */\n" },
             Edit(name: "an offer renamed", file: "content/offers.yaml") {
-                $0.replacingLine(startingWith: "    name: Microsoft 365 Apps for business",
-                                 with: "    name: Microsoft 365 Apps for business \(step)") },
+                $0.replacingLine(
+                    startingWith: "    name: Microsoft 365 Apps for business",
+                    with: "    name: Microsoft 365 Apps for business \(step)")
+            },
             Edit(name: "a remedy reworded", file: "content/rules.yaml") {
-                $0.replacingOccurrences(of: "or choose", with: "or (\(step)) choose") },
+                $0.replacingOccurrences(of: "or choose", with: "or (\(step)) choose")
+            },
             Edit(name: "the site retitled", file: "content/site.yaml") {
-                $0.replacingLine(startingWith: "title: ", with: "title: Upgrades \(step)") },
+                $0.replacingLine(startingWith: "title: ", with: "title: Upgrades \(step)")
+            },
             Edit(name: "a page removed", file: "content/pages/extra-\(step % 3).md") { _ in "" },
         ]
     }
@@ -75,8 +83,9 @@ struct IncrementalBuildTests {
         let templates = try TemplateSet.load(from: root + "/templates")
         let build = try SitePlan(content, templates: templates, asOf: content.settings.asOf)
             .build(keeping: write.previousInputs, emit: write.streams ? { write.add($0) } : nil)
-        _ = try write.finish(build, asOf: content.settings.asOf.description,
-                             pages: content.pageCache.bytes(settledBefore: write.startedAt))
+        _ = try write.finish(
+            build, asOf: content.settings.asOf.description,
+            pages: content.pageCache.bytes(settledBefore: write.startedAt))
         return build
     }
 
@@ -92,8 +101,9 @@ struct IncrementalBuildTests {
         return files
     }
 
-    @Test("After random edits of prose, templates and model, the incremental site is the clean one",
-          arguments: [SiteWriter.InPlacePolicy(minimumFiles: 0, maximumChanges: 64), .never])
+    @Test(
+        "After random edits of prose, templates and model, the incremental site is the clean one",
+        arguments: [SiteWriter.InPlacePolicy(minimumFiles: 0, maximumChanges: 64), .never])
     func randomEditsKeepTheSiteExact(policy: SiteWriter.InPlacePolicy) throws {
         let root = try Self.workingCopy()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -139,8 +149,9 @@ struct IncrementalBuildTests {
         // of every HTML page, which names the guides while there are few; the Markdown twins have no header.
         let retitled = try Self.made(after: Self.edits(1)[1])
         let html = Set(try SiteFixture.build().map(\.path).filter { $0.hasSuffix(".html") })
-        #expect(retitled == html.union(["pages/how-to-answer.md", "index.md", shard, SitePaths.searchPages]),
-                "\(retitled.sorted())")
+        #expect(
+            retitled == html.union(["pages/how-to-answer.md", "index.md", shard, SitePaths.searchPages]),
+            "\(retitled.sorted())")
     }
 
     @Test("A template edit makes the HTML pages that go through it, and nothing else")
@@ -157,8 +168,9 @@ struct IncrementalBuildTests {
     func modelEditSparesPlainProse() throws {
         let root = try Self.workingCopy()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try "---\ntitle: Plain\n---\n\nNo tables here.\n".write(toFile: root + "/content/pages/plain.md", atomically: true,
-                                                                encoding: .utf8)
+        try "---\ntitle: Plain\n---\n\nNo tables here.\n".write(
+            toFile: root + "/content/pages/plain.md", atomically: true,
+            encoding: .utf8)
         try Self.build(root, into: root + "/site", policy: .never)
         try Self.apply(Self.edits(1)[10], in: root)
         let made = Set(try Self.build(root, into: root + "/site", policy: .never).made.map(\.path))
@@ -172,10 +184,13 @@ struct IncrementalBuildTests {
     func proseChecksFollowTheChange() throws {
         let root = try Self.workingCopy()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for (name, body) in [("plain", "No links."), ("linker", "See [the answer](how-to-answer.html#step)."),
-                             ("entity", "Terms &amp; conditions.")] {
-            try "---\ntitle: \(name)\n---\n\n\(body)\n".write(toFile: root + "/content/pages/\(name).md", atomically: true,
-                                                              encoding: .utf8)
+        for (name, body) in [
+            ("plain", "No links."), ("linker", "See [the answer](how-to-answer.html#step)."),
+            ("entity", "Terms &amp; conditions."),
+        ] {
+            try "---\ntitle: \(name)\n---\n\n\(body)\n".write(
+                toFile: root + "/content/pages/\(name).md", atomically: true,
+                encoding: .utf8)
         }
         func plan() throws -> SitePlan {
             let content = try ContentLoader.load(from: root + "/content")

@@ -10,7 +10,8 @@ struct MatrixAgreementTests {
     /// The attributes of each `<td …>` of the matrix table, read from the HTML text.
     static func cells(inMatrixOf html: String) -> [[String: String]] {
         guard let start = html.range(of: "<table class=\"upgrade-matrix\""),
-              let end = html[start.upperBound...].range(of: "</table>") else { return [] }
+            let end = html[start.upperBound...].range(of: "</table>")
+        else { return [] }
         return html[start.lowerBound..<end.lowerBound].components(separatedBy: "<td").dropFirst().map { chunk in
             attributes(String(chunk.prefix { $0 != ">" }))
         }
@@ -29,8 +30,9 @@ struct MatrixAgreementTests {
         return result
     }
 
-    @Test("Each cell's data-verdict and data-reasons equal the core's decision, as of the build date",
-          arguments: ["2021-06-01", "2026-11-25"])
+    @Test(
+        "Each cell's data-verdict and data-reasons equal the core's decision, as of the build date",
+        arguments: ["2021-06-01", "2026-11-25"])
     func cellsAgree(asOf: String) throws {
         let date = try #require(CalendarDate(iso: asOf))
         let files = try SiteFixture.build(asOf: date)
@@ -54,7 +56,9 @@ struct MatrixAgreementTests {
             of: "data-from=\"m365-business-basic\" data-to=\"o365-e1\" data-verdict=\"eligible\"",
             with: "data-from=\"m365-business-basic\" data-to=\"o365-e1\" data-verdict=\"blocked\"")
         #expect(flipped != html)
-        let cell = Self.cells(inMatrixOf: flipped).first { $0["data-from"] == "m365-business-basic" && $0["data-to"] == "o365-e1" }
+        let cell = Self.cells(inMatrixOf: flipped).first {
+            $0["data-from"] == "m365-business-basic" && $0["data-to"] == "o365-e1"
+        }
         #expect(cell?["data-verdict"] == "blocked")
     }
 
@@ -70,9 +74,11 @@ struct MatrixAgreementTests {
             """
         let rows = expected.split(separator: "\n").map(String.init)
         for row in rows { #expect(markdown.contains(row + "\n"), "\(row)") }
-        #expect(markdown.contains("\n¹ Microsoft 365 Apps for business India and Microsoft 365 Business Basic India "
-                                  + "can be upgraded to Microsoft 365 Business Standard India, but not to Microsoft 365 "
-                                  + "Business Standard.\n"))
+        #expect(
+            markdown.contains(
+                "\n¹ Microsoft 365 Apps for business India and Microsoft 365 Business Basic India "
+                    + "can be upgraded to Microsoft 365 Business Standard India, but not to Microsoft 365 "
+                    + "Business Standard.\n"))
     }
 
     @Test("In the Markdown grid, a cell starts with ✓ exactly when the core says eligible")
@@ -88,7 +94,8 @@ struct MatrixAgreementTests {
             let cells = lines[headerIndex + 2 + row].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(cells.first == source.name)
             for (column, target) in offers.enumerated() {
-                let eligible = core.decide(Request(from: source, to: target, asOf: SiteFixture.referenceDate)).verdict == .eligible
+                let eligible =
+                    core.decide(Request(from: source, to: target, asOf: SiteFixture.referenceDate)).verdict == .eligible
                 #expect(cells[column + 1].hasPrefix("✓") == eligible, "\(source.id) → \(target.id)")
             }
         }

@@ -18,8 +18,9 @@ struct ParallelBuildTests {
             let navigation = Navigation(context: context)
             for page in SiteBuilder.pages(context, into: Diagnostics()) {
                 let base = page.path.description
-                #expect(SiteFixture.file(base + ".html", in: files)
-                    == PageRenderer.html(page, templates: SiteFixture.templates, context: context, navigation: navigation))
+                #expect(
+                    SiteFixture.file(base + ".html", in: files)
+                        == PageRenderer.html(page, templates: SiteFixture.templates, context: context, navigation: navigation))
                 #expect(SiteFixture.file(base + ".md", in: files) == PageRenderer.markdown(page, context: context))
             }
         }
@@ -32,7 +33,8 @@ struct SiteMapTests {
     func pagePathsAreThePages() {
         for (content, asOf) in [(SiteFixture.content, SiteFixture.referenceDate), RandomModel.make(seed: 7, size: 130...160)] {
             let context = ViewContext(content: content, asOf: asOf)
-            #expect(SiteBuilder.pagePaths(context) == Set(SiteBuilder.pages(context, into: Diagnostics()).map(\.path.description)))
+            #expect(
+                SiteBuilder.pagePaths(context) == Set(SiteBuilder.pages(context, into: Diagnostics()).map(\.path.description)))
         }
     }
 }

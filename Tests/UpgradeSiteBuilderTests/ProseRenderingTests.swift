@@ -14,7 +14,7 @@ struct ProseRenderingTests {
             out += rest[..<start.upperBound]
             rest = rest[start.upperBound...]
             guard let level = rest.first, ("1"..."6").contains(level), rest.dropFirst().hasPrefix(" id=\""),
-                  let close = rest.dropFirst(6).firstIndex(of: "\"")
+                let close = rest.dropFirst(6).firstIndex(of: "\"")
             else { continue }
             out.append(level)
             rest = rest[rest.index(after: close)...]
@@ -26,14 +26,17 @@ struct ProseRenderingTests {
         let text = "---\ntitle: Spec example \(number)\n---\n" + markdown
         let page = try ProsePageReader.parse(text, slug: "example-\(number)", file: "example-\(number).md")
         let problems = Diagnostics()
-        let view = ProseView(context: ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate),
-                             page: page).render(into: problems)
+        let view = ProseView(
+            context: ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate),
+            page: page
+        ).render(into: problems)
         #expect(problems.all.isEmpty)
         return HTMLRenderer(page: view.path, unsafeHTML: unsafe).render(view.blocks)
     }
 
-    @Test("All 652 CommonMark 0.30 examples, each a page behind front matter, match libcmark (raw HTML off and on)",
-          arguments: [false, true])
+    @Test(
+        "All 652 CommonMark 0.30 examples, each a page behind front matter, match libcmark (raw HTML off and on)",
+        arguments: [false, true])
     func specExamplesMatchLibcmark(unsafe: Bool) throws {
         var mismatches: [Int] = []
         for example in SpecExample.all {
@@ -67,8 +70,9 @@ struct ProseRenderingTests {
         #expect(unsafe.contains("<b>bold</b>"))
     }
 
-    @Test("One parse serves both twins: the Markdown twin leaves the tree as parsed, for every spec example with links, raw HTML and an embed after it (raw HTML off and on)",
-          arguments: [false, true])
+    @Test(
+        "One parse serves both twins: the Markdown twin leaves the tree as parsed, for every spec example with links, raw HTML and an embed after it (raw HTML off and on)",
+        arguments: [false, true])
     func twinsFromOneParseEqualTwoParses(unsafe: Bool) throws {
         let context = ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate)
         let embeds = "\n\n```upgradedocs list legacy\n```\n\n[a guide](guide.html#x) <b>raw</b> [js](javascript:x)\n"
@@ -81,7 +85,8 @@ struct ProseRenderingTests {
             let markdown = MarkdownRenderer(page: view.path, unsafeHTML: unsafe, parses: parses).render(view.blocks)
             let html = HTMLRenderer(page: view.path, unsafeHTML: unsafe, reservedIDs: [], parses: parses).render(view.blocks)
             if markdown != MarkdownRenderer(page: view.path, unsafeHTML: unsafe).render(view.blocks)
-                || html != HTMLRenderer(page: view.path, unsafeHTML: unsafe).render(view.blocks) {
+                || html != HTMLRenderer(page: view.path, unsafeHTML: unsafe).render(view.blocks)
+            {
                 mismatches.append(example.number)
             }
         }
@@ -93,8 +98,10 @@ struct ProseRenderingTests {
         let text = "---\ntitle: T\n---\nBefore.\n\n```upgradedocs list legacy\n```\n\nAfter.\n"
         let page = try ProsePageReader.parse(text, slug: "t", file: "t.md")
         let problems = Diagnostics()
-        let view = ProseView(context: ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate),
-                             page: page).render(into: problems)
+        let view = ProseView(
+            context: ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate),
+            page: page
+        ).render(into: problems)
         let html = HTMLRenderer(page: view.path, unsafeHTML: false).render(view.blocks)
         #expect(html.hasPrefix("<p>Before.</p>\n<div class=\"table-scroll\""))
         #expect(html.contains("<table class=\"upgrade-list\" data-program=\"legacy\">"))
@@ -132,8 +139,10 @@ struct EmbedScanTests {
     @Test("Every fenced block named upgradedocs is found by the byte scan")
     func scanFindsEveryFence() {
         var random = SeededGenerator(seed: 42)
-        let pieces = ["```", "~~~", "````", "``", "`", " ", "  ", "\t", "upgradedocs", "upgradedoc", "matrix legacy", "\n",
-                      "> ", "- ", "    ", "text", "\\", "&#117;", "<!-- -->"]
+        let pieces = [
+            "```", "~~~", "````", "``", "`", " ", "  ", "\t", "upgradedocs", "upgradedoc", "matrix legacy", "\n",
+            "> ", "- ", "    ", "text", "\\", "&#117;", "<!-- -->",
+        ]
         var fences = 0
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()

@@ -19,7 +19,8 @@ struct SearchTests {
     }
 
     static func ask(texts: [String], queries: [String], script: String = Repository.path("templates/assets/search.js"))
-        throws -> (status: Int32, answers: Answers?, output: String) {
+        throws -> (status: Int32, answers: Answers?, output: String)
+    {
         let folder = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let files = try SiteFixture.build()
@@ -27,8 +28,10 @@ struct SearchTests {
             try FileManager.default.createDirectory(atPath: folder + "/data/search", withIntermediateDirectories: true)
             try Data(file.bytes).write(to: URL(fileURLWithPath: folder + "/" + file.path))
         }
-        let questions = JSONValue.object([("texts", .array(texts.map(JSONValue.string))),
-                                          ("queries", .array(queries.map(JSONValue.string)))])
+        let questions = JSONValue.object([
+            ("texts", .array(texts.map(JSONValue.string))),
+            ("queries", .array(queries.map(JSONValue.string))),
+        ])
         try questions.serialized().write(toFile: folder + "/questions.json", atomically: true, encoding: .utf8)
         let node = Process()
         node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -39,28 +42,37 @@ struct SearchTests {
         try node.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         node.waitUntilExit()
-        return (node.terminationStatus, try? JSONDecoder().decode(Answers.self, from: data), String(decoding: data, as: UTF8.self))
+        return (
+            node.terminationStatus, try? JSONDecoder().decode(Answers.self, from: data), String(decoding: data, as: UTF8.self)
+        )
     }
 
     /// Text in many scripts, with punctuation, combining marks, digits and symbols between.
     static func randomTexts(count: Int, seed: UInt64) -> [String] {
         var random = SeededGenerator(seed: seed)
-        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x20...0x7E, 0xA0...0x17F, 0x370...0x3FF, 0x300...0x36F,
-                                             0x400...0x4FF, 0x2000...0x206F, 0x3040...0x30FF, 0x4E00...0x4E80]
+        let ranges: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0x20...0x7E, 0xA0...0x17F, 0x370...0x3FF, 0x300...0x36F,
+            0x400...0x4FF, 0x2000...0x206F, 0x3040...0x30FF, 0x4E00...0x4E80,
+        ]
         return (0..<count).map { _ in
-            String(String.UnicodeScalarView((0..<Int.random(in: 0...40, using: &random)).compactMap { _ in
-                Unicode.Scalar(UInt32.random(in: ranges.randomElement(using: &random)!, using: &random))
-            }))
+            String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: 0...40, using: &random)).compactMap { _ in
+                        Unicode.Scalar(UInt32.random(in: ranges.randomElement(using: &random)!, using: &random))
+                    }))
         }
     }
 
-    static let examples = ["Office 365 E3 — Déjà vu ✓", "ÆØÅ straße İstanbul", "日本語のテキスト", "a b c1 x2", "C++/C# e-3",
-                           "UPG-4: the customer holds it", "don’t", "Ⅻ ½ ²³", "", "   "]
+    static let examples = [
+        "Office 365 E3 — Déjà vu ✓", "ÆØÅ straße İstanbul", "日本語のテキスト", "a b c1 x2", "C++/C# e-3",
+        "UPG-4: the customer holds it", "don’t", "Ⅻ ½ ²³", "", "   ",
+    ]
 
     @Test("The page's script cuts any text into the build's terms")
     func scriptCutsTextAsTheBuildDoes() throws {
         let content = SiteFixture.content
-        let texts = Self.examples + content.catalog.offers.flatMap { [$0.name] + $0.aliases }
+        let texts =
+            Self.examples + content.catalog.offers.flatMap { [$0.name] + $0.aliases }
             + Self.randomTexts(count: 2_000, seed: 2026)
         let (status, answers, output) = try Self.ask(texts: texts, queries: [])
         try #require(status == 0, "\(output)")
@@ -119,8 +131,9 @@ struct SearchTests {
         let folder = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let original = try String(contentsOfFile: Repository.path("templates/assets/search.js"), encoding: .utf8)
-        let broken = original.replacingOccurrences(of: "Array.from(run).map(function (c) { return c.toLowerCase(); }).join(\"\")",
-                                                   with: "run.toLowerCase()")
+        let broken = original.replacingOccurrences(
+            of: "Array.from(run).map(function (c) { return c.toLowerCase(); }).join(\"\")",
+            with: "run.toLowerCase()")
         #expect(broken != original)
         try broken.write(toFile: folder + "/search.js", atomically: true, encoding: .utf8)
         let text = "ΟΔΟΣ"
@@ -135,11 +148,13 @@ struct SearchTests {
         let before = plan.build().inputs
         let page = try #require(content.pages.first)
         func edited(_ title: String, _ body: String) throws -> [String: String] {
-            let changed = ProsePage(slug: page.slug, title: title, description: page.description, body: body,
-                                    file: page.file, bodyLine: page.bodyLine)
-            let loaded = LoadedContent(catalog: content.catalog, settings: content.settings,
-                                       pages: content.pages.map { $0.slug == page.slug ? changed : $0 },
-                                       modelDigest: content.modelDigest)
+            let changed = ProsePage(
+                slug: page.slug, title: title, description: page.description, body: body,
+                file: page.file, bodyLine: page.bodyLine)
+            let loaded = LoadedContent(
+                catalog: content.catalog, settings: content.settings,
+                pages: content.pages.map { $0.slug == page.slug ? changed : $0 },
+                modelDigest: content.modelDigest)
             return try SitePlan(loaded, templates: SiteFixture.templates, asOf: SiteFixture.referenceDate).build().inputs
         }
         func changed(_ after: [String: String]) -> Set<String> {

@@ -12,16 +12,47 @@ import UpgradeSiteContract
 struct SitePlanTests {
     nonisolated(unsafe) static let edits: [(String, [String: (String) -> String])] = [
         ("no change", [:]),
-        ("an offer renamed", ["offers.yaml": { $0.replacingOccurrences(of: "name: Office 365 Enterprise E1\n",
-                                                                        with: "name: Office 365 Enterprise E1 Plus\n") }]),
-        ("a path added", ["paths.yaml": { $0.replacingOccurrences(of: "to: [o365-e3, o365-e5]",
-                                                                  with: "to: [o365-e3, o365-e5, m365-business-premium]") }]),
-        ("services removed", ["offers.yaml": {
-            $0.replacingOccurrences(of: "services: [office-desktop, office-enterprise-features, onedrive]",
-                                    with: "services: [office-enterprise-features]") }]),
+        (
+            "an offer renamed",
+            [
+                "offers.yaml": {
+                    $0.replacingOccurrences(
+                        of: "name: Office 365 Enterprise E1\n",
+                        with: "name: Office 365 Enterprise E1 Plus\n")
+                }
+            ]
+        ),
+        (
+            "a path added",
+            [
+                "paths.yaml": {
+                    $0.replacingOccurrences(
+                        of: "to: [o365-e3, o365-e5]",
+                        with: "to: [o365-e3, o365-e5, m365-business-premium]")
+                }
+            ]
+        ),
+        (
+            "services removed",
+            [
+                "offers.yaml": {
+                    $0.replacingOccurrences(
+                        of: "services: [office-desktop, office-enterprise-features, onedrive]",
+                        with: "services: [office-enterprise-features]")
+                }
+            ]
+        ),
         ("a remedy reworded", ["rules.yaml": { $0.replacingOccurrences(of: "or choose a target", with: "or pick a target") }]),
-        ("the site retitled", ["site.yaml": { $0.replacingOccurrences(of: "title: CSP subscription upgrades",
-                                                                      with: "title: Upgrades") }]),
+        (
+            "the site retitled",
+            [
+                "site.yaml": {
+                    $0.replacingOccurrences(
+                        of: "title: CSP subscription upgrades",
+                        with: "title: Upgrades")
+                }
+            ]
+        ),
         ("a prose page edited", ["pages/how-to-answer.md": { $0 + "\nOne more paragraph.\n" }]),
     ]
 
@@ -34,8 +65,9 @@ struct SitePlanTests {
         let templates = SiteFixture.templates, asOf = SiteFixture.referenceDate
         let planned = try SitePlan(head, templates: templates, asOf: asOf)
             .changes(since: try SitePlan(base, templates: templates, asOf: asOf))
-        let built = FileChange.between(try SiteBuilder.build(base, templates: templates, asOf: asOf),
-                                       try SiteBuilder.build(head, templates: templates, asOf: asOf))
+        let built = FileChange.between(
+            try SiteBuilder.build(base, templates: templates, asOf: asOf),
+            try SiteBuilder.build(head, templates: templates, asOf: asOf))
         #expect(planned == built, "\(name)")
         #expect((name == "no change") == built.isEmpty, "\(name): the edit shows on the site")
     }

@@ -22,9 +22,11 @@ struct TemplateTests {
             return []
         } catch {
             return error.diagnostics.map { diagnostic in
-                Diagnostic(diagnostic.severity, diagnostic.code, diagnostic.message, at: SourceLocation(
-                    file: String(diagnostic.location.file.split(separator: "/").last!), line: diagnostic.location.line,
-                    column: diagnostic.location.column))
+                Diagnostic(
+                    diagnostic.severity, diagnostic.code, diagnostic.message,
+                    at: SourceLocation(
+                        file: String(diagnostic.location.file.split(separator: "/").last!), line: diagnostic.location.line,
+                        column: diagnostic.location.column))
             }
         }
     }
@@ -78,8 +80,9 @@ struct TemplateTests {
             return []
         }
         for page in SiteBuilder.pages(context, into: Diagnostics()) {
-            let (pageContext, layout) = PageRenderer.contexts(page, templates: SiteFixture.templates, context: context,
-                                                              navigation: navigation)
+            let (pageContext, layout) = PageRenderer.contexts(
+                page, templates: SiteFixture.templates, context: context,
+                navigation: navigation)
             #expect(names(pageContext.mustache).isSubset(of: PageRenderer.pageNames), "\(page.path)")
             #expect(names(layout.mustache).union(["content"]).isSubset(of: PageRenderer.layoutNames), "\(page.path)")
         }
@@ -89,8 +92,11 @@ struct TemplateTests {
     func headingIDsAvoidTheLayout() throws {
         #expect(SiteFixture.templates.layoutIDs.contains("main"))
         let renderer = HTMLRenderer(page: SitePaths.prose("p"), unsafeHTML: false, reservedIDs: ["main"])
-        let html = renderer.render([.prose(markdown: ProseText("# Main\n\n## Main\n"), source: ProseSource(file: "p.md", firstLine: 1),
-                                           embeds: [:])])
+        let html = renderer.render([
+            .prose(
+                markdown: ProseText("# Main\n\n## Main\n"), source: ProseSource(file: "p.md", firstLine: 1),
+                embeds: [:])
+        ])
         #expect(html.contains(#"<h1 id="main-1">"#))
         #expect(html.contains(#"<h2 id="main-2">"#))
         #expect(!html.contains(#"id="main""#))

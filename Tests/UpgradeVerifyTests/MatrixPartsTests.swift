@@ -59,8 +59,9 @@ struct MatrixPartsTests {
     @Test("Parts list offers the way a reader sorts names: case aside, numbers by value")
     func nameOrder() {
         let names = ["offer 10", "Offer 2", "Office 365 E5", "Office 365 E3", "Offer 2 India", "offer 1"]
-        #expect(names.sorted { NameKey($0) < NameKey($1) }
-            == ["offer 1", "Offer 2", "Offer 2 India", "offer 10", "Office 365 E3", "Office 365 E5"])
+        #expect(
+            names.sorted { NameKey($0) < NameKey($1) }
+                == ["offer 1", "Offer 2", "Offer 2 India", "offer 10", "Office 365 E3", "Office 365 E5"])
     }
 
     @Test("A possible upgrade dropped from a part row, in HTML and in Markdown")
@@ -68,13 +69,16 @@ struct MatrixPartsTests {
         let (folder, files) = try Self.built()
         try? FileManager.default.removeItem(atPath: folder)
         let html = SiteFixture.file("matrix/legacy/part-1.html", in: files)
-        let row = try #require(HTMLTableReader.tables(in: html).first?.rows.first { !($0.cells.count > 1 &&
-            ($0.cells[1].attributes["data-targets"] ?? "").isEmpty) && $0.cells.count > 1 })
+        let row = try #require(
+            HTMLTableReader.tables(in: html).first?.rows.first {
+                !($0.cells.count > 1 && ($0.cells[1].attributes["data-targets"] ?? "").isEmpty) && $0.cells.count > 1
+            })
         let target = String(row.cells[1].attributes["data-targets"]!.split(separator: " ")[0])
         let source = row.cells[0].attributes["data-offer"]!
         let htmlProblems = try Self.verify(editing: "matrix/legacy/part-1.html") { text in
-            text.replacingOccurrences(of: #"data-from="\#(source)" data-targets=""#,
-                                      with: #"data-from="\#(source)" data-targets="x "#)
+            text.replacingOccurrences(
+                of: #"data-from="\#(source)" data-targets=""#,
+                with: #"data-from="\#(source)" data-targets="x "#)
         }
         #expect(htmlProblems.contains { $0.contains("row \(source): data-targets says x") })
         let name = Self.large.0.catalog.offer(OfferID(target))!.name
@@ -105,12 +109,14 @@ struct MatrixPartsTests {
         let (folder, files) = try Self.built()
         try? FileManager.default.removeItem(atPath: folder)
         let parts = files.filter { $0.path.hasPrefix("matrix/legacy/part-") && $0.path.hasSuffix(".html") }
-        let (file, entry) = try #require(parts.lazy.compactMap { part -> (String, String)? in
-            guard let range = part.text.range(of: #"data-blocked="[^"]+""#, options: .regularExpression) else { return nil }
-            return (part.path, String(part.text[range]))
-        }.first)
+        let (file, entry) = try #require(
+            parts.lazy.compactMap { part -> (String, String)? in
+                guard let range = part.text.range(of: #"data-blocked="[^"]+""#, options: .regularExpression) else { return nil }
+                return (part.path, String(part.text[range]))
+            }.first)
         let wrong = try Self.verify(editing: file) {
-            $0.replacingOccurrences(of: entry, with: entry.replacingOccurrences(of: "region-mismatch", with: "subscription-not-active"))
+            $0.replacingOccurrences(
+                of: entry, with: entry.replacingOccurrences(of: "region-mismatch", with: "subscription-not-active"))
         }
         #expect(wrong.contains { $0.contains("in data-blocked, the rule core says blocked (region-mismatch)") })
         let target = String(entry.dropFirst(#"data-blocked=""#.count).split(separator: "=")[0])
@@ -124,8 +130,9 @@ struct MatrixPartsTests {
     @Test("A split program cannot be embedded in prose as one grid")
     func splitProgramNotEmbedded() throws {
         let (content, asOf) = Self.large
-        let page = ProsePage(slug: "guide", title: "Guide", description: nil, body: "```upgradedocs matrix legacy\n```\n",
-                             file: "pages/guide.md", bodyLine: 3)
+        let page = ProsePage(
+            slug: "guide", title: "Guide", description: nil, body: "```upgradedocs matrix legacy\n```\n",
+            file: "pages/guide.md", bodyLine: 3)
         let loaded = LoadedContent(catalog: content.catalog, settings: content.settings, pages: [page])
         #expect(throws: DiagnosticError.self) { try SiteBuilder.build(loaded, templates: SiteFixture.templates, asOf: asOf) }
     }

@@ -78,11 +78,13 @@ struct RandomModelTests {
         let (content, asOf) = RandomModel.make(seed: 42)
         let folder = SiteFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = try SiteWriter(output: folder).write(try SiteBuilder.build(content, templates: SiteFixture.templates, asOf: asOf),
-                                                 asOf: asOf.description)
+        _ = try SiteWriter(output: folder).write(
+            try SiteBuilder.build(content, templates: SiteFixture.templates, asOf: asOf),
+            asOf: asOf.description)
         let path = folder + "/matrix/legacy.html"
         let html = try String(contentsOfFile: path, encoding: .utf8)
-        let flipped = html.contains(#"data-verdict="eligible""#)
+        let flipped =
+            html.contains(#"data-verdict="eligible""#)
             ? html.replacingOccurrences(of: #"data-verdict="eligible""#, with: #"data-verdict="blocked""#)
             : html.replacingOccurrences(of: #"data-verdict="blocked""#, with: #"data-verdict="eligible""#)
         try flipped.write(toFile: path, atomically: true, encoding: .utf8)

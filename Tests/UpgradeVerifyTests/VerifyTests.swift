@@ -35,7 +35,9 @@ struct VerifyTests {
         let manifest = try #require(Manifest(reading: Array(try Data(contentsOf: URL(fileURLWithPath: manifestPath)))))
         let digest = SHA256.hex(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file)))
         var entries = manifest.entries.map { $0.path == file ? Manifest.Entry(path: file, kind: $0.kind, sha256: digest) : $0 }
-        if !entries.contains(where: { $0.path == file }) { entries.append(Manifest.Entry(path: file, kind: .page, sha256: digest)) }
+        if !entries.contains(where: { $0.path == file }) {
+            entries.append(Manifest.Entry(path: file, kind: .page, sha256: digest))
+        }
         let rewritten = Manifest(generator: manifest.generator, asOf: manifest.asOf, entries: entries)
         try Data(rewritten.file.bytes).write(to: URL(fileURLWithPath: manifestPath))
     }
@@ -55,11 +57,15 @@ struct VerifyTests {
     @Test("An eligible HTML cell turned blocked")
     func eligibleCellTurnedBlocked() throws {
         let report = try Self.verify(editing: "matrix/legacy.html") {
-            $0.replacingOccurrences(of: #"data-to="o365-e1" data-verdict="eligible" data-reasons="""#,
-                                    with: #"data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#)
+            $0.replacingOccurrences(
+                of: #"data-to="o365-e1" data-verdict="eligible" data-reasons="""#,
+                with: #"data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#)
         }
-        #expect(Self.messages(report) == ["row m365-business-basic, column o365-e1: data-verdict and data-reasons say "
-                                          + "blocked (path-not-supported), the rule core says eligible"])
+        #expect(
+            Self.messages(report) == [
+                "row m365-business-basic, column o365-e1: data-verdict and data-reasons say "
+                    + "blocked (path-not-supported), the rule core says eligible"
+            ])
         #expect(report.problems.first?.location.file.hasSuffix("matrix/legacy.html") == true)
         #expect((report.problems.first?.location.line ?? 0) > 1)
         #expect(report.problems.count == 1)
@@ -68,11 +74,15 @@ struct VerifyTests {
     @Test("A blocked HTML cell turned eligible")
     func blockedCellTurnedEligible() throws {
         let report = try Self.verify(editing: "matrix/legacy.html") {
-            $0.replacingOccurrences(of: #"data-from="o365-e5" data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#,
-                                    with: #"data-from="o365-e5" data-to="o365-e1" data-verdict="eligible" data-reasons="""#)
+            $0.replacingOccurrences(
+                of: #"data-from="o365-e5" data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#,
+                with: #"data-from="o365-e5" data-to="o365-e1" data-verdict="eligible" data-reasons="""#)
         }
-        #expect(Self.messages(report) == ["row o365-e5, column o365-e1: data-verdict and data-reasons say eligible, "
-                                          + "the rule core says blocked (path-not-supported)"])
+        #expect(
+            Self.messages(report) == [
+                "row o365-e5, column o365-e1: data-verdict and data-reasons say eligible, "
+                    + "the rule core says blocked (path-not-supported)"
+            ])
     }
 
     @Test("A ✓ removed from the Markdown grid")
@@ -84,18 +94,25 @@ struct VerifyTests {
             }
             return lines.joined(separator: "\n")
         }
-        #expect(Self.messages(report) == ["row m365-business-standard, column o365-e3: the page shows '—', but the rule "
-                                          + "core says eligible, which shows as '✓'"])
+        #expect(
+            Self.messages(report) == [
+                "row m365-business-standard, column o365-e3: the page shows '—', but the rule "
+                    + "core says eligible, which shows as '✓'"
+            ])
     }
 
     @Test("A target dropped from the Markdown list form")
     func targetDroppedFromList() throws {
         let report = try Self.verify(editing: "matrix/legacy.md") {
-            $0.replacingOccurrences(of: "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E5 |",
-                                    with: "| Microsoft 365 Business Standard | Office 365 Enterprise E3 |")
+            $0.replacingOccurrences(
+                of: "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E5 |",
+                with: "| Microsoft 365 Business Standard | Office 365 Enterprise E3 |")
         }
-        #expect(Self.messages(report) == ["list row m365-business-standard shows 1 target, the rule core allows 2: "
-                                          + "missing 'Office 365 Enterprise E5'"])
+        #expect(
+            Self.messages(report) == [
+                "list row m365-business-standard shows 1 target, the rule core allows 2: "
+                    + "missing 'Office 365 Enterprise E5'"
+            ])
     }
 
     @Test("A decision-table output changed")
@@ -107,9 +124,14 @@ struct VerifyTests {
                 with: #"<td class="output" data-output="reason">Already owns target <code>already-owns-target</code></td>"#)
         }
         let messages = Self.messages(report)
-        #expect(messages.contains("decision table eligibility: rule UPG-3, reason: the page says 'already-owns-target', "
-                                  + "the content says 'subscription-not-active'"))
-        #expect(messages.contains { $0.hasPrefix("decision table eligibility: as published, at ") && $0.contains("the rule core says") })
+        #expect(
+            messages.contains(
+                "decision table eligibility: rule UPG-3, reason: the page says 'already-owns-target', "
+                    + "the content says 'subscription-not-active'"))
+        #expect(
+            messages.contains {
+                $0.hasPrefix("decision table eligibility: as published, at ") && $0.contains("the rule core says")
+            })
     }
 
     @Test("A decision-table row dropped, in HTML and in Markdown")
@@ -149,7 +171,9 @@ struct VerifyTests {
         let gone = try Self.verify(editing: "rules/advisories.md") {
             $0.replacingOccurrences(of: "| R |", with: "| X | Y |")
         }
-        #expect(Self.messages(gone).contains("decision table advisories: no Markdown decision table with the columns of 'advisories'"))
+        #expect(
+            Self.messages(gone).contains("decision table advisories: no Markdown decision table with the columns of 'advisories'")
+        )
         let folder = try SiteFixture.write()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.removeItem(atPath: folder + "/matrix/legacy.md")
@@ -169,8 +193,10 @@ struct ReaderRobustnessTests {
     @Test("An inline style hides an element by what its declarations say, not by the words it contains")
     func inlineStylesByDeclaration() throws {
         func concealed(_ style: String) throws -> Int {
-            try #require(HTMLTableReader.tables(in: #"<table><tr><td><span style="\#(style)">✓</span></td></tr></table>"#)
-                .first?.rows.first?.cells.first).concealed.count
+            try #require(
+                HTMLTableReader.tables(in: #"<table><tr><td><span style="\#(style)">✓</span></td></tr></table>"#)
+                    .first?.rows.first?.cells.first
+            ).concealed.count
         }
         #expect(try concealed("opacity: 0.5") == 0)
         #expect(try concealed("line-height: 0.9") == 0)
@@ -182,8 +208,11 @@ struct ReaderRobustnessTests {
 
     @Test("Pages are read as a browser reads them: names in any case, comments to -->, character references")
     func readsAsABrowser() throws {
-        let table = try #require(HTMLTableReader.tables(in: #"<TABLE CLASS="x"><TR><TD DATA-A="1">a &amp; &#x2713; &check; &amp;check;</TD></TR>"#
-            + "<!-- <tr><td>hidden > still hidden</td></tr> --><tr><td>b</td></tr></TABLE>").first)
+        let table = try #require(
+            HTMLTableReader.tables(
+                in: #"<TABLE CLASS="x"><TR><TD DATA-A="1">a &amp; &#x2713; &check; &amp;check;</TD></TR>"#
+                    + "<!-- <tr><td>hidden > still hidden</td></tr> --><tr><td>b</td></tr></TABLE>"
+            ).first)
         #expect(table.attributes["class"] == "x")
         #expect(table.rows.map { $0.cells.map(\.text) } == [["a & ✓ ✓ &check;"], ["b"]])
         #expect(table.rows.first?.cells.first?.attributes["data-a"] == "1")
@@ -213,11 +242,15 @@ struct OfferVerifyTests {
     @Test("A service renamed on an offer page")
     func serviceRenamed() throws {
         let report = try VerifyTests.verify(editing: "offers/m365-business-basic.html") {
-            $0.replacingOccurrences(of: #"<li data-service="onedrive">OneDrive</li>"#,
-                                    with: #"<li data-service="onedrive">OneDrive for Business</li>"#)
+            $0.replacingOccurrences(
+                of: #"<li data-service="onedrive">OneDrive</li>"#,
+                with: #"<li data-service="onedrive">OneDrive for Business</li>"#)
         }
-        #expect(report.messages == ["m365-business-basic: the service onedrive reads 'OneDrive for Business', "
-                                    + "the model names it 'OneDrive'"])
+        #expect(
+            report.messages == [
+                "m365-business-basic: the service onedrive reads 'OneDrive for Business', "
+                    + "the model names it 'OneDrive'"
+            ])
     }
 
     @Test("A possible upgrade dropped from an offer page, in HTML and in Markdown")
@@ -226,21 +259,27 @@ struct OfferVerifyTests {
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix(#"<li data-offer="o365-e3">"#) }.joined(separator: "\n")
         }
-        #expect(html.messages == ["m365-business-basic: o365-e3 is missing from the possible upgrades; "
-                                  + "the rule core says it is eligible"])
+        #expect(
+            html.messages == [
+                "m365-business-basic: o365-e3 is missing from the possible upgrades; "
+                    + "the rule core says it is eligible"
+            ])
         let markdown = try VerifyTests.verify(editing: "offers/m365-business-basic.md") { text in
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("- [Office 365 Enterprise E3]") }.joined(separator: "\n")
         }
-        #expect(markdown.messages.contains("m365-business-basic: o365-e3 is missing from the possible upgrades; "
-                                           + "the rule core says it is eligible"))
+        #expect(
+            markdown.messages.contains(
+                "m365-business-basic: o365-e3 is missing from the possible upgrades; "
+                    + "the rule core says it is eligible"))
     }
 
     @Test("A hand-edited checker data file fails verify")
     func checkerDataTampered() throws {
         let services = try VerifyTests.verify(editing: "data/checker-data.js") {
-            $0.replacingOccurrences(of: #""id":"o365-e3","name":"Office 365 Enterprise E3","#,
-                                    with: #""id":"o365-e3","name":"Office 365 Enterprise E4","#)
+            $0.replacingOccurrences(
+                of: #""id":"o365-e3","name":"Office 365 Enterprise E3","#,
+                with: #""id":"o365-e3","name":"Office 365 Enterprise E4","#)
         }
         #expect(services.messages == ["the checker's data says something else of o365-e3 than the model"])
         let paths = try VerifyTests.verify(editing: "data/checker-data.js") {

@@ -33,14 +33,18 @@ enum FuzzTarget: String, CaseIterable {
 /// The fixture model in a folder of its own, with one file replaced by each input.
 enum ContentFuzz {
     /// The file an input replaces: its first byte chooses, so one corpus reaches every reader.
-    static let files = ["offers.yaml", "paths.yaml", "rules.yaml", "roles.yaml", "programs.yaml", "services.yaml",
-                        "interpretations.yaml", "examples.yaml", "site.yaml", "tables/1-eligibility.yaml"]
+    static let files = [
+        "offers.yaml", "paths.yaml", "rules.yaml", "roles.yaml", "programs.yaml", "services.yaml",
+        "interpretations.yaml", "examples.yaml", "site.yaml", "tables/1-eligibility.yaml",
+    ]
 
     nonisolated(unsafe) static var folder: String = {
         let base = FileManager.default.isWritableFile(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let folder = base + "/upgradedocs-fuzz-\(getpid())"
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Tests/Fixtures/content")
-            .standardizedFileURL.path
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../../Tests/Fixtures/content"
+        )
+        .standardizedFileURL.path
         try? FileManager.default.removeItem(atPath: folder)
         try! FileManager.default.copyItem(atPath: fixture, toPath: folder)
         return folder

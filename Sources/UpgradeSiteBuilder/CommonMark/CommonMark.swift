@@ -81,9 +81,13 @@ final class MarkdownDocument {
             // Only fenced blocks carry an info string, so a matching word means a fence.
             let info = Self.string(cmark_node_get_fence_info(node))
             guard info.split(separator: " ").first.map(String.init) == word else { return nil }
-            return (node, FencedBlock(info: info, literal: Self.string(cmark_node_get_literal(node)),
-                                      line: Int(cmark_node_get_start_line(node)),
-                                      column: Int(cmark_node_get_start_column(node))))
+            return (
+                node,
+                FencedBlock(
+                    info: info, literal: Self.string(cmark_node_get_literal(node)),
+                    line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node)))
+            )
         }
     }
 
@@ -138,7 +142,8 @@ final class MarkdownDocument {
         var urls: [(node: OpaquePointer, url: String)] = []
         var unlinked: [(node: OpaquePointer, parent: OpaquePointer?, next: OpaquePointer?)] = []
         // One walk finds every node to change; the changes follow, so none disturbs the walk.
-        let types = unsafeHTML ? [CMARK_NODE_LINK] : [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE]
+        let types =
+            unsafeHTML ? [CMARK_NODE_LINK] : [CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE]
         for node in nodes(ofTypes: types) {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {

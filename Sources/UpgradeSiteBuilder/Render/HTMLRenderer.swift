@@ -67,10 +67,11 @@ package final class HTMLRenderer {
             let tag = ordered ? "ol" : "ul"
             return "<\(tag)>\n" + items.map { "<li>\(render($0))</li>\n" }.joined() + "</\(tag)>\n"
         case .labelledList(let cssClass, let items):
-            return "<ul class=\"\(HTML.escapeAttribute(cssClass))\">\n" + items.map { item in
-                "<li" + item.attributes.map { " \($0.name)=\"\(HTML.escapeAttribute($0.value))\"" }.joined() + ">"
-                    + render(item.content) + "</li>\n"
-            }.joined() + "</ul>\n"
+            return "<ul class=\"\(HTML.escapeAttribute(cssClass))\">\n"
+                + items.map { item in
+                    "<li" + item.attributes.map { " \($0.name)=\"\(HTML.escapeAttribute($0.value))\"" }.joined() + ">"
+                        + render(item.content) + "</li>\n"
+                }.joined() + "</ul>\n"
         case .note(let kind, let title, let children):
             let heading = title ?? (kind == .note ? "Note" : "Important")
             return "<div class=\"alert alert-\(kind.rawValue.lowercased())\" role=\"note\">\n"
@@ -88,26 +89,29 @@ package final class HTMLRenderer {
 
     private func render(_ table: Table) -> String {
         let caption = render(table.caption)
-        var html = "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(HTML.escapeAttribute(Self.plainText(table.caption)))\" tabindex=\"0\">\n"
+        var html =
+            "<div class=\"table-scroll\" role=\"region\" aria-label=\"\(HTML.escapeAttribute(Self.plainText(table.caption)))\" tabindex=\"0\">\n"
         html += "<table class=\"\(HTML.escapeAttribute(table.cssClass))\"\(attributes(table.attributes))>\n"
         html += "<caption>\(caption)</caption>\n"
         html += "<thead>\n" + table.head.map(render).joined() + "</thead>\n"
         html += "<tbody>\n" + table.body.map(render).joined() + "</tbody>\n"
         html += "</table>\n</div>\n"
         for note in table.notes {
-            html += "<p class=\"table-note\" id=\"\(HTML.escapeAttribute(note.anchor))\">"
+            html +=
+                "<p class=\"table-note\" id=\"\(HTML.escapeAttribute(note.anchor))\">"
                 + "\(HTML.escape(note.mark)) \(render(note.text))</p>\n"
         }
         return html
     }
 
     private func render(_ row: Row) -> String {
-        "<tr\(attributes(row.attributes))>" + row.cells.map { cell in
-            let tag = cell.headerScope == nil ? "td" : "th"
-            let scope = cell.headerScope.map { " scope=\"\($0.rawValue)\"" } ?? ""
-            let cssClass = cell.cssClass.map { " class=\"\(HTML.escapeAttribute($0))\"" } ?? ""
-            return "<\(tag)\(scope)\(cssClass)\(attributes(cell.attributes))>\(render(cell.content))</\(tag)>"
-        }.joined() + "</tr>\n"
+        "<tr\(attributes(row.attributes))>"
+            + row.cells.map { cell in
+                let tag = cell.headerScope == nil ? "td" : "th"
+                let scope = cell.headerScope.map { " scope=\"\($0.rawValue)\"" } ?? ""
+                let cssClass = cell.cssClass.map { " class=\"\(HTML.escapeAttribute($0))\"" } ?? ""
+                return "<\(tag)\(scope)\(cssClass)\(attributes(cell.attributes))>\(render(cell.content))</\(tag)>"
+            }.joined() + "</tr>\n"
     }
 
     private func attributes(_ list: [Attribute]) -> String {
@@ -169,7 +173,8 @@ package final class HTMLRenderer {
 
     /// Prose through cmark; embedded tables replace their fences on the node tree.
     private func renderProse(_ markdown: ProseText, embeds: [String: [Block]]) -> String {
-        let document = parses?.forHTML(markdown, unsafeHTML: unsafeHTML)
+        let document =
+            parses?.forHTML(markdown, unsafeHTML: unsafeHTML)
             ?? MarkdownDocument(parsing: markdown.value, unsafeHTML: unsafeHTML)
         // With nothing to embed, every fence would stay as it is: no need to look for them.
         if !embeds.isEmpty {
@@ -190,7 +195,8 @@ package final class HTMLRenderer {
             switch inline {
             case .text(let text), .code(let text): text
             case .strong(let children), .link(let children, _, _), .checkerLink(let children, _),
-                 .htmlLink(let children, _), .webLink(let children, _): plainText(children)
+                .htmlLink(let children, _), .webLink(let children, _):
+                plainText(children)
             case .symbol(_, let alternative): alternative
             case .footnoteMark(let mark, _): mark
             case .lineBreak: " "

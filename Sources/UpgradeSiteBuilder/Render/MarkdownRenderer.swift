@@ -36,7 +36,8 @@ package struct MarkdownRenderer {
         case .table(let table):
             return render(table)
         case .prose(let markdown, _, let embeds):
-            let document = parses?.forMarkdown(markdown, unsafeHTML: unsafeHTML)
+            let document =
+                parses?.forMarkdown(markdown, unsafeHTML: unsafeHTML)
                 ?? MarkdownDocument(parsing: markdown.value, unsafeHTML: unsafeHTML)
             // With nothing to embed, every fence would stay as it is: no need to look for them.
             if !embeds.isEmpty {
@@ -60,9 +61,10 @@ package struct MarkdownRenderer {
             // Ids on a row or a cell become anchors, so deep links work in the Markdown twin too.
             let anchors = (row.attributes + (row.cells.first?.attributes ?? [])).filter { $0.name == "id" }
                 .map { "<a id=\"\(HTML.escapeAttribute($0.value))\"></a>" }.joined()
-            out += line(row.cells.enumerated().map { index, cell in
-                (index == 0 ? anchors : "") + render(cell.content, inCell: true)
-            })
+            out += line(
+                row.cells.enumerated().map { index, cell in
+                    (index == 0 ? anchors : "") + render(cell.content, inCell: true)
+                })
         }
         for note in table.notes {
             out += "\n" + note.mark + " " + render(note.text) + "\n"
@@ -87,7 +89,8 @@ package struct MarkdownRenderer {
                 "[" + render(children, inCell: inCell) + "](" + page.link(to: target, format: .html) + ")"
             case .webLink(let children, let url):
                 // In angle brackets, so spaces and parentheses stay in the address; only these need encoding there.
-                "[" + render(children, inCell: inCell) + "](<" + url.replacingOccurrences(of: "<", with: "%3C")
+                "[" + render(children, inCell: inCell) + "](<"
+                    + url.replacingOccurrences(of: "<", with: "%3C")
                     .replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: "\n", with: "%0A")
                     .replacingOccurrences(of: "|", with: "%7C") + ">)"
             case .symbol(let glyph, _): Self.escape(glyph)

@@ -39,9 +39,10 @@ struct Navigation: Sendable, Equatable {
 
     init(context: ViewContext) {
         let catalog = context.catalog
-        matrices = Dictionary(context.programs.map {
-            ($0.id.rawValue, .page("\($0.name.capitalizedFirst) matrix", SitePaths.matrix($0.id)))
-        }, uniquingKeysWith: { first, _ in first })
+        matrices = Dictionary(
+            context.programs.map {
+                ($0.id.rawValue, .page("\($0.name.capitalizedFirst) matrix", SitePaths.matrix($0.id)))
+            }, uniquingKeysWith: { first, _ in first })
         var items: [Item] = [.page("Check an upgrade", SitePaths.checker), .page("Offers", SitePaths.offers)]
         items += context.programs.map { .page("\($0.name.capitalizedFirst) matrix", SitePaths.matrix($0.id)) }
         if !catalog.roles.isEmpty {
@@ -95,12 +96,13 @@ struct Navigation: Sendable, Equatable {
         func context(_ item: Item) -> TemplateValue {
             let children = item.items.map(context)
             let current = item.path == page && item.anchor == nil
-            return .object(TemplateObject([
-                "label": .string(item.label),
-                "href": .string(item.path.map { page.link(to: $0, anchor: item.anchor, format: .html) } ?? ""),
-                "current": .flag(current || item.items.contains { $0.path == page }),
-                "hasItems": .flag(!children.isEmpty), "items": .list(children),
-            ]))
+            return .object(
+                TemplateObject([
+                    "label": .string(item.label),
+                    "href": .string(item.path.map { page.link(to: $0, anchor: item.anchor, format: .html) } ?? ""),
+                    "current": .flag(current || item.items.contains { $0.path == page }),
+                    "hasItems": .flag(!children.isEmpty), "items": .list(children),
+                ]))
         }
         return .list(items.map(context))
     }

@@ -3,35 +3,45 @@ import UpgradeSiteContract
 /// Lays out a whole page in each format: HTML through the templates, Markdown directly.
 package enum PageRenderer {
     /// Every name the layout is given, its navigation items' included: the templates may use these alone.
-    static let layoutNames: Set<String> = ["title", "siteTitle", "generator", "root", "kind", "asOf", "nav", "label",
-                                           "href", "current", "hasItems", "items", "crumbs", "hasCrumbs", "outline", "hasOutline",
-                                           "description", "pageStyle", "content"]
+    static let layoutNames: Set<String> = [
+        "title", "siteTitle", "generator", "root", "kind", "asOf", "nav", "label",
+        "href", "current", "hasItems", "items", "crumbs", "hasCrumbs", "outline", "hasOutline",
+        "description", "pageStyle", "content",
+    ]
     /// A page with at least this many sections lists them under "On this page".
     static let outlineMinimum = 3
     /// Every name a page-kind template (and the `facts` partial inside it) is given.
     static let pageNames: Set<String> = ["title", "body", "facts", "label", "value", "hasFacts", "summary", "root"]
 
     /// `parses`, when given, holds the trees the page's Markdown twin rendered from.
-    static func html(_ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation,
-                     parses: ProseParses? = nil) -> String {
-        let (pageContext, layout) = contexts(page, templates: templates, context: context, navigation: navigation,
-                                             parses: parses)
+    static func html(
+        _ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation,
+        parses: ProseParses? = nil
+    ) -> String {
+        let (pageContext, layout) = contexts(
+            page, templates: templates, context: context, navigation: navigation,
+            parses: parses)
         return templates.render(kind: page.kind, page: pageContext, layout: layout)
     }
 
     /// What the page-kind template and the layout are given.
-    static func contexts(_ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation,
-                         parses: ProseParses? = nil) -> (page: TemplateObject, layout: TemplateObject) {
-        let renderer = HTMLRenderer(page: page.path, unsafeHTML: context.content.settings.rawHTML,
-                                    reservedIDs: templates.layoutIDs, parses: parses)
+    static func contexts(
+        _ page: Page, templates: TemplateSet, context: ViewContext, navigation: Navigation,
+        parses: ProseParses? = nil
+    ) -> (page: TemplateObject, layout: TemplateObject) {
+        let renderer = HTMLRenderer(
+            page: page.path, unsafeHTML: context.content.settings.rawHTML,
+            reservedIDs: templates.layoutIDs, parses: parses)
         let body = renderer.render(page.blocks)
         let crumbs = navigation.crumbs(for: page.path)
         let outline = renderer.outline.count >= outlineMinimum ? renderer.outline : []
         let facts = page.facts.map { fact in
             TemplateValue.object(TemplateObject(["label": .string(fact.label), "value": .string(renderer.render(fact.value))]))
         }
-        var pageContext = TemplateObject(["title": .string(page.title), "body": .string(body), "facts": .list(facts),
-                                          "hasFacts": .flag(!facts.isEmpty), "root": .string(page.path.root)])
+        var pageContext = TemplateObject([
+            "title": .string(page.title), "body": .string(body), "facts": .list(facts),
+            "hasFacts": .flag(!facts.isEmpty), "root": .string(page.path.root),
+        ])
         if let summary = page.summary { pageContext["summary"] = .string(summary) }
         var layout = TemplateObject([
             "title": .string(page.title),
@@ -41,12 +51,14 @@ package enum PageRenderer {
             "kind": .string(page.kind.rawValue),
             "asOf": .string(context.asOf.description),
             "nav": .shared(navigation.context(for: page.path)),
-            "crumbs": .list(crumbs.map { crumb in
-                .object(TemplateObject([
-                    "label": .string(crumb.label),
-                    "href": .string(crumb.path.map { page.path.link(to: $0, anchor: crumb.anchor, format: .html) } ?? ""),
-                ]))
-            }),
+            "crumbs": .list(
+                crumbs.map { crumb in
+                    .object(
+                        TemplateObject([
+                            "label": .string(crumb.label),
+                            "href": .string(crumb.path.map { page.path.link(to: $0, anchor: crumb.anchor, format: .html) } ?? ""),
+                        ]))
+                }),
             "hasCrumbs": .flag(!crumbs.isEmpty),
             "outline": .list(outline.map { .object(TemplateObject(["label": .string($0.text), "href": .string("#" + $0.id)])) }),
             "hasOutline": .flag(!outline.isEmpty),
@@ -62,12 +74,14 @@ package enum PageRenderer {
         var parts = ["# " + MarkdownRenderer.escape(page.title) + "\n"]
         if let summary = page.summary { parts.append(MarkdownRenderer.guardBlockStart(MarkdownRenderer.escape(summary)) + "\n") }
         if !page.facts.isEmpty {
-            parts.append(page.facts.map { "- **\(MarkdownRenderer.escape($0.label))**: " + renderer.render($0.value) }
-                .joined(separator: "\n") + "\n")
+            parts.append(
+                page.facts.map { "- **\(MarkdownRenderer.escape($0.label))**: " + renderer.render($0.value) }
+                    .joined(separator: "\n") + "\n")
         }
         parts.append(renderer.render(page.blocks))
-        parts.append("---\n\n*Decisions as of \(context.asOf). Every answer here is worked out from one set of "
-                     + "upgrade rules. Made by \(Generator.name).*\n")
+        parts.append(
+            "---\n\n*Decisions as of \(context.asOf). Every answer here is worked out from one set of "
+                + "upgrade rules. Made by \(Generator.name).*\n")
         return parts.joined(separator: "\n")
     }
 }

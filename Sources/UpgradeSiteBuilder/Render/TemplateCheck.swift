@@ -34,21 +34,29 @@ enum TemplateCheck {
                 switch tag.kind {
                 case .comment, .close: continue
                 case .delimiters:
-                    problems.error(.templateSyntax, "changing the delimiters with {{=…=}} is not supported; keep {{ and }}", at: location)
+                    problems.error(
+                        .templateSyntax, "changing the delimiters with {{=…=}} is not supported; keep {{ and }}", at: location)
                 case .partial:
                     if sources[tag.name] == nil {
-                        problems.error(.templateMissing, "there is no partial '\(tag.name)'; the templates are "
-                                       + sources.keys.sorted().joined(separator: ", "), at: location)
+                        problems.error(
+                            .templateMissing,
+                            "there is no partial '\(tag.name)'; the templates are "
+                                + sources.keys.sorted().joined(separator: ", "), at: location)
                     } else {
                         partials[name, default: []].append((tag.name, tag))
                     }
                 case .value, .section, .inverted:
                     let first = String(tag.name.split(separator: ".").first ?? "")
                     guard tag.name != ".", !known.contains(first) else { continue }
-                    let hint = closest(to: first.lowercased(), among: known.map { ($0.lowercased(), $0) },
-                                       limit: max(2, first.count / 3)).map { "; did you mean '\($0)'?" } ?? ""
-                    problems.error(.missingVariable, "no page gives this template a value named '\(tag.name)', so it would render as "
-                                   + "nothing\(hint)", at: location)
+                    let hint =
+                        closest(
+                            to: first.lowercased(), among: known.map { ($0.lowercased(), $0) },
+                            limit: max(2, first.count / 3)
+                        ).map { "; did you mean '\($0)'?" } ?? ""
+                    problems.error(
+                        .missingVariable,
+                        "no page gives this template a value named '\(tag.name)', so it would render as "
+                            + "nothing\(hint)", at: location)
                 }
             }
         }
@@ -56,16 +64,19 @@ enum TemplateCheck {
     }
 
     /// Each partial that includes itself, through any chain, reported once at the tag that closes the loop.
-    private static func reportCycles(_ partials: [String: [(name: String, tag: Tag)]], sources: [String: Source],
-                                     into problems: Diagnostics) {
+    private static func reportCycles(
+        _ partials: [String: [(name: String, tag: Tag)]], sources: [String: Source],
+        into problems: Diagnostics
+    ) {
         var reported = Set<String>()
         func visit(_ name: String, path: [String]) {
             for (next, tag) in partials[name] ?? [] {
                 if let start = path.firstIndex(of: next) {
                     let loop = Array(path[start...]) + [next]
                     guard reported.insert(loop.dropLast().sorted().joined(separator: ">")).inserted else { continue }
-                    problems.error(.partialCycle, "the partial '\(next)' includes itself: " + loop.joined(separator: " → "),
-                                   at: SourceLocation(file: sources[name]!.path, line: tag.line, column: tag.column))
+                    problems.error(
+                        .partialCycle, "the partial '\(next)' includes itself: " + loop.joined(separator: " → "),
+                        at: SourceLocation(file: sources[name]!.path, line: tag.line, column: tag.column))
                 } else {
                     visit(next, path: path + [next])
                 }

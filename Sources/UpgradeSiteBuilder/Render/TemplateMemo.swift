@@ -35,11 +35,13 @@ final class TemplateMemo: Sendable {
         var shape = Shape()
         shape.read(context)
         let key = name + "\u{0}" + shape.key
-        let rendering = shapes.withLock { $0[key] } ?? {
-            let made = pieces(of: name, context: context)
-            shapes.withLock { $0[key] = made }
-            return made
-        }()
+        let rendering =
+            shapes.withLock { $0[key] }
+            ?? {
+                let made = pieces(of: name, context: context)
+                shapes.withLock { $0[key] = made }
+                return made
+            }()
         guard case .pieces(let pieces) = rendering else { return library.render(context.mustache, withTemplate: name) ?? "" }
         var output = ""
         output.reserveCapacity(pieces.count * 16 + shape.strings.reduce(0) { $0 + $1.utf8.count })

@@ -22,15 +22,18 @@ package struct TemplateSet: Sendable {
     /// once for every kind whose pages go through it.
     private let digests: [PageKind: String]
 
-    private init(library: MustacheLibrary, assets: [(path: String, data: Data)], layoutIDs: Set<String>,
-                 texts: [String: String]) {
+    private init(
+        library: MustacheLibrary, assets: [(path: String, data: Data)], layoutIDs: Set<String>,
+        texts: [String: String]
+    ) {
         self.library = library
         memo = TemplateMemo(library: library)
         self.assets = assets
         self.layoutIDs = layoutIDs
         self.texts = texts
         let partials = texts.mapValues { TemplateCheck.tags(in: $0).filter { $0.kind == .partial }.map(\.name) }
-        digests = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, Self.digest(of: $0, texts: texts, partials: partials)) })
+        digests = Dictionary(
+            uniqueKeysWithValues: PageKind.allCases.map { ($0, Self.digest(of: $0, texts: texts, partials: partials)) })
     }
 
     package static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
@@ -45,7 +48,8 @@ package struct TemplateSet: Sendable {
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.error(.templateMissing, "missing template '\(name)': every page kind needs one", at: SourceLocation(file: path))
+                problems.error(
+                    .templateMissing, "missing template '\(name)': every page kind needs one", at: SourceLocation(file: path))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
@@ -57,20 +61,24 @@ package struct TemplateSet: Sendable {
                 templates[name] = try MustacheTemplate(string: SiteEscaping.pragma + text)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma stands on a line of its own, before the template's first.
-                problems.error(.templateSyntax, Self.explain(error.error), at: SourceLocation(
-                    file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
+                problems.error(
+                    .templateSyntax, Self.explain(error.error),
+                    at: SourceLocation(
+                        file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
                 problems.error(.templateSyntax, "template error: \(error)", at: SourceLocation(file: path))
             }
         }
         if !problems.hasErrors {
-            TemplateCheck.check(sources, vocabulary: { $0 == "layout" ? PageRenderer.layoutNames : PageRenderer.pageNames },
-                                into: problems)
+            TemplateCheck.check(
+                sources, vocabulary: { $0 == "layout" ? PageRenderer.layoutNames : PageRenderer.pageNames },
+                into: problems)
         }
         let assets = Self.assets(in: directory + "/assets", guardLinks: guardLinks, problems: problems)
         try problems.throwIfErrors()
-        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets,
-                           layoutIDs: Self.ids(in: sources["layout"]?.text ?? ""), texts: sources.mapValues(\.text))
+        return TemplateSet(
+            library: MustacheLibrary(templates: templates), assets: assets,
+            layoutIDs: Self.ids(in: sources["layout"]?.text ?? ""), texts: sources.mapValues(\.text))
     }
 
     /// What an HTML page of `kind` is rendered through: the layout, the kind's own template,
@@ -145,7 +153,9 @@ package struct TemplateSet: Sendable {
         }
     }
 
-    private static func assets(in folder: String, guardLinks: LinkedOutside, problems: Diagnostics) -> [(path: String, data: Data)] {
+    private static func assets(in folder: String, guardLinks: LinkedOutside, problems: Diagnostics) -> [(
+        path: String, data: Data
+    )] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var found: [(path: String, data: Data)] = []
         for case let relative as String in enumerator {
@@ -156,8 +166,8 @@ package struct TemplateSet: Sendable {
                 continue
             }
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = FileManager.default.contents(atPath: full)
+                FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: full)
             else { continue }
             found.append(("assets/" + relative, data))
         }

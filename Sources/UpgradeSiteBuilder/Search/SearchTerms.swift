@@ -8,10 +8,10 @@ enum SearchTerms {
     static let minimumLength = 1
     static let stopWords: Set<String> = [
         "a", "d", "i", "ll", "m", "re", "s", "t", "ve", "an", "and", "are", "as", "at", "be", "by", "for", "from",
-        "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "with", "html", "md", "amp", "nbsp", "quot", "http",
+        "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "with", "html", "md", "amp",
+        "nbsp", "quot", "http",
         "https", "www",
     ]
-
 
     /// Every term of `text` as its lowered UTF-8 bytes, stop words included: what the index counts,
     /// with no `String` made for a word. The bytes are valid only during the call.
@@ -34,7 +34,8 @@ enum SearchTerms {
                 } else {
                     // Lowered one scalar at a time, as the script does: no rule that looks at the neighbours
                     // (a final sigma), and the length counted after lowering (İ lowers to two scalars).
-                    var term = String(decoding: slice, as: UTF8.self).unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+                    var term = String(decoding: slice, as: UTF8.self).unicodeScalars.map { $0.properties.lowercaseMapping }
+                        .joined()
                     guard term.unicodeScalars.count >= minimumLength else { return }
                     term.withUTF8(each)
                 }
@@ -93,7 +94,8 @@ enum SearchTerms {
     private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber: true
+            .decimalNumber, .letterNumber, .otherNumber:
+            true
         default: false
         }
     }

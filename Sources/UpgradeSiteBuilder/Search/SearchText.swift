@@ -34,7 +34,7 @@ enum SearchText {
             switch inline {
             case .text(let text), .code(let text): found(text, part)
             case .strong(let inner), .link(let inner, _, _), .checkerLink(let inner, _), .htmlLink(let inner, _),
-                 .webLink(let inner, _):
+                .webLink(let inner, _):
                 read(inner, as: part, found)
             case .symbol(_, let alternative): found(alternative, part)
             case .footnoteMark, .lineBreak: break
@@ -51,7 +51,9 @@ enum SearchText {
             while start < bytes.count {
                 var end = start
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                if bytes[start] == 0x23 { headings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                if bytes[start] == 0x23 {
+                    headings.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
                 start = end + 1
             }
             return headings

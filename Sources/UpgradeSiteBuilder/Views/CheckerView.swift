@@ -14,46 +14,78 @@ struct CheckerView {
         let example = catalog.offers.first { !catalog.paths(from: $0.id).isEmpty }
         var blocks: [Block] = [
             .heading(level: 2, [.text("How to ask")], id: "how-to-ask"),
-            .list(ordered: true, items: [
-                [.strong([.text("Current offer")]), .text(": the subscription the customer has now, by official name, "
-                                                          + "id or a name people use (\"E3\", \"Business Basic\").")],
-                [.strong([.text("Upgrade to")]), .text(": the offer they want.")],
-                [.strong([.text("Subscription status")]), .text(": only an active subscription can be upgraded.")],
-                [.strong([.text("Other subscriptions")]), .text(": every other subscription the customer has, and "
-                                                                + "whether it was bought through you or another partner "
-                                                                + "or channel; these decide UPG-4 and UPG-5.")],
-                [.strong([.text("As of")]), .text(": the day to decide on; it starts at the site's date, \(context.asOf).")],
+            .list(
+                ordered: true,
+                items: [
+                    [
+                        .strong([.text("Current offer")]),
+                        .text(
+                            ": the subscription the customer has now, by official name, "
+                                + "id or a name people use (\"E3\", \"Business Basic\")."),
+                    ],
+                    [.strong([.text("Upgrade to")]), .text(": the offer they want.")],
+                    [.strong([.text("Subscription status")]), .text(": only an active subscription can be upgraded.")],
+                    [
+                        .strong([.text("Other subscriptions")]),
+                        .text(
+                            ": every other subscription the customer has, and "
+                                + "whether it was bought through you or another partner "
+                                + "or channel; these decide UPG-4 and UPG-5."),
+                    ],
+                    [.strong([.text("As of")]), .text(": the day to decide on; it starts at the site's date, \(context.asOf).")],
+                ]),
+            .paragraph([
+                .text(
+                    "The answer gives the verdict, every reason in rule order with what to do, and any advice. "
+                        + "Copy its one-line summary into a ticket, or share the link to the exact question: "
+                        + "opening it shows the same answer.")
             ]),
-            .paragraph([.text("The answer gives the verdict, every reason in rule order with what to do, and any advice. "
-                              + "Copy its one-line summary into a ticket, or share the link to the exact question: "
-                              + "opening it shows the same answer.")]),
             .heading(level: 2, [.text("Without the checker")], id: "without"),
-            .paragraph([.text("The checker runs in the browser, from this folder or any web server, with nothing "
-                              + "downloaded. Where scripts are off, the ")]
-                       + context.programs.map { program in
-                           Inline.link([.text("\(program.name) matrix")], to: SitePaths.matrix(program.id), anchor: nil)
-                       } + [.text(" answers an active subscription with no other subscriptions, and the "),
-                            .link([.text("role guides")], to: SitePaths.index, anchor: "roles"),
-                            .text(" walk through every check.")]),
-            .paragraph([.text("On the command line, "), .code("upgradedocs explain"),
-                        .text(" gives the same answers, in the same words:")]),
+            .paragraph(
+                [
+                    .text(
+                        "The checker runs in the browser, from this folder or any web server, with nothing "
+                            + "downloaded. Where scripts are off, the ")
+                ]
+                    + context.programs.map { program in
+                        Inline.link([.text("\(program.name) matrix")], to: SitePaths.matrix(program.id), anchor: nil)
+                    } + [
+                        .text(" answers an active subscription with no other subscriptions, and the "),
+                        .link([.text("role guides")], to: SitePaths.index, anchor: "roles"),
+                        .text(" walk through every check."),
+                    ]),
+            .paragraph([
+                .text("On the command line, "), .code("upgradedocs explain"),
+                .text(" gives the same answers, in the same words:"),
+            ]),
         ]
         if let example, let target = catalog.paths(from: example.id).first?.to {
-            blocks.append(.paragraph([.code("upgradedocs explain --from \(example.id) --to \(target) --holds "
-                                            + "OFFER@other --as-of \(context.asOf)")]))
-            blocks.append(.paragraph([.text("Open the checker with a question in its address: "),
-                                      .htmlLink([.text("the checker")], to: SitePaths.checker),
-                                      .text(", or, for example, "),
-                                      .checkerLink([.text("\(example.name) to \(catalog.offer(target)?.name ?? target.rawValue)")],
-                                                   query: [Attribute("from", example.id.rawValue),
-                                                           Attribute("to", target.rawValue)]),
-                                      .text(". The address takes "), .code("from"), .text(", "), .code("to"),
-                                      .text(", "), .code("status"), .text(", "), .code("holds"),
-                                      .text(" (comma-separated, "), .code("ID@other"),
-                                      .text(" for another channel) and "), .code("asOf"), .text(".")]))
+            blocks.append(
+                .paragraph([
+                    .code(
+                        "upgradedocs explain --from \(example.id) --to \(target) --holds "
+                            + "OFFER@other --as-of \(context.asOf)")
+                ]))
+            blocks.append(
+                .paragraph([
+                    .text("Open the checker with a question in its address: "),
+                    .htmlLink([.text("the checker")], to: SitePaths.checker),
+                    .text(", or, for example, "),
+                    .checkerLink(
+                        [.text("\(example.name) to \(catalog.offer(target)?.name ?? target.rawValue)")],
+                        query: [
+                            Attribute("from", example.id.rawValue),
+                            Attribute("to", target.rawValue),
+                        ]),
+                    .text(". The address takes "), .code("from"), .text(", "), .code("to"),
+                    .text(", "), .code("status"), .text(", "), .code("holds"),
+                    .text(" (comma-separated, "), .code("ID@other"),
+                    .text(" for another channel) and "), .code("asOf"), .text("."),
+                ]))
         }
-        return Page(path: SitePaths.checker, kind: .checker, title: "Check an upgrade",
-                    summary: "Ask about one subscription: any status, any other subscriptions, any day.",
-                    facts: [context.asOfFact], blocks: blocks)
+        return Page(
+            path: SitePaths.checker, kind: .checker, title: "Check an upgrade",
+            summary: "Ask about one subscription: any status, any other subscriptions, any day.",
+            facts: [context.asOfFact], blocks: blocks)
     }
 }

@@ -65,8 +65,10 @@ struct Table: Hashable, Sendable {
     /// Footnotes printed under the table: mark, anchor and text.
     var notes: [TableNote]
 
-    init(caption: [Inline], cssClass: String, attributes: [Attribute] = [], head: [Row], body: [Row],
-                notes: [TableNote] = []) {
+    init(
+        caption: [Inline], cssClass: String, attributes: [Attribute] = [], head: [Row], body: [Row],
+        notes: [TableNote] = []
+    ) {
         self.caption = caption
         self.cssClass = cssClass
         self.attributes = attributes
@@ -123,8 +125,10 @@ struct Cell: Hashable, Sendable {
         self.cssClass = cssClass
     }
 
-    static func text(_ text: String, header: Scope? = nil, attributes: [Attribute] = [],
-                            cssClass: String? = nil) -> Cell {
+    static func text(
+        _ text: String, header: Scope? = nil, attributes: [Attribute] = [],
+        cssClass: String? = nil
+    ) -> Cell {
         Cell([.text(text)], header: header, attributes: attributes, cssClass: cssClass)
     }
 }
@@ -142,8 +146,10 @@ package struct Page: Sendable, Equatable {
     /// For a printed document: the sheets its sections print on.
     let sheets: [PrintSheet]
 
-    init(path: PagePath, kind: PageKind, title: String, summary: String? = nil, facts: [Fact] = [],
-                blocks: [Block], sheets: [PrintSheet] = []) {
+    init(
+        path: PagePath, kind: PageKind, title: String, summary: String? = nil, facts: [Fact] = [],
+        blocks: [Block], sheets: [PrintSheet] = []
+    ) {
         self.path = path
         self.kind = kind
         self.title = title

@@ -9,9 +9,12 @@ struct InterpretationsView {
 
     func page() -> Page {
         var blocks: [Block] = [
-            .paragraph([.text("The Partner Center page these pages follow leaves some questions open. For each, this "
-                              + "site takes one decision and applies it everywhere: in the matrices, the role guides, "
-                              + "the checker and the decision tables.")]),
+            .paragraph([
+                .text(
+                    "The Partner Center page these pages follow leaves some questions open. For each, this "
+                        + "site takes one decision and applies it everywhere: in the matrices, the role guides, "
+                        + "the checker and the decision tables.")
+            ])
         ]
         for interpretation in context.catalog.interpretations {
             blocks += [
@@ -22,9 +25,10 @@ struct InterpretationsView {
                 .paragraph([.strong([.text("Affects")]), .text(": ")] + affects(interpretation)),
             ]
         }
-        return Page(path: SitePaths.interpretations, kind: .page, title: "Interpretations",
-                    summary: "Where the source page is ambiguous: the decision these pages follow, and why.",
-                    facts: [context.asOfFact], blocks: blocks)
+        return Page(
+            path: SitePaths.interpretations, kind: .page, title: "Interpretations",
+            summary: "Where the source page is ambiguous: the decision these pages follow, and why.",
+            facts: [context.asOfFact], blocks: blocks)
     }
 
     private func affects(_ interpretation: Interpretation) -> [Inline] {
@@ -34,8 +38,11 @@ struct InterpretationsView {
             case .rule(let id):
                 return separator + [context.ruleLink(id)]
             case .role(let id):
-                return separator + [.link([.text(context.catalog.role(id)?.name ?? id.rawValue)],
-                                          to: SitePaths.role(id), anchor: nil)]
+                return separator + [
+                    .link(
+                        [.text(context.catalog.role(id)?.name ?? id.rawValue)],
+                        to: SitePaths.role(id), anchor: nil)
+                ]
             case .advisory(let code):
                 return separator + [.code(code.rawValue)]
             case .footnote(let id):

@@ -16,30 +16,45 @@ struct MatrixPartsView {
     func overview() -> [Block] {
         let parts = layout.parts
         let partRows = parts.enumerated().map { index, sources in
-            Row([Cell([.link([.text("Part \(index + 1)")], to: SitePaths.part(index + 1, of: program.id), anchor: nil)],
-                      header: .row),
-                 Cell.text(range(of: sources)),
-                 Cell.text(String(sources.count))])
+            Row([
+                Cell(
+                    [.link([.text("Part \(index + 1)")], to: SitePaths.part(index + 1, of: program.id), anchor: nil)],
+                    header: .row),
+                Cell.text(range(of: sources)),
+                Cell.text(String(sources.count)),
+            ])
         }
         let finder: [[Inline]] = parts.enumerated().flatMap { index, sources in
             sources.map { source in
-                [.link([.text(source.name)], to: SitePaths.part(index + 1, of: program.id),
-                       anchor: SitePaths.anchor(ofRow: source.id)),
-                 .text(" (part \(index + 1))")]
+                [
+                    .link(
+                        [.text(source.name)], to: SitePaths.part(index + 1, of: program.id),
+                        anchor: SitePaths.anchor(ofRow: source.id)),
+                    .text(" (part \(index + 1))"),
+                ]
             }
         }
         return [
             .heading(level: 2, [.text("How this matrix is split")], id: "parts"),
-            .paragraph([.text("The \(program.name) program has \(layout.offers.count) offers, too many for one grid "
-                              + "anyone could read, so its matrix is split into \(parts.count) parts by the name of the "
-                              + "offer the customer has now. Each row of a part names the offer's possible upgrades, "
-                              + "and the targets blocked for any reason other than the one in this note:")]),
+            .paragraph([
+                .text(
+                    "The \(program.name) program has \(layout.offers.count) offers, too many for one grid "
+                        + "anyone could read, so its matrix is split into \(parts.count) parts by the name of the "
+                        + "offer the customer has now. Each row of a part names the offer's possible upgrades, "
+                        + "and the targets blocked for any reason other than the one in this note:")
+            ]),
             unshownStatement,
-            .table(Table(caption: [.text("Parts of the \(program.name) matrix, as of \(context.asOf)")],
-                         cssClass: Markup.TableClass.parts, attributes: [Attribute(Markup.Data.program, program.id.rawValue)],
-                         head: [Row([Cell.text("Part", header: .col), Cell.text("Offers the customer has now", header: .col),
-                                     Cell.text("Offers", header: .col)])],
-                         body: partRows)),
+            .table(
+                Table(
+                    caption: [.text("Parts of the \(program.name) matrix, as of \(context.asOf)")],
+                    cssClass: Markup.TableClass.parts, attributes: [Attribute(Markup.Data.program, program.id.rawValue)],
+                    head: [
+                        Row([
+                            Cell.text("Part", header: .col), Cell.text("Offers the customer has now", header: .col),
+                            Cell.text("Offers", header: .col),
+                        ])
+                    ],
+                    body: partRows)),
             .heading(level: 2, [.text("Find an offer")], id: "offers"),
             .paragraph([.text("Every offer of the program in name order, with the part that lists its upgrades.")]),
             .list(ordered: false, items: finder),
@@ -57,21 +72,32 @@ struct MatrixPartsView {
     var unshownStatement: Block {
         let rules = MatrixSplit.unshownReasons.compactMap(context.catalog.rule(for:))
         let words = rules.map { "rule \($0.id) requires that \($0.title.lowercasedFirst.droppingFinalPeriod)" }
-        return .note(.note, title: nil, [.paragraph([.strong([.text("Every pair a part does not name is blocked")]),
-                                                     .text(" for one reason only: \(words.joined(separator: "; ")), "
-                                                           + "and for that pair it is not.")])])
+        return .note(
+            .note, title: nil,
+            [
+                .paragraph([
+                    .strong([.text("Every pair a part does not name is blocked")]),
+                    .text(
+                        " for one reason only: \(words.joined(separator: "; ")), "
+                            + "and for that pair it is not."),
+                ])
+            ])
     }
 
     private func page(number: Int, of count: Int, sources: [Offer]) -> Page {
         var links: [Inline] = []
         if number > 1 {
-            links += [.link([.text("← Part \(number - 1)")], to: SitePaths.part(number - 1, of: program.id), anchor: nil),
-                      .text(" · ")]
+            links += [
+                .link([.text("← Part \(number - 1)")], to: SitePaths.part(number - 1, of: program.id), anchor: nil),
+                .text(" · "),
+            ]
         }
         links.append(.link([.text("All parts")], to: SitePaths.matrix(program.id), anchor: "parts"))
         if number < count {
-            links += [.text(" · "),
-                      .link([.text("Part \(number + 1) →")], to: SitePaths.part(number + 1, of: program.id), anchor: nil)]
+            links += [
+                .text(" · "),
+                .link([.text("Part \(number + 1) →")], to: SitePaths.part(number + 1, of: program.id), anchor: nil),
+            ]
         }
         var blocks: [Block] = [.paragraph(links)]
         if let note = context.withdrawalNote(of: program) { blocks.append(note) }
@@ -81,9 +107,11 @@ struct MatrixPartsView {
             title: "Upgrade matrix: \(program.name) offers, part \(number) of \(count)",
             summary: "Offers from \(range(of: sources)): each one's possible upgrades, and the targets blocked for "
                 + "another reason, for an active subscription whose customer has no other subscriptions, as of \(context.asOf).",
-            facts: [Fact("Program", [.link([.text(program.name)], to: SitePaths.matrix(program.id), anchor: nil)]),
-                    Fact("Part", [.text("\(number) of \(count)")]), Fact("Offers", [.text(String(sources.count))]),
-                    context.asOfFact],
+            facts: [
+                Fact("Program", [.link([.text(program.name)], to: SitePaths.matrix(program.id), anchor: nil)]),
+                Fact("Part", [.text("\(number) of \(count)")]), Fact("Offers", [.text(String(sources.count))]),
+                context.asOfFact,
+            ],
             blocks: blocks)
     }
 
@@ -93,8 +121,9 @@ struct MatrixPartsView {
         var usedFootnotes: [Footnote] = []
         let body = sources.map { source in
             let named = matrix.row(of: source.id)?.cells(except: MatrixSplit.unshownReasons) ?? []
-            let eligible = context.orderedAsListed(named.filter { $0.cell.verdict == .eligible }.map { targets[$0.column] },
-                                                   from: source)
+            let eligible = context.orderedAsListed(
+                named.filter { $0.cell.verdict == .eligible }.map { targets[$0.column] },
+                from: source)
             var possible: [Inline] = []
             for target in eligible {
                 if !possible.isEmpty { possible.append(.lineBreak) }
@@ -110,24 +139,33 @@ struct MatrixPartsView {
                 if !blocked.isEmpty { blocked.append(.lineBreak) }
                 blocked.append(.text("\(target.name) — \(explanation(of: cell))"))
             }
-            return Row([
-                Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)]),
-                Cell(possible.isEmpty ? [.text(MatrixSplit.noTargets)] : possible, attributes: [
-                    Attribute(Markup.Data.from, source.id.rawValue),
-                    Attribute(Markup.Data.targets, eligible.map(\.id.rawValue).joined(separator: " ")),
-                ]),
-                Cell(blocked.isEmpty ? [.text(MatrixSplit.noTargets)] : blocked, attributes: [
-                    Attribute(Markup.Data.blocked, others.map { target, cell in
-                        "\(target.id)=\(cell.reasons.map(\.rawValue).joined(separator: "+"))"
-                    }.joined(separator: " ")),
-                ]),
-            ], attributes: [Attribute("id", SitePaths.anchor(ofRow: source.id))])
+            return Row(
+                [
+                    Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)]),
+                    Cell(
+                        possible.isEmpty ? [.text(MatrixSplit.noTargets)] : possible,
+                        attributes: [
+                            Attribute(Markup.Data.from, source.id.rawValue),
+                            Attribute(Markup.Data.targets, eligible.map(\.id.rawValue).joined(separator: " ")),
+                        ]),
+                    Cell(
+                        blocked.isEmpty ? [.text(MatrixSplit.noTargets)] : blocked,
+                        attributes: [
+                            Attribute(
+                                Markup.Data.blocked,
+                                others.map { target, cell in
+                                    "\(target.id)=\(cell.reasons.map(\.rawValue).joined(separator: "+"))"
+                                }.joined(separator: " "))
+                        ]),
+                ], attributes: [Attribute("id", SitePaths.anchor(ofRow: source.id))])
         }
         return Table(
             caption: [.text("Upgrades from \(range(of: sources)), \(program.name) offers, as of \(context.asOf)")],
             cssClass: Markup.TableClass.part,
-            attributes: [Attribute(Markup.Data.program, program.id.rawValue), Attribute(Markup.Data.part, String(number)),
-                         Attribute(Markup.Data.unshown, MatrixSplit.unshownReasons.map(\.rawValue).joined(separator: " "))],
+            attributes: [
+                Attribute(Markup.Data.program, program.id.rawValue), Attribute(Markup.Data.part, String(number)),
+                Attribute(Markup.Data.unshown, MatrixSplit.unshownReasons.map(\.rawValue).joined(separator: " ")),
+            ],
             head: [Row(Markup.MarkdownHeader.part.map { Cell.text($0, header: .col) })],
             body: body,
             notes: usedFootnotes.map { TableNote(mark: $0.mark, anchor: "part-note-\($0.id)", text: [.text($0.text)]) })

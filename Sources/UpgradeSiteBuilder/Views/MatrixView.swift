@@ -20,35 +20,53 @@ struct MatrixView {
 
     /// The matrix page, and for a split program its parts after it.
     func pages() -> [Page] {
-        let decided = "the decision for an active subscription whose customer has no other "
+        let decided =
+            "the decision for an active subscription whose customer has no other "
             + "subscriptions, as of \(context.asOf)"
         // On a phone the list comes first (the stylesheet orders the two sections), the grid after it.
-        guard layout.isSplit else { return [page(summary: "Each cell is \(decided).", blocks: [
-            assumption,
-            .section(id: nil, cssClass: "matrix-grid", [
-                .heading(level: 2, [.text("Upgrade matrix")], id: "grid"),
-                .paragraph([.text("Rows are the offer the customer has now; columns are the offer to upgrade to. "
-                                  + "Each cell links to the checker with its pair.")]),
-                Self.legend,
-                .table(grid()),
-            ]),
-            .section(id: nil, cssClass: "matrix-list", [
-                .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
-                .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
-                .table(listForm()),
-            ]),
-        ])] }
+        guard layout.isSplit else {
+            return [
+                page(
+                    summary: "Each cell is \(decided).",
+                    blocks: [
+                        assumption,
+                        .section(
+                            id: nil, cssClass: "matrix-grid",
+                            [
+                                .heading(level: 2, [.text("Upgrade matrix")], id: "grid"),
+                                .paragraph([
+                                    .text(
+                                        "Rows are the offer the customer has now; columns are the offer to upgrade to. "
+                                            + "Each cell links to the checker with its pair.")
+                                ]),
+                                Self.legend,
+                                .table(grid()),
+                            ]),
+                        .section(
+                            id: nil, cssClass: "matrix-list",
+                            [
+                                .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
+                                .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
+                                .table(listForm()),
+                            ]),
+                    ])
+            ]
+        }
         let parts = MatrixPartsView(context: context, layout: layout)
-        return [page(summary: "The parts of this matrix, and where each offer is. Every pair in them is \(decided).",
-                     blocks: parts.overview())] + parts.pages()
+        return [
+            page(
+                summary: "The parts of this matrix, and where each offer is. Every pair in them is \(decided).",
+                blocks: parts.overview())
+        ] + parts.pages()
     }
 
     private func page(summary: String, blocks body: [Block]) -> Page {
         var blocks: [Block] = []
         if let note = context.withdrawalNote(of: program) { blocks.append(note) }
         blocks += body
-        let notes = context.interpretationNotes(affecting: context.catalog.logic.matrixSubjects
-            + context.catalog.footnotes.map { .footnote($0.id) })
+        let notes = context.interpretationNotes(
+            affecting: context.catalog.logic.matrixSubjects
+                + context.catalog.footnotes.map { .footnote($0.id) })
         if !notes.isEmpty {
             blocks.append(.heading(level: 2, [.text("Interpretations")], id: "interpretations"))
             blocks += notes
@@ -56,53 +74,76 @@ struct MatrixView {
         return Page(
             path: SitePaths.matrix(program.id), kind: .matrix, title: "Upgrade matrix: \(program.name) offers",
             summary: summary,
-            facts: [Fact("Program", [.text(program.name)]), Fact("Offers", [.text(String(offers.count))]),
-                    context.asOfFact],
+            facts: [
+                Fact("Program", [.text(program.name)]), Fact("Offers", [.text(String(offers.count))]),
+                context.asOfFact,
+            ],
             blocks: blocks)
     }
 
     /// What every ✓ takes for granted, said where the grid is read and where it is printed.
     var assumption: Block {
-        .note(.note, title: "What every cell assumes", [.paragraph([
-            .text("The subscription is active, the customer has no other subscriptions, and the day is \(context.asOf). "
-                  + "A ✓ can turn into a block when any of these differ: "),
-            .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
-            .text(" with the customer's own status and subscriptions."),
-        ])])
+        .note(
+            .note, title: "What every cell assumes",
+            [
+                .paragraph([
+                    .text(
+                        "The subscription is active, the customer has no other subscriptions, and the day is \(context.asOf). "
+                            + "A ✓ can turn into a block when any of these differ: "),
+                    .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
+                    .text(" with the customer's own status and subscriptions."),
+                ])
+            ])
     }
 
-    static let legend = Block.list(ordered: false, items: [
-        [.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")],
-        [.symbol("—", alternative: "Not supported"),
-         .text(" not a listed upgrade: only the pairs the Partner Center page lists can be upgraded")],
-        [.symbol("↪", alternative: "Region mismatch"),
-         .text(" listed for another region: choose the variant the cell names, in the source's region")],
-        [.text("¹ a footnote under the table applies")],
-    ])
+    static let legend = Block.list(
+        ordered: false,
+        items: [
+            [.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")],
+            [
+                .symbol("—", alternative: "Not supported"),
+                .text(" not a listed upgrade: only the pairs the Partner Center page lists can be upgraded"),
+            ],
+            [
+                .symbol("↪", alternative: "Region mismatch"),
+                .text(" listed for another region: choose the variant the cell names, in the source's region"),
+            ],
+            [.text("¹ a footnote under the table applies")],
+        ])
 
     func grid() -> Table {
-        let head = Row([Cell.text(Markup.MarkdownHeader.gridCorner, header: .col)] + offers.map { target in
-            Cell.text(target.name, header: .col, attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
-        })
+        let head = Row(
+            [Cell.text(Markup.MarkdownHeader.gridCorner, header: .col)]
+                + offers.map { target in
+                    Cell.text(target.name, header: .col, attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
+                })
         var usedFootnotes: [Footnote] = []
         let body = offers.map { source in
-            Row([Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)])]
-                + offers.map { target in
-                    let decision = context.cell(from: source, to: target)
-                    // Each cell asks the checker about its pair, where any status and holding can be added.
-                    var content: [Inline] = [.checkerLink(symbol(for: decision), query: [
-                        Attribute("from", source.id.rawValue), Attribute("to", target.id.rawValue)])]
-                    if decision.verdict == .eligible, let note = footnote(from: source, to: target) {
-                        content.append(.footnoteMark(note.mark, anchor: "grid-note-\(note.id)"))
-                        if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
-                    }
-                    return Cell(content, attributes: [
-                        Attribute("id", SitePaths.anchor(ofCell: source.id, to: target.id)),
-                        Attribute(Markup.Data.from, source.id.rawValue), Attribute(Markup.Data.to, target.id.rawValue),
-                        Attribute(Markup.Data.verdict, decision.verdict.rawValue),
-                        Attribute(Markup.Data.reasons, decision.reasons.map(\.rawValue).joined(separator: " ")),
-                    ], cssClass: decision.verdict.rawValue)
-                })
+            Row(
+                [Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)])]
+                    + offers.map { target in
+                        let decision = context.cell(from: source, to: target)
+                        // Each cell asks the checker about its pair, where any status and holding can be added.
+                        var content: [Inline] = [
+                            .checkerLink(
+                                symbol(for: decision),
+                                query: [
+                                    Attribute("from", source.id.rawValue), Attribute("to", target.id.rawValue),
+                                ])
+                        ]
+                        if decision.verdict == .eligible, let note = footnote(from: source, to: target) {
+                            content.append(.footnoteMark(note.mark, anchor: "grid-note-\(note.id)"))
+                            if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
+                        }
+                        return Cell(
+                            content,
+                            attributes: [
+                                Attribute("id", SitePaths.anchor(ofCell: source.id, to: target.id)),
+                                Attribute(Markup.Data.from, source.id.rawValue), Attribute(Markup.Data.to, target.id.rawValue),
+                                Attribute(Markup.Data.verdict, decision.verdict.rawValue),
+                                Attribute(Markup.Data.reasons, decision.reasons.map(\.rawValue).joined(separator: " ")),
+                            ], cssClass: decision.verdict.rawValue)
+                    })
         }
         return Table(
             caption: [.text("Upgrade matrix, \(program.name) offers, as of \(context.asOf)")],
@@ -129,9 +170,15 @@ struct MatrixView {
                     if !usedFootnotes.contains(note) { usedFootnotes.append(note) }
                 }
             }
-            return Row([Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)]),
-                        Cell(content, attributes: [Attribute(Markup.Data.from, source.id.rawValue),
-                                                   Attribute(Markup.Data.targets, ordered.map(\.id.rawValue).joined(separator: " "))])])
+            return Row([
+                Cell.text(source.name, header: .row, attributes: [Attribute(Markup.Data.offer, source.id.rawValue)]),
+                Cell(
+                    content,
+                    attributes: [
+                        Attribute(Markup.Data.from, source.id.rawValue),
+                        Attribute(Markup.Data.targets, ordered.map(\.id.rawValue).joined(separator: " ")),
+                    ]),
+            ])
         }
         return Table(
             caption: [.text("Possible upgrades, \(program.name) offers, as of \(context.asOf)")],

@@ -23,9 +23,10 @@ struct OfferView {
         for offer in catalog.offers where targets.contains(offer.id) {
             for service in offer.services { targetsWith[service, default: []].append(offer) }
         }
-        return [index(context)] + catalog.offers.map {
-            OfferView(context: context, offer: $0, targetsWith: targetsWith, isTarget: targets.contains($0.id)).page()
-        }
+        return [index(context)]
+            + catalog.offers.map {
+                OfferView(context: context, offer: $0, targetsWith: targetsWith, isTarget: targets.contains($0.id)).page()
+            }
     }
 
     /// Every offer with its region and services; the page's script filters the rows as you type.
@@ -33,32 +34,49 @@ struct OfferView {
         let catalog = context.catalog
         let rows = catalog.offers.map { offer in
             Row([
-                Cell([.link([.text(offer.name)], to: SitePaths.offer(offer.id), anchor: nil)], header: .row,
-                     attributes: [Attribute(Markup.Data.offer, offer.id.rawValue)]),
-                Cell([.code(offer.id.rawValue)] + (offer.aliases.isEmpty ? [] : [.lineBreak, .text(offer.aliases.joined(separator: ", "))])),
+                Cell(
+                    [.link([.text(offer.name)], to: SitePaths.offer(offer.id), anchor: nil)], header: .row,
+                    attributes: [Attribute(Markup.Data.offer, offer.id.rawValue)]),
+                Cell(
+                    [.code(offer.id.rawValue)]
+                        + (offer.aliases.isEmpty ? [] : [.lineBreak, .text(offer.aliases.joined(separator: ", "))])),
                 Cell.text(offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global"),
                 Cell.text(catalog.serviceNames(offer.services).joined(separator: ", ")),
             ])
         }
-        let table = Table(caption: [.text("Every offer, with the names people use, its region and its services")],
-                          cssClass: "offer-index",
-                          head: [Row(["Offer", "Id and other names", "Region", "Services"].map { Cell.text($0, header: .col) })],
-                          body: rows)
-        return Page(path: SitePaths.offers, kind: .offer, title: "Offers",
-                    summary: "Every offer the model knows: its official name, the other names people use, and what it includes.",
-                    facts: [context.asOfFact, Fact("Offers", [.text(String(catalog.offers.count))])],
-                    blocks: [.paragraph([.text("Open an offer for its possible upgrades and the upgrades holding it blocks, "
-                                               + "or "), .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
-                                         .text(".")]),
-                             .table(table)])
+        let table = Table(
+            caption: [.text("Every offer, with the names people use, its region and its services")],
+            cssClass: "offer-index",
+            head: [Row(["Offer", "Id and other names", "Region", "Services"].map { Cell.text($0, header: .col) })],
+            body: rows)
+        return Page(
+            path: SitePaths.offers, kind: .offer, title: "Offers",
+            summary: "Every offer the model knows: its official name, the other names people use, and what it includes.",
+            facts: [context.asOfFact, Fact("Offers", [.text(String(catalog.offers.count))])],
+            blocks: [
+                .paragraph([
+                    .text(
+                        "Open an offer for its possible upgrades and the upgrades holding it blocks, "
+                            + "or "), .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
+                    .text("."),
+                ]),
+                .table(table),
+            ])
     }
 
     func page() -> Page {
         let catalog = context.catalog
-        var facts = [Fact("Id", [.code(offer.id.rawValue)]),
-                     Fact("Program", [.link([.text(catalog.program(offer.program)?.name ?? offer.program.rawValue)],
-                                            to: SitePaths.matrix(offer.program), anchor: nil)]),
-                     Fact("Region", [.text(offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global")])]
+        var facts = [
+            Fact("Id", [.code(offer.id.rawValue)]),
+            Fact(
+                "Program",
+                [
+                    .link(
+                        [.text(catalog.program(offer.program)?.name ?? offer.program.rawValue)],
+                        to: SitePaths.matrix(offer.program), anchor: nil)
+                ]),
+            Fact("Region", [.text(offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global")]),
+        ]
         if !offer.aliases.isEmpty { facts.append(Fact("Also called", [.text(offer.aliases.joined(separator: ", "))])) }
         facts.append(context.asOfFact)
         var blocks: [Block] = []
@@ -74,27 +92,46 @@ struct OfferView {
         }
         blocks += [
             .heading(level: 2, [.text("Services it includes")], id: "services"),
-            .labelledList(cssClass: "services", items: offer.services.map { service in
-                LabelledItem(content: [.text(catalog.service(service)?.name ?? service.rawValue)],
-                             attributes: [Attribute(Markup.Data.service, service.rawValue)])
-            }),
+            .labelledList(
+                cssClass: "services",
+                items: offer.services.map { service in
+                    LabelledItem(
+                        content: [.text(catalog.service(service)?.name ?? service.rawValue)],
+                        attributes: [Attribute(Markup.Data.service, service.rawValue)])
+                }),
             .heading(level: 2, [.text("Possible upgrades")], id: "upgrades"),
         ]
         let targets = possibleUpgrades()
-        blocks.append(targets.isEmpty
-            ? .paragraph([.text("None: the upgrade rules allow no upgrade from this offer for an active subscription with no "
-                                + "other subscriptions, as of \(context.asOf).")])
-            : .labelledList(cssClass: "upgrades", items: targets.map { target in
-                let added = target.services.filter { !offer.services.contains($0) }
-                return LabelledItem(content: [.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil),
-                                              .text(added.isEmpty ? ": adds no service" : ": adds "
-                                                    + catalog.serviceNames(added).joinedAsList)],
-                                    attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
-            }))
-        blocks.append(.paragraph([.text("Each for an active subscription with no other subscriptions, as of \(context.asOf). "
-                                        + "For any other case, "),
-                                  .checkerLink([.text("ask the checker")], query: [Attribute("from", offer.id.rawValue)]),
-                                  .text(".")]))
+        blocks.append(
+            targets.isEmpty
+                ? .paragraph([
+                    .text(
+                        "None: the upgrade rules allow no upgrade from this offer for an active subscription with no "
+                            + "other subscriptions, as of \(context.asOf).")
+                ])
+                : .labelledList(
+                    cssClass: "upgrades",
+                    items: targets.map { target in
+                        let added = target.services.filter { !offer.services.contains($0) }
+                        return LabelledItem(
+                            content: [
+                                .link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil),
+                                .text(
+                                    added.isEmpty
+                                        ? ": adds no service"
+                                        : ": adds "
+                                            + catalog.serviceNames(added).joinedAsList),
+                            ],
+                            attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
+                    }))
+        blocks.append(
+            .paragraph([
+                .text(
+                    "Each for an active subscription with no other subscriptions, as of \(context.asOf). "
+                        + "For any other case, "),
+                .checkerLink([.text("ask the checker")], query: [Attribute("from", offer.id.rawValue)]),
+                .text("."),
+            ]))
         blocks.append(.heading(level: 2, [.text("Upgrades that holding it blocks")], id: "blocks"))
         // Only the named few are copied out of lists that can hold thousands of offers.
         let blocked = offer.services.compactMap { service -> (ServiceID, named: [Offer], count: Int)? in
@@ -102,38 +139,50 @@ struct OfferView {
             let count = all.count - (isTarget ? 1 : 0)
             return count == 0 ? nil : (service, Array(all.lazy.filter { $0.id != offer.id }.prefix(Self.namedTargets)), count)
         }
-        blocks.append(blocked.isEmpty
-            ? .paragraph([.text("None: no other offer that an upgrade leads to includes any of its services.")])
-            : .paragraph([.text("While the customer has this offer, every upgrade that would add a service it already "
-                                + "includes is blocked: an upgrade to an offer below, from an offer without that service"),
-                          ] + (overlapRule.map { rule -> [Inline] in
-                              [.text(" (rule "),
-                               context.ruleLink(rule.id),
-                               .text(")")]
-                          } ?? []) + [.text(".")]))
+        blocks.append(
+            blocked.isEmpty
+                ? .paragraph([.text("None: no other offer that an upgrade leads to includes any of its services.")])
+                : .paragraph(
+                    [
+                        .text(
+                            "While the customer has this offer, every upgrade that would add a service it already "
+                                + "includes is blocked: an upgrade to an offer below, from an offer without that service")
+                    ]
+                        + (overlapRule.map { rule -> [Inline] in
+                            [
+                                .text(" (rule "),
+                                context.ruleLink(rule.id),
+                                .text(")"),
+                            ]
+                        } ?? []) + [.text(".")]))
         if !blocked.isEmpty {
-            blocks.append(.list(ordered: false, items: blocked.map { service, named, count in
-                var inlines: [Inline] = [.strong([.text(catalog.service(service)?.name ?? service.rawValue)]), .text(": ")]
-                for (index, target) in named.enumerated() {
-                    if index > 0 { inlines.append(.text(", ")) }
-                    inlines.append(.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil))
-                }
-                if count > Self.namedTargets {
-                    inlines.append(.text(", and \(count - Self.namedTargets) more offers that include it"))
-                }
-                return inlines
-            }))
+            blocks.append(
+                .list(
+                    ordered: false,
+                    items: blocked.map { service, named, count in
+                        var inlines: [Inline] = [
+                            .strong([.text(catalog.service(service)?.name ?? service.rawValue)]), .text(": "),
+                        ]
+                        for (index, target) in named.enumerated() {
+                            if index > 0 { inlines.append(.text(", ")) }
+                            inlines.append(.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil))
+                        }
+                        if count > Self.namedTargets {
+                            inlines.append(.text(", and \(count - Self.namedTargets) more offers that include it"))
+                        }
+                        return inlines
+                    }))
         }
-        return Page(path: SitePaths.offer(offer.id), kind: .offer, title: offer.name,
-                    summary: "\(offer.name): its services, where it can be upgraded to, and what holding it blocks.",
-                    facts: facts, blocks: blocks + context.interpretationNotes(affecting: overlapRule.map { [.rule($0.id)] } ?? []))
+        return Page(
+            path: SitePaths.offer(offer.id), kind: .offer, title: offer.name,
+            summary: "\(offer.name): its services, where it can be upgraded to, and what holding it blocks.",
+            facts: facts, blocks: blocks + context.interpretationNotes(affecting: overlapRule.map { [.rule($0.id)] } ?? []))
     }
 
     /// The rule that a holding with an overlapping service breaks.
     private var overlapRule: Rule? {
         context.catalog.rules.first { $0.when[.holdsAddedService] == ConditionPoint.yes }
     }
-
 
     /// The targets the rule core allows in the matrices' case, in the order the content lists them.
     private func possibleUpgrades() -> [Offer] {

@@ -17,10 +17,14 @@ struct PrintView {
         }
         for table in context.catalog.tables {
             let view = DecisionTableView(context: context, table: table)
-            add("table-\(table.id)", "Decision table: \(table.title)", legend: Self.tableLegend,
-                landscape: table.inputs.count + table.outputs.count > 6, [
-                    .paragraph([.text(table.summary + " "), .strong([.text("Hit policy \(table.hitPolicy.rawValue)")]),
-                                .text(": \(table.hitPolicy.meaning).")]),
+            add(
+                "table-\(table.id)", "Decision table: \(table.title)", legend: Self.tableLegend,
+                landscape: table.inputs.count + table.outputs.count > 6,
+                [
+                    .paragraph([
+                        .text(table.summary + " "), .strong([.text("Hit policy \(table.hitPolicy.rawValue)")]),
+                        .text(": \(table.hitPolicy.meaning)."),
+                    ]),
                     view.legend(),
                     .table(view.markup()),
                 ])
@@ -29,19 +33,24 @@ struct PrintView {
         for program in context.programs {
             let view = MatrixView(context: context, program: program)
             guard !view.layout.isSplit else {
-                unprinted.append("the \(program.name) matrix, whose \(view.offers.count) offers fill "
-                                 + "\(view.layout.parts.count) parts online")
+                unprinted.append(
+                    "the \(program.name) matrix, whose \(view.offers.count) offers fill "
+                        + "\(view.layout.parts.count) parts online")
                 continue
             }
-            add("matrix-\(program.id)", "Upgrade matrix: \(program.name) offers", legend: Self.matrixLegend,
-                landscape: true, (context.withdrawalNote(of: program).map { [$0] } ?? [])
+            add(
+                "matrix-\(program.id)", "Upgrade matrix: \(program.name) offers", legend: Self.matrixLegend,
+                landscape: true,
+                (context.withdrawalNote(of: program).map { [$0] } ?? [])
                     + [view.assumption, MatrixView.legend, .table(view.grid())])
-            add("list-\(program.id)", "Possible upgrades: \(program.name) offers", legend: "¹ see the note under the table",
+            add(
+                "list-\(program.id)", "Possible upgrades: \(program.name) offers", legend: "¹ see the note under the table",
                 landscape: false, [.table(view.listForm())])
         }
-        return Page(path: SitePaths.print, kind: .print, title: "Decision tables and upgrade matrices",
-                    summary: "For training: each table on its own sheet, as of \(context.asOf)."
-                        + (unprinted.isEmpty ? "" : " Too large to print: \(unprinted.joined(separator: "; "))."),
-                    facts: [context.asOfFact], blocks: sections, sheets: sheets)
+        return Page(
+            path: SitePaths.print, kind: .print, title: "Decision tables and upgrade matrices",
+            summary: "For training: each table on its own sheet, as of \(context.asOf)."
+                + (unprinted.isEmpty ? "" : " Too large to print: \(unprinted.joined(separator: "; "))."),
+            facts: [context.asOfFact], blocks: sections, sheets: sheets)
     }
 }

@@ -24,7 +24,13 @@ package struct ProseView {
         let path = String(url.prefix { $0 != "#" && $0 != "?" })
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains(":") else { return nil }
         let stem: Substring
-        if path.hasSuffix(".html") { stem = path.dropLast(5) } else if path.hasSuffix(".md") { stem = path.dropLast(3) } else { return nil }
+        if path.hasSuffix(".html") {
+            stem = path.dropLast(5)
+        } else if path.hasSuffix(".md") {
+            stem = path.dropLast(3)
+        } else {
+            return nil
+        }
         var parts = Array(page.components.dropLast())
         for part in stem.split(separator: "/", omittingEmptySubsequences: false) {
             switch part {
@@ -39,26 +45,35 @@ package struct ProseView {
     package func render(into diagnostics: Diagnostics) -> Page {
         var embeds: [String: [Block]] = [:]
         // A fence that asks for a table names the word, so a page without it needs no parse here.
-        let fences = page.text.mayEmbed
+        let fences =
+            page.text.mayEmbed
             ? MarkdownDocument(parsing: page.body).fencedBlocks(named: Self.fenceWord) : []
         for fence in fences {
             do {
                 embeds[fence.info] = try embed(fence.info)
             } catch {
-                diagnostics.error(.embed, error.message, at: SourceLocation(
-                    file: page.file, line: page.bodyLine + fence.line - 1, column: fence.column))
+                diagnostics.error(
+                    .embed, error.message,
+                    at: SourceLocation(
+                        file: page.file, line: page.bodyLine + fence.line - 1, column: fence.column))
             }
         }
         let reviewed = (page.reviewed ?? context.content.settings.reviewed).map { [Fact.reviewed($0)] } ?? []
-        return Page(path: SitePaths.prose(page.slug), kind: .page, title: page.title, summary: page.description,
-                    facts: reviewed, blocks: [.prose(markdown: page.text, source: ProseSource(file: page.file, firstLine: page.bodyLine),
-                                    embeds: embeds)])
+        return Page(
+            path: SitePaths.prose(page.slug), kind: .page, title: page.title, summary: page.description,
+            facts: reviewed,
+            blocks: [
+                .prose(
+                    markdown: page.text, source: ProseSource(file: page.file, firstLine: page.bodyLine),
+                    embeds: embeds)
+            ])
     }
 
     private func embed(_ info: String) throws(EmbedError) -> [Block] {
         let words = info.split(separator: " ").map(String.init)
         let kind = words.count > 1 ? words[1] : "", argument = words.count > 2 ? words[2] : ""
-        let usage = "use 'upgradedocs matrix PROGRAM', 'upgradedocs list PROGRAM', "
+        let usage =
+            "use 'upgradedocs matrix PROGRAM', 'upgradedocs list PROGRAM', "
             + "'upgradedocs decision-table ID' or 'upgradedocs checklist ROLE'"
         switch kind {
         case "matrix", "list":
@@ -67,8 +82,9 @@ package struct ProseView {
             }
             let view = MatrixView(context: context, program: program)
             guard !view.layout.isSplit else {
-                throw EmbedError("the program '\(argument)' has \(view.offers.count) offers, more than a grid or "
-                                      + "list on one page shows (\(MatrixSplit.gridLimit)); link to its matrix page instead")
+                throw EmbedError(
+                    "the program '\(argument)' has \(view.offers.count) offers, more than a grid or "
+                        + "list on one page shows (\(MatrixSplit.gridLimit)); link to its matrix page instead")
             }
             return kind == "matrix" ? [MatrixView.legend, .table(view.grid())] : [.table(view.listForm())]
         case "decision-table":

@@ -12,64 +12,90 @@ struct RoleView {
         var blocks: [Block] = [.paragraph([.strong([.text("Permissions")]), .text(": " + role.summary)])]
         blocks += [.heading(level: 2, [.text("What you can do")], id: "can"), markdownList(role.can)]
         if !role.cannot.isEmpty {
-            blocks += [.heading(level: 2, [.text("What you cannot do")], id: "cannot"),
-                       markdownList(role.cannot)]
+            blocks += [
+                .heading(level: 2, [.text("What you cannot do")], id: "cannot"),
+                markdownList(role.cannot),
+            ]
         }
         blocks += [
             .heading(level: 2, [.text("Checks, in order")], id: "checks"),
-            .paragraph([.text("Run every check, even after one fails: the customer needs every reason at once. ")]
-                        + (context.catalog.rules.first.flatMap { context.catalog.table(citing: $0.id) }.map { table in
-                            [.text("The same checks as a decision table: "),
-                             .link([.text(table.title)], to: SitePaths.table(table.id), anchor: nil), .text(". ")]
-                        } ?? [])
-                        + [.text("To run them all for one customer, "),
+            .paragraph(
+                [.text("Run every check, even after one fails: the customer needs every reason at once. ")]
+                    + (context.catalog.rules.first.flatMap { context.catalog.table(citing: $0.id) }.map { table in
+                        [
+                            .text("The same checks as a decision table: "),
+                            .link([.text(table.title)], to: SitePaths.table(table.id), anchor: nil), .text(". "),
+                        ]
+                    } ?? [])
+                    + [
+                        .text("To run them all for one customer, "),
                         .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
-                        .text(".")]),
+                        .text("."),
+                    ]),
             checklist(),
         ]
         blocks += submitSection()
         if !role.guidance.isEmpty {
-            blocks += [.heading(level: 2, [.text("Guidance")], id: "guidance"),
-                       .prose(markdown: ProseText(role.guidance), source: source("guidance"), embeds: [:])]
+            blocks += [
+                .heading(level: 2, [.text("Guidance")], id: "guidance"),
+                .prose(markdown: ProseText(role.guidance), source: source("guidance"), embeds: [:]),
+            ]
         }
         let notes = context.interpretationNotes(affecting: [.role(role.id)])
         if !notes.isEmpty {
             blocks.append(.heading(level: 2, [.text("Interpretations that affect you")], id: "interpretations"))
             blocks += notes
         }
-        return Page(path: SitePaths.role(role.id), kind: .role, title: "\(role.name): upgrading a subscription",
-                    summary: role.canUpgrade
-                        ? "With the \(role.name) role, you can check an upgrade and submit it."
-                        : "With the \(role.name) role, you can check an upgrade, but someone else submits it.",
-                    facts: [Fact("Submits upgrades", [.text(role.canUpgrade ? "Yes" : "No")]),
-                            Fact("Hands over to", handOverLinks()), context.asOfFact],
-                    blocks: blocks)
+        return Page(
+            path: SitePaths.role(role.id), kind: .role, title: "\(role.name): upgrading a subscription",
+            summary: role.canUpgrade
+                ? "With the \(role.name) role, you can check an upgrade and submit it."
+                : "With the \(role.name) role, you can check an upgrade, but someone else submits it.",
+            facts: [
+                Fact("Submits upgrades", [.text(role.canUpgrade ? "Yes" : "No")]),
+                Fact("Hands over to", handOverLinks()), context.asOfFact,
+            ],
+            blocks: blocks)
     }
 
     /// The eligibility rules in the order an agent runs them, each with what to do when it fails.
     func checklist() -> Block {
-        .list(ordered: true, items: context.catalog.rules.map { rule in
-            [.strong([.text(rule.title)]), .text(" ("),
-             context.ruleLink(rule.id),
-             .text(") If not: " + rule.remedy)]
-        })
+        .list(
+            ordered: true,
+            items: context.catalog.rules.map { rule in
+                [
+                    .strong([.text(rule.title)]), .text(" ("),
+                    context.ruleLink(rule.id),
+                    .text(") If not: " + rule.remedy),
+                ]
+            })
     }
 
     private func submitSection() -> [Block] {
         var blocks: [Block] = [.heading(level: 2, [.text("Submitting the upgrade")], id: "submit")]
         if role.canUpgrade {
             blocks.append(.paragraph([.text("When every check passes, in Partner Center:")]))
-            blocks.append(.prose(markdown: ProseText(context.catalog.portalSteps.enumerated()
-                                    .map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")),
-                                 source: source("portalSteps"), embeds: [:]))
+            blocks.append(
+                .prose(
+                    markdown: ProseText(
+                        context.catalog.portalSteps.enumerated()
+                            .map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")),
+                    source: source("portalSteps"), embeds: [:]))
             if !role.handOverTo.isEmpty {
-                blocks.append(.paragraph([.text("For what you cannot do yourself, hand over to ")]
-                                         + handOverLinks() + [.text(".")]))
+                blocks.append(
+                    .paragraph(
+                        [.text("For what you cannot do yourself, hand over to ")]
+                            + handOverLinks() + [.text(".")]))
             }
         } else {
-            blocks.append(.note(.important, title: nil, [.paragraph(
-                [.text("You cannot submit the upgrade. Once the checks pass, hand it over to ")]
-                    + handOverLinks() + [.text(".")])]))
+            blocks.append(
+                .note(
+                    .important, title: nil,
+                    [
+                        .paragraph(
+                            [.text("You cannot submit the upgrade. Once the checks pass, hand it over to ")]
+                                + handOverLinks() + [.text(".")])
+                    ]))
         }
         return blocks
     }
@@ -79,8 +105,10 @@ struct RoleView {
         var inlines: [Inline] = []
         for (index, id) in role.handOverTo.enumerated() {
             if index > 0 { inlines.append(.text(index == role.handOverTo.count - 1 ? " or " : ", ")) }
-            inlines.append(.link([.text(context.catalog.role(id)?.name ?? id.rawValue)], to: SitePaths.role(id),
-                                 anchor: nil))
+            inlines.append(
+                .link(
+                    [.text(context.catalog.role(id)?.name ?? id.rawValue)], to: SitePaths.role(id),
+                    anchor: nil))
         }
         return inlines
     }

@@ -40,8 +40,9 @@ package final class ViewContext: Sendable {
 
     /// Targets in the order `paths.yaml` lists them, as the source table does; others after, in the order given.
     func orderedAsListed(_ targets: [Offer], from source: Offer) -> [Offer] {
-        let listed = Dictionary(catalog.paths(from: source.id).enumerated().map { ($0.element.to, $0.offset) },
-                                uniquingKeysWith: { first, _ in first })
+        let listed = Dictionary(
+            catalog.paths(from: source.id).enumerated().map { ($0.element.to, $0.offset) },
+            uniquingKeysWith: { first, _ in first })
         return targets.enumerated()
             .sorted { (listed[$0.element.id] ?? Int.max, $0.offset) < (listed[$1.element.id] ?? Int.max, $1.offset) }
             .map(\.element)
@@ -77,10 +78,14 @@ package final class ViewContext: Sendable {
     func interpretationNotes(affecting subjects: [Subject]) -> [Block] {
         catalog.interpretations.filter { interpretation in subjects.contains { interpretation.affects.contains($0) } }
             .map { interpretation in
-                .note(.note, title: "Interpretation: \(interpretation.title)", [
-                    .paragraph([.text(interpretation.decision + " "),
-                                .link([.text("Why")], to: SitePaths.interpretations, anchor: SitePaths.anchor(of: interpretation.id))]),
-                ])
+                .note(
+                    .note, title: "Interpretation: \(interpretation.title)",
+                    [
+                        .paragraph([
+                            .text(interpretation.decision + " "),
+                            .link([.text("Why")], to: SitePaths.interpretations, anchor: SitePaths.anchor(of: interpretation.id)),
+                        ])
+                    ])
             }
     }
 }

@@ -20,21 +20,23 @@ func generate() {
         try files.createDirectory(atPath: hugo + "/content/pages", withIntermediateDirectories: true)
         try files.createDirectory(atPath: hugo + "/layouts/_default", withIntermediateDirectories: true)
         try """
-            baseURL = "/"
-            title = "Benchmark"
-            disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
-            relativeURLs = true
-            uglyURLs = true
-            [markup.goldmark.renderer]
-            unsafe = false
-            """.write(toFile: hugo + "/config.toml", atomically: true, encoding: .utf8)
+        baseURL = "/"
+        title = "Benchmark"
+        disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+        relativeURLs = true
+        uglyURLs = true
+        [markup.goldmark.renderer]
+        unsafe = false
+        """.write(toFile: hugo + "/config.toml", atomically: true, encoding: .utf8)
         let layout = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
             <body><main>{{ .Content }}</main></body></html>
             """
         try layout.write(toFile: hugo + "/layouts/_default/single.html", atomically: true, encoding: .utf8)
-        try layout.replacingOccurrences(of: "{{ .Content }}", with: "{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}")
-            .write(toFile: hugo + "/layouts/_default/list.html", atomically: true, encoding: .utf8)
+        try layout.replacingOccurrences(
+            of: "{{ .Content }}", with: "{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}"
+        )
+        .write(toFile: hugo + "/layouts/_default/list.html", atomically: true, encoding: .utf8)
         var all = ""
         for index in 0..<pages {
             let (matter, body) = page(index)
@@ -45,8 +47,10 @@ func generate() {
         }
         try all.write(toFile: out + "/all.md", atomically: false, encoding: .utf8)
         if offers > 0 { try catalogue(offers: offers, paths: paths, into: content) }
-        print("wrote \(pages) pages (\(all.utf8.count) bytes of Markdown)" + (offers > 0 ? ", \(offers) offers and \(paths) paths" : "")
-              + " into \(out)")
+        print(
+            "wrote \(pages) pages (\(all.utf8.count) bytes of Markdown)"
+                + (offers > 0 ? ", \(offers) offers and \(paths) paths" : "")
+                + " into \(out)")
     } catch {
         FileHandle.standardError.write(Data("generate: \(error)\n".utf8))
         exit(1)
@@ -113,7 +117,8 @@ func catalogue(offers count: Int, paths: Int, into content: String) throws {
         offers += "  - {id: offer-\(index), name: \"Offer \(index)\", program: legacy, services: [\(services(index))]}\n"
     }
     for index in 0..<globals where hasVariant(index) {
-        offers += "  - {id: offer-\(index)-india, name: \"Offer \(index) India\", program: legacy, region: india, "
+        offers +=
+            "  - {id: offer-\(index)-india, name: \"Offer \(index) India\", program: legacy, region: india, "
             + "variantOf: offer-\(index)}\n"
     }
     try offers.write(toFile: content + "/offers.yaml", atomically: true, encoding: .utf8)
@@ -139,13 +144,16 @@ func catalogue(offers count: Int, paths: Int, into content: String) throws {
     try "examples: []\n".write(toFile: content + "/examples.yaml", atomically: true, encoding: .utf8)
     let interpretations = try String(contentsOfFile: content + "/interpretations.yaml", encoding: .utf8)
         .replacingOccurrences(of: "affects: [india, UPG-1, UPG-2]", with: "affects: [UPG-1, UPG-2]")
-        .replacingOccurrences(of: "affects: [india, UPG-1, UPG-2, use-regional-variant]", with: "affects: [UPG-1, UPG-2, use-regional-variant]")
+        .replacingOccurrences(
+            of: "affects: [india, UPG-1, UPG-2, use-regional-variant]", with: "affects: [UPG-1, UPG-2, use-regional-variant]")
     try interpretations.write(toFile: content + "/interpretations.yaml", atomically: true, encoding: .utf8)
 }
 
 private func services(_ index: Int) -> String {
-    let all = ["exchange-online-plan1", "sharepoint-online-plan1", "onedrive", "teams", "office-web-mobile",
-               "office-desktop", "bookings", "intune", "entra-id-p1", "power-bi-pro"]
+    let all = [
+        "exchange-online-plan1", "sharepoint-online-plan1", "onedrive", "teams", "office-web-mobile",
+        "office-desktop", "bookings", "intune", "entra-id-p1", "power-bi-pro",
+    ]
     return (0..<all.count).filter { (index >> $0) & 1 == 1 || $0 == index % all.count }.map { all[$0] }
         .joined(separator: ", ")
 }

@@ -11,8 +11,9 @@ func inMemoryBuild() {
     let templates = value("--templates", "templates")
     do {
         let content = try ContentLoader.load(from: folder)
-        let files = try SiteBuilder.build(content, templates: try TemplateSet.load(from: templates),
-                                          asOf: content.settings.asOf)
+        let files = try SiteBuilder.build(
+            content, templates: try TemplateSet.load(from: templates),
+            asOf: content.settings.asOf)
         let manifest = Manifest(describing: files, asOf: content.settings.asOf.description)
         print("\(files.count) files, \(files.reduce(0) { $0 + $1.bytes.count }) bytes, \(manifest.entries.count) hashed")
     } catch {

@@ -20,10 +20,14 @@ func markdownStage() {
             twinTimes.append(twinSeconds)
             twinBytes = twinSize
         }
-        print(String(format: "markdown stage: %d pages, %d bytes of HTML, median %.3f s", content.pages.count, bytes,
-                     median(times)))
-        print(String(format: "both twins: %d pages, %d bytes of HTML and Markdown, median %.3f s", content.pages.count,
-                     twinBytes, median(twinTimes)))
+        print(
+            String(
+                format: "markdown stage: %d pages, %d bytes of HTML, median %.3f s", content.pages.count, bytes,
+                median(times)))
+        print(
+            String(
+                format: "both twins: %d pages, %d bytes of HTML and Markdown, median %.3f s", content.pages.count,
+                twinBytes, median(twinTimes)))
     } catch {
         FileHandle.standardError.write(Data("markdown: \(error)\n".utf8))
         exit(1)

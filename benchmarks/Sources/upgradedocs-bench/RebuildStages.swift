@@ -32,13 +32,20 @@ func rebuildStages() {
         let findings = Diagnostics()
         let checked = write.previousChecked != nil && write.previousChecked == content.modelDigest
         let ((plan, planning), (modelChecks, _)) = ConcurrentMap.both(
-            { timed { Result { () throws(DiagnosticError) in
-                try SitePlan(content, templates: templateSet, asOf: content.settings.asOf) } } },
-            { timed {
-                guard !checked else { return }
-                ExampleCheck.check(content, into: findings)
-                TableCheck.check(content, into: findings)
-            } })
+            {
+                timed {
+                    Result { () throws(DiagnosticError) in
+                        try SitePlan(content, templates: templateSet, asOf: content.settings.asOf)
+                    }
+                }
+            },
+            {
+                timed {
+                    guard !checked else { return }
+                    ExampleCheck.check(content, into: findings)
+                    TableCheck.check(content, into: findings)
+                }
+            })
         let planned = try planning.get()
         let (proseChecks, _) = timed {
             let recheck = planned.proseToCheck(since: write.previousInputs)
@@ -46,16 +53,19 @@ func rebuildStages() {
         }
         let (make, build) = timed { planned.build(keeping: write.previousInputs) }
         let (finish, report) = try timed {
-            try write.finish(build, asOf: content.settings.asOf.description,
-                             checked: findings.all.isEmpty ? content.modelDigest : nil,
-                             pages: content.pageCache.bytes(settledBefore: write.startedAt))
+            try write.finish(
+                build, asOf: content.settings.asOf.description,
+                checked: findings.all.isEmpty ? content.modelDigest : nil,
+                pages: content.pageCache.bytes(settledBefore: write.startedAt))
         }
-        print(String(format: "begin %.3f s; snapshot %.3f s beside the last pages' decoding %.3f s; load %.3f s; "
-                     + "plan %.3f s beside the model's checks %.3f s%@; prose checks %.3f s; make %.3f s (%d made, "
-                     + "%d kept); write %.3f s (%d written); in all %.3f s",
-                     begin, snapshot, decode, load, plan, modelChecks, checked ? " (skipped: checked before)" : "",
-                     proseChecks, make, build.made.count, build.kept.count, finish, report.written.count,
-                     seconds(clock.now - start)))
+        print(
+            String(
+                format: "begin %.3f s; snapshot %.3f s beside the last pages' decoding %.3f s; load %.3f s; "
+                    + "plan %.3f s beside the model's checks %.3f s%@; prose checks %.3f s; make %.3f s (%d made, "
+                    + "%d kept); write %.3f s (%d written); in all %.3f s",
+                begin, snapshot, decode, load, plan, modelChecks, checked ? " (skipped: checked before)" : "",
+                proseChecks, make, build.made.count, build.kept.count, finish, report.written.count,
+                seconds(clock.now - start)))
     } catch {
         FileHandle.standardError.write(Data("rebuild: \(error)\n".utf8))
         exit(1)

@@ -22,16 +22,20 @@ func reviewBenchmark() {
             try Review(base: ("base", before), head: ("head", after), asOf: after.settings.asOf) {
                 () throws(DiagnosticError) in
                 let plans = ConcurrentMap.run([before, after]) { content in
-                    Result { () throws(DiagnosticError) in try SitePlan(content, templates: templates, asOf: content.settings.asOf) }
+                    Result { () throws(DiagnosticError) in
+                        try SitePlan(content, templates: templates, asOf: content.settings.asOf)
+                    }
                 }
                 return try plans[1].get().changes(since: try plans[0].get())
             }
         }
-        print(String(format: "load %.3f + %.3f s, plan %.3f + %.3f s, pages %.3f s (%d files), "
-                     + "decisions and model %.3f s (%d cells, %d decisions, %d model entries); "
-                     + "all but loading, on two cores: %.3f s",
-                     loadBase, loadHead, planBase, planHead, pages, changes.count, answers, review.cells.count,
-                     review.decisions.count, review.model.count, whole))
+        print(
+            String(
+                format: "load %.3f + %.3f s, plan %.3f + %.3f s, pages %.3f s (%d files), "
+                    + "decisions and model %.3f s (%d cells, %d decisions, %d model entries); "
+                    + "all but loading, on two cores: %.3f s",
+                loadBase, loadHead, planBase, planHead, pages, changes.count, answers, review.cells.count,
+                review.decisions.count, review.model.count, whole))
     } catch {
         FileHandle.standardError.write(Data("review: \(error)\n".utf8))
         exit(1)

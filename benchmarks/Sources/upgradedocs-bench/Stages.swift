@@ -15,8 +15,10 @@ func stages() {
         let (build, files) = try timed { try SiteBuilder.build(content, templates: templateSet, asOf: content.settings.asOf) }
         try? FileManager.default.removeItem(atPath: output)
         let (write, _) = try timed { try SiteWriter(output: output).write(files, asOf: content.settings.asOf.description) }
-        print(String(format: "load %.3f s, templates %.3f s, build %.3f s, write %.3f s (%d files)",
-                     load, loadTemplates, build, write, files.count))
+        print(
+            String(
+                format: "load %.3f s, templates %.3f s, build %.3f s, write %.3f s (%d files)",
+                load, loadTemplates, build, write, files.count))
     } catch {
         FileHandle.standardError.write(Data("stages: \(error)\n".utf8))
         exit(1)

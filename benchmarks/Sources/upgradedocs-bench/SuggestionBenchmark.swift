@@ -16,8 +16,10 @@ func suggestion() {
             let (seconds, _) = timed { (catalog.lookUpOffer(String(query)), catalog.closestOfferID(to: String(query))) }
             times.append(seconds)
         }
-        print(String(format: "suggest: %d offers, a %d-character argument, median %.1f ms", catalog.offers.count, length,
-                     median(times) * 1000))
+        print(
+            String(
+                format: "suggest: %d offers, a %d-character argument, median %.1f ms", catalog.offers.count, length,
+                median(times) * 1000))
     } catch {
         FileHandle.standardError.write(Data("suggest: \(error)\n".utf8))
         exit(1)
