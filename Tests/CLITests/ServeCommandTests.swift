@@ -76,7 +76,7 @@ struct ServeCommandTests {
         }
     }
 
-    @Test("A page is served, an edit shows within 2 s, a broken build is reported and then cleared, Ctrl-C stops it")
+    @Test("A page is served, an edit shows within 5 s, a broken build is reported and then cleared, Ctrl-C stops it")
     func followsEdits() async throws {
         let server = try Server()
         let page = try await server.get("index.html")
@@ -92,14 +92,14 @@ struct ServeCommandTests {
         try server.edit("site.yaml") {
             $0.replacingOccurrences(of: "title: CSP subscription upgrades", with: "title: Edited live")
         }
-        _ = try await server.within(seconds: 2) { try await server.get("index.html").body.contains("Edited live") ? true : nil }
+        _ = try await server.within(seconds: 5) { try await server.get("index.html").body.contains("Edited live") ? true : nil }
 
         try server.edit("offers.yaml") {
             $0.replacingOccurrences(
                 of: "services: [office-desktop, onedrive]",
                 with: "services: [office-desktop, onedrve]")
         }
-        let failed = try await server.within(seconds: 2) {
+        let failed = try await server.within(seconds: 5) {
             let status = try await server.get("__upgradedocs/status").body
             return status.contains("\"problems\":[]") ? nil : status
         }
@@ -107,19 +107,20 @@ struct ServeCommandTests {
         #expect(try await server.get("index.html").body.contains("Edited live"), "the last good site stays served")
 
         try server.edit("offers.yaml") { $0.replacingOccurrences(of: "onedrve", with: "onedrive") }
-        _ = try await server.within(seconds: 2) {
+        _ = try await server.within(seconds: 5) {
             try await server.get("__upgradedocs/status").body.contains("\"problems\":[]") ? true : nil
         }
 
+        // The test allows 5 s, not the 0.1 s an edit takes here, as CI runs it beside other tests on two cores.
         // A prose edit makes that page's two files and its shard of the search index again, and keeps
         // every other file from memory.
         func rebuilds() -> [Substring] { server.printed.split(separator: "\n").filter { $0.hasPrefix("rebuilt") } }
         let before = rebuilds().count
         try server.edit("pages/how-to-answer.md") { $0 + "\nEdited prose.\n" }
-        _ = try await server.within(seconds: 2) {
+        _ = try await server.within(seconds: 5) {
             try await server.get("pages/how-to-answer.html").body.contains("Edited prose.") ? true : nil
         }
-        let rebuilt = try Server.wait(seconds: 2) { rebuilds().count > before ? rebuilds()[before] : nil }
+        let rebuilt = try Server.wait(seconds: 5) { rebuilds().count > before ? rebuilds()[before] : nil }
         #expect(rebuilt.contains("(3 of "), "\(rebuilt)")
 
         kill(server.process.processIdentifier, SIGINT)
