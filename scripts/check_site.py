@@ -474,8 +474,10 @@ DEFECTS = {
     "matrix headers in view": lambda root: edit(root, "assets/site.css",
                                                 ".upgrade-matrix thead th { position: sticky; top: 0; z-index: 2; }", ""),
     "search over HTTP": lambda root: edit(root, "assets/search.js", "[term] || []", "[term + \"_\"] || []"),
-    "checker in Chromium": lambda root: edit(root, "assets/checker.js", "only an active subscription can be upgraded.",
-                                             "only active ones can be upgraded."),
+    # The wording lives in the checker's data; a checker that misreads it (inverted sections) must fail.
+    "checker in Chromium": lambda root: edit(root, "assets/checker.js",
+                                             "if (node.inverted) return present(value) ? \"\" : render(node.nodes, scopes);",
+                                             "if (node.inverted) return \"\";"),
 }
 
 
