@@ -1,4 +1,5 @@
 import CFileSystem
+import Foundation
 import UpgradeBase
 import Glibc
 
@@ -32,6 +33,19 @@ final class Folder: @unchecked Sendable {
     }
 
     /// The folder `name` inside this one; nil when nothing is there.
+    /// The folder at `path`, made with any folders above it that are missing; `what` names it in errors.
+    static func made(_ path: String, what: String) throws(DiagnosticError) -> Folder {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticError(.disk, "cannot create \(what): \(error.localizedDescription)", at: SourceLocation(file: path))
+        }
+        guard let folder = try existing(path) else {
+            throw DiagnosticError(.disk, "\(what) is missing", at: SourceLocation(file: path))
+        }
+        return folder
+    }
+
     func folder(_ name: String) throws(DiagnosticError) -> Folder? {
         let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         if child >= 0 { return Folder(descriptor: child, path: path + "/" + name) }

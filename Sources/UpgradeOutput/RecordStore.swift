@@ -31,16 +31,6 @@ struct RecordStore: Sendable {
 
     /// Replaces the record whole, making the cache folder where missing.
     func write(_ bytes: [UInt8]) throws(DiagnosticError) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticError(
-                .disk, "cannot create the build cache folder: \(error.localizedDescription)",
-                at: SourceLocation(file: folder))
-        }
-        guard let root = try Folder.existing(folder) else {
-            throw DiagnosticError(.disk, "the build cache folder is missing", at: SourceLocation(file: folder))
-        }
-        try root.replace(name, bytes: bytes)
+        try Folder.made(folder, what: "the build cache folder").replace(name, bytes: bytes)
     }
 }

@@ -60,17 +60,7 @@ package final class StagedWrite: Sendable {
         self.writer = writer
         self.steps = steps
         let (parentPath, name) = writer.parentAndName
-        do {
-            try FileManager.default.createDirectory(atPath: parentPath, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticError(
-                .disk, "cannot create the folder that holds the site: \(error.localizedDescription)",
-                at: SourceLocation(file: parentPath))
-        }
-        guard let parent = try Folder.existing(parentPath) else {
-            throw DiagnosticError(.disk, "the folder that holds the site is missing", at: SourceLocation(file: parentPath))
-        }
-        self.parent = parent
+        parent = try Folder.made(parentPath, what: "the folder that holds the site")
         lock = try OutputLock.acquire(in: parent, for: name, wait: writer.lockWait)
         old = SiteTree(root: try Folder.existing(writer.output))
         let records = writer.records
