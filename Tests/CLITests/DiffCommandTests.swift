@@ -166,12 +166,12 @@ struct DiffCommandTests {
         #expect(text.stdout.contains("No change: both models decide every request alike"))
     }
 
-    @Test("--base HEAD reads content/ of a git revision, and leaves the repository as it was")
+    @Test("In a repository that holds only content/, --base HEAD reads a git revision and build makes the standard site")
     func gitRevision() throws {
         let repository = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: repository) }
+        // No templates/: the binary's own are used.
         try FileManager.default.copyItem(atPath: CLIRunner.repository + "/content", toPath: repository + "/content")
-        try FileManager.default.copyItem(atPath: CLIRunner.repository + "/templates", toPath: repository + "/templates")
         for command in [
             ["init", "-q"], ["add", "."],
             ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "seed"],
@@ -204,6 +204,15 @@ struct DiffCommandTests {
         let unknown = try CLIRunner.run(["diff", "--base", "no-such-branch"], in: repository)
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("'no-such-branch' is neither a folder nor a git revision"))
+        // Back to the committed model, which builds: the standard site, from the binary's templates.
+        #expect(try Self.git(["checkout", "-q", "--", "content"], in: repository) == 0)
+        let built = try CLIRunner.run(["build"], in: repository)
+        #expect(built.status == 0, "\(built.stderr)")
+        let verified = try CLIRunner.run(["verify"], in: repository)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(
+            try String(contentsOfFile: repository + "/site/assets/site.css", encoding: .utf8)
+                == String(contentsOfFile: CLIRunner.repository + "/templates/assets/site.css", encoding: .utf8))
     }
 
     @Test("--format markdown: the summary first, each list folded, names escaped")

@@ -36,6 +36,8 @@ package struct TemplateSet: Sendable {
             uniqueKeysWithValues: PageKind.allCases.map { ($0, Self.digest(of: $0, texts: texts, partials: partials)) })
     }
 
+    /// The templates of `directory`, each missing one (or the whole folder) taken from those the
+    /// binary carries (`DefaultTemplates`), as Hugo looks a layout up in the site before the theme.
     package static func load(from directory: String) throws(DiagnosticError) -> TemplateSet {
         let problems = Diagnostics()
         var templates: [String: MustacheTemplate] = [:]
@@ -47,7 +49,7 @@ package struct TemplateSet: Sendable {
                 problems.error(.linkedOutside, LinkedOutside.message, at: SourceLocation(file: path))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let data = FileManager.default.contents(atPath: path) ?? builtIn(name + ".mustache") else {
                 problems.error(
                     .templateMissing, "missing template '\(name)': every page kind needs one", at: SourceLocation(file: path))
                 continue
@@ -153,11 +155,19 @@ package struct TemplateSet: Sendable {
         }
     }
 
+    /// A file the binary carries, by its path under `templates/`.
+    static func builtIn(_ path: String) -> Data? {
+        DefaultTemplates.files.first { $0.path == path }.map { Data($0.text.utf8) }
+    }
+
+    /// The assets of `folder`, over the ones the binary carries: a file of the folder replaces the
+    /// built-in one at its path.
     private static func assets(in folder: String, guardLinks: LinkedOutside, problems: Diagnostics) -> [(
         path: String, data: Data
     )] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var found: [(path: String, data: Data)] = []
+        var found = DefaultTemplates.files.filter { $0.path.hasPrefix("assets/") }
+            .map { (path: $0.path, data: Data($0.text.utf8)) }
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return found }
         for case let relative as String in enumerator {
             var isDirectory: ObjCBool = false
             let full = folder + "/" + relative
@@ -169,6 +179,7 @@ package struct TemplateSet: Sendable {
                 FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
                 let data = FileManager.default.contents(atPath: full)
             else { continue }
+            found.removeAll { $0.path == "assets/" + relative }
             found.append(("assets/" + relative, data))
         }
         return found.sorted { $0.path < $1.path }
