@@ -85,12 +85,6 @@ struct BuildCommandTests {
         #expect(again.stdout.contains("that build warned 25 times"), "\(again.stdout)")
     }
 
-    @Test("The committed site/ is up to date")
-    func committedSiteIsFresh() throws {
-        let result = try CLIRunner.run(["build", "--check"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-    }
-
     @Test("--check finds a hand-edited page and writes nothing")
     func checkFindsAnEdit() throws {
         let folder = try Self.copyOfRepository(["content", "templates", "site"])

@@ -1,9 +1,23 @@
 import Foundation
 import TestSupport
 
-/// Runs the built `upgradedocs` binary the way a user does, from the repository root.
+/// Runs the built `upgradedocs` binary the way a user does, from the root of a repository that
+/// holds the fixture's content (`Tests/Fixtures/content`), the templates and a site built from them:
+/// an editor who changes the live `content/` breaks no test here.
 struct CLIRunner {
-    static let repository = Repository.root
+    static let repository: String = {
+        let folder = Scratch.folder() + "/repository"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Fixtures.content, toPath: folder + "/content")
+            try FileManager.default.copyItem(atPath: Repository.path("templates"), toPath: folder + "/templates")
+            let built = try run(["build"], in: folder)
+            guard built.status == 0 else { fatalError("the fixture repository does not build:\n\(built.stderr)") }
+        } catch {
+            fatalError("cannot make the fixture repository: \(error)")
+        }
+        return folder
+    }()
 
     struct Result {
         let status: Int32

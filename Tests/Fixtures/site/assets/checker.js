@@ -1,0 +1,439 @@
+// The upgrade checker. It decides from data/checker-data.js, which the build
+// makes from the model: the catalogue, and the policy as data (each rule's and
+// advice's conditions, remedy and message template). This script works out a
+// request's facts (paths, variants, services, holdings) and interprets the
+// policy; it holds no rule, remedy or message of its own, so every rule exists
+// once, in content/. The tests hold its answers against the Swift rule core on
+// every test vector and on ten thousand random requests, message for message.
+// It reads its question from the page's address, so a link shows its answer
+// with no typing, from file:// or any server, with no network request.
+(function (global) {
+  "use strict";
+
+  // ---- Facts, and the policy's interpreter ----------------------------------
+
+  function fold(text) {
+    return String(text).toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function byCodePoints(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  function levenshtein(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    if (!a.length) return b.length;
+    if (!b.length) return a.length;
+    var previous = [], current = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      for (j = 1; j <= b.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      }
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  // A message template's nodes (MessageTemplate in the Swift core): text, a
+  // fact's value, or a section shown when a fact is there (once per item of a
+  // list) or, inverted, when it is not.
+  function present(value) {
+    return value != null && value !== false && value !== "" && !(Array.isArray(value) && value.length === 0);
+  }
+
+  function factAt(path, scopes) {
+    if (path.length === 0) return scopes[scopes.length - 1];
+    var value;
+    for (var i = scopes.length - 1; i >= 0; i--) {
+      var scope = scopes[i];
+      if (scope && typeof scope === "object" && !Array.isArray(scope) && path[0] in scope) { value = scope[path[0]]; break; }
+    }
+    for (var k = 1; k < path.length && value != null; k++) {
+      value = typeof value === "object" && !Array.isArray(value) && path[k] in value ? value[path[k]] : null;
+    }
+    return value == null ? null : value;
+  }
+
+  function printed(value) {
+    if (typeof value === "string") return value;
+    if (!Array.isArray(value)) return "";
+    var names = value.filter(function (item) { return typeof item === "string"; });
+    if (names.length < 2) return names.join("");
+    return names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+  }
+
+  function render(nodes, scopes) {
+    return nodes.map(function (node) {
+      if (typeof node === "string") return node;
+      if (node.value) return printed(factAt(node.value, scopes));
+      var value = factAt(node.section, scopes);
+      if (node.inverted) return present(value) ? "" : render(node.nodes, scopes);
+      if (Array.isArray(value)) {
+        return value.map(function (item, index) {
+          return render(node.nodes, scopes.concat([{ "@first": index === 0 }, item]));
+        }).join("");
+      }
+      return present(value) ? render(node.nodes, scopes.concat([value])) : "";
+    }).join("");
+  }
+
+  function holds(when, point) {
+    return Object.keys(when).every(function (condition) { return point[condition] === when[condition]; });
+  }
+
+  function makeCore(data) {
+    var offers = {}, names = {}, services = {}, programs = {}, regions = {}, paths = {}, families = {};
+    data.offers.forEach(function (offer) {
+      offers[offer.id] = offer;
+      [offer.id, offer.name].concat(offer.aliases).forEach(function (name) {
+        var key = fold(name);
+        if (!(key in names)) names[key] = offer;
+      });
+      var family = offer.variantOf || offer.id;
+      (families[family] = families[family] || []).push(offer);
+    });
+    data.services.forEach(function (service) { services[service.id] = service.name; });
+    data.programs.forEach(function (program) { programs[program.id] = program; });
+    data.regions.forEach(function (region) { regions[region.id] = region.name; });
+    Object.keys(data.paths).forEach(function (from) {
+      paths[from] = {};
+      data.paths[from].forEach(function (to) { paths[from][to] = true; });
+    });
+
+    function hasPath(from, to) { return !!(paths[from] && paths[from][to]); }
+    function serviceNames(ids) { return ids.map(function (id) { return services[id] || id; }); }
+
+    function counterpart(from, to) {
+      if (from.region === to.region) return null;
+      var variant = (families[to.variantOf || to.id] || []).filter(function (o) { return o.region === from.region; })[0];
+      if (!variant || variant.id === to.id || !hasPath(from.id, variant.id)) return null;
+      return variant;
+    }
+
+    // The facts a message can name, shaped as the Swift core's Facts.values.
+    function offerFacts(offer) {
+      var program = programs[offer.program];
+      return {
+        id: offer.id, name: offer.name,
+        program: { id: offer.program, name: program ? program.name : offer.program,
+                   withdrawnFrom: program ? program.withdrawnFrom : null,
+                   withdrawalNote: program ? program.withdrawalNote : null },
+        region: offer.region == null ? null : { id: offer.region, name: regions[offer.region] || offer.region }
+      };
+    }
+
+    function holdingFacts(holding) { return { offer: offerFacts(holding.offer), otherChannel: holding.channel === "other" }; }
+
+    /// The decision `explain --format json` gives, with each advisory's offer.
+    function decide(request) {
+      var from = request.from, to = request.to;
+      var variant = counterpart(from, to);
+      var fromServices = {};
+      from.services.forEach(function (s) { fromServices[s] = true; });
+      var added = to.services.filter(function (s) { return !fromServices[s]; })
+        .filter(function (s, i, all) { return all.indexOf(s) === i; }).sort(byCodePoints);
+      var addedSet = {};
+      added.forEach(function (s) { addedSet[s] = true; });
+      var targetHoldings = request.holdings.filter(function (h) { return h.offer.id === to.id; });
+      var overlapping = [];
+      request.holdings.forEach(function (h) {
+        if (h.offer.id === to.id) return;
+        var overlap = h.offer.services.filter(function (s, i, all) { return addedSet[s] && all.indexOf(s) === i; })
+          .sort(byCodePoints);
+        if (overlap.length) overlapping.push({ holding: h, services: overlap });
+      });
+      var seen = {};
+      var otherChannel = targetHoldings.concat(overlapping.map(function (o) { return o.holding; })).filter(function (h) {
+        if (h.channel !== "other" || seen[h.offer.id]) return false;
+        seen[h.offer.id] = true;
+        return true;
+      });
+      var program = programs[from.program];
+
+      // The point of the condition space the request falls on, named as data.conditions names it.
+      var point = {
+        "listed-path": hasPath(from.id, to.id) ? "yes" : "no",
+        "regional-variant-path": variant ? "yes" : "no",
+        "status": request.status === "active" ? "active" : "inactive",
+        "holds-target": targetHoldings.length ? "yes" : "no",
+        "holds-added-service": overlapping.length ? "yes" : "no",
+        "other-channel-conflict": otherChannel.length ? "yes" : "no",
+        "target-adds-services": added.length ? "yes" : "no",
+        "legacy-withdrawn": program && program.withdrawnFrom && request.asOf >= program.withdrawnFrom ? "yes" : "no"
+      };
+      var facts = {
+        from: offerFacts(from), to: offerFacts(to), status: request.status, asOf: request.asOf,
+        counterpart: variant ? offerFacts(variant) : null, addedServices: serviceNames(added),
+        targetHolding: targetHoldings.length ? holdingFacts(targetHoldings[0]) : null,
+        overlappingHoldings: overlapping.map(function (o) {
+          var fields = holdingFacts(o.holding);
+          fields.services = serviceNames(o.services);
+          return fields;
+        }),
+        otherChannelHoldings: otherChannel.map(holdingFacts)
+      };
+
+      var reasons = data.rules.filter(function (rule) { return holds(rule.when, point); }).map(function (rule) {
+        return { code: rule.code, rule: rule.id, message: render(rule.message, [facts]) };
+      });
+      var verdict = reasons.length ? "blocked" : "eligible";
+      point.verdict = verdict;
+      var advisories = [];
+      data.advisories.forEach(function (advice) {
+        if (!holds(advice.when, point)) return;
+        var scopes = [[facts]];
+        if (advice.each) {
+          var items = factAt(advice.each.split("."), [facts]);
+          scopes = Array.isArray(items) ? items.map(function (item) { return [facts, item]; }) : [];
+        }
+        scopes.forEach(function (scope) {
+          var entry = { code: advice.code, message: render(advice.message, scope) };
+          var offer = advice.offer ? printed(factAt(advice.offer.split("."), scope)) : "";
+          if (offer) entry.offer = offer;
+          advisories.push(entry);
+        });
+      });
+      return {
+        from: from.id, to: to.id, status: request.status, asOf: request.asOf, verdict: verdict,
+        reasons: reasons, advisories: advisories
+      };
+    }
+
+    function lookUp(text) { return names[fold(text)] || null; }
+
+    /// The id closest to what was typed, by the same measure `explain` uses.
+    function closest(text) {
+      var key = fold(text), limit = Math.max(3, Math.floor(Array.from(key).length / 2)), best = null;
+      data.offers.forEach(function (offer) {
+        [offer.id, offer.name].concat(offer.aliases).forEach(function (name) {
+          var candidate = fold(name);
+          if (Math.abs(Array.from(candidate).length - Array.from(key).length) > limit) return;
+          var distance = levenshtein(key, candidate);
+          if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && offer.id < best.id))) {
+            best = { id: offer.id, distance: distance };
+          }
+        });
+      });
+      return best && best.id;
+    }
+
+    return { decide: decide, lookUp: lookUp, closest: closest, offers: offers, data: data };
+  }
+
+  // ---- The question, from the address --------------------------------------
+
+  var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  function validDate(text) {
+    var m = DATE.exec(text);
+    if (!m) return false;
+    var y = +m[1], mo = +m[2], d = +m[3];
+    var days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= days[mo - 1];
+  }
+
+  /// The request a query string asks, or the problems that stop it being asked.
+  function parseQuery(core, params) {
+    var problems = [];
+    function offer(text, what) {
+      if (!text) { problems.push(what + ": name an offer (an id, official name or alias)."); return null; }
+      var found = core.lookUp(text);
+      if (!found) {
+        var hint = core.closest(text);
+        problems.push(what + ": there is no offer '" + text + "'" + (hint ? "; did you mean '" + hint + "'?" : "."));
+      }
+      return found;
+    }
+    var from = offer(params.get("from"), "Current offer");
+    var to = offer(params.get("to"), "Upgrade to");
+    var status = (params.get("status") || "active").toLowerCase();
+    if (core.data.statuses.indexOf(status) < 0) {
+      problems.push("Status: '" + params.get("status") + "' is not a status; use one of " + core.data.statuses.join(", ") + ".");
+    }
+    var holdings = [];
+    params.getAll("holds").forEach(function (list) {
+      list.split(",").map(function (s) { return s.trim(); }).filter(Boolean).forEach(function (item) {
+        var at = item.lastIndexOf("@"), name = item, channel = "partner";
+        if (at > 0) {
+          channel = item.slice(at + 1).toLowerCase();
+          name = item.slice(0, at);
+          if (channel !== "other" && channel !== "partner") {
+            problems.push("Other subscriptions: '" + item + "' is not offer, offer@partner or offer@other.");
+            return;
+          }
+        }
+        var held = offer(name, "Other subscriptions");
+        if (held) holdings.push({ offer: held, channel: channel });
+      });
+    });
+    var asOf = params.get("asOf") || core.data.asOf;
+    if (!validDate(asOf)) problems.push("As of: '" + asOf + "' is not a date; write YYYY-MM-DD, such as 2022-03-01.");
+    if (problems.length) return { problems: problems };
+    return { request: { from: from, to: to, status: status, holdings: holdings, asOf: asOf } };
+  }
+
+  // ---- The page --------------------------------------------------------------
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function queryOf(request) {
+    var params = new URLSearchParams();
+    params.set("from", request.from.id);
+    params.set("to", request.to.id);
+    if (request.status !== "active") params.set("status", request.status);
+    if (request.holdings.length) {
+      params.set("holds", request.holdings.map(function (h) { return h.offer.id + (h.channel === "other" ? "@other" : ""); }).join(","));
+    }
+    params.set("asOf", request.asOf);
+    return "?" + params.toString();
+  }
+
+  function summaryLine(decision, request) {
+    var held = request.holdings.map(function (h) { return h.offer.name + (h.channel === "other" ? " (other channel)" : ""); });
+    return (decision.verdict === "eligible" ? "ELIGIBLE" : "BLOCKED") + ": " + request.from.name + " → " + request.to.name +
+      " (" + request.status + (held.length ? "; also has " + held.join(", ") : "") + "; as of " + request.asOf + ")" +
+      (decision.reasons.length ? ". Why: " + decision.reasons.map(function (r) { return r.rule + " " + r.message; }).join(" ") : ".");
+  }
+
+  function renderAnswer(answer, core, parsed) {
+    while (answer.firstChild) answer.removeChild(answer.firstChild);
+    ["data-verdict", "data-reasons", "data-advisories"].forEach(function (name) { answer.removeAttribute(name); });
+    if (parsed.problems) {
+      answer.appendChild(element("div", { role: "alert", class: "checker-problems" }, [
+        element("p", {}, ["This question cannot be asked yet:"]),
+        element("ul", {}, parsed.problems.map(function (p) { return element("li", {}, [p]); }))
+      ]));
+      return;
+    }
+    var request = parsed.request, decision = core.decide(request);
+    answer.setAttribute("data-verdict", decision.verdict);
+    answer.setAttribute("data-reasons", decision.reasons.map(function (r) { return r.code; }).join(" "));
+    answer.setAttribute("data-advisories", decision.advisories.map(function (a) { return a.code; }).join(" "));
+    var count = decision.reasons.length;
+    answer.appendChild(element("h2", { class: "verdict verdict-" + decision.verdict }, [
+      decision.verdict === "eligible" ? "✓ Eligible" : "✗ Blocked (" + count + " reason" + (count === 1 ? "" : "s") + ")"
+    ]));
+    answer.appendChild(element("p", { class: "question" }, [request.from.name + " → " + request.to.name + ", status " +
+      request.status + ", as of " + request.asOf + "."]));
+    if (count) {
+      answer.appendChild(element("h3", {}, ["Why"]));
+      answer.appendChild(element("ol", { class: "reasons" }, decision.reasons.map(function (reason) {
+        var rule = core.data.rules.filter(function (r) { return r.id === reason.rule; })[0];
+        return element("li", { "data-code": reason.code }, [
+          rule.link ? element("a", { href: rule.link }, [reason.rule]) : reason.rule, " ",
+          element("span", { class: "message" }, [reason.message]),
+          element("p", { class: "remedy" }, ["What to do: " + rule.remedy])
+        ]);
+      })));
+    }
+    if (decision.advisories.length) {
+      answer.appendChild(element("h3", {}, ["Advice"]));
+      answer.appendChild(element("ul", { class: "advisories" }, decision.advisories.map(function (advisory) {
+        var children = [element("span", { class: "message" }, [advisory.message])];
+        // Advice that points to an offer the question did not name can be asked again with it.
+        var pointed = advisory.offer && core.offers[advisory.offer];
+        if (pointed && pointed.id !== request.to.id && request.holdings.every(function (h) { return h.offer.id !== pointed.id; })) {
+          var again = { from: request.from, to: pointed, status: request.status,
+                        holdings: request.holdings, asOf: request.asOf };
+          children.push(" ", element("a", { href: queryOf(again) }, ["Ask again with " + again.to.name]));
+        }
+        return element("li", { "data-code": advisory.code }, children);
+      })));
+    }
+    var line = summaryLine(decision, request);
+    answer.appendChild(element("h3", {}, ["Share this answer"]));
+    answer.appendChild(element("p", {}, [
+      element("label", { for: "summary-line" }, ["For a ticket: "]),
+      element("input", { id: "summary-line", readonly: "readonly", value: line, size: "60" })
+    ]));
+    answer.appendChild(element("p", {}, [element("a", { href: queryOf(request), id: "permalink" }, ["Link to this question"])]));
+  }
+
+  function start() {
+    var data = global.UPGRADEDOCS_DATA, answer = document.getElementById("answer"), form = document.getElementById("checker");
+    if (!data || !answer || !form) return;
+    var core = makeCore(data);
+    var names = document.getElementById("offer-names");
+    data.offers.forEach(function (offer) {
+      [offer.name, offer.id].concat(offer.aliases).forEach(function (name) {
+        names.appendChild(element("option", { value: name }));
+      });
+    });
+    var holdings = document.getElementById("holdings-list");
+
+    function addHolding(name, channel) {
+      var index = holdings.children.length + 1;
+      var offerInput = element("input", { id: "held-" + index, list: "offer-names", autocomplete: "off", value: name || "" });
+      var channelSelect = element("select", { id: "channel-" + index }, [
+        element("option", { value: "partner" }, ["from this partner"]),
+        element("option", { value: "other" }, ["from another partner or channel"])
+      ]);
+      channelSelect.value = channel || "partner";
+      var remove = element("button", { type: "button" }, ["Remove"]);
+      var row = element("li", {}, [
+        element("label", { for: "held-" + index }, ["Offer"]), " ", offerInput, " ",
+        element("label", { for: "channel-" + index }, ["bought"]), " ", channelSelect, " ", remove
+      ]);
+      remove.addEventListener("click", function () { holdings.removeChild(row); update(); });
+      offerInput.addEventListener("input", update);
+      channelSelect.addEventListener("change", update);
+      holdings.appendChild(row);
+      return offerInput;
+    }
+
+    function paramsFromForm() {
+      var params = new URLSearchParams();
+      ["from", "to", "status", "asOf"].forEach(function (name) {
+        var value = form.elements[name].value.trim();
+        if (value) params.set(name, value);
+      });
+      var held = Array.prototype.map.call(holdings.children, function (row) {
+        var input = row.querySelector("input"), select = row.querySelector("select");
+        return input.value.trim() ? input.value.trim() + (select.value === "other" ? "@other" : "") : "";
+      }).filter(Boolean);
+      if (held.length) params.set("holds", held.join(","));
+      return params;
+    }
+
+    function update() {
+      var params = paramsFromForm();
+      renderAnswer(answer, core, parseQuery(core, params));
+      if (global.history && history.replaceState) {
+        try { history.replaceState(null, "", "?" + params.toString()); } catch (e) { /* some file:// pages refuse */ }
+      }
+    }
+
+    // The question in the address fills the form, so the answer shows with no typing.
+    var params = new URLSearchParams(global.location.search);
+    form.elements.from.value = params.get("from") || "";
+    form.elements.to.value = params.get("to") || "";
+    form.elements.status.value = (params.get("status") || "active").toLowerCase();
+    form.elements.asOf.value = params.get("asOf") || data.asOf;
+    params.getAll("holds").forEach(function (list) {
+      list.split(",").map(function (s) { return s.trim(); }).filter(Boolean).forEach(function (item) {
+        var at = item.lastIndexOf("@");
+        addHolding(at > 0 ? item.slice(0, at) : item, at > 0 ? item.slice(at + 1).toLowerCase() : "partner");
+      });
+    });
+    document.getElementById("add-holding").addEventListener("click", function () { addHolding().focus(); });
+    form.addEventListener("input", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+    form.hidden = false;
+    if (params.get("from") || params.get("to")) {
+      renderAnswer(answer, core, parseQuery(core, params));
+    }
+  }
+
+  global.UpgradeChecker = { makeCore: makeCore, parseQuery: parseQuery, summaryLine: summaryLine };
+  if (typeof module !== "undefined" && module.exports) module.exports = global.UpgradeChecker;
+  if (typeof document !== "undefined") {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+  }
+})(typeof window !== "undefined" ? window : globalThis);
