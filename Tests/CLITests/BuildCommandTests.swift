@@ -137,7 +137,7 @@ struct BuildCommandTests {
             .write(toFile: folder + "/content/pages/bad.md", atomically: true, encoding: .utf8)
         let result = try CLIRunner.run(["build"], in: folder)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("content/pages/bad.md:7:1: error: unknown program 'nowhere'"), "\(result.stderr)")
+        #expect(result.diagnosed("content/pages/bad.md:7:1", "content.embed", naming: "nowhere"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/site"))
     }
 

@@ -23,6 +23,15 @@ struct CLIRunner {
         let status: Int32
         let stdout: String
         let stderr: String
+
+        /// Whether stderr holds a diagnostic at `place` (a `file:line:column` or its tail) with `code`,
+        /// and naming `subject` (a link, an id: the content's words, not the message's) when given.
+        func diagnosed(_ place: String, _ code: String, naming subject: String? = nil) -> Bool {
+            stderr.split(separator: "\n").contains { line in
+                line.contains(place) && line.contains(": error: ") && line.hasSuffix("[\(code)]")
+                    && subject.map { line.contains("'\($0)'") } != false
+            }
+        }
     }
 
     static var binary: URL {

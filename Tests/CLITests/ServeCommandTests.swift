@@ -103,7 +103,8 @@ struct ServeCommandTests {
             let status = try await server.get("__upgradedocs/status").body
             return status.contains("\"problems\":[]") ? nil : status
         }
-        #expect(failed.contains("content/offers.yaml:18:32: error: unknown service 'onedrve' (did you mean 'onedrive'?)"))
+        #expect(failed.contains("content/offers.yaml:18:32: error: "), "\(failed)")
+        #expect(failed.contains("\"codes\":[\"content.unknown-id\"]"), "\(failed)")
         #expect(try await server.get("index.html").body.contains("Edited live"), "the last good site stays served")
 
         try server.edit("offers.yaml") { $0.replacingOccurrences(of: "onedrve", with: "onedrive") }

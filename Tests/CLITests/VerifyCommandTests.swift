@@ -41,6 +41,6 @@ struct VerifyCommandTests {
             .write(toFile: folder + "/content/pages/bad.md", atomically: true, encoding: .utf8)
         let result = try CLIRunner.run(["check"], in: folder)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("content/pages/bad.md:5:1: error: unknown role 'nobody'"))
+        #expect(result.diagnosed("content/pages/bad.md:5:1", "content.embed", naming: "nobody"), "\(result.stderr)")
     }
 }
