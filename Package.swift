@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The system's libcrypto, for SHA-256.
@@ -77,10 +76,7 @@ let package = Package(
         // It is handed a build to run; it cannot write anything (no UpgradeOutput).
         .target(
             name: "UpgradePreview",
-            dependencies: [
-                "UpgradeBase", "UpgradeSiteContract",
-                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
+            dependencies: ["UpgradeBase", "UpgradeSiteContract"]
         ),
         .executableTarget(
             name: "upgradedocs",

@@ -11,16 +11,13 @@ package enum PreviewBuild: Sendable {
 }
 
 /// The site being served: the last good build, and the problems of the last build
-/// when it failed. Open pages follow it through `subscribe`.
+/// when it failed. Open pages follow it by asking for `status`.
 final class LiveSite: Sendable {
     struct State {
         var files: [String: [UInt8]] = [:]
         /// Counts the builds that changed a file; a page reloads when its generation is behind.
         var generation = 0
         var problems: [Diagnostic] = []
-        var clients: [UUID: AsyncStream<String>.Continuation] = [:]
-        /// How many pages have connected since the start: each load of a page connects once.
-        var connections = 0
     }
 
     private let state = Locked(State())
@@ -29,7 +26,7 @@ final class LiveSite: Sendable {
     /// readable while the overlay says what is wrong. Returns whether any file changed.
     @discardableResult
     func publish(_ build: PreviewBuild) -> Bool {
-        let (message, clients, changed) = state.withLock { state in
+        state.withLock { state in
             var changed = false
             switch build {
             case .built(let files, _):
@@ -43,10 +40,8 @@ final class LiveSite: Sendable {
             case .failed(let problems):
                 state.problems = problems
             }
-            return (Self.status(of: state), Array(state.clients.values), changed)
+            return changed
         }
-        for client in clients { client.yield(message) }
-        return changed
     }
 
     func file(_ path: String) -> (bytes: [UInt8], generation: Int)? {
@@ -55,38 +50,13 @@ final class LiveSite: Sendable {
 
     var status: String { state.withLock { Self.status(of: $0) } }
 
-    /// The current state now, and each new one as builds finish, until the page goes away.
-    func subscribe() -> AsyncStream<String> {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<String>.makeStream()
-        let current = state.withLock { state in
-            state.clients[id] = continuation
-            state.connections += 1
-            return Self.status(of: state)
-        }
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.clients.removeValue(forKey: id) }
-        }
-        continuation.yield(current)
-        return stream
-    }
-
-    func disconnectAll() {
-        let clients = state.withLock { state in
-            defer { state.clients = [:] }
-            return Array(state.clients.values)
-        }
-        for client in clients { client.finish() }
-    }
-
-    /// `{"generation": N, "problems": [...], "codes": [...], "connections": N}`: what the reload script
-    /// and tests read; each problem as `path:line:column: error: message [code]`, and its code alone.
+    /// `{"generation": N, "problems": [...], "codes": [...]}`: what the reload script and tests read;
+    /// each problem as `path:line:column: error: message [code]`, and its code alone.
     private static func status(of state: State) -> String {
         JSONValue.object([
             ("generation", .number(state.generation)),
             ("problems", .array(state.problems.map { .string($0.description) })),
             ("codes", .array(state.problems.map { .string($0.code.rawValue) })),
-            ("connections", .number(state.connections)),
         ]).serialized()
     }
 }

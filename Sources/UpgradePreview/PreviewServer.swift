@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import UpgradeBase
 import UpgradeSiteContract
@@ -39,37 +37,27 @@ package struct PreviewServer: Sendable {
         let live = LiveSite()
         let watcher = FolderWatcher(folders: watched)
         report(rebuild(into: live, first: true))
-        let server = HTTPServer(address: try address(), timeout: 30, logger: .disabled)
-        await server.appendRoute(
-            HTTPRoute("GET \(ReloadScript.socketPath)"),
-            to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveMessages(live: live))))
-        await server.appendRoute(HTTPRoute("GET \(ReloadScript.path)")) { _ in
-            Self.response(Array(ReloadScript.source.utf8), type: "text/javascript; charset=utf-8")
+        let listener = try HTTPListener(host: host, port: port) { _, path in
+            path == ReloadScript.path
+                ? HTTPListener.Response(
+                    status: 200, type: "text/javascript; charset=utf-8", body: Array(ReloadScript.source.utf8))
+                : path == ReloadScript.statusPath
+                    ? HTTPListener.Response(status: 200, type: "application/json", body: Array(live.status.utf8))
+                    : Self.page(path, from: live)
         }
-        await server.appendRoute(HTTPRoute("GET \(ReloadScript.statusPath)")) { _ in
-            Self.response(Array(live.status.utf8), type: "application/json")
-        }
-        await server.appendRoute("GET *") { request in Self.page(request.path, from: live) }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            try await server.waitUntilListening(timeout: 10)
-            ready(Self.url(await server.listeningAddress, host: host))
-            group.addTask {
-                // With inotify a look is one read of the kernel's queue; the poll that falls back
-                // walks every file, so it looks less often.
-                let pause = watcher.isEvented ? 40 : 250
-                while !Task.isCancelled {
-                    try await Task.sleep(for: .milliseconds(pause))
-                    guard watcher.changed() else { continue }
-                    // Let a burst of saves (an editor writing several files) settle first.
-                    try await Task.sleep(for: .milliseconds(20))
-                    _ = watcher.changed()
-                    report(rebuild(into: live))
-                }
-            }
-            defer { live.disconnectAll() }
-            try await group.next()
-            group.cancelAll()
+        listener.start()
+        defer { listener.stop() }
+        ready(listener.url)
+        // With inotify a look is one read of the kernel's queue; the poll that falls back walks
+        // every file, so it looks less often.
+        let pause = watcher.isEvented ? 40 : 250
+        while !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(pause))
+            guard watcher.changed() else { continue }
+            // Let a burst of saves (an editor writing several files) settle first.
+            try await Task.sleep(for: .milliseconds(20))
+            _ = watcher.changed()
+            report(rebuild(into: live))
         }
     }
 
@@ -83,22 +71,9 @@ package struct PreviewServer: Sendable {
             build: result, changed: changed, isFirst: first)
     }
 
-    private func address() throws -> any SocketAddress {
-        let ip = host == "localhost" ? "127.0.0.1" : host
-        return ip.contains(":") ? try sockaddr_in6.inet6(ip6: ip, port: port) : try sockaddr_in.inet(ip4: ip, port: port)
-    }
-
-    private static func url(_ address: Socket.Address?, host: String) -> String {
-        switch address {
-        case .ip4(let ip, let port): "http://\(ip):\(port)/"
-        case .ip6(let ip, let port): "http://[\(ip)]:\(port)/"
-        default: "http://\(host)/"
-        }
-    }
-
     /// A file of the site: `/` and `/folder/` mean their index page, and `/page` its `.html`.
     /// HTML pages get the reload script; a path outside the site is not found.
-    static func page(_ requested: String, from live: LiveSite) -> HTTPResponse {
+    static func page(_ requested: String, from live: LiveSite) -> HTTPListener.Response {
         var path = requested.hasPrefix("/") ? String(requested.dropFirst()) : requested
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -117,12 +92,11 @@ package struct PreviewServer: Sendable {
             + "<a href=\"/index.html\">Go to the home page</a>.</p></body></html>"
         return response(
             ReloadScript.inject(into: Array(page.utf8), generation: generation),
-            type: "text/html; charset=utf-8", status: .notFound)
+            type: "text/html; charset=utf-8", status: 404)
     }
 
-    static func response(_ body: [UInt8], type: String, status: HTTPStatusCode = .ok) -> HTTPResponse {
-        // Never cached: the next save must show.
-        HTTPResponse(statusCode: status, headers: [.contentType: type, .cacheControl: "no-store"], body: Data(body))
+    static func response(_ body: [UInt8], type: String, status: Int = 200) -> HTTPListener.Response {
+        HTTPListener.Response(status: status, type: type, body: body)
     }
 
     static func contentType(of path: String) -> String {
@@ -142,30 +116,5 @@ package struct PreviewServer: Sendable {
     private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-}
-
-/// Sends each open page the site's state: on connecting, then after every build.
-struct LiveMessages: WSMessageHandler {
-    let live: LiveSite
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let updates = live.subscribe()
-        return AsyncStream { continuation in
-            let forward = Task {
-                for await state in updates { continuation.yield(.text(state)) }
-                continuation.finish()
-            }
-            // The page went away: stop forwarding, which ends the subscription.
-            let listen = Task {
-                for await _ in client {}
-                forward.cancel()
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in
-                forward.cancel()
-                listen.cancel()
-            }
-        }
     }
 }

@@ -1,9 +1,8 @@
-/// The script every HTML page gets while served, and only then: it listens for
-/// finished builds, reloads the page when the site changed, and shows a failed
-/// build's problems over the page until they are fixed.
+/// The script every HTML page gets while served, and only then: it asks for the
+/// site's state a few times a second, reloads the page when the site changed, and
+/// shows a failed build's problems over the page until they are fixed.
 enum ReloadScript {
     static let path = "/__upgradedocs/live.js"
-    static let socketPath = "/__upgradedocs/live"
     static let statusPath = "/__upgradedocs/status"
 
     /// The page with the script added before `</body>`, naming the generation it was served at.
@@ -53,17 +52,18 @@ enum ReloadScript {
             if (overlay) { overlay.remove(); overlay = null; }
             document.title = title;
           }
-          function connect() {
-            const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(socketPath)");
-            socket.onmessage = (event) => {
-              const state = JSON.parse(event.data);
-              if (state.problems.length > 0) { show(state.problems); return; }
-              if (state.generation !== generation) { location.reload(); return; }
-              hide();
-            };
-            socket.onclose = () => setTimeout(connect, 500);
+          // A small request to the preview on this machine; a stopped preview is asked again later.
+          async function look() {
+            try {
+              const response = await fetch("\(statusPath)", { cache: "no-store" });
+              const state = await response.json();
+              if (state.problems.length > 0) show(state.problems);
+              else if (state.generation !== generation) { location.reload(); return; }
+              else hide();
+            } catch (error) { /* the preview is restarting or stopped */ }
+            setTimeout(look, 250);
           }
-          connect();
+          look();
         })();
 
         """

@@ -46,8 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let asOf, CalendarDate(iso: asOf) == nil {
             throw ValidationError("--as-of: '\(asOf)' is not a valid date; write YYYY-MM-DD, such as 2022-03-01")
         }
-        for folder in [options.content, templates] where !FileManager.default.fileExists(atPath: folder) {
-            throw ValidationError("'\(folder)' does not exist; run serve from the project folder, or name the folder")
+        // Without a templates folder the binary's own templates serve.
+        if !FileManager.default.fileExists(atPath: options.content) {
+            throw ValidationError("'\(options.content)' does not exist; run serve from the project folder, or name the folder")
         }
     }
 
