@@ -17,15 +17,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // The system's libcrypto, for SHA-256.
-        .systemLibrary(
-            name: "CCrypto",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
-        .target(name: "UpgradeBase", dependencies: ["CCrypto"]),
+        // SHA-256 comes from swift-crypto (BoringSSL, built with the package): no system library to install.
+        .target(name: "UpgradeBase", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "UpgradeCore"),
         .target(
             name: "UpgradeContent",

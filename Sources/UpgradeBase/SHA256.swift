@@ -1,13 +1,9 @@
-import CCrypto
+import Crypto
 
-/// SHA-256 for the manifest's checksums, from the system's libcrypto (OpenSSL), which
-/// uses the processor's SHA instructions where it has them. This is the only file
-/// that calls libcrypto.
+/// SHA-256 for the manifest's checksums and the build's keys, from swift-crypto (BoringSSL,
+/// compiled with the package, with its assembly for the processor's SHA instructions), so no
+/// system library needs installing. This is the only file that calls it.
 package enum SHA256 {
-    /// The algorithm, fetched once. OpenSSL 3's one-call `SHA256()` fetches it again on every call,
-    /// which costs four times the hashing of a key of 150 bytes, and a rebuild takes 20,000 such keys.
-    private nonisolated(unsafe) static let algorithm = EVP_MD_fetch(nil, "SHA256", nil)
-
     package static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         if let hex = bytes.withContiguousStorageIfAvailable({ hex(of: UnsafeRawBufferPointer($0)) }) { return hex }
         return hex(Array(bytes))
@@ -33,13 +29,13 @@ package enum SHA256 {
         }
     }
 
-    private static let length = Int(SHA256_DIGEST_LENGTH)
+    private static let length = Crypto.SHA256.byteCount
 
     private static func hash(_ input: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>) {
-        if let algorithm {
-            _ = EVP_Digest(input.baseAddress, input.count, output, nil, algorithm, nil)
-        } else {
-            _ = CCrypto.SHA256(input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count, output)
+        var hasher = Crypto.SHA256()
+        hasher.update(bufferPointer: input)
+        hasher.finalize().withUnsafeBytes { digest in
+            output.update(from: digest.bindMemory(to: UInt8.self).baseAddress!, count: length)
         }
     }
 

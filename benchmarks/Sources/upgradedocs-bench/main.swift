@@ -8,6 +8,7 @@ import Foundation
 //   stages    --content DIR --output DIR              a fresh build's load, build and write, timed apart
 //   rebuild   --content DIR --output DIR              a rebuild's steps, timed apart
 //   memory    --content DIR [--templates DIR]         a whole build in memory: load, render, hash
+//   hashing   --content DIR [--runs 9]               the manifest's hashing alone, and a rebuild's keys
 //   suggest   --content DIR [--length 100000] [--runs 5]
 //                                                     explain's look-up and "did you mean" for a long argument
 switch CommandLine.arguments.dropFirst().first {
@@ -18,6 +19,7 @@ case "stages": stages()
 case "rebuild": rebuildStages()
 case "memory": inMemoryBuild()
 case "review": reviewBenchmark()
+case "hashing": hashingBenchmark()
 default: analysisBenchmark()
 }
 
