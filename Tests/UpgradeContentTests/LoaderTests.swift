@@ -25,7 +25,7 @@ struct LoaderTests {
         ]).errors()
         #expect(errors.count == 1)
         #expect(errors.first?.place.hasPrefix("paths.yaml:") == true)
-        #expect(errors.first?.message.hasPrefix("malformed YAML") == true)
+        #expect(errors.first?.code == .yamlSyntax)
     }
 
     @Test("A missing required field is reported at the mapping that lacks it")
@@ -42,7 +42,7 @@ struct LoaderTests {
             """
         ]).errors()
         #expect(errors.map(\.place).contains("offers.yaml:2:5"))
-        #expect(errors.contains { $0.message == "offer is missing the required key 'name'" })
+        #expect(errors.contains { $0.code == .missingKey && $0.message.hasSuffix("'name'") })
     }
 
     @Test("Duplicate ids: the second declaration is reported, naming the first")
@@ -85,7 +85,7 @@ struct LoaderTests {
             """
         ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:5:9"])
-        #expect(errors.first?.message.contains("itself") == true)
+        #expect(errors.first?.code == .inconsistent)
     }
 
     @Test("A path between programs is rejected")
@@ -98,7 +98,7 @@ struct LoaderTests {
             """
         ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:3:20"])
-        #expect(errors.first?.message.contains("cannot cross programs") == true)
+        #expect(errors.first?.code == .inconsistent)
     }
 
     @Test("A holding naming an unknown offer, an unknown status and a bad date are all reported in one run")
@@ -121,10 +121,8 @@ struct LoaderTests {
                 "examples.yaml:6:13", "examples.yaml:7:13", "examples.yaml:7:28",
                 "examples.yaml:8:11",
             ])
-        #expect(errors[0].message.hasPrefix("unknown status 'paused'"))
-        #expect(errors[1].message.hasPrefix("unknown offer 'premium'"))
-        #expect(errors[2].message.contains("not a holding"))
-        #expect(errors[3].message.contains("not a valid date"))
+        #expect(errors.map(\.code) == [.unknownID, .unknownID, .unknownID, .invalidValue])
+        #expect(errors[0].message.contains("'paused'") && errors[1].message.contains("'premium'"))
     }
 
     @Test("An unknown region, program and service on an offer are each reported")
@@ -167,7 +165,7 @@ struct LoaderTests {
     func duplicateKeys() throws {
         let errors = try ContentFixture(replacing: ["site.yaml": "title: A\nasOf: 2024-01-01\ntitle: B"]).errors()
         #expect(errors.count == 1)
-        #expect(errors.first?.message.contains("duplicate key 'title'") == true)
+        #expect(errors.first?.code == .yamlSyntax && errors.first?.message.contains("'title'") == true)
         #expect(errors.first?.place.hasPrefix("site.yaml:") == true)
     }
 
@@ -177,7 +175,7 @@ struct LoaderTests {
             replacing: ["site.yaml": "title: Fixture\nasOf: tomorrow"],
             removing: ["rules.yaml"]
         ).errors()
-        #expect(errors.contains { $0.location.file.hasSuffix("rules.yaml") && $0.message.hasPrefix("missing content file") })
+        #expect(errors.contains { $0.location.file.hasSuffix("rules.yaml") && $0.code == .unreadable })
         #expect(errors.map(\.place).contains("site.yaml:2:7"))
     }
 
