@@ -32,8 +32,8 @@ extension ContentReading {
         .compactMap { object -> AdvisoryRule? in
             let code = uniqueCode(object, seen: &adviceSeen)
             let words = object.string("words")
-            let each = object.string("each", required: false).flatMap { factPath($0, list: true) }
-            let offer = object.string("offer", required: false).flatMap { factPath($0, list: false) }
+            let each = object.string("each", required: false).flatMap(factPath)
+            let offer = object.string("offer", required: false).flatMap(factPath)
             let when = readWhen(object, verdict: true), message = readMessage(object)
             guard let code, let words, let when, let message else { return nil }
             return AdvisoryRule(
@@ -110,7 +110,7 @@ extension ContentReading {
     }
 
     /// `each` or `offer`: a dotted path of fact names.
-    private func factPath(_ text: Located<String>, list: Bool) -> Located<String>? {
+    private func factPath(_ text: Located<String>) -> Located<String>? {
         let path = FactValue.path(text.value)
         guard !path.isEmpty, path.allSatisfy(FactValue.vocabulary.contains) else {
             sink.error(

@@ -13,9 +13,22 @@ package struct ConditionLogic: Sendable {
         self.advisories = advisories
     }
 
+    /// The rules that block at a point, in rule order.
+    package func firing(at point: ConditionPoint) -> [Rule] {
+        rules.filter { point.matches($0.when) }
+    }
+
+    /// The advice given at a point, in the order the model lists it; the verdict is worked out
+    /// from the rules where the point does not give it.
+    package func advice(at point: ConditionPoint) -> [AdvisoryRule] {
+        var full = point
+        full.verdict = verdict(at: point)
+        return advisories.filter { full.matches($0.when) }
+    }
+
     /// The codes of the rules that block at a point, in rule order.
     package func reasons(at point: ConditionPoint) -> [ReasonCode] {
-        rules.filter { point.matches($0.when) }.map(\.code)
+        firing(at: point).map(\.code)
     }
 
     /// The verdict given at a point, or worked out from the reasons when the point does not give it.
@@ -23,11 +36,9 @@ package struct ConditionLogic: Sendable {
         point.verdict ?? (rules.contains { point.matches($0.when) } ? .blocked : .eligible)
     }
 
-    /// The advice at a point, in the order the model lists it.
+    /// The codes of the advice at a point, in the order the model lists it.
     package func advisories(at point: ConditionPoint) -> [AdvisoryCode] {
-        var full = point
-        full.verdict = verdict(at: point)
-        return advisories.filter { full.matches($0.when) }.map(\.code)
+        advice(at: point).map(\.code)
     }
 
     /// Every point of the condition space whose verdict agrees with its own conditions.

@@ -11,13 +11,13 @@ package struct RuleCore: Sendable {
         let facts = Facts(request: request, catalog: catalog)
         let point = facts.conditions
         let logic = catalog.logic
-        let values = facts.values
-        let reasons = logic.rules.filter { point.matches($0.when) }.map { rule in
+        let (firing, advice) = (logic.firing(at: point), logic.advice(at: point))
+        // The facts a message names are gathered only when there is something to word.
+        let values = firing.isEmpty && advice.isEmpty ? FactValue.absent : facts.values
+        let reasons = firing.map { rule in
             Reason(code: rule.code, rule: rule.id, message: rule.message.render(values))
         }
-        let advisories = logic.advisories.filter { point.matches($0.when) }.flatMap { advice in
-            Self.advisories(advice, values: values)
-        }
+        let advisories = advice.flatMap { advice in Self.advisories(advice, values: values) }
         return Decision(request: request, reasons: reasons, advisories: advisories)
     }
 
