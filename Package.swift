@@ -68,6 +68,15 @@ let package = Package(
             name: "UpgradeReview",
             dependencies: ["UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeSiteContract"]
         ),
+        // The one build pipeline: load, check, plan, make; into an output folder, compared with
+        // one, or kept in memory. Every command that makes the site goes through it.
+        .target(
+            name: "UpgradePipeline",
+            dependencies: [
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder",
+                "UpgradeSiteContract",
+            ]
+        ),
         // The live preview: serves files built in memory over HTTP and reloads open pages.
         // It is handed a build to run; it cannot write anything (no UpgradeOutput).
         .target(
@@ -77,8 +86,8 @@ let package = Package(
         .executableTarget(
             name: "upgradedocs",
             dependencies: [
-                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradePreview",
-                "UpgradeReview", "UpgradeSiteBuilder", "UpgradeSiteContract", "UpgradeVerify",
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradePipeline",
+                "UpgradePreview", "UpgradeReview", "UpgradeSiteBuilder", "UpgradeSiteContract", "UpgradeVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,7 +106,9 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder", "UpgradeSiteContract"],
+            dependencies: [
+                "UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradeSiteBuilder", "UpgradeSiteContract",
+            ],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -143,6 +154,13 @@ let package = Package(
         .testTarget(
             name: "UpgradeReviewTests",
             dependencies: ["UpgradeContent", "UpgradeCore", "UpgradeReview", "TestSupport"]
+        ),
+        .testTarget(
+            name: "UpgradePipelineTests",
+            dependencies: [
+                "UpgradeBase", "UpgradeContent", "UpgradeOutput", "UpgradePipeline", "UpgradeSiteBuilder",
+                "UpgradeSiteContract", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "UpgradePreviewTests",

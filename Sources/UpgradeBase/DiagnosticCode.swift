@@ -55,7 +55,7 @@ extension DiagnosticCode {
     package static let disk = Self("output.disk", "The file system refused a read or a write.")
     package static let locked = Self("output.locked", "Another build holds the output.")
     package static let keptFile = Self("output.kept-file", "A file the last manifest lists was changed by hand and is kept.")
-    package static let unsafePath = Self("output.unsafe-path", "A page path would leave the output folder.")
+    package static let unsafePath = Self("output.unsafe-path", "A page path, or a symbolic link in the output, leads outside it.")
     // verify: the written site against the rule core.
     package static let cellMismatch = Self("verify.cell-mismatch", "A matrix cell or list says otherwise than the rule core.")
     package static let tableMismatch = Self("verify.table-mismatch", "A published decision table differs from the model.")

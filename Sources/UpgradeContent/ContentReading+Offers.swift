@@ -193,7 +193,7 @@ extension ContentReading {
                 let named = keys.count == 1 ? "'\(keys.first!)'" : "'extends' and 'variantOf'"
                 let chain = (loop.map(\.offer) + [id]).map(\.rawValue).joined(separator: " → ")
                 let link = closing.key == "extends" ? closer.extends : closer.variantOf
-                sink.error(.partialCycle, "\(named) goes round in a circle: \(chain)", at: link?.location ?? closer.id.location)
+                sink.error(.inconsistent, "\(named) goes round in a circle: \(chain)", at: link?.location ?? closer.id.location)
             }
             return []
         }

@@ -187,7 +187,7 @@ final class Folder: @unchecked Sendable {
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
                 return DiagnosticError(
-                    .disk,
+                    .unsafePath,
                     "this is a symbolic link; the build never writes through one: replace it with a "
                         + "real folder or remove it", at: SourceLocation(file: path))
             case S_IFDIR: break

@@ -70,7 +70,7 @@ struct SiteExchange {
                 if generated.contains(path) { continue }
                 if generatedFolders.contains(path) {
                     throw DiagnosticError(
-                        .disk,
+                        entry == .link ? .unsafePath : .disk,
                         entry == .link
                             ? "this is a symbolic link; the build never writes through one: replace it with a real folder or remove it"
                             : "a file stands where the site needs a folder",

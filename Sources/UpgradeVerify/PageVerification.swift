@@ -58,7 +58,7 @@ struct PageVerification {
             for finding in StylesheetVerification.findings(in: css) {
                 fail(
                     "a style rule hides or draws content in verified tables: \(finding.rule)",
-                    line: style.line + finding.line - 1, &report)
+                    line: style.line + finding.line - 1, code: .stylesheet, &report)
             }
         }
         // The checker's page shows and hides its own parts as it answers; prose may hold raw HTML.
@@ -118,7 +118,9 @@ struct PageVerification {
 
     private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
 
-    private func fail(_ message: String, line: Int, _ report: inout Tally) {
-        report.fail(.pageStructure, message, file: path, line: line)
+    private func fail(
+        _ message: String, line: Int, code: DiagnosticCode = .pageStructure, _ report: inout Tally
+    ) {
+        report.fail(code, message, file: path, line: line)
     }
 }

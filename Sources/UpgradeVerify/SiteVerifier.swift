@@ -186,7 +186,7 @@ package struct SiteVerifier: Sendable {
         }
         let page = parsed[file] ?? HTMLDocument.parse(text)
         for finding in AttributeVerification.findings(html: text, page: page) {
-            report.fail(.pageStructure, finding.message, file: path(file), line: finding.line)
+            report.fail(.attribute, finding.message, file: path(file), line: finding.line)
         }
         PageVerification(kind: kind, file: file, path: path(file), asOf: expectations.asOf).verify(page, &report)
         switch kind {

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
 import UpgradeBase
-import UpgradeContent
 import UpgradeCore
 import UpgradeOutput
-import UpgradeSiteBuilder
+import UpgradePipeline
 import UpgradeSiteContract
 
 struct BuildCommand: ParsableCommand {
@@ -82,53 +81,22 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        if check { try compare() } else { try publish() }
-    }
-
-    /// The fidelity gate: nothing that `check` rejects is published. Warnings do not block.
-    private func gate(_ content: LoadedContent) throws {
-        try gate(ContentChecks.run(content))
-    }
-
-    private func gate(_ findings: Diagnostics) throws {
-        Console.report(findings.all)
-        let errors = findings.errors.count
-        guard errors == 0 else {
-            throw Console.fail(
-                "\(errors) finding\(errors == 1 ? "" : "s") that 'upgradedocs check' rejects; "
-                    + "nothing was written")
-        }
-    }
-
-    private func loadTemplates() throws -> TemplateSet {
-        do {
-            return try TemplateSet.load(from: templates)
-        } catch {
-            Console.report(error.diagnostics)
-            throw Console.fail("the templates in \(templates)/ have errors; nothing was written")
-        }
+        if let style = options.diagnosticStyle { DiagnosticStyle.current = style }
+        let site = IncrementalSite(
+            content: options.content, templates: templates, asOf: asOf.flatMap(CalendarDate.init(iso:)))
+        if check { try compare(site) } else { try publish(site) }
     }
 
     /// `--check`: the whole site made in memory and compared with the output, byte for byte.
-    private func compare() throws {
-        let content = try options.load()
-        try gate(content)
-        let templateSet = try loadTemplates()
-        let date = asOf.flatMap(CalendarDate.init(iso:)) ?? content.settings.asOf
-        let files: [GeneratedFile]
+    private func compare(_ site: IncrementalSite) throws {
+        let comparison: IncrementalSite.Comparison
         do {
-            files = try SiteBuilder.build(content, templates: templateSet, asOf: date)
+            comparison = try site.compare(with: SiteWriter(output: output))
         } catch {
-            Console.report(error.diagnostics)
-            throw Console.fail("the site was not built")
+            throw error.report(content: options.content, templates: templates, undone: "\(output)/ was not compared")
         }
-        let differences: [SiteWriter.Difference]
-        do {
-            differences = try SiteWriter(output: output).differences(from: files, asOf: date.description)
-        } catch {
-            Console.report(error.diagnostics)
-            throw Console.fail("\(output)/ cannot be compared")
-        }
+        Console.report(comparison.warnings)
+        let differences = comparison.differences
         guard differences.isEmpty else {
             Console.out(
                 differences.map { difference in
@@ -142,134 +110,33 @@ struct BuildCommand: ParsableCommand {
                 "\(output)/ is out of date: \(differences.count) file\(differences.count == 1 ? "" : "s") "
                     + "differ; run 'upgradedocs build' and commit the result")
         }
-        Console.out("ok: \(output)/ is up to date (\(files.count + 1) files, as of \(date))\n")
+        Console.out("ok: \(output)/ is up to date (\(comparison.files) files, as of \(comparison.asOf))\n")
     }
 
-    /// The checked content's plan. The prose pages' embeds and links are not checked again when
-    /// the site is the very one the last build made and checked, against the same model.
-    /// The result of `work`; when it throws, the write is dropped first, leaving the output as it was.
-    private func abandoning<T>(_ write: StagedWrite, _ work: () throws -> T) throws -> T {
+    private func publish(_ site: IncrementalSite) throws {
+        let publication: IncrementalSite.Publication
         do {
-            return try work()
+            publication = try site.publish(with: SiteWriter(output: output, cache: cacheFolder, lockWait: wait))
         } catch {
-            write.abandon()
-            throw error
+            throw error.report(
+                content: options.content, templates: templates, undone: "nothing was written; \(output)/ is unchanged")
         }
-    }
-
-    private func prepare(
-        _ loading: Result<LoadedContent, DiagnosticError>, previous: () -> [String: String],
-        checked: String?
-    ) throws -> (plan: SitePlan, warnings: Int, pages: PageCache, checked: String?) {
-        let loaded = try options.report(loading)
-        let templateSet = try loadTemplates()
-        let date = asOf.flatMap(CalendarDate.init(iso:)) ?? loaded.settings.asOf
-        let (plan, findings, clean) = ContentChecks.planned(
-            loaded, templates: templateSet, asOf: date, previous: previous,
-            checked: checked)
-        try gate(findings)
-        guard let plan else { throw Console.fail("the site was not built; \(output)/ is unchanged") }
-        return (
-            plan, loaded.warnings.count + findings.all.filter { $0.severity == .warning }.count, loaded.pageCache,
-            clean ? loaded.modelDigest : nil
-        )
-    }
-
-    private static func load(
-        _ folder: String, reusing cache: @escaping @autoclosure @Sendable () -> PageCache,
-        stamps: [String: FileStamp]
-    ) -> Result<LoadedContent, DiagnosticError> {
-        do throws(DiagnosticError) {
-            return .success(try ContentLoader.load(from: folder, reusing: cache(), stamps: stamps))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    /// The inputs as they stand, by name, inode, size and time, with the options, taken before
-    /// anything is read: an edit from here on shows as a change next time. Nil unless every input
-    /// was last written before `start`, so no write can hide in the same tick of the file
-    /// system's clock.
-    private func sourcesKey(of snapshot: SourceSnapshot?, settledBefore start: Int64) -> String? {
-        guard let snapshot, snapshot.isSettled(before: start) else { return nil }
-        var key = Fingerprint()
-        key.add(snapshot.digest)
-        key.add(asOf ?? "-")
-        return key.hex
-    }
-
-    /// The folder of prose pages, whose files' stamps the load takes from the snapshot.
-    private var pagesFolder: String { options.content + "/pages" }
-
-    /// A function of its own because Swift 6.3.1 crashes (an ownership assertion) compiling the
-    /// same expression inside `publish`.
-    private static func stamps(in snapshot: SourceSnapshot?, of folder: String) -> [String: FileStamp] {
-        snapshot?.stamps[folder] ?? [:]
-    }
-
-    /// The write into the output: its lock taken, the last build's record being read.
-    private func begin() throws -> StagedWrite {
-        do {
-            return try SiteWriter(output: output, cache: cacheFolder, lockWait: wait).begin()
-        } catch let failure {
-            Console.report(failure.diagnostics)
-            throw Console.fail("the site was not written; the previous site is unchanged")
-        }
-    }
-
-    /// Makes only the files whose inputs changed since the last build, and writes them. Without a
-    /// record of that build every file is made, and staged as it comes; the site changes only when
-    /// all are. The lock is taken, and the record read, while the content loads.
-    private func publish() throws {
-        let write = try begin()
-        // The last build's pages are decoded while the inputs' snapshot is taken and the model loads.
-        let previous = Eventually { () -> (bytes: [UInt8], cache: PageCache) in
-            let bytes = write.previousPages
-            return (bytes, PageCache(bytes: bytes))
-        }
-        let snapshot = SourceSnapshot.take(of: [options.content, templates], keepingStampsOf: [pagesFolder])
-        let sources = sourcesKey(of: snapshot, settledBefore: write.startedAt)
-        if let sources, write.isCurrent(sources: sources) {
-            let warned = write.previousWarnings
-            let report = write.finishUnchanged()
+        switch publication {
+        case .unchanged(let files, let warned):
             Console.out(
                 "\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
-                    + "last build (\(report.unchanged.count) files)"
+                    + "last build (\(files) files)"
                     + (warned > 0
                         ? "; that build warned \(warned) time\(warned == 1 ? "" : "s"): `upgradedocs check` "
                             + "lists the warnings" : "") + "\n")
-            Console.succeed()
-        }
-        // A page whose file is as the last build left it is taken from that build's record, unread.
-        let stamps = Self.stamps(in: snapshot, of: pagesFolder)
-        let loading = Self.load(options.content, reusing: previous.value.cache, stamps: stamps)
-        let prepared = try abandoning(write) {
-            try prepare(loading, previous: { write.previousInputs }, checked: write.previousChecked)
-        }
-        let plan = prepared.plan, date = prepared.plan.asOf
-        // What the load learnt of the pages is noted for the next build while this one renders.
-        let pageCache = prepared.pages, startedAt = write.startedAt
-        let pages = Eventually {
-            pageCache.isSame(as: previous.value.cache) ? previous.value.bytes : pageCache.bytes(settledBefore: startedAt)
-        }
-        do {
-            let emit: (([GeneratedFile]) -> Void)? = write.streams ? { write.add($0) } : nil
-            let build = plan.build(keeping: write.previousInputs, emit: emit, releasing: write.streams)
-            let report = try write.finish(
-                build, asOf: date.description, sources: sources, warnings: prepared.warnings,
-                checked: prepared.checked, pages: pages.value)
-            Console.report(report.warnings)
+        case .written(let report, let made, let kept, let asOf, let warnings):
+            Console.report(warnings)
             Console.out(
                 "wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
-                    + "\(report.removed.count) removed; \(build.made.count) made, \(build.kept.count) kept from the last "
-                    + "build (as of \(date))\n")
-            Console.succeed()
-        } catch let failure {
-            Console.report(failure.diagnostics)
-            throw Console.fail("the site was not written; the previous site is unchanged")
+                    + "\(report.removed.count) removed; \(made) made, \(kept) kept from the last "
+                    + "build (as of \(asOf))\n")
         }
     }
-
 }
 
 /// Keeps the output folder away from the folders the build reads.

@@ -3,7 +3,7 @@ import UpgradeBase
 import UpgradeCheck
 import UpgradeContent
 import UpgradeCore
-import UpgradeSiteBuilder
+import UpgradePipeline
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

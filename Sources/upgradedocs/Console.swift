@@ -61,15 +61,7 @@ enum Console {
         FileHandle.standardError.write(Data(terminalSafe("upgradedocs: error: \(message)\n").utf8))
     }
 
-    /// Prints `summary` as the command's last word and ends it with a failure status.
-    /// Ends a command that succeeded, there and then. A build holds ten thousand pages' worth
-    /// of strings when it is done; the kernel takes the memory back at once, where releasing it
-    /// object by object takes 0.07 s, an eighth of a rebuild. Everything printed is already
-    /// written: output goes straight to the file descriptors.
-    static func succeed() -> Never {
-        exit(0)
-    }
-
+    /// Prints `summary` as the command's last word and returns the failure status to throw.
     static func fail(_ summary: String, exit code: ExitCode = .failure) -> ExitCode {
         error(summary)
         return code

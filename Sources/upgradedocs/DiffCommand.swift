@@ -3,8 +3,8 @@ import UpgradeBase
 import UpgradeCheck
 import UpgradeContent
 import UpgradeCore
+import UpgradePipeline
 import UpgradeReview
-import UpgradeSiteBuilder
 import UpgradeSiteContract
 
 struct DiffCommand: ParsableCommand {
@@ -83,28 +83,16 @@ struct DiffCommand: ParsableCommand {
             Console.report(baseContent.relabel(error.diagnostics))
             throw Console.fail("the base '\(base)' cannot be read; nothing was compared")
         }
-        let templateSet: TemplateSet
-        do {
-            templateSet = try TemplateSet.load(from: templates)
-        } catch {
-            Console.report(error.diagnostics)
-            throw Console.fail("the templates in \(templates)/ have errors; nothing was compared")
-        }
         let date = asOf.flatMap(CalendarDate.init(iso:))
+        let site = IncrementalSite(content: options.content, templates: templates, asOf: date)
         let review: Review
         do {
             review = try Review(base: (base, before), head: (options.content, head), asOf: date ?? head.settings.asOf) {
-                () throws(DiagnosticError) in
-                let plans = ConcurrentMap.run([before, head]) { content in
-                    Result { () throws(DiagnosticError) in
-                        try SitePlan(content, templates: templateSet, asOf: date ?? content.settings.asOf)
-                    }
-                }
-                return try plans[1].get().changes(since: try plans[0].get())
+                () throws(BuildFailure) in try site.changes(from: before, to: head)
             }
         } catch {
-            Console.report(baseContent.relabel(error.diagnostics))
-            throw Console.fail("a site was not planned; nothing was compared")
+            let relabelled = BuildFailure(error.stage, baseContent.relabel(error.diagnostics))
+            throw relabelled.report(content: options.content, templates: templates, undone: "nothing was compared")
         }
         let explain = ExplainLine(content: options.content)
         switch format {

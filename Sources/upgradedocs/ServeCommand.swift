@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
 import UpgradeBase
-import UpgradeContent
 import UpgradeCore
+import UpgradePipeline
 import UpgradePreview
-import UpgradeSiteBuilder
 import UpgradeSiteContract
 
 struct ServeCommand: AsyncParsableCommand {
@@ -55,13 +54,13 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         if let style = options.diagnosticStyle { DiagnosticStyle.current = style }
         let (content, templates, date) = (options.content, self.templates, asOf.flatMap(CalendarDate.init(iso:)))
-        let site = PreviewSite(content: content, templates: templates, asOf: date)
-        let server = PreviewServer(host: host, port: port, watching: [content, templates]) { site.build() }
+        let site = SiteInMemory(IncrementalSite(content: content, templates: templates, asOf: date))
+        let server = PreviewServer(host: host, port: port, watching: [content, templates]) { site.preview() }
         let task = Task {
             try await server.run(
                 ready: { url in
                     Console.out("serving \(url) (watching \(content)/ and \(templates)/; Ctrl-C stops)\n")
-                }, report: PreviewSite.report)
+                }, report: SiteInMemory.report)
         }
         let stop = StopSignal { task.cancel() }
         defer { stop.cancel() }
@@ -76,55 +75,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// What `serve` builds: the same steps as `build` (load, the checks `check` runs, templates, pages),
-/// with every problem kept for the browser instead of ending the command. Like `build`, a rebuild
-/// makes only the files whose inputs changed; the others are the last build's, kept in memory.
-final class PreviewSite: Sendable {
-    private let content: String
-    private let templates: String
-    private let asOf: CalendarDate?
-    /// The last good build's files and their inputs, by path.
-    private let last = Locked<[String: (inputs: String, file: GeneratedFile)]>([:])
-    /// The digest of the last model whose checks found nothing: an edit of prose alone checks it not again.
-    private let checked = Locked<String?>(nil)
-
-    init(content: String, templates: String, asOf: CalendarDate?) {
-        self.content = content
-        self.templates = templates
-        self.asOf = asOf
-    }
-
-    func build() -> PreviewBuild {
-        let problems: [Diagnostic]
+/// What `serve` reports to the preview server: the pipeline's in-memory build, with every
+/// problem kept for the browser instead of ending the command.
+extension SiteInMemory {
+    func preview() -> PreviewBuild {
         do {
-            let content = try ContentLoader.load(from: content)
-            let templateSet = try TemplateSet.load(from: templates)
-            let previous = last.withLock { $0.mapValues(\.inputs) }
-            let (plan, findings, clean) = ContentChecks.planned(
-                content, templates: templateSet, asOf: asOf ?? content.settings.asOf, previous: { previous },
-                checked: checked.withLock { $0 })
-            checked.withLock { $0 = clean ? content.modelDigest : nil }
-            if let plan, findings.errors.isEmpty {
-                let build = plan.build(keeping: previous)
-                return .built(keep(build), made: build.made.count)
-            }
-            problems = findings.errors
+            let build = try rebuild()
+            return .built(build.files, made: build.made)
         } catch {
-            problems = error.diagnostics.filter { $0.severity == .error }
-        }
-        return .failed(problems)
-    }
-
-    /// Every file of the build, the kept ones from memory; what it made is remembered for the next.
-    private func keep(_ build: SiteBuild) -> [GeneratedFile] {
-        last.withLock { last in
-            let kept = build.kept.compactMap { last[$0.path]?.file }
-            var next: [String: (inputs: String, file: GeneratedFile)] = [:]
-            for file in build.made + kept {
-                if let inputs = build.inputs[file.path] { next[file.path] = (inputs, file) }
-            }
-            last = next
-            return (build.made + kept).sorted { $0.path < $1.path }
+            return .failed(error.diagnostics.filter { $0.severity == .error })
         }
     }
 

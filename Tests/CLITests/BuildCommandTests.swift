@@ -111,8 +111,7 @@ struct BuildCommandTests {
             .write(toFile: paths, atomically: true, encoding: .utf8)
         let result = try CLIRunner.run(["build", "--as-of", "2020-01-01"], in: folder)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("paths.yaml:"))
-        #expect(result.stderr.contains("unknown offer 'o365-e7'"))
+        #expect(result.diagnosed("content/paths.yaml:", "content.unknown-id", naming: "o365-e7"))
         #expect(Self.snapshot(folder + "/site") == before)
     }
 
@@ -125,7 +124,7 @@ struct BuildCommandTests {
             .write(toFile: folder + "/templates/role.mustache", atomically: true, encoding: .utf8)
         let result = try CLIRunner.run(["build", "--as-of", "2020-01-01"], in: folder)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("templates/role.mustache:"), "\(result.stderr)")
+        #expect(result.diagnosed("templates/role.mustache:", "template.syntax"), "\(result.stderr)")
         #expect(Self.snapshot(folder + "/site") == before)
     }
 

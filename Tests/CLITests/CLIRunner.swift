@@ -25,11 +25,29 @@ struct CLIRunner {
         let stderr: String
 
         /// Whether stderr holds a diagnostic at `place` (a `file:line:column` or its tail) with `code`,
-        /// and naming `subject` (a link, an id: the content's words, not the message's) when given.
-        func diagnosed(_ place: String, _ code: String, naming subject: String? = nil) -> Bool {
+        /// and naming `subject` (a link, an id: the content's words, not the message's; quoted or as a
+        /// word of its own) when given.
+        /// Whether `word` stands in `line` on its own: not as a part of a longer id.
+        static func mentions(_ line: String, _ word: String) -> Bool {
+            func isIDCharacter(_ character: Character?) -> Bool {
+                character.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ?? false
+            }
+            var start = line.startIndex
+            while let found = line.range(of: word, range: start..<line.endIndex) {
+                let before = found.lowerBound == line.startIndex ? nil : line[line.index(before: found.lowerBound)]
+                let after = found.upperBound == line.endIndex ? nil : line[found.upperBound]
+                if !isIDCharacter(before) && !isIDCharacter(after) { return true }
+                start = line.index(after: found.lowerBound)
+            }
+            return false
+        }
+
+        func diagnosed(
+            _ place: String, _ code: String, naming subject: String? = nil, severity: String = "error"
+        ) -> Bool {
             stderr.split(separator: "\n").contains { line in
-                line.contains(place) && line.contains(": error: ") && line.hasSuffix("[\(code)]")
-                    && subject.map { line.contains("'\($0)'") } != false
+                line.contains(place) && line.contains(": \(severity): ") && line.hasSuffix("[\(code)]")
+                    && subject.map { Self.mentions(String(line), $0) } != false
             }
         }
     }

@@ -66,8 +66,8 @@ struct TableCheckTests {
         let findings = try Self.findings(editing: "1-eligibility.yaml") {
             $0.replacingOccurrences(of: "hitPolicy: R", with: "hitPolicy: U")
         }
-        let overlap = try #require(findings.first { $0.message.contains("rules UPG-1 and UPG-3 both match") })
-        #expect(overlap.message.contains("hit policy U allows only one"))
+        let overlap = try #require(findings.first { $0.code == .tableOverlap })
+        #expect(overlap.mentions("UPG-1", "UPG-3", "U"))
         let words = try Self.request(in: overlap.message)
         #expect(words.contains("--status"), "the shared case has an inactive subscription")
         #expect(overlap.location.line > 1)
@@ -82,21 +82,13 @@ struct TableCheckTests {
                     with: "rows:\n  - id: ADV-0\n    annotation: all\n    when: {}\n"
                         + "    then: {advisory: legacy-withdrawn}\n")
         }
-        #expect(
-            shadowed.contains {
-                $0.message == "table advisories: rule ADV-1 can never fire: every case it matches "
-                    + "is taken by an earlier rule (hit policy F)"
-            })
+        #expect(shadowed.contains { $0.code == .tableUnreachable && $0.mentions("advisories", "ADV-1", "F") })
         let impossible = try Self.findings(editing: "2-advisories.yaml") {
             $0.replacingOccurrences(
                 of: "when: {other-channel-conflict: \"yes\"}",
                 with: "when: {other-channel-conflict: \"yes\", verdict: eligible}")
         }
-        #expect(
-            impossible.contains {
-                $0.message == "table advisories: rule ADV-2 can never fire: every case it "
-                    + "matches is impossible"
-            })
+        #expect(impossible.contains { $0.code == .tableUnreachable && $0.mentions("advisories", "ADV-2") })
     }
 
     @Test("A table that disagrees with the rule core is caught, with a runnable counterexample")
@@ -106,9 +98,9 @@ struct TableCheckTests {
                 of: "then: {verdict: blocked, reason: already-owns-target}",
                 with: "then: {verdict: blocked, reason: owns-included-services}")
         }
-        let finding = try #require(findings.first { $0.message.contains("the rule core says") })
-        #expect(finding.message.contains("the table says verdict blocked; reasons owns-included-services"))
-        #expect(finding.message.contains("but the rule core says verdict blocked; reasons already-owns-target"))
+        let finding = try #require(findings.first { $0.code == .tableDisagreement })
+        // The table's answer first, then the rule core's.
+        #expect(finding.mentions("blocked", "owns-included-services", "blocked", "already-owns-target"))
         let words = try Self.request(in: finding.message)
         #expect(words.contains("--holds"), "the counterexample holds the target")
         // The counterexample really shows the disagreement when asked of the rule core.
@@ -147,7 +139,7 @@ struct TableCheckTests {
                     """)
         }
         let warning = try #require(findings.first { $0.severity == .warning })
-        #expect(warning.message.contains("rules SPLIT-A, SPLIT-B differ only in status"))
+        #expect(warning.code == .tableMergeable && warning.mentions("SPLIT-A", "SPLIT-B", "status"))
     }
 }
 
@@ -170,7 +162,7 @@ struct ExampleCheckTests {
         #expect(
             findings.map { "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column)" }
                 == ["examples.yaml:2:9"])
-        #expect(findings.first?.message.contains("blocked (path-not-supported)") == true)
+        #expect(findings.first?.code == .exampleMismatch && findings.first?.mentions("blocked", "path-not-supported") == true)
     }
 
     @Test("The reference examples agree")

@@ -70,7 +70,7 @@ struct LoaderTests {
             """
         ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:3:10"])
-        #expect(errors.first?.message == "unknown offer 'standrd' (did you mean 'standard'?)")
+        #expect(errors.first?.code == .unknownID && errors.first?.names("standrd", "standard") == true)
     }
 
     @Test("A path from an offer to itself is rejected")
@@ -122,7 +122,7 @@ struct LoaderTests {
                 "examples.yaml:8:11",
             ])
         #expect(errors.map(\.code) == [.unknownID, .unknownID, .unknownID, .invalidValue])
-        #expect(errors[0].message.contains("'paused'") && errors[1].message.contains("'premium'"))
+        #expect(errors[0].names("paused") && errors[1].names("premium"))
     }
 
     @Test("An unknown region, program and service on an offer are each reported")
@@ -137,9 +137,8 @@ struct LoaderTests {
             """
         ]).errors()
         #expect(errors.map(\.place) == ["offers.yaml:4:67", "offers.yaml:5:47", "offers.yaml:5:63"])
-        #expect(errors[0].message == "unknown region 'indai' (did you mean 'india'?)")
-        #expect(errors[1].message.hasPrefix("unknown program 'nce'"))
-        #expect(errors[2].message == "unknown service 'mial' (did you mean 'mail'?)")
+        #expect(errors.map(\.code) == [.unknownID, .unknownID, .unknownID])
+        #expect(errors[0].names("indai", "india") && errors[1].names("nce") && errors[2].names("mial", "mail"))
     }
 
     @Test("A bad as-of date in the site settings is reported")
@@ -157,7 +156,7 @@ struct LoaderTests {
               - {id: apps, nmae: Desktop apps}
             """
         ]).errors()
-        #expect(errors.map(\.message).contains("unknown key 'nmae' in service (did you mean 'name'?)"))
+        #expect(errors.contains { $0.code == .unknownKey && $0.names("nmae", "name") })
         #expect(errors.map(\.place) == ["services.yaml:3:5", "services.yaml:3:16"])
     }
 
@@ -165,7 +164,7 @@ struct LoaderTests {
     func duplicateKeys() throws {
         let errors = try ContentFixture(replacing: ["site.yaml": "title: A\nasOf: 2024-01-01\ntitle: B"]).errors()
         #expect(errors.count == 1)
-        #expect(errors.first?.code == .yamlSyntax && errors.first?.message.contains("'title'") == true)
+        #expect(errors.first?.code == .yamlSyntax && errors.first?.names("title") == true)
         #expect(errors.first?.place.hasPrefix("site.yaml:") == true)
     }
 
@@ -212,13 +211,13 @@ struct LoaderTests {
                 "rules.yaml:3:13", "rules.yaml:4:20", "rules.yaml:5:53", "rules.yaml:6:20",
                 "rules.yaml:7:41", "rules.yaml:9:13", "rules.yaml:11:12",
             ])
-        #expect(errors[0].message == "unknown key 'listed-pat' in 'when' of a rule (did you mean 'listed-path'?)")
-        #expect(errors[1].message.hasPrefix("code 'Region_Mismatch' must be lowercase"))
-        #expect(errors[2].message.contains("'nmae', which no request has (did you mean 'name'?)"))
-        #expect(errors[3].message.hasPrefix("code 'path-not-supported' is already used"))
-        #expect(errors[4].message == "message: {{#status}} is never closed by {{/status}}")
-        #expect(errors[5].message.hasPrefix("unknown key 'verdict' in 'when' of a rule"))
-        #expect(errors[6].message.hasPrefix("'when' must name at least one condition"))
+        #expect(
+            errors.map(\.code) == [
+                .unknownKey, .invalidID, .message, .duplicate, .message, .unknownKey, .inconsistent,
+            ])
+        #expect(errors[0].names("listed-pat", "listed-path") && errors[1].names("Region_Mismatch"))
+        #expect(errors[2].names("nmae", "name") && errors[3].names("path-not-supported"))
+        #expect(errors[5].names("verdict"))
     }
 
     @Test("Every diagnostic prints as path:line:column: error: message")
@@ -283,6 +282,6 @@ struct DiagnosticsTests {
             """
         ]).errors()
         #expect(errors.map(\.place) == ["site.yaml:5:10"])
-        #expect(errors.first?.message == "'javascript:alert(1)' is not a web address: a source's url starts with https://")
+        #expect(errors.first?.code == .invalidValue && errors.first?.names("javascript:alert(1)") == true)
     }
 }

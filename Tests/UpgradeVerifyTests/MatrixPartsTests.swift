@@ -24,7 +24,7 @@ struct MatrixPartsTests {
     }
 
     /// Builds the large site, applies `edit` to one file, and verifies.
-    static func verify(editing file: String, _ edit: (String) -> String) throws -> [String] {
+    static func verify(editing file: String, _ edit: (String) -> String) throws -> VerifyRun {
         let (folder, _) = try built()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/" + file
@@ -32,7 +32,7 @@ struct MatrixPartsTests {
         let edited = edit(original)
         #expect(edited != original, "the edit must change \(file)")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        return VerifyRun(content: large.0, site: folder).messages
+        return VerifyRun(content: large.0, site: folder)
     }
 
     @Test("A program beyond the grid limit gets an overview and parts, each page under 1 MB, every offer in one part")
@@ -80,7 +80,7 @@ struct MatrixPartsTests {
                 of: #"data-from="\#(source)" data-targets=""#,
                 with: #"data-from="\#(source)" data-targets="x "#)
         }
-        #expect(htmlProblems.contains { $0.contains("row \(source): data-targets says x") })
+        #expect(!htmlProblems.findings(.cellMismatch, in: "matrix/legacy/part-1.html", mentioning: source, "x").isEmpty)
         let name = Self.large.0.catalog.offer(OfferID(target))!.name
         let markdownProblems = try Self.verify(editing: "matrix/legacy/part-1.md") { text in
             text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -88,7 +88,7 @@ struct MatrixPartsTests {
                     ? line.replacingOccurrences(of: MarkdownRenderer.escape(name), with: "") : String(line)
             }.joined(separator: "\n")
         }
-        #expect(markdownProblems.contains { $0.contains("row \(source): \(target) is missing from the possible upgrades") })
+        #expect(!markdownProblems.findings(.cellMismatch, in: "matrix/legacy/part-1.md", mentioning: source, target).isEmpty)
     }
 
     @Test("A row dropped from a part leaves its offer without a row")
@@ -101,7 +101,7 @@ struct MatrixPartsTests {
         let problems = try Self.verify(editing: "matrix/legacy/part-2.md") {
             $0.replacingOccurrences(of: line + "\n", with: "")
         }
-        #expect(problems.contains("\(id) has no row in any Markdown part of the legacy matrix"))
+        #expect(problems.problems.contains { $0.code == .cellMismatch && $0.mentions(id, "legacy") })
     }
 
     @Test("A target blocked for another reason, left out or given the wrong reasons")
@@ -118,13 +118,17 @@ struct MatrixPartsTests {
             $0.replacingOccurrences(
                 of: entry, with: entry.replacingOccurrences(of: "region-mismatch", with: "subscription-not-active"))
         }
-        #expect(wrong.contains { $0.contains("in data-blocked, the rule core says blocked (region-mismatch)") })
+        #expect(!wrong.findings(.cellMismatch, in: file, mentioning: "subscription-not-active", "region-mismatch").isEmpty)
         let target = String(entry.dropFirst(#"data-blocked=""#.count).split(separator: "=")[0])
         let left = try Self.verify(editing: file.replacingOccurrences(of: ".html", with: ".md")) { text in
             let name = Self.large.0.catalog.offer(OfferID(target))!.name
             return text.replacingOccurrences(of: MarkdownRenderer.escape(name) + " — use", with: "nothing — use")
         }
-        #expect(left.contains { $0.contains("\(target) is left out, which says it is blocked for path-not-supported alone") })
+        #expect(
+            !left.findings(
+                .cellMismatch, in: file.replacingOccurrences(of: ".html", with: ".md"), mentioning: target, "path-not-supported"
+            )
+            .isEmpty)
     }
 
     @Test("A split program cannot be embedded in prose as one grid")

@@ -5,13 +5,13 @@ import UpgradeBase
 import UpgradeSiteContract
 @testable import UpgradeVerify
 
-/// One hand edit of a freshly built site, named after what it changes, and the words of
-/// the finding `verify` must make. The manifest is rewritten with the edited file's hash
+/// One hand edit of a freshly built site, named after what it changes, and the code of the
+/// finding `verify` must make there. The manifest is rewritten with the edited file's hash
 /// (see `VerifyTests.verify`), so no edit is caught by its checksum alone.
 struct Tampering: CustomStringConvertible, Sendable {
     let name: String
     let file: String
-    let finding: String
+    let code: DiagnosticCode
     let edit: @Sendable (String) -> String
 
     var description: String { name }
@@ -36,7 +36,7 @@ let tamperings: [Tampering] = [
     // Markup that content could smuggle past an escaper that works by character.
     Tampering(
         name: "a quote with a combining mark ends an attribute and adds a handler", file: "index.html",
-        finding: "ends with a quote that something other than a space follows"
+        code: .attribute
     ) {
         $0.replacingFirst(
             #"<meta name="description" content=""#,
@@ -44,20 +44,20 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "an event handler on an element", file: "index.html",
-        finding: "has the attribute 'onclick', which no page of the site may carry"
+        code: .attribute
     ) {
         $0.replacingFirst("<main", with: #"<main onclick="alert(1)""#)
     },
     Tampering(
         name: "a raw < inside an attribute value", file: "index.html",
-        finding: "a raw '<' inside an attribute value of <meta>"
+        code: .attribute
     ) {
         $0.replacingFirst(#"<meta name="description" content=""#, with: #"<meta name="description" content="<b>"#)
     },
     // What a reader sees, changed behind unchanged labels.
     Tampering(
         name: "offer names swapped in two column headers", file: "matrix/legacy.html",
-        finding: "the column labelled o365-e1 shows 'Office 365 Enterprise E3'"
+        code: .cellMismatch
     ) {
         $0.replacingFirst(#"data-offer="o365-e1">Office 365 Enterprise E1<"#, with: #"data-offer="o365-e1">TEMP<"#)
             .replacingFirst(
@@ -67,7 +67,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "an offer name changed in a row header", file: "matrix/legacy.html",
-        finding: "the row labelled o365-e5 shows 'Office 365 Enterprise E3'"
+        code: .cellMismatch
     ) {
         $0.replacingFirst(
             #"<th scope="row" data-offer="o365-e5">Office 365 Enterprise E5<"#,
@@ -75,7 +75,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "screen-reader text that says Eligible on a blocked cell", file: "matrix/legacy.html",
-        finding: "a screen reader hears 'Eligible'"
+        code: .cellMismatch
     ) {
         $0.replacingFirst(
             #"<span class="visually-hidden">Blocked: Path not supported</span>"#,
@@ -83,30 +83,30 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "advice worded otherwise than the model words it", file: "rules/advisories.html",
-        finding: "the model words cancel-other-channel-first as 'Cancel it with the other partner or channel first'"
+        code: .tableMismatch
     ) {
         $0.replacingFirst("Cancel it with the other partner or channel first <code>", with: "Buy it anyway <code>")
     },
-    Tampering(name: "a blocked cell that shows ↪", file: "matrix/legacy.html", finding: "the page shows '↪'") {
+    Tampering(name: "a blocked cell that shows ↪", file: "matrix/legacy.html", code: .cellMismatch) {
         $0.replacingFirst(
             #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
             with: #"to=o365-e1"><span class="symbol" aria-hidden="true">↪</span>"#)
     },
     Tampering(
         name: "a ✓ drawn by the stylesheet", file: "assets/site.css",
-        finding: "a style rule hides or draws content in verified tables"
+        code: .stylesheet
     ) {
         $0 + "\ntd.blocked .symbol::after { content: \"✓\"; }\n"
     },
     Tampering(
         name: "a blocked cell's symbol hidden by the stylesheet", file: "assets/site.css",
-        finding: "a style rule hides or draws content in verified tables"
+        code: .stylesheet
     ) {
         $0 + "\n.upgrade-matrix td.blocked .symbol { visibility: hidden }\n"
     },
     Tampering(
         name: "a symbol hidden with the hidden attribute, another shown", file: "matrix/legacy.html",
-        finding: "hidden by the hidden attribute"
+        code: .pageStructure
     ) {
         $0.replacingFirst(
             #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
@@ -114,7 +114,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "a symbol hidden with display:none, another shown", file: "matrix/legacy.html",
-        finding: "hidden by style=\"display: none\""
+        code: .pageStructure
     ) {
         $0.replacingFirst(
             #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
@@ -122,7 +122,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "a ✓ written as a character reference on a blocked cell", file: "matrix/legacy.html",
-        finding: "the page shows '✓', but the rule core says blocked"
+        code: .cellMismatch
     ) {
         $0.replacingFirst(
             #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
@@ -130,7 +130,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "a ✓ written as a named reference HTML 4 does not know", file: "matrix/legacy.html",
-        finding: "the page shows '✓', but the rule core says blocked"
+        code: .cellMismatch
     ) {
         $0.replacingFirst(
             #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
@@ -139,93 +139,92 @@ let tamperings: [Tampering] = [
     // Hidden or repeated content.
     Tampering(
         name: "a row wrapped in a comment that contains >", file: "matrix/legacy.html",
-        finding: "the row for o365-e3 is missing"
+        code: .cellMismatch
     ) {
         $0.editingLines(startingWith: #"<tr><th scope="row" data-offer="o365-e3">"#) { ["<!-- a > b", $0, "-->"] }
     },
-    Tampering(name: "a matrix row duplicated in HTML", file: "matrix/legacy.html", finding: "the row for o365-e3 appears 2 times")
-    {
+    Tampering(name: "a matrix row duplicated in HTML", file: "matrix/legacy.html", code: .cellMismatch) {
         $0.editingLines(startingWith: #"<tr><th scope="row" data-offer="o365-e3">"#) { [$0, $0] }
     },
     Tampering(
-        name: "a matrix row duplicated in Markdown", file: "matrix/legacy.md", finding: "the row for o365-e3 appears 2 times"
+        name: "a matrix row duplicated in Markdown", file: "matrix/legacy.md", code: .cellMismatch
     ) {
         $0.editingLines(startingWith: "| Office 365 Enterprise E3 | —") { [$0, $0] }
     },
-    Tampering(name: "a second Markdown grid", file: "matrix/legacy.md", finding: "a second Markdown grid") { text in
+    Tampering(name: "a second Markdown grid", file: "matrix/legacy.md", code: .cellMismatch) { text in
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let grid = lines.drop { !$0.hasPrefix("| From ╲ To") }.prefix { $0.hasPrefix("|") }
         return text + "\n" + grid.joined(separator: "\n") + "\n"
     },
     Tampering(
         name: "a matrix column duplicated in Markdown", file: "matrix/legacy.md",
-        finding: "the column for o365-e1 appears 2 times"
+        code: .cellMismatch
     ) {
         $0.replacingFirst("| From ╲ To |", with: "| From ╲ To | Office 365 Enterprise E1 |")
     },
-    Tampering(name: "a cell relabelled with another pair", file: "matrix/legacy.html", finding: "the cell is labelled") {
+    Tampering(name: "a cell relabelled with another pair", file: "matrix/legacy.html", code: .cellMismatch) {
         $0.replacingFirst(#"data-from="o365-e5" data-to="o365-e1""#, with: #"data-from="o365-e5" data-to="o365-e3""#)
     },
-    Tampering(name: "a target added to the HTML list form", file: "matrix/legacy.html", finding: "not eligible or not an offer") {
+    Tampering(name: "a target added to the HTML list form", file: "matrix/legacy.html", code: .cellMismatch) {
         $0.replacingFirst(
             "Office 365 Enterprise E3<br>Office 365 Enterprise E5</td>",
             with: "Office 365 Enterprise E3<br>Office 365 Enterprise E5<br>Office 365 Enterprise E1</td>")
     },
     Tampering(
         name: "a list-form target swapped for another in Markdown", file: "matrix/legacy.md",
-        finding: "list row m365-business-standard shows 2 targets"
+        code: .cellMismatch
     ) {
         $0.replacingFirst(
             "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E5 |",
             with: "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E1 |")
     },
-    Tampering(name: "list-form targets out of order", file: "matrix/legacy.md", finding: "out of order") {
+    Tampering(name: "list-form targets out of order", file: "matrix/legacy.md", code: .cellMismatch) {
         $0.replacingFirst(
             "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E5 |",
             with: "| Microsoft 365 Business Standard | Office 365 Enterprise E5<br/>Office 365 Enterprise E3 |")
     },
     // The decision-table pages.
     Tampering(
-        name: "the hit-policy letter a reader sees changed", file: "rules/eligibility.html", finding: "the header shows 'U'"
+        name: "the hit-policy letter a reader sees changed", file: "rules/eligibility.html", code: .tableMismatch
     ) {
         $0.replacingFirst(
             #"<th scope="col" class="hit-policy"><span class="symbol" aria-hidden="true">R</span>"#,
             with: #"<th scope="col" class="hit-policy"><span class="symbol" aria-hidden="true">U</span>"#)
     },
-    Tampering(name: "an input label reworded", file: "rules/eligibility.html", finding: "the header shows") {
+    Tampering(name: "an input label reworded", file: "rules/eligibility.html", code: .tableMismatch) {
         $0.replacingFirst(">Subscription status<", with: ">Subscription state<")
     },
-    Tampering(name: "two rule numbers swapped", file: "rules/eligibility.html", finding: "is numbered '2'") {
+    Tampering(name: "two rule numbers swapped", file: "rules/eligibility.html", code: .tableMismatch) {
         $0.replacingFirst(#"id="rule-UPG-1">1<"#, with: #"id="rule-UPG-1">2<"#).replacingFirst(
             #"id="rule-UPG-2">2<"#, with: #"id="rule-UPG-2">1<"#)
     },
-    Tampering(name: "a rule's annotation reworded", file: "rules/eligibility.html", finding: "the annotation reads") {
+    Tampering(name: "a rule's annotation reworded", file: "rules/eligibility.html", code: .tableMismatch) {
         $0.replacingFirst("is a listed path. Source:", with: "is any path. Source:")
     },
-    Tampering(name: "a decision-table row duplicated", file: "rules/eligibility.html", finding: "rule UPG-4 appears twice") {
+    Tampering(name: "a decision-table row duplicated", file: "rules/eligibility.html", code: .tableMismatch) {
         $0.editingLines(startingWith: #"<tr data-rule="UPG-4">"#) { [$0, $0] }
     },
     Tampering(
-        name: "the Markdown decision table's hit policy changed", file: "rules/eligibility.md", finding: "the hit policy is U"
+        name: "the Markdown decision table's hit policy changed", file: "rules/eligibility.md", code: .tableMismatch
     ) {
         $0.replacingFirst("| R | Listed path", with: "| U | Listed path")
     },
     Tampering(
         name: "a worked example's verdict flipped in HTML", file: "rules/eligibility.html",
-        finding: "worked example 'A plain upgrade from Business Basic to Business Standard' reads"
+        code: .examplePage
     ) {
         $0.replacingFirst("as of 2021-06-01</td><td>eligible</td>", with: "as of 2021-06-01</td><td>blocked</td>")
     },
     Tampering(
         name: "a worked example's verdict flipped in Markdown", file: "rules/eligibility.md",
-        finding: "worked example 'A plain upgrade from Business Basic to Business Standard' reads"
+        code: .examplePage
     ) {
         $0.replacingFirst("active, as of 2021-06-01 | eligible |", with: "active, as of 2021-06-01 | blocked |")
     },
     // Role guides, the home page and prose.
     Tampering(
         name: "a role guide's checks swapped out of rule order", file: "roles/admin-agent.html",
-        finding: "the checks are out of rule order"
+        code: .rolePage
     ) { text in
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let first = lines.firstIndex(where: { $0.contains("(<a href=\"../rules/eligibility.html#rule-UPG-1\">") }),
@@ -237,7 +236,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "a role guide's checks swapped in Markdown", file: "roles/admin-agent.md",
-        finding: "the checks are out of rule order"
+        code: .rolePage
     ) { text in
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let first = lines.firstIndex(where: { $0.hasPrefix("1. **") }),
@@ -246,35 +245,35 @@ let tamperings: [Tampering] = [
         (lines[first], lines[second]) = ("1. " + lines[second].dropFirst(3), "2. " + lines[first].dropFirst(3))
         return lines.joined(separator: "\n")
     },
-    Tampering(name: "a check's remedy reworded", file: "roles/sales-agent.html", finding: "check 3 is missing or reworded") {
+    Tampering(name: "a check's remedy reworded", file: "roles/sales-agent.html", code: .rolePage) {
         $0.replacingFirst("Reactivate the subscription", with: "Renew the subscription")
     },
     Tampering(
         name: "the home page's offer count changed", file: "index.html",
-        finding: "the home page says Offers: 12, the model has 11"
+        code: .indexPage
     ) {
         $0.replacingFirst("<dt>Offers</dt><dd>11</dd>", with: "<dt>Offers</dt><dd>12</dd>")
     },
     Tampering(
         name: "the home page's path count changed in Markdown", file: "index.md",
-        finding: "the home page says Upgrade paths: 13, the model has 12"
+        code: .indexPage
     ) {
         $0.replacingFirst("- **Upgrade paths**: 12", with: "- **Upgrade paths**: 13")
     },
     Tampering(
         name: "a role guide unlinked from the home page", file: "index.html",
-        finding: "the home page does not link to roles/sales-agent.html"
+        code: .indexPage
     ) {
         $0.replacingOccurrences(of: #"href="roles/sales-agent.html""#, with: #"href="roles/admin-agent.html""#)
     },
     Tampering(
-        name: "a link on the home page that leads nowhere", file: "index.md", finding: "leads to a page the site does not have"
+        name: "a link on the home page that leads nowhere", file: "index.md", code: .indexPage
     ) {
         $0.replacingFirst("(print/decision-tables.md)", with: "(print/decision-table.md)")
     },
     Tampering(
         name: "a prose page's embedded list changed in HTML", file: "pages/how-to-answer.html",
-        finding: "list row m365-business-standard shows 1 target"
+        code: .cellMismatch
     ) {
         $0.replacingFirst(
             #"data-targets="o365-e3 o365-e5">Office 365 Enterprise E3<br>Office 365 Enterprise E5</td>"#,
@@ -282,7 +281,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "a prose page's embedded list changed in Markdown", file: "pages/how-to-answer.md",
-        finding: "list row m365-business-standard shows 1 target"
+        code: .cellMismatch
     ) {
         $0.replacingFirst(
             "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E5 |",
@@ -290,19 +289,19 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "a prose page's embedded decision table changed in Markdown", file: "pages/how-to-answer.md",
-        finding: "decision table eligibility: rule UPG-3, status"
+        code: .tableMismatch
     ) {
         $0.replacingFirst(
             "| <a id=\"rule-UPG-3\"></a>3 | - | - | inactive |", with: "| <a id=\"rule-UPG-3\"></a>3 | - | - | active |")
     },
     Tampering(
         name: "a print-page matrix row dropped in Markdown", file: "print/decision-tables.md",
-        finding: "the row for o365-e1 is missing"
+        code: .cellMismatch
     ) {
         $0.editingLines(startingWith: "| Office 365 Enterprise E1 | —") { _ in [] }
     },
     Tampering(
-        name: "a print-page cell flipped in HTML", file: "print/decision-tables.html", finding: "row o365-e5, column o365-e1"
+        name: "a print-page cell flipped in HTML", file: "print/decision-tables.html", code: .cellMismatch
     ) {
         $0.replacingFirst(
             #"data-from="o365-e5" data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#,
@@ -310,70 +309,69 @@ let tamperings: [Tampering] = [
     },
     Tampering(
         name: "an upgrade's visible name changed on an offer page", file: "offers/m365-business-basic.html",
-        finding: "the possible upgrade to o365-e1 reads 'Office 365 Enterprise E5: adds"
+        code: .offerPage
     ) {
         $0.replacingFirst(">Office 365 Enterprise E1</a>: adds", with: ">Office 365 Enterprise E5</a>: adds")
     },
     Tampering(
         name: "a service's name changed on an offer page in Markdown", file: "offers/m365-business-basic.md",
-        finding: "the Markdown lists the services"
+        code: .offerPage
     ) {
         $0.replacingFirst("- OneDrive\n", with: "- OneDrive for Business\n")
     },
     // Data files.
-    Tampering(name: "a test vector's decision changed", file: "data/test-vectors.json", finding: "vector 1: the file says") {
+    Tampering(name: "a test vector's decision changed", file: "data/test-vectors.json", code: .testVectors) {
         $0.replacingFirst(#""reasons": [],"#, with: #""reasons": [{"code": "path-not-supported", "rule": "UPG-1"}],"#)
     },
-    Tampering(name: "a test vector dropped", file: "data/test-vectors.json", finding: "the vectors cover") { text in
+    Tampering(name: "a test vector dropped", file: "data/test-vectors.json", code: .testVectors) { text in
         guard let start = text.range(of: "  \"vectors\": [\n    {"),
             let next = text.range(of: "\n    },\n    {", range: start.upperBound..<text.endIndex)
         else { return text }
         return text.replacingCharacters(in: start.upperBound..<next.upperBound, with: "")
     },
     // Pages and the manifest.
-    Tampering(name: "the page's generator changed", file: "roles/admin-agent.html", finding: "does not name upgradedocs") {
+    Tampering(name: "the page's generator changed", file: "roles/admin-agent.html", code: .pageStructure) {
         $0.replacingFirst(#"<meta name="generator" content="upgradedocs"#, with: #"<meta name="generator" content="otherdocs"#)
     },
-    Tampering(name: "the page's as-of date changed", file: "matrix/legacy.html", finding: "the page says it is as of 2027-01-01")
-    {
+    Tampering(name: "the page's as-of date changed", file: "matrix/legacy.html", code: .pageStructure) {
         $0.replacingFirst("<dt>As of</dt><dd>2026-11-25</dd>", with: "<dt>As of</dt><dd>2027-01-01</dd>")
     },
-    Tampering(name: "the Markdown footer's date changed", file: "roles/admin-agent.md", finding: "does not end with the footer") {
+    Tampering(name: "the Markdown footer's date changed", file: "roles/admin-agent.md", code: .pageStructure) {
         $0.replacingFirst("*Decisions as of 2026-11-25.", with: "*Decisions as of 2027-01-01.")
     },
-    Tampering(name: "an inline script added to a page", file: "matrix/legacy.html", finding: "an inline script") {
+    Tampering(name: "an inline script added to a page", file: "matrix/legacy.html", code: .pageStructure) {
         $0.replacingFirst(
             "</main>", with: "<script>document.querySelectorAll('td').forEach(c => c.textContent = '✓')</script></main>")
     },
     Tampering(
-        name: "a script added to a page that has none", file: "roles/admin-agent.html", finding: "the page loads the scripts"
+        name: "a script added to a page that has none", file: "roles/admin-agent.html", code: .pageStructure
     ) {
         $0.replacingFirst("</body>", with: #"<script src="../assets/checker.js"></script></body>"#)
     },
-    Tampering(name: "a second stylesheet", file: "matrix/legacy.html", finding: "the page loads the stylesheet") {
+    Tampering(name: "a second stylesheet", file: "matrix/legacy.html", code: .pageStructure) {
         $0.replacingFirst("</head>", with: #"<link rel="stylesheet" href="../assets/other.css"></head>"#)
     },
     Tampering(
         name: "a style element that hides the matrix's cells", file: "matrix/legacy.html",
-        finding: "a style rule hides or draws content in verified tables"
+        code: .stylesheet
     ) {
         $0.replacingFirst("</head>", with: "<style>.upgrade-matrix td { display: none }</style></head>")
     },
     Tampering(
         name: "an alias's word taken out of the search index", file: "data/search/terms-0.js",
-        finding: "search for 'E3' cannot find offers/o365-e3.html"
+        code: .searchIndex
     ) {
         $0.replacingFirst("\n\"e3\":[", with: "\n\"e3x\":[")
     },
     Tampering(
         name: "a page left out of the search index", file: "data/search/pages.js",
-        finding: "search cannot find roles/admin-agent.html"
+        code: .searchIndex
     ) {
         $0.replacingFirst("[\"roles/admin-agent.html\",", with: "[\"roles/someone-else.html\",")
     },
     Tampering(
         name: "a table injected into a role guide", file: "roles/admin-agent.html",
-        finding: "a decision-table table on a role page"
+        code: .pageStructure
     ) {
         $0.replacingFirst(
             "</article>", with: #"<table class="decision-table" data-table="eligibility"><tr><td>1</td></tr></table></article>"#)
@@ -382,13 +380,12 @@ let tamperings: [Tampering] = [
 
 @Suite("verify fails on every kind of tampering a reader would meet")
 struct TamperingTests {
-    @Test("Each tampering is found, at its file, in words that say what the page shows", arguments: tamperings)
+    @Test("Each tampering is found, at its file, as the kind of finding it is", arguments: tamperings)
     func tamperingIsFound(_ tampering: Tampering) throws {
         let report = try VerifyTests.verify(editing: tampering.file, tampering.edit)
         #expect(!report.problems.isEmpty, "\(tampering.name): verify passed")
-        let matching = report.problems.filter { $0.message.contains(tampering.finding) }
-        #expect(
-            !matching.isEmpty, "\(tampering.name): no finding says '\(tampering.finding)'; found \(report.messages.prefix(4))")
+        let matching = report.problems.filter { $0.code == tampering.code }
+        #expect(!matching.isEmpty, "\(tampering.name): no [\(tampering.code)] finding; found \(report.messages.prefix(4))")
         #expect(
             matching.allSatisfy { $0.location.file.hasSuffix(tampering.file) && $0.location.line >= 1 },
             "\(tampering.name): \(matching.map(\.location))")
@@ -416,7 +413,7 @@ struct TamperingTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "tampered".write(toFile: folder + "/roles/admin-agent.md", atomically: true, encoding: .utf8)
         let report = VerifyRun(content: SiteFixture.content, site: folder)
-        #expect(report.messages.contains { $0.hasPrefix("roles/admin-agent.md is not the file the build wrote: its SHA-256 is") })
+        #expect(!report.findings(.siteFiles, in: "roles/admin-agent.md").isEmpty)
     }
 
     @Test("A page dropped from the manifest is still verified, and reported")
@@ -436,8 +433,8 @@ struct TamperingTests {
         try (try String(contentsOfFile: page, encoding: .utf8)).replacingFirst("| ✓ | ✓ |", with: "| — | ✓ |")
             .write(toFile: page, atomically: true, encoding: .utf8)
         let report = VerifyRun(content: SiteFixture.content, site: folder)
-        #expect(report.problems.contains { $0.message == "a page the manifest does not list; it is verified all the same" })
-        #expect(report.messages.contains { $0.contains("the page shows '—', but the rule core says eligible") })
+        #expect(!report.findings(.siteFiles, in: "matrix/legacy.md").isEmpty)
+        #expect(report.findings(.cellMismatch, in: "matrix/legacy.md", mentioning: "eligible").contains { $0.names("—") })
     }
 
     @Test("A page the model does not make, and a manifest that names another generator")
@@ -452,10 +449,7 @@ struct TamperingTests {
         try text.replacingFirst("\"generator\": \"upgradedocs", with: "\"generator\": \"otherdocs").write(
             toFile: path, atomically: true, encoding: .utf8)
         let report = VerifyRun(content: SiteFixture.content, site: folder)
-        #expect(
-            report.problems.contains {
-                $0.message == "a page the model does not make" && $0.location.file.hasSuffix("roles/extra.html")
-            })
-        #expect(report.messages.contains { $0.hasPrefix("the manifest says it was generated by 'otherdocs") })
+        #expect(!report.findings(.pageStructure, in: "roles/extra.html").isEmpty)
+        #expect(report.problems.contains { $0.code == .siteFiles && $0.mentions("otherdocs") })
     }
 }

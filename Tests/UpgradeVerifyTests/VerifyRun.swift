@@ -1,3 +1,4 @@
+import TestSupport
 import UpgradeBase
 import UpgradeContent
 import UpgradeVerify
@@ -14,4 +15,15 @@ struct VerifyRun {
     }
 
     var messages: [String] { problems.map(\.message) }
+
+    /// The findings of `code` in `file` (a path in the site) that mention each of `words` in order.
+    func findings(_ code: DiagnosticCode, in file: String, mentioning words: String...) -> [Diagnostic] {
+        problems.filter { $0.code == code && $0.location.file.hasSuffix("/" + file) && $0.mentions(words) }
+    }
+
+    /// Whether exactly the findings `findings(…)` names were found, and nothing else.
+    func foundOnly(_ code: DiagnosticCode, in file: String, mentioning words: String...) -> Bool {
+        problems.count == 1
+            && problems.allSatisfy { $0.code == code && $0.location.file.hasSuffix("/" + file) && $0.mentions(words) }
+    }
 }

@@ -42,8 +42,6 @@ struct VerifyTests {
         try Data(rewritten.file.bytes).write(to: URL(fileURLWithPath: manifestPath))
     }
 
-    static func messages(_ report: VerifyRun) -> [String] { report.messages }
-
     @Test("A fresh build verifies: every table, cell and row agrees")
     func freshBuildVerifies() throws {
         let report = try Self.verify()
@@ -61,12 +59,11 @@ struct VerifyTests {
                 of: #"data-to="o365-e1" data-verdict="eligible" data-reasons="""#,
                 with: #"data-to="o365-e1" data-verdict="blocked" data-reasons="path-not-supported""#)
         }
+        // The cell, what the page says, then what the rule core says.
         #expect(
-            Self.messages(report) == [
-                "row m365-business-basic, column o365-e1: data-verdict and data-reasons say "
-                    + "blocked (path-not-supported), the rule core says eligible"
-            ])
-        #expect(report.problems.first?.location.file.hasSuffix("matrix/legacy.html") == true)
+            report.foundOnly(
+                .cellMismatch, in: "matrix/legacy.html",
+                mentioning: "m365-business-basic", "o365-e1", "blocked", "path-not-supported", "eligible"))
         #expect((report.problems.first?.location.line ?? 0) > 1)
         #expect(report.problems.count == 1)
     }
@@ -79,10 +76,9 @@ struct VerifyTests {
                 with: #"data-from="o365-e5" data-to="o365-e1" data-verdict="eligible" data-reasons="""#)
         }
         #expect(
-            Self.messages(report) == [
-                "row o365-e5, column o365-e1: data-verdict and data-reasons say eligible, "
-                    + "the rule core says blocked (path-not-supported)"
-            ])
+            report.foundOnly(
+                .cellMismatch, in: "matrix/legacy.html",
+                mentioning: "o365-e5", "o365-e1", "eligible", "blocked", "path-not-supported"))
     }
 
     @Test("A ✓ removed from the Markdown grid")
@@ -95,10 +91,8 @@ struct VerifyTests {
             return lines.joined(separator: "\n")
         }
         #expect(
-            Self.messages(report) == [
-                "row m365-business-standard, column o365-e3: the page shows '—', but the rule "
-                    + "core says eligible, which shows as '✓'"
-            ])
+            report.foundOnly(.cellMismatch, in: "matrix/legacy.md", mentioning: "m365-business-standard", "o365-e3", "eligible"))
+        #expect(report.problems.first?.names("—", "✓") == true, "what the page shows, then what it should")
     }
 
     @Test("A target dropped from the Markdown list form")
@@ -108,11 +102,8 @@ struct VerifyTests {
                 of: "| Microsoft 365 Business Standard | Office 365 Enterprise E3<br/>Office 365 Enterprise E5 |",
                 with: "| Microsoft 365 Business Standard | Office 365 Enterprise E3 |")
         }
-        #expect(
-            Self.messages(report) == [
-                "list row m365-business-standard shows 1 target, the rule core allows 2: "
-                    + "missing 'Office 365 Enterprise E5'"
-            ])
+        #expect(report.foundOnly(.cellMismatch, in: "matrix/legacy.md", mentioning: "m365-business-standard", "1", "2"))
+        #expect(report.problems.first?.names("Office 365 Enterprise E5") == true, "the target left out")
     }
 
     @Test("A decision-table output changed")
@@ -123,15 +114,10 @@ struct VerifyTests {
                 of: #"<td class="output" data-output="reason">Subscription not active <code>subscription-not-active</code></td>"#,
                 with: #"<td class="output" data-output="reason">Already owns target <code>already-owns-target</code></td>"#)
         }
-        let messages = Self.messages(report)
-        #expect(
-            messages.contains(
-                "decision table eligibility: rule UPG-3, reason: the page says 'already-owns-target', "
-                    + "the content says 'subscription-not-active'"))
-        #expect(
-            messages.contains {
-                $0.hasPrefix("decision table eligibility: as published, at ") && $0.contains("the rule core says")
-            })
+        // The row's cell against the content, and the table as published against the rule core.
+        let row = report.findings(.tableMismatch, in: "rules/eligibility.html", mentioning: "eligibility", "UPG-3", "reason")
+        #expect(row.count == 1 && row.first?.names("already-owns-target", "subscription-not-active") == true)
+        #expect(report.findings(.tableMismatch, in: "rules/eligibility.html", mentioning: "eligibility").count >= 2)
     }
 
     @Test("A decision-table row dropped, in HTML and in Markdown")
@@ -140,12 +126,13 @@ struct VerifyTests {
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix(#"<tr data-rule="UPG-4">"#) }.joined(separator: "\n")
         }
-        #expect(Self.messages(html).contains("decision table eligibility: rule UPG-4 (row 4) is missing"))
+        #expect(!html.findings(.tableMismatch, in: "rules/eligibility.html", mentioning: "eligibility", "UPG-4", "4").isEmpty)
         let markdown = try Self.verify(editing: "rules/eligibility.md") { text in
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix(#"| <a id="rule-UPG-4"></a>4 |"#) }.joined(separator: "\n")
         }
-        #expect(Self.messages(markdown).first == "decision table eligibility: rule UPG-4 (row 4) is missing")
+        #expect(markdown.problems.first?.code == .tableMismatch)
+        #expect(markdown.problems.first?.mentions("eligibility", "UPG-4", "4") == true)
     }
 
     @Test("A matrix row dropped, in HTML and in Markdown")
@@ -154,12 +141,12 @@ struct VerifyTests {
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix(#"<tr><th scope="row" data-offer="o365-e3">"#) }.joined(separator: "\n")
         }
-        #expect(Self.messages(html) == ["the row for o365-e3 is missing"])
+        #expect(html.foundOnly(.cellMismatch, in: "matrix/legacy.html", mentioning: "o365-e3"))
         let markdown = try Self.verify(editing: "matrix/legacy.md") { text in
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("| Office 365 Enterprise E3 | —") }.joined(separator: "\n")
         }
-        #expect(Self.messages(markdown) == ["the row for o365-e3 is missing"])
+        #expect(markdown.foundOnly(.cellMismatch, in: "matrix/legacy.md", mentioning: "o365-e3"))
     }
 
     @Test("An extra column, a table that cannot be found, and a missing page are all reported")
@@ -167,18 +154,16 @@ struct VerifyTests {
         let extra = try Self.verify(editing: "matrix/legacy.md") {
             $0.replacingOccurrences(of: "| From ╲ To |", with: "| From ╲ To | Office 365 Enterprise E9 |")
         }
-        #expect(Self.messages(extra).contains("the column 'Office 365 Enterprise E9' is not an offer of the catalog"))
+        #expect(extra.findings(.cellMismatch, in: "matrix/legacy.md").contains { $0.names("Office 365 Enterprise E9") })
         let gone = try Self.verify(editing: "rules/advisories.md") {
             $0.replacingOccurrences(of: "| R |", with: "| X | Y |")
         }
-        #expect(
-            Self.messages(gone).contains("decision table advisories: no Markdown decision table with the columns of 'advisories'")
-        )
+        #expect(!gone.findings(.tableMismatch, in: "rules/advisories.md", mentioning: "advisories", "advisories").isEmpty)
         let folder = try SiteFixture.write()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.removeItem(atPath: folder + "/matrix/legacy.md")
         let missing = VerifyRun(content: SiteFixture.content, site: folder)
-        #expect(Self.messages(missing).contains { $0.hasPrefix("missing: the site has no matrix/legacy.md") })
+        #expect(!missing.findings(.pageStructure, in: "matrix/legacy.md").isEmpty)
     }
 }
 
@@ -232,11 +217,11 @@ struct OfferVerifyTests {
         let html = try VerifyTests.verify(editing: "offers/m365-business-basic.html") {
             $0.replacingOccurrences(of: #"<li data-service="onedrive">OneDrive</li>"#, with: "")
         }
-        #expect(html.messages.contains { $0.hasPrefix("m365-business-basic: the page lists the services") })
+        #expect(!html.findings(.offerPage, in: "offers/m365-business-basic.html", mentioning: "m365-business-basic").isEmpty)
         let markdown = try VerifyTests.verify(editing: "offers/m365-business-basic.md") {
             $0.replacingOccurrences(of: "- OneDrive\n", with: "")
         }
-        #expect(markdown.messages.contains { $0.hasPrefix("m365-business-basic: the Markdown lists the services") })
+        #expect(!markdown.findings(.offerPage, in: "offers/m365-business-basic.md", mentioning: "m365-business-basic").isEmpty)
     }
 
     @Test("A service renamed on an offer page")
@@ -247,10 +232,8 @@ struct OfferVerifyTests {
                 with: #"<li data-service="onedrive">OneDrive for Business</li>"#)
         }
         #expect(
-            report.messages == [
-                "m365-business-basic: the service onedrive reads 'OneDrive for Business', "
-                    + "the model names it 'OneDrive'"
-            ])
+            report.foundOnly(.offerPage, in: "offers/m365-business-basic.html", mentioning: "m365-business-basic", "onedrive"))
+        #expect(report.problems.first?.names("OneDrive for Business", "OneDrive") == true)
     }
 
     @Test("A possible upgrade dropped from an offer page, in HTML and in Markdown")
@@ -260,18 +243,16 @@ struct OfferVerifyTests {
                 .filter { !$0.hasPrefix(#"<li data-offer="o365-e3">"#) }.joined(separator: "\n")
         }
         #expect(
-            html.messages == [
-                "m365-business-basic: o365-e3 is missing from the possible upgrades; "
-                    + "the rule core says it is eligible"
-            ])
+            html.foundOnly(
+                .offerPage, in: "offers/m365-business-basic.html", mentioning: "m365-business-basic", "o365-e3", "eligible"))
         let markdown = try VerifyTests.verify(editing: "offers/m365-business-basic.md") { text in
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("- [Office 365 Enterprise E3]") }.joined(separator: "\n")
         }
         #expect(
-            markdown.messages.contains(
-                "m365-business-basic: o365-e3 is missing from the possible upgrades; "
-                    + "the rule core says it is eligible"))
+            !markdown.findings(
+                .offerPage, in: "offers/m365-business-basic.md", mentioning: "m365-business-basic", "o365-e3", "eligible"
+            ).isEmpty)
     }
 
     @Test("A hand-edited checker data file fails verify")
@@ -281,14 +262,14 @@ struct OfferVerifyTests {
                 of: #""id":"o365-e3","name":"Office 365 Enterprise E3","#,
                 with: #""id":"o365-e3","name":"Office 365 Enterprise E4","#)
         }
-        #expect(services.messages == ["the checker's data says something else of o365-e3 than the model"])
+        #expect(services.foundOnly(.checkerData, in: "data/checker-data.js", mentioning: "o365-e3"))
         let paths = try VerifyTests.verify(editing: "data/checker-data.js") {
             $0.replacingOccurrences(of: #""m365-business-basic":["#, with: #""m365-business-basic":["o365-e5","#)
         }
-        #expect(paths.messages.contains { $0.hasPrefix("the checker's paths from m365-business-basic are o365-e5") })
+        #expect(!paths.findings(.checkerData, in: "data/checker-data.js", mentioning: "m365-business-basic", "o365-e5").isEmpty)
         let rules = try VerifyTests.verify(editing: "data/checker-data.js") {
             $0.replacingOccurrences(of: #""code":"path-not-supported""#, with: #""code":"region-mismatch""#)
         }
-        #expect(rules.messages == ["the checker's rules differ from the model"])
+        #expect(rules.foundOnly(.checkerData, in: "data/checker-data.js"))
     }
 }

@@ -7,8 +7,8 @@ import UpgradeSiteBuilder
 /// Everything `check` proves about loaded content: the prose pages' embeds and links,
 /// the worked examples, and every decision table against the rule core. `build`
 /// runs the same checks first, and publishes nothing that fails them.
-enum ContentChecks {
-    static func run(_ content: LoadedContent) -> Diagnostics {
+package enum ContentChecks {
+    package static func run(_ content: LoadedContent) -> Diagnostics {
         let findings = Diagnostics()
         SiteBuilder.checkProse(content, into: findings)
         model(content, into: findings)
@@ -24,7 +24,7 @@ enum ContentChecks {
     /// A model the last build checked without a finding (`checked`, its digest) is not checked
     /// again: its checks depend on nothing else, and this program made them. `clean` says whether
     /// the model's checks found nothing, here or then, for the next build to know.
-    static func planned(
+    package static func planned(
         _ content: LoadedContent, templates: TemplateSet, asOf: CalendarDate,
         previous: () -> [String: String],
         checked: String? = nil

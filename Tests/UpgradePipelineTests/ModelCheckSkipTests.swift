@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
-import UpgradeBase
 import Testing
+import UpgradeBase
 import UpgradeContent
+import UpgradeOutput
+import UpgradePipeline
 import UpgradeSiteBuilder
-@testable import upgradedocs
 
 /// A build checks the model (the worked examples, every decision table against the rule core)
 /// once: a rebuild of the same model, by the same program, after it passed without a finding,
@@ -46,7 +47,7 @@ struct ModelCheckSkipTests {
         let folder = try Self.contentWithAWarning()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let content = try ContentLoader.load(from: folder)
-        let templates = try TemplateSet.load(from: CLIRunner.repository + "/templates")
+        let templates = try TemplateSet.load(from: Fixtures.templates)
         func planned(checked: String?) -> (findings: [Diagnostic], clean: Bool) {
             let result = ContentChecks.planned(
                 content, templates: templates, asOf: content.settings.asOf,
@@ -63,24 +64,24 @@ struct ModelCheckSkipTests {
         #expect(skipped.clean && skipped.findings.isEmpty)
     }
 
-    @Test("A model whose checks only warn is checked once; `check` still lists the warning")
+    @Test("A model whose checks only warn is checked once; the next build that checks it warns again")
     func warningsKeepTheShortcut() throws {
         let folder = try Self.contentWithAWarning()
         let root = URL(fileURLWithPath: folder).deletingLastPathComponent().path
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let arguments = [
-            "build", "--content", folder, "--templates", CLIRunner.repository + "/templates",
-            "--output", root + "/site",
-        ]
+        let site = IncrementalSite(content: folder, templates: Fixtures.templates)
+        let writer = SiteWriter(output: root + "/site", cache: root + "/cache")
         for run in 1...2 {
-            let result = try CLIRunner.run(arguments)
-            #expect(result.status == 0, "run \(run): \(result.stderr)")
-            #expect(result.stderr.contains("[table.mergeable]") == (run == 1), "run \(run): \(result.stderr)")
+            guard case .written(_, _, _, _, let warnings) = try site.publish(with: writer) else {
+                Issue.record("run \(run): nothing was written")
+                return
+            }
+            #expect(warnings.contains { $0.code == .tableMergeable } == (run == 1), "run \(run)")
             // A prose edit between the runs, so that the second is not skipped as unchanged.
             try (try String(contentsOfFile: folder + "/pages/how-to-answer.md", encoding: .utf8) + "\nMore.\n")
                 .write(toFile: folder + "/pages/how-to-answer.md", atomically: true, encoding: .utf8)
         }
-        let check = try CLIRunner.run(["check", "--content", folder])
-        #expect(check.stderr.contains("[table.mergeable]"), "\(check.stderr)")
+        let fresh = try site.compare(with: SiteWriter(output: root + "/site"))
+        #expect(fresh.warnings.contains { $0.code == .tableMergeable })
     }
 }

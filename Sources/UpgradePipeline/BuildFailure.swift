@@ -1,0 +1,30 @@
+import UpgradeBase
+
+/// Why a build, a comparison or a plan stopped, with every problem it found. The site's output
+/// is as it was: the pipeline fails before the exchange or not at all.
+package struct BuildFailure: Error, Sendable {
+    /// The step that found the problems; it decides what the command says it did not do.
+    package enum Stage: Sendable {
+        /// The content folder did not load.
+        case content
+        /// The content loaded, but `check` rejects it.
+        case checks
+        /// The templates folder did not load.
+        case templates
+        /// The site could not be planned or made.
+        case site
+        /// The output could not be read, locked or written.
+        case output
+    }
+
+    package let stage: Stage
+    /// Every diagnostic, warnings included, in the order found.
+    package let diagnostics: [Diagnostic]
+
+    package var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    package init(_ stage: Stage, _ diagnostics: [Diagnostic]) {
+        self.stage = stage
+        self.diagnostics = diagnostics
+    }
+}
