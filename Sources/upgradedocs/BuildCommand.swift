@@ -121,20 +121,24 @@ struct BuildCommand: ParsableCommand {
             throw error.report(
                 content: options.content, templates: templates, undone: "nothing was written; \(output)/ is unchanged")
         }
-        switch publication {
-        case .unchanged(let files, let warned):
-            Console.out(
-                "\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
-                    + "last build (\(files) files)"
-                    + (warned > 0
-                        ? "; that build warned \(warned) time\(warned == 1 ? "" : "s"): `upgradedocs check` "
-                            + "lists the warnings" : "") + "\n")
-        case .written(let report, let made, let kept, let asOf, let warnings):
-            Console.report(warnings)
-            Console.out(
-                "wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
-                    + "\(report.removed.count) removed; \(made) made, \(kept) kept from the last "
-                    + "build (as of \(asOf))\n")
+        // The build's memory is held until the process ends: the kernel takes it back at once.
+        withExtendedLifetime(publication.workingMemory) {
+            switch publication.outcome {
+            case .unchanged(let files, let warned):
+                Console.out(
+                    "\(output)/ is up to date: nothing in \(options.content)/ or \(templates)/ changed since the "
+                        + "last build (\(files) files)"
+                        + (warned > 0
+                            ? "; that build warned \(warned) time\(warned == 1 ? "" : "s"): `upgradedocs check` "
+                                + "lists the warnings" : "") + "\n")
+            case .written(let report, let made, let kept, let asOf, let warnings):
+                Console.report(warnings)
+                Console.out(
+                    "wrote \(output)/: \(report.written.count) written, \(report.unchanged.count) unchanged, "
+                        + "\(report.removed.count) removed; \(made) made, \(kept) kept from the last "
+                        + "build (as of \(asOf))\n")
+            }
+            Console.succeed()
         }
     }
 }

@@ -61,6 +61,14 @@ enum Console {
         FileHandle.standardError.write(Data(terminalSafe("upgradedocs: error: \(message)\n").utf8))
     }
 
+    /// Ends a command that succeeded, there and then, without releasing what it still holds: a
+    /// build's working memory goes back to the kernel at once, where releasing it object by object
+    /// takes 15–19 ms of a one-page rebuild at 10,000 pages. Everything printed is already
+    /// written: output goes straight to the file descriptors.
+    static func succeed() -> Never {
+        exit(0)
+    }
+
     /// Prints `summary` as the command's last word and returns the failure status to throw.
     static func fail(_ summary: String, exit code: ExitCode = .failure) -> ExitCode {
         error(summary)

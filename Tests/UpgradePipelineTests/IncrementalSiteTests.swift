@@ -68,7 +68,7 @@ struct IncrementalSiteTests {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let (content, site, writer, root) = (workspace.content, workspace.site, workspace.writer, workspace.root)
-        guard case .written(_, let made, let kept, _, _) = try site.publish(with: writer) else {
+        guard case .written(_, let made, let kept, _, _) = try site.publish(with: writer).outcome else {
             Issue.record("the first build wrote nothing")
             return
         }
@@ -77,7 +77,7 @@ struct IncrementalSiteTests {
         #expect(try Self.files(in: root + "/site") == oracle)
         #expect(try site.compare(with: writer).differences.isEmpty)
         // Nothing changed: nothing is made or written.
-        guard case .unchanged(let files, _) = try site.publish(with: writer) else {
+        guard case .unchanged(let files, _) = try site.publish(with: writer).outcome else {
             Issue.record("a build of unchanged inputs made files")
             return
         }
@@ -94,7 +94,7 @@ struct IncrementalSiteTests {
         _ = try memory.rebuild()
         try Self.edit("pages/how-to-answer.md", in: content) { $0 + "\nOne more paragraph.\n" }
         let oracle = try Self.fullBuild(of: content)
-        guard case .written(_, let made, let kept, _, _) = try site.publish(with: writer) else {
+        guard case .written(_, let made, let kept, _, _) = try site.publish(with: writer).outcome else {
             Issue.record("the edit was not built")
             return
         }

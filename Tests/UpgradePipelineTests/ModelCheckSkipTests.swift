@@ -72,7 +72,7 @@ struct ModelCheckSkipTests {
         let site = IncrementalSite(content: folder, templates: Fixtures.templates)
         let writer = SiteWriter(output: root + "/site", cache: root + "/cache")
         for run in 1...2 {
-            guard case .written(_, _, _, _, let warnings) = try site.publish(with: writer) else {
+            guard case .written(_, _, _, _, let warnings) = try site.publish(with: writer).outcome else {
                 Issue.record("run \(run): nothing was written")
                 return
             }
