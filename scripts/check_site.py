@@ -336,12 +336,12 @@ def served(root):
 
 def search_questions(root):
     """Queries and the page each must list first, from the checker's copy of the model: every offer's
-    id, name and aliases; each service that one offer alone has; each role's name."""
+    id, name, aliases and former names; each service that one offer alone has; each role's name."""
     text = open(os.path.join(root, "data", "checker-data.js"), encoding="utf-8").read()
     model = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
     questions = []
     for offer in model["offers"]:
-        for name in [offer["id"], offer["name"]] + offer["aliases"]:
+        for name in [offer["id"], offer["name"]] + offer["aliases"] + offer.get("formerly", []):
             questions.append((name, f"offers/{offer['id']}.html"))
     for service in model["services"]:
         holders = [o for o in model["offers"] if service["id"] in o["services"]]
@@ -383,7 +383,20 @@ CHECKER_QUESTIONS = [
     "from=business%20basic&to=e3&holds=o365-e1,E5@other",
     "from=o365-e1&to=o365-e3",
     "from=o365-e4&to=o365-e3",
+    "from=Microsoft%20365%20E3&to=o365-e5",
 ]
+
+
+def checker_questions(root):
+    """The fixed questions, and one for each former name in the checker's data: from that name, in
+    capitals, to the offer's first listed upgrade (or to itself)."""
+    from urllib.parse import quote
+    text = open(os.path.join(root, "data", "checker-data.js"), encoding="utf-8").read()
+    model = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+    formerly = [(name, offer["id"], (model["paths"].get(offer["id"]) or [offer["id"]])[0])
+                for offer in model["offers"] for name in offer.get("formerly", [])]
+    return [(query, None) for query in CHECKER_QUESTIONS] + \
+        [(f"from={quote(name.upper())}&to={target}", name) for name, _, target in formerly]
 
 
 def explain(query):
@@ -409,9 +422,10 @@ def explain(query):
 
 @check("checker in Chromium")
 def checker_in_browser(root):
-    """Each question's URL, opened from file://, shows in #answer exactly what explain says."""
+    """Each question's URL, opened from file://, shows in #answer exactly what explain says; a question
+    asked by a former name says so beside the answer."""
     problems = []
-    for query in CHECKER_QUESTIONS:
+    for query, former in checker_questions(root):
         url = "file://" + os.path.abspath(os.path.join(root, "checker.html")) + "?" + query
         dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", url], timeout=60).stdout
         match = re.search(r'<section id="answer"([^>]*)>(.*?)</section>', dom, re.S)
@@ -425,6 +439,8 @@ def checker_in_browser(root):
             if "data-verdict" in attributes or 'role="alert"' not in body:
                 problems.append(f"{query}: explain refuses this question, but the page answers it")
             continue
+        if former and html.escape(former, quote=False) not in "".join(re.findall(r'<p class="name-note">(.*?)</p>', body, re.S)):
+            problems.append(f"{query}: the answer does not say that '{former}' is a former name")
         found = (attributes.get("data-verdict"), attributes.get("data-reasons", "").split(),
                  attributes.get("data-advisories", "").split())
         wanted = (expected["verdict"], [r["code"] for r in expected["reasons"]],

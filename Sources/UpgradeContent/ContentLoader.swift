@@ -92,7 +92,7 @@ final class ContentReading {
         let settings = readSettings()
         let (programs, regions) = readPrograms()
         let services = readServices()
-        let offers = readOffers(programs: programs, regions: regions, services: services)
+        let (offers, differentProducts) = readOffers(programs: programs, regions: regions, services: services)
         let (footnotes, paths) = readPaths(offers: offers)
         let rules = readRules()
         let roles = readRoles()
@@ -109,7 +109,8 @@ final class ContentReading {
             let catalog = try Catalog(
                 programs: programs, regions: regions, services: services, offers: offers,
                 paths: paths, footnotes: footnotes, rules: rules.valid, advisories: rules.advisories, roles: roles.valid,
-                portalSteps: roles.portalSteps, interpretations: interpretations, examples: examples, tables: tables)
+                portalSteps: roles.portalSteps, interpretations: interpretations, examples: examples, tables: tables,
+                differentProducts: differentProducts)
             return (catalog, settings, pages, cache)
         } catch {
             // The readers reject everything the catalogue does; this is the last line, not the first.

@@ -44,16 +44,24 @@ extension ContentReading {
         }
     }
 
-    func readOffers(programs: [Program], regions: [Region], services: [Service]) -> [Offer] {
-        guard let root = file("offers.yaml", what: "the offers", keys: ["offers"]) else { return [] }
+    func readOffers(
+        programs: [Program], regions: [Region], services: [Service]
+    ) -> (offers: [Offer], differentProducts: [DifferentProduct]) {
+        guard let root = file("offers.yaml", what: "the offers", keys: ["offers", "differentProducts"]) else { return ([], []) }
         let drafts = root.objects(
             "offers", what: "offer",
-            keys: ["id", "name", "aliases", "program", "region", "variantOf", "extends", "services"]
+            keys: ["id", "name", "aliases", "formerly", "program", "region", "variantOf", "extends", "services"]
         )
         .compactMap { OfferDraft(reading: $0) }
         let known = rejectDuplicates(drafts.map(\.id), what: "offer")
-        rejectDuplicateNames(drafts)
-        rejectLookAlikes(drafts)
+        let products = root.objects(
+            "differentProducts", what: "different product", keys: ["name", "aliases", "confusedWith", "differs", "source"],
+            required: false
+        ).compactMap { DifferentProductDraft(reading: $0) }
+        for product in products where !known.contains(product.confusedWith.value) {
+            unknown(product.confusedWith, what: "offer", known: known)
+        }
+        rejectLookAlikes(drafts, products)
         let draftIndex = Dictionary(drafts.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let programIDs = Set(programs.map(\.id)), regionIDs = Set(regions.map(\.id))
         let serviceIDs = Set(services.map(\.id))
@@ -74,7 +82,7 @@ extension ContentReading {
             checkVariant(draft, index: draftIndex)
         }
         var reportedCycles = Set<Set<OfferID>>()
-        return drafts.map { draft in
+        let offers = drafts.map { draft in
             var visiting: [(offer: OfferID, key: String)] = []
             let services = resolveServices(
                 of: draft.id.value, index: draftIndex, visiting: &visiting,
@@ -83,73 +91,49 @@ extension ContentReading {
             return Offer(
                 id: draft.id.value, name: draft.name.value, program: draft.program?.value ?? "",
                 region: draft.region?.value, variantOf: draft.variantOf?.value, services: services,
-                aliases: draft.aliases.map(\.value))
+                aliases: draft.aliases.map(\.value), formerly: draft.formerly)
         }
+        let differentProducts = products.map { product in
+            DifferentProduct(
+                name: product.name.value, aliases: product.aliases.map(\.value), confusedWith: product.confusedWith.value,
+                differs: product.differs, source: product.source)
+        }
+        return (offers, differentProducts)
     }
 
-    /// Offers are looked up by id, name or alias, in any case: an id that differs from another only
-    /// by case, a name that is another offer's id, or an alias that is any other offer's id, name or
-    /// alias would answer for the wrong offer.
-    private func rejectLookAlikes(_ drafts: [OfferDraft]) {
-        func fold(_ text: String) -> String {
-            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// Offers are looked up by id, name, alias or former name, in any case and with any spacing or
+    /// punctuation (`Catalog.fold`): two of them that fold alike for two different things (offers,
+    /// or an offer and a different product) would answer for the wrong one. Each is reported at the
+    /// later name, with a note at the first.
+    private func rejectLookAlikes(_ drafts: [OfferDraft], _ products: [DifferentProductDraft]) {
+        struct Owner {
+            let what: String
+            let location: SourceLocation
         }
-        var names: [String: (offer: OfferID, location: SourceLocation)] = [:]
-        for draft in drafts {
-            for name in [Located(draft.id.value.rawValue, at: draft.id.location), draft.name] {
-                if names[fold(name.value)] == nil { names[fold(name.value)] = (draft.id.value, name.location) }
+        var names: [String: Owner] = [:]
+        func claim(_ name: Located<String>, for owner: String, as kind: String) {
+            let key = Catalog.fold(name.value)
+            guard let first = names[key] else {
+                names[key] = Owner(what: owner, location: name.location)
+                return
             }
+            guard first.what != owner else { return }
+            sink.error(
+                .duplicate,
+                "the \(kind) '\(name.value)' is already a name of \(first.what), so looking it up would be ambiguous "
+                    + "(names are compared without case, spacing or punctuation)", at: name.location,
+                notes: [Diagnostic.Note("used here", at: first.location)])
         }
-        var aliases: [String: (offer: OfferID, location: SourceLocation)] = [:]
+        // Ids first, then names, aliases and former names: a clash is reported at the later kind.
         for draft in drafts {
-            for alias in draft.aliases {
-                let key = fold(alias.value)
-                if let other = names[key] ?? aliases[key], other.offer != draft.id.value {
-                    sink.error(
-                        .duplicate,
-                        "the alias '\(alias.value)' is already a name of '\(other.offer)', so looking it up would be "
-                            + "ambiguous", at: alias.location, notes: [Diagnostic.Note("used here", at: other.location)])
-                } else if aliases[key] == nil {
-                    aliases[key] = (draft.id.value, alias.location)
-                }
-            }
+            claim(Located(draft.id.value.rawValue, at: draft.id.location), for: "'\(draft.id.value)'", as: "offer id")
         }
-        var ids: [String: Located<OfferID>] = [:]
-        for draft in drafts {
-            let key = fold(draft.id.value.rawValue)
-            if let first = ids[key] {
-                if first.value != draft.id.value {
-                    sink.error(
-                        .duplicate,
-                        "the offer id '\(draft.id.value)' differs from '\(first.value)' only by case; offers are "
-                            + "looked up without regard to case", at: draft.id.location,
-                        notes: [Diagnostic.Note("'\(first.value)' is declared here", at: first.location)])
-                }
-            } else {
-                ids[key] = draft.id
-            }
-        }
-        for draft in drafts {
-            if let other = ids[fold(draft.name.value)], other.value != draft.id.value {
-                sink.error(
-                    .duplicate, "the name '\(draft.name.value)' is the id of another offer, so looking it up would be ambiguous",
-                    at: draft.name.location, notes: [Diagnostic.Note("'\(other.value)' is declared here", at: other.location)])
-            }
-        }
-    }
-
-    private func rejectDuplicateNames(_ drafts: [OfferDraft]) {
-        var seen: [String: SourceLocation] = [:]
-        for draft in drafts {
-            let key = draft.name.value.lowercased()
-            if let first = seen[key] {
-                sink.error(
-                    .duplicate,
-                    "duplicate offer name '\(draft.name.value)'; it is first used at \(first), "
-                        + "and names must be unique to look offers up by name", at: draft.name.location)
-            } else {
-                seen[key] = draft.name.location
-            }
+        for draft in drafts { claim(draft.name, for: "'\(draft.id.value)'", as: "name") }
+        for draft in drafts { draft.aliases.forEach { claim($0, for: "'\(draft.id.value)'", as: "alias") } }
+        for draft in drafts { draft.formerNames.forEach { claim($0, for: "'\(draft.id.value)'", as: "former name") } }
+        for product in products {
+            let owner = "the different product '\(product.name.value)'"
+            ([product.name] + product.aliases).forEach { claim($0, for: owner, as: "name") }
         }
     }
 
@@ -221,9 +205,21 @@ private struct OfferDraft {
     let extends: Located<OfferID>?
     let services: [Located<ServiceID>]
     let aliases: [Located<String>]
+    /// The former names, read whole; and each one's name where it stands, for the look-alike check.
+    let formerly: [FormerName]
+    let formerNames: [Located<String>]
 
     init?(reading object: YAMLObject) {
         aliases = object.strings("aliases")
+        var formerly: [FormerName] = [], formerNames: [Located<String>] = []
+        for item in object.objects("formerly", what: "former name", keys: ["name", "renamed", "source"], required: false) {
+            let name = item.string("name"), renamed = item.date("renamed"), source = item.string("source")
+            guard let name, let renamed, let source else { continue }
+            formerly.append(FormerName(name: name.value, renamed: renamed.value, source: source.value))
+            formerNames.append(name)
+        }
+        self.formerly = formerly.sorted { $0.renamed < $1.renamed }
+        self.formerNames = formerNames
         let id: Located<OfferID>? = object.id("id")
         let name = object.string("name")
         program = object.id("program")
@@ -234,5 +230,24 @@ private struct OfferDraft {
         guard let id, let name else { return nil }
         self.id = id
         self.name = name
+    }
+}
+
+private struct DifferentProductDraft {
+    let name: Located<String>
+    let aliases: [Located<String>]
+    let confusedWith: Located<OfferID>
+    let differs: String
+    let source: String
+
+    init?(reading object: YAMLObject) {
+        aliases = object.strings("aliases")
+        let name = object.string("name"), confusedWith: Located<OfferID>? = object.id("confusedWith")
+        let differs = object.string("differs"), source = object.string("source")
+        guard let name, let confusedWith, let differs, let source else { return nil }
+        self.name = name
+        self.confusedWith = confusedWith
+        self.differs = differs.value
+        self.source = source.value
     }
 }

@@ -6,6 +6,8 @@ package struct Catalog: Sendable {
     package let services: [Service]
     /// In the order the content lists them, which is the order pages show them.
     package let offers: [Offer]
+    /// Products people confuse with an offer, which the model is not about.
+    package let differentProducts: [DifferentProduct]
     package let paths: [UpgradePath]
     package let footnotes: [Footnote]
     /// In rule order: reasons are reported in this order.
@@ -26,7 +28,8 @@ package struct Catalog: Sendable {
     private let targetsBySource: [OfferID: Set<OfferID>]
     private let pathsBySource: [OfferID: [UpgradePath]]
     private let offersByProgram: [ProgramID: [Offer]]
-    let offersByFoldedName: [String: Offer]
+    /// What each folded name stands for (`resolve`).
+    package let names: [String: NamedThing]
     private let familyMembers: [OfferID: [Offer]]
 
     /// Refuses a catalogue in which two rules share a code, or two advice entries do: a decision
@@ -35,7 +38,7 @@ package struct Catalog: Sendable {
         programs: [Program], regions: [Region], services: [Service], offers: [Offer],
         paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], advisories: [AdvisoryRule],
         roles: [Role], portalSteps: [String], interpretations: [Interpretation], examples: [Example],
-        tables: [DecisionTable] = []
+        tables: [DecisionTable] = [], differentProducts: [DifferentProduct] = []
     ) throws(CatalogError) {
         let reasons = Dictionary(grouping: rules, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
         let advice = Dictionary(grouping: advisories, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
@@ -58,7 +61,8 @@ package struct Catalog: Sendable {
         pathsBySource = Dictionary(grouping: paths, by: \.from)
         targetsBySource = pathsBySource.mapValues { Set($0.map(\.to)) }
         offersByProgram = Dictionary(grouping: offers, by: \.program)
-        offersByFoldedName = Self.foldedNames(of: offers)
+        self.differentProducts = differentProducts
+        names = Self.nameTable(of: offers, differentProducts: differentProducts)
         familyMembers = Dictionary(grouping: offers, by: \.family)
     }
 

@@ -11,14 +11,17 @@ package struct Offer: Hashable, Sendable {
     package let services: [ServiceID]
     /// Other names people use for the offer ("E3", "Office 365 E3"), in content order.
     package let aliases: [String]
+    /// The official names it had before, oldest first.
+    package let formerly: [FormerName]
 
     package init(
         id: OfferID, name: String, program: ProgramID, region: RegionID? = nil,
-        variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = []
+        variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = [], formerly: [FormerName] = []
     ) {
         self.id = id
         self.name = name
         self.aliases = aliases
+        self.formerly = formerly
         self.program = program
         self.region = region
         self.variantOf = variantOf

@@ -112,11 +112,11 @@ package struct SitePlan: Sendable {
                 ),
             ]
         // The search index: its list of pages, and each shard from its own pages alone.
-        let searchable = SearchIndex.searchable(pages), names = SearchIndex.names(catalog)
+        let searchable = SearchIndex.searchable(pages), names = SearchIndex.names(catalog), why = SearchIndex.why(catalog)
         files.append(
             (
                 SitePaths.searchPages, .data, inputs?.searchList(), true,
-                { SearchIndex.listFile(searchable, names: names) }
+                { SearchIndex.listFile(searchable, names: names, why: why) }
             ))
         for number in 0..<SearchIndex.shardCount(of: searchable) {
             let shard = SearchIndex.pages(ofShard: number, in: searchable)

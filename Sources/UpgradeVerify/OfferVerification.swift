@@ -233,7 +233,8 @@ struct OfferVerification: Sendable {
             uniquingKeysWith: { first, _ in first })
         for offer in catalog.offers {
             let wanted: [String: Any] = [
-                "id": offer.id.rawValue, "name": offer.name, "aliases": offer.aliases, "program": offer.program.rawValue,
+                "id": offer.id.rawValue, "name": offer.name, "aliases": offer.aliases,
+                "formerly": offer.formerly.map(\.name), "program": offer.program.rawValue,
                 "region": nullable(offer.region?.rawValue), "variantOf": nullable(offer.variantOf?.rawValue),
                 "services": offer.services.map(\.rawValue),
             ]
@@ -263,6 +264,38 @@ struct OfferVerification: Sendable {
         }
         for extra in Set(paths.keys).subtracting(catalog.offers.map(\.id.rawValue)).sorted() {
             report.fail(.checkerData, "the checker's paths start from \(extra), which is no offer", file: path, line: 2)
+        }
+        verifyNames(data["names"] as? [String: Any] ?? [:], path: path, &report)
+    }
+
+    /// The checker's table of names: each key, asked of the model, is what the table says, and
+    /// every name the model answers to is a key. A key the table bends to another offer would
+    /// send an agent to the wrong one.
+    private func verifyNames(_ names: [String: Any], path: String, _ report: inout Tally) {
+        for (key, entry) in names.sorted(by: { $0.key < $1.key }) {
+            let says: String
+            switch (entry as? String, entry as? [String: Any]) {
+            case (let id?, _): says = "offer \(id)"
+            case (_, let object?) where object["offer"] is String: says = "offer \(object["offer"]!), by a former name"
+            case (_, let object?) where object["refusal"] is String: says = "a different product"
+            default: says = "nothing it can read"
+            }
+            let model: String
+            switch catalog.resolve(key) {
+            case .offer(let offer): model = "offer \(offer.id)"
+            case .formerly(let offer, _): model = "offer \(offer.id), by a former name"
+            case .differentProduct: model = "a different product"
+            case .unknown: model = "nothing"
+            }
+            if says != model {
+                report.fail(
+                    .checkerData, "the checker's name '\(key)' resolves to \(says), the model's to \(model)", file: path,
+                    line: 2)
+            }
+        }
+        let known = catalog.offers.flatMap(Catalog.names(of:)) + catalog.differentProducts.flatMap { [$0.name] + $0.aliases }
+        for name in known where names[Catalog.fold(name)] == nil {
+            report.fail(.checkerData, "the checker's names leave out '\(name)'", file: path, line: 2)
         }
     }
 }

@@ -30,7 +30,7 @@ struct SearchVerification {
         let pagesPerShard: Int
         let minimumLength: Int
         let stopWords: Set<String>
-        /// Link, title, kind, description, names.
+        /// Link, title, kind, description, names, and why a name leads there.
         let pages: [(href: String, names: [String])]
     }
 
@@ -44,7 +44,7 @@ struct SearchVerification {
         }
         guard let index = Self.index(data) else {
             report.fail(
-                .searchIndex, "the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/2",
+                .searchIndex, "the search index's page list is not `UpgradeSearch.pages({...})` in format upgradedocs-search/3",
                 file: listPath, line: 1)
             return nil
         }
@@ -71,7 +71,7 @@ struct SearchVerification {
     }
 
     /// One shard: it is there, has the index's form, and, for each offer whose page it holds, leads every
-    /// word of the offer's id, name and aliases to that page; the list names the page for each whole name.
+    /// word of the offer's id, name, aliases and former names to that page; the list names the page for each whole name.
     func verifyShard(_ number: Int, of index: Index, read: (String) -> Data?, _ report: inout Tally) {
         let path = SitePaths.searchShard(number)
         let held = (number * index.pagesPerShard)..<min((number + 1) * index.pagesPerShard, index.pages.count)
@@ -87,7 +87,7 @@ struct SearchVerification {
         }
         for (page, offer) in offers {
             let file = SitePaths.offer(offer.id).file(.html)
-            for name in [offer.id.rawValue, offer.name] + offer.aliases {
+            for name in [offer.id.rawValue, offer.name] + offer.aliases + offer.formerly.map(\.name) {
                 let terms = Self.terms(name, index)
                 if !terms.isEmpty, !index.pages[page].names.contains(terms.joined(separator: " ")) {
                     report.fail(
@@ -108,14 +108,15 @@ struct SearchVerification {
 
     static func index(_ data: Data) -> Index? {
         guard let object = call(data, prefix: "UpgradeSearch.pages(") as? [String: Any],
-            object["format"] as? String == "upgradedocs-search/2", let shards = object["shards"] as? Int, shards > 0,
+            object["format"] as? String == "upgradedocs-search/3", let shards = object["shards"] as? Int, shards > 0,
             let perShard = object["pagesPerShard"] as? Int, perShard > 0,
             let minimum = object["minimumLength"] as? Int, let stop = object["stopWords"] as? [String],
             let pages = object["pages"] as? [[Any]]
         else { return nil }
         var entries: [(href: String, names: [String])] = []
         for page in pages {
-            guard page.count == 5, let href = page[0] as? String, let names = page[4] as? [String] else { return nil }
+            guard page.count == 6, let href = page[0] as? String, let names = page[4] as? [String], page[5] is [[String]]
+            else { return nil }
             entries.append((href, names))
         }
         return Index(shards: shards, pagesPerShard: perShard, minimumLength: minimum, stopWords: Set(stop), pages: entries)

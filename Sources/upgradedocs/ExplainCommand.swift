@@ -7,8 +7,11 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Ask the rule core whether one subscription can be upgraded, and why not.",
         discussion: """
-            Offers are given by id or display name, in any case. Exits 0 whenever a decision \
-            was made, eligible or blocked; non-zero on bad input.
+            Offers are given by id, official name, alias or former name ('upgradedocs offers' lists \
+            them), in any case and with any spacing or punctuation. A former name is answered for \
+            the offer's present name, with a note saying so. A product the model records as different \
+            (Microsoft 365 E3 is not Office 365 Enterprise E3) is refused, naming the offer it is \
+            taken for. Exits 0 whenever a decision was made, eligible or blocked; non-zero on bad input.
 
             Example:
               upgradedocs explain --from m365-business-basic --to o365-e3 \\
@@ -52,9 +55,9 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let content = try options.load()
         let catalog = content.catalog
-        var problems: [String] = []
-        let source = resolve(from, flag: "--from", in: catalog, problems: &problems)
-        let target = resolve(to, flag: "--to", in: catalog, problems: &problems)
+        var problems: [String] = [], notes: [String] = []
+        let source = resolve(from, flag: "--from", in: catalog, problems: &problems, notes: &notes)
+        let target = resolve(to, flag: "--to", in: catalog, problems: &problems, notes: &notes)
         let subscriptionStatus = SubscriptionStatus(rawValue: status.lowercased())
         if subscriptionStatus == nil {
             problems.append(
@@ -66,7 +69,7 @@ struct ExplainCommand: ParsableCommand {
                 problems.append("--holds: '\(text)' is not offer or offer@partner or offer@other")
                 return nil
             }
-            return resolve(spec.offer, flag: "--holds", in: catalog, problems: &problems)
+            return resolve(spec.offer, flag: "--holds", in: catalog, problems: &problems, notes: &notes)
                 .map { Holding(offer: $0, channel: spec.channel) }
         }
         let date = asOf.map { CalendarDate(iso: $0) } ?? CalendarDate.today
@@ -80,17 +83,28 @@ struct ExplainCommand: ParsableCommand {
         let request = Request(from: source, to: target, status: subscriptionStatus, holdings: held, asOf: date)
         let decision = RuleCore(catalog: catalog).decide(request)
         switch format {
-        case .text: Console.out(decision.text(in: catalog))
+        case .text: Console.out(notes.map { "Note: \($0)\n" }.joined() + decision.text(in: catalog))
         case .json: Console.out(decision.json.serialized() + "\n")
         }
     }
 
-    private func resolve(_ query: String, flag: String, in catalog: Catalog, problems: inout [String]) -> Offer? {
-        if let offer = catalog.lookUpOffer(query) { return offer }
-        let hint =
-            catalog.closestOfferID(to: query).map { "; did you mean '\($0)'?" }
-            ?? "; run with an id such as '\(catalog.offers.first?.id.rawValue ?? "")'"
-        problems.append("\(flag): unknown offer '\(query)'\(hint)")
+    private func resolve(
+        _ query: String, flag: String, in catalog: Catalog, problems: inout [String], notes: inout [String]
+    ) -> Offer? {
+        switch catalog.resolve(query) {
+        case .offer(let offer):
+            return offer
+        case .formerly(let offer, let former):
+            notes.append(catalog.note(on: former, of: offer))
+            return offer
+        case .differentProduct(let product):
+            problems.append("\(flag): \(catalog.refusal(of: product))")
+        case .unknown(let suggestion):
+            let hint =
+                suggestion.map { "; did you mean '\($0)'?" }
+                ?? "; run with an id such as '\(catalog.offers.first?.id.rawValue ?? "")'"
+            problems.append("\(flag): unknown offer '\(query)'\(hint)")
+        }
         return nil
     }
 }

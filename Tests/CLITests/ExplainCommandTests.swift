@@ -111,6 +111,37 @@ struct CheckCommandTests {
         #expect(typo.stderr.contains("did you mean 'o365-e3'?"))
     }
 
+    @Test("A former name is answered for today's offer, with a note; JSON stays the contract's")
+    func formerName() throws {
+        let text = try CLIRunner.run(["explain", "--from", "office 365 business-premium", "--to", "E5", "--as-of", "2021-06-01"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("Note: 'Office 365 Business Premium'"), "\(text.stdout)")
+        #expect(text.stdout.contains("Microsoft 365 Business Standard → Office 365 Enterprise E5"))
+        let json = try CLIRunner.run([
+            "explain", "--from", "Office 365 Business Premium", "--to", "E5", "--as-of", "2021-06-01", "--format", "json",
+        ])
+        #expect(json.stdout.hasPrefix(#"{"from":"m365-business-standard","to":"o365-e5","#), "\(json.stdout)")
+    }
+
+    @Test("A different product is refused, naming the offer it is taken for, by explain and offers")
+    func differentProduct() throws {
+        for arguments in [["explain", "--from", "Microsoft 365 E3", "--to", "E5"], ["offers", "m365 e3"]] {
+            let result = try CLIRunner.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(CLIRunner.Result.mentions(result.stderr, "o365-e3"), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test("offers NAME lists the one offer any of its names names")
+    func offersByName() throws {
+        let result = try CLIRunner.run(["offers", "--format", "json", "OFFICE 365 PROPLUS"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let offers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(offers.map { $0["id"] as? String } == ["m365-apps-enterprise"])
+        #expect(offers.first?["formerly"] as? [String] == ["Office 365 ProPlus"])
+    }
+
     @Test("offers lists every offer with its aliases, as the contract's JSON")
     func offersCommand() throws {
         let result = try CLIRunner.run(["offers", "--format", "json"])
@@ -118,7 +149,7 @@ struct CheckCommandTests {
         let offers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(offers.count == 11)
         let e3 = try #require(offers.first { $0["id"] as? String == "o365-e3" })
-        #expect(Set(e3.keys) == ["id", "name", "program", "region", "aliases", "services"])
+        #expect(Set(e3.keys) == ["id", "name", "program", "region", "aliases", "formerly", "services"])
         #expect((e3["aliases"] as? [String])?.contains("E3") == true)
         #expect(e3["region"] is NSNull)
     }

@@ -103,7 +103,10 @@ struct ServeCommandTests {
             let status = try await server.get("__upgradedocs/status").body
             return status.contains("\"problems\":[]") ? nil : status
         }
-        #expect(failed.contains("content/offers.yaml:18:32: error: "), "\(failed)")
+        let edited = try String(contentsOfFile: server.folder + "/content/offers.yaml", encoding: .utf8)
+        let line = try #require(
+            edited.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("onedrve") })
+        #expect(failed.contains("content/offers.yaml:\(line + 1):32: error: "), "\(failed)")
         #expect(failed.contains("\"codes\":[\"content.unknown-id\"]"), "\(failed)")
         #expect(try await server.get("index.html").body.contains("Edited live"), "the last good site stays served")
 

@@ -1,7 +1,8 @@
 // Holds the site's search script to the index the build wrote.
 //   node search.js SEARCH-SCRIPT SITE-FOLDER QUESTIONS.json
 // QUESTIONS: {"texts": [...], "queries": [...]}. Prints one JSON object:
-// {"terms": [term, ...] for each text, "results": [[href, ...] (first five) for each query]}.
+// {"terms": [term, ...] for each text, "results": [[href, ...] (first five) for each query],
+//  "why": [what the first result says of why it answers, or null, for each query]}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -23,8 +24,11 @@ for (let number = 0; number < index.shards; number++) {
 const questions = JSON.parse(fs.readFileSync(questionsFile, "utf8"));
 const terms = questions.texts.map((text) =>
   search.termsOf(text, index));
-const results = questions.queries.map((query) => {
+const ranked = questions.queries.map((query) => {
   const found = search.rank(index, shards, search.termsOf(query, index));
-  return (found.every.length ? found.every : found.some).slice(0, 5).map((r) => index.pages[r.page][0]);
+  return (found.every.length ? found.every : found.some).slice(0, 5).map((r) => index.pages[r.page]);
 });
-process.stdout.write(JSON.stringify({ terms, results }));
+const results = ranked.map((pages) => pages.map((page) => page[0]));
+const why = ranked.map((pages, number) =>
+  pages.length ? search.why(pages[0], search.termsOf(questions.queries[number], index)) : null);
+process.stdout.write(JSON.stringify({ terms, results, why }));

@@ -16,6 +16,8 @@ struct SearchTests {
     struct Answers: Decodable {
         let terms: [[String]]
         let results: [[String]]
+        /// What the first result says of why it answers, when a name other than its title led there.
+        let why: [String?]
     }
 
     static func ask(texts: [String], queries: [String], script: String = Repository.path("templates/assets/search.js"))
@@ -99,6 +101,26 @@ struct SearchTests {
         for ((query, page), results) in zip(queries, try #require(answers).results) {
             #expect(results.first == page, "'\(query)' lists \(results) first")
         }
+    }
+
+    @Test("An offer's page comes first for each of its former names, saying it is the former name")
+    func formerNamesFindTheOfferAndSayWhy() throws {
+        let offers = SiteFixture.content.catalog.offers.filter { !$0.formerly.isEmpty }
+        let queries = offers.flatMap { offer in
+            offer.formerly.flatMap { former in
+                [former.name, former.name.lowercased()].map { ($0, offer, former) }
+            }
+        }
+        #expect(queries.count >= 10, "domain-facts.md §3b names five renames")
+        let (status, answers, output) = try Self.ask(texts: [], queries: queries.map(\.0) + ["Business Premium"])
+        try #require(status == 0, "\(output)")
+        let found = try #require(answers)
+        for (number, (query, offer, former)) in queries.enumerated() {
+            #expect(found.results[number].first == SitePaths.offer(offer.id).file(.html), "'\(query)': \(found.results[number])")
+            #expect(found.why[number]?.contains("formerly \(former.name)") == true, "'\(query)': \(found.why[number] ?? "-")")
+        }
+        // Today's Business Premium is found by its own name, with no reason to give.
+        #expect(found.results.last?.first == "offers/m365-business-premium.html" && found.why.last == .some(nil))
     }
 
     @Test("A service's name and a word of one page find them")

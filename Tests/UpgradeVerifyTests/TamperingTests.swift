@@ -320,6 +320,13 @@ let tamperings: [Tampering] = [
         $0.replacingFirst("- OneDrive\n", with: "- OneDrive for Business\n")
     },
     // Data files.
+    Tampering(
+        name: "a former name sent to the offer people confuse it with", file: "data/checker-data.js", code: .checkerData
+    ) {
+        $0.replacingFirst(
+            #""office365businesspremium":{"offer":"m365-business-standard""#,
+            with: #""office365businesspremium":{"offer":"m365-business-premium""#)
+    },
     Tampering(name: "a test vector's decision changed", file: "data/test-vectors.json", code: .testVectors) {
         $0.replacingFirst(#""reasons": [],"#, with: #""reasons": [{"code": "path-not-supported", "rule": "UPG-1"}],"#)
     },

@@ -88,6 +88,13 @@
     return { every: everyTerm, some: everyTerm.length ? [] : someTerms };
   }
 
+  /// Why a page answers a query that names it otherwise than by its title: a former name leads to
+  /// the offer's page under today's name, and the agent should see why.
+  function why(entry, queryTerms) {
+    var whole = queryTerms.join(" "), found = (entry[5] || []).filter(function (reason) { return reason[0] === whole; });
+    return found.length ? found[0][1] : null;
+  }
+
   var LIMIT = 100;
 
   function show(query) {
@@ -138,6 +145,13 @@
       item.appendChild(link);
       item.appendChild(document.createTextNode(" "));
       item.appendChild(kind);
+      var reason = why(entry, terms(query));
+      if (reason) {
+        var note = document.createElement("span");
+        note.className = "result-why";
+        note.textContent = " (" + reason + ")";
+        item.appendChild(note);
+      }
       if (entry[3]) {
         var summary = document.createElement("p");
         summary.textContent = entry[3];
@@ -149,7 +163,7 @@
 
   if (typeof module !== "undefined" && module.exports) {
     // Under Node.js, for the tests that hold this script to the build's index.
-    module.exports = { termsOf: termsOf, rank: rank };
+    module.exports = { termsOf: termsOf, rank: rank, why: why };
     return;
   }
 

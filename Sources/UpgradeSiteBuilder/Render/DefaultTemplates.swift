@@ -21,8 +21,10 @@ enum DefaultTemplates {
 
   // ---- Facts, and the policy's interpreter ----------------------------------
 
+  /// A name as the model's resolver compares it (Catalog.fold): lower case, letters and digits
+  /// only, so case, spacing and punctuation never matter. A test holds the two together.
   function fold(text) {
-    return String(text).toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+    return String(text).toLowerCase().replace(/[^\p{L}\p{N}]/gu, "").replace(/ς/g, "σ");
   }
 
   function byCodePoints(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
@@ -91,13 +93,9 @@ enum DefaultTemplates {
   }
 
   function makeCore(data) {
-    var offers = {}, names = {}, services = {}, programs = {}, regions = {}, paths = {}, families = {};
+    var offers = {}, services = {}, programs = {}, regions = {}, paths = {}, families = {};
     data.offers.forEach(function (offer) {
       offers[offer.id] = offer;
-      [offer.id, offer.name].concat(offer.aliases).forEach(function (name) {
-        var key = fold(name);
-        if (!(key in names)) names[key] = offer;
-      });
       var family = offer.variantOf || offer.id;
       (families[family] = families[family] || []).push(offer);
     });
@@ -208,25 +206,32 @@ enum DefaultTemplates {
       };
     }
 
-    function lookUp(text) { return names[fold(text)] || null; }
+    /// What a typed name stands for, from the model's own table of names: `{offer}`, with a
+    /// `note` for a former name; `{refusal}` for a different product; or `{suggestion}`.
+    function resolve(text) {
+      var key = fold(text), entry = Object.prototype.hasOwnProperty.call(data.names, key) ? data.names[key] : null;
+      if (typeof entry === "string") return { offer: offers[entry] };
+      if (entry && entry.offer) return { offer: offers[entry.offer], note: entry.note };
+      if (entry && entry.refusal) return { refusal: entry.refusal };
+      return { suggestion: closest(key) };
+    }
 
-    /// The id closest to what was typed, by the same measure `explain` uses.
-    function closest(text) {
-      var key = fold(text), limit = Math.max(3, Math.floor(Array.from(key).length / 2)), best = null;
-      data.offers.forEach(function (offer) {
-        [offer.id, offer.name].concat(offer.aliases).forEach(function (name) {
-          var candidate = fold(name);
-          if (Math.abs(Array.from(candidate).length - Array.from(key).length) > limit) return;
-          var distance = levenshtein(key, candidate);
-          if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && offer.id < best.id))) {
-            best = { id: offer.id, distance: distance };
-          }
-        });
+    /// The offer nearest a folded name, by the same measure `explain` uses, over every name that
+    /// resolves to an offer; ties go to the smaller id.
+    function closest(key) {
+      var length = Array.from(key).length, limit = Math.max(1, Math.floor(length / 2)), best = null;
+      Object.keys(data.names).forEach(function (candidate) {
+        var entry = data.names[candidate], id = typeof entry === "string" ? entry : entry.offer;
+        if (!id || Math.abs(Array.from(candidate).length - length) > limit) return;
+        var distance = levenshtein(key, candidate);
+        if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && id < best.id))) {
+          best = { id: id, distance: distance };
+        }
       });
       return best && best.id;
     }
 
-    return { decide: decide, lookUp: lookUp, closest: closest, offers: offers, data: data };
+    return { decide: decide, resolve: resolve, fold: fold, offers: offers, data: data };
   }
 
   // ---- The question, from the address --------------------------------------
@@ -243,15 +248,17 @@ enum DefaultTemplates {
 
   /// The request a query string asks, or the problems that stop it being asked.
   function parseQuery(core, params) {
-    var problems = [];
+    var problems = [], notes = [];
     function offer(text, what) {
-      if (!text) { problems.push(what + ": name an offer (an id, official name or alias)."); return null; }
-      var found = core.lookUp(text);
-      if (!found) {
-        var hint = core.closest(text);
+      if (!text) { problems.push(what + ": name an offer (an id, official name, alias or former name)."); return null; }
+      var found = core.resolve(text);
+      if (found.note && notes.indexOf(found.note) < 0) notes.push(found.note);
+      if (found.refusal) problems.push(what + ": " + found.refusal);
+      if (!found.offer && !found.refusal) {
+        var hint = found.suggestion;
         problems.push(what + ": there is no offer '" + text + "'" + (hint ? "; did you mean '" + hint + "'?" : "."));
       }
-      return found;
+      return found.offer || null;
     }
     var from = offer(params.get("from"), "Current offer");
     var to = offer(params.get("to"), "Upgrade to");
@@ -278,7 +285,7 @@ enum DefaultTemplates {
     var asOf = params.get("asOf") || core.data.asOf;
     if (!validDate(asOf)) problems.push("As of: '" + asOf + "' is not a date; write YYYY-MM-DD, such as 2022-03-01.");
     if (problems.length) return { problems: problems };
-    return { request: { from: from, to: to, status: status, holdings: holdings, asOf: asOf } };
+    return { request: { from: from, to: to, status: status, holdings: holdings, asOf: asOf }, notes: notes };
   }
 
   // ---- The page --------------------------------------------------------------
@@ -331,6 +338,7 @@ enum DefaultTemplates {
     ]));
     answer.appendChild(element("p", { class: "question" }, [request.from.name + " → " + request.to.name + ", status " +
       request.status + ", as of " + request.asOf + "."]));
+    (parsed.notes || []).forEach(function (note) { answer.appendChild(element("p", { class: "name-note" }, [note])); });
     if (count) {
       answer.appendChild(element("h3", {}, ["Why"]));
       answer.appendChild(element("ol", { class: "reasons" }, decision.reasons.map(function (reason) {
@@ -371,7 +379,7 @@ enum DefaultTemplates {
     var core = makeCore(data);
     var names = document.getElementById("offer-names");
     data.offers.forEach(function (offer) {
-      [offer.name, offer.id].concat(offer.aliases).forEach(function (name) {
+      [offer.name, offer.id].concat(offer.aliases, offer.formerly).forEach(function (name) {
         names.appendChild(element("option", { value: name }));
       });
     });
@@ -576,6 +584,13 @@ enum DefaultTemplates {
     return { every: everyTerm, some: everyTerm.length ? [] : someTerms };
   }
 
+  /// Why a page answers a query that names it otherwise than by its title: a former name leads to
+  /// the offer's page under today's name, and the agent should see why.
+  function why(entry, queryTerms) {
+    var whole = queryTerms.join(" "), found = (entry[5] || []).filter(function (reason) { return reason[0] === whole; });
+    return found.length ? found[0][1] : null;
+  }
+
   var LIMIT = 100;
 
   function show(query) {
@@ -626,6 +641,13 @@ enum DefaultTemplates {
       item.appendChild(link);
       item.appendChild(document.createTextNode(" "));
       item.appendChild(kind);
+      var reason = why(entry, terms(query));
+      if (reason) {
+        var note = document.createElement("span");
+        note.className = "result-why";
+        note.textContent = " (" + reason + ")";
+        item.appendChild(note);
+      }
       if (entry[3]) {
         var summary = document.createElement("p");
         summary.textContent = entry[3];
@@ -637,7 +659,7 @@ enum DefaultTemplates {
 
   if (typeof module !== "undefined" && module.exports) {
     // Under Node.js, for the tests that hold this script to the build's index.
-    module.exports = { termsOf: termsOf, rank: rank };
+    module.exports = { termsOf: termsOf, rank: rank, why: why };
     return;
   }
 

@@ -9,6 +9,25 @@ import UpgradeSiteContract
 struct CheckerView {
     let context: ViewContext
 
+    /// How the checker reads a name, with the model's own first rename and different product as
+    /// the examples, so the page cannot state a name the model does not hold.
+    private var namesParagraph: [Inline] {
+        let catalog = context.catalog
+        var text =
+            "An offer answers to its id, its official name, the other names listed on its page, and the official "
+            + "names it had before a rename"
+        if let offer = catalog.offers.first(where: { !$0.formerly.isEmpty }), let former = offer.formerly.first {
+            text += ": \"\(former.name)\" asks about \(offer.name), its name since \(former.renamed), and the answer says so"
+        }
+        text += ". Nothing else is taken for an offer; a name close to one gets a suggestion, not an answer."
+        if let product = catalog.differentProducts.first, let offer = catalog.offer(product.confusedWith) {
+            text +=
+                " A product the site knows to be different (\"\(product.name)\" is not \(offer.name)) is refused, "
+                + "naming the offer it is taken for."
+        }
+        return [.text(text + " "), .htmlLink([.text("The offers")], to: SitePaths.offers), .text(" list every name.")]
+    }
+
     func page() -> Page {
         let catalog = context.catalog
         let example = catalog.offers.first { !catalog.paths(from: $0.id).isEmpty }
@@ -21,7 +40,8 @@ struct CheckerView {
                         .strong([.text("Current offer")]),
                         .text(
                             ": the subscription the customer has now, by official name, "
-                                + "id or a name people use (\"E3\", \"Business Basic\")."),
+                                + "id, a name people use (\"E3\", \"Business Basic\") or a former name. "
+                                + "Case, spacing and punctuation do not matter."),
                     ],
                     [.strong([.text("Upgrade to")]), .text(": the offer they want.")],
                     [.strong([.text("Subscription status")]), .text(": only an active subscription can be upgraded.")],
@@ -34,6 +54,9 @@ struct CheckerView {
                     ],
                     [.strong([.text("As of")]), .text(": the day to decide on; it starts at the site's date, \(context.asOf).")],
                 ]),
+            .heading(level: 2, [.text("How names are read")], id: "names"),
+            .paragraph(namesParagraph),
+            .heading(level: 2, [.text("The answer")], id: "the-answer"),
             .paragraph([
                 .text(
                     "The answer gives the verdict, every reason in rule order with what to do, and any advice. "

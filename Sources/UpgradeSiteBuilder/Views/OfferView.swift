@@ -39,7 +39,8 @@ struct OfferView {
                     attributes: [Attribute(Markup.Data.offer, offer.id.rawValue)]),
                 Cell(
                     [.code(offer.id.rawValue)]
-                        + (offer.aliases.isEmpty ? [] : [.lineBreak, .text(offer.aliases.joined(separator: ", "))])),
+                        + (offer.aliases.isEmpty ? [] : [.lineBreak, .text(offer.aliases.joined(separator: ", "))])
+                        + offer.formerly.flatMap { [.lineBreak, .text("formerly \($0.name)")] }),
                 Cell.text(offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global"),
                 Cell.text(catalog.serviceNames(offer.services).joined(separator: ", ")),
             ])
@@ -61,7 +62,26 @@ struct OfferView {
                     .text("."),
                 ]),
                 .table(table),
-            ])
+            ] + differentProducts(context))
+    }
+
+    /// "Microsoft 365 E3 is not Office 365 Enterprise E3: …", with its source.
+    static func differentProduct(_ product: DifferentProduct, _ context: ViewContext) -> [Inline] {
+        let name = context.catalog.offer(product.confusedWith)?.name ?? product.confusedWith.rawValue
+        let offer: Inline = .link([.text(name)], to: SitePaths.offer(product.confusedWith), anchor: nil)
+        let opening: [Inline] = [.strong([.text(product.name)]), .text(" is not "), offer]
+        return opening + [.text(": \(product.differs) (source: ")] + context.cite(product.source) + [.text(").")]
+    }
+
+    /// The products people take for an offer here, which the site does not cover.
+    static func differentProducts(_ context: ViewContext) -> [Block] {
+        let products = context.catalog.differentProducts
+        guard !products.isEmpty else { return [] }
+        return [
+            .heading(level: 2, [.text("Not on this site")], id: "different-products"),
+            .paragraph([.text("These products are often taken for an offer above, but are different products:")]),
+            .list(ordered: false, items: products.map { Self.differentProduct($0, context) }),
+        ]
     }
 
     func page() -> Page {
@@ -78,8 +98,20 @@ struct OfferView {
             Fact("Region", [.text(offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global")]),
         ]
         if !offer.aliases.isEmpty { facts.append(Fact("Also called", [.text(offer.aliases.joined(separator: ", "))])) }
+        for former in offer.formerly {
+            facts.append(
+                Fact(
+                    "Formerly",
+                    [.text("\(former.name) (renamed \(former.renamed); source: ")] + context.cite(former.source)
+                        + [.text(")")]))
+        }
         facts.append(context.asOfFact)
-        var blocks: [Block] = []
+        var blocks: [Block] = catalog.differentProducts.filter { $0.confusedWith == offer.id }.map { product in
+            let lead: [Inline] = [
+                .strong([.text("Not \(product.name)")]), .text(": that is a different product, not on this site; "),
+            ]
+            return .paragraph(lead + [.text("\(product.differs) (source: ")] + context.cite(product.source) + [.text(").")])
+        }
         let variants = catalog.family(of: offer).filter { $0.id != offer.id }
         if !variants.isEmpty {
             var inlines: [Inline] = [.strong([.text("Regional variants")]), .text(": ")]
