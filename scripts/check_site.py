@@ -384,6 +384,7 @@ CHECKER_QUESTIONS = [
     "from=o365-e1&to=o365-e3",
     "from=o365-e4&to=o365-e3",
     "from=Microsoft%20365%20E3&to=o365-e5",
+    "from=m365-business-basic&to=o365-e3&holds=o365-e3@other,m365-apps-enterprise&status=canceled&asOf=2021-06-01",
 ]
 
 
@@ -422,8 +423,8 @@ def explain(query):
 
 @check("checker in Chromium")
 def checker_in_browser(root):
-    """Each question's URL, opened from file://, shows in #answer exactly what explain says; a question
-    asked by a former name says so beside the answer."""
+    """Each question's URL, opened from file://, shows in #answer exactly what explain says, each
+    reason's remedy for the case included; a question asked by a former name says so beside the answer."""
     problems = []
     for query, former in checker_questions(root):
         url = "file://" + os.path.abspath(os.path.join(root, "checker.html")) + "?" + query
@@ -453,6 +454,9 @@ def checker_in_browser(root):
                [(a["code"], a["message"]) for a in expected["advisories"]]
         if shown != said:
             problems.append(f"{query}: the page's messages differ from explain's: {shown[:2]} vs {said[:2]}")
+        remedies = [html.unescape(re.sub(r"<[^>]+>", "", text)) for text in re.findall(r'<p class="remedy">(.*?)</p>', body, re.S)]
+        if remedies != ["What to do: " + r["remedy"] for r in expected["reasons"]]:
+            problems.append(f"{query}: the page's remedies differ from explain's: {remedies[:2]}")
     return problems
 
 

@@ -9,7 +9,7 @@ extension ContentReading {
         else { return ([], [], []) }
         let objects = root.objects(
             "rules", what: "rule",
-            keys: ["id", "code", "title", "blocked", "remedy", "source", "when", "message"])
+            keys: ["id", "code", "title", "blocked", "remedy", "remedies", "source", "when", "message"])
         let ids: [Located<RuleID>?] = objects.map { $0.id("id") }
         let declared = rejectDuplicates(ids.compactMap { $0 }, what: "rule")
         var codesSeen: [String: SourceLocation] = [:]
@@ -19,10 +19,11 @@ extension ContentReading {
             let title = object.string("title"), remedy = object.string("remedy"), source = object.string("source")
             let blocked = object.string("blocked", required: false)
             let when = readWhen(object, verdict: false), message = readMessage(object)
-            guard let code, let id, let title, let remedy, let source, let when, let message else { return nil }
+            let remedies = readRemedies(object)
+            guard let code, let id, let title, let remedy, let source, let when, let message, let remedies else { return nil }
             return Rule(
                 id: id.value, code: ReasonCode(code), title: title.value, remedy: remedy.value,
-                source: source.value, blocked: blocked?.value, when: when, message: message)
+                source: source.value, blocked: blocked?.value, when: when, message: message, remedies: remedies)
         }
         var adviceSeen: [String: SourceLocation] = [:]
         let advisories = root.objects(
@@ -89,13 +90,13 @@ extension ContentReading {
     }
 
     /// A message template whose every name is a fact of the request.
-    private func readMessage(_ object: YAMLObject) -> MessageTemplate? {
-        guard let text = object.string("message") else { return nil }
+    private func readMessage(_ object: YAMLObject, key: String = "message") -> MessageTemplate? {
+        guard let text = object.string(key) else { return nil }
         let template: MessageTemplate
         do {
             template = try MessageTemplate(text.value)
         } catch {
-            sink.error(.message, "message: \(error)", at: text.location)
+            sink.error(.message, "\(key): \(error)", at: text.location)
             return nil
         }
         let unknown = template.names.subtracting(FactValue.vocabulary).sorted()
@@ -103,10 +104,41 @@ extension ContentReading {
             let hint = suggestion(for: name, among: FactValue.vocabulary.sorted())
             sink.error(
                 .message,
-                "message names '\(name)', which no request has\(hint); the facts are "
+                "\(key) names '\(name)', which no request has\(hint); the facts are "
                     + FactValue.vocabulary.sorted().joined(separator: ", "), at: text.location)
         }
         return unknown.isEmpty ? template : nil
+    }
+
+    /// A rule's remedies for kinds of case: each a `when` over the request's facts (a dotted path,
+    /// and "yes", "no" or a value) and a `text` worded as a message. Nil when any is wrong.
+    private func readRemedies(_ object: YAMLObject) -> [RemedyCase]? {
+        var valid = true
+        let remedies = object.objects("remedies", what: "remedy", keys: ["when", "text"], required: false).compactMap {
+            item -> RemedyCase? in
+            var conditions: [RemedyCase.Condition] = []
+            if let node = item.value("when") {
+                let keys = node.mapping?.map { $0.key.scalar?.string ?? "" } ?? []
+                guard let cells = YAMLObject(node, file: item.file, what: "'when' of a remedy", keys: keys, sink: sink) else {
+                    valid = false
+                    return nil
+                }
+                for key in keys {
+                    let path = factPath(Located(key, at: cells.location(ofKey: key)))
+                    guard let path, let value = cells.string(key) else {
+                        valid = false
+                        continue
+                    }
+                    conditions.append(RemedyCase.Condition(path: FactValue.path(path.value), value: value.value))
+                }
+            }
+            guard let text = readMessage(item, key: "text") else {
+                valid = false
+                return nil
+            }
+            return RemedyCase(when: conditions, text: text)
+        }
+        return valid ? remedies : nil
     }
 
     /// `each` or `offer`: a dotted path of fact names.

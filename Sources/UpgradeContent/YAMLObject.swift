@@ -45,6 +45,11 @@ struct YAMLObject {
         SourceLocation(file: file, node: value(key) ?? node)
     }
 
+    /// Where `key` itself is written, for a problem with the key rather than its value.
+    func location(ofKey key: String) -> SourceLocation {
+        SourceLocation(file: file, node: entries.first { $0.key == key }?.keyNode ?? node)
+    }
+
     /// The value of `key`; an explicit null counts as absent.
     func value(_ key: String) -> Node? {
         guard let value = entries.first(where: { $0.key == key })?.value else { return nil }

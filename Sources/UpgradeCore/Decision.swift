@@ -6,6 +6,8 @@ package struct Reason: Hashable, Sendable {
     package let code: ReasonCode
     package let rule: RuleID
     package let message: String
+    /// What to do, for this request: the rule's remedy for the case (`Rule.remedy(for:)`).
+    package let remedy: String
 }
 
 package struct Advisory: Hashable, Sendable {

@@ -97,6 +97,7 @@ struct Facts {
         let program = catalog.program(offer.program)
         return .record([
             "id": .text(offer.id.rawValue), "name": .text(offer.name),
+            "hasUpgrades": .flag(!catalog.paths(from: offer.id).isEmpty),
             "program": .record([
                 "id": .text(offer.program.rawValue), "name": .text(program?.name ?? offer.program.rawValue),
                 "withdrawnFrom": program?.withdrawnFrom.map { .text($0.description) } ?? .absent,
@@ -123,7 +124,7 @@ extension FactValue {
     /// that names anything else has a typo.
     package static let vocabulary: Set<String> = [
         "from", "to", "status", "asOf", "counterpart", "addedServices", "targetHolding", "overlappingHoldings",
-        "otherChannelHoldings", "id", "name", "program", "withdrawnFrom", "withdrawalNote", "region", "offer",
+        "otherChannelHoldings", "id", "name", "hasUpgrades", "program", "withdrawnFrom", "withdrawalNote", "region", "offer",
         "otherChannel", "services", "@first",
     ]
 }

@@ -38,8 +38,11 @@ package struct Rule: Hashable, Sendable {
     package let code: ReasonCode
     /// The condition that must hold for the upgrade, as a checklist line.
     package let title: String
-    /// What the agent can do when the rule blocks.
+    /// What the agent can do when the rule blocks, in general: what a page that lists the rules
+    /// says.
     package let remedy: String
+    /// Remedies for kinds of case the general one does not fit, in the order they are tried.
+    package let remedies: [RemedyCase]
     /// Where the condition is documented.
     package let source: String
     /// The reason in a few plain words, for where a blocked upgrade is named briefly ("Not a listed
@@ -52,12 +55,13 @@ package struct Rule: Hashable, Sendable {
 
     package init(
         id: RuleID, code: ReasonCode, title: String, remedy: String, source: String, blocked: String? = nil,
-        when: [Condition: String], message: MessageTemplate
+        when: [Condition: String], message: MessageTemplate, remedies: [RemedyCase] = []
     ) {
         self.id = id
         self.code = code
         self.title = title
         self.remedy = remedy
+        self.remedies = remedies
         self.source = source
         // Without words of its own, the code read as words: "path not supported".
         self.blocked = blocked ?? String(code.rawValue.map { $0 == "-" ? " " : $0 }).capitalizedFirstLetter

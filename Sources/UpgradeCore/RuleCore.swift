@@ -15,7 +15,7 @@ package struct RuleCore: Sendable {
         // The facts a message names are gathered only when there is something to word.
         let values = firing.isEmpty && advice.isEmpty ? FactValue.absent : facts.values
         let reasons = firing.map { rule in
-            Reason(code: rule.code, rule: rule.id, message: rule.message.render(values))
+            Reason(code: rule.code, rule: rule.id, message: rule.message.render(values), remedy: rule.remedy(for: values))
         }
         let advisories = advice.flatMap { advice in Self.advisories(advice, values: values) }
         return Decision(request: request, reasons: reasons, advisories: advisories)

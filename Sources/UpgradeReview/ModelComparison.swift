@@ -42,6 +42,8 @@ struct ModelComparison {
             [
                 text("code", old.code.rawValue, new.code.rawValue), text("title", old.title, new.title),
                 text("remedy", old.remedy, new.remedy), text("source", old.source, new.source),
+                old.remedies == new.remedies
+                    ? nil : "remedies for kinds of case: \(old.remedies.count) → \(new.remedies.count), worded or chosen anew",
             ]
         }
         changes += compare("role", before.roles, after.roles, id: \.id.rawValue, describe: \.name) { old, new in

@@ -46,6 +46,7 @@ enum CheckerData {
                                 } ?? .null
                             ),
                             ("when", conditions(rule.when)), ("message", nodes(rule.message.nodes)),
+                            ("remedies", remedies(rule.remedies)),
                         ])
                     })
             ),
@@ -119,6 +120,20 @@ enum CheckerData {
                     )
                 case .differentProduct(let product): (key, .object([("refusal", .string(catalog.refusal(of: product)))]))
                 }
+            })
+    }
+
+    /// A rule's remedies for kinds of case, in order: each `{"when": {"dotted.path": value}, "text": nodes}`.
+    static func remedies(_ remedies: [RemedyCase]) -> JSONValue {
+        .array(
+            remedies.map { remedy in
+                .object([
+                    (
+                        "when",
+                        .object(remedy.when.map { ($0.path.joined(separator: "."), JSONValue.string($0.value)) })
+                    ),
+                    ("text", nodes(remedy.text.nodes)),
+                ])
             })
     }
 

@@ -206,6 +206,14 @@ struct OfferVerification: Sendable {
                 return [
                     "id": rule.id.rawValue, "code": rule.code.rawValue, "title": rule.title, "remedy": rule.remedy,
                     "link": nullable(link), "when": Self.when(rule.when), "message": Self.nodes(rule.message.nodes),
+                    "remedies": rule.remedies.map { remedy in
+                        [
+                            "when": Dictionary(
+                                remedy.when.map { ($0.path.joined(separator: "."), $0.value) },
+                                uniquingKeysWith: { first, _ in first }),
+                            "text": Self.nodes(remedy.text.nodes),
+                        ] as [String: Any]
+                    },
                 ]
                     as [String: Any]
             })

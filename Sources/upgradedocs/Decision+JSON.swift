@@ -16,7 +16,7 @@ extension Decision {
                     reasons.map { reason in
                         .object([
                             ("code", .string(reason.code.rawValue)), ("rule", .string(reason.rule.rawValue)),
-                            ("message", .string(reason.message)),
+                            ("message", .string(reason.message)), ("remedy", .string(reason.remedy)),
                         ])
                     })
             ),

@@ -23,9 +23,7 @@ extension Decision {
             lines.append("Why:")
             for (index, reason) in reasons.enumerated() {
                 lines.append("  \(index + 1). [\(reason.rule) \(reason.code.rawValue)] \(reason.message)")
-                if let remedy = catalog.rule(for: reason.code)?.remedy {
-                    lines.append("     What to do: \(remedy)")
-                }
+                lines.append("     What to do: \(reason.remedy)")
             }
         }
         if !advisories.isEmpty {

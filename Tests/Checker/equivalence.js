@@ -14,7 +14,7 @@ const cases = JSON.parse(fs.readFileSync(casesFile, "utf8"));
 function strip(decision) {
   return {
     from: decision.from, to: decision.to, status: decision.status, asOf: decision.asOf, verdict: decision.verdict,
-    reasons: decision.reasons.map((r) => ({ code: r.code, rule: r.rule, message: r.message })),
+    reasons: decision.reasons.map((r) => ({ code: r.code, rule: r.rule, message: r.message, remedy: r.remedy })),
     advisories: decision.advisories.map((a) => ({ code: a.code, message: a.message })),
   };
 }

@@ -189,6 +189,31 @@ struct LoaderTests {
         }
     }
 
+    @Test("A rule's remedies are checked where they stand: each condition a fact, each text a message")
+    func remedyDefinitions() throws {
+        let errors = try ContentFixture(replacing: [
+            "rules.yaml": """
+            rules:
+              - id: R1
+                code: path-not-supported
+                title: t
+                remedy: r
+                source: s
+                when: {listed-path: "no"}
+                message: "Not listed."
+                remedies:
+                  - when: {from.hasUpgrade: "no"}
+                    text: "None from {{from.name}}."
+                  - when: {status: suspended}
+                    text: "{{#status}}Suspended."
+                  - text: "Pick another {{to.nmae}}."
+            """
+        ]).errors().filter { $0.place.hasPrefix("rules.yaml") }
+        #expect(errors.map(\.place) == ["rules.yaml:10:16", "rules.yaml:13:15", "rules.yaml:14:15"])
+        #expect(errors.map(\.code) == [.unknownID, .message, .message])
+        #expect(errors[0].names("from.hasUpgrade") && errors[2].names("nmae"))
+    }
+
     @Test("A rule's conditions, code and message are checked where they stand, all in one run")
     func ruleDefinitions() throws {
         let errors = try ContentFixture(replacing: [

@@ -40,7 +40,7 @@ struct CheckerEquivalenceTests {
                             decision.reasons.map {
                                 .object([
                                     ("code", .string($0.code.rawValue)), ("rule", .string($0.rule.rawValue)),
-                                    ("message", .string($0.message)),
+                                    ("message", .string($0.message)), ("remedy", .string($0.remedy)),
                                 ])
                             })
                     ),

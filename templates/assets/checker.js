@@ -83,6 +83,20 @@
     return Object.keys(when).every(function (condition) { return point[condition] === when[condition]; });
   }
 
+  /// A rule's remedy for the request: the first of its remedies whose conditions all hold of the
+  /// facts ("yes": there, "no": not there, else equal), worded for it; else its general remedy.
+  function remedyFor(rule, facts) {
+    var fitting = (rule.remedies || []).filter(function (remedy) {
+      return Object.keys(remedy.when).every(function (path) {
+        var value = factAt(path.split("."), [facts]), wanted = remedy.when[path];
+        if (wanted === "yes") return present(value);
+        if (wanted === "no") return !present(value);
+        return printed(value) === wanted;
+      });
+    })[0];
+    return fitting ? render(fitting.text, [facts]) : rule.remedy;
+  }
+
   function makeCore(data) {
     var offers = {}, services = {}, programs = {}, regions = {}, paths = {}, families = {};
     data.offers.forEach(function (offer) {
@@ -112,7 +126,7 @@
     function offerFacts(offer) {
       var program = programs[offer.program];
       return {
-        id: offer.id, name: offer.name,
+        id: offer.id, name: offer.name, hasUpgrades: !!(data.paths[offer.id] && data.paths[offer.id].length),
         program: { id: offer.program, name: program ? program.name : offer.program,
                    withdrawnFrom: program ? program.withdrawnFrom : null,
                    withdrawalNote: program ? program.withdrawalNote : null },
@@ -172,7 +186,7 @@
       };
 
       var reasons = data.rules.filter(function (rule) { return holds(rule.when, point); }).map(function (rule) {
-        return { code: rule.code, rule: rule.id, message: render(rule.message, [facts]) };
+        return { code: rule.code, rule: rule.id, message: render(rule.message, [facts]), remedy: remedyFor(rule, facts) };
       });
       var verdict = reasons.length ? "blocked" : "eligible";
       point.verdict = verdict;
@@ -337,7 +351,7 @@
         return element("li", { "data-code": reason.code }, [
           rule.link ? element("a", { href: rule.link }, [reason.rule]) : reason.rule, " ",
           element("span", { class: "message" }, [reason.message]),
-          element("p", { class: "remedy" }, ["What to do: " + rule.remedy])
+          element("p", { class: "remedy" }, ["What to do: " + reason.remedy])
         ]);
       })));
     }
