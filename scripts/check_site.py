@@ -113,7 +113,9 @@ def collapse(text):
 
 
 def text_of(fragment):
-    return collapse(html.unescape(re.sub(r"<[^>]+>", " ", fragment))).replace(" .", ".").replace(" ,", ",")
+    """What a page shows of a fragment: its text, without what only a screen reader hears."""
+    shown = re.sub(r'<span class="visually-hidden">.*?</span>', "", fragment, flags=re.S)
+    return collapse(html.unescape(re.sub(r"<[^>]+>", " ", shown))).replace(" .", ".").replace(" ,", ",")
 
 
 @check("v.Nu")
@@ -385,6 +387,8 @@ CHECKER_QUESTIONS = [
     "from=o365-e4&to=o365-e3",
     "from=Microsoft%20365%20E3&to=o365-e5",
     "from=m365-business-basic&to=o365-e3&holds=o365-e3@other,m365-apps-enterprise&status=canceled&asOf=2021-06-01",
+    "from=m365-business-basic&to=o365-e3&asOf=2021-06-01",
+    "from=m365-business-basic&to=o365-e3",
 ]
 
 
@@ -424,8 +428,12 @@ def explain(query):
 @check("checker in Chromium")
 def checker_in_browser(root):
     """Each question's URL, opened from file://, shows in #answer exactly what explain says, each
-    reason's remedy for the case included; a question asked by a former name says so beside the answer."""
+    reason's remedy for the case included; an eligible answer with a caution is never a plain ✓; a
+    question asked by a former name says so beside the answer."""
     problems = []
+    text = open(os.path.join(root, "data", "checker-data.js"), encoding="utf-8").read()
+    model = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+    cautions = {advice["code"]: advice.get("caution") for advice in model["advisories"]}
     for query, former in checker_questions(root):
         url = "file://" + os.path.abspath(os.path.join(root, "checker.html")) + "?" + query
         dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", url], timeout=60).stdout
@@ -442,6 +450,13 @@ def checker_in_browser(root):
             continue
         if former and html.escape(former, quote=False) not in "".join(re.findall(r'<p class="name-note">(.*?)</p>', body, re.S)):
             problems.append(f"{query}: the answer does not say that '{former}' is a former name")
+        heading = html.unescape(re.sub(r"<[^>]+>", "", (re.search(r'<h2 class="verdict[^"]*">(.*?)</h2>', body, re.S) or [None, ""])[1]))
+        caution = next((cautions[a["code"]] for a in expected["advisories"] if cautions.get(a["code"])), None) \
+            if expected["verdict"] == "eligible" else None
+        if caution and not (heading.startswith("✓⚠") and caution in heading):
+            problems.append(f"{query}: an eligible answer with a caution reads '{heading}', not the ✓⚠ and '{caution}'")
+        if expected["verdict"] == "eligible" and not caution and heading != "✓ Eligible":
+            problems.append(f"{query}: a plain eligible answer reads '{heading}'")
         found = (attributes.get("data-verdict"), attributes.get("data-reasons", "").split(),
                  attributes.get("data-advisories", "").split())
         wanted = (expected["verdict"], [r["code"] for r in expected["reasons"]],

@@ -28,7 +28,7 @@ extension ContentReading {
         var adviceSeen: [String: SourceLocation] = [:]
         let advisories = root.objects(
             "advisories", what: "advice",
-            keys: ["code", "words", "when", "each", "offer", "message"], required: false
+            keys: ["code", "words", "when", "each", "offer", "message", "caution"], required: false
         )
         .compactMap { object -> AdvisoryRule? in
             let code = uniqueCode(object, seen: &adviceSeen)
@@ -36,10 +36,11 @@ extension ContentReading {
             let each = object.string("each", required: false).flatMap(factPath)
             let offer = object.string("offer", required: false).flatMap(factPath)
             let when = readWhen(object, verdict: true), message = readMessage(object)
+            let caution = object.string("caution", required: false)
             guard let code, let words, let when, let message else { return nil }
             return AdvisoryRule(
                 code: AdvisoryCode(code), words: words.value, when: when, each: each?.value,
-                offer: offer?.value, message: message)
+                offer: offer?.value, message: message, caution: caution?.value)
         }
         for (code, location) in codesSeen where adviceSeen[code] != nil {
             sink.error(

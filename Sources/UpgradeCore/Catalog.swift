@@ -80,6 +80,13 @@ package struct Catalog: Sendable {
     }
     package func advisory(_ code: AdvisoryCode) -> AdvisoryRule? { advisories.first { $0.code == code } }
 
+    /// The caution an eligible decision with these advisories is shown with, if any: the words of
+    /// the first advice that carries one. A blocked decision carries none; its ✗ says enough.
+    package func caution(_ verdict: Verdict, _ advisories: [AdvisoryCode]) -> String? {
+        guard verdict == .eligible else { return nil }
+        return advisories.lazy.compactMap { self.advisory($0)?.caution }.first
+    }
+
     func hasPath(from: OfferID, to: OfferID) -> Bool {
         targetsBySource[from]?.contains(to) ?? false
     }

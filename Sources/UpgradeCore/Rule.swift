@@ -83,10 +83,13 @@ package struct AdvisoryRule: Hashable, Sendable {
     /// The path, among the request's facts, of the id of the offer the advice points to.
     package let offer: String?
     package let message: MessageTemplate
+    /// When the advice comes with an eligible decision, the ✓ is shown with a caution mark and
+    /// these words ("listed, but confirm it is still offered"), never alone.
+    package let caution: String?
 
     package init(
         code: AdvisoryCode, words: String, when: [Condition: String], each: String? = nil,
-        offer: String? = nil, message: MessageTemplate
+        offer: String? = nil, message: MessageTemplate, caution: String? = nil
     ) {
         self.code = code
         self.words = words
@@ -94,6 +97,7 @@ package struct AdvisoryRule: Hashable, Sendable {
         self.each = each
         self.offer = offer
         self.message = message
+        self.caution = caution
     }
 }
 

@@ -58,6 +58,7 @@ enum CheckerData {
                             ("code", .string(advice.code.rawValue)), ("words", .string(advice.words)),
                             ("when", conditions(advice.when)), ("each", advice.each.map(JSONValue.string) ?? .null),
                             ("offer", advice.offer.map(JSONValue.string) ?? .null), ("message", nodes(advice.message.nodes)),
+                            ("caution", advice.caution.map(JSONValue.string) ?? .null),
                         ])
                     })
             ),

@@ -16,6 +16,10 @@ package enum Markup {
         "src", "srcset", "start", "step", "tabindex", "target", "title", "translate", "type", "value", "width",
     ]
 
+    /// The mark beside a ✓ whose decision carries a caution (an advice with `caution:` words): such
+    /// a decision is never shown as a plain ✓.
+    package static let cautionMark = "⚠"
+
     /// The `class` of each kind of table.
     package enum TableClass {
         package static let matrix = "upgrade-matrix"
@@ -41,6 +45,8 @@ package enum Markup {
         package static let to = "data-to"
         package static let verdict = "data-verdict"
         package static let reasons = "data-reasons"
+        /// A matrix cell's advice codes, in `explain` order.
+        package static let advisories = "data-advisories"
         package static let part = "data-part"
         package static let unshown = "data-unshown"
         package static let targets = "data-targets"

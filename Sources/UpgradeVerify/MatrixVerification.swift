@@ -19,6 +19,7 @@ struct ReadGrid {
         /// `data-*` labels, which only the HTML carries.
         let verdict: String?
         let reasons: String?
+        var advisories: String? = nil
         let labelledFrom: String?
         let labelledTo: String?
         var concealed: [(what: String, line: Int)] = []
@@ -78,6 +79,12 @@ struct GridJudge {
             if says != Expectations.describe(decision) {
                 fail("\(place): data-verdict and data-reasons say \(says), \(core)", line: line, &report)
             }
+        }
+        if let advisories = cell.advisories, advisories != decision.advisories.map(\.rawValue).joined(separator: " ") {
+            let codes = decision.advisories.map(\.rawValue).joined(separator: ", ")
+            fail(
+                "\(place): data-advisories says '\(advisories)', the rule core advises \(codes.isEmpty ? "nothing" : codes)",
+                line: line, &report)
         }
         let expected = expectations.shown(decision, from: source, to: target)
         if cell.seen != expected.seen {
@@ -192,8 +199,9 @@ struct HTMLMatrixVerification {
                 cells: row.cells.dropFirst().map { cell in
                     ReadGrid.Cell(
                         seen: cell.text, heard: cell.heard, verdict: cell.attributes[Markup.Data.verdict],
-                        reasons: cell.attributes[Markup.Data.reasons], labelledFrom: cell.attributes[Markup.Data.from],
-                        labelledTo: cell.attributes[Markup.Data.to], concealed: cell.concealed)
+                        reasons: cell.attributes[Markup.Data.reasons], advisories: cell.attributes[Markup.Data.advisories] ?? "-",
+                        labelledFrom: cell.attributes[Markup.Data.from], labelledTo: cell.attributes[Markup.Data.to],
+                        concealed: cell.concealed)
                 }, line: row.line)
         }
         for row in table.rows {

@@ -60,6 +60,30 @@ struct OfferVerification: Sendable {
             (id: item.attributes[Markup.Data.offer].map { OfferID($0) }, text: item.text, line: item.line)
         }
         judgeUpgrades(shown, of: offer, file: path, &report)
+        let main = page.descendants(named: "main").first ?? page
+        judgeCautions(Perceived(main).seen, of: offer, file: path, &report)
+    }
+
+    /// The cautions an offer's upgrades carry: a page whose upgrades carry one says its words,
+    /// with the caution mark, and a page whose upgrades carry none shows no caution mark.
+    private func judgeCautions(_ text: String, of offer: Offer, file: String, _ report: inout Tally) {
+        var expected: [String] = []
+        for target in expectations.listed(from: offer, in: offer.program) {
+            let cell = expectations.decision(offer, target)
+            if let caution = catalog.caution(cell.verdict, cell.advisories), !expected.contains(caution) {
+                expected.append(caution)
+            }
+        }
+        for caution in expected where !text.contains(Markup.cautionMark + " " + caution) {
+            report.fail(
+                .offerPage, "\(offer.id): the page does not say '\(Markup.cautionMark) \(caution)' of its possible upgrades",
+                file: file, line: 1)
+        }
+        if expected.isEmpty, text.contains(Markup.cautionMark) {
+            report.fail(
+                .offerPage, "\(offer.id): the page shows a caution mark, but no upgrade from it carries a caution",
+                file: file, line: 1)
+        }
     }
 
     /// An offer's Markdown page: its services by name and its possible upgrades.
@@ -79,6 +103,7 @@ struct OfferVerification: Sendable {
             return (expectations.offer(named: Perceived.collapse(unescaped(text)))?.id, MarkdownInline.plain(line), 1)
         }
         judgeUpgrades(upgrades, of: offer, file: path, &report)
+        judgeCautions(Perceived.collapse(MarkdownInline.plain(markdown)), of: offer, file: path, &report)
     }
 
     /// The possible upgrades a page names against the rule core's eligible targets, in the order the
@@ -222,7 +247,7 @@ struct OfferVerification: Sendable {
             catalog.advisories.map {
                 [
                     "code": $0.code.rawValue, "words": $0.words, "when": Self.when($0.when), "each": nullable($0.each),
-                    "offer": nullable($0.offer), "message": Self.nodes($0.message.nodes),
+                    "offer": nullable($0.offer), "message": Self.nodes($0.message.nodes), "caution": nullable($0.caution),
                 ] as [String: Any]
             })
         expect(

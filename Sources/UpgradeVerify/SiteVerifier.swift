@@ -360,8 +360,12 @@ struct Expectations: Sendable {
     /// from the rule core and the contract's symbols, not taken from the builder.
     func shown(_ cell: MatrixCell, from source: Offer, to target: Offer) -> (seen: String, heard: String) {
         if cell.verdict == .eligible {
-            guard let mark = mark(from: source, to: target) else { return ("✓", "Eligible") }
-            return ("✓" + mark, "Eligible (see note \(mark))")
+            // An eligible decision with a caution is never a plain ✓: the mark and its words come with it.
+            let caution = catalog.caution(cell.verdict, cell.advisories)
+            let seen = caution == nil ? "✓" : "✓" + Markup.cautionMark
+            let heard = caution.map { "Eligible, with caution: \($0)" } ?? "Eligible"
+            guard let mark = mark(from: source, to: target) else { return (seen, heard) }
+            return (seen + mark, heard + " (see note \(mark))")
         }
         if let variant = cell.regionalVariant.flatMap(catalog.offer) {
             return (Perceived.collapse("↪ \(variant.name)"), Perceived.collapse("Region mismatch: use \(variant.name)"))

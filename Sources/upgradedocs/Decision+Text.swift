@@ -7,7 +7,13 @@ extension Decision {
         var lines: [String] = []
         let subject = "\(request.from.name) → \(request.to.name)"
         switch verdict {
-        case .eligible: lines.append("ELIGIBLE: \(subject)")
+        case .eligible:
+            // With a caution, never a bare "eligible": the caution's words come with it.
+            if let caution = catalog.caution(verdict, advisories.map(\.code)) {
+                lines.append("ELIGIBLE, WITH CAUTION (\(caution)): \(subject)")
+            } else {
+                lines.append("ELIGIBLE: \(subject)")
+            }
         case .blocked:
             let count = reasons.count == 1 ? "1 reason" : "\(reasons.count) reasons"
             lines.append("BLOCKED (\(count)): \(subject)")

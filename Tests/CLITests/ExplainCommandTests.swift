@@ -111,6 +111,18 @@ struct CheckCommandTests {
         #expect(typo.stderr.contains("did you mean 'o365-e3'?"))
     }
 
+    @Test("An eligible answer after the withdrawal is never a bare ELIGIBLE; before it, it is")
+    func cautionInText() throws {
+        let after = try CLIRunner.run(["explain", "--from", "m365-business-basic", "--to", "o365-e3", "--as-of", "2026-01-01"])
+        #expect(after.stdout.hasPrefix("ELIGIBLE, WITH CAUTION (listed, but confirm it is still offered"), "\(after.stdout)")
+        let json = try CLIRunner.run([
+            "explain", "--from", "m365-business-basic", "--to", "o365-e3", "--as-of", "2026-01-01", "--format", "json",
+        ])
+        #expect(json.stdout.contains(#""verdict":"eligible""#), "the verdict itself stays eligible")
+        let before = try CLIRunner.run(["explain", "--from", "m365-business-basic", "--to", "o365-e3", "--as-of", "2021-06-01"])
+        #expect(before.stdout.hasPrefix("ELIGIBLE: "), "\(before.stdout)")
+    }
+
     @Test("A former name is answered for today's offer, with a note; JSON stays the contract's")
     func formerName() throws {
         let text = try CLIRunner.run(["explain", "--from", "office 365 business-premium", "--to", "E5", "--as-of", "2021-06-01"])

@@ -103,8 +103,11 @@ struct ProseRenderingTests {
             page: page
         ).render(into: problems)
         let html = HTMLRenderer(page: view.path, unsafeHTML: false).render(view.blocks)
-        #expect(html.hasPrefix("<p>Before.</p>\n<div class=\"table-scroll\""))
+        #expect(html.hasPrefix("<p>Before.</p>\n"))
         #expect(html.contains("<table class=\"upgrade-list\" data-program=\"legacy\">"))
+        // As of the fixture's date every listed upgrade carries the withdrawal's caution, said above the list.
+        let caution = try #require(html.range(of: "⚠")), table = try #require(html.range(of: "upgrade-list"))
+        #expect(caution.lowerBound < table.lowerBound)
         #expect(html.hasSuffix("<p>After.</p>\n"))
         #expect(!html.contains("<code"))
         let markdown = MarkdownRenderer(page: view.path, unsafeHTML: false).render(view.blocks)

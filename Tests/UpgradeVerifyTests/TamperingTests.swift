@@ -319,6 +319,24 @@ let tamperings: [Tampering] = [
     ) {
         $0.replacingFirst("- OneDrive\n", with: "- OneDrive for Business\n")
     },
+    // The caution: an eligible cell whose decision carries a caution is never a plain ✓.
+    Tampering(name: "a caution mark dropped from an HTML cell", file: "matrix/legacy.html", code: .cellMismatch) {
+        $0.replacingFirst(
+            #"aria-hidden="true">✓⚠</span><span class="visually-hidden">Eligible, with caution:"#,
+            with: #"aria-hidden="true">✓</span><span class="visually-hidden">Eligible, with caution:"#)
+    },
+    Tampering(name: "a caution mark dropped from a Markdown cell", file: "matrix/legacy.md", code: .cellMismatch) {
+        $0.replacingFirst("| ✓⚠ |", with: "| ✓ |")
+    },
+    Tampering(name: "an offer page's caution dropped", file: "offers/m365-business-basic.html", code: .offerPage) {
+        $0.replacingFirst(#"<span class="visually-hidden">Caution:</span> listed, but confirm"#, with: "<span></span> listed")
+    },
+    Tampering(name: "an offer page's caution dropped in Markdown", file: "offers/m365-business-basic.md", code: .offerPage) {
+        $0.replacingFirst("> ⚠ listed, but confirm", with: "> listed")
+    },
+    Tampering(name: "a cell's advice codes dropped", file: "matrix/legacy.html", code: .cellMismatch) {
+        $0.replacingFirst(#"data-advisories="legacy-withdrawn""#, with: #"data-advisories="""#)
+    },
     // Data files.
     Tampering(
         name: "a former name sent to the offer people confuse it with", file: "data/checker-data.js", code: .checkerData
@@ -437,7 +455,7 @@ struct TamperingTests {
         )
         .write(to: URL(fileURLWithPath: path))
         let page = folder + "/matrix/legacy.md"
-        try (try String(contentsOfFile: page, encoding: .utf8)).replacingFirst("| ✓ | ✓ |", with: "| — | ✓ |")
+        try (try String(contentsOfFile: page, encoding: .utf8)).replacingFirst("| ✓⚠ | ✓⚠ |", with: "| — | ✓⚠ |")
             .write(toFile: page, atomically: true, encoding: .utf8)
         let report = VerifyRun(content: SiteFixture.content, site: folder)
         #expect(!report.findings(.siteFiles, in: "matrix/legacy.md").isEmpty)

@@ -316,9 +316,20 @@
     return "?" + params.toString();
   }
 
-  function summaryLine(decision, request) {
+  /// The caution an eligible decision is shown with: the words of its first advice that has one.
+  function cautionOf(decision, data) {
+    if (decision.verdict !== "eligible") return null;
+    var found = decision.advisories.map(function (a) {
+      return data.advisories.filter(function (advice) { return advice.code === a.code; })[0];
+    }).filter(function (advice) { return advice && advice.caution; })[0];
+    return found ? found.caution : null;
+  }
+
+  function summaryLine(decision, request, data) {
     var held = request.holdings.map(function (h) { return h.offer.name + (h.channel === "other" ? " (other channel)" : ""); });
-    return (decision.verdict === "eligible" ? "ELIGIBLE" : "BLOCKED") + ": " + request.from.name + " → " + request.to.name +
+    var caution = data ? cautionOf(decision, data) : null;
+    var verdict = decision.verdict === "eligible" ? (caution ? "ELIGIBLE, WITH CAUTION (" + caution + ")" : "ELIGIBLE") : "BLOCKED";
+    return verdict + ": " + request.from.name + " → " + request.to.name +
       " (" + request.status + (held.length ? "; also has " + held.join(", ") : "") + "; as of " + request.asOf + ")" +
       (decision.reasons.length ? ". Why: " + decision.reasons.map(function (r) { return r.rule + " " + r.message; }).join(" ") : ".");
   }
@@ -338,8 +349,10 @@
     answer.setAttribute("data-reasons", decision.reasons.map(function (r) { return r.code; }).join(" "));
     answer.setAttribute("data-advisories", decision.advisories.map(function (a) { return a.code; }).join(" "));
     var count = decision.reasons.length;
-    answer.appendChild(element("h2", { class: "verdict verdict-" + decision.verdict }, [
-      decision.verdict === "eligible" ? "✓ Eligible" : "✗ Blocked (" + count + " reason" + (count === 1 ? "" : "s") + ")"
+    var caution = cautionOf(decision, core.data);
+    answer.appendChild(element("h2", { class: "verdict verdict-" + decision.verdict + (caution ? " verdict-caution" : "") }, [
+      decision.verdict !== "eligible" ? "✗ Blocked (" + count + " reason" + (count === 1 ? "" : "s") + ")"
+        : caution ? "✓⚠ Eligible, with caution: " + caution : "✓ Eligible"
     ]));
     answer.appendChild(element("p", { class: "question" }, [request.from.name + " → " + request.to.name + ", status " +
       request.status + ", as of " + request.asOf + "."]));
@@ -369,7 +382,7 @@
         return element("li", { "data-code": advisory.code }, children);
       })));
     }
-    var line = summaryLine(decision, request);
+    var line = summaryLine(decision, request, core.data);
     answer.appendChild(element("h3", {}, ["Share this answer"]));
     answer.appendChild(element("p", {}, [
       element("label", { for: "summary-line" }, ["For a ticket: "]),

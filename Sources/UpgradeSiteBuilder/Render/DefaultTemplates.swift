@@ -325,9 +325,20 @@ enum DefaultTemplates {
     return "?" + params.toString();
   }
 
-  function summaryLine(decision, request) {
+  /// The caution an eligible decision is shown with: the words of its first advice that has one.
+  function cautionOf(decision, data) {
+    if (decision.verdict !== "eligible") return null;
+    var found = decision.advisories.map(function (a) {
+      return data.advisories.filter(function (advice) { return advice.code === a.code; })[0];
+    }).filter(function (advice) { return advice && advice.caution; })[0];
+    return found ? found.caution : null;
+  }
+
+  function summaryLine(decision, request, data) {
     var held = request.holdings.map(function (h) { return h.offer.name + (h.channel === "other" ? " (other channel)" : ""); });
-    return (decision.verdict === "eligible" ? "ELIGIBLE" : "BLOCKED") + ": " + request.from.name + " → " + request.to.name +
+    var caution = data ? cautionOf(decision, data) : null;
+    var verdict = decision.verdict === "eligible" ? (caution ? "ELIGIBLE, WITH CAUTION (" + caution + ")" : "ELIGIBLE") : "BLOCKED";
+    return verdict + ": " + request.from.name + " → " + request.to.name +
       " (" + request.status + (held.length ? "; also has " + held.join(", ") : "") + "; as of " + request.asOf + ")" +
       (decision.reasons.length ? ". Why: " + decision.reasons.map(function (r) { return r.rule + " " + r.message; }).join(" ") : ".");
   }
@@ -347,8 +358,10 @@ enum DefaultTemplates {
     answer.setAttribute("data-reasons", decision.reasons.map(function (r) { return r.code; }).join(" "));
     answer.setAttribute("data-advisories", decision.advisories.map(function (a) { return a.code; }).join(" "));
     var count = decision.reasons.length;
-    answer.appendChild(element("h2", { class: "verdict verdict-" + decision.verdict }, [
-      decision.verdict === "eligible" ? "✓ Eligible" : "✗ Blocked (" + count + " reason" + (count === 1 ? "" : "s") + ")"
+    var caution = cautionOf(decision, core.data);
+    answer.appendChild(element("h2", { class: "verdict verdict-" + decision.verdict + (caution ? " verdict-caution" : "") }, [
+      decision.verdict !== "eligible" ? "✗ Blocked (" + count + " reason" + (count === 1 ? "" : "s") + ")"
+        : caution ? "✓⚠ Eligible, with caution: " + caution : "✓ Eligible"
     ]));
     answer.appendChild(element("p", { class: "question" }, [request.from.name + " → " + request.to.name + ", status " +
       request.status + ", as of " + request.asOf + "."]));
@@ -378,7 +391,7 @@ enum DefaultTemplates {
         return element("li", { "data-code": advisory.code }, children);
       })));
     }
-    var line = summaryLine(decision, request);
+    var line = summaryLine(decision, request, core.data);
     answer.appendChild(element("h3", {}, ["Share this answer"]));
     answer.appendChild(element("p", {}, [
       element("label", { for: "summary-line" }, ["For a ticket: "]),
@@ -941,6 +954,7 @@ thead th { background: var(--head-bg); }
 .answer { margin: 1.5rem 0; }
 .answer .verdict-eligible { color: var(--eligible-ink); }
 .answer .verdict-blocked { color: var(--blocked-ink); }
+.answer .verdict-caution { color: var(--important-rule); }
 .answer .remedy { margin: 0.25rem 0 0.75rem; }
 .answer input { font: inherit; width: min(40rem, 100%); }
 .checker-problems { border-left: 4px solid var(--blocked-ink); background: var(--problem-bg); padding: 0.5rem 1rem; }
@@ -981,6 +995,9 @@ thead th { background: var(--head-bg); }
   .print-page .alert { margin: 2pt 0; padding: 1pt 6pt; font-size: 8pt; border-left-width: 2pt; }
   .print-page h2 { font-size: 13pt; margin-bottom: 2pt; }
   .print-page caption, .print-page .table-note { font-size: 8pt; }
+  /* A matrix's legend on one or two lines, so the grid keeps its sheet. */
+  .print-page .matrix-legend { margin: 2pt 0; padding: 0; font-size: 8pt; }
+  .print-page .matrix-legend li { display: inline; margin-right: 1.2em; }
   .print-page .alert-title, .print-page .alert p { display: inline; margin: 0 0.5em 0 0; }
 }
 

@@ -28,60 +28,80 @@ struct CheckerView {
         return [.text(text + " "), .htmlLink([.text("The offers")], to: SitePaths.offers), .text(" list every name.")]
     }
 
+    /// What the caution mark means, for each advice that carries one, with its conditions' words.
+    private var cautionParagraph: [Block] {
+        context.catalog.advisories.compactMap { advice in
+            advice.caution.map { caution in
+                .paragraph([
+                    .strong([.text("✓\(Markup.cautionMark) Eligible, with caution")]),
+                    .text(
+                        ": the upgrade is listed and nothing blocks it, but \(advice.words.lowercased()) "
+                            + "(advice \(advice.code)): \(caution). The same mark stands beside the ✓ in the "
+                            + "matrices; a plain ✓ has no such caution."),
+                ])
+            }
+        }
+    }
+
     func page() -> Page {
         let catalog = context.catalog
         let example = catalog.offers.first { !catalog.paths(from: $0.id).isEmpty }
-        var blocks: [Block] = [
-            .heading(level: 2, [.text("How to ask")], id: "how-to-ask"),
-            .list(
-                ordered: true,
-                items: [
-                    [
-                        .strong([.text("Current offer")]),
-                        .text(
-                            ": the subscription the customer has now, by official name, "
-                                + "id, a name people use (\"E3\", \"Business Basic\") or a former name. "
-                                + "Case, spacing and punctuation do not matter."),
-                    ],
-                    [.strong([.text("Upgrade to")]), .text(": the offer they want.")],
-                    [.strong([.text("Subscription status")]), .text(": only an active subscription can be upgraded.")],
-                    [
-                        .strong([.text("Other subscriptions")]),
-                        .text(
-                            ": every other subscription the customer has, and "
-                                + "whether it was bought through you or another partner "
-                                + "or channel; these decide UPG-4 and UPG-5."),
-                    ],
-                    [.strong([.text("As of")]), .text(": the day to decide on; it starts at the site's date, \(context.asOf).")],
-                ]),
-            .heading(level: 2, [.text("How names are read")], id: "names"),
-            .paragraph(namesParagraph),
-            .heading(level: 2, [.text("The answer")], id: "the-answer"),
-            .paragraph([
-                .text(
-                    "The answer gives the verdict, every reason in rule order with what to do, and any advice. "
-                        + "Copy its one-line summary into a ticket, or share the link to the exact question: "
-                        + "opening it shows the same answer.")
-            ]),
-            .heading(level: 2, [.text("Without the checker")], id: "without"),
-            .paragraph(
-                [
-                    .text(
-                        "The checker runs in the browser, from this folder or any web server, with nothing "
-                            + "downloaded. Where scripts are off, the ")
-                ]
-                    + context.programs.map { program in
-                        Inline.link([.text("\(program.name) matrix")], to: SitePaths.matrix(program.id), anchor: nil)
-                    } + [
-                        .text(" answers an active subscription with no other subscriptions, and the "),
-                        .link([.text("role guides")], to: SitePaths.index, anchor: "roles"),
-                        .text(" walk through every check."),
+        var blocks: [Block] =
+            [
+                .heading(level: 2, [.text("How to ask")], id: "how-to-ask"),
+                .list(
+                    ordered: true,
+                    items: [
+                        [
+                            .strong([.text("Current offer")]),
+                            .text(
+                                ": the subscription the customer has now, by official name, "
+                                    + "id, a name people use (\"E3\", \"Business Basic\") or a former name. "
+                                    + "Case, spacing and punctuation do not matter."),
+                        ],
+                        [.strong([.text("Upgrade to")]), .text(": the offer they want.")],
+                        [.strong([.text("Subscription status")]), .text(": only an active subscription can be upgraded.")],
+                        [
+                            .strong([.text("Other subscriptions")]),
+                            .text(
+                                ": every other subscription the customer has, and "
+                                    + "whether it was bought through you or another partner "
+                                    + "or channel; these decide UPG-4 and UPG-5."),
+                        ],
+                        [
+                            .strong([.text("As of")]),
+                            .text(": the day to decide on; it starts at the site's date, \(context.asOf)."),
+                        ],
                     ]),
-            .paragraph([
-                .text("On the command line, "), .code("upgradedocs explain"),
-                .text(" gives the same answers, in the same words:"),
-            ]),
-        ]
+                .heading(level: 2, [.text("How names are read")], id: "names"),
+                .paragraph(namesParagraph),
+                .heading(level: 2, [.text("The answer")], id: "the-answer"),
+                .paragraph([
+                    .text(
+                        "The answer gives the verdict, every reason in rule order with what to do, and any advice. "
+                            + "Copy its one-line summary into a ticket, or share the link to the exact question: "
+                            + "opening it shows the same answer.")
+                ]),
+            ] + cautionParagraph + [
+                .heading(level: 2, [.text("Without the checker")], id: "without"),
+                .paragraph(
+                    [
+                        .text(
+                            "The checker runs in the browser, from this folder or any web server, with nothing "
+                                + "downloaded. Where scripts are off, the ")
+                    ]
+                        + context.programs.map { program in
+                            Inline.link([.text("\(program.name) matrix")], to: SitePaths.matrix(program.id), anchor: nil)
+                        } + [
+                            .text(" answers an active subscription with no other subscriptions, and the "),
+                            .link([.text("role guides")], to: SitePaths.index, anchor: "roles"),
+                            .text(" walk through every check."),
+                        ]),
+                .paragraph([
+                    .text("On the command line, "), .code("upgradedocs explain"),
+                    .text(" gives the same answers, in the same words:"),
+                ]),
+            ]
         if let example, let target = catalog.paths(from: example.id).first?.to {
             blocks.append(
                 .paragraph([

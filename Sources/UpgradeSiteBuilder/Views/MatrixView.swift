@@ -39,7 +39,7 @@ struct MatrixView {
                                         "Rows are the offer the customer has now; columns are the offer to upgrade to. "
                                             + "Each cell links to the checker with its pair.")
                                 ]),
-                                Self.legend,
+                                legend,
                                 .table(grid()),
                             ]),
                         .section(
@@ -47,7 +47,8 @@ struct MatrixView {
                             [
                                 .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
                                 .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
-                                .table(listForm()),
+                            ] + cautionNote + [
+                                .table(listForm())
                             ]),
                     ])
             ]
@@ -96,20 +97,64 @@ struct MatrixView {
             ])
     }
 
-    static let legend = Block.list(
-        ordered: false,
-        items: [
-            [.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")],
-            [
-                .symbol("—", alternative: "Not supported"),
-                .text(" not a listed upgrade: only the pairs the Partner Center page lists can be upgraded"),
-            ],
-            [
-                .symbol("↪", alternative: "Region mismatch"),
-                .text(" listed for another region: choose the variant the cell names, in the source's region"),
-            ],
-            [.text("¹ a footnote under the table applies")],
-        ])
+    /// The caution words the grid's eligible cells carry, each once, in the order met.
+    var cautions: [String] {
+        var seen: [String] = []
+        for source in offers {
+            for target in offers {
+                let cell = context.cell(from: source, to: target)
+                if let caution = context.catalog.caution(cell.verdict, cell.advisories), !seen.contains(caution) {
+                    seen.append(caution)
+                }
+            }
+        }
+        return seen
+    }
+
+    /// The grid's legend: ✓, and ✓ with the caution mark when any cell has one, each with its words.
+    var legend: Block {
+        Self.legend(cautions: cautions)
+    }
+
+    /// Said above the list form when its upgrades carry a caution: a list of names has no ✓ to mark.
+    var cautionNote: [Block] { Self.cautionNotes(cautions) }
+
+    /// "Every upgrade below: ⚠ listed, but confirm …", once per caution: above any list of upgrades.
+    static func cautionNotes(_ cautions: [String]) -> [Block] {
+        cautions.map { caution in
+            .note(
+                .important, title: "Every upgrade below",
+                [.paragraph([.symbol(cautionMark, alternative: "Caution:"), .text(" \(caution)")])])
+        }
+    }
+
+    static var cautionMark: String { Markup.cautionMark }
+
+    /// A list of its own class, which a printed sheet sets on one or two lines.
+    static func legend(cautions: [String]) -> Block {
+        let items: [[Inline]] =
+            [[.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")]]
+            + cautions.map { caution in
+                [
+                    .symbol("✓" + cautionMark, alternative: "Eligible, with caution"),
+                    .text(" eligible, with caution: \(caution)"),
+                ]
+            } + otherItems
+        return .labelledList(cssClass: "matrix-legend", items: items.map { LabelledItem(content: $0, attributes: []) })
+    }
+
+    private static let otherItems: [[Inline]] = [
+
+        [
+            .symbol("—", alternative: "Not supported"),
+            .text(" not a listed upgrade: only the pairs the Partner Center page lists can be upgraded"),
+        ],
+        [
+            .symbol("↪", alternative: "Region mismatch"),
+            .text(" listed for another region: choose the variant the cell names, in the source's region"),
+        ],
+        [.text("¹ a footnote under the table applies")],
+    ]
 
     func grid() -> Table {
         let head = Row(
@@ -142,6 +187,7 @@ struct MatrixView {
                                 Attribute(Markup.Data.from, source.id.rawValue), Attribute(Markup.Data.to, target.id.rawValue),
                                 Attribute(Markup.Data.verdict, decision.verdict.rawValue),
                                 Attribute(Markup.Data.reasons, decision.reasons.map(\.rawValue).joined(separator: " ")),
+                                Attribute(Markup.Data.advisories, decision.advisories.map(\.rawValue).joined(separator: " ")),
                             ], cssClass: decision.verdict.rawValue)
                     })
         }
@@ -196,6 +242,9 @@ struct MatrixView {
     }
 
     private func symbol(for decision: MatrixCell) -> [Inline] {
+        if let caution = context.catalog.caution(decision.verdict, decision.advisories) {
+            return [.symbol("✓" + Self.cautionMark, alternative: "Eligible, with caution: \(caution)")]
+        }
         if decision.verdict == .eligible { return [.symbol("✓", alternative: "Eligible")] }
         if let variant = decision.regionalVariant.flatMap(context.catalog.offer) {
             // The variant is named on the cell, for every reader: the symbol's words lead into it.

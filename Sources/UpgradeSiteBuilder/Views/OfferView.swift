@@ -134,6 +134,8 @@ struct OfferView {
             .heading(level: 2, [.text("Possible upgrades")], id: "upgrades"),
         ]
         let targets = possibleUpgrades()
+        // A list of names has no ✓ to mark: a caution its upgrades carry is said above it.
+        blocks += MatrixView.cautionNotes(cautions())
         blocks.append(
             targets.isEmpty
                 ? .paragraph([
@@ -214,6 +216,19 @@ struct OfferView {
     /// The rule that a holding with an overlapping service breaks.
     private var overlapRule: Rule? {
         context.catalog.rules.first { $0.when[.holdsAddedService] == ConditionPoint.yes }
+    }
+
+    /// The cautions the eligible upgrades of this offer carry, in the matrices' case, each once.
+    private func cautions() -> [String] {
+        let matrix = context.matrix(of: offer.program)
+        guard let row = matrix.row(of: offer.id) else { return [] }
+        var found: [String] = []
+        for (_, cell) in row.cells(except: MatrixSplit.unshownReasons) {
+            if let caution = context.catalog.caution(cell.verdict, cell.advisories), !found.contains(caution) {
+                found.append(caution)
+            }
+        }
+        return found
     }
 
     /// The targets the rule core allows in the matrices' case, in the order the content lists them.

@@ -6,7 +6,11 @@ struct PrintView {
     let context: ViewContext
 
     static let tableLegend = "Rule order down the left · conditions ║ outcomes · - any value"
-    static let matrixLegend = "✓ eligible · — not a listed path · ↪ use the regional variant · ¹ see note"
+    /// The margin's legend of a matrix sheet, with the caution mark's words when its cells carry one.
+    static func matrixLegend(cautions: [String]) -> String {
+        (["✓ eligible"] + cautions.map { "✓\(MatrixView.cautionMark) eligible, with caution: \($0)" }
+            + ["— not a listed path", "↪ use the regional variant", "¹ see note"]).joined(separator: " · ")
+    }
 
     func page() -> Page {
         var sections: [Block] = []
@@ -39,13 +43,13 @@ struct PrintView {
                 continue
             }
             add(
-                "matrix-\(program.id)", "Upgrade matrix: \(program.name) offers", legend: Self.matrixLegend,
-                landscape: true,
+                "matrix-\(program.id)", "Upgrade matrix: \(program.name) offers",
+                legend: Self.matrixLegend(cautions: view.cautions), landscape: true,
                 (context.withdrawalNote(of: program).map { [$0] } ?? [])
-                    + [view.assumption, MatrixView.legend, .table(view.grid())])
+                    + [view.assumption, view.legend, .table(view.grid())])
             add(
                 "list-\(program.id)", "Possible upgrades: \(program.name) offers", legend: "¹ see the note under the table",
-                landscape: false, [.table(view.listForm())])
+                landscape: false, view.cautionNote + [.table(view.listForm())])
         }
         return Page(
             path: SitePaths.print, kind: .print, title: "Decision tables and upgrade matrices",

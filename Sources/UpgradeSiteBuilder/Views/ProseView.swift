@@ -86,7 +86,7 @@ package struct ProseView {
                     "the program '\(argument)' has \(view.offers.count) offers, more than a grid or "
                         + "list on one page shows (\(MatrixSplit.gridLimit)); link to its matrix page instead")
             }
-            return kind == "matrix" ? [MatrixView.legend, .table(view.grid())] : [.table(view.listForm())]
+            return kind == "matrix" ? [view.legend, .table(view.grid())] : view.cautionNote + [.table(view.listForm())]
         case "decision-table":
             guard let table = context.catalog.tables.first(where: { $0.id.rawValue == argument }) else {
                 throw EmbedError("unknown decision table '\(argument)' in the fence '\(info)'")
