@@ -19,7 +19,10 @@
   field.appendChild(input);
   field.appendChild(document.createTextNode(" "));
   field.appendChild(count);
-  table.parentNode.insertBefore(field, table.closest(".table-scroll") || table);
+  // The field goes before the table's scrolling box, in that box's parent: the table's own parent
+  // is the box, which the field must not scroll with.
+  var box = table.closest(".table-scroll") || table;
+  box.parentNode.insertBefore(field, box);
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   input.addEventListener("input", function () {
     var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;

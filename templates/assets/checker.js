@@ -253,9 +253,13 @@
 
   /// The request a query string asks, or the problems that stop it being asked.
   function parseQuery(core, params) {
-    var problems = [], notes = [];
+    var problems = [], notes = [], missing = 0;
     function offer(text, what) {
-      if (!text) { problems.push(what + ": name an offer (an id, official name, alias or former name)."); return null; }
+      if (!text) {
+        problems.push(what + ": name an offer (an id, official name, alias or former name).");
+        missing++;
+        return null;
+      }
       var found = core.resolve(text);
       if (found.note && notes.indexOf(found.note) < 0) notes.push(found.note);
       if (found.refusal) problems.push(what + ": " + found.refusal);
@@ -289,7 +293,7 @@
     });
     var asOf = params.get("asOf") || core.data.asOf;
     if (!validDate(asOf)) problems.push("As of: '" + asOf + "' is not a date; write YYYY-MM-DD, such as 2022-03-01.");
-    if (problems.length) return { problems: problems };
+    if (problems.length) return { problems: problems, onlyMissing: missing === problems.length };
     return { request: { from: from, to: to, status: status, holdings: holdings, asOf: asOf }, notes: notes };
   }
 
@@ -334,12 +338,15 @@
       (decision.reasons.length ? ". Why: " + decision.reasons.map(function (r) { return r.rule + " " + r.message; }).join(" ") : ".");
   }
 
-  function renderAnswer(answer, core, parsed) {
+  /// `opened`: the page was just opened with part of a question (an offer page's link names only
+  /// the current offer): what is missing is asked for, not shown as a problem.
+  function renderAnswer(answer, core, parsed, opened) {
     while (answer.firstChild) answer.removeChild(answer.firstChild);
     ["data-verdict", "data-reasons", "data-advisories"].forEach(function (name) { answer.removeAttribute(name); });
     if (parsed.problems) {
-      answer.appendChild(element("div", { role: "alert", class: "checker-problems" }, [
-        element("p", {}, ["This question cannot be asked yet:"]),
+      var prompt = opened && parsed.onlyMissing;
+      answer.appendChild(element("div", { role: "alert", class: prompt ? "checker-prompt" : "checker-problems" }, [
+        element("p", {}, [prompt ? "To ask the question, name:" : "This question cannot be asked yet:"]),
         element("ul", {}, parsed.problems.map(function (p) { return element("li", {}, [p]); }))
       ]));
       return;
@@ -447,8 +454,11 @@
 
     // The question in the address fills the form, so the answer shows with no typing.
     var params = new URLSearchParams(global.location.search);
-    form.elements.from.value = params.get("from") || "";
-    form.elements.to.value = params.get("to") || "";
+    // An id in the address shows as the offer's name, as an agent would type it.
+    function shown(text) { return text && core.offers[text] ? core.offers[text].name : text || ""; }
+    // As the fields' default values, so the page as saved or printed shows them too.
+    form.elements.from.defaultValue = shown(params.get("from"));
+    form.elements.to.defaultValue = shown(params.get("to"));
     form.elements.status.value = (params.get("status") || "active").toLowerCase();
     form.elements.asOf.value = params.get("asOf") || data.asOf;
     params.getAll("holds").forEach(function (list) {
@@ -462,7 +472,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     form.hidden = false;
     if (params.get("from") || params.get("to")) {
-      renderAnswer(answer, core, parseQuery(core, params));
+      renderAnswer(answer, core, parseQuery(core, params), true);
     }
   }
 

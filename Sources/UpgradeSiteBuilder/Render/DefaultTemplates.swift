@@ -262,9 +262,13 @@ enum DefaultTemplates {
 
   /// The request a query string asks, or the problems that stop it being asked.
   function parseQuery(core, params) {
-    var problems = [], notes = [];
+    var problems = [], notes = [], missing = 0;
     function offer(text, what) {
-      if (!text) { problems.push(what + ": name an offer (an id, official name, alias or former name)."); return null; }
+      if (!text) {
+        problems.push(what + ": name an offer (an id, official name, alias or former name).");
+        missing++;
+        return null;
+      }
       var found = core.resolve(text);
       if (found.note && notes.indexOf(found.note) < 0) notes.push(found.note);
       if (found.refusal) problems.push(what + ": " + found.refusal);
@@ -298,7 +302,7 @@ enum DefaultTemplates {
     });
     var asOf = params.get("asOf") || core.data.asOf;
     if (!validDate(asOf)) problems.push("As of: '" + asOf + "' is not a date; write YYYY-MM-DD, such as 2022-03-01.");
-    if (problems.length) return { problems: problems };
+    if (problems.length) return { problems: problems, onlyMissing: missing === problems.length };
     return { request: { from: from, to: to, status: status, holdings: holdings, asOf: asOf }, notes: notes };
   }
 
@@ -343,12 +347,15 @@ enum DefaultTemplates {
       (decision.reasons.length ? ". Why: " + decision.reasons.map(function (r) { return r.rule + " " + r.message; }).join(" ") : ".");
   }
 
-  function renderAnswer(answer, core, parsed) {
+  /// `opened`: the page was just opened with part of a question (an offer page's link names only
+  /// the current offer): what is missing is asked for, not shown as a problem.
+  function renderAnswer(answer, core, parsed, opened) {
     while (answer.firstChild) answer.removeChild(answer.firstChild);
     ["data-verdict", "data-reasons", "data-advisories"].forEach(function (name) { answer.removeAttribute(name); });
     if (parsed.problems) {
-      answer.appendChild(element("div", { role: "alert", class: "checker-problems" }, [
-        element("p", {}, ["This question cannot be asked yet:"]),
+      var prompt = opened && parsed.onlyMissing;
+      answer.appendChild(element("div", { role: "alert", class: prompt ? "checker-prompt" : "checker-problems" }, [
+        element("p", {}, [prompt ? "To ask the question, name:" : "This question cannot be asked yet:"]),
         element("ul", {}, parsed.problems.map(function (p) { return element("li", {}, [p]); }))
       ]));
       return;
@@ -456,8 +463,11 @@ enum DefaultTemplates {
 
     // The question in the address fills the form, so the answer shows with no typing.
     var params = new URLSearchParams(global.location.search);
-    form.elements.from.value = params.get("from") || "";
-    form.elements.to.value = params.get("to") || "";
+    // An id in the address shows as the offer's name, as an agent would type it.
+    function shown(text) { return text && core.offers[text] ? core.offers[text].name : text || ""; }
+    // As the fields' default values, so the page as saved or printed shows them too.
+    form.elements.from.defaultValue = shown(params.get("from"));
+    form.elements.to.defaultValue = shown(params.get("to"));
     form.elements.status.value = (params.get("status") || "active").toLowerCase();
     form.elements.asOf.value = params.get("asOf") || data.asOf;
     params.getAll("holds").forEach(function (list) {
@@ -471,7 +481,7 @@ enum DefaultTemplates {
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
     form.hidden = false;
     if (params.get("from") || params.get("to")) {
-      renderAnswer(answer, core, parseQuery(core, params));
+      renderAnswer(answer, core, parseQuery(core, params), true);
     }
   }
 
@@ -505,7 +515,10 @@ enum DefaultTemplates {
   field.appendChild(input);
   field.appendChild(document.createTextNode(" "));
   field.appendChild(count);
-  table.parentNode.insertBefore(field, table.closest(".table-scroll") || table);
+  // The field goes before the table's scrolling box, in that box's parent: the table's own parent
+  // is the box, which the field must not scroll with.
+  var box = table.closest(".table-scroll") || table;
+  box.parentNode.insertBefore(field, box);
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   input.addEventListener("input", function () {
     var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
@@ -958,6 +971,7 @@ thead th { background: var(--head-bg); }
 .answer .remedy { margin: 0.25rem 0 0.75rem; }
 .answer input { font: inherit; width: min(40rem, 100%); }
 .checker-problems { border-left: 4px solid var(--blocked-ink); background: var(--problem-bg); padding: 0.5rem 1rem; }
+.checker-prompt { border-left: 4px solid var(--rule); padding: 0.5rem 1rem; }
 .offer-index td, .offer-index th { font-size: 0.9rem; }
 .services, .upgrades { columns: 2 18rem; }
 
