@@ -357,7 +357,8 @@ def search_questions(root):
 @check("search over HTTP")
 def search_over_http(root):
     """search.html?q=…, served over HTTP, lists the right page first in <ol id="results">: an offer for its
-    id, name and each alias, the offer that alone has a service, a role's guide for its name."""
+    id, name, each alias and former name, the offer that alone has a service, a role's guide for its name;
+    and a query naming two offers gets the checker's answer above the results."""
     from urllib.parse import quote
     server, base = served(root)
     problems, asked = [], 0
@@ -370,6 +371,16 @@ def search_over_http(root):
             asked += 1
             if not first or first.group(1) != wanted:
                 problems.append(f"'{query}' lists {first.group(1) if first else 'nothing'} first, not {wanted}")
+        # A query naming two offers is answered above the results, with a link to the checker.
+        for query, pair in [("E1 to E3", "from=o365-e1&amp;to=o365-e3"),
+                            ("from Business Basic to E5", "from=m365-business-basic&amp;to=o365-e5")]:
+            dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", base + "search.html?q=" + quote(query)],
+                      timeout=60).stdout
+            answer = re.search(r'<div id="direct-answer"[^>]*>(.*?)</div>', dom, re.S)
+            if not answer or "hidden" in answer.group(0).split(">")[0] or f'checker.html?{pair}"' not in answer.group(1):
+                problems.append(f"'{query}' shows no direct answer linking to checker.html?{pair}")
+            elif dom.index('id="direct-answer"') > dom.index('<ol id="results"'):
+                problems.append(f"'{query}': the direct answer comes after the results")
     finally:
         server.shutdown()
     print(f"  {asked} queries")

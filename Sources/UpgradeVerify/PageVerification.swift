@@ -17,7 +17,8 @@ struct PageVerification {
         switch kind {
         case .checker: [SitePaths.checkerData, SitePaths.checkerAsset]
         case .offer: [SitePaths.filterAsset]
-        case .search: [SitePaths.searchAsset, SitePaths.searchPages]
+        // Search answers a question about two offers with the checker's own core.
+        case .search: [SitePaths.checkerData, SitePaths.checkerAsset, SitePaths.searchAsset, SitePaths.searchPages]
         default: []
         }
     }

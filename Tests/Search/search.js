@@ -2,7 +2,8 @@
 //   node search.js SEARCH-SCRIPT SITE-FOLDER QUESTIONS.json
 // QUESTIONS: {"texts": [...], "queries": [...]}. Prints one JSON object:
 // {"terms": [term, ...] for each text, "results": [[href, ...] (first five) for each query],
-//  "why": [what the first result says of why it answers, or null, for each query]}.
+//  "why": [what the first result says of why it answers, or null, for each query],
+//  "direct": [the pair a query names and the checker's verdict for it, or null, for each query]}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -22,6 +23,9 @@ for (let number = 0; number < index.shards; number++) {
   vm.runInThisContext(fs.readFileSync(path.join(folder, "terms-" + number + ".js"), "utf8"));
 }
 const questions = JSON.parse(fs.readFileSync(questionsFile, "utf8"));
+// The checker's core, which answers a query that names two offers.
+vm.runInThisContext(fs.readFileSync(path.join(site, "data", "checker-data.js"), "utf8"));
+const checker = require(path.join(__dirname, "..", "..", "templates", "assets", "checker.js"));
 const terms = questions.texts.map((text) =>
   search.termsOf(text, index));
 const ranked = questions.queries.map((query) => {
@@ -31,4 +35,8 @@ const ranked = questions.queries.map((query) => {
 const results = ranked.map((pages) => pages.map((page) => page[0]));
 const why = ranked.map((pages, number) =>
   pages.length ? search.why(pages[0], search.termsOf(questions.queries[number], index)) : null);
-process.stdout.write(JSON.stringify({ terms, results, why }));
+const direct = questions.queries.map((query) => {
+  const answer = search.directAnswer(query, checker, globalThis.UPGRADEDOCS_DATA);
+  return answer && { from: answer.from, to: answer.to, verdict: answer.verdict, href: answer.href };
+});
+process.stdout.write(JSON.stringify({ terms, results, why, direct }));

@@ -18,6 +18,15 @@ struct SearchTests {
         let results: [[String]]
         /// What the first result says of why it answers, when a name other than its title led there.
         let why: [String?]
+        /// The direct answer to each query that names two offers: its pair, verdict and link.
+        let direct: [Direct?]
+
+        struct Direct: Decodable, Equatable {
+            let from: String
+            let to: String
+            let verdict: String
+            let href: String
+        }
     }
 
     static func ask(texts: [String], queries: [String], script: String = Repository.path("templates/assets/search.js"))
@@ -26,7 +35,7 @@ struct SearchTests {
         let folder = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let files = try SiteFixture.build()
-        for file in files where file.path.hasPrefix("data/search/") {
+        for file in files where file.path.hasPrefix("data/") {
             try FileManager.default.createDirectory(atPath: folder + "/data/search", withIntermediateDirectories: true)
             try Data(file.bytes).write(to: URL(fileURLWithPath: folder + "/" + file.path))
         }
@@ -121,6 +130,39 @@ struct SearchTests {
         }
         // Today's Business Premium is found by its own name, with no reason to give.
         #expect(found.results.last?.first == "offers/m365-business-premium.html" && found.why.last == .some(nil))
+    }
+
+    @Test("A query naming two offers is answered above the results, as the rule core answers it")
+    func twoOffersAreAnswered() throws {
+        let catalog = SiteFixture.content.catalog
+        let core = RuleCore(catalog: catalog)
+        let pairs: [(String, String, String)] = [
+            ("E1 to E3", "o365-e1", "o365-e3"), ("E1 → E3", "o365-e1", "o365-e3"), ("e1->e3", "o365-e1", "o365-e3"),
+            ("from Business Basic to E5", "m365-business-basic", "o365-e5"),
+            ("Office 365 Business Premium to E5", "m365-business-standard", "o365-e5"),
+            (
+                "upgrade from m365-business-basic-india to Business Standard", "m365-business-basic-india",
+                "m365-business-standard"
+            ),
+        ]
+        let others = ["E3", "Microsoft 365 E3 to E5", "reseller", "E1 to", "to E3", "E1 to E3 to E5"]
+        let (status, answers, output) = try Self.ask(texts: [], queries: pairs.map(\.0) + others)
+        try #require(status == 0, "\(output)")
+        let direct = try #require(answers).direct
+        for (number, (query, from, to)) in pairs.enumerated() {
+            let decision = core.decide(
+                Request(
+                    from: try #require(catalog.offer(OfferID(from))), to: try #require(catalog.offer(OfferID(to))),
+                    status: .active, holdings: [], asOf: SiteFixture.referenceDate))
+            #expect(
+                direct[number]
+                    == Answers.Direct(
+                        from: from, to: to, verdict: decision.verdict.rawValue, href: "checker.html?from=\(from)&to=\(to)"),
+                "'\(query)': \(String(describing: direct[number]))")
+        }
+        for (number, query) in others.enumerated() {
+            #expect(direct[pairs.count + number] == nil, "'\(query)' is not two offers")
+        }
     }
 
     @Test("A service's name and a word of one page find them")

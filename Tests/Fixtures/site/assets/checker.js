@@ -476,7 +476,7 @@
     }
   }
 
-  global.UpgradeChecker = { makeCore: makeCore, parseQuery: parseQuery, summaryLine: summaryLine };
+  global.UpgradeChecker = { makeCore: makeCore, parseQuery: parseQuery, summaryLine: summaryLine, cautionOf: cautionOf };
   if (typeof module !== "undefined" && module.exports) module.exports = global.UpgradeChecker;
   if (typeof document !== "undefined") {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();

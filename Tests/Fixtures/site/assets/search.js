@@ -95,9 +95,55 @@
     return found.length ? found[0][1] : null;
   }
 
+  /// A query that names two offers ("E1 to E3", "E1 → E3", "from Business Basic to E5") is a
+  /// question the checker answers: its verdict for the pair, in the matrices' case (an active
+  /// subscription, no other subscriptions, the site's date), and a link to ask it with the
+  /// customer's details. Names resolve as everywhere else, through the checker's table of names.
+  /// Null when the query is not two offers' names.
+  function directAnswer(query, checker, data) {
+    if (!checker || !data) return null;
+    var text = String(query).trim().replace(/^(?:upgrade\s+)?(?:from\s+)/i, "");
+    var sides = text.split(/\s+(?:to|into)\s+|\s*(?:→|->|=>|⇒)\s*/i);
+    if (sides.length !== 2 || !sides[0] || !sides[1]) return null;
+    var core = checker.makeCore(data), from = core.resolve(sides[0]).offer, to = core.resolve(sides[1]).offer;
+    if (!from || !to) return null;
+    var request = { from: from, to: to, status: "active", holdings: [], asOf: data.asOf };
+    var decision = core.decide(request), caution = checker.cautionOf(decision, data);
+    var verdict = decision.verdict === "blocked"
+      ? "✗ Blocked" : caution ? "✓⚠ Eligible, with caution: " + caution : "✓ Eligible";
+    return {
+      from: from.id, to: to.id, verdict: decision.verdict, text: verdict,
+      why: decision.reasons.map(function (r) { return r.message; }).join(" "),
+      question: from.name + " → " + to.name + ", for an active subscription with no other subscriptions, as of " +
+        data.asOf + ".",
+      href: "checker.html?from=" + encodeURIComponent(from.id) + "&to=" + encodeURIComponent(to.id)
+    };
+  }
+
+  function showDirectAnswer(query) {
+    var box = document.getElementById("direct-answer");
+    if (!box) return;
+    box.textContent = "";
+    var answer = directAnswer(query, window.UpgradeChecker, window.UPGRADEDOCS_DATA);
+    box.hidden = !answer;
+    if (!answer) return;
+    box.setAttribute("data-verdict", answer.verdict);
+    var verdict = document.createElement("p");
+    var strong = document.createElement("strong");
+    strong.textContent = answer.text;
+    verdict.appendChild(strong);
+    verdict.appendChild(document.createTextNode(" " + answer.question + (answer.why ? " " + answer.why : "") + " "));
+    var link = document.createElement("a");
+    link.href = root + answer.href;
+    link.textContent = "Ask the checker with the customer's status and subscriptions";
+    verdict.appendChild(link);
+    box.appendChild(verdict);
+  }
+
   var LIMIT = 100;
 
   function show(query) {
+    showDirectAnswer(query);
     var status = document.getElementById("search-status");
     var list = document.getElementById("results");
     list.textContent = "";
@@ -163,7 +209,7 @@
 
   if (typeof module !== "undefined" && module.exports) {
     // Under Node.js, for the tests that hold this script to the build's index.
-    module.exports = { termsOf: termsOf, rank: rank, why: why };
+    module.exports = { termsOf: termsOf, rank: rank, why: why, directAnswer: directAnswer };
     return;
   }
 
