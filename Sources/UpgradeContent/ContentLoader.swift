@@ -152,7 +152,7 @@ final class ContentReading {
         guard
             let site = file(
                 "site.yaml", what: "the site settings",
-                keys: ["title", "asOf", "rawHTML", "reviewed", "sources"])
+                keys: ["title", "asOf", "rawHTML", "reviewed", "sources", "searchSynonyms"])
         else { return nil }
         let title = site.string("title")
         let asOf = site.date("asOf")
@@ -168,9 +168,14 @@ final class ContentReading {
             }
             sources.append(SiteSettings.Source(title: name.value, url: url.value))
         }
+        var synonyms: [(words: String, means: String)] = []
+        for item in site.objects("searchSynonyms", what: "search synonym", keys: ["words", "means"], required: false) {
+            guard let words = item.string("words"), let means = item.string("means") else { continue }
+            synonyms.append((words.value, means.value))
+        }
         guard let title, let asOf else { return nil }
         return SiteSettings(
             title: title.value, asOf: asOf.value, rawHTML: rawHTML, reviewed: reviewed?.value,
-            sources: sources)
+            sources: sources, searchSynonyms: synonyms)
     }
 }

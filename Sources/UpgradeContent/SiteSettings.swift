@@ -12,6 +12,9 @@ package struct SiteSettings: Sendable {
     package let reviewed: CalendarDate?
     /// The pages the model cites, by the title a rule's `source` starts with, and where each is.
     package let sources: [Source]
+    /// Words people search with that the pages word otherwise ("reseller"), each with the words
+    /// search looks for instead ("other channel"), in the order written.
+    package let searchSynonyms: [(words: String, means: String)]
 
     package struct Source: Sendable, Equatable {
         package let title: String
@@ -23,11 +26,15 @@ package struct SiteSettings: Sendable {
         }
     }
 
-    package init(title: String, asOf: CalendarDate, rawHTML: Bool, reviewed: CalendarDate? = nil, sources: [Source] = []) {
+    package init(
+        title: String, asOf: CalendarDate, rawHTML: Bool, reviewed: CalendarDate? = nil, sources: [Source] = [],
+        searchSynonyms: [(words: String, means: String)] = []
+    ) {
         self.title = title
         self.asOf = asOf
         self.rawHTML = rawHTML
         self.reviewed = reviewed
         self.sources = sources
+        self.searchSynonyms = searchSynonyms
     }
 }

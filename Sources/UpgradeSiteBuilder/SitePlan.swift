@@ -113,10 +113,11 @@ package struct SitePlan: Sendable {
             ]
         // The search index: its list of pages, and each shard from its own pages alone.
         let searchable = SearchIndex.searchable(pages), names = SearchIndex.names(catalog), why = SearchIndex.why(catalog)
+        let synonyms = context.content.settings.searchSynonyms
         files.append(
             (
                 SitePaths.searchPages, .data, inputs?.searchList(), true,
-                { SearchIndex.listFile(searchable, names: names, why: why) }
+                { SearchIndex.listFile(searchable, names: names, why: why, synonyms: synonyms) }
             ))
         for number in 0..<SearchIndex.shardCount(of: searchable) {
             let shard = SearchIndex.pages(ofShard: number, in: searchable)

@@ -29,12 +29,12 @@ const checker = require(path.join(__dirname, "..", "..", "templates", "assets", 
 const terms = questions.texts.map((text) =>
   search.termsOf(text, index));
 const ranked = questions.queries.map((query) => {
-  const found = search.rank(index, shards, search.termsOf(query, index));
+  const found = search.rank(index, shards, search.queryTermsOf(query, index).terms);
   return (found.every.length ? found.every : found.some).slice(0, 5).map((r) => index.pages[r.page]);
 });
 const results = ranked.map((pages) => pages.map((page) => page[0]));
 const why = ranked.map((pages, number) =>
-  pages.length ? search.why(pages[0], search.termsOf(questions.queries[number], index)) : null);
+  pages.length ? search.why(pages[0], search.queryTermsOf(questions.queries[number], index).terms) : null);
 const direct = questions.queries.map((query) => {
   const answer = search.directAnswer(query, checker, globalThis.UPGRADEDOCS_DATA);
   return answer && { from: answer.from, to: answer.to, verdict: answer.verdict, href: answer.href };

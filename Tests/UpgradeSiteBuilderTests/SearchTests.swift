@@ -165,6 +165,22 @@ struct SearchTests {
         }
     }
 
+    @Test("Words the site names as synonyms find the guidance worded otherwise (reseller → partner channel)")
+    func synonymsFindTheGuidance() throws {
+        let synonyms = SiteFixture.content.settings.searchSynonyms
+        #expect(synonyms.map(\.words).contains("reseller"))
+        let queries = synonyms.map(\.words)
+        let (status, answers, output) = try Self.ask(texts: [], queries: queries + ["resellerx"])
+        try #require(status == 0, "\(output)")
+        let results = try #require(answers).results
+        let files = try SiteFixture.build()
+        for (query, found) in zip(queries, results) {
+            let first = try #require(found.first, "'\(query)' finds nothing")
+            #expect(SiteFixture.file(first, in: files).contains("another partner or channel"), "'\(query)' → \(first)")
+        }
+        #expect(results.last?.isEmpty == true, "a word that is no synonym is not replaced")
+    }
+
     @Test("A service's name and a word of one page find them")
     func wordsFindTheirPages() throws {
         let catalog = SiteFixture.content.catalog

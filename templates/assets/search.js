@@ -27,6 +27,19 @@
 
   function terms(text) { return termsOf(text, index); }
 
+  /// A query's terms, with the words people search with that the pages word otherwise replaced
+  /// as the site's synonyms say ("reseller" → "other channel"), and which replacements were made.
+  function queryTermsOf(text, index) {
+    var whole = " " + termsOf(text, index).join(" ") + " ", used = [];
+    (index.synonyms || []).forEach(function (pair) {
+      var from = " " + pair[0] + " ";
+      if (whole.indexOf(from) < 0) return;
+      whole = whole.split(from).join(" " + pair[1] + " ");
+      used.push(pair);
+    });
+    return { terms: whole.split(" ").filter(Boolean), replaced: used };
+  }
+
   function loadShard(number, done) {
     if (shards[number]) return done();
     if (waiting[number]) return waiting[number].push(done);
@@ -147,7 +160,7 @@
     var status = document.getElementById("search-status");
     var list = document.getElementById("results");
     list.textContent = "";
-    var queryTerms = terms(query);
+    var asked = queryTermsOf(query, index), queryTerms = asked.terms;
     if (!query.trim()) {
       status.textContent = "Type an offer's name, a service, a role or any words, then press Enter.";
       return;
@@ -163,7 +176,14 @@
     needed.forEach(function (number) {
       loadShard(number, function () {
         left -= 1;
-        if (left === 0) render(query, rank(index, shards, queryTerms), status, list);
+        if (left === 0) {
+          render(query, rank(index, shards, queryTerms), status, list);
+          if (asked.replaced.length) {
+            status.textContent += " Searched " + asked.replaced.map(function (pair) {
+              return "“" + pair[0] + "” as “" + pair[1] + "”";
+            }).join(", ") + ", as the site words it.";
+          }
+        }
       });
     });
   }
@@ -209,7 +229,7 @@
 
   if (typeof module !== "undefined" && module.exports) {
     // Under Node.js, for the tests that hold this script to the build's index.
-    module.exports = { termsOf: termsOf, rank: rank, why: why, directAnswer: directAnswer };
+    module.exports = { termsOf: termsOf, queryTermsOf: queryTermsOf, rank: rank, why: why, directAnswer: directAnswer };
     return;
   }
 
