@@ -17,15 +17,19 @@ extension ContentReading {
         var paths: [UpgradePath] = []
         var listed: [PathKey: SourceLocation] = [:]
         defer { sourceMap.paths = listed }
-        for group in root.objects("paths", what: "path group", keys: ["from", "to", "statedBy"]) {
+        for group in root.objects("paths", what: "path group", keys: ["from", "to", "statedBy", "source"]) {
             let from: Located<OfferID>? = group.id("from")
+            // Every path names where it is documented; a path without a source is not published.
+            let documented = group.string("source")
             let statedBy: Located<FootnoteID>? = group.id("statedBy", required: false)
             if let statedBy, !knownFootnotes.contains(statedBy.value) {
                 unknown(statedBy, what: "footnote", known: knownFootnotes)
             }
             let source = from.flatMap { checkOffer($0, index: offerIndex) }
             for target in readTargets(group, knownFootnotes: knownFootnotes) {
-                guard let from, let source, let to = checkOffer(target.offer, index: offerIndex) else { continue }
+                guard let from, let source, let documented, let to = checkOffer(target.offer, index: offerIndex) else {
+                    continue
+                }
                 guard validate(from: source, to: to, at: target.offer.location) else { continue }
                 let key = PathKey(from: from.value, to: target.offer.value)
                 if let first = listed[key] {
@@ -38,7 +42,7 @@ extension ContentReading {
                 paths.append(
                     UpgradePath(
                         from: from.value, to: target.offer.value,
-                        footnote: target.footnote, statedBy: statedBy?.value))
+                        footnote: target.footnote, statedBy: statedBy?.value, source: documented.value))
             }
         }
         return (footnotes, paths)

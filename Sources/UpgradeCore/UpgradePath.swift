@@ -8,12 +8,17 @@ package struct UpgradePath: Hashable, Sendable {
     /// Set when the path is stated only by a footnote's text, not as a row of
     /// the source table; the list form then leaves it to the footnote.
     package let statedBy: FootnoteID?
+    /// Where the path is documented: the start of a source's title in site.yaml, then where on it.
+    package let source: String
 
-    package init(from: OfferID, to: OfferID, footnote: FootnoteID? = nil, statedBy: FootnoteID? = nil) {
+    package init(
+        from: OfferID, to: OfferID, footnote: FootnoteID? = nil, statedBy: FootnoteID? = nil, source: String = ""
+    ) {
         self.from = from
         self.to = to
         self.footnote = footnote
         self.statedBy = statedBy
+        self.source = source
     }
 }
 

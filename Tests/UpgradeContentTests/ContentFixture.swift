@@ -51,6 +51,7 @@ struct ContentFixture {
         paths:
           - from: basic
             to: [standard]
+            source: s
         """,
         "rules.yaml": """
         rules:

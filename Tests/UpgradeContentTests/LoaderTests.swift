@@ -60,6 +60,19 @@ struct LoaderTests {
         #expect(duplicate?.notes.map { "\($0.location)" }.first?.hasSuffix("offers.yaml:2:10") == true)
     }
 
+    @Test("A path group without its source is an error where the group starts")
+    func pathWithoutSource() throws {
+        let errors = try ContentFixture(replacing: [
+            "paths.yaml": """
+            paths:
+              - from: basic
+                to: [standard]
+            """
+        ]).errors()
+        #expect(errors.map(\.place) == ["paths.yaml:2:5"])
+        #expect(errors.first?.code == .missingKey && errors.first?.names("source") == true)
+    }
+
     @Test("A path naming an unknown offer is reported with the closest id")
     func unknownOfferInPath() throws {
         let errors = try ContentFixture(replacing: [
@@ -67,6 +80,7 @@ struct LoaderTests {
             paths:
               - from: basic
                 to: [standrd]
+                source: s
             """
         ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:3:10"])
@@ -82,6 +96,7 @@ struct LoaderTests {
                 to:
                   - standard
                   - basic
+                source: s
             """
         ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:5:9"])
@@ -95,6 +110,7 @@ struct LoaderTests {
             paths:
               - from: basic
                 to: [standard, nce-basic]
+                source: s
             """
         ]).errors()
         #expect(errors.map(\.place) == ["paths.yaml:3:20"])
@@ -247,7 +263,8 @@ struct LoaderTests {
 
     @Test("Every diagnostic prints as path:line:column: error: message")
     func diagnosticForm() throws {
-        let errors = try ContentFixture(replacing: ["paths.yaml": "paths:\n  - from: basic\n    to: [nope]"]).errors()
+        let errors = try ContentFixture(replacing: ["paths.yaml": "paths:\n  - from: basic\n    to: [nope]\n    source: s"])
+            .errors()
         let text = errors.first?.description ?? ""
         #expect(text.hasSuffix("/paths.yaml:3:10: error: unknown offer 'nope' [content.unknown-id]"))
     }

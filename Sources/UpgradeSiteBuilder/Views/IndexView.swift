@@ -85,6 +85,19 @@ struct IndexView {
                         to: SitePaths.interpretations, anchor: nil), .text("."),
                 ]))
         }
+        let sources = context.content.settings.sources
+        if !sources.isEmpty {
+            blocks.append(.heading(level: 2, [.text("Sources")], id: "sources"))
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "Every rule, upgrade path and former name on this site names the page it comes from; these "
+                            + "are those pages, and those the source page sends a reader to.")
+                ]))
+            blocks.append(
+                .list(
+                    ordered: false, items: sources.map { [.webLink([.text($0.title)], url: $0.url)] }))
+        }
         return Page(
             path: SitePaths.index, kind: .index, title: context.content.settings.title,
             summary: "Can this subscription be upgraded, and if not, why not? Every answer here comes "

@@ -28,8 +28,7 @@ struct MatrixView {
             return [
                 page(
                     summary: "Each cell is \(decided).",
-                    blocks: [
-                        assumption,
+                    blocks: [assumption] + pathSources + [
                         .section(
                             id: nil, cssClass: "matrix-grid",
                             [
@@ -95,6 +94,19 @@ struct MatrixView {
                     .text(" with the customer's own status and subscriptions."),
                 ])
             ])
+    }
+
+    /// The pages the grid's paths come from, each cited once.
+    var pathSources: [Block] {
+        let documented = OfferView.unique(
+            context.catalog.paths.filter { path in offers.contains { $0.id == path.from } }.map(\.source))
+        guard !documented.isEmpty else { return [] }
+        var cited: [Inline] = [.text("The paths are as listed by ")]
+        for (index, source) in documented.enumerated() {
+            if index > 0 { cited.append(.text("; ")) }
+            cited += context.cite(source)
+        }
+        return [.paragraph(cited + [.text(".")])]
     }
 
     /// The caution words the grid's eligible cells carry, each once, in the order met.

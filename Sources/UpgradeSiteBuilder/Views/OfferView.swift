@@ -158,6 +158,15 @@ struct OfferView {
                             ],
                             attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
                     }))
+        let documented = Self.unique(targets.compactMap { catalog.path(from: offer.id, to: $0.id)?.source })
+        if !documented.isEmpty {
+            var cited: [Inline] = [.text("Listed by: ")]
+            for (index, source) in documented.enumerated() {
+                if index > 0 { cited.append(.text("; ")) }
+                cited += context.cite(source)
+            }
+            blocks.append(.paragraph(cited + [.text(".")]))
+        }
         blocks.append(
             .paragraph([
                 .text(
@@ -216,6 +225,12 @@ struct OfferView {
     /// The rule that a holding with an overlapping service breaks.
     private var overlapRule: Rule? {
         context.catalog.rules.first { $0.when[.holdsAddedService] == ConditionPoint.yes }
+    }
+
+    /// Each text once, in the order first met.
+    static func unique(_ texts: [String]) -> [String] {
+        var seen = Set<String>()
+        return texts.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     /// The cautions the eligible upgrades of this offer carry, in the matrices' case, each once.
