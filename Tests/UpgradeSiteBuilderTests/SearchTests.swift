@@ -244,3 +244,18 @@ struct SearchTests {
         #expect(try changed(edited(page.title + " again", page.body)) == [SitePaths.searchShard(0), SitePaths.searchPages])
     }
 }
+
+@Suite("The page frame")
+struct PageFrameTests {
+    @Test("The search page has one search box, and the home page names the site once in its title")
+    func oneBoxOneName() throws {
+        let files = try SiteFixture.build()
+        let search = SiteFixture.file("search.html", in: files)
+        #expect(search.components(separatedBy: #"type="search""#).count == 2)
+        let index = SiteFixture.file("index.html", in: files)
+        let title = SiteFixture.content.settings.title
+        #expect(index.contains("<title>\(title)</title>"))
+        #expect(SiteFixture.file("checker.html", in: files).contains("<title>Check an upgrade · \(title)</title>"))
+        #expect(SiteFixture.file("checker.html", in: files).components(separatedBy: #"type="search""#).count == 2)
+    }
+}

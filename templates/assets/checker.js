@@ -391,9 +391,21 @@
     }
     var line = summaryLine(decision, request, core.data);
     answer.appendChild(element("h3", {}, ["Share this answer"]));
+    var copy = element("button", { type: "button", id: "copy-summary" }, ["Copy"]);
+    copy.addEventListener("click", function () {
+      var field = document.getElementById("summary-line");
+      // The clipboard API needs a secure page; from file:// the selection is copied the old way.
+      var done = function () { copy.textContent = "Copied"; };
+      if (navigator.clipboard && global.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(done, function () { field.select(); });
+      } else {
+        field.select();
+        if (document.execCommand && document.execCommand("copy")) done();
+      }
+    });
     answer.appendChild(element("p", {}, [
       element("label", { for: "summary-line" }, ["For a ticket: "]),
-      element("input", { id: "summary-line", readonly: "readonly", value: line, size: "60" })
+      element("input", { id: "summary-line", readonly: "readonly", value: line, size: "60" }), " ", copy
     ]));
     answer.appendChild(element("p", {}, [element("a", { href: queryOf(request), id: "permalink" }, ["Link to this question"])]));
   }

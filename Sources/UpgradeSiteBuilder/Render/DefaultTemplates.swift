@@ -400,9 +400,21 @@ enum DefaultTemplates {
     }
     var line = summaryLine(decision, request, core.data);
     answer.appendChild(element("h3", {}, ["Share this answer"]));
+    var copy = element("button", { type: "button", id: "copy-summary" }, ["Copy"]);
+    copy.addEventListener("click", function () {
+      var field = document.getElementById("summary-line");
+      // The clipboard API needs a secure page; from file:// the selection is copied the old way.
+      var done = function () { copy.textContent = "Copied"; };
+      if (navigator.clipboard && global.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(done, function () { field.select(); });
+      } else {
+        field.select();
+        if (document.execCommand && document.execCommand("copy")) done();
+      }
+    });
     answer.appendChild(element("p", {}, [
       element("label", { for: "summary-line" }, ["For a ticket: "]),
-      element("input", { id: "summary-line", readonly: "readonly", value: line, size: "60" })
+      element("input", { id: "summary-line", readonly: "readonly", value: line, size: "60" }), " ", copy
     ]));
     answer.appendChild(element("p", {}, [element("a", { href: queryOf(request), id: "permalink" }, ["Link to this question"])]));
   }
@@ -1143,7 +1155,7 @@ thead th { background: var(--head-bg); }
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}} · {{siteTitle}}</title>
+<title>{{documentTitle}}</title>
 {{#description}}
 <meta name="description" content="{{description}}">
 {{/description}}
@@ -1160,11 +1172,13 @@ thead th { background: var(--head-bg); }
 <p class="site-title"><a href="{{root}}index.html">{{siteTitle}}</a></p>
 <input type="checkbox" id="site-nav-toggle" class="site-nav-toggle">
 <label for="site-nav-toggle" class="site-nav-toggle-label">Menu</label>
+{{#hasSiteSearch}}
 <form class="site-search" role="search" action="{{root}}search.html">
 <label class="visually-hidden" for="site-search">Search the site</label>
 <input id="site-search" name="q" type="search" placeholder="Search offers and pages" autocomplete="off">
 <button type="submit">Search</button>
 </form>
+{{/hasSiteSearch}}
 </header>
 <nav class="site-nav" aria-label="Site">
 <ul>

@@ -6,7 +6,7 @@ package enum PageRenderer {
     static let layoutNames: Set<String> = [
         "title", "siteTitle", "generator", "root", "kind", "asOf", "nav", "label",
         "href", "current", "hasItems", "items", "crumbs", "hasCrumbs", "outline", "hasOutline",
-        "description", "pageStyle", "content",
+        "description", "pageStyle", "content", "documentTitle", "hasSiteSearch",
     ]
     /// A page with at least this many sections lists them under "On this page".
     static let outlineMinimum = 3
@@ -46,6 +46,12 @@ package enum PageRenderer {
         var layout = TemplateObject([
             "title": .string(page.title),
             "siteTitle": .string(context.content.settings.title),
+            // The home page is titled as the site: its name once, not twice.
+            "documentTitle": .string(
+                page.title == context.content.settings.title
+                    ? page.title : "\(page.title) · \(context.content.settings.title)"),
+            // The search page has its own box; a second in the header would ask the same twice.
+            "hasSiteSearch": .flag(page.kind != .search),
             "generator": .string(Generator.name),
             "root": .string(page.path.root),
             "kind": .string(page.kind.rawValue),
