@@ -336,11 +336,16 @@ def served(root):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def checker_model(root):
+    """The model the checker decides from: data/checker-data.js, one JSON object assigned to a variable."""
+    text = open(os.path.join(root, "data", "checker-data.js"), encoding="utf-8").read()
+    return json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+
+
 def search_questions(root):
     """Queries and the page each must list first, from the checker's copy of the model: every offer's
     id, name, aliases and former names; each service that one offer alone has; each role's name."""
-    text = open(os.path.join(root, "data", "checker-data.js"), encoding="utf-8").read()
-    model = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+    model = checker_model(root)
     questions = []
     for offer in model["offers"]:
         for name in [offer["id"], offer["name"]] + offer["aliases"] + offer.get("formerly", []):
@@ -407,8 +412,7 @@ def checker_questions(root):
     """The fixed questions, and one for each former name in the checker's data: from that name, in
     capitals, to the offer's first listed upgrade (or to itself)."""
     from urllib.parse import quote
-    text = open(os.path.join(root, "data", "checker-data.js"), encoding="utf-8").read()
-    model = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+    model = checker_model(root)
     formerly = [(name, offer["id"], (model["paths"].get(offer["id"]) or [offer["id"]])[0])
                 for offer in model["offers"] for name in offer.get("formerly", [])]
     return [(query, None) for query in CHECKER_QUESTIONS] + \
@@ -442,8 +446,7 @@ def checker_in_browser(root):
     reason's remedy for the case included; an eligible answer with a caution is never a plain ✓; a
     question asked by a former name says so beside the answer."""
     problems = []
-    text = open(os.path.join(root, "data", "checker-data.js"), encoding="utf-8").read()
-    model = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
+    model = checker_model(root)
     cautions = {advice["code"]: advice.get("caution") for advice in model["advisories"]}
     # Opened from an offer page (only `from`): the form shows the offer's name, and what is missing is
     # asked for, not shown as a problem; the contract's alert is there, without a verdict.

@@ -87,6 +87,15 @@ package struct Catalog: Sendable {
         return advisories.lazy.compactMap { self.advisory($0)?.caution }.first
     }
 
+    /// The cautions a set of cells carries (`caution(_:_:)`), each once, in the order met.
+    package func cautions(_ cells: some Sequence<MatrixCell>) -> [String] {
+        var found: [String] = []
+        for cell in cells {
+            if let caution = caution(cell.verdict, cell.advisories), !found.contains(caution) { found.append(caution) }
+        }
+        return found
+    }
+
     func hasPath(from: OfferID, to: OfferID) -> Bool {
         targetsBySource[from]?.contains(to) ?? false
     }

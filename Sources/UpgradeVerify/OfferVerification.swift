@@ -67,13 +67,8 @@ struct OfferVerification: Sendable {
     /// The cautions an offer's upgrades carry: a page whose upgrades carry one says its words,
     /// with the caution mark, and a page whose upgrades carry none shows no caution mark.
     private func judgeCautions(_ text: String, of offer: Offer, file: String, _ report: inout Tally) {
-        var expected: [String] = []
-        for target in expectations.listed(from: offer, in: offer.program) {
-            let cell = expectations.decision(offer, target)
-            if let caution = catalog.caution(cell.verdict, cell.advisories), !expected.contains(caution) {
-                expected.append(caution)
-            }
-        }
+        let expected = catalog.cautions(
+            expectations.listed(from: offer, in: offer.program).map { expectations.decision(offer, $0) })
         for caution in expected where !text.contains(Markup.cautionMark + " " + caution) {
             report.fail(
                 .offerPage, "\(offer.id): the page does not say '\(Markup.cautionMark) \(caution)' of its possible upgrades",

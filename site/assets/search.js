@@ -113,12 +113,16 @@
   /// subscription, no other subscriptions, the site's date), and a link to ask it with the
   /// customer's details. Names resolve as everywhere else, through the checker's table of names.
   /// Null when the query is not two offers' names.
+  var answering = null;
+
   function directAnswer(query, checker, data) {
     if (!checker || !data) return null;
     var text = String(query).trim().replace(/^(?:upgrade\s+)?(?:from\s+)/i, "");
     var sides = text.split(/\s+(?:to|into)\s+|\s*(?:→|->|=>|⇒)\s*/i);
     if (sides.length !== 2 || !sides[0] || !sides[1]) return null;
-    var core = checker.makeCore(data), from = core.resolve(sides[0]).offer, to = core.resolve(sides[1]).offer;
+    // The core indexes the whole catalogue: made once per page, not once per query.
+    if (!answering || answering.data !== data) answering = { data: data, core: checker.makeCore(data) };
+    var core = answering.core, from = core.resolve(sides[0]).offer, to = core.resolve(sides[1]).offer;
     if (!from || !to) return null;
     var request = { from: from, to: to, status: "active", holdings: [], asOf: data.asOf };
     var decision = core.decide(request), caution = checker.cautionOf(decision, data);

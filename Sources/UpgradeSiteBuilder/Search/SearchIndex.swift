@@ -59,7 +59,7 @@ enum SearchIndex {
             }.joined(separator: ",") + "],\"pages\":[\n"
         list += searchable.map { page in
             let own = (names[page.path] ?? []) + (why[page.path] ?? []).map(\.0)
-            let named = unique(own.map(SearchTerms.normalized).filter { !$0.isEmpty })
+            let named = own.map(SearchTerms.normalized).filter { !$0.isEmpty }.uniqued()
             let reasons = (why[page.path] ?? []).compactMap { name, reason -> String? in
                 let terms = SearchTerms.normalized(name)
                 return terms.isEmpty ? nil : "[" + JSONValue.quote(terms) + "," + JSONValue.quote(reason) + "]"
@@ -151,11 +151,6 @@ enum SearchIndex {
             why[SitePaths.offer(offer.id)] = offer.formerly.map { ($0.name, "formerly \($0.name), renamed \($0.renamed)") }
         }
         return why
-    }
-
-    private static func unique(_ names: [String]) -> [String] {
-        var seen: Set<String> = []
-        return names.filter { seen.insert($0).inserted }
     }
 
     private static func label(_ page: Page) -> String {

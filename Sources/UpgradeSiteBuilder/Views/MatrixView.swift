@@ -25,6 +25,7 @@ struct MatrixView {
             + "subscriptions, as of \(context.asOf)"
         // On a phone the list comes first (the stylesheet orders the two sections), the grid after it.
         guard layout.isSplit else {
+            let cautions = self.cautions
             return [
                 page(
                     summary: "Each cell is \(decided).",
@@ -38,7 +39,7 @@ struct MatrixView {
                                         "Rows are the offer the customer has now; columns are the offer to upgrade to. "
                                             + "Each cell links to the checker with its pair.")
                                 ]),
-                                legend,
+                                Self.legend(cautions: cautions),
                                 .table(grid()),
                             ]),
                         .section(
@@ -46,7 +47,7 @@ struct MatrixView {
                             [
                                 .heading(level: 2, [.text("Possible upgrades by offer")], id: "list"),
                                 .paragraph([.text("The same decisions, listed the way the Partner Center page lists them.")]),
-                            ] + cautionNote + [
+                            ] + Self.cautionNotes(cautions) + [
                                 .table(listForm())
                             ]),
                     ])
@@ -98,8 +99,8 @@ struct MatrixView {
 
     /// The pages the grid's paths come from, each cited once.
     var pathSources: [Block] {
-        let documented = OfferView.unique(
-            context.catalog.paths.filter { path in offers.contains { $0.id == path.from } }.map(\.source))
+        let documented = context.catalog.paths.filter { path in offers.contains { $0.id == path.from } }.map(\.source)
+            .filter { !$0.isEmpty }.uniqued()
         guard !documented.isEmpty else { return [] }
         var cited: [Inline] = [.text("The paths are as listed by ")]
         for (index, source) in documented.enumerated() {
@@ -110,28 +111,13 @@ struct MatrixView {
     }
 
     /// The caution words the grid's eligible cells carry, each once, in the order met.
+    /// Worked out once per page or sheet: it reads every cell of the grid.
     var cautions: [String] {
-        var seen: [String] = []
-        for source in offers {
-            for target in offers {
-                let cell = context.cell(from: source, to: target)
-                if let caution = context.catalog.caution(cell.verdict, cell.advisories), !seen.contains(caution) {
-                    seen.append(caution)
-                }
-            }
-        }
-        return seen
+        context.catalog.cautions(offers.lazy.flatMap { source in offers.lazy.map { context.cell(from: source, to: $0) } })
     }
 
-    /// The grid's legend: ✓, and ✓ with the caution mark when any cell has one, each with its words.
-    var legend: Block {
-        Self.legend(cautions: cautions)
-    }
-
-    /// Said above the list form when its upgrades carry a caution: a list of names has no ✓ to mark.
-    var cautionNote: [Block] { Self.cautionNotes(cautions) }
-
-    /// "Every upgrade below: ⚠ listed, but confirm …", once per caution: above any list of upgrades.
+    /// "Every upgrade below: ⚠ listed, but confirm …", once per caution: above any list of upgrades,
+    /// which has no ✓ to mark.
     static func cautionNotes(_ cautions: [String]) -> [Block] {
         cautions.map { caution in
             .note(
@@ -142,7 +128,8 @@ struct MatrixView {
 
     static var cautionMark: String { Markup.cautionMark }
 
-    /// A list of its own class, which a printed sheet sets on one or two lines.
+    /// The grid's legend: ✓, and ✓ with the caution mark for each caution its cells carry, with its
+    /// words. A list of its own class, which a printed sheet sets on one or two lines.
     static func legend(cautions: [String]) -> Block {
         let items: [[Inline]] =
             [[.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")]]

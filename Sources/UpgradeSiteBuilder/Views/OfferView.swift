@@ -158,7 +158,8 @@ struct OfferView {
                             ],
                             attributes: [Attribute(Markup.Data.offer, target.id.rawValue)])
                     }))
-        let documented = Self.unique(targets.compactMap { catalog.path(from: offer.id, to: $0.id)?.source })
+        let documented = targets.compactMap { catalog.path(from: offer.id, to: $0.id)?.source }.filter { !$0.isEmpty }
+            .uniqued()
         if !documented.isEmpty {
             var cited: [Inline] = [.text("Listed by: ")]
             for (index, source) in documented.enumerated() {
@@ -227,23 +228,11 @@ struct OfferView {
         context.catalog.rules.first { $0.when[.holdsAddedService] == ConditionPoint.yes }
     }
 
-    /// Each text once, in the order first met.
-    static func unique(_ texts: [String]) -> [String] {
-        var seen = Set<String>()
-        return texts.filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
-
     /// The cautions the eligible upgrades of this offer carry, in the matrices' case, each once.
     private func cautions() -> [String] {
         let matrix = context.matrix(of: offer.program)
         guard let row = matrix.row(of: offer.id) else { return [] }
-        var found: [String] = []
-        for (_, cell) in row.cells(except: MatrixSplit.unshownReasons) {
-            if let caution = context.catalog.caution(cell.verdict, cell.advisories), !found.contains(caution) {
-                found.append(caution)
-            }
-        }
-        return found
+        return context.catalog.cautions(row.cells(except: MatrixSplit.unshownReasons).map(\.cell))
     }
 
     /// The targets the rule core allows in the matrices' case, in the order the content lists them.

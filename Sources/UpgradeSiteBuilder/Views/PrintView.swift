@@ -42,14 +42,15 @@ struct PrintView {
                         + "\(view.layout.parts.count) parts online")
                 continue
             }
+            let cautions = view.cautions
             add(
                 "matrix-\(program.id)", "Upgrade matrix: \(program.name) offers",
-                legend: Self.matrixLegend(cautions: view.cautions), landscape: true,
+                legend: Self.matrixLegend(cautions: cautions), landscape: true,
                 (context.withdrawalNote(of: program).map { [$0] } ?? [])
-                    + [view.assumption, view.legend, .table(view.grid())])
+                    + [view.assumption, MatrixView.legend(cautions: cautions), .table(view.grid())])
             add(
                 "list-\(program.id)", "Possible upgrades: \(program.name) offers", legend: "¹ see the note under the table",
-                landscape: false, view.cautionNote + [.table(view.listForm())])
+                landscape: false, MatrixView.cautionNotes(cautions) + [.table(view.listForm())])
         }
         return Page(
             path: SitePaths.print, kind: .print, title: "Decision tables and upgrade matrices",

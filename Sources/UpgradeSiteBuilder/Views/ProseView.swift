@@ -86,7 +86,10 @@ package struct ProseView {
                     "the program '\(argument)' has \(view.offers.count) offers, more than a grid or "
                         + "list on one page shows (\(MatrixSplit.gridLimit)); link to its matrix page instead")
             }
-            return kind == "matrix" ? [view.legend, .table(view.grid())] : view.cautionNote + [.table(view.listForm())]
+            let cautions = view.cautions
+            return kind == "matrix"
+                ? [MatrixView.legend(cautions: cautions), .table(view.grid())]
+                : MatrixView.cautionNotes(cautions) + [.table(view.listForm())]
         case "decision-table":
             guard let table = context.catalog.tables.first(where: { $0.id.rawValue == argument }) else {
                 throw EmbedError("unknown decision table '\(argument)' in the fence '\(info)'")
