@@ -41,6 +41,8 @@ final class ContentReading {
     /// Files that could not be read as a whole: references into them are not reported,
     /// since they follow from the one problem that is.
     private(set) var unreadable = Set<String>()
+    /// Every `source:` read, where it stands, checked against site.yaml's sources once all are read.
+    var citations: [Located<String>] = []
 
     /// Every YAML file of the folder and of `tables/`, composed on both cores before the readers.
     private let composed: [String: YAMLFile.Composed]
@@ -104,13 +106,14 @@ final class ContentReading {
             rules: rules.declared,
             logic: ConditionLogic(rules: rules.valid, advisories: rules.advisories))
         let (pages, cache) = readPages()
+        if let settings { checkCitations(against: settings.sources) }
         guard !sink.hasErrors, let settings else { return nil }
         do {
             let catalog = try Catalog(
                 programs: programs, regions: regions, services: services, offers: offers,
                 paths: paths, footnotes: footnotes, rules: rules.valid, advisories: rules.advisories, roles: roles.valid,
                 portalSteps: roles.portalSteps, interpretations: interpretations, examples: examples, tables: tables,
-                differentProducts: differentProducts)
+                differentProducts: differentProducts, portalStepsSource: roles.stepsSource)
             return (catalog, settings, pages, cache)
         } catch {
             // The readers reject everything the catalogue does; this is the last line, not the first.
@@ -148,6 +151,28 @@ final class ContentReading {
         sink.error(.unknownID, "unknown \(what) '\(id.value)'\(hint)", at: id.location)
     }
 
+    /// The `source` of `object`, noted for `checkCitations`.
+    func citation(_ object: YAMLObject, _ key: String = "source") -> Located<String>? {
+        let source = object.string(key)
+        if let source { citations.append(source) }
+        return source
+    }
+
+    /// Reports each citation that names none of site.yaml's sources: a page cites it by its title,
+    /// so a citation that starts with no title links nowhere and proves nothing.
+    func checkCitations(against sources: [SiteSettings.Source]) {
+        for citation in citations where !sources.contains(where: { citation.value.hasPrefix($0.title) }) {
+            // Compare each title with as much of the citation, so a typo in the title is caught.
+            let near = sources.map(\.title).filter {
+                !suggestion(for: String(citation.value.prefix($0.count)), among: [$0]).isEmpty
+            }
+            let hint = near.first.map { " (did you mean '\($0)'?)" } ?? " (site.yaml lists \(sources.count))"
+            sink.error(
+                .unknownID, "'\(citation.value)' names no source of site.yaml; start it with a source's title\(hint)",
+                at: citation.location)
+        }
+    }
+
     func readSettings() -> SiteSettings? {
         guard
             let site = file(
@@ -159,14 +184,18 @@ final class ContentReading {
         let rawHTML = site.bool("rawHTML", default: false)
         let reviewed = site.date("reviewed", required: false)
         var sources: [SiteSettings.Source] = []
-        for source in site.objects("sources", what: "source", keys: ["title", "url"], required: false) {
-            guard let name = source.string("title"), let url = source.string("url") else { continue }
-            guard url.value.hasPrefix("https://") || url.value.hasPrefix("http://") else {
+        for source in site.objects("sources", what: "source", keys: ["title", "url", "own"], required: false) {
+            let own = source.bool("own", default: false), url = source.string("url", required: false)
+            guard let name = source.string("title") else { continue }
+            // A refused address still leaves the title, so the citations of it are not reported too.
+            if let url, own {
+                sink.error(.inconsistent, "the site's own guidance has no web address; remove 'url'", at: url.location)
+            } else if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) {
                 sink.error(
                     .invalidValue, "'\(url.value)' is not a web address: a source's url starts with https://", at: url.location)
-                continue
             }
-            sources.append(SiteSettings.Source(title: name.value, url: url.value))
+            let address = url.flatMap { !own && ($0.value.hasPrefix("https://") || $0.value.hasPrefix("http://")) ? $0 : nil }
+            sources.append(SiteSettings.Source(title: name.value, url: address?.value, own: own))
         }
         var synonyms: [(words: String, means: String)] = []
         for item in site.objects("searchSynonyms", what: "search synonym", keys: ["words", "means"], required: false) {

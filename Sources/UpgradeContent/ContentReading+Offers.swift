@@ -65,6 +65,7 @@ extension ContentReading {
         let draftIndex = Dictionary(drafts.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let programIDs = Set(programs.map(\.id)), regionIDs = Set(regions.map(\.id))
         let serviceIDs = Set(services.map(\.id))
+        citations += drafts.flatMap(\.citations) + products.map(\.source)
         for draft in drafts {
             sourceMap.offers[draft.id.value] = draft.id.location
             if let program = draft.program, !programIDs.contains(program.value) {
@@ -96,7 +97,7 @@ extension ContentReading {
         let differentProducts = products.map { product in
             DifferentProduct(
                 name: product.name.value, aliases: product.aliases.map(\.value), confusedWith: product.confusedWith.value,
-                differs: product.differs, source: product.source)
+                differs: product.differs, source: product.source.value)
         }
         return (offers, differentProducts)
     }
@@ -208,18 +209,22 @@ private struct OfferDraft {
     /// The former names, read whole; and each one's name where it stands, for the look-alike check.
     let formerly: [FormerName]
     let formerNames: [Located<String>]
+    /// The sources the former names cite, where they stand.
+    let citations: [Located<String>]
 
     init?(reading object: YAMLObject) {
         aliases = object.strings("aliases")
-        var formerly: [FormerName] = [], formerNames: [Located<String>] = []
+        var formerly: [FormerName] = [], formerNames: [Located<String>] = [], citations: [Located<String>] = []
         for item in object.objects("formerly", what: "former name", keys: ["name", "renamed", "source"], required: false) {
             let name = item.string("name"), renamed = item.date("renamed"), source = item.string("source")
+            if let source { citations.append(source) }
             guard let name, let renamed, let source else { continue }
             formerly.append(FormerName(name: name.value, renamed: renamed.value, source: source.value))
             formerNames.append(name)
         }
         self.formerly = formerly.sorted { $0.renamed < $1.renamed }
         self.formerNames = formerNames
+        self.citations = citations
         let id: Located<OfferID>? = object.id("id")
         let name = object.string("name")
         program = object.id("program")
@@ -238,7 +243,7 @@ private struct DifferentProductDraft {
     let aliases: [Located<String>]
     let confusedWith: Located<OfferID>
     let differs: String
-    let source: String
+    let source: Located<String>
 
     init?(reading object: YAMLObject) {
         aliases = object.strings("aliases")
@@ -248,6 +253,6 @@ private struct DifferentProductDraft {
         self.name = name
         self.confusedWith = confusedWith
         self.differs = differs.value
-        self.source = source.value
+        self.source = source
     }
 }

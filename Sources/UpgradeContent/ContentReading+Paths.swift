@@ -20,7 +20,7 @@ extension ContentReading {
         for group in root.objects("paths", what: "path group", keys: ["from", "to", "statedBy", "source"]) {
             let from: Located<OfferID>? = group.id("from")
             // Every path names where it is documented; a path without a source is not published.
-            let documented = group.string("source")
+            let documented = citation(group)
             let statedBy: Located<FootnoteID>? = group.id("statedBy", required: false)
             if let statedBy, !knownFootnotes.contains(statedBy.value) {
                 unknown(statedBy, what: "footnote", known: knownFootnotes)

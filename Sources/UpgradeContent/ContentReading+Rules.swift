@@ -16,7 +16,7 @@ extension ContentReading {
         for id in ids.compactMap({ $0 }) { sourceMap.rules[id.value] = id.location }
         let rules = zip(objects, ids).compactMap { object, id -> Rule? in
             let code = uniqueCode(object, seen: &codesSeen)
-            let title = object.string("title"), remedy = object.string("remedy"), source = object.string("source")
+            let title = object.string("title"), remedy = object.string("remedy"), source = citation(object)
             let blocked = object.string("blocked", required: false)
             let when = readWhen(object, verdict: false), message = readMessage(object)
             let remedies = readRemedies(object)
@@ -155,17 +155,19 @@ extension ContentReading {
         return text
     }
 
-    func readRoles() -> (valid: [Role], portalSteps: [String], declared: Set<RoleID>) {
-        guard let root = file("roles.yaml", what: "the roles", keys: ["portalSteps", "roles"]) else { return ([], [], []) }
+    func readRoles() -> (valid: [Role], portalSteps: [String], stepsSource: String, declared: Set<RoleID>) {
+        guard let root = file("roles.yaml", what: "the roles", keys: ["portalSteps", "portalStepsSource", "roles"])
+        else { return ([], [], "", []) }
         let steps = root.strings("portalSteps", required: true).map(\.value)
+        let stepsSource = citation(root, "portalStepsSource")
         let objects = root.objects(
             "roles", what: "role",
-            keys: ["id", "name", "summary", "canUpgrade", "can", "cannot", "handOverTo", "guidance"])
+            keys: ["id", "name", "summary", "source", "canUpgrade", "can", "cannot", "handOverTo", "guidance"])
         let ids: [Located<RoleID>?] = objects.map { $0.id("id") }
         let known = rejectDuplicates(ids.compactMap { $0 }, what: "role")
         for id in ids.compactMap({ $0 }) { sourceMap.roles[id.value] = id.location }
         let roles = zip(objects, ids).compactMap { object, id -> Role? in
-            let name = object.string("name"), summary = object.string("summary")
+            let name = object.string("name"), summary = object.string("summary"), source = citation(object)
             let canUpgrade = object.bool("canUpgrade", default: false)
             if object.value("canUpgrade") == nil {
                 sink.error(.missingKey, "role is missing the required key 'canUpgrade'", at: object.location)
@@ -183,13 +185,13 @@ extension ContentReading {
                     at: object.location)
             }
             let guidance = object.string("guidance", required: false)
-            guard let id, let name, let summary else { return nil }
+            guard let id, let name, let summary, let source else { return nil }
             return Role(
-                id: id.value, name: name.value, summary: summary.value, canUpgrade: canUpgrade,
+                id: id.value, name: name.value, summary: summary.value, source: source.value, canUpgrade: canUpgrade,
                 can: object.strings("can").map(\.value), cannot: object.strings("cannot").map(\.value),
                 handOverTo: handOver.map(\.value), guidance: guidance?.value ?? "")
         }
-        return (roles, steps, known)
+        return (roles, steps, stepsSource?.value ?? "", known)
     }
 
     func readInterpretations(
@@ -200,7 +202,7 @@ extension ContentReading {
         else { return [] }
         let objects = root.objects(
             "interpretations", what: "interpretation",
-            keys: ["id", "title", "question", "decision", "rationale", "affects"])
+            keys: ["id", "title", "question", "source", "decision", "rationale", "affects"])
         let ids: [Located<InterpretationID>?] = objects.map { $0.id("id") }
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "interpretation")
         var subjects: [String: Subject] = [:]
@@ -209,7 +211,7 @@ extension ContentReading {
         roles.forEach { subjects[$0.rawValue] = .role($0) }
         footnotes.forEach { subjects[$0.id.rawValue] = .footnote($0.id) }
         return zip(objects, ids).compactMap { object, id -> Interpretation? in
-            let title = object.string("title"), question = object.string("question")
+            let title = object.string("title"), question = object.string("question"), source = citation(object)
             let decision = object.string("decision"), rationale = object.string("rationale")
             let affects = object.strings("affects", required: true).compactMap { name -> Subject? in
                 guard let subject = subjects[name.value] else {
@@ -223,10 +225,10 @@ extension ContentReading {
                 }
                 return subject
             }
-            guard let id, let title, let question, let decision, let rationale else { return nil }
+            guard let id, let title, let question, let source, let decision, let rationale else { return nil }
             sourceMap.interpretations[id.value] = id.location
             return Interpretation(
-                id: id.value, title: title.value, question: question.value,
+                id: id.value, title: title.value, question: question.value, source: source.value,
                 decision: decision.value, rationale: rationale.value, affects: affects)
         }
     }

@@ -18,11 +18,15 @@ package struct SiteSettings: Sendable {
 
     package struct Source: Sendable, Equatable {
         package let title: String
-        package let url: String
+        /// Where the page is; none for a source with no public address.
+        package let url: String?
+        /// The site's own guidance: what no outside page states, said so wherever it is cited.
+        package let own: Bool
 
-        package init(title: String, url: String) {
+        package init(title: String, url: String?, own: Bool = false) {
             self.title = title
             self.url = url
+            self.own = own
         }
     }
 

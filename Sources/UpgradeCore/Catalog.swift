@@ -19,6 +19,8 @@ package struct Catalog: Sendable {
     package let roles: [Role]
     /// The portal steps that submit an upgrade.
     package let portalSteps: [String]
+    /// Where the portal steps come from; the site's own guidance says so.
+    package let portalStepsSource: String
     package let interpretations: [Interpretation]
     package let examples: [Example]
     /// Decision tables, in the order of their file names.
@@ -38,7 +40,7 @@ package struct Catalog: Sendable {
         programs: [Program], regions: [Region], services: [Service], offers: [Offer],
         paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], advisories: [AdvisoryRule],
         roles: [Role], portalSteps: [String], interpretations: [Interpretation], examples: [Example],
-        tables: [DecisionTable] = [], differentProducts: [DifferentProduct] = []
+        tables: [DecisionTable] = [], differentProducts: [DifferentProduct] = [], portalStepsSource: String = ""
     ) throws(CatalogError) {
         let reasons = Dictionary(grouping: rules, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
         let advice = Dictionary(grouping: advisories, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
@@ -54,6 +56,7 @@ package struct Catalog: Sendable {
         self.rules = rules
         self.roles = roles
         self.portalSteps = portalSteps
+        self.portalStepsSource = portalStepsSource
         self.interpretations = interpretations
         self.examples = examples
         self.tables = tables

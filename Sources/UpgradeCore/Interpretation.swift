@@ -24,18 +24,21 @@ package struct Interpretation: Hashable, Sendable {
     package let title: String
     /// What the source leaves open.
     package let question: String
+    /// The page whose text leaves the question open.
+    package let source: String
     /// What UpgradeDocs decided.
     package let decision: String
     package let rationale: String
     package let affects: [Subject]
 
     package init(
-        id: InterpretationID, title: String, question: String, decision: String,
+        id: InterpretationID, title: String, question: String, source: String = "", decision: String,
         rationale: String, affects: [Subject]
     ) {
         self.id = id
         self.title = title
         self.question = question
+        self.source = source
         self.decision = decision
         self.rationale = rationale
         self.affects = affects

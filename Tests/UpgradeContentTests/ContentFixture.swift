@@ -10,6 +10,8 @@ struct ContentFixture {
         "site.yaml": """
         title: Fixture
         asOf: 2024-01-01
+        sources:
+          - {title: s, url: "https://example.com/s"}
         """,
         "programs.yaml": """
         programs:
@@ -72,10 +74,12 @@ struct ContentFixture {
         """,
         "roles.yaml": """
         portalSteps: [Open the customer.]
+        portalStepsSource: s
         roles:
           - id: agent
             name: Agent
             summary: Places orders.
+            source: s
             canUpgrade: true
         """,
         "interpretations.yaml": """
@@ -83,6 +87,7 @@ struct ContentFixture {
           - id: any-overlap
             title: Overlap
             question: q
+            source: s
             decision: d
             rationale: r
             affects: [R5]

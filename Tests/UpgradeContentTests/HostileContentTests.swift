@@ -131,8 +131,9 @@ struct HostileContentTests {
             "roles.yaml": """
             portalSteps: [Open the customer.]
             roles:
-              - {id: \(long), name: Long, summary: s, canUpgrade: true}
-              - {id: con, name: Con, summary: s, canUpgrade: true}
+              - {id: \(long), name: Long, summary: s, source: s, canUpgrade: true}
+              - {id: con, name: Con, summary: s, source: s, canUpgrade: true}
+            portalStepsSource: s
             """
         ]).errors()
         #expect(errors.map(\.place) == ["roles.yaml:3:10", "roles.yaml:4:10"])

@@ -319,11 +319,47 @@ struct DiagnosticsTests {
             title: Fixture
             asOf: 2024-01-01
             sources:
-              - title: A page
+              - title: s
                 url: javascript:alert(1)
             """
         ]).errors()
         #expect(errors.map(\.place) == ["site.yaml:5:10"])
         #expect(errors.first?.code == .invalidValue && errors.first?.names("javascript:alert(1)") == true)
+    }
+
+    @Test("A citation that starts with no source title of site.yaml is an error where it stands")
+    func citationNamesNoSource() throws {
+        let errors = try ContentFixture(replacing: [
+            "interpretations.yaml": """
+            interpretations:
+              - id: any-overlap
+                title: Overlap
+                question: q
+                source: Nowhere, section 2
+                decision: d
+                rationale: r
+                affects: [R5]
+            """
+        ]).errors()
+        #expect(errors.map(\.place) == ["interpretations.yaml:5:13"])
+        #expect(errors.first?.code == .unknownID && errors.first?.names("Nowhere, section 2") == true)
+    }
+
+    @Test("A role, an interpretation and the portal steps without a source are each an error")
+    func factsWithoutSource() throws {
+        let errors = try ContentFixture(replacing: [
+            "roles.yaml": """
+            portalSteps: [Open the customer.]
+            roles:
+              - {id: agent, name: Agent, summary: Places orders., canUpgrade: true}
+            """,
+            "interpretations.yaml": """
+            interpretations:
+              - {id: any-overlap, title: Overlap, question: q, decision: d, rationale: r, affects: [R5]}
+            """,
+        ]).errors()
+        #expect(errors.map(\.place) == ["interpretations.yaml:2:5", "roles.yaml:1:1", "roles.yaml:3:5"])
+        #expect(errors.allSatisfy { $0.code == .missingKey })
+        #expect(errors.map { $0.names("source") || $0.names("portalStepsSource") } == [true, true, true])
     }
 }

@@ -166,7 +166,7 @@ struct CheckerEquivalenceTests {
                         when: {legacy-withdrawn: "yes", target-adds-services: "yes"}
                         title: No services are added to a withdrawn program.
                         remedy: Offer the matching new commerce offer instead.
-                        source: A test of the checker
+                        source: Add licenses or more services, a test of the checker
                         message: >-
                           {{from.program.name}} stopped adding services on {{from.program.withdrawnFrom}};
                           {{to.name}} would add {{addedServices}}.

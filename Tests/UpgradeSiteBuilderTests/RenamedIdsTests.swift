@@ -46,6 +46,7 @@ struct RenamedIdsTests {
               - id: only-\(index)
                 title: A note on \(subject) alone
                 question: q
+                source: Add licenses or more services
                 decision: d
                 rationale: r
                 affects: [\(subject)]

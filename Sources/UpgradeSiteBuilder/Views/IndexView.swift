@@ -91,12 +91,19 @@ struct IndexView {
             blocks.append(
                 .paragraph([
                     .text(
-                        "Every rule, upgrade path and former name on this site names the page it comes from; these "
-                            + "are those pages, and those the source page sends a reader to.")
+                        "Every rule, upgrade path, former name, role, portal step and interpretation on this site "
+                            + "names where it comes from; these are those pages, and those the source page sends a "
+                            + "reader to. What no page states is marked as this site's own guidance.")
                 ]))
             blocks.append(
                 .list(
-                    ordered: false, items: sources.map { [.webLink([.text($0.title)], url: $0.url)] }))
+                    ordered: false,
+                    items: sources.map { source in
+                        context.title(of: source)
+                            + (source.own
+                                ? [.text(": what this site advises on its own, where no source gives a step")]
+                                : source.url == nil ? [.text(" (no public address recorded)")] : [])
+                    }))
         }
         return Page(
             path: SitePaths.index, kind: .index, title: context.content.settings.title,

@@ -20,6 +20,7 @@ struct InterpretationsView {
             blocks += [
                 .heading(level: 2, [.text(interpretation.title)], id: SitePaths.anchor(of: interpretation.id)),
                 .paragraph([.strong([.text("Question")]), .text(": " + interpretation.question)]),
+                .paragraph([.strong([.text("Source")]), .text(": ")] + context.cite(interpretation.source) + [.text(".")]),
                 .paragraph([.strong([.text("Decision")]), .text(": " + interpretation.decision)]),
                 .paragraph([.strong([.text("Why")]), .text(": " + interpretation.rationale)]),
                 .paragraph([.strong([.text("Affects")]), .text(": ")] + affects(interpretation)),

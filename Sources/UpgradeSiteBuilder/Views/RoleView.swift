@@ -9,7 +9,11 @@ struct RoleView {
     let role: Role
 
     func page() -> Page {
-        var blocks: [Block] = [.paragraph([.strong([.text("Permissions")]), .text(": " + role.summary)])]
+        var blocks: [Block] = [
+            .paragraph(
+                [.strong([.text("Permissions")]), .text(": " + role.summary + " Source: ")] + context.cite(role.source)
+                    + [.text(".")])
+        ]
         blocks += [.heading(level: 2, [.text("What you can do")], id: "can"), markdownList(role.can)]
         if !role.cannot.isEmpty {
             blocks += [
@@ -38,6 +42,7 @@ struct RoleView {
         if !role.guidance.isEmpty {
             blocks += [
                 .heading(level: 2, [.text("Guidance")], id: "guidance"),
+                .paragraph([.text("This site's own advice for the role, not a statement of the source page.")]),
                 .prose(markdown: ProseText(role.guidance), source: source("guidance"), embeds: [:]),
             ]
         }
@@ -74,7 +79,10 @@ struct RoleView {
     private func submitSection() -> [Block] {
         var blocks: [Block] = [.heading(level: 2, [.text("Submitting the upgrade")], id: "submit")]
         if role.canUpgrade {
-            blocks.append(.paragraph([.text("When every check passes, in Partner Center:")]))
+            blocks.append(
+                .paragraph(
+                    [.text("When every check passes, in Partner Center (source: ")]
+                        + context.cite(context.catalog.portalStepsSource) + [.text("):")]))
             blocks.append(
                 .prose(
                     markdown: ProseText(

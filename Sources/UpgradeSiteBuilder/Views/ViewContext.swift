@@ -68,10 +68,28 @@ package final class ViewContext: Sendable {
 
     /// A rule's source, its page's title a link to that page when `site.yaml` says where it is:
     /// `Add licenses or more services, "Conditions"`.
+    /// Every source title in it is a link, the first and any a citation adds ("…; also Multichannel
+    /// support"); a source with no public address is named without one.
     func cite(_ source: String) -> [Inline] {
-        guard let page = content.settings.sources.first(where: { source.hasPrefix($0.title) }) else { return [.text(source)] }
-        let rest = String(source.dropFirst(page.title.count))
-        return [.webLink([.text(page.title)], url: page.url)] + (rest.isEmpty ? [] : [.text(rest)])
+        let sources = content.settings.sources.sorted { $0.title.count > $1.title.count }
+        var inlines: [Inline] = [], plain = "", rest = Substring(source)
+        while !rest.isEmpty {
+            if let page = sources.first(where: { rest.hasPrefix($0.title) }) {
+                if !plain.isEmpty { inlines.append(.text(plain)) }
+                plain = ""
+                inlines += title(of: page)
+                rest = rest.dropFirst(page.title.count)
+            } else {
+                plain.append(rest.removeFirst())
+            }
+        }
+        return plain.isEmpty ? inlines : inlines + [.text(plain)]
+    }
+
+    /// A source's title, a link where it has an address.
+    func title(of source: SiteSettings.Source) -> [Inline] {
+        guard let url = source.url else { return [.text(source.title)] }
+        return [.webLink([.text(source.title)], url: url)]
     }
 
     /// A note for each interpretation that affects any of `subjects`, linking to its full text.
