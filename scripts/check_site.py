@@ -81,15 +81,30 @@ def print_to_pdf(root):
         pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
         size = re.search(r"Page size:\s+(.*)", info).group(1).strip()
         print(f"  {paper}: {pages} pages for {len(titles)} tables (first page {size})")
-        if pages < len(titles):
-            problems.append(f"{paper}: {pages} pages for {len(titles)} tables")
-        for number in range(1, pages + 1):
+        if pages < len(titles) + 1:
+            problems.append(f"{paper}: {pages} pages for a cover and {len(titles)} tables")
+        # The cover sheet: every sheet's title, the as-of date and each source's address (which
+        # may wrap anywhere, so spaces are not compared).
+        cover = "".join(run(["pdftotext", "-f", "1", "-l", "1", "-raw", pdf, "-"]).stdout.split())
+        cover_html = re.search(r'<section[^>]*id="cover".*?</section>', source, re.S)
+        addresses = re.findall(r'href="(https?://[^"]+)"', cover_html.group(0)) if cover_html else []
+        as_of = re.search(r"as of ([0-9]{4}-[0-9]{2}-[0-9]{2})", source)
+        if not addresses or not as_of:
+            problems.append("the cover sheet names no source address or no as-of date")
+        for item in titles + addresses + ([as_of.group(1)] if as_of else []):
+            if "".join(html.unescape(item).split()) not in cover:
+                problems.append(f"{paper}: the cover sheet leaves out '{item}'")
+        for number in range(2, pages + 1):
             text = run(["pdftotext", "-f", str(number), "-l", str(number), "-layout", pdf, "-"]).stdout
             found = [t for t in titles if t in text]
             if len(found) != 1:
                 problems.append(f"{paper}: page {number} carries {len(found)} table titles: {found}")
+            # The footer is one line: the sheet's title and date on the left, the page number on the right.
+            lines = [line for line in text.splitlines() if line.strip()]
+            if not lines or f"Page {number} of {pages}" not in lines[-1] or " · as of " not in lines[-1]:
+                problems.append(f"{paper}: page {number}'s footer is not one line: {lines[-2:] if lines else []}")
             if "Upgrade matrix:" in "".join(found):
-                cells = sum(text.count(symbol) for symbol in "✓—↪")
+                cells = sum(text.count(symbol) for symbol in "✓✗↪")
                 # Every cell of the 11 × 11 grid printed: no column clipped.
                 expected = source.count('<td class="eligible"') + source.count('<td class="blocked"')
                 if cells < expected:
@@ -115,7 +130,7 @@ def collapse(text):
 def text_of(fragment):
     """What a page shows of a fragment: its text, without what only a screen reader hears."""
     shown = re.sub(r'<span class="visually-hidden">.*?</span>', "", fragment, flags=re.S)
-    return collapse(html.unescape(re.sub(r"<[^>]+>", " ", shown))).replace(" .", ".").replace(" ,", ",")
+    return collapse(html.unescape(re.sub(r"<[^>]+>", " ", shown))).replace(" .", ".").replace(" ,", ",").replace(" ;", ";")
 
 
 @check("v.Nu")

@@ -19,6 +19,9 @@ package enum Markup {
     /// The mark beside a ✓ whose decision carries a caution (an advice with `caution:` words): such
     /// a decision is never shown as a plain ✓.
     package static let cautionMark = "⚠"
+    /// The mark of a blocked matrix cell: a cross, which cannot be taken on paper for the dash a
+    /// decision table writes for "any value".
+    package static let blockedMark = "✗"
 
     /// The `class` of each kind of table.
     package enum TableClass {

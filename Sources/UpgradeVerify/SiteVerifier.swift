@@ -371,7 +371,7 @@ struct Expectations: Sendable {
             return (Perceived.collapse("↪ \(variant.name)"), Perceived.collapse("Region mismatch: use \(variant.name)"))
         }
         let reasons = cell.reasons.map { catalog.rule(for: $0)?.blocked ?? $0.rawValue }
-        return ("—", Perceived.collapse("Blocked: " + reasons.joined(separator: "; ")))
+        return (Markup.blockedMark, Perceived.collapse("Blocked: " + reasons.joined(separator: "; ")))
     }
 
     /// The footnote mark the source table puts on a path.

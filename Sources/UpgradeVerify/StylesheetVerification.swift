@@ -14,7 +14,10 @@ enum StylesheetVerification {
             let declarations = Self.declarations(rule.declarations)
             let pseudo = [":before", ":after", ":marker"].contains { selector.contains($0) }
             let generates =
-                pseudo && declarations.contains { $0.0 == "content" && !["none", "normal", "\"\"", "''"].contains($0.1) }
+                pseudo
+                && declarations.contains {
+                    $0.0 == "content" && !["none", "normal", "\"\"", "''"].contains($0.1) && !repeatsAddress($0.1)
+                }
             let hides = declarations.contains(where: Self.hides)
             if generates || hides {
                 let text = "\(rule.selector) { \(rule.declarations) }".split(whereSeparator: \.isWhitespace).joined(
@@ -23,6 +26,18 @@ enum StylesheetVerification {
             }
         }
         return found
+    }
+
+    /// Generated text that only repeats a link's own address in brackets, as a print stylesheet
+    /// does (`" (" attr(href) ")"`): it draws no word, symbol or verdict of its own.
+    static func repeatsAddress(_ value: String) -> Bool {
+        guard value.contains("attr(href)") else { return false }
+        var rest = value.replacingOccurrences(of: "attr(href)", with: "")
+        for quote in ["\"", "'"] {
+            let pattern = quote + "[ ()\\[\\]]*" + quote
+            rest = rest.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+        }
+        return rest.allSatisfy(\.isWhitespace)
     }
 
     /// The `property: value` pairs of a declaration block or a `style` attribute, lower-cased,
@@ -57,8 +72,9 @@ enum StylesheetVerification {
     /// Whether a selector can match inside a verified table or list: table parts, list items, the
     /// classes and attributes verified content carries, or anything at all (`*`).
     private static func reachesVerifiedContent(_ selector: String) -> Bool {
+        // An attribute selector ends its element's name: `a[href]` is a link.
         let words = selector.split(whereSeparator: {
-            !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "*" || $0 == "[")
+            !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "*")
         })
         let elements: Set<Substring> = [
             "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "li", "ul", "ol", "span",

@@ -89,7 +89,7 @@ let tamperings: [Tampering] = [
     },
     Tampering(name: "a blocked cell that shows ↪", file: "matrix/legacy.html", code: .cellMismatch) {
         $0.replacingFirst(
-            #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
+            #"to=o365-e1"><span class="symbol" aria-hidden="true">✗</span>"#,
             with: #"to=o365-e1"><span class="symbol" aria-hidden="true">↪</span>"#)
     },
     Tampering(
@@ -97,6 +97,12 @@ let tamperings: [Tampering] = [
         code: .stylesheet
     ) {
         $0 + "\ntd.blocked .symbol::after { content: \"✓\"; }\n"
+    },
+    Tampering(
+        name: "a verdict drawn after a link, as if it were its address", file: "assets/site.css",
+        code: .stylesheet
+    ) {
+        $0 + "\na[href^=\"http\"]::after { content: \" (\" attr(href) \") ✓\"; }\n"
     },
     Tampering(
         name: "a blocked cell's symbol hidden by the stylesheet", file: "assets/site.css",
@@ -109,23 +115,23 @@ let tamperings: [Tampering] = [
         code: .pageStructure
     ) {
         $0.replacingFirst(
-            #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
-            with: #"to=o365-e1"><span class="symbol" aria-hidden="true" hidden>—</span><span aria-hidden="true">✓</span>"#)
+            #"to=o365-e1"><span class="symbol" aria-hidden="true">✗</span>"#,
+            with: #"to=o365-e1"><span class="symbol" aria-hidden="true" hidden>✗</span><span aria-hidden="true">✓</span>"#)
     },
     Tampering(
         name: "a symbol hidden with display:none, another shown", file: "matrix/legacy.html",
         code: .pageStructure
     ) {
         $0.replacingFirst(
-            #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
-            with: #"to=o365-e1"><span class="symbol" aria-hidden="true" style="display: none">—</span>✓"#)
+            #"to=o365-e1"><span class="symbol" aria-hidden="true">✗</span>"#,
+            with: #"to=o365-e1"><span class="symbol" aria-hidden="true" style="display: none">✗</span>✓"#)
     },
     Tampering(
         name: "a ✓ written as a character reference on a blocked cell", file: "matrix/legacy.html",
         code: .cellMismatch
     ) {
         $0.replacingFirst(
-            #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
+            #"to=o365-e1"><span class="symbol" aria-hidden="true">✗</span>"#,
             with: #"to=o365-e1"><span class="symbol" aria-hidden="true">&#x2713;</span>"#)
     },
     Tampering(
@@ -133,7 +139,7 @@ let tamperings: [Tampering] = [
         code: .cellMismatch
     ) {
         $0.replacingFirst(
-            #"to=o365-e1"><span class="symbol" aria-hidden="true">—</span>"#,
+            #"to=o365-e1"><span class="symbol" aria-hidden="true">✗</span>"#,
             with: #"to=o365-e1"><span class="symbol" aria-hidden="true">&check;</span>"#)
     },
     // Hidden or repeated content.
@@ -149,7 +155,7 @@ let tamperings: [Tampering] = [
     Tampering(
         name: "a matrix row duplicated in Markdown", file: "matrix/legacy.md", code: .cellMismatch
     ) {
-        $0.editingLines(startingWith: "| Office 365 Enterprise E3 | —") { [$0, $0] }
+        $0.editingLines(startingWith: "| Office 365 Enterprise E3 | ✗") { [$0, $0] }
     },
     Tampering(name: "a second Markdown grid", file: "matrix/legacy.md", code: .cellMismatch) { text in
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -298,7 +304,7 @@ let tamperings: [Tampering] = [
         name: "a print-page matrix row dropped in Markdown", file: "print/decision-tables.md",
         code: .cellMismatch
     ) {
-        $0.editingLines(startingWith: "| Office 365 Enterprise E1 | —") { _ in [] }
+        $0.editingLines(startingWith: "| Office 365 Enterprise E1 | ✗") { _ in [] }
     },
     Tampering(
         name: "a print-page cell flipped in HTML", file: "print/decision-tables.html", code: .cellMismatch
@@ -455,11 +461,11 @@ struct TamperingTests {
         )
         .write(to: URL(fileURLWithPath: path))
         let page = folder + "/matrix/legacy.md"
-        try (try String(contentsOfFile: page, encoding: .utf8)).replacingFirst("| ✓⚠ | ✓⚠ |", with: "| — | ✓⚠ |")
+        try (try String(contentsOfFile: page, encoding: .utf8)).replacingFirst("| ✓⚠ | ✓⚠ |", with: "| ✗ | ✓⚠ |")
             .write(toFile: page, atomically: true, encoding: .utf8)
         let report = VerifyRun(content: SiteFixture.content, site: folder)
         #expect(!report.findings(.siteFiles, in: "matrix/legacy.md").isEmpty)
-        #expect(report.findings(.cellMismatch, in: "matrix/legacy.md", mentioning: "eligible").contains { $0.names("—") })
+        #expect(report.findings(.cellMismatch, in: "matrix/legacy.md", mentioning: "eligible").contains { $0.names("✗") })
     }
 
     @Test("A page the model does not make, and a manifest that names another generator")

@@ -86,13 +86,13 @@ struct VerifyTests {
         let report = try Self.verify(editing: "matrix/legacy.md") { text in
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
                 guard line.hasPrefix("| Microsoft 365 Business Standard |") else { return String(line) }
-                return line.replacingOccurrences(of: "| ✓⚠ | ✓⚠ |", with: "| — | ✓⚠ |")
+                return line.replacingOccurrences(of: "| ✓⚠ | ✓⚠ |", with: "| ✗ | ✓⚠ |")
             }
             return lines.joined(separator: "\n")
         }
         #expect(
             report.foundOnly(.cellMismatch, in: "matrix/legacy.md", mentioning: "m365-business-standard", "o365-e3", "eligible"))
-        #expect(report.problems.first?.names("—", "✓⚠") == true, "what the page shows, then what it should")
+        #expect(report.problems.first?.names("✗", "✓⚠") == true, "what the page shows, then what it should")
     }
 
     @Test("A target dropped from the Markdown list form")
@@ -144,7 +144,7 @@ struct VerifyTests {
         #expect(html.foundOnly(.cellMismatch, in: "matrix/legacy.html", mentioning: "o365-e3"))
         let markdown = try Self.verify(editing: "matrix/legacy.md") { text in
             text.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.hasPrefix("| Office 365 Enterprise E3 | —") }.joined(separator: "\n")
+                .filter { !$0.hasPrefix("| Office 365 Enterprise E3 | ✗") }.joined(separator: "\n")
         }
         #expect(markdown.foundOnly(.cellMismatch, in: "matrix/legacy.md", mentioning: "o365-e3"))
     }

@@ -1066,8 +1066,17 @@ thead th { background: var(--head-bg); }
   .table-scroll, .table-scroll:has(> .upgrade-matrix) { max-height: none; overflow: visible; background: none; }
   .upgrade-matrix thead th, .decision-table tr > :first-child { position: static; }
   .alert, figure, .table-note { break-inside: avoid; }
-  /* The printed document starts with its first table; its margins carry the title and date. */
-  .kind-print .print-cover, .kind-print .site-footer { display: none; }
+  /* The printed document starts with a cover sheet: title, as-of date, the sheets, the sources. */
+  .kind-print .site-footer { display: none; }
+  .print-contents { break-after: page; }
+  .print-cover h1 { font-size: 20pt; margin-top: 0; }
+  /* A printed link says where it goes; links within the site need no address on paper. A decision
+     table's citations name the sources the cover sheet lists with their addresses, so the table
+     keeps its sheet. */
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; overflow-wrap: anywhere; }
+  .kind-print .decision-table a[href^="http"]::after { content: none; }
+  /* Codes stand apart from the advice they name: boxed, not run into the words. */
+  .decision-table code { padding: 0 1pt; border: 0.5pt solid #555; font-size: 0.9em; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .table-scroll { overflow: visible; }
@@ -1078,7 +1087,7 @@ thead th { background: var(--head-bg); }
   .upgrade-matrix td.eligible, .upgrade-matrix td.blocked { background: #fff; color: #000; }
   .print-page + .print-page { break-before: page; }
   .print-page h2 { margin-top: 0; }
-  .decision-table { font-size: 8.5pt; width: 100%; }
+  .decision-table { font-size: 8pt; width: 100%; }
   .decision-table td.annotation { max-width: none; }
   .upgrade-matrix { font-size: 7.5pt; width: 100%; table-layout: fixed; }
   .upgrade-matrix thead th { min-width: 0; font-size: 6.5pt; overflow-wrap: anywhere; hyphens: auto; }

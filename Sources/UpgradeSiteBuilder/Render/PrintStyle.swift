@@ -13,8 +13,8 @@ enum PrintStyle {
             let size = sheet.landscape ? "\n  size: landscape;" : ""
             return """
                 @page \(name) {\(size)
+                  @top-left { content: \(string(sheet.legend)); \(font) }
                   @bottom-left { content: \(string("\(sheet.title) · as of \(asOf)")); \(font) }
-                  @bottom-center { content: \(string(sheet.legend)); \(font) }
                   @bottom-right { content: "Page " counter(page) " of " counter(pages); \(font) }
                 }
                 #\(sheet.sectionID) { page: \(name); }

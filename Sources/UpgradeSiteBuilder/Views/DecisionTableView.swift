@@ -56,9 +56,9 @@ struct DecisionTableView {
                 [.text("The letter in the top-left cell is the hit policy; the numbers down the left are the rules.")],
                 [
                     .text("Columns before "), .symbol("║", alternative: "the double rule"),
-                    .text(" are conditions; columns after it are outcomes."),
+                    .text("\u{00A0}are conditions; columns after it are outcomes."),
                 ],
-                [.symbol("-", alternative: "a dash"), .text(" means any value.")],
+                [.symbol("-", alternative: "a dash"), .text("\u{00A0}means any value.")],
             ])
     }
 

@@ -127,16 +127,17 @@ struct MatrixView {
     }
 
     static var cautionMark: String { Markup.cautionMark }
+    static var blockedMark: String { Markup.blockedMark }
 
     /// The grid's legend: ✓, and ✓ with the caution mark for each caution its cells carry, with its
     /// words. A list of its own class, which a printed sheet sets on one or two lines.
     static func legend(cautions: [String]) -> Block {
         let items: [[Inline]] =
-            [[.symbol("✓", alternative: "Eligible"), .text(" eligible: the upgrade can be submitted")]]
+            [[.symbol("✓", alternative: "Eligible"), .text("\u{00A0}eligible: the upgrade can be submitted")]]
             + cautions.map { caution in
                 [
                     .symbol("✓" + cautionMark, alternative: "Eligible, with caution"),
-                    .text(" eligible, with caution: \(caution)"),
+                    .text("\u{00A0}eligible, with caution: \(caution)"),
                 ]
             } + otherItems
         return .labelledList(cssClass: "matrix-legend", items: items.map { LabelledItem(content: $0, attributes: []) })
@@ -145,12 +146,12 @@ struct MatrixView {
     private static let otherItems: [[Inline]] = [
 
         [
-            .symbol("—", alternative: "Not supported"),
-            .text(" not a listed upgrade: only the pairs the Partner Center page lists can be upgraded"),
+            .symbol(blockedMark, alternative: "Not supported"),
+            .text("\u{00A0}not a listed upgrade: only the pairs the Partner Center page lists can be upgraded"),
         ],
         [
             .symbol("↪", alternative: "Region mismatch"),
-            .text(" listed for another region: choose the variant the cell names, in the source's region"),
+            .text("\u{00A0}listed for another region: choose the variant the cell names, in the source's region"),
         ],
         [.text("¹ a footnote under the table applies")],
     ]
@@ -250,6 +251,6 @@ struct MatrixView {
             return [.symbol("↪", alternative: "Region mismatch: use"), .text(" \(variant.name)")]
         }
         let reasons = decision.reasons.map { context.catalog.rule(for: $0)?.blocked ?? $0.rawValue }
-        return [.symbol("—", alternative: "Blocked: " + reasons.joined(separator: "; "))]
+        return [.symbol(Self.blockedMark, alternative: "Blocked: " + reasons.joined(separator: "; "))]
     }
 }

@@ -5,11 +5,13 @@ import UpgradeSiteContract
 struct PrintView {
     let context: ViewContext
 
-    static let tableLegend = "Rule order down the left · conditions ║ outcomes · - any value"
+    static let tableLegend = "Rule order down the left · conditions\u{00A0}║\u{00A0}outcomes · -\u{00A0}any value"
     /// The margin's legend of a matrix sheet, with the caution mark's words when its cells carry one.
     static func matrixLegend(cautions: [String]) -> String {
-        (["✓ eligible"] + cautions.map { "✓\(MatrixView.cautionMark) eligible, with caution: \($0)" }
-            + ["— not a listed path", "↪ use the regional variant", "¹ see note"]).joined(separator: " · ")
+        // A no-break space keeps each symbol with its first word.
+        (["✓\u{00A0}eligible"] + cautions.map { "✓\(MatrixView.cautionMark)\u{00A0}eligible, with caution: \($0)" }
+            + ["\(MatrixView.blockedMark)\u{00A0}not a listed path", "↪\u{00A0}use the regional variant", "¹\u{00A0}see note"])
+            .joined(separator: " · ")
     }
 
     func page() -> Page {
@@ -56,6 +58,30 @@ struct PrintView {
             path: SitePaths.print, kind: .print, title: "Decision tables and upgrade matrices",
             summary: "For training: each table on its own sheet, as of \(context.asOf)."
                 + (unprinted.isEmpty ? "" : " Too large to print: \(unprinted.joined(separator: "; "))."),
-            facts: [context.asOfFact], blocks: sections, sheets: sheets)
+            facts: [context.asOfFact], blocks: [contents(of: sheets)] + sections, sheets: sheets)
+    }
+
+    /// The cover sheet's body, under the title and the as-of date: the sheets that follow, and the
+    /// pages their rules and paths come from, each printed with its address.
+    private func contents(of sheets: [PrintSheet]) -> Block {
+        let catalog = context.catalog
+        let cited = catalog.rules.map(\.source) + catalog.paths.map(\.source)
+        let sources = context.content.settings.sources.filter { source in
+            source.url != nil && cited.contains { $0.contains(source.title) }
+        }
+        var blocks: [Block] = [
+            .heading(level: 2, [.text("On these sheets")], id: "contents"),
+            .list(
+                ordered: true,
+                items: sheets.map { [.link([.text($0.title)], to: SitePaths.print, anchor: $0.sectionID)] }),
+        ]
+        if !sources.isEmpty {
+            blocks += [
+                .heading(level: 2, [.text("Sources")], id: "sources"),
+                .paragraph([.text("The rules and upgrade paths on these sheets come from:")]),
+                .list(ordered: false, items: sources.map { context.title(of: $0) }),
+            ]
+        }
+        return .section(id: "cover", cssClass: "print-contents", blocks)
     }
 }
