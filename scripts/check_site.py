@@ -4,6 +4,7 @@ Each check works on a scratch copy of the site, so nothing in site/ changes,
 prints what it found and how long it took, and the script exits non-zero when
 any check fails.
 """
+import glob
 import html
 import json
 import os
@@ -310,9 +311,37 @@ def narrow_layout(root):
                     "l=document.querySelector('label[for=site-nav-toggle]');facts.before=getComputedStyle(n).display;"
                     "facts.label=l?getComputedStyle(l).display:'none';t.click();"
                     "facts.after=getComputedStyle(n).display;", "390,900")
+    # "On this page" follows the title on a phone, where no column beside the page holds it.
+    outline = measured(os.path.join(root, "roles", "admin-agent.html"),
+                       "var v=[].filter.call(document.querySelectorAll('.on-this-page'),function(n){"
+                       "return getComputedStyle(n).display!=='none'});var h=document.querySelector('h1');"
+                       "facts.shown=v.length;facts.below=v.length?v[0].getBoundingClientRect().top>=h.getBoundingClientRect().bottom:false;",
+                       "390,900")
+    print(f"  'On this page' at 390 px: {outline}")
+    if outline["shown"] != 1 or not outline["below"]:
+        problems.append(f"on a phone 'On this page' should show once, after the title: {outline}")
     print(f"  the menu at 390 px: {menu}")
     if menu["before"] != "none" or menu["label"] == "none" or menu["after"] == "none":
         problems.append(f"on a phone the sections should fold behind a Menu button that opens them: {menu}")
+    return problems
+
+
+@check("laptop 1366 x 860")
+def laptop_layout(root):
+    """On a 1366 x 860 laptop a matrix grid shows whole in its box, no row cut and no column hidden, and
+    each decision table shows every column, its annotations included."""
+    boxes = ("facts.boxes=[].map.call(document.querySelectorAll('.table-scroll'),function(s){var t=s.querySelector('table');"
+             "return [t.className,s.scrollWidth-s.clientWidth,s.scrollHeight-s.clientHeight]});")
+    page, _ = matrix_page(root)
+    pages = [page] + sorted(glob.glob(os.path.join(root, "rules", "*.html")))
+    problems = []
+    for path in pages:
+        facts = measured(path, boxes, "1366,860")
+        print(f"  {os.path.relpath(path, root)}: {facts['boxes']}")
+        for kind, wider, taller in facts["boxes"]:
+            if kind in ("upgrade-matrix", "decision-table") and (wider > 0 or taller > 0):
+                problems.append(f"{os.path.relpath(path, root)}: the {kind} is cut in its box by "
+                                f"{wider} px across and {taller} px down at 1366 x 860")
     return problems
 
 
@@ -535,6 +564,10 @@ def console_errors(root):
         # The offers page's script adds its filter: the page's one tool that only a script makes.
         if url.endswith("offers/index.html") and 'id="offer-filter"' not in result.stdout:
             problems.append("offers/index.html: the filter field never appears")
+        # Every command block gets its Copy button from copy.js.
+        commands, buttons = result.stdout.count("<pre><code"), result.stdout.count('class="copy-button"')
+        if commands != buttons:
+            problems.append(f"{url.split('/')[-1]}: {commands} commands but {buttons} Copy buttons")
         for line in log.splitlines():
             if ":CONSOLE" in line and ("Uncaught" in line or "ERROR:CONSOLE" in line):
                 message = line.split("] ", 1)[-1]
@@ -574,6 +607,7 @@ DEFECTS = {
                                   "<img src=\"x.png\">"),
     "layout at 390 px": lambda root: edit(root, "assets/site.css", "max-width: 100%; position: relative; }", "max-width: 100%; }"),
     "axe-core, dark theme": lambda root: edit(root, "assets/site.css", "--muted: #b3bcc6;", "--muted: #3d434a;"),
+    "laptop 1366 x 860": lambda root: edit(root, "assets/site.css", "max-height: calc(100vh - 1rem);", "max-height: 70vh;"),
     "matrix headers in view": lambda root: edit(root, "assets/site.css",
                                                 ".upgrade-matrix thead th { position: sticky; top: 0; z-index: 2; }", ""),
     "search over HTTP": lambda root: edit(root, "assets/search.js", "[term] || []", "[term + \"_\"] || []"),

@@ -14,6 +14,10 @@ struct PageVerification {
 
     /// The scripts each kind of page loads, relative to the site's root; every other page has none.
     static func scripts(of kind: PageKind) -> [String] {
+        [SitePaths.copyAsset] + own(kind)
+    }
+
+    private static func own(_ kind: PageKind) -> [String] {
         switch kind {
         case .checker: [SitePaths.checkerData, SitePaths.checkerAsset]
         case .offer: [SitePaths.filterAsset]

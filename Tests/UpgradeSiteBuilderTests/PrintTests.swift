@@ -24,7 +24,7 @@ struct PrintTests {
         let titles = page.components(separatedBy: #"<section class="print-page""#).dropFirst().compactMap { section in
             section.range(of: "<h2").flatMap { heading in
                 section[heading.upperBound...].split(separator: ">", maxSplits: 1).last?
-                    .split(separator: "<", maxSplits: 1).first.map(String.init)
+                    .split(separator: "<", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
             }
         }
         #expect(titles.count == 4, "two decision tables, a matrix and its list form: \(titles)")

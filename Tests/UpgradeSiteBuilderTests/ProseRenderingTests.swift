@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import UpgradeBase
 @testable import UpgradeContent
@@ -7,8 +8,12 @@ import TestSupport
 
 @Suite("Prose pages render exactly as cmark renders them")
 struct ProseRenderingTests {
-    /// Heading ids are the one thing the site may add; drop them on both sides.
+    /// Heading ids and each heading's anchor link are the one thing the site may add; drop them on both sides.
     static func withoutHeadingIDs(_ html: String) -> String {
+        let html = html.replacingOccurrences(
+            of: ##" <a class="heading-anchor" href="#[^"]*" aria-hidden="true" tabindex="-1">#</a>(?=</h[1-6]>)"##,
+            with: "",
+            options: .regularExpression)
         var out = "", rest = Substring(html)
         while let start = rest.range(of: "<h") {
             out += rest[..<start.upperBound]
@@ -48,10 +53,16 @@ struct ProseRenderingTests {
         #expect(mismatches == [])
     }
 
-    @Test("Headings gain an id and nothing else")
-    func headingsGainOnlyAnID() throws {
+    @Test("Headings gain an id and a visible link to it, and nothing else")
+    func headingsGainOnlyAnIDAndItsLink() throws {
         let html = try Self.renderAsPage("# Hello *world*\n\n## Hello *world*\n", number: 0, unsafe: false)
-        #expect(html == "<h1 id=\"hello-world\">Hello <em>world</em></h1>\n<h2 id=\"hello-world-1\">Hello <em>world</em></h2>\n")
+        let link = { (id: String) in
+            ##" <a class="heading-anchor" href="#\##(id)" aria-hidden="true" tabindex="-1">#</a>"##
+        }
+        #expect(
+            html == "<h1 id=\"hello-world\">Hello <em>world</em>\(link("hello-world"))</h1>\n"
+                + "<h2 id=\"hello-world-1\">Hello <em>world</em>\(link("hello-world-1"))</h2>\n")
+        #expect(Self.withoutHeadingIDs(html) == "<h1>Hello <em>world</em></h1>\n<h2>Hello <em>world</em></h2>\n")
     }
 
     @Test("The id normaliser really removes ids, so the comparison above can fail")

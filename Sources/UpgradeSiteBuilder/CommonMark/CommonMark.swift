@@ -91,13 +91,16 @@ final class MarkdownDocument {
         }
     }
 
-    /// Gives every heading an `id`; `makeID` receives the heading's plain text.
+    /// Gives every heading an `id`; `makeID` receives the heading's plain text, and `ending` the
+    /// id, for markup that closes the heading's content (its anchor link).
     ///
     /// cmark's heading cannot carry attributes, so the heading becomes an empty
     /// custom block holding custom inlines for the tags around its own children.
     /// A custom block breaks lines around its own literals, so those stay empty,
     /// and the bytes are cmark's `<hN>…</hN>` with the id added.
-    func addHeadingIDs(_ makeID: (_ text: String, _ level: Int) -> String) {
+    func addHeadingIDs(
+        _ makeID: (_ text: String, _ level: Int) -> String, ending: (_ id: String) -> String = { _ in "" }
+    ) {
         for heading in nodes(ofType: CMARK_NODE_HEADING) {
             let level = cmark_node_get_heading_level(heading)
             let id = makeID(Self.plainText(of: heading), Int(level))
@@ -113,7 +116,7 @@ final class MarkdownDocument {
                 cmark_node_append_child(wrapper, child)
             }
             let close = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-            cmark_node_set_on_enter(close, "</h\(level)>")
+            cmark_node_set_on_enter(close, ending(id) + "</h\(level)>")
             cmark_node_set_on_exit(close, "")
             cmark_node_append_child(wrapper, close)
             cmark_node_replace(heading, wrapper)

@@ -505,6 +505,57 @@ enum DefaultTemplates {
 })(typeof window !== "undefined" ? window : globalThis);
 
 """#),
+        ("assets/copy.js", #"""
+// Gives every command block a Copy button. Without scripts the block stays plain text, as
+// selectable as ever; the button is only ever added by this script.
+(function () {
+  "use strict";
+
+  // The clipboard API needs a secure page; from file:// the text is selected and copied the old way.
+  function copy(code, button) {
+    var done = function () {
+      button.textContent = "Copied";
+      setTimeout(function () { button.textContent = "Copy"; }, 2000);
+    };
+    var text = code.textContent;
+    var selectIt = function () {
+      var range = document.createRange();
+      range.selectNodeContents(code);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection;
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, selectIt);
+    } else {
+      selectIt();
+      if (document.execCommand && document.execCommand("copy")) done();
+    }
+  }
+
+  function decorate() {
+    var blocks = document.querySelectorAll("main pre > code");
+    for (var i = 0; i < blocks.length; i++) {
+      var code = blocks[i];
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-button";
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", "Copy the command: " + code.textContent.slice(0, 60));
+      button.addEventListener("click", copy.bind(null, code, button));
+      code.parentNode.insertAdjacentElement("afterend", button);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", decorate);
+  } else {
+    decorate();
+  }
+})();
+
+"""#),
         ("assets/filter.js", #"""
 // Filters the offer index as you type: a row stays when every word typed is in it.
 // Without scripts the whole index shows, as it does before the first key.
@@ -855,6 +906,9 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; }
 /* A long command wraps inside its block rather than widen the page. */
 pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5rem; background: var(--head-bg); }
+/* The Copy button copy.js adds under a command. */
+.copy-button { font: inherit; font-size: 0.85rem; margin: -0.5rem 0 1rem; padding: 0.1rem 0.6rem; color: var(--ink);
+  background: var(--page-bg); border: 1px solid var(--muted); border-radius: 3px; cursor: pointer; }
 
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
@@ -883,7 +937,13 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5rem; backgroun
 .breadcrumbs ol { list-style: none; margin: 0 auto; padding: 0; display: flex; flex-wrap: wrap; max-width: 72rem; }
 .breadcrumbs [aria-current="page"] { color: var(--muted); }
 .crumb-separator { color: var(--muted); margin: 0 0.4rem; }
+/* Every heading's link to itself, quiet until the heading is pointed at. */
+.heading-anchor { color: var(--muted); text-decoration: none; font-weight: 400; font-size: 0.8em; }
+h1:hover .heading-anchor, h2:hover .heading-anchor, h3:hover .heading-anchor, .heading-anchor:hover { color: var(--accent); }
 .on-this-page { font-size: 0.9rem; padding: 0.5rem 1rem 0; max-width: 74rem; margin: 0 auto; }
+/* Under the title, unless a wide screen has room beside the page (see min-width: 1200px). */
+.on-this-page-aside { display: none; }
+.on-this-page-inline { padding: 0; margin: 0.5rem 0 1rem; }
 .on-this-page-title { font-weight: 600; margin: 0 0 0.25rem; }
 .on-this-page ul { margin: 0; padding-left: 1.1rem; }
 .site-search { display: flex; gap: 0.25rem; margin-left: auto; }
@@ -912,19 +972,22 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5rem; backgroun
 }
 
 @media screen and (min-width: 1200px) {
-  /* Sidebar and outline beside the page; a matrix or the print page keeps the full width. */
-  body:not(.kind-matrix):not(.kind-print) { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 14rem; }
-  body:not(.kind-matrix):not(.kind-print) > .site-header,
-  body:not(.kind-matrix):not(.kind-print) > .site-footer { grid-column: 1 / -1; }
-  body:not(.kind-matrix):not(.kind-print) > .site-nav { grid-column: 1; grid-row: 2 / span 2; border-bottom: 0;
+  /* Sidebar and outline beside the page; a matrix, a decision table and the print page keep the full width. */
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) { display: grid; grid-template-columns: 15rem minmax(0, 1fr) 14rem; }
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) > .site-header,
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) > .site-footer { grid-column: 1 / -1; }
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) > .site-nav { grid-column: 1; grid-row: 2 / span 2; border-bottom: 0;
     border-right: 1px solid var(--rule); padding: 1rem; align-self: start; position: sticky; top: 0; }
-  body:not(.kind-matrix):not(.kind-print) > .site-nav ul { flex-direction: column; }
-  body:not(.kind-matrix):not(.kind-print) > .site-nav .menu[open] ul { position: static; box-shadow: none; border: 0;
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) > .site-nav ul { flex-direction: column; }
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) > .site-nav .menu[open] ul { position: static; box-shadow: none; border: 0;
     padding: 0.25rem 0 0 1rem; min-width: 0; }
-  body:not(.kind-matrix):not(.kind-print) > .breadcrumbs { grid-column: 2; grid-row: 2; }
-  body:not(.kind-matrix):not(.kind-print) > .on-this-page { grid-column: 3; grid-row: 2 / span 2; align-self: start;
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) > .breadcrumbs { grid-column: 2; grid-row: 2; }
+  /* A matrix and the print page keep the full width, so their outline stays under the title. */
+  .on-this-page-inline { display: none; }
+  .kind-matrix .on-this-page-inline, .kind-print .on-this-page-inline, .kind-rules .on-this-page-inline { display: block; }
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) > .on-this-page-aside { display: block; grid-column: 3; grid-row: 2 / span 2; align-self: start;
     position: sticky; top: 0; padding-top: 1rem; margin: 0; }
-  body:not(.kind-matrix):not(.kind-print) > main { grid-column: 2; grid-row: 3; margin: 0; }
+  body:not(.kind-matrix):not(.kind-print):not(.kind-rules) > main { grid-column: 2; grid-row: 3; margin: 0; }
 }
 .site-search input, .search-form input, .site-search button, .search-form button { font: inherit; padding: 0.2rem 0.4rem;
   color: var(--ink); background: var(--page-bg); border: 1px solid var(--muted); border-radius: 3px; }
@@ -966,12 +1029,22 @@ thead th { background: var(--head-bg); }
 .upgrade-matrix th[scope="row"], .upgrade-matrix thead th:first-child,
 .upgrade-list th[scope="row"] { position: sticky; left: 0; background: var(--head-bg); z-index: 1; }
 .upgrade-matrix th[scope="row"] { min-width: 11rem; }
+/* On a laptop, room for an offer's name on one line, so each row of the grid is one line tall. */
+@media screen and (min-width: 1200px) {
+  .upgrade-matrix th[scope="row"] { min-width: 16rem; font-size: 0.9rem; }
+  .upgrade-matrix thead th { font-size: 0.85rem; }
+}
 .upgrade-matrix thead th { min-width: 6rem; font-weight: 600; }
-.upgrade-matrix td { text-align: center; font-size: 1.1rem; }
+/* The symbol reads at a glance; the words some cells add (a regional variant's name) stay small, so
+   an 11-offer grid fits a 1366 × 860 laptop's box without cutting a row. */
+.upgrade-matrix td { text-align: center; font-size: 0.8rem; line-height: 1.25; }
+.upgrade-matrix td .symbol { font-size: 1.1rem; }
 .upgrade-matrix td.eligible { background: var(--eligible-bg); font-weight: 700; }
 .upgrade-matrix td.blocked { background: var(--blocked-bg); color: var(--muted); }
 /* The grid scrolls inside its frame, so its column headers stay in view as its rows go by. */
-.table-scroll:has(> .upgrade-matrix) { max-height: 85vh; overflow: auto; }
+/* As tall as the window allows: scrolled into view, a grid that fits shows whole, and a larger one
+   scrolls inside its box with its headers kept. */
+.table-scroll:has(> .upgrade-matrix) { max-height: calc(100vh - 1rem); overflow: auto; }
 .upgrade-matrix thead th { position: sticky; top: 0; z-index: 2; }
 .upgrade-matrix thead th:first-child { z-index: 3; }
 /* A shadow at the right edge while more columns lie beyond it (scrolled off, it goes). */
@@ -1062,7 +1135,7 @@ thead th { background: var(--head-bg); }
   :root { --ink: #000; --muted: #333; --rule: #555; --accent: #000; --page-bg: #fff; --head-bg: #fff;
     --eligible-bg: #fff; --blocked-bg: #fff; --note-bg: #fff; --important-bg: #fff; }
   body { font-size: 10.5pt; background: #fff; color: #000; }
-  .site-header, .skip-link, .screen-only, .site-nav, .breadcrumbs, .on-this-page { display: none; }
+  .site-header, .skip-link, .screen-only, .site-nav, .breadcrumbs, .on-this-page, .heading-anchor, .copy-button { display: none; }
   .table-scroll, .table-scroll:has(> .upgrade-matrix) { max-height: none; overflow: visible; background: none; }
   .upgrade-matrix thead th, .decision-table tr > :first-child { position: static; }
   .alert, figure, .table-note { break-inside: avoid; }
@@ -1149,6 +1222,16 @@ thead th { background: var(--head-bg); }
 {{/facts}}
 </dl>
 {{/hasFacts}}
+{{#hasOutline}}
+<nav class="on-this-page on-this-page-inline" aria-label="On this page">
+<p class="on-this-page-title">On this page</p>
+<ul>
+{{#outline}}
+<li><a href="{{href}}">{{label}}</a></li>
+{{/outline}}
+</ul>
+</nav>
+{{/hasOutline}}
 
 """#),
         ("index.mustache", #"""
@@ -1174,6 +1257,7 @@ thead th { background: var(--head-bg); }
 {{/description}}
 <meta name="generator" content="{{generator}}">
 <link rel="stylesheet" href="{{root}}assets/site.css">
+<script src="{{root}}assets/copy.js" defer></script>
 {{#pageStyle}}
 <style media="print">
 {{{pageStyle}}}</style>
@@ -1221,7 +1305,7 @@ thead th { background: var(--head-bg); }
 </nav>
 {{/hasCrumbs}}
 {{#hasOutline}}
-<nav class="on-this-page" aria-label="On this page">
+<nav class="on-this-page on-this-page-aside" aria-label="On this page">
 <p class="on-this-page-title">On this page</p>
 <ul>
 {{#outline}}

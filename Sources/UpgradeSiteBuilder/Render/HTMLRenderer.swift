@@ -55,14 +55,23 @@ package final class HTMLRenderer {
         }
     }
 
+    /// A heading's visible link to itself, for copying a section's address. Screen readers skip
+    /// it (the heading already names the section) and so does the tab order, which the outline serves.
+    static func anchorLink(to id: String) -> String {
+        " <a class=\"heading-anchor\" href=\"#\(HTML.escapeAttribute(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
+    }
+
     private func render(_ block: Block) -> String {
         switch block {
         case .heading(let level, let inlines, let id):
             let anchor = id ?? slugger.slug(for: Self.plainText(inlines))
             if level == 2 { outline.append((Self.plainText(inlines), anchor)) }
-            return "<h\(level) id=\"\(HTML.escapeAttribute(anchor))\">\(render(inlines))</h\(level)>\n"
+            return "<h\(level) id=\"\(HTML.escapeAttribute(anchor))\">\(render(inlines))"
+                + "\(Self.anchorLink(to: anchor))</h\(level)>\n"
         case .paragraph(let inlines):
             return "<p>\(render(inlines))</p>\n"
+        case .command(let text):
+            return "<pre><code class=\"language-sh\">\(HTML.escape(text))</code></pre>\n"
         case .list(let ordered, let items):
             let tag = ordered ? "ol" : "ul"
             return "<\(tag)>\n" + items.map { "<li>\(render($0))</li>\n" }.joined() + "</\(tag)>\n"
@@ -182,11 +191,12 @@ package final class HTMLRenderer {
                 embeds[fence.info].map { $0.map(render).joined() }
             }
         }
-        document.addHeadingIDs { text, level in
-            let id = slugger.slug(for: text)
-            if level == 2 { outline.append((text, id)) }
-            return id
-        }
+        document.addHeadingIDs(
+            { text, level in
+                let id = slugger.slug(for: text)
+                if level == 2 { outline.append((text, id)) }
+                return id
+            }, ending: Self.anchorLink)
         return document.renderHTML()
     }
 

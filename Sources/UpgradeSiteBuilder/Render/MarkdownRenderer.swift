@@ -20,6 +20,11 @@ package struct MarkdownRenderer {
             return anchor + String(repeating: "#", count: level) + " " + render(inlines) + "\n"
         case .paragraph(let inlines):
             return Self.guardBlockStart(render(inlines)) + "\n"
+        case .command(let text):
+            // A fence longer than any run of backticks in the command, as CommonMark requires.
+            let longest = text.split(whereSeparator: { $0 != "`" }).map(\.count).max() ?? 0
+            let fence = String(repeating: "`", count: max(3, longest + 1))
+            return fence + "sh\n" + text + "\n" + fence + "\n"
         case .list(let ordered, let items):
             return items.enumerated().map { index, item in
                 (ordered ? "\(index + 1). " : "- ") + Self.guardBlockStart(render(item)) + "\n"

@@ -11,7 +11,9 @@ package enum PageRenderer {
     /// A page with at least this many sections lists them under "On this page".
     static let outlineMinimum = 3
     /// Every name a page-kind template (and the `facts` partial inside it) is given.
-    static let pageNames: Set<String> = ["title", "body", "facts", "label", "value", "hasFacts", "summary", "root"]
+    static let pageNames: Set<String> = [
+        "title", "body", "facts", "label", "value", "hasFacts", "summary", "root", "outline", "hasOutline", "href",
+    ]
 
     /// `parses`, when given, holds the trees the page's Markdown twin rendered from.
     static func html(
@@ -38,9 +40,14 @@ package enum PageRenderer {
         let facts = page.facts.map { fact in
             TemplateValue.object(TemplateObject(["label": .string(fact.label), "value": .string(renderer.render(fact.value))]))
         }
+        let outlineItems = TemplateValue.list(
+            outline.map { .object(TemplateObject(["label": .string($0.text), "href": .string("#" + $0.id)])) })
+        // The outline is given to both: the layout puts it beside the page on a wide screen, the
+        // page under its title where the screen is narrow.
         var pageContext = TemplateObject([
             "title": .string(page.title), "body": .string(body), "facts": .list(facts),
             "hasFacts": .flag(!facts.isEmpty), "root": .string(page.path.root),
+            "outline": outlineItems, "hasOutline": .flag(!outline.isEmpty),
         ])
         if let summary = page.summary { pageContext["summary"] = .string(summary) }
         var layout = TemplateObject([
@@ -66,7 +73,7 @@ package enum PageRenderer {
                         ]))
                 }),
             "hasCrumbs": .flag(!crumbs.isEmpty),
-            "outline": .list(outline.map { .object(TemplateObject(["label": .string($0.text), "href": .string("#" + $0.id)])) }),
+            "outline": outlineItems,
             "hasOutline": .flag(!outline.isEmpty),
         ])
         if let summary = page.summary { layout["description"] = .string(summary) }

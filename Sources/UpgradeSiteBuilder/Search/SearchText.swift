@@ -25,6 +25,7 @@ enum SearchText {
             for row in table.head + table.body { for cell in row.cells { read(cell.content, found) } }
             for note in table.notes { read(note.text, found) }
         case .prose(let markdown, _, _): readProse(markdown.value, found)
+        case .command(let text): found(text, .text)
         case .section(_, _, let blocks): for block in blocks { read(block, found) }
         }
     }

@@ -104,11 +104,9 @@ struct CheckerView {
             ]
         if let example, let target = catalog.paths(from: example.id).first?.to {
             blocks.append(
-                .paragraph([
-                    .code(
-                        "upgradedocs explain --from \(example.id) --to \(target) --holds "
-                            + "OFFER@other --as-of \(context.asOf)")
-                ]))
+                .command(
+                    "upgradedocs explain --from \(example.id) --to \(target) --holds "
+                        + "OFFER@other --as-of \(context.asOf)"))
             blocks.append(
                 .paragraph([
                     .text("Open the checker with a question in its address: "),

@@ -32,6 +32,8 @@ enum NoteKind: String, Sendable {
 indirect enum Block: Hashable, Sendable {
     case heading(level: Int, [Inline], id: String?)
     case paragraph([Inline])
+    /// A shell command to copy as it is, in a block of its own.
+    case command(String)
     case list(ordered: Bool, items: [[Inline]])
     /// A list whose items carry attributes that say what each is, such as `data-service`.
     case labelledList(cssClass: String, items: [LabelledItem])
