@@ -1224,12 +1224,7 @@ thead th { background: var(--head-bg); }
 {{/hasFacts}}
 {{#hasOutline}}
 <nav class="on-this-page on-this-page-inline" aria-label="On this page">
-<p class="on-this-page-title">On this page</p>
-<ul>
-{{#outline}}
-<li><a href="{{href}}">{{label}}</a></li>
-{{/outline}}
-</ul>
+{{> outline}}
 </nav>
 {{/hasOutline}}
 
@@ -1306,12 +1301,7 @@ thead th { background: var(--head-bg); }
 {{/hasCrumbs}}
 {{#hasOutline}}
 <nav class="on-this-page on-this-page-aside" aria-label="On this page">
-<p class="on-this-page-title">On this page</p>
-<ul>
-{{#outline}}
-<li><a href="{{href}}">{{label}}</a></li>
-{{/outline}}
-</ul>
+{{> outline}}
 </nav>
 {{/hasOutline}}
 <main id="main">
@@ -1345,6 +1335,17 @@ thead th { background: var(--head-bg); }
 {{{body}}}
 <script src="{{root}}assets/filter.js"></script>
 </article>
+
+"""#),
+        ("outline.mustache", #"""
+{{! The sections of a page, for "On this page": the layout shows it beside the page on a wide
+    screen, the facts partial under the title elsewhere. }}
+<p class="on-this-page-title">On this page</p>
+<ul>
+{{#outline}}
+<li><a href="{{href}}">{{label}}</a></li>
+{{/outline}}
+</ul>
 
 """#),
         ("page.mustache", #"""

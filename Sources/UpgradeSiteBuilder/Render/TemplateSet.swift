@@ -8,7 +8,7 @@ import UpgradeContent
 /// each page kind has its own template for the body. Users edit them without
 /// touching Swift; every file is parsed up front, and each error names its file and line.
 package struct TemplateSet: Sendable {
-    static let required = ["layout", "facts"] + PageKind.allCases.map(\.rawValue)
+    static let required = ["layout", "facts", "outline"] + PageKind.allCases.map(\.rawValue)
 
     private let library: MustacheLibrary
     private let memo: TemplateMemo
