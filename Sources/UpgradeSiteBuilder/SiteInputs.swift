@@ -121,10 +121,10 @@ struct SiteInputs: Sendable {
     }
 
     /// One shard of the search index: its pages, each by its source (a prose page's own, or the model).
-    func searchShard(_ number: Int, _ pages: [Page]) -> String {
+    func searchShard(_ number: Int, _ pages: [Page], file: String? = nil) -> String {
         var fingerprint = Fingerprint()
         fingerprint.add(common)
-        fingerprint.add(SitePaths.searchShard(number))
+        fingerprint.add(file ?? SitePaths.searchShard(number))
         for page in pages {
             fingerprint.add(page.path.description)
             fingerprint.add(source(of: page.path) ?? model)

@@ -126,6 +126,12 @@ package struct SitePlan: Sendable {
                     SitePaths.searchShard(number), .data, inputs?.searchShard(number, Array(shard)), true,
                     { SearchIndex.shardFile(number, of: searchable, names: names) }
                 ))
+            let text = SitePaths.searchText(number)
+            files.append(
+                (
+                    text, .data, inputs?.searchShard(number, Array(shard), file: text), true,
+                    { SearchSections.file(number, of: searchable) }
+                ))
         }
         return files
     }

@@ -21,6 +21,8 @@ package enum SitePaths {
     package static let searchAsset = "assets/search.js"
     package static let searchPages = "data/search/pages.js"
     package static func searchShard(_ number: Int) -> String { "data/search/terms-\(number).js" }
+    /// The sections' text of the pages of shard `number`, for the snippets under each result.
+    package static func searchText(_ number: Int) -> String { "data/search/text-\(number).js" }
     package static let offers = PagePath("offers", "index")
     /// Every interpretation in full, each under its anchor (`anchor(of:)`).
     package static let interpretations = PagePath("interpretations")

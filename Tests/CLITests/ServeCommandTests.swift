@@ -125,7 +125,8 @@ struct ServeCommandTests {
             try await server.get("pages/how-to-answer.html").body.contains("Edited prose.") ? true : nil
         }
         let rebuilt = try Server.wait(seconds: 5) { rebuilds().count > before ? rebuilds()[before] : nil }
-        #expect(rebuilt.contains("(3 of "), "\(rebuilt)")
+        // The page's two files and its search shard's terms and text.
+        #expect(rebuilt.contains("(4 of "), "\(rebuilt)")
 
         kill(server.process.processIdentifier, SIGINT)
         _ = try Server.wait(seconds: 10) { server.process.isRunning ? nil : true }

@@ -140,17 +140,17 @@ struct IncrementalBuildTests {
         return Set(try Self.build(root, into: root + "/site", policy: .never).made.map(\.path))
     }
 
-    @Test("A prose edit makes that page's two files and its shard of the search index, and nothing else")
+    @Test("A prose edit makes that page's two files and its shard of the search index (terms, text), nothing else")
     func proseEditMakesOnePage() throws {
-        // The fixture's pages fit one shard.
-        let shard = SitePaths.searchShard(0)
-        #expect(try Self.made(after: Self.edits(1)[0]) == ["pages/how-to-answer.html", "pages/how-to-answer.md", shard])
+        // The fixture's pages fit one shard: its terms and its text.
+        let shard: Set = [SitePaths.searchShard(0), SitePaths.searchText(0)]
+        #expect(try Self.made(after: Self.edits(1)[0]) == shard.union(["pages/how-to-answer.html", "pages/how-to-answer.md"]))
         // A new title shows on the home page too, in the search index's list of pages, and in the header
         // of every HTML page, which names the guides while there are few; the Markdown twins have no header.
         let retitled = try Self.made(after: Self.edits(1)[1])
         let html = Set(try SiteFixture.build().map(\.path).filter { $0.hasSuffix(".html") })
         #expect(
-            retitled == html.union(["pages/how-to-answer.md", "index.md", shard, SitePaths.searchPages]),
+            retitled == html.union(shard).union(["pages/how-to-answer.md", "index.md", SitePaths.searchPages]),
             "\(retitled.sorted())")
     }
 

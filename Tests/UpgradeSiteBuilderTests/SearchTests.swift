@@ -20,6 +20,15 @@ struct SearchTests {
         let why: [String?]
         /// The direct answer to each query that names two offers: its pair, verdict and link.
         let direct: [Direct?]
+        /// The first result's snippet for each query: its section, its text and the words it marks.
+        let snippets: [Snippet?]
+
+        struct Snippet: Decodable {
+            let anchor: String
+            let heading: String
+            let text: String
+            let marked: [String]
+        }
 
         struct Direct: Decodable, Equatable {
             let from: String
@@ -194,6 +203,49 @@ struct SearchTests {
         #expect(results[1].isEmpty)
     }
 
+    @Test("A result quotes the section that matched, marks the query's words there, and links to it")
+    func snippetsMarkAndLink() throws {
+        let queries = ["suspended", "reseller", "cancels it there first", "webinars"]
+        let (status, answers, output) = try Self.ask(texts: [], queries: queries)
+        #expect(status == 0, "\(output)")
+        let snippets = try #require(answers?.snippets)
+        let files = try SiteFixture.build()
+        for (query, snippet) in zip(queries, snippets) {
+            let snippet = try #require(snippet, "\(query) has a snippet")
+            let wanted = Set(
+                SearchTerms.terms(in: query).flatMap { term in
+                    // A synonym searches for the words the site uses instead.
+                    term == "reseller" ? ["partner", "channel"] : [term]
+                })
+            #expect(!snippet.marked.isEmpty, "\(query)")
+            for word in snippet.marked { #expect(wanted.contains(word.lowercased()), "\(query): marked \(word)") }
+            #expect(snippet.text.lowercased().contains(snippet.marked[0].lowercased()))
+            // The section it links to is on its page.
+            let page = try #require(answers?.results[queries.firstIndex(of: query)!].first)
+            if !snippet.anchor.isEmpty {
+                #expect(
+                    SiteFixture.file(page, in: files).contains(#"id="\#(snippet.anchor)""#), "\(query): \(page)#\(snippet.anchor)"
+                )
+            }
+        }
+    }
+
+    @Test("Every section search can link to is an id on its page")
+    func sectionAnchorsExist() throws {
+        let files = try SiteFixture.build()
+        let context = ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate)
+        let pages = SearchIndex.searchable(SiteBuilder.pages(context, into: Diagnostics()))
+        var anchors = 0
+        for page in pages {
+            let html = SiteFixture.file(page.path.file(.html), in: files)
+            for section in SearchSections.of(page) where !section.anchor.isEmpty {
+                anchors += 1
+                #expect(html.contains(#"id="\#(section.anchor)""#), "\(page.path)#\(section.anchor)")
+            }
+        }
+        #expect(anchors > 20)
+    }
+
     @Test("Every page but the search page and the printed tables is listed once, with its title")
     func indexListsEveryPage() throws {
         let files = try SiteFixture.build()
@@ -221,7 +273,7 @@ struct SearchTests {
         #expect(try #require(answers?.terms.first) != SearchTerms.terms(in: text))
     }
 
-    @Test("An edit of one page makes one shard of the index again, and the list of pages only for a new title")
+    @Test("An edit of one page makes one shard of the index (terms and text) again, and the list only for a new title")
     func oneEditMakesOneShard() throws {
         let content = SiteFixture.content
         let plan = try SitePlan(content, templates: SiteFixture.templates, asOf: SiteFixture.referenceDate)
@@ -240,8 +292,9 @@ struct SearchTests {
         func changed(_ after: [String: String]) -> Set<String> {
             Set(after.keys.filter { $0.hasPrefix("data/search/") && after[$0] != before[$0] })
         }
-        #expect(try changed(edited(page.title, page.body + "\nA new word: zebra.\n")) == [SitePaths.searchShard(0)])
-        #expect(try changed(edited(page.title + " again", page.body)) == [SitePaths.searchShard(0), SitePaths.searchPages])
+        let shard: Set = [SitePaths.searchShard(0), SitePaths.searchText(0)]
+        #expect(try changed(edited(page.title, page.body + "\nA new word: zebra.\n")) == shard)
+        #expect(try changed(edited(page.title + " again", page.body)) == shard.union([SitePaths.searchPages]))
     }
 }
 

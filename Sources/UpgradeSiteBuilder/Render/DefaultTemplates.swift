@@ -598,9 +598,10 @@ enum DefaultTemplates {
 """#),
         ("assets/search.js", #"""
 // Search for the UpgradeDocs site: reads `?q=` and lists the matching pages in
-// <ol id="results">, best first. The index is the build's: data/search/pages.js lists
-// the pages, and each data/search/terms-N.js holds the terms of a run of them, loaded as
-// a <script>, so search works from file:// as from any server.
+// <ol id="results">, best first, each with a snippet of the section that matched, its words
+// marked. The index is the build's: data/search/pages.js lists the pages, each
+// data/search/terms-N.js holds the terms of a run of them and data/search/text-N.js their
+// sections' text, loaded as a <script>, so search works from file:// as from any server.
 // How text becomes terms must match the build's (SearchTerms.swift): runs of letters
 // and digits, lower-cased, at least `minimumLength` long, stop words left out.
 (function () {
@@ -608,6 +609,7 @@ enum DefaultTemplates {
 
   var index = null;
   var shards = {};
+  var texts = {};
   var waiting = {};
   var root = (function () {
     var src = typeof document !== "undefined" && document.currentScript ? document.currentScript.getAttribute("src") : "";
@@ -639,24 +641,64 @@ enum DefaultTemplates {
     return { terms: whole.split(" ").filter(Boolean), replaced: used };
   }
 
-  function loadShard(number, done) {
-    if (shards[number]) return done();
-    if (waiting[number]) return waiting[number].push(done);
-    waiting[number] = [done];
+  // kind: "terms" or "text"; each shard's script calls UpgradeSearch.terms or .text.
+  function loadShard(number, done, kind) {
+    kind = kind || "terms";
+    var store = kind === "terms" ? shards : texts, key = kind + number;
+    if (store[number]) return done();
+    if (waiting[key]) return waiting[key].push(done);
+    waiting[key] = [done];
     var script = document.createElement("script");
-    script.src = root + "data/search/terms-" + number + ".js";
+    script.src = root + "data/search/" + kind + "-" + number + ".js";
     script.onerror = function () {
-      shards[number] = {};
+      store[number] = {};
       report("Part of the search index could not be loaded (" + script.src + "); results may be missing.");
-      finish(number);
+      finish(key);
     };
     document.body.appendChild(script);
   }
 
-  function finish(number) {
-    var callbacks = waiting[number] || [];
-    delete waiting[number];
+  function finish(key) {
+    var callbacks = waiting[key] || [];
+    delete waiting[key];
     callbacks.forEach(function (callback) { callback(); });
+  }
+
+  var SNIPPET = 220;
+
+  /// The section of a page that holds most of the query's terms (the first, on a tie), and a window
+  /// of its text around the first of them, cut into runs, each marked when it is a query term:
+  /// {anchor, heading, parts: [[text, marked], ...]}. Null when no section holds any.
+  function snippetOf(sections, queryTerms, index) {
+    var wanted = new Set(queryTerms), best = null;
+    (sections || []).forEach(function (section) {
+      var words = [], re = /[\p{L}\p{N}]+/gu, match, found = new Set();
+      while ((match = re.exec(section[2])) !== null) {
+        var term = Array.from(match[0]).map(function (c) { return c.toLowerCase(); }).join("");
+        var hit = wanted.has(term);
+        if (hit) found.add(term);
+        words.push({ start: match.index, end: match.index + match[0].length, hit: hit });
+      }
+      if (found.size && (!best || found.size > best.count)) best = { section: section, words: words, count: found.size };
+    });
+    if (!best) return null;
+    var text = best.section[2], first = best.words.filter(function (w) { return w.hit; })[0];
+    var start = Math.max(0, first.start - 60);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || first.start;
+    if (start > first.start) start = first.start;
+    var end = Math.min(text.length, start + SNIPPET);
+    if (end < text.length) end = Math.max(first.end, text.lastIndexOf(" ", end));
+    var parts = [], at = start;
+    best.words.forEach(function (word) {
+      if (!word.hit || word.start < start || word.end > end) return;
+      if (word.start > at) parts.push([text.slice(at, word.start), false]);
+      parts.push([text.slice(word.start, word.end), true]);
+      at = word.end;
+    });
+    if (at < end) parts.push([text.slice(at, end), false]);
+    if (start > 0) parts.unshift(["… ", false]);
+    if (end < text.length) parts.push([" …", false]);
+    return { anchor: best.section[0], heading: best.section[1], parts: parts };
   }
 
   var problems = [];
@@ -780,18 +822,36 @@ enum DefaultTemplates {
       loadShard(number, function () {
         left -= 1;
         if (left === 0) {
-          render(query, rank(index, shards, queryTerms), status, list);
-          if (asked.replaced.length) {
-            status.textContent += " Searched " + asked.replaced.map(function (pair) {
-              return "“" + pair[0] + "” as “" + pair[1] + "”";
-            }).join(", ") + ", as the site words it.";
-          }
+          var note = asked.replaced.length ? " Searched " + asked.replaced.map(function (pair) {
+            return "“" + pair[0] + "” as “" + pair[1] + "”";
+          }).join(", ") + ", as the site words it." : "";
+          render(query, rank(index, shards, queryTerms), status, list, queryTerms, note);
         }
       });
     });
   }
 
-  function render(query, found, status, list) {
+  var SNIPPETS = 20;
+
+  /// Loads the text of the shards that hold the first results, then renders them.
+  function render(query, found, status, list, queryTerms, note) {
+    var results = found.every.length ? found.every : found.some;
+    var needed = [];
+    results.slice(0, SNIPPETS).forEach(function (result) {
+      var number = Math.floor(result.page / index.pagesPerShard);
+      if (needed.indexOf(number) < 0) needed.push(number);
+    });
+    var left = needed.length;
+    if (!left) return renderResults(query, found, status, list, queryTerms, note);
+    needed.forEach(function (number) {
+      loadShard(number, function () {
+        left -= 1;
+        if (left === 0) renderResults(query, found, status, list, queryTerms, note);
+      }, "text");
+    });
+  }
+
+  function renderResults(query, found, status, list, queryTerms, note) {
     var results = found.every.length ? found.every : found.some;
     if (!results.length) {
       status.textContent = "No page has “" + query + "”. Check the spelling, or try fewer words.";
@@ -801,9 +861,12 @@ enum DefaultTemplates {
         ? count + " with every word of “" + query + "”" + (results.length > LIMIT ? "; the first " + LIMIT + " follow." : ".")
         : "No page has every word of “" + query + "”; " + count + " with some of them" + (results.length > LIMIT ? ", the first " + LIMIT + ":" : ":");
     }
+    status.textContent += note || "";
     if (problems.length) status.textContent += " " + problems.join(" ");
-    results.slice(0, LIMIT).forEach(function (result) {
+    results.slice(0, LIMIT).forEach(function (result, rank) {
       var entry = index.pages[result.page];
+      var shard = texts[Math.floor(result.page / index.pagesPerShard)] || {};
+      var snippet = rank < SNIPPETS ? snippetOf(shard[result.page], queryTerms, index) : null;
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = root + entry[0];
@@ -821,7 +884,25 @@ enum DefaultTemplates {
         note.textContent = " (" + reason + ")";
         item.appendChild(note);
       }
-      if (entry[3]) {
+      if (snippet) {
+        var quoted = document.createElement("p");
+        quoted.className = "result-snippet";
+        snippet.parts.forEach(function (part) {
+          if (!part[1]) return quoted.appendChild(document.createTextNode(part[0]));
+          var mark = document.createElement("mark");
+          mark.textContent = part[0];
+          quoted.appendChild(mark);
+        });
+        if (snippet.anchor) {
+          var section = document.createElement("a");
+          section.className = "result-section";
+          section.href = root + entry[0] + "#" + encodeURIComponent(snippet.anchor);
+          section.textContent = "In “" + snippet.heading + "”";
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(section);
+        }
+        item.appendChild(quoted);
+      } else if (entry[3]) {
         var summary = document.createElement("p");
         summary.textContent = entry[3];
         item.appendChild(summary);
@@ -832,7 +913,10 @@ enum DefaultTemplates {
 
   if (typeof module !== "undefined" && module.exports) {
     // Under Node.js, for the tests that hold this script to the build's index.
-    module.exports = { termsOf: termsOf, queryTermsOf: queryTermsOf, rank: rank, why: why, directAnswer: directAnswer };
+    module.exports = {
+      termsOf: termsOf, queryTermsOf: queryTermsOf, rank: rank, why: why, directAnswer: directAnswer,
+      snippetOf: snippetOf
+    };
     return;
   }
 
@@ -846,7 +930,11 @@ enum DefaultTemplates {
     },
     terms: function (number, table) {
       shards[number] = table;
-      finish(number);
+      finish("terms" + number);
+    },
+    text: function (number, table) {
+      texts[number] = table;
+      finish("text" + number);
     }
   };
 })();
@@ -1000,6 +1088,9 @@ h1:hover .heading-anchor, h2:hover .heading-anchor, h3:hover .heading-anchor, .h
 .search-results li { margin: 0.75rem 0; }
 .search-results p { margin: 0.15rem 0 0; color: var(--muted); }
 .result-kind { font-size: 0.85rem; color: var(--muted); border: 1px solid var(--rule); border-radius: 3px; padding: 0 0.3rem; }
+.result-section { font-size: 0.9rem; }
+.search-results .result-snippet { color: var(--ink); }
+.result-snippet mark { background: var(--mark-bg); color: var(--ink); padding: 0 0.1em; }
 
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 .kind-matrix main, .kind-print main { max-width: 110rem; }
