@@ -564,7 +564,7 @@ def console_errors(root):
         # The offers page's script adds its filter: the page's one tool that only a script makes.
         if url.endswith("offers/index.html") and 'id="offer-filter"' not in result.stdout:
             problems.append("offers/index.html: the filter field never appears")
-        # Every command block gets its Copy button from copy.js.
+        # Every command block gets its Copy button from site.js.
         commands, buttons = result.stdout.count("<pre><code"), result.stdout.count('class="copy-button"')
         if commands != buttons:
             problems.append(f"{url.split('/')[-1]}: {commands} commands but {buttons} Copy buttons")
@@ -573,6 +573,24 @@ def console_errors(root):
                 message = line.split("] ", 1)[-1]
                 problems.append(f"{os.path.relpath(url.split('?')[0][len('file://'):], root)}: {message[:200]}")
     print(f"  {len(urls)} pages opened")
+    return problems
+
+
+@check("results as you type")
+def live_search(root):
+    """Typed into the header's box of a page, a query shows its first results under the box, the
+    search script and index loaded on first use; a former name finds today's offer first."""
+    probe = ("var i=document.getElementById('site-search');i.focus();i.value='Business Essentials';"
+             "i.dispatchEvent(new Event('input'));setTimeout(function(){var b=document.getElementById('site-search-results');"
+             "facts.shown=!!b&&!b.hidden;facts.links=b?[].map.call(b.querySelectorAll('li a'),function(a){"
+             "return a.getAttribute('href')}):[];document.title=JSON.stringify(facts);},2000);")
+    problems = []
+    for page, first in [("index.html", "offers/m365-business-basic.html"),
+                        ("roles/admin-agent.html", "../offers/m365-business-basic.html")]:
+        facts = measured(os.path.join(root, page), probe, "1366,860")
+        print(f"  {page}: {facts}")
+        if not facts.get("shown") or not facts.get("links") or facts["links"][0] != first:
+            problems.append(f"{page}: typing 'Business Essentials' should list {first} first: {facts}")
     return problems
 
 
@@ -611,6 +629,7 @@ DEFECTS = {
     "matrix headers in view": lambda root: edit(root, "assets/site.css",
                                                 ".upgrade-matrix thead th { position: sticky; top: 0; z-index: 2; }", ""),
     "search over HTTP": lambda root: edit(root, "assets/search.js", "[term] || []", "[term + \"_\"] || []"),
+    "results as you type": lambda root: edit(root, "assets/site.js", "\"assets/search.js\"", "\"assets/search-missing.js\""),
     "console in Chromium": lambda root: edit(root, "assets/filter.js", "\"use strict\";", "\"use strict\"; null.x;"),
     # The wording lives in the checker's data; a checker that misreads it (inverted sections) must fail.
     "checker in Chromium": lambda root: edit(root, "assets/checker.js",

@@ -13,8 +13,8 @@ package enum SitePaths {
     package static let stylesheet = "assets/site.css"
     package static let checkerAsset = "assets/checker.js"
     package static let filterAsset = "assets/filter.js"
-    /// Gives every command block a Copy button; every page loads it.
-    package static let copyAsset = "assets/copy.js"
+    /// The small tools of every page: Copy under each command, results as you type in the header.
+    package static let siteScript = "assets/site.js"
     /// Search: the page that asks (`search.html?q=TERMS`), its script, and the index the build writes,
     /// a list of pages and the terms in shards.
     package static let search = PagePath("search")

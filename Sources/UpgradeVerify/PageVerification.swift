@@ -14,7 +14,7 @@ struct PageVerification {
 
     /// The scripts each kind of page loads, relative to the site's root; every other page has none.
     static func scripts(of kind: PageKind) -> [String] {
-        [SitePaths.copyAsset] + own(kind)
+        [SitePaths.siteScript] + own(kind)
     }
 
     private static func own(_ kind: PageKind) -> [String] {

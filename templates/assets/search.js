@@ -321,12 +321,51 @@
     return;
   }
 
+  /// The first `count` pages for a query, for results as you type: [{href, title, kind, why}], and
+  /// whether some page has every word. Loads the index's shards first; `done` is called once.
+  var asked = [];
+  function find(query, count, done) {
+    if (!index) return asked.push(function () { find(query, count, done); });
+    var queryTerms = queryTermsOf(query, index).terms;
+    if (!queryTerms.length) return done([], false);
+    var left = index.shards;
+    for (var number = 0; number < index.shards; number++) {
+      loadShard(number, function () {
+        left -= 1;
+        if (left) return;
+        var found = rank(index, shards, queryTerms), results = found.every.length ? found.every : found.some;
+        done(results.slice(0, count).map(function (result) {
+          var entry = index.pages[result.page];
+          return { href: root + entry[0], title: entry[1], kind: entry[2], why: why(entry, terms(query)) };
+        }), found.every.length > 0);
+      });
+    }
+  }
+
   window.UpgradeSearch = {
+    find: find,
     pages: function (data) {
       index = data;
+      asked.splice(0).forEach(function (callback) { callback(); });
+      var list = document.getElementById("results");
+      if (!list) return;
       var query = new URLSearchParams(window.location.search).get("q") || "";
       var input = document.getElementById("q");
-      if (input) input.value = query;
+      if (input) {
+        input.value = query;
+        // Results follow the box as the agent types; the address follows too, for the back button
+        // and a link to share. Enter still submits the form, which works without scripts.
+        var timer = null;
+        input.addEventListener("input", function () {
+          clearTimeout(timer);
+          timer = setTimeout(function () {
+            var url = new URL(window.location.href);
+            url.searchParams.set("q", input.value);
+            history.replaceState(null, "", url.search ? url.pathname + url.search : url.pathname);
+            show(input.value);
+          }, 200);
+        });
+      }
       show(query);
     },
     terms: function (number, table) {

@@ -505,57 +505,6 @@ enum DefaultTemplates {
 })(typeof window !== "undefined" ? window : globalThis);
 
 """#),
-        ("assets/copy.js", #"""
-// Gives every command block a Copy button. Without scripts the block stays plain text, as
-// selectable as ever; the button is only ever added by this script.
-(function () {
-  "use strict";
-
-  // The clipboard API needs a secure page; from file:// the text is selected and copied the old way.
-  function copy(code, button) {
-    var done = function () {
-      button.textContent = "Copied";
-      setTimeout(function () { button.textContent = "Copy"; }, 2000);
-    };
-    var text = code.textContent;
-    var selectIt = function () {
-      var range = document.createRange();
-      range.selectNodeContents(code);
-      var selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return selection;
-    };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, selectIt);
-    } else {
-      selectIt();
-      if (document.execCommand && document.execCommand("copy")) done();
-    }
-  }
-
-  function decorate() {
-    var blocks = document.querySelectorAll("main pre > code");
-    for (var i = 0; i < blocks.length; i++) {
-      var code = blocks[i];
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy-button";
-      button.textContent = "Copy";
-      button.setAttribute("aria-label", "Copy the command: " + code.textContent.slice(0, 60));
-      button.addEventListener("click", copy.bind(null, code, button));
-      code.parentNode.insertAdjacentElement("afterend", button);
-    }
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", decorate);
-  } else {
-    decorate();
-  }
-})();
-
-"""#),
         ("assets/filter.js", #"""
 // Filters the offer index as you type: a row stays when every word typed is in it.
 // Without scripts the whole index shows, as it does before the first key.
@@ -920,12 +869,51 @@ enum DefaultTemplates {
     return;
   }
 
+  /// The first `count` pages for a query, for results as you type: [{href, title, kind, why}], and
+  /// whether some page has every word. Loads the index's shards first; `done` is called once.
+  var asked = [];
+  function find(query, count, done) {
+    if (!index) return asked.push(function () { find(query, count, done); });
+    var queryTerms = queryTermsOf(query, index).terms;
+    if (!queryTerms.length) return done([], false);
+    var left = index.shards;
+    for (var number = 0; number < index.shards; number++) {
+      loadShard(number, function () {
+        left -= 1;
+        if (left) return;
+        var found = rank(index, shards, queryTerms), results = found.every.length ? found.every : found.some;
+        done(results.slice(0, count).map(function (result) {
+          var entry = index.pages[result.page];
+          return { href: root + entry[0], title: entry[1], kind: entry[2], why: why(entry, terms(query)) };
+        }), found.every.length > 0);
+      });
+    }
+  }
+
   window.UpgradeSearch = {
+    find: find,
     pages: function (data) {
       index = data;
+      asked.splice(0).forEach(function (callback) { callback(); });
+      var list = document.getElementById("results");
+      if (!list) return;
       var query = new URLSearchParams(window.location.search).get("q") || "";
       var input = document.getElementById("q");
-      if (input) input.value = query;
+      if (input) {
+        input.value = query;
+        // Results follow the box as the agent types; the address follows too, for the back button
+        // and a link to share. Enter still submits the form, which works without scripts.
+        var timer = null;
+        input.addEventListener("input", function () {
+          clearTimeout(timer);
+          timer = setTimeout(function () {
+            var url = new URL(window.location.href);
+            url.searchParams.set("q", input.value);
+            history.replaceState(null, "", url.search ? url.pathname + url.search : url.pathname);
+            show(input.value);
+          }, 200);
+        });
+      }
       show(query);
     },
     terms: function (number, table) {
@@ -994,7 +982,7 @@ a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); ou
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; }
 /* A long command wraps inside its block rather than widen the page. */
 pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.5rem; background: var(--head-bg); }
-/* The Copy button copy.js adds under a command. */
+/* The Copy button site.js adds under a command. */
 .copy-button { font: inherit; font-size: 0.85rem; margin: -0.5rem 0 1rem; padding: 0.1rem 0.6rem; color: var(--ink);
   background: var(--page-bg); border: 1px solid var(--muted); border-radius: 3px; cursor: pointer; }
 
@@ -1034,7 +1022,14 @@ h1:hover .heading-anchor, h2:hover .heading-anchor, h3:hover .heading-anchor, .h
 .on-this-page-inline { padding: 0; margin: 0.5rem 0 1rem; }
 .on-this-page-title { font-weight: 600; margin: 0 0 0.25rem; }
 .on-this-page ul { margin: 0; padding-left: 1.1rem; }
-.site-search { display: flex; gap: 0.25rem; margin-left: auto; }
+.site-search { display: flex; gap: 0.25rem; margin-left: auto; position: relative; }
+/* Results as you type, under the header's box (site.js). */
+.live-results { position: absolute; top: 100%; right: 0; z-index: 20; width: min(30rem, calc(100vw - 2rem));
+  margin-top: 0.25rem; padding: 0.5rem 0.75rem; background: var(--page-bg); border: 1px solid var(--rule);
+  box-shadow: 0 4px 12px var(--shadow); }
+.live-results ul { list-style: none; margin: 0; padding: 0; }
+.live-results li { margin: 0.3rem 0; }
+.live-status { margin: 0 0 0.25rem; font-size: 0.9rem; color: var(--muted); }
 
 @media (max-width: 700px) {
   /* Kept focusable under its label: the label is what a reader sees and taps. */
@@ -1272,6 +1267,173 @@ thead th { background: var(--head-bg); }
 }
 
 """#),
+        ("assets/site.js", #"""
+// The small tools of every page, each added by this script alone: without scripts the page
+// stays whole. A Copy button under every command block (the block stays selectable text), and
+// results as you type in the header's search box (its form still opens the search page).
+(function () {
+  "use strict";
+
+  // The clipboard API needs a secure page; from file:// the text is selected and copied the old way.
+  function copy(code, button) {
+    var done = function () {
+      button.textContent = "Copied";
+      setTimeout(function () { button.textContent = "Copy"; }, 2000);
+    };
+    var text = code.textContent;
+    var selectIt = function () {
+      var range = document.createRange();
+      range.selectNodeContents(code);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection;
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, selectIt);
+    } else {
+      selectIt();
+      if (document.execCommand && document.execCommand("copy")) done();
+    }
+  }
+
+  function decorate() {
+    var blocks = document.querySelectorAll("main pre > code");
+    for (var i = 0; i < blocks.length; i++) {
+      var code = blocks[i];
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-button";
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", "Copy the command: " + code.textContent.slice(0, 60));
+      button.addEventListener("click", copy.bind(null, code, button));
+      code.parentNode.insertAdjacentElement("afterend", button);
+    }
+  }
+
+  // Results as you type: the search script and its index load on the box's first use, not on
+  // every page; the first eight pages show under the box, with a link to all of them.
+  var COUNT = 8;
+
+  function load(src, done) {
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = done;
+    script.onerror = done;
+    document.head.appendChild(script);
+  }
+
+  function liveSearch() {
+    var input = document.getElementById("site-search");
+    if (!input || !input.form) return;
+    var form = input.form, action = form.getAttribute("action") || "search.html";
+    var root = action.replace(/search\.html$/, "");
+    var box = document.createElement("div");
+    box.id = "site-search-results";
+    box.className = "live-results";
+    box.hidden = true;
+    var status = document.createElement("p");
+    status.className = "live-status";
+    status.setAttribute("aria-live", "polite");
+    var list = document.createElement("ul");
+    box.appendChild(status);
+    box.appendChild(list);
+    form.appendChild(box);
+    input.setAttribute("aria-controls", box.id);
+    input.setAttribute("aria-expanded", "false");
+
+    var loading = null, asked = 0, timer = null;
+    function ready(done) {
+      if (window.UpgradeSearch && window.UpgradeSearch.find) return done();
+      if (loading) return loading.push(done);
+      loading = [done];
+      load(root + "assets/search.js", function () {
+        load(root + "data/search/pages.js", function () {
+          loading.splice(0).forEach(function (callback) { callback(); });
+        });
+      });
+    }
+    function close() {
+      box.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+    }
+    function show(query, results, every) {
+      list.textContent = "";
+      results.forEach(function (result) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = result.href;
+        link.textContent = result.title;
+        var kind = document.createElement("span");
+        kind.className = "result-kind";
+        kind.textContent = result.kind;
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(kind);
+        if (result.why) item.appendChild(document.createTextNode(" (" + result.why + ")"));
+        list.appendChild(item);
+      });
+      var all = document.createElement("a");
+      all.href = action + "?q=" + encodeURIComponent(query);
+      all.textContent = results.length ? "All results, with snippets" : "Search the whole site";
+      status.textContent = results.length
+        ? (every ? "Pages with every word of “" : "Pages with some words of “") + query + "”: "
+        : "No page has “" + query + "”. ";
+      status.appendChild(all);
+      box.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var query = input.value, number = ++asked;
+      if (!query.trim()) return close();
+      timer = setTimeout(function () {
+        ready(function () {
+          if (!window.UpgradeSearch || !window.UpgradeSearch.find) {
+            list.textContent = "";
+            status.textContent = "Results could not load here; press Enter to open the search page.";
+            box.hidden = false;
+            return;
+          }
+          window.UpgradeSearch.find(query, COUNT, function (results, every) {
+            if (number === asked) show(query, results, every);
+          });
+        });
+      }, 150);
+    });
+    // Arrow keys walk the results; Escape closes them and returns to the box.
+    form.addEventListener("keydown", function (event) {
+      var links = [].slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (event.key === "Escape") {
+        close();
+        input.focus();
+      } else if (event.key === "ArrowDown" && !box.hidden && links.length) {
+        event.preventDefault();
+        links[Math.min(at + 1, links.length - 1)].focus();
+      } else if (event.key === "ArrowUp" && at >= 0) {
+        event.preventDefault();
+        (at === 0 ? input : links[at - 1]).focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!form.contains(event.target)) close();
+    });
+  }
+
+  function start() {
+    decorate();
+    liveSearch();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
+
+"""#),
         ("checker.mustache", #"""
 <article class="page page-checker">
 <h1>{{title}}</h1>
@@ -1343,7 +1505,7 @@ thead th { background: var(--head-bg); }
 {{/description}}
 <meta name="generator" content="{{generator}}">
 <link rel="stylesheet" href="{{root}}assets/site.css">
-<script src="{{root}}assets/copy.js" defer></script>
+<script src="{{root}}assets/site.js" defer></script>
 {{#pageStyle}}
 <style media="print">
 {{{pageStyle}}}</style>

@@ -30,16 +30,18 @@ enum SearchSections {
         return GeneratedFile(path: SitePaths.searchText(number), kind: .data, text: text)
     }
 
-    /// As much of a section as a snippet can quote from: a long section is cut, not dropped.
+    /// As much of a section as a snippet can quote from, in bytes of UTF-8: a long section is cut,
+    /// not dropped.
     static let textLimit = 2_000
 
     static func of(_ page: Page) -> [Section] {
         // Prose headings take the slugs the HTML gives them, after the ids the page's views chose.
         let slugger = Slugger()
         reserve(page.blocks, in: slugger)
-        var collector = Collector(sections: [Section(anchor: "", heading: "", text: page.summary ?? "")])
+        var collector = Collector()
+        collector.add(page.summary ?? "")
         for block in page.blocks { collector.read(block, slugger: slugger) }
-        return collector.sections.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }
+        return collector.finished.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }
     }
 
     private static func reserve(_ blocks: [Block], in slugger: Slugger) {
@@ -54,27 +56,56 @@ enum SearchSections {
         }
     }
 
-    /// The sections as they are read, the last one open.
+    /// The sections as they are read, the open one's text as bytes: a page's text is read a byte at
+    /// a time (10,000 prose pages are 13 MB), never a `Character` at a time.
     private struct Collector {
-        var sections: [Section]
+        var closed: [Section] = []
+        var anchor = "", heading = ""
+        var text: [UInt8] = []
 
-        mutating func add(_ text: String) {
-            let last = sections.count - 1
-            guard sections[last].text.count < textLimit else { return }
-            let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard !collapsed.isEmpty else { return }
-            let current = sections[last].text
-            sections[last].text = String((current.isEmpty ? collapsed : current + " " + collapsed).prefix(textLimit))
+        var finished: [Section] {
+            closed + [Section(anchor: anchor, heading: heading, text: String(decoding: text, as: UTF8.self))]
+        }
+
+        mutating func open(_ anchor: String, _ heading: String) {
+            closed.append(Section(anchor: self.anchor, heading: self.heading, text: String(decoding: text, as: UTF8.self)))
+            (self.anchor, self.heading, text) = (anchor, heading, [])
+        }
+
+        mutating func add(_ string: String) {
+            var string = string
+            string.withUTF8 { add($0[...]) }
+        }
+
+        /// Words of `bytes`, each run of ASCII white space one space, up to the limit, cut where a
+        /// character starts.
+        mutating func add(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+            guard text.count < textLimit else { return }
+            var space = !text.isEmpty
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    space = !text.isEmpty
+                    continue
+                }
+                if space {
+                    text.append(0x20)
+                    space = false
+                }
+                text.append(byte)
+            }
+            guard text.count > textLimit else { return }
+            var end = textLimit
+            while end > 0 && text[end] & 0xC0 == 0x80 { end -= 1 }
+            text.removeSubrange(end...)
         }
 
         mutating func read(_ block: Block, slugger: Slugger) {
             switch block {
             case .heading(_, let inlines, let id?):
-                var heading = ""
-                SearchText.read(inlines) { text, _ in heading += text }
-                sections.append(Section(anchor: id, heading: heading, text: ""))
+                open(id, Self.text(of: inlines))
             case .prose(let markdown, _, _):
-                readProse(markdown.value, slugger: slugger)
+                var source = markdown.value
+                source.withUTF8 { readProse($0, slugger: slugger) }
             case .section(_, _, let blocks):
                 for block in blocks { read(block, slugger: slugger) }
             case .note(_, let title, let blocks):
@@ -105,43 +136,63 @@ enum SearchSections {
         /// A prose page's lines: a `#` line starts a section under its slug, fenced blocks that embed
         /// a generated table are left out (their pages are searched on their own), and the rest is
         /// text with its inline markup taken off.
-        mutating func readProse(_ markdown: String, slugger: Slugger) {
-            var fence: (marks: Substring, embed: Bool)?
-            for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-                let trimmed = line.drop { $0 == " " }
+        mutating func readProse(_ bytes: UnsafeBufferPointer<UInt8>, slugger: Slugger) {
+            var fence: (mark: UInt8, count: Int, embed: Bool)?
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                var first = start
+                while first < end && bytes[first] == 0x20 { first += 1 }
+                let line = bytes[first..<end]
+                let mark = line.first ?? 0, marks = line.prefix { $0 == mark }.count
                 if let open = fence {
-                    if trimmed.hasPrefix(open.marks) { fence = nil } else if !open.embed { add(String(line)) }
+                    if mark == open.mark && marks >= open.count {
+                        fence = nil
+                    } else if !open.embed {
+                        add(bytes[start..<end])
+                    }
                     continue
                 }
-                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                    let marks = trimmed.prefix { $0 == trimmed.first }
-                    fence = (marks, trimmed.dropFirst(marks.count).hasPrefix("upgradedocs"))
+                if (mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~")) && marks >= 3 {
+                    fence = (mark, marks, line.dropFirst(marks).starts(with: "upgradedocs".utf8))
                     continue
                 }
-                let hashes = trimmed.prefix { $0 == "#" }
-                if (1...6).contains(hashes.count), trimmed.dropFirst(hashes.count).first == " " {
-                    let heading = plain(String(trimmed.dropFirst(hashes.count + 1)).trimmingTrailingHashes)
-                    sections.append(Section(anchor: slugger.slug(for: heading), heading: heading, text: ""))
+                if mark == UInt8(ascii: "#"), (1...6).contains(marks), line.dropFirst(marks).first == 0x20 {
+                    let heading = String(decoding: Self.plain(line.dropFirst(marks + 1)), as: UTF8.self)
+                        .trimmingTrailingHashes
+                    open(slugger.slug(for: heading), heading)
                 } else {
-                    add(plain(String(line)))
+                    let plain = Self.plain(bytes[start..<end])
+                    plain.withUnsafeBufferPointer { add($0[...]) }
                 }
             }
         }
-    }
 
-    /// Inline Markdown as a reader sees it: a link's text without its address, emphasis and code
-    /// marks off.
-    static func plain(_ text: String) -> String {
-        var out = "", rest = Substring(text)
-        while let first = rest.first {
-            rest = rest.dropFirst()
-            if first == "]", rest.first == "(", let close = rest.firstIndex(of: ")") {
-                rest = rest[rest.index(after: close)...]
-            } else if !"*`[]".contains(first) {
-                out.append(first)
+        /// Inline Markdown as a reader sees it: a link's text without its address, emphasis and code
+        /// marks off.
+        static func plain(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "]"):
+                    // A link's address, `](…)`, is not read.
+                    if index < bytes.endIndex, bytes[index] == UInt8(ascii: "("),
+                        let close = bytes[index...].firstIndex(of: UInt8(ascii: ")"))
+                    {
+                        index = close + 1
+                    }
+                case UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "["): break
+                default: out.append(byte)
+                }
             }
+            return out
         }
-        return out
     }
 }
 
