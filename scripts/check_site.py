@@ -63,7 +63,7 @@ def print_to_pdf(root):
     page = os.path.join(root, "print", "decision-tables.html")
     source = open(page, encoding="utf-8").read()
     titles = [html.unescape(t) for t in re.findall(
-        r'<section class="print-page"[^>]*>\s*<h2 id="[^"]*">(.*?)</h2>', source)]
+        r'<section class="print-page"[^>]*>\s*<h2 id="[^"]*">(.*?)(?: <a class="heading-anchor"[^>]*>#</a>)?</h2>', source)]
     problems = []
     if not titles:
         return ["the print document has no sections"]

@@ -1253,7 +1253,7 @@ thead th { background: var(--head-bg); }
   .upgrade-matrix th { overflow-wrap: anywhere; }
   .upgrade-matrix thead th:first-child { width: 16%; }
   .upgrade-matrix th[scope="row"] { min-width: 0; }
-  .upgrade-matrix td { font-size: 7.5pt; line-height: 1.2; }
+  .upgrade-matrix td, .upgrade-matrix td .symbol { font-size: 7.5pt; line-height: 1.2; }
   .print-page > ul { margin: 0.25rem 0; padding: 0; list-style: none; }
   .print-page > ul li { display: inline; margin-right: 1.25em; }
   /* The notes a printed matrix carries (its assumption, a withdrawal) stay on its sheet: one line each where they fit. */

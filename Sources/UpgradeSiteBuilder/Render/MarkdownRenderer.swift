@@ -51,8 +51,10 @@ package struct MarkdownRenderer {
                 }
             }
             return document.renderCommonMark(rewritingLinks: MarkdownLinks.rewrite)
-        case .section(_, _, let children):
-            return render(children)
+        case .section(let id, _, let children):
+            // As for a heading: a link to the section (the print page's contents) lands here.
+            let anchor = id.map { "<a id=\"\(HTML.escapeAttribute($0))\"></a>\n\n" } ?? ""
+            return anchor + render(children)
         }
     }
 
