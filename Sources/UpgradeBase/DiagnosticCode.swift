@@ -64,6 +64,7 @@ extension DiagnosticCode {
     package static let searchIndex = Self("verify.search", "The search index leaves out or misstates a page.")
     package static let rolePage = Self("verify.role", "A role guide's checks differ from the rules.")
     package static let testVectors = Self("verify.test-vectors", "The test vectors differ from the rule core's decisions.")
+    package static let dmnFile = Self("verify.dmn", "A decision table's DMN file differs from the table in the model.")
     package static let examplePage = Self("verify.example", "A worked example on a page differs from the rule core.")
     package static let indexPage = Self("verify.index", "The home page leaves out or misnames a page.")
     package static let pageStructure = Self("verify.page", "A page lacks its title, date, landmarks or links, or hides text.")
@@ -80,7 +81,7 @@ extension DiagnosticCode {
         invalidValue, inconsistent, message, frontMatter, embed, brokenLink, linkedOutside, templateSyntax, templateMissing,
         missingVariable, partialCycle, tableGap, tableOverlap, tableDisagreement, tableInputs, tableUnreachable,
         tableMergeable, exampleMismatch, disk, locked, keptFile, unsafePath, cellMismatch, tableMismatch, offerPage,
-        checkerData, searchIndex, rolePage, testVectors, examplePage, indexPage, pageStructure, siteFiles, attribute,
+        checkerData, searchIndex, rolePage, testVectors, dmnFile, examplePage, indexPage, pageStructure, siteFiles, attribute,
         stylesheet, serve, internalError,
     ]
 }

@@ -36,6 +36,8 @@ package struct SitePlan: Sendable {
         self.templates = templates
         let problems = Diagnostics()
         pages = SiteBuilder.pages(context, into: problems)
+        DMNFile.check(
+            context.catalog.tables, logic: context.catalog.logic, sourceMap: content.sourceMap, into: problems)
         try problems.throwIfErrors()
         navigation = Navigation(context: context)
         let inputs = SiteInputs(context: context, templates: templates, navigation: navigation)
@@ -111,6 +113,15 @@ package struct SitePlan: Sendable {
                     { CheckerData.file(catalog: catalog, asOf: asOf) }
                 ),
             ]
+        // Each decision table as a DMN file, from the model alone.
+        for table in catalog.tables {
+            let path = SitePaths.dmn(table.id)
+            files.append(
+                (
+                    path, .rules, inputs?.data(path), false,
+                    { DMNFile.file(table, logic: catalog.logic, rules: catalog.rule) }
+                ))
+        }
         // The search index: its list of pages, and each shard from its own pages alone.
         let searchable = SearchIndex.searchable(pages), names = SearchIndex.names(catalog), why = SearchIndex.why(catalog)
         let synonyms = context.content.settings.searchSynonyms

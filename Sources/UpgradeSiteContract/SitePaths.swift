@@ -41,6 +41,8 @@ package enum SitePaths {
     }
     package static func role(_ role: RoleID) -> PagePath { PagePath("roles", role.rawValue) }
     package static func table(_ table: TableID) -> PagePath { PagePath("rules", table.rawValue) }
+    /// A decision table as a DMN 1.3 file, beside its page.
+    package static func dmn(_ table: TableID) -> String { "rules/\(table.rawValue).dmn" }
     package static func prose(_ slug: String) -> PagePath { PagePath("pages", slug) }
 
     /// The anchor of an interpretation on the interpretations page.

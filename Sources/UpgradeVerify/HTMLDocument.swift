@@ -27,6 +27,32 @@ enum HTMLDocument {
         return root
     }
 
+    /// The name of the attribute under which `parseXML` gives an element's namespace.
+    static let namespaceKey = ":namespace"
+
+    /// Parses an XML file (a `.dmn`) with libxml2's XML parser, strictly: nil when it is not
+    /// well-formed. Nothing is fetched and no entity is expanded. Each element is named by its
+    /// local name, with its namespace under `namespaceKey`.
+    static func parseXML(_ text: String) -> HTMLElement? {
+        var bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return nil }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let document = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { pointer in
+                xmlReadMemory(pointer, Int32(buffer.count), "table.dmn", "UTF-8", options)
+            }
+        }
+        guard let document else { return nil }
+        defer { xmlFreeDoc(document) }
+        let root = HTMLElement(name: HTMLElement.rootName, attributes: [:], line: 1)
+        var child = document.pointee.children
+        while let node = child {
+            append(node, to: root, root: root)
+            child = node.pointee.next
+        }
+        return root
+    }
+
     private static func append(_ node: xmlNodePtr, to parent: HTMLElement, root: HTMLElement) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
@@ -37,6 +63,7 @@ enum HTMLDocument {
                 attributes.add(name, value(of: current))
                 attribute = current.pointee.next
             }
+            if let namespace = node.pointee.ns?.pointee.href { attributes.add(namespaceKey, string(namespace)) }
             let element = HTMLElement(
                 name: string(node.pointee.name), attributes: attributes,
                 line: Int(xmlGetLineNo(node)))

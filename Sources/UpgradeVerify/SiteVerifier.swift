@@ -123,14 +123,17 @@ package struct SiteVerifier: Sendable {
             }, uniquingKeysWith: { first, _ in first })
         // One pool of work for both cores: each format of a split program's parts, the data files, and
         // every other page. The long jobs go first, so no core is left waiting for one at the end.
-        enum Work: Sendable { case parts(ProgramID, PageFormat), vectors, checker, searchList, searchShard(Int), page(String) }
+        enum Work: Sendable {
+            case parts(ProgramID, PageFormat), vectors, checker, dmn(DecisionTable), searchList, searchShard(Int), page(String)
+        }
         // The search index's list is read first, so that each of its shards can be a piece of work of its own.
         let search = SearchVerification(catalog: catalog, site: site, pages: files.pages.filter { $0.hasSuffix(".html") })
         let searchIndex = search.index(read: { contents(of: $0) }, &report)
         let split = catalog.programs.filter { MatrixSplit.splits(offerCount: catalog.offers(in: $0.id).count) }
         let work =
             split.flatMap { program in PageFormat.allCases.map { Work.parts(program.id, $0) } }
-            + [Work.vectors, .checker] + (searchIndex.map { [Work.searchList] + (0..<$0.shards).map(Work.searchShard) } ?? [])
+            + [Work.vectors, .checker] + catalog.tables.map(Work.dmn)
+            + (searchIndex.map { [Work.searchList] + (0..<$0.shards).map(Work.searchShard) } ?? [])
             + files.pages.filter { file in
                 // A split program's parts are verified a format at a time; a part page anywhere else is a stray.
                 !(SitePaths.isPart(file) && split.contains { file.hasPrefix(SitePaths.matrix($0.id).description + "/") })
@@ -145,6 +148,11 @@ package struct SiteVerifier: Sendable {
             case .checker:
                 if let data = verifier.read(SitePaths.checkerData, &report) {
                     offers.verifyCheckerData(data, asOf: expectations.asOf, &report)
+                }
+            case .dmn(let table):
+                let file = SitePaths.dmn(table.id)
+                if let text = verifier.read(file, &report) {
+                    DMNVerification(table: table, logic: verifier.catalog.logic, file: verifier.path(file)).verify(text, &report)
                 }
             case .searchList:
                 if let searchIndex { search.verifyList(searchIndex, &report) }

@@ -400,6 +400,32 @@ let tamperings: [Tampering] = [
     ) {
         $0.replacingFirst("[\"roles/admin-agent.html\",", with: "[\"roles/someone-else.html\",")
     },
+    Tampering(name: "two rules of a DMN file swapped", file: "rules/eligibility.dmn", code: .dmnFile) { text in
+        let parts = text.components(separatedBy: "      <rule id=")
+        guard parts.count > 4 else { return text }
+        // The third and fourth rules, whose reasons come out in rule order when both fire.
+        var swapped = parts
+        swapped.swapAt(3, 4)
+        // The last rule ends the table; keep what follows it where it was.
+        let tail = { (rule: String) in rule.components(separatedBy: "    </decisionTable>") }
+        guard tail(parts[3]).count == 1, tail(parts[4]).count == 1 else { return text }
+        return swapped.joined(separator: "      <rule id=")
+    },
+    Tampering(name: "an entry of a DMN rule changed", file: "rules/eligibility.dmn", code: .dmnFile) {
+        $0.replacingFirst("<text>\"inactive\"</text>", with: "<text>\"active\"</text>")
+    },
+    Tampering(name: "a rule dropped from a DMN file", file: "rules/advisories.dmn", code: .dmnFile) { text in
+        guard let start = text.range(of: "      <rule id=\"rule_ADV-2\""),
+            let end = text.range(of: "      </rule>\n", range: start.upperBound..<text.endIndex)
+        else { return text }
+        return text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "")
+    },
+    Tampering(name: "a DMN file's hit policy changed", file: "rules/eligibility.dmn", code: .dmnFile) {
+        $0.replacingFirst("hitPolicy=\"RULE ORDER\"", with: "hitPolicy=\"FIRST\"")
+    },
+    Tampering(name: "a DMN file that is not XML", file: "rules/advisories.dmn", code: .dmnFile) {
+        $0.replacingFirst("</definitions>", with: "</definition>")
+    },
     Tampering(
         name: "a table injected into a role guide", file: "roles/admin-agent.html",
         code: .pageStructure

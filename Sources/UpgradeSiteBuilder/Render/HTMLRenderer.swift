@@ -141,6 +141,8 @@ package final class HTMLRenderer {
                 "<a href=\"\(HTML.escapeAttribute(checkerAddress(query)))\">\(render(children))</a>"
             case .webLink(let children, let url):
                 "<a href=\"\(HTML.escapeAttribute(url))\">\(render(children))</a>"
+            case .fileLink(let children, let file):
+                "<a href=\"\(HTML.escapeAttribute(page.root + file))\">\(render(children))</a>"
             case .symbol(let glyph, let alternative):
                 alternative.isEmpty
                     ? "<span class=\"symbol\" aria-hidden=\"true\">\(HTML.escape(glyph))</span>"
@@ -205,7 +207,7 @@ package final class HTMLRenderer {
             switch inline {
             case .text(let text), .code(let text): text
             case .strong(let children), .link(let children, _, _), .checkerLink(let children, _),
-                .htmlLink(let children, _), .webLink(let children, _):
+                .htmlLink(let children, _), .webLink(let children, _), .fileLink(let children, _):
                 plainText(children)
             case .symbol(_, let alternative): alternative
             case .footnoteMark(let mark, _): mark

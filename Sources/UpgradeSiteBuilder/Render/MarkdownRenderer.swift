@@ -100,6 +100,8 @@ package struct MarkdownRenderer {
                     + url.replacingOccurrences(of: "<", with: "%3C")
                     .replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: "\n", with: "%0A")
                     .replacingOccurrences(of: "|", with: "%7C") + ">)"
+            case .fileLink(let children, let file):
+                "[" + render(children, inCell: inCell) + "](" + page.root + file + ")"
             case .symbol(let glyph, _): Self.escape(glyph)
             case .footnoteMark(let mark, _): mark
             case .lineBreak: inCell ? "<br/>" : "\\\n"

@@ -35,7 +35,7 @@ enum SearchText {
             switch inline {
             case .text(let text), .code(let text): found(text, part)
             case .strong(let inner), .link(let inner, _, _), .checkerLink(let inner, _), .htmlLink(let inner, _),
-                .webLink(let inner, _):
+                .webLink(let inner, _), .fileLink(let inner, _):
                 read(inner, as: part, found)
             case .symbol(_, let alternative): found(alternative, part)
             case .footnoteMark, .lineBreak: break

@@ -16,6 +16,7 @@ struct DecisionTableView {
             ]),
             legend(),
             .table(markup()),
+            dmnLink,
         ]
         let cited = table.rules.compactMap(\.cites).compactMap(context.catalog.rule)
         if !cited.isEmpty {
@@ -47,6 +48,17 @@ struct DecisionTableView {
                 Fact("Rules", [.text(String(table.rules.count))]), context.asOfFact,
             ],
             blocks: blocks)
+    }
+
+    /// The same table as a DMN 1.3 file, for Camunda Modeler, dmn-js or the KIE editor.
+    var dmnLink: Block {
+        .paragraph([
+            .fileLink([.text("Open in a DMN modeler")], file: SitePaths.dmn(table.id)),
+            .text(
+                ": the same table as a DMN 1.3 file (\(table.id).dmn), for Camunda Modeler, dmn-js or the KIE "
+                    + "editor. Its inputs are named as in the test vectors, and an engine nobody here wrote "
+                    + "decides every one of their points as this page does."),
+        ])
     }
 
     func legend() -> Block {

@@ -14,6 +14,8 @@ indirect enum Inline: Hashable, Sendable {
     case checkerLink([Inline], query: [Attribute])
     /// A link to a page's HTML form from either twin: for what only the HTML page can do.
     case htmlLink([Inline], to: PagePath)
+    /// A file of the site that is no page, such as a table's `.dmn`, by its path from the site's root.
+    case fileLink([Inline], file: String)
     /// A page outside the site, such as the Microsoft Learn page a rule cites (an http(s) address from content).
     case webLink([Inline], url: String)
     /// A symbol such as ✓, with the words a screen reader and a Markdown reader get instead.

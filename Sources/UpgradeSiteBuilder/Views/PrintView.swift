@@ -75,6 +75,17 @@ struct PrintView {
                 ordered: true,
                 items: sheets.map { [.link([.text($0.title)], to: SitePaths.print, anchor: $0.sectionID)] }),
         ]
+        if !catalog.tables.isEmpty {
+            blocks += [
+                .heading(level: 2, [.text("In a DMN modeler")], id: "dmn"),
+                .paragraph([.text("Each decision table is also a DMN 1.3 file, for Camunda Modeler, dmn-js or KIE:")]),
+                .list(
+                    ordered: false,
+                    items: catalog.tables.map { table in
+                        [.fileLink([.text("\(table.title) (\(table.id).dmn)")], file: SitePaths.dmn(table.id))]
+                    }),
+            ]
+        }
         if !sources.isEmpty {
             blocks += [
                 .heading(level: 2, [.text("Sources")], id: "sources"),
