@@ -43,6 +43,8 @@ extension DiagnosticCode {
     package static let missingVariable = Self("template.missing-variable", "A template names a value no page gives it.")
     package static let partialCycle = Self("template.partial-cycle", "Partials include each other in a circle.")
     // Decision tables and worked examples.
+    package static let dmnRead = Self(
+        "table.dmn", "A DMN file cannot be read as a decision table: not DMN 1.3, or beyond the portable subset.")
     package static let tableGap = Self("table.gap", "A case of the condition space matches no row.")
     package static let tableOverlap = Self("table.overlap", "Rows overlap where the hit policy forbids it.")
     package static let tableDisagreement = Self("table.disagreement", "A table concludes otherwise than the rule core.")
@@ -79,9 +81,9 @@ extension DiagnosticCode {
     package static let all: [DiagnosticCode] = [
         yamlSyntax, unreadable, fileName, missingKey, unknownKey, wrongType, duplicate, unknownID, invalidID,
         invalidValue, inconsistent, message, frontMatter, embed, brokenLink, linkedOutside, templateSyntax, templateMissing,
-        missingVariable, partialCycle, tableGap, tableOverlap, tableDisagreement, tableInputs, tableUnreachable,
+        missingVariable, partialCycle, dmnRead, tableGap, tableOverlap, tableDisagreement, tableInputs, tableUnreachable,
         tableMergeable, exampleMismatch, disk, locked, keptFile, unsafePath, cellMismatch, tableMismatch, offerPage,
-        checkerData, searchIndex, rolePage, testVectors, dmnFile, examplePage, indexPage, pageStructure, siteFiles, attribute,
-        stylesheet, serve, internalError,
+        checkerData, searchIndex, rolePage, testVectors, dmnFile, examplePage, indexPage, pageStructure, siteFiles,
+        attribute, stylesheet, serve, internalError,
     ]
 }

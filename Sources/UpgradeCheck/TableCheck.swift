@@ -9,8 +9,25 @@ package enum TableCheck {
     package static func check(_ content: LoadedContent, into diagnostics: Diagnostics) {
         let examples = Examples(content)
         for table in content.catalog.tables {
-            diagnostics.append(contentsOf: TableFindings(table: table, content: content, examples: examples).all())
+            diagnostics.append(
+                contentsOf: TableFindings(
+                    table: table, content: content, examples: examples,
+                    tableAt: content.sourceMap.tables[table.id] ?? SourceLocation(file: "tables/\(table.id).yaml"),
+                    rowsAt: table.rules.map { content.sourceMap.tableRows[TableRowKey(table: table.id, row: $0.id)] }
+                ).all())
         }
+    }
+
+    /// The same analysis for a table from elsewhere, such as a DMN file edited in a modeler, each
+    /// finding placed where `tableAt` and `rowsAt` (one for each rule) say.
+    package static func check(
+        _ table: DecisionTable, content: LoadedContent, tableAt: SourceLocation, rowsAt: [SourceLocation],
+        into diagnostics: Diagnostics
+    ) {
+        diagnostics.append(
+            contentsOf: TableFindings(
+                table: table, content: content, examples: Examples(content), tableAt: tableAt, rowsAt: rowsAt
+            ).all())
     }
 }
 
@@ -34,12 +51,20 @@ private struct TableFindings {
     let content: LoadedContent
     let examples: Examples
     let encoding: TableEncoding
+    let tableLocation: SourceLocation
+    /// Each rule's place, where known.
+    let rowsAt: [SourceLocation?]
 
-    init(table: DecisionTable, content: LoadedContent, examples: Examples) {
+    init(
+        table: DecisionTable, content: LoadedContent, examples: Examples, tableAt: SourceLocation,
+        rowsAt: [SourceLocation?]
+    ) {
         self.table = table
         self.content = content
         self.examples = examples
         encoding = TableEncoding(table)
+        tableLocation = tableAt
+        self.rowsAt = rowsAt
     }
 
     func all() -> [Diagnostic] {
@@ -146,12 +171,8 @@ private struct TableFindings {
         return "; try: " + Counterexamples.command(for: request)
     }
 
-    private var tableLocation: SourceLocation {
-        content.sourceMap.tables[table.id] ?? SourceLocation(file: "tables/\(table.id).yaml")
-    }
-
     private func rowLocation(_ index: Int) -> SourceLocation {
-        content.sourceMap.tableRows[TableRowKey(table: table.id, row: table.rules[index].id)] ?? tableLocation
+        (index < rowsAt.count ? rowsAt[index] : nil) ?? tableLocation
     }
 
     private func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) -> Diagnostic {

@@ -152,7 +152,7 @@ package struct SiteVerifier: Sendable {
             case .dmn(let table):
                 let file = SitePaths.dmn(table.id)
                 if let text = verifier.read(file, &report) {
-                    DMNVerification(table: table, logic: verifier.catalog.logic, file: verifier.path(file)).verify(text, &report)
+                    DMNVerification(table: table, file: verifier.path(file)).verify(text, &report)
                 }
             case .searchList:
                 if let searchIndex { search.verifyList(searchIndex, &report) }

@@ -1,9 +1,11 @@
+import Foundation
 import ArgumentParser
 import UpgradeBase
 import UpgradeCheck
 import UpgradeContent
 import UpgradeCore
 import UpgradePipeline
+import UpgradeVerify
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,8 +28,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @Option(
+        name: .customLong("dmn"),
+        help: ArgumentHelp(
+            "A decision table as a DMN 1.3 file, such as one edited in Camunda Modeler: analyse it as check "
+                + "analyses the model's tables, each finding at its rule's line.", valueName: "FILE"))
+    var dmn: String?
+
     func run() throws {
         let content = try options.load()
+        if let dmn { return try review(dmn, content: content) }
         let findings = ContentChecks.run(content)
         Console.report(findings.all)
         let errors = findings.errors.count
@@ -38,5 +48,31 @@ struct CheckCommand: ParsableCommand {
                 + "\(catalog.roles.count) roles, \(catalog.interpretations.count) interpretations, "
                 + "\(catalog.examples.count) examples; \(catalog.tables.count) decision tables complete, "
                 + "consistent with their hit policy, and in agreement with the rule core\n")
+    }
+
+    /// `--dmn FILE`: the file's table, analysed against the rule core as the model's tables are.
+    private func review(_ file: String, content: LoadedContent) throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Console.report([Diagnostic(.error, .unreadable, "cannot read the DMN file", at: SourceLocation(file: file))])
+            throw Console.fail("nothing was checked")
+        }
+        let reading: DMNTableReader.Reading
+        do {
+            reading = try DMNTableReader.read(String(decoding: data, as: UTF8.self), file: file) { id in
+                content.catalog.tables.first { $0.id == id }
+            }
+        } catch {
+            Console.report(error.diagnostics)
+            throw Console.fail("\(file) is not a decision table this check reads")
+        }
+        let findings = Diagnostics()
+        TableCheck.check(
+            reading.table, content: content, tableAt: reading.tableAt, rowsAt: reading.rulesAt, into: findings)
+        Console.report(findings.all)
+        let errors = findings.errors.count
+        guard errors == 0 else { throw Console.fail("\(errors) finding\(errors == 1 ? "" : "s") in \(file)") }
+        Console.out(
+            "ok: \(file): \(reading.table.rules.count) rules, complete, consistent with hit policy "
+                + "\(reading.table.hitPolicy.rawValue), and in agreement with the rule core\n")
     }
 }
