@@ -176,9 +176,14 @@ def links_markdown(root):
         if directory.startswith(mirror):
             continue
         for name in files:
-            if not name.endswith(".md"):
-                continue
             source = os.path.join(directory, name)
+            if not name.endswith(".md"):
+                # A twin may link a file that is no page, such as a table's .dmn: it stands beside it.
+                if not name.endswith(".html"):
+                    copy = os.path.join(mirror, os.path.relpath(source, root))
+                    os.makedirs(os.path.dirname(copy), exist_ok=True)
+                    shutil.copyfile(source, copy)
+                continue
             target = os.path.join(mirror, os.path.relpath(source, root))[:-3] + ".html"
             os.makedirs(os.path.dirname(target), exist_ok=True)
             body = run(["cmark", "--unsafe", source]).stdout
