@@ -1,10 +1,16 @@
 import Dispatch
 import Foundation
 import Glibc
+import UpgradeBase
 
 /// The preview's HTTP/1.1 server, on the system's sockets: `GET` and `HEAD`, one request a
 /// connection, answers from memory. It is all a preview needs, and it keeps an HTTP library
 /// (and the FoundationNetworking it links) out of every other command's start-up.
+///
+/// Any web page the agent has open may send it requests, so it answers only for its own
+/// address (a `Host` of another name, as DNS rebinding sends, is refused), reads a request in
+/// linear time within limits and a deadline, and caps its open connections: no page can read
+/// the preview from another origin, or stall it.
 final class HTTPListener: @unchecked Sendable {
     struct Response {
         let status: Int
@@ -21,7 +27,17 @@ final class HTTPListener: @unchecked Sendable {
     private let handler: Handler
     private let connections = DispatchQueue(label: "upgradedocs.preview.connections", attributes: .concurrent)
     /// A request head larger than this is refused: a preview's requests are a line and a few headers.
-    private static let headLimit = 16 * 1024
+    static let headLimit = 16 * 1024
+    /// A request line longer than this is refused (414).
+    static let lineLimit = 8 * 1024
+    /// How long a client has to send its request head, in all.
+    static let deadline: Duration = .seconds(5)
+    /// Connections served at once; one more is told to come back (503) at once.
+    static let connectionLimit = 32
+    /// The `Host` values answered: the served address and the loopback names, with the port.
+    private let hosts: Set<String>
+    private let open = Locked(0)
+    private let stopped = Locked(false)
 
     init(host: String, port: UInt16, handler: @escaping Handler) throws(ListenError) {
         self.handler = handler
@@ -65,22 +81,39 @@ final class HTTPListener: @unchecked Sendable {
             throw ListenError("cannot listen on \(host):\(port): \(reason)")
         }
         descriptor = socket
-        url = "http://" + (six ? "[\(ip)]" : ip) + ":\(Self.port(of: socket))/"
+        let served = Self.port(of: socket)
+        url = "http://" + (six ? "[\(ip)]" : ip) + ":\(served)/"
+        hosts = Set(
+            [six ? "[\(ip)]" : ip, host, "localhost", "127.0.0.1", "[::1]"].map { "\($0.lowercased()):\(served)" })
     }
 
     deinit { close(descriptor) }
 
-    /// Accepts connections on a thread of its own until `stop`.
+    /// Accepts connections on a thread of its own until `stop`. Running out of descriptors, or of
+    /// memory for a socket, is waited out: a flood of connections slows the preview, never ends it.
     func start() {
         let thread = Thread { [self] in
             while true {
                 let client = accept(descriptor, nil, nil)
                 if client < 0 {
-                    if errno == EINTR || errno == ECONNABORTED { continue }
-                    return
+                    if stopped.withLock({ $0 }) { return }
+                    if errno != EINTR && errno != ECONNABORTED { usleep(50_000) }
+                    continue
                 }
                 _ = fcntl(client, F_SETFD, FD_CLOEXEC)
-                connections.async { [self] in serve(client) }
+                let admitted = open.withLock { count in
+                    guard count < Self.connectionLimit else { return false }
+                    count += 1
+                    return true
+                }
+                guard admitted else {
+                    refuse(client)
+                    continue
+                }
+                connections.async { [self] in
+                    serve(client)
+                    open.withLock { $0 -= 1 }
+                }
             }
         }
         thread.name = "upgradedocs preview"
@@ -89,45 +122,91 @@ final class HTTPListener: @unchecked Sendable {
 
     /// Stops accepting; the accepting thread ends.
     func stop() {
+        stopped.withLock { $0 = true }
         shutdown(descriptor, Int32(SHUT_RDWR))
+    }
+
+    /// A connection past the limit: told at once, without waiting on it.
+    private func refuse(_ client: Int32) {
+        _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK)
+        let bytes = Self.bytes(of: Self.plain(503, "the preview is busy; try again\n"), head: false)
+        _ = bytes.withUnsafeBytes { Glibc.send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        close(client)
     }
 
     private func serve(_ client: Int32) {
         defer { close(client) }
-        // A client that stalls is dropped rather than holding a thread.
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        // Each wait is short; the deadline bounds them all, so a client that trickles bytes is dropped.
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var sendTimeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
+        let clock = ContinuousClock(), end = clock.now + Self.deadline
         var head: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while Self.endOfHead(in: head) == nil {
+        var searched = 0, lineEnd: Int?
+        while true {
+            if let found = Self.endOfHead(in: head, from: searched) {
+                head.removeSubrange(found...)
+                break
+            }
+            searched = max(0, head.count - 3)
+            if lineEnd == nil { lineEnd = head.firstIndex(of: 0x0A) }
+            if lineEnd == nil && head.count > Self.lineLimit {
+                return refuseUnread(client, Self.plain(414, "request line too long\n"))
+            }
+            if head.count > Self.headLimit {
+                return refuseUnread(client, Self.plain(431, "request head too large\n"))
+            }
+            guard clock.now < end else { return }
             let count = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
+            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) { continue }
             guard count > 0 else { return }
             head += buffer[..<count]
-            guard head.count <= Self.headLimit else {
-                send(
-                    client,
-                    Self.bytes(
-                        of: Response(
-                            status: 431, type: "text/plain; charset=utf-8",
-                            body: Array("request head too large\n".utf8)), head: false))
-                return
-            }
         }
-        let line = head.prefix { $0 != 0x0D && $0 != 0x0A }
-        let parts = line.split(separator: 0x20)
+        let response = respond(to: head)
+        send(client, Self.bytes(of: response.response, head: response.headOnly))
+    }
+
+    /// An answer to a request not read to its end: sent, then what the client still sends is read
+    /// and dropped for a moment, so closing does not reset the connection before it reads the answer.
+    private func refuseUnread(_ client: Int32, _ response: Response) {
+        send(client, Self.bytes(of: response, head: false))
+        shutdown(client, Int32(SHUT_WR))
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        let clock = ContinuousClock(), end = clock.now + .milliseconds(500)
+        var drained = 0
+        while clock.now < end && drained < 4 * 1024 * 1024 {
+            let count = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return }
+            drained += count
+        }
+    }
+
+    /// The answer to a request head (without its blank line).
+    private func respond(to head: [UInt8]) -> (response: Response, headOnly: Bool) {
+        let lines = head.split(separator: 0x0A).map { line in line.last == 0x0D ? line.dropLast() : line }
+        let parts = (lines.first ?? []).split(separator: 0x20)
         let method = parts.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
         let target = parts.count >= 2 ? String(decoding: parts[1], as: UTF8.self) : ""
-        let response: Response
-        if parts.count != 3 || !target.hasPrefix("/") {
-            response = Response(status: 400, type: "text/plain; charset=utf-8", body: Array("bad request\n".utf8))
-        } else if method != "GET" && method != "HEAD" {
-            response = Response(status: 405, type: "text/plain; charset=utf-8", body: Array("only GET and HEAD\n".utf8))
-        } else {
-            let raw = String(target.prefix { $0 != "?" && $0 != "#" })
-            response = handler(method, raw.removingPercentEncoding ?? raw)
+        let hostLines = lines.dropFirst().filter {
+            $0.count >= 5 && String(decoding: $0.prefix(5), as: UTF8.self).lowercased() == "host:"
         }
-        send(client, Self.bytes(of: response, head: method == "HEAD"))
+        let host = hostLines.first.map { String(decoding: $0.dropFirst(5), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+        if parts.count != 3 || !target.hasPrefix("/") || hostLines.count != 1 {
+            return (Self.plain(400, "bad request: a request line and one Host header\n"), false)
+        }
+        // A page of another site that rebinds its name to this address still sends its own name.
+        guard let host, hosts.contains(host.lowercased()) else {
+            return (Self.plain(421, "this preview answers only at \(url)\n"), false)
+        }
+        guard method == "GET" || method == "HEAD" else { return (Self.plain(405, "only GET and HEAD\n"), false) }
+        let raw = String(target.prefix { $0 != "?" && $0 != "#" })
+        return (handler(method, raw.removingPercentEncoding ?? raw), method == "HEAD")
+    }
+
+    private static func plain(_ status: Int, _ text: String) -> Response {
+        Response(status: status, type: "text/plain; charset=utf-8", body: Array(text.utf8))
     }
 
     private func send(_ client: Int32, _ bytes: [UInt8]) {
@@ -139,9 +218,11 @@ final class HTTPListener: @unchecked Sendable {
         }
     }
 
-    private static func endOfHead(in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        for index in 0...(bytes.count - 4)
+    /// Where the blank line that ends a head starts, looking from `start` on: each byte is looked at
+    /// once however the head arrives.
+    private static func endOfHead(in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= 4, start <= bytes.count - 4 else { return nil }
+        for index in start...(bytes.count - 4)
         where bytes[index] == 0x0D && bytes[index + 1] == 0x0A && bytes[index + 2] == 0x0D && bytes[index + 3] == 0x0A {
             return index
         }
@@ -149,8 +230,8 @@ final class HTTPListener: @unchecked Sendable {
     }
 
     private static let reasons = [
-        200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed",
-        431: "Request Header Fields Too Large",
+        200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 414: "URI Too Long",
+        421: "Misdirected Request", 431: "Request Header Fields Too Large", 503: "Service Unavailable",
     ]
 
     static func bytes(of response: Response, head: Bool) -> [UInt8] {
