@@ -7,41 +7,75 @@ import Glibc
 /// in a sub-folder) is an error that says why, never silently left out; a link
 /// that leads outside the folder is refused.
 struct ContentListing {
+    /// The model's files: a YAML file of the folder by any other name would not be read.
+    static let modelFiles = [
+        "site.yaml", "programs.yaml", "services.yaml", "offers.yaml", "paths.yaml", "rules.yaml", "roles.yaml",
+        "interpretations.yaml", "examples.yaml",
+    ]
+
     /// YAML files of the folder and of `tables/`, as paths relative to it, sorted.
     let yaml: [String]
     /// The names in `tables/` that are read.
     let tables: [String]
     /// The names in `pages/` that are read.
     let pages: [String]
+    /// Names of the folder that are there but must not be opened (a pipe or a device).
+    let refused: Set<String>
 
     init(directory: String, sink: Diagnostics) {
         let guardLinks = LinkedOutside(root: directory)
+        var refused: Set<String> = []
         func entries(_ folder: String) -> [(name: String, isFolder: Bool)] {
             let path = folder.isEmpty ? directory : directory + "/" + folder
             // The folder itself is inside, so only a link can lead out; it alone is resolved.
             return (FolderListing.entries(at: path) ?? []).filter { !$0.name.hasPrefix(".") }.compactMap { entry in
-                guard entry.kind == .link else { return (entry.name, entry.kind == .folder) }
                 let full = path + "/" + entry.name
+                // A pipe or a device would block the read that opens it, or never end: it is named, not opened.
+                guard entry.kind != .other else {
+                    sink.error(
+                        .unreadable, "not a regular file (a pipe, socket or device); it is not read",
+                        at: SourceLocation(file: full))
+                    refused.insert(folder + entry.name)
+                    return nil
+                }
+                guard entry.kind == .link else { return (entry.name, entry.kind == .folder) }
                 if guardLinks.leadsOutside(full) {
                     sink.error(.linkedOutside, LinkedOutside.message, at: SourceLocation(file: full))
                     return nil
                 }
-                var target: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: full, isDirectory: &target)
-                return (entry.name, target.boolValue)
+                var status = stat()
+                guard stat(full, &status) == 0 else { return nil }
+                let type = status.st_mode & S_IFMT
+                guard type == S_IFREG || type == S_IFDIR else {
+                    sink.error(.unreadable, "links to what is not a regular file; it is not read", at: SourceLocation(file: full))
+                    refused.insert(folder + entry.name)
+                    return nil
+                }
+                return (entry.name, type == S_IFDIR)
             }
         }
         func yamlFiles(_ folder: String) -> [String] {
             entries(folder).filter { !$0.isFolder }.compactMap { entry in
-                if entry.name.hasSuffix(".yml") {
+                let location = SourceLocation(file: directory + "/" + folder + entry.name)
+                let lower = entry.name.lowercased()
+                if lower.hasSuffix(".yml") || (lower.hasSuffix(".yaml") && !entry.name.hasSuffix(".yaml")) {
                     sink.error(
                         .fileName,
                         "content files end in .yaml; this one is not read: rename it to "
-                            + entry.name.dropLast(4) + ".yaml",
-                        at: SourceLocation(file: directory + "/" + folder + entry.name))
+                            + entry.name.dropLast(lower.hasSuffix(".yml") ? 4 : 5) + ".yaml", at: location)
                     return nil
                 }
-                return entry.name.hasSuffix(".yaml") ? entry.name : nil
+                guard entry.name.hasSuffix(".yaml") else { return nil }
+                // Every file of the folder is read by its name; another name would be left out without a word.
+                if folder.isEmpty && !Self.modelFiles.contains(entry.name) {
+                    sink.error(
+                        .fileName,
+                        "'\(entry.name)' is not a file of the model, so it is not read\(suggestion(for: entry.name, among: Self.modelFiles)); "
+                            + "the model's files are " + Self.modelFiles.joined(separator: ", ")
+                            + ", and decision tables go in tables/", at: location)
+                    return nil
+                }
+                return entry.name
             }
         }
         let root = yamlFiles(""), tables = yamlFiles("tables/")
@@ -55,10 +89,12 @@ struct ContentListing {
                 return nil
             }
             if entry.name.hasSuffix(".md") { return entry.name }
-            if [".markdown", ".mdown", ".mkd", ".mkdn", ".txt"].contains(where: entry.name.hasSuffix) {
-                sink.error(.fileName, "prose pages end in .md; this one is not read: rename it", at: location)
+            let lower = entry.name.lowercased()
+            if [".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt"].contains(where: lower.hasSuffix) {
+                sink.error(.fileName, "prose pages end in .md, in lower case; this one is not read: rename it", at: location)
             }
             return nil
         }
+        self.refused = refused
     }
 }

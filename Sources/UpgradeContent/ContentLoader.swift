@@ -46,6 +46,8 @@ final class ContentReading {
 
     /// Every YAML file of the folder and of `tables/`, composed on both cores before the readers.
     private let composed: [String: YAMLFile.Composed]
+    /// Files there that are not opened, already reported: a pipe would block the read.
+    let refused: Set<String>
     /// The names of `tables/*.yaml` and `pages/*.md` that are read, in file-name order.
     let tableFiles: [String], pageFiles: [String]
     /// What the last load learnt of the pages, by their files' stamps.
@@ -63,6 +65,7 @@ final class ContentReading {
         let listing = ContentListing(directory: directory, sink: sink)
         tableFiles = listing.tables
         pageFiles = listing.pages
+        refused = listing.refused
         let names = listing.yaml
         composed = Dictionary(
             uniqueKeysWithValues: zip(
@@ -83,6 +86,10 @@ final class ContentReading {
     }
 
     func file(_ name: String, what: String, keys: [String], optional: Bool = false) -> YAMLObject? {
+        guard !refused.contains(name) else {
+            unreadable.insert(name)
+            return nil
+        }
         let object = YAMLFile.read(
             name, in: directory, what: what, keys: keys, sink: sink, optional: optional,
             composed: composed[name])

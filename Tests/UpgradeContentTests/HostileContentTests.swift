@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import UpgradeBase
 import UpgradeContent
@@ -79,6 +80,31 @@ struct HostileContentTests {
         try "---\ntitle: A\n---\n".write(toFile: fixture.directory + "/pages/guide.markdown", atomically: true, encoding: .utf8)
         let places = fixture.errors().filter { $0.code == .fileName }.map(\.place)
         #expect(places == ["extra.yml:1:1", "guide.markdown:1:1", "more:1:1"])
+    }
+
+    @Test("A misspelt model file and a page with an upper-case extension are errors naming them, with the name meant")
+    func misspeltFilesAreNamed() throws {
+        let fixture = try ContentFixture()
+        try "offers: []".write(toFile: fixture.directory + "/ofers.yaml", atomically: true, encoding: .utf8)
+        try "offers: []".write(toFile: fixture.directory + "/Offers.YAML", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: fixture.directory + "/pages", withIntermediateDirectories: true)
+        try "---\ntitle: A\n---\n".write(toFile: fixture.directory + "/pages/escalation.MD", atomically: true, encoding: .utf8)
+        let found = fixture.errors().filter { $0.code == .fileName }
+        #expect(found.map(\.place).sorted() == ["Offers.YAML:1:1", "escalation.MD:1:1", "ofers.yaml:1:1"])
+        #expect(found.first { $0.place == "ofers.yaml:1:1" }?.names("ofers.yaml", "offers.yaml") == true)
+    }
+
+    @Test("A pipe where a page or a model file should be is named and never opened, so a load cannot hang")
+    func pipesAreNotOpened() throws {
+        let fixture = try ContentFixture()
+        try FileManager.default.createDirectory(atPath: fixture.directory + "/pages", withIntermediateDirectories: true)
+        try FileManager.default.removeItem(atPath: fixture.directory + "/roles.yaml")
+        #expect(mkfifo(fixture.directory + "/roles.yaml", 0o644) == 0)
+        #expect(mkfifo(fixture.directory + "/pages/stuck.md", 0o644) == 0)
+        let errors = fixture.errors()
+        // Nothing else: the roles a pipe would have held are not reported as missing where they are named.
+        #expect(errors.map(\.place).sorted() == ["roles.yaml:1:1", "stuck.md:1:1"])
+        #expect(errors.allSatisfy { $0.code == .unreadable })
     }
 
     @Test("A link in content that leads outside it is refused")
