@@ -58,6 +58,8 @@ package enum ProsePageReader {
     static func read(_ text: String, slug: String, file: String, sink: Diagnostics) -> ProsePage? {
         // Windows line endings read as any other: the lines, and so every location, stay the same.
         var text = text
+        // A byte-order mark, as some Windows editors save, is no part of the page.
+        if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
         let count = text.utf8.count
         let hasReturn = text.withUTF8 { $0.baseAddress.map { memchr($0, 0x0D, count) != nil } ?? false }
         if hasReturn { text = text.replacingOccurrences(of: "\r\n", with: "\n") }

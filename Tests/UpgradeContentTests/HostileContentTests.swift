@@ -107,6 +107,20 @@ struct HostileContentTests {
         #expect(errors.allSatisfy { $0.code == .unreadable })
     }
 
+    @Test("A page and a model file saved with a UTF-8 byte-order mark read as without it")
+    func byteOrderMarkIsAccepted() throws {
+        let fixture = try ContentFixture()
+        try FileManager.default.createDirectory(atPath: fixture.directory + "/pages", withIntermediateDirectories: true)
+        try "\u{FEFF}---\ntitle: Escalation\n---\n\nAsk a Global admin.\n".write(
+            toFile: fixture.directory + "/pages/escalation.md", atomically: true, encoding: .utf8)
+        let site = fixture.directory + "/site.yaml"
+        try ("\u{FEFF}" + (try String(contentsOfFile: site, encoding: .utf8))).write(
+            toFile: site, atomically: true, encoding: .utf8)
+        let loaded = try fixture.load()
+        #expect(loaded.pages.map(\.title) == ["Escalation"])
+        #expect(loaded.settings.title == "Fixture")
+    }
+
     @Test("A link in content that leads outside it is refused")
     func linkOutside() throws {
         let fixture = try ContentFixture()
