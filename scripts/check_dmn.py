@@ -17,7 +17,7 @@ here as "no output", which is what such a point means for a table).
 
 Usage: check_dmn.py SITE [--self-test]
 """
-import copy
+import importlib.metadata
 import json
 import os
 import re
@@ -208,7 +208,7 @@ def check(site):
         if len(disagreements) > 10:
             problems.append(f"{path}: … and {len(disagreements) - 10} more disagreements")
         figures.append(f"{path}: {len(model['rules'])} rules, {points} points replayed through pyDMNrules "
-                       f"{pyDMNrules.__version__ if hasattr(pyDMNrules, '__version__') else '1.4.5'} "
+                       f"{importlib.metadata.version('pyDMNrules')} "
                        f"in {time.monotonic() - start:.1f} s, {len(disagreements)} disagreements")
     return problems, figures
 

@@ -195,14 +195,16 @@ final class ContentReading {
             let own = source.bool("own", default: false), url = source.string("url", required: false)
             guard let name = source.string("title") else { continue }
             // A refused address still leaves the title, so the citations of it are not reported too.
+            var address = url?.value
             if let url, own {
                 sink.error(.inconsistent, "the site's own guidance has no web address; remove 'url'", at: url.location)
+                address = nil
             } else if let url, !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) {
                 sink.error(
                     .invalidValue, "'\(url.value)' is not a web address: a source's url starts with https://", at: url.location)
+                address = nil
             }
-            let address = url.flatMap { !own && ($0.value.hasPrefix("https://") || $0.value.hasPrefix("http://")) ? $0 : nil }
-            sources.append(SiteSettings.Source(title: name.value, url: address?.value, own: own))
+            sources.append(SiteSettings.Source(title: name.value, url: address, own: own))
         }
         var synonyms: [(words: String, means: String)] = []
         for item in site.objects("searchSynonyms", what: "search synonym", keys: ["words", "means"], required: false) {

@@ -66,5 +66,8 @@ package enum ContentChecks {
     static func model(_ content: LoadedContent, into findings: Diagnostics) {
         ExampleCheck.check(content, into: findings)
         TableCheck.check(content, into: findings)
+        // Every table is also written as DMN: a value it could not write is refused with the model's checks.
+        DMNFile.check(
+            content.catalog.tables, logic: content.catalog.logic, sourceMap: content.sourceMap, into: findings)
     }
 }

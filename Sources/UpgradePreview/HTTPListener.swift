@@ -150,8 +150,9 @@ final class HTTPListener: @unchecked Sendable {
                 head.removeSubrange(found...)
                 break
             }
+            // Where the line's end was not yet, a later look starts: no byte is looked at twice.
+            if lineEnd == nil { lineEnd = head[searched...].firstIndex(of: 0x0A) }
             searched = max(0, head.count - 3)
-            if lineEnd == nil { lineEnd = head.firstIndex(of: 0x0A) }
             if lineEnd == nil && head.count > Self.lineLimit {
                 return refuseUnread(client, Self.plain(414, "request line too long\n"))
             }

@@ -36,8 +36,6 @@ package struct SitePlan: Sendable {
         self.templates = templates
         let problems = Diagnostics()
         pages = SiteBuilder.pages(context, into: problems)
-        DMNFile.check(
-            context.catalog.tables, logic: context.catalog.logic, sourceMap: content.sourceMap, into: problems)
         try problems.throwIfErrors()
         navigation = Navigation(context: context)
         let inputs = SiteInputs(context: context, templates: templates, navigation: navigation)

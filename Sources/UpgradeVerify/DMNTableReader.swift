@@ -49,7 +49,7 @@ package enum DMNTableReader {
             fail("hit policy \(policyName) is not one of UNIQUE, ANY, FIRST, RULE ORDER or COLLECT", line: element.line)
         }
         let inputs = children(element, "input").compactMap { input -> TableInput? in
-            let expression = children(input, "inputExpression").first.map { Self.text(of: children($0, "text").first) } ?? ""
+            let expression = Self.text(of: children(input, "inputExpression").first)
             guard let condition = Condition.allCases.first(where: { DMNContract.inputName($0) == expression }) else {
                 fail(
                     "input '\(expression)' names no condition; inputs are "
@@ -76,8 +76,8 @@ package enum DMNTableReader {
         let ruleElements = children(element, "rule")
         let rules = ruleElements.enumerated().compactMap { number, rule -> TableRule? in
             let label = rule.attributes["label"] ?? ""
-            let inputEntries = children(rule, "inputEntry").map { Self.text(of: children($0, "text").first) }
-            let outputEntries = children(rule, "outputEntry").map { Self.text(of: children($0, "text").first) }
+            let inputEntries = children(rule, "inputEntry").map { Self.text(of: $0) }
+            let outputEntries = children(rule, "outputEntry").map { Self.text(of: $0) }
             guard inputEntries.count == inputs.count, outputEntries.count == outputs.count else {
                 fail(
                     "rule \(number + 1) has \(inputEntries.count) input and \(outputEntries.count) output entries, "
@@ -103,10 +103,10 @@ package enum DMNTableReader {
                 }
                 then[output.conclusion] = value
             }
-            let note = children(rule, "annotationEntry").first.map { Self.text(of: children($0, "text").first) }
+            let note = children(rule, "annotationEntry").first.map { Self.text(of: $0) }
             return TableRule(
                 id: TableRowID(label.isEmpty ? "rule-\(number + 1)" : label), inputs: when, outputs: then,
-                annotation: note ?? Self.text(of: children(rule, "description").first))
+                annotation: note ?? Self.ownText(of: children(rule, "description").first))
         }
         let id = TableID(
             (element.attributes["id"] ?? "").hasPrefix("table_")
@@ -116,7 +116,7 @@ package enum DMNTableReader {
         let known = model(id)
         let table = DecisionTable(
             id: id, title: decision.attributes["name"] ?? id.rawValue,
-            summary: Self.text(of: children(decision, "description").first),
+            summary: Self.ownText(of: children(decision, "description").first),
             hitPolicy: policy ?? .unique, inputs: inputs, outputs: outputs, rules: rules,
             impossible: known?.impossible ?? [], noMatch: known?.noMatch)
         return Reading(
@@ -149,10 +149,13 @@ package enum DMNTableReader {
         element.attributes[HTMLDocument.namespaceKey]
     }
 
-    /// An element's text, white space at its ends taken off.
+    /// The FEEL of an expression, entry or annotation: its `<text>` child's text.
     private static func text(of element: HTMLElement?) -> String {
-        guard let element else { return "" }
-        return element.children.map { node in if case .text(let text) = node { text } else { "" } }.joined()
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        ownText(of: element.flatMap { children($0, "text").first })
+    }
+
+    /// An element's own text, white space at its ends taken off.
+    private static func ownText(of element: HTMLElement?) -> String {
+        (element?.ownText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -19,12 +19,7 @@ enum HTMLDocument {
         }
         guard let document else { return root }
         defer { xmlFreeDoc(document) }
-        var child = document.pointee.children
-        while let node = child {
-            append(node, to: root, root: root)
-            child = node.pointee.next
-        }
-        return root
+        return tree(of: document, into: root)
     }
 
     /// The name of the attribute under which `parseXML` gives an element's namespace.
@@ -44,7 +39,11 @@ enum HTMLDocument {
         }
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
-        let root = HTMLElement(name: HTMLElement.rootName, attributes: [:], line: 1)
+        return tree(of: document, into: HTMLElement(name: HTMLElement.rootName, attributes: [:], line: 1))
+    }
+
+    /// `root` with the document's nodes under it, however it was parsed.
+    private static func tree(of document: xmlDocPtr, into root: HTMLElement) -> HTMLElement {
         var child = document.pointee.children
         while let node = child {
             append(node, to: root, root: root)

@@ -18,6 +18,12 @@ final class HTMLElement: @unchecked Sendable {
         self.line = line
     }
 
+    /// The text directly inside the element, without its child elements': a `<style>`'s rules, a
+    /// DMN `<text>`'s entry.
+    var ownText: String {
+        children.map { node in if case .text(let text) = node { text } else { "" } }.joined()
+    }
+
     var classes: [Substring] { (attributes["class"] ?? "").split(separator: " ") }
 
     /// Whether the class attribute names `name`, compared as bytes: pages ask this of every list and cell.

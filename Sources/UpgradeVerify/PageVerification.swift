@@ -59,7 +59,7 @@ struct PageVerification {
                 line: sheet.line, &report)
         }
         for style in page.descendants(named: "style") {
-            let css = style.children.map { if case .text(let text) = $0 { text } else { "" } }.joined()
+            let css = style.ownText
             for finding in StylesheetVerification.findings(in: css) {
                 fail(
                     "a style rule hides or draws content in verified tables: \(finding.rule)",

@@ -394,14 +394,10 @@
     var copy = element("button", { type: "button", id: "copy-summary" }, ["Copy"]);
     copy.addEventListener("click", function () {
       var field = document.getElementById("summary-line");
-      // The clipboard API needs a secure page; from file:// the selection is copied the old way.
-      var done = function () { copy.textContent = "Copied"; };
-      if (navigator.clipboard && global.isSecureContext) {
-        navigator.clipboard.writeText(field.value).then(done, function () { field.select(); });
-      } else {
-        field.select();
-        if (document.execCommand && document.execCommand("copy")) done();
-      }
+      var select = function () { field.select(); };
+      // The site's script copies; where a layout leaves it out, the line is selected for the agent to copy.
+      if (global.UpgradeDocs && global.UpgradeDocs.copy) global.UpgradeDocs.copy(field.value, select, copy);
+      else select();
     });
     answer.appendChild(element("p", {}, [
       element("label", { for: "summary-line" }, ["For a ticket: "]),

@@ -7,9 +7,11 @@ import UpgradeSiteContract
 /// decision, its table, an `inputData` for each condition it reads, and a diagram of the
 /// decision and its inputs. Only what all three read: hit policies U, A, F, R and C, and an entry
 /// in every cell (`-` for any, `null` for no output).
-enum DMNFile {
+package enum DMNFile {
     /// The refusals, at the table's file: a value that would need escaping as a FEEL string.
-    static func check(_ tables: [DecisionTable], logic: ConditionLogic, sourceMap: SourceMap, into problems: Diagnostics) {
+    package static func check(
+        _ tables: [DecisionTable], logic: ConditionLogic, sourceMap: SourceMap, into problems: Diagnostics
+    ) {
         for table in tables {
             let values =
                 table.inputs.flatMap { $0.condition.values }

@@ -12,12 +12,15 @@ package struct MarkdownRenderer {
         blocks.map(render).joined(separator: "\n")
     }
 
+    /// An explicit anchor, in a paragraph of its own, keeps deep links working in any Markdown renderer.
+    private static func anchor(_ id: String?) -> String {
+        id.map { "<a id=\"\(HTML.escapeAttribute($0))\"></a>\n\n" } ?? ""
+    }
+
     private func render(_ block: Block) -> String {
         switch block {
         case .heading(let level, let inlines, let id):
-            // An explicit anchor keeps deep links working in any Markdown renderer.
-            let anchor = id.map { "<a id=\"\(HTML.escapeAttribute($0))\"></a>\n\n" } ?? ""
-            return anchor + String(repeating: "#", count: level) + " " + render(inlines) + "\n"
+            return Self.anchor(id) + String(repeating: "#", count: level) + " " + render(inlines) + "\n"
         case .paragraph(let inlines):
             return Self.guardBlockStart(render(inlines)) + "\n"
         case .command(let text):
@@ -52,9 +55,8 @@ package struct MarkdownRenderer {
             }
             return document.renderCommonMark(rewritingLinks: MarkdownLinks.rewrite)
         case .section(let id, _, let children):
-            // As for a heading: a link to the section (the print page's contents) lands here.
-            let anchor = id.map { "<a id=\"\(HTML.escapeAttribute($0))\"></a>\n\n" } ?? ""
-            return anchor + render(children)
+            // As a heading does: a link to the section (the print page's contents) lands here.
+            return Self.anchor(id) + render(children)
         }
     }
 

@@ -11,6 +11,8 @@ package final class ViewContext: Sendable {
     /// Every program's matrix: a gridded program's cells worked out once for every page
     /// that shows them, a split program's rows as its parts are drawn.
     private let matrices: CatalogMatrices
+    /// `site.yaml`'s sources, longest title first, so a citation finds the title it names in full.
+    private let sourcesByTitle: [SiteSettings.Source]
 
     package init(content: LoadedContent, asOf: CalendarDate) {
         self.content = content
@@ -18,6 +20,7 @@ package final class ViewContext: Sendable {
         let core = RuleCore(catalog: content.catalog)
         self.core = core
         matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixSplit.gridLimit)
+        sourcesByTitle = content.settings.sources.sorted { $0.title.count > $1.title.count }
     }
 
     var catalog: Catalog { content.catalog }
@@ -71,10 +74,9 @@ package final class ViewContext: Sendable {
     /// Every source title in it is a link, the first and any a citation adds ("…; also Multichannel
     /// support"); a source with no public address is named without one.
     func cite(_ source: String) -> [Inline] {
-        let sources = content.settings.sources.sorted { $0.title.count > $1.title.count }
         var inlines: [Inline] = [], plain = "", rest = Substring(source)
         while !rest.isEmpty {
-            if let page = sources.first(where: { rest.hasPrefix($0.title) }) {
+            if let page = sourcesByTitle.first(where: { rest.hasPrefix($0.title) }) {
                 if !plain.isEmpty { inlines.append(.text(plain)) }
                 plain = ""
                 inlines += title(of: page)

@@ -4,41 +4,44 @@
 (function () {
   "use strict";
 
-  // The clipboard API needs a secure page; from file:// the text is selected and copied the old way.
-  function copy(code, button) {
+  /// Copies `text` and says so on `button` for a moment. The clipboard API needs a secure page;
+  /// from file:// `select` puts the text in the page's selection and it is copied the old way.
+  /// The checker's Copy button uses it too (window.UpgradeDocs.copy).
+  function copy(text, select, button) {
+    var label = button.textContent;
     var done = function () {
       button.textContent = "Copied";
-      setTimeout(function () { button.textContent = "Copy"; }, 2000);
-    };
-    var text = code.textContent;
-    var selectIt = function () {
-      var range = document.createRange();
-      range.selectNodeContents(code);
-      var selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return selection;
+      setTimeout(function () { button.textContent = label; }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, selectIt);
+      navigator.clipboard.writeText(text).then(done, select);
     } else {
-      selectIt();
+      select();
       if (document.execCommand && document.execCommand("copy")) done();
     }
   }
+  window.UpgradeDocs = { copy: copy };
+
+  function selectContents(element) {
+    return function () {
+      var range = document.createRange();
+      range.selectNodeContents(element);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    };
+  }
 
   function decorate() {
-    var blocks = document.querySelectorAll("main pre > code");
-    for (var i = 0; i < blocks.length; i++) {
-      var code = blocks[i];
+    [].forEach.call(document.querySelectorAll("main pre > code"), function (code) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-button";
       button.textContent = "Copy";
       button.setAttribute("aria-label", "Copy the command: " + code.textContent.slice(0, 60));
-      button.addEventListener("click", copy.bind(null, code, button));
+      button.addEventListener("click", function () { copy(code.textContent, selectContents(code), button); });
       code.parentNode.insertAdjacentElement("afterend", button);
-    }
+    });
   }
 
   // Results as you type: the search script and its index load on the box's first use, not on
