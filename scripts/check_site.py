@@ -454,6 +454,12 @@ CHECKER_QUESTIONS = [
     "from=m365-business-basic&to=o365-e3&holds=o365-e3@other,m365-apps-enterprise&status=canceled&asOf=2021-06-01",
     "from=m365-business-basic&to=o365-e3&asOf=2021-06-01",
     "from=m365-business-basic&to=o365-e3",
+    # Names a script could mistake for its own: Object.prototype's members, in every field.
+    "from=__proto__&to=constructor",
+    "from=o365-e1&to=o365-e3&holds=toString,__proto__@other,hasOwnProperty&status=valueOf",
+    "from=constructor&to=o365-e3&asOf=2022-01-01",
+    # A day explain refuses: the calendar has no year 0.
+    "from=o365-e1&to=o365-e3&asOf=0000-01-01",
 ]
 
 
@@ -462,7 +468,8 @@ def checker_questions(root):
     capitals, to the offer's first listed upgrade (or to itself)."""
     from urllib.parse import quote
     model = checker_model(root)
-    formerly = [(name, offer["id"], (model["paths"].get(offer["id"]) or [offer["id"]])[0])
+    paths = {path["from"]: path["to"] for path in model["paths"]}
+    formerly = [(name, offer["id"], (paths.get(offer["id"]) or [offer["id"]])[0])
                 for offer in model["offers"] for name in offer.get("formerly", [])]
     return [(query, None) for query in CHECKER_QUESTIONS] + \
         [(f"from={quote(name.upper())}&to={target}", name) for name, _, target in formerly]

@@ -6,6 +6,11 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
     package let month: Int
     package let day: Int
 
+    /// The first and last day a date may name: the years `YYYY` can write, but the year 0, which
+    /// the proleptic Gregorian calendar does not have. The checker's data carries them.
+    package static let earliest = CalendarDate(year: 1, month: 1, day: 1)!
+    package static let latest = CalendarDate(year: 9999, month: 12, day: 31)!
+
     package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...CalendarDate.daysIn(month: month, year: year)).contains(day)

@@ -120,13 +120,14 @@ extension Catalog {
         return table
     }
 
-    /// A name as the resolver compares it: lower case, letters and digits only, so that case,
-    /// spacing and punctuation never matter ("Office 365 E3", "office365-e3"). The checker's
-    /// script folds a query by the same rule (`fold` in checker.js), and a test holds the two
-    /// together.
+    /// A name as the resolver compares it: composed (NFC), case-folded (upper, then lower case, so
+    /// "Straße" is "strasse"), letters and digits only, so that how it was typed, case, spacing and
+    /// punctuation never matter ("Office 365 E3", "office365-e3", an "é" typed as "e" and an accent).
+    /// The checker's script folds a query by the same rule (`fold` in checker.js), and a test holds
+    /// the two together.
     package static func fold(_ text: String) -> String {
         var folded = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in composed(text).uppercased().lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
             case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                 .decimalNumber, .letterNumber, .otherNumber:
@@ -182,5 +183,17 @@ extension Catalog {
         let offer = offer(product.confusedWith)
         return "'\(product.name)' is a different product, not on this site: \(product.differs). "
             + "It is not \(offer?.name ?? product.confusedWith.rawValue) (\(product.confusedWith))."
+    }
+}
+
+extension Catalog {
+    /// `text` in Unicode Normalization Form C. The standard library composes for its own comparisons
+    /// and offers that to Foundation as `_withNFCCodeUnits`; the rule core stays free of Foundation.
+    package static func composed(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        text._withNFCCodeUnits { bytes.append($0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

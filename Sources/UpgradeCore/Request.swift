@@ -40,3 +40,19 @@ package struct Request: Hashable, Sendable {
         self.asOf = asOf
     }
 }
+
+extension Request {
+    /// The most other subscriptions one question may name. A customer holds a handful; the bound
+    /// keeps a crafted link or command line from costing minutes. The checker's data carries it, so
+    /// `explain` and the checker refuse the same questions in the same words.
+    package static let mostHoldings = 100
+
+    /// Why a question naming too many is refused, `{count}` standing for how many it names: the
+    /// checker's data carries the words, so both say the same.
+    package static let tooManyHoldingsMessage =
+        "{count} are named; a question names at most \(mostHoldings) other subscriptions"
+
+    package static func tooManyHoldings(_ count: Int) -> String {
+        tooManyHoldingsMessage.replacing("{count}", with: String(count))
+    }
+}

@@ -11,20 +11,32 @@ import UpgradeSiteContract
 /// parsed template nodes. `checker.js` works out a request's facts and
 /// interprets the rest, so no rule, remedy or wording exists twice.
 ///
-/// Format `upgradedocs-checker/2`; `verify` reads it back against the model.
+/// Format `upgradedocs-checker/3`; `verify` reads it back against the model.
 enum CheckerData {
     static let variable = "UPGRADEDOCS_DATA"
 
     static func file(catalog: Catalog, asOf: CalendarDate) -> GeneratedFile {
-        let paths = catalog.offers.compactMap { offer -> (String, JSONValue)? in
+        // A list, not an object keyed by id: in a script an object literal's "__proto__" key sets its
+        // prototype instead of making a key, so no data key may be an id.
+        let paths = catalog.offers.compactMap { offer -> JSONValue? in
             let targets = catalog.paths(from: offer.id)
-            return targets.isEmpty ? nil : (offer.id.rawValue, .array(targets.map { .string($0.to.rawValue) }))
+            guard !targets.isEmpty else { return nil }
+            return .object([("from", .string(offer.id.rawValue)), ("to", .array(targets.map { .string($0.to.rawValue) }))])
         }
         let data = JSONValue.object([
-            ("format", .string("upgradedocs-checker/2")),
+            ("format", .string("upgradedocs-checker/3")),
             ("generator", .string(Generator.name)),
             ("asOf", .string(asOf.description)),
             ("statuses", .array(SubscriptionStatus.allCases.map { .string($0.rawValue) })),
+            (
+                "limits",
+                .object([
+                    ("earliest", .string(CalendarDate.earliest.description)),
+                    ("latest", .string(CalendarDate.latest.description)),
+                    ("holdings", .number(Request.mostHoldings)),
+                    ("tooManyHoldings", .string(Request.tooManyHoldingsMessage)),
+                ])
+            ),
             (
                 "conditions",
                 .array(
@@ -93,7 +105,7 @@ enum CheckerData {
                         ])
                     })
             ),
-            ("paths", .object(paths)),
+            ("paths", .array(paths)),
             ("names", names(catalog)),
         ])
         let text =
@@ -102,7 +114,8 @@ enum CheckerData {
         return GeneratedFile(path: SitePaths.checkerData, kind: .data, text: text)
     }
 
-    /// The resolver's table (`Catalog.resolve`), by folded name in byte order: an offer's id for its
+    /// The resolver's table (`Catalog.resolve`), by folded name in byte order (a folded name is
+    /// letters and digits only, so never a key such as "__proto__" that a script reads otherwise): an offer's id for its
     /// id, name or alias; `{"offer", "note"}` for a former name; `{"refusal"}` for a different
     /// product. The script folds what was typed by the same rule and looks it up: it resolves no
     /// name of its own.

@@ -214,7 +214,16 @@ struct OfferVerification: Sendable {
         func nullable(_ value: String?) -> Any { value ?? NSNull() }
         expect("as-of date", data["asOf"], asOf.description)
         expect("statuses", data["statuses"], SubscriptionStatus.allCases.map(\.rawValue))
-        expect("format", data["format"], "upgradedocs-checker/2")
+        expect("format", data["format"], "upgradedocs-checker/3")
+        let limits = data["limits"] as? [String: Any] ?? [:]
+        let bounds = [limits["earliest"], limits["latest"], limits["holdings"], limits["tooManyHoldings"]].map { "\($0 ?? "")" }
+        let wantedBounds = [
+            CalendarDate.earliest.description, CalendarDate.latest.description, String(Request.mostHoldings),
+            Request.tooManyHoldingsMessage,
+        ]
+        if limits.count != 4 || bounds != wantedBounds {
+            report.fail(.checkerData, "the checker's limits differ from the model", file: path, line: 2)
+        }
         expect(
             "conditions", data["conditions"],
             Condition.allCases.map { ["id": $0.rawValue, "values": $0.values] as [String: Any] })
@@ -280,7 +289,11 @@ struct OfferVerification: Sendable {
                 .checkerData, "the checker's data has \(offers.count) offers, the model \(catalog.offers.count)", file: path,
                 line: 2)
         }
-        let paths = (data["paths"] as? [String: [String]]) ?? [:]
+        let paths = Dictionary(
+            ((data["paths"] as? [[String: Any]]) ?? []).compactMap { entry -> (String, [String])? in
+                guard let from = entry["from"] as? String, let to = entry["to"] as? [String] else { return nil }
+                return (from, to)
+            }, uniquingKeysWith: { first, _ in first })
         for offer in catalog.offers {
             let wanted = catalog.paths(from: offer.id).map(\.to.rawValue)
             if (paths[offer.id.rawValue] ?? []) != wanted {

@@ -55,32 +55,14 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let content = try options.load()
         let catalog = content.catalog
-        var problems: [String] = [], notes: [String] = []
-        let source = resolve(from, flag: "--from", in: catalog, problems: &problems, notes: &notes)
-        let target = resolve(to, flag: "--to", in: catalog, problems: &problems, notes: &notes)
-        let subscriptionStatus = SubscriptionStatus(rawValue: status.lowercased())
-        if subscriptionStatus == nil {
-            problems.append(
-                "--status: unknown status '\(status)'; use one of "
-                    + SubscriptionStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        let question = Question(
+            from: from, to: to, status: status, holdings: holdings, asOf: asOf ?? CalendarDate.today.description)
+        let (asked, problems, notes) = question.request(in: catalog)
+        guard let request = asked else {
+            let lines = problems.map { Self.flag(of: $0.part) + ": " + $0.message }
+            lines.dropLast().forEach(Console.error)
+            throw Console.fail(lines.last ?? "", exit: .validationFailure)
         }
-        let held = holdings.compactMap { text -> Holding? in
-            guard let spec = HoldingSpec(parsing: text) else {
-                problems.append("--holds: '\(text)' is not offer or offer@partner or offer@other")
-                return nil
-            }
-            return resolve(spec.offer, flag: "--holds", in: catalog, problems: &problems, notes: &notes)
-                .map { Holding(offer: $0, channel: spec.channel) }
-        }
-        let date = asOf.map { CalendarDate(iso: $0) } ?? CalendarDate.today
-        if date == nil {
-            problems.append("--as-of: '\(asOf ?? "")' is not a valid date; write YYYY-MM-DD, such as 2022-03-01")
-        }
-        guard problems.isEmpty, let source, let target, let subscriptionStatus, let date else {
-            problems.dropLast().forEach(Console.error)
-            throw Console.fail(problems.last ?? "", exit: .validationFailure)
-        }
-        let request = Request(from: source, to: target, status: subscriptionStatus, holdings: held, asOf: date)
         let decision = RuleCore(catalog: catalog).decide(request)
         switch format {
         case .text: Console.out(notes.map { "Note: \($0)\n" }.joined() + decision.text(in: catalog))
@@ -88,23 +70,13 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 
-    private func resolve(
-        _ query: String, flag: String, in catalog: Catalog, problems: inout [String], notes: inout [String]
-    ) -> Offer? {
-        switch catalog.resolve(query) {
-        case .offer(let offer):
-            return offer
-        case .formerly(let offer, let former):
-            notes.append(catalog.note(on: former, of: offer))
-            return offer
-        case .differentProduct(let product):
-            problems.append("\(flag): \(catalog.refusal(of: product))")
-        case .unknown(let suggestion):
-            let hint =
-                suggestion.map { "; did you mean '\($0)'?" }
-                ?? "; run with an id such as '\(catalog.offers.first?.id.rawValue ?? "")'"
-            problems.append("\(flag): unknown offer '\(query)'\(hint)")
+    private static func flag(of part: Question.Part) -> String {
+        switch part {
+        case .from: "--from"
+        case .to: "--to"
+        case .status: "--status"
+        case .holdings: "--holds"
+        case .asOf: "--as-of"
         }
-        return nil
     }
 }

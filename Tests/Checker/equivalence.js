@@ -22,8 +22,8 @@ function strip(decision) {
 let mismatches = 0;
 for (const c of cases) {
   const request = {
-    from: core.offers[c.from], to: core.offers[c.to], status: c.status, asOf: c.asOf,
-    holdings: c.holds.map((h) => ({ offer: core.offers[h.offer], channel: h.channel })),
+    from: core.offers.get(c.from), to: core.offers.get(c.to), status: c.status, asOf: c.asOf,
+    holdings: c.holds.map((h) => ({ offer: core.offers.get(h.offer), channel: h.channel })),
   };
   const got = JSON.stringify(strip(core.decide(request)));
   const want = JSON.stringify(c.expected);

@@ -12,13 +12,26 @@ package enum RandomModel {
         "R&D \"Pro\" <b>x</b>", "Star *bold* _under_ [link](x)", String(repeating: "Very long plan name ", count: 12),
     ]
 
-    package static func make(seed: UInt64, size: ClosedRange<Int> = 2...6, names: [String]? = nil) -> (
-        LoadedContent, CalendarDate
-    ) {
+    /// Every name `Object.prototype` answers to in JavaScript: as ids, names and queries they must
+    /// find nothing in a script's lookups that the model did not put there.
+    package static let prototypeMembers = [
+        "constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+        "toLocaleString", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+    ]
+
+    /// `ids`, when given, name the offers, services, region and program in turn.
+    package static func make(
+        seed: UInt64, size: ClosedRange<Int> = 2...6, names: [String]? = nil, ids: [String]? = nil
+    ) -> (LoadedContent, CalendarDate) {
         var random = SeededGenerator(seed: seed)
         let seedCatalog = SiteFixture.content.catalog
-        let services = (0..<6).map { Service(id: ServiceID("s\($0)"), name: "Service \($0)") }
-        let region = Region(id: "india", name: "India")
+        func id(_ index: Int, _ otherwise: String) -> String {
+            guard let ids else { return otherwise }
+            return ids[index % ids.count] + (index >= ids.count ? "-\(index)" : "")
+        }
+        let services = (0..<6).map { Service(id: ServiceID(id($0 + 3, "s\($0)")), name: "Service \($0)") }
+        let region = Region(id: RegionID(id(1, "india")), name: "India")
+        let programID = ProgramID(id(2, "legacy"))
         let awkward = ["Plain", "A <b>bold</b> | plan", "R&D \"Pro\"", "Back\\slash *star*", "Ünïcødé ✓"]
         var offers: [Offer] = []
         for index in 0..<Int.random(in: size, using: &random) {
@@ -27,12 +40,12 @@ package enum RandomModel {
                 names.map { $0[index % $0.count] + (index >= $0.count ? " \(index)" : "") }
                 ?? "\(awkward.randomElement(using: &random)!) \(index)"
             let included = services.filter { _ in Bool.random(using: &random) }.map(\.id)
-            offers.append(Offer(id: OfferID("o\(index)"), name: name, program: "legacy", services: included))
+            offers.append(Offer(id: OfferID(id(index, "o\(index)")), name: name, program: programID, services: included))
         }
         for base in offers where Int.random(in: 0..<3, using: &random) == 0 {
             offers.append(
                 Offer(
-                    id: OfferID("\(base.id)-india"), name: "\(base.name) India", program: "legacy",
+                    id: OfferID("\(base.id)-\(region.id)"), name: "\(base.name) India", program: programID,
                     region: region.id, variantOf: base.id, services: base.services))
         }
         var paths: [UpgradePath] = []
@@ -44,7 +57,7 @@ package enum RandomModel {
         }
         let withdrawn = CalendarDate(year: 2022, month: 3, day: 1)!
         let program = Program(
-            id: "legacy", name: "legacy", withdrawnFrom: Bool.random(using: &random) ? withdrawn : nil,
+            id: programID, name: "legacy", withdrawnFrom: Bool.random(using: &random) ? withdrawn : nil,
             withdrawalNote: "Withdrawn | mostly <soon>.")
         let catalog = try! Catalog(
             programs: [program], regions: [region], services: services, offers: offers, paths: paths,

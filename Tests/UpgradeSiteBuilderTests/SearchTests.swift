@@ -85,8 +85,16 @@ struct SearchTests {
 
     static let examples = [
         "Office 365 E3 — Déjà vu ✓", "ÆØÅ straße İstanbul", "日本語のテキスト", "a b c1 x2", "C++/C# e-3",
-        "UPG-4: the customer holds it", "don’t", "Ⅻ ½ ²³", "", "   ",
+        "UPG-4: the customer holds it", "don’t", "Ⅻ ½ ²³", "", "   ", "De\u{301}ja\u{300} vu", "हिन्दी पृष्ठ", "\u{301}x",
     ]
+
+    @Test("A word typed in decomposed Unicode (NFD) is the same term as the word composed")
+    func decomposedWordsAreComposedTerms() {
+        #expect(SearchTerms.terms(in: "De\u{301}ja\u{300} vu") == ["déjà", "vu"])
+        #expect(SearchTerms.terms(in: "Café") == SearchTerms.terms(in: "Cafe\u{301}"))
+        // A vowel sign is a mark: a Hindi word stays one term.
+        #expect(SearchTerms.terms(in: "हिन्दी").count == 1)
+    }
 
     @Test("The page's script cuts any text into the build's terms")
     func scriptCutsTextAsTheBuildDoes() throws {
@@ -264,8 +272,8 @@ struct SearchTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let original = try String(contentsOfFile: Repository.path("templates/assets/search.js"), encoding: .utf8)
         let broken = original.replacingOccurrences(
-            of: "Array.from(run).map(function (c) { return c.toLowerCase(); }).join(\"\")",
-            with: "run.toLowerCase()")
+            of: "Array.from(run.normalize(\"NFC\")).map(function (c) { return c.toLowerCase(); }).join(\"\")",
+            with: "run.normalize(\"NFC\").toLowerCase()")
         #expect(broken != original)
         try broken.write(toFile: folder + "/search.js", atomically: true, encoding: .utf8)
         let text = "ΟΔΟΣ"

@@ -264,7 +264,8 @@ struct OfferVerifyTests {
         }
         #expect(services.foundOnly(.checkerData, in: "data/checker-data.js", mentioning: "o365-e3"))
         let paths = try VerifyTests.verify(editing: "data/checker-data.js") {
-            $0.replacingOccurrences(of: #""m365-business-basic":["#, with: #""m365-business-basic":["o365-e5","#)
+            $0.replacingOccurrences(
+                of: #"{"from":"m365-business-basic","to":["#, with: #"{"from":"m365-business-basic","to":["o365-e5","#)
         }
         #expect(!paths.findings(.checkerData, in: "data/checker-data.js", mentioning: "m365-business-basic", "o365-e5").isEmpty)
         let rules = try VerifyTests.verify(editing: "data/checker-data.js") {

@@ -3,8 +3,9 @@
 // marked. The index is the build's: data/search/pages.js lists the pages, each
 // data/search/terms-N.js holds the terms of a run of them and data/search/text-N.js their
 // sections' text, loaded as a <script>, so search works from file:// as from any server.
-// How text becomes terms must match the build's (SearchTerms.swift): runs of letters
-// and digits, lower-cased, at least `minimumLength` long, stop words left out.
+// How text becomes terms must match the build's (SearchTerms.swift): runs of letters, digits
+// and the marks that combine with them, composed (NFC) and lower-cased, at least `minimumLength`
+// long, stop words left out.
 (function () {
   "use strict";
 
@@ -17,11 +18,19 @@
     return src.replace(/assets\/search\.js$/, "");
   })();
 
+  /// A run of letters, digits and marks as a term: composed, so "é" typed as e and an accent finds
+  /// the page that has it as one character, then lowered a code point at a time, as the build
+  /// lowers: no final-sigma rule.
+  function termOf(run) {
+    return Array.from(run.normalize("NFC")).map(function (c) { return c.toLowerCase(); }).join("");
+  }
+
+  var RUN = /[\p{L}\p{N}\p{M}]+/gu;
+
   function termsOf(text, index) {
     var found = [];
-    (String(text).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (run) {
-      // A code point at a time, as the build lowers: no final-sigma rule.
-      var term = Array.from(run).map(function (c) { return c.toLowerCase(); }).join("");
+    (String(text).match(RUN) || []).forEach(function (run) {
+      var term = termOf(run);
       if (Array.from(term).length >= index.minimumLength && index.stopWords.indexOf(term) < 0) found.push(term);
     });
     return found;
@@ -73,9 +82,9 @@
   function snippetOf(sections, queryTerms, index) {
     var wanted = new Set(queryTerms), best = null;
     (sections || []).forEach(function (section) {
-      var words = [], re = /[\p{L}\p{N}]+/gu, match, found = new Set();
+      var words = [], re = new RegExp(RUN.source, "gu"), match, found = new Set();
       while ((match = re.exec(section[2])) !== null) {
-        var term = Array.from(match[0]).map(function (c) { return c.toLowerCase(); }).join("");
+        var term = termOf(match[0]);
         var hit = wanted.has(term);
         if (hit) found.add(term);
         words.push({ start: match.index, end: match.index + match[0].length, hit: hit });
@@ -110,7 +119,9 @@
     var perTerm = queryTerms.map(function (term) {
       var weights = new Map();
       for (var number = 0; number < index.shards; number++) {
-        var postings = (shards[number] || {})[term] || [];
+        var shard = shards[number] || {};
+        // Own terms only: a query word such as "constructor" is not a term of every shard.
+        var postings = Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : [];
         for (var i = 0; i + 1 < postings.length; i += 2) weights.set(postings[i], postings[i + 1]);
       }
       return weights;

@@ -21,10 +21,20 @@ enum DefaultTemplates {
 
   // ---- Facts, and the policy's interpreter ----------------------------------
 
-  /// A name as the model's resolver compares it (Catalog.fold): lower case, letters and digits
-  /// only, so case, spacing and punctuation never matter. A test holds the two together.
+  /// A name as the model's resolver compares it (Catalog.fold): composed (NFC), case-folded
+  /// (upper, then lower case: "ß" is "ss"), letters and digits only, so the way it was typed,
+  /// case, spacing and punctuation never matter. A test holds the two together.
   function fold(text) {
-    return String(text).toLowerCase().replace(/[^\p{L}\p{N}]/gu, "").replace(/ς/g, "σ");
+    return String(text).normalize("NFC").toUpperCase().toLowerCase().replace(/[^\p{L}\p{N}]/gu, "").replace(/ς/g, "σ");
+  }
+
+  // Every lookup keyed by the model's data or the reader's query is a Map or an own-property
+  // test: an id or a query such as `constructor` or `__proto__` must find nothing it did not put there.
+  function own(object, key) { return object != null && Object.prototype.hasOwnProperty.call(object, key); }
+  function mapOf(object) {
+    var map = new Map();
+    Object.keys(object || {}).forEach(function (key) { map.set(key, object[key]); });
+    return map;
   }
 
   function byCodePoints(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
@@ -57,10 +67,10 @@ enum DefaultTemplates {
     var value;
     for (var i = scopes.length - 1; i >= 0; i--) {
       var scope = scopes[i];
-      if (scope && typeof scope === "object" && !Array.isArray(scope) && path[0] in scope) { value = scope[path[0]]; break; }
+      if (scope && typeof scope === "object" && !Array.isArray(scope) && own(scope, path[0])) { value = scope[path[0]]; break; }
     }
     for (var k = 1; k < path.length && value != null; k++) {
-      value = typeof value === "object" && !Array.isArray(value) && path[k] in value ? value[path[k]] : null;
+      value = typeof value === "object" && !Array.isArray(value) && own(value, path[k]) ? value[path[k]] : null;
     }
     return value == null ? null : value;
   }
@@ -89,7 +99,7 @@ enum DefaultTemplates {
   }
 
   function holds(when, point) {
-    return Object.keys(when).every(function (condition) { return point[condition] === when[condition]; });
+    return Object.keys(when).every(function (condition) { return own(point, condition) && point[condition] === when[condition]; });
   }
 
   /// A rule's remedy for the request: the first of its remedies whose conditions all hold of the
@@ -107,39 +117,38 @@ enum DefaultTemplates {
   }
 
   function makeCore(data) {
-    var offers = {}, services = {}, programs = {}, regions = {}, paths = {}, families = {};
+    var offers = new Map(), services = new Map(), programs = new Map(), regions = new Map(), families = new Map();
+    var paths = new Map(), names = mapOf(data.names);
     data.offers.forEach(function (offer) {
-      offers[offer.id] = offer;
+      offers.set(offer.id, offer);
       var family = offer.variantOf || offer.id;
-      (families[family] = families[family] || []).push(offer);
+      if (!families.has(family)) families.set(family, []);
+      families.get(family).push(offer);
     });
-    data.services.forEach(function (service) { services[service.id] = service.name; });
-    data.programs.forEach(function (program) { programs[program.id] = program; });
-    data.regions.forEach(function (region) { regions[region.id] = region.name; });
-    Object.keys(data.paths).forEach(function (from) {
-      paths[from] = {};
-      data.paths[from].forEach(function (to) { paths[from][to] = true; });
-    });
+    data.services.forEach(function (service) { services.set(service.id, service.name); });
+    data.programs.forEach(function (program) { programs.set(program.id, program); });
+    data.regions.forEach(function (region) { regions.set(region.id, region.name); });
+    data.paths.forEach(function (path) { paths.set(path.from, new Set(path.to)); });
 
-    function hasPath(from, to) { return !!(paths[from] && paths[from][to]); }
-    function serviceNames(ids) { return ids.map(function (id) { return services[id] || id; }); }
+    function hasPath(from, to) { return paths.has(from) && paths.get(from).has(to); }
+    function serviceNames(ids) { return ids.map(function (id) { return services.has(id) ? services.get(id) : id; }); }
 
     function counterpart(from, to) {
       if (from.region === to.region) return null;
-      var variant = (families[to.variantOf || to.id] || []).filter(function (o) { return o.region === from.region; })[0];
+      var variant = (families.get(to.variantOf || to.id) || []).filter(function (o) { return o.region === from.region; })[0];
       if (!variant || variant.id === to.id || !hasPath(from.id, variant.id)) return null;
       return variant;
     }
 
     // The facts a message can name, shaped as the Swift core's Facts.values.
     function offerFacts(offer) {
-      var program = programs[offer.program];
+      var program = programs.get(offer.program);
       return {
-        id: offer.id, name: offer.name, hasUpgrades: !!(data.paths[offer.id] && data.paths[offer.id].length),
+        id: offer.id, name: offer.name, hasUpgrades: paths.has(offer.id) && paths.get(offer.id).size > 0,
         program: { id: offer.program, name: program ? program.name : offer.program,
                    withdrawnFrom: program ? program.withdrawnFrom : null,
                    withdrawalNote: program ? program.withdrawalNote : null },
-        region: offer.region == null ? null : { id: offer.region, name: regions[offer.region] || offer.region }
+        region: offer.region == null ? null : { id: offer.region, name: regions.has(offer.region) ? regions.get(offer.region) : offer.region }
       };
     }
 
@@ -149,27 +158,25 @@ enum DefaultTemplates {
     function decide(request) {
       var from = request.from, to = request.to;
       var variant = counterpart(from, to);
-      var fromServices = {};
-      from.services.forEach(function (s) { fromServices[s] = true; });
-      var added = to.services.filter(function (s) { return !fromServices[s]; })
+      var fromServices = new Set(from.services);
+      var added = to.services.filter(function (s) { return !fromServices.has(s); })
         .filter(function (s, i, all) { return all.indexOf(s) === i; }).sort(byCodePoints);
-      var addedSet = {};
-      added.forEach(function (s) { addedSet[s] = true; });
+      var addedSet = new Set(added);
       var targetHoldings = request.holdings.filter(function (h) { return h.offer.id === to.id; });
       var overlapping = [];
       request.holdings.forEach(function (h) {
         if (h.offer.id === to.id) return;
-        var overlap = h.offer.services.filter(function (s, i, all) { return addedSet[s] && all.indexOf(s) === i; })
+        var overlap = h.offer.services.filter(function (s, i, all) { return addedSet.has(s) && all.indexOf(s) === i; })
           .sort(byCodePoints);
         if (overlap.length) overlapping.push({ holding: h, services: overlap });
       });
-      var seen = {};
+      var seen = new Set();
       var otherChannel = targetHoldings.concat(overlapping.map(function (o) { return o.holding; })).filter(function (h) {
-        if (h.channel !== "other" || seen[h.offer.id]) return false;
-        seen[h.offer.id] = true;
+        if (h.channel !== "other" || seen.has(h.offer.id)) return false;
+        seen.add(h.offer.id);
         return true;
       });
-      var program = programs[from.program];
+      var program = programs.get(from.program);
 
       // The point of the condition space the request falls on, named as data.conditions names it.
       var point = {
@@ -223,9 +230,9 @@ enum DefaultTemplates {
     /// What a typed name stands for, from the model's own table of names: `{offer}`, with a
     /// `note` for a former name; `{refusal}` for a different product; or `{suggestion}`.
     function resolve(text) {
-      var key = fold(text), entry = Object.prototype.hasOwnProperty.call(data.names, key) ? data.names[key] : null;
-      if (typeof entry === "string") return { offer: offers[entry] };
-      if (entry && entry.offer) return { offer: offers[entry.offer], note: entry.note };
+      var key = fold(text), entry = names.has(key) ? names.get(key) : null;
+      if (typeof entry === "string") return { offer: offers.get(entry) };
+      if (entry && entry.offer) return { offer: offers.get(entry.offer), note: entry.note };
       if (entry && entry.refusal) return { refusal: entry.refusal };
       return { suggestion: closest(key) };
     }
@@ -234,8 +241,8 @@ enum DefaultTemplates {
     /// resolves to an offer; ties go to the smaller id.
     function closest(key) {
       var length = Array.from(key).length, limit = Math.max(1, Math.floor(length / 2)), best = null;
-      Object.keys(data.names).forEach(function (candidate) {
-        var entry = data.names[candidate], id = typeof entry === "string" ? entry : entry.offer;
+      names.forEach(function (entry, candidate) {
+        var id = typeof entry === "string" ? entry : entry.offer;
         if (!id || Math.abs(Array.from(candidate).length - length) > limit) return;
         var distance = levenshtein(key, candidate);
         if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && id < best.id))) {
@@ -252,12 +259,23 @@ enum DefaultTemplates {
 
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-  function validDate(text) {
+  /// A day as `explain` accepts one: `YYYY-MM-DD`, a day of the calendar, within the limits the
+  /// checker's data gives (no year 0).
+  function validDate(text, limits) {
     var m = DATE.exec(text);
-    if (!m) return false;
+    if (!m || text < limits.earliest || text > limits.latest) return false;
     var y = +m[1], mo = +m[2], d = +m[3];
     var days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     return mo >= 1 && mo <= 12 && d >= 1 && d <= days[mo - 1];
+  }
+
+  /// The other subscriptions a query string names: `holds` lists, comma-separated, any number of times.
+  function heldItems(params) {
+    var items = [];
+    params.getAll("holds").forEach(function (list) {
+      list.split(",").map(function (s) { return s.trim(); }).filter(Boolean).forEach(function (item) { items.push(item); });
+    });
+    return items;
   }
 
   /// The request a query string asks, or the problems that stop it being asked.
@@ -284,24 +302,28 @@ enum DefaultTemplates {
     if (core.data.statuses.indexOf(status) < 0) {
       problems.push("Status: '" + params.get("status") + "' is not a status; use one of " + core.data.statuses.join(", ") + ".");
     }
-    var holdings = [];
-    params.getAll("holds").forEach(function (list) {
-      list.split(",").map(function (s) { return s.trim(); }).filter(Boolean).forEach(function (item) {
-        var at = item.lastIndexOf("@"), name = item, channel = "partner";
-        if (at > 0) {
-          channel = item.slice(at + 1).toLowerCase();
-          name = item.slice(0, at);
-          if (channel !== "other" && channel !== "partner") {
-            problems.push("Other subscriptions: '" + item + "' is not offer, offer@partner or offer@other.");
-            return;
-          }
+    var holdings = [], limits = core.data.limits, items = heldItems(params);
+    // Counted before any is resolved, so a link naming thousands costs no more than one naming a few.
+    if (items.length > limits.holdings) {
+      problems.push("Other subscriptions: " + limits.tooManyHoldings.replace("{count}", String(items.length)) + ".");
+      items = [];
+    }
+    items.forEach(function (item) {
+      // Split at the first "@", as explain's HoldingSpec does.
+      var at = item.indexOf("@"), name = item, channel = "partner";
+      if (at >= 0) {
+        channel = item.slice(at + 1).toLowerCase();
+        name = item.slice(0, at);
+        if (!name || (channel !== "other" && channel !== "partner")) {
+          problems.push("Other subscriptions: '" + item + "' is not offer, offer@partner or offer@other.");
+          return;
         }
-        var held = offer(name, "Other subscriptions");
-        if (held) holdings.push({ offer: held, channel: channel });
-      });
+      }
+      var held = offer(name, "Other subscriptions");
+      if (held) holdings.push({ offer: held, channel: channel });
     });
     var asOf = params.get("asOf") || core.data.asOf;
-    if (!validDate(asOf)) problems.push("As of: '" + asOf + "' is not a date; write YYYY-MM-DD, such as 2022-03-01.");
+    if (!validDate(asOf, limits)) problems.push("As of: '" + asOf + "' is not a date; write YYYY-MM-DD, such as 2022-03-01.");
     if (problems.length) return { problems: problems, onlyMissing: missing === problems.length };
     return { request: { from: from, to: to, status: status, holdings: holdings, asOf: asOf }, notes: notes };
   }
@@ -389,7 +411,7 @@ enum DefaultTemplates {
       answer.appendChild(element("ul", { class: "advisories" }, decision.advisories.map(function (advisory) {
         var children = [element("span", { class: "message" }, [advisory.message])];
         // Advice that points to an offer the question did not name can be asked again with it.
-        var pointed = advisory.offer && core.offers[advisory.offer];
+        var pointed = advisory.offer && core.offers.get(advisory.offer);
         if (pointed && pointed.id !== request.to.id && request.holdings.every(function (h) { return h.offer.id !== pointed.id; })) {
           var again = { from: request.from, to: pointed, status: request.status,
                         holdings: request.holdings, asOf: request.asOf };
@@ -472,18 +494,20 @@ enum DefaultTemplates {
     // The question in the address fills the form, so the answer shows with no typing.
     var params = new URLSearchParams(global.location.search);
     // An id in the address shows as the offer's name, as an agent would type it.
-    function shown(text) { return text && core.offers[text] ? core.offers[text].name : text || ""; }
+    function shown(text) { return text && core.offers.has(text) ? core.offers.get(text).name : text || ""; }
     // As the fields' default values, so the page as saved or printed shows them too.
     form.elements.from.defaultValue = shown(params.get("from"));
     form.elements.to.defaultValue = shown(params.get("to"));
     form.elements.status.value = (params.get("status") || "active").toLowerCase();
     form.elements.asOf.value = params.get("asOf") || data.asOf;
-    params.getAll("holds").forEach(function (list) {
-      list.split(",").map(function (s) { return s.trim(); }).filter(Boolean).forEach(function (item) {
-        var at = item.lastIndexOf("@");
-        addHolding(at > 0 ? item.slice(0, at) : item, at > 0 ? item.slice(at + 1).toLowerCase() : "partner");
+    var held = heldItems(params);
+    // More than a question may name are not laid out: the answer says why it cannot be asked.
+    if (held.length <= data.limits.holdings) {
+      held.forEach(function (item) {
+        var at = item.indexOf("@");
+        addHolding(at >= 0 ? item.slice(0, at) : item, at >= 0 ? item.slice(at + 1).toLowerCase() : "partner");
       });
-    });
+    }
     document.getElementById("add-holding").addEventListener("click", function () { addHolding().focus(); });
     form.addEventListener("input", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
@@ -547,8 +571,9 @@ enum DefaultTemplates {
 // marked. The index is the build's: data/search/pages.js lists the pages, each
 // data/search/terms-N.js holds the terms of a run of them and data/search/text-N.js their
 // sections' text, loaded as a <script>, so search works from file:// as from any server.
-// How text becomes terms must match the build's (SearchTerms.swift): runs of letters
-// and digits, lower-cased, at least `minimumLength` long, stop words left out.
+// How text becomes terms must match the build's (SearchTerms.swift): runs of letters, digits
+// and the marks that combine with them, composed (NFC) and lower-cased, at least `minimumLength`
+// long, stop words left out.
 (function () {
   "use strict";
 
@@ -561,11 +586,19 @@ enum DefaultTemplates {
     return src.replace(/assets\/search\.js$/, "");
   })();
 
+  /// A run of letters, digits and marks as a term: composed, so "é" typed as e and an accent finds
+  /// the page that has it as one character, then lowered a code point at a time, as the build
+  /// lowers: no final-sigma rule.
+  function termOf(run) {
+    return Array.from(run.normalize("NFC")).map(function (c) { return c.toLowerCase(); }).join("");
+  }
+
+  var RUN = /[\p{L}\p{N}\p{M}]+/gu;
+
   function termsOf(text, index) {
     var found = [];
-    (String(text).match(/[\p{L}\p{N}]+/gu) || []).forEach(function (run) {
-      // A code point at a time, as the build lowers: no final-sigma rule.
-      var term = Array.from(run).map(function (c) { return c.toLowerCase(); }).join("");
+    (String(text).match(RUN) || []).forEach(function (run) {
+      var term = termOf(run);
       if (Array.from(term).length >= index.minimumLength && index.stopWords.indexOf(term) < 0) found.push(term);
     });
     return found;
@@ -617,9 +650,9 @@ enum DefaultTemplates {
   function snippetOf(sections, queryTerms, index) {
     var wanted = new Set(queryTerms), best = null;
     (sections || []).forEach(function (section) {
-      var words = [], re = /[\p{L}\p{N}]+/gu, match, found = new Set();
+      var words = [], re = new RegExp(RUN.source, "gu"), match, found = new Set();
       while ((match = re.exec(section[2])) !== null) {
-        var term = Array.from(match[0]).map(function (c) { return c.toLowerCase(); }).join("");
+        var term = termOf(match[0]);
         var hit = wanted.has(term);
         if (hit) found.add(term);
         words.push({ start: match.index, end: match.index + match[0].length, hit: hit });
@@ -654,7 +687,9 @@ enum DefaultTemplates {
     var perTerm = queryTerms.map(function (term) {
       var weights = new Map();
       for (var number = 0; number < index.shards; number++) {
-        var postings = (shards[number] || {})[term] || [];
+        var shard = shards[number] || {};
+        // Own terms only: a query word such as "constructor" is not a term of every shard.
+        var postings = Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : [];
         for (var i = 0; i + 1 < postings.length; i += 2) weights.set(postings[i], postings[i + 1]);
       }
       return weights;

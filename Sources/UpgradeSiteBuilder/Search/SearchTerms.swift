@@ -1,6 +1,9 @@
+import UpgradeCore
+
 /// How the search index and `assets/search.js` cut text into terms, so that a query
-/// finds what the index holds: runs of letters and digits (Unicode's L and N
-/// categories, which the script matches with `[\p{L}\p{N}]`), lower-cased a scalar at a time. A few
+/// finds what the index holds: runs of letters, digits and marks (Unicode's L, N and M
+/// categories, which the script matches with `[\p{L}\p{N}\p{M}]`), composed (NFC, so a word typed
+/// with combining accents finds the page that has them precomposed), lower-cased a scalar at a time. A few
 /// words nearly every page has, and the pieces an apostrophe leaves ("don't"), are left out; the
 /// stop words travel in the index, so the script keeps no copy of its own.
 enum SearchTerms {
@@ -34,8 +37,8 @@ enum SearchTerms {
                 } else {
                     // Lowered one scalar at a time, as the script does: no rule that looks at the neighbours
                     // (a final sigma), and the length counted after lowering (İ lowers to two scalars).
-                    var term = String(decoding: slice, as: UTF8.self).unicodeScalars.map { $0.properties.lowercaseMapping }
-                        .joined()
+                    var term = Catalog.composed(String(decoding: slice, as: UTF8.self)).unicodeScalars
+                        .map { $0.properties.lowercaseMapping }.joined()
                     guard term.unicodeScalars.count >= minimumLength else { return }
                     term.withUTF8(each)
                 }
@@ -50,7 +53,7 @@ enum SearchTerms {
                 } else {
                     let scalar: Unicode.Scalar
                     (scalar, length) = decode(bytes, at: index)
-                    inTerm = isLetterOrDigit(scalar)
+                    inTerm = isTermScalar(scalar)
                     if inTerm { ascii = false }
                 }
                 if inTerm {
@@ -91,10 +94,10 @@ enum SearchTerms {
         return Int(hash % UInt32(count))
     }
 
-    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isTermScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber:
+            .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
             true
         default: false
         }
