@@ -72,6 +72,7 @@ extension DiagnosticCode {
     package static let pageStructure = Self("verify.page", "A page lacks its title, date, landmarks or links, or hides text.")
     package static let siteFiles = Self("verify.files", "A file is missing, extra, or not as the manifest lists it.")
     package static let attribute = Self("verify.attribute", "An attribute the contract does not allow, or one broken open.")
+    package static let element = Self("verify.element", "An element the site does not write, or one that hides its text.")
     package static let stylesheet = Self("verify.stylesheet", "A style rule hides or draws content in verified tables.")
     // Anything else.
     package static let serve = Self("serve.build", "The preview could not build the site.")
@@ -84,6 +85,6 @@ extension DiagnosticCode {
         missingVariable, partialCycle, dmnRead, tableGap, tableOverlap, tableDisagreement, tableInputs, tableUnreachable,
         tableMergeable, exampleMismatch, disk, locked, keptFile, unsafePath, cellMismatch, tableMismatch, offerPage,
         checkerData, searchIndex, rolePage, testVectors, dmnFile, examplePage, indexPage, pageStructure, siteFiles,
-        attribute, stylesheet, serve, internalError,
+        attribute, element, stylesheet, serve, internalError,
     ]
 }

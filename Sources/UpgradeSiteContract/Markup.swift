@@ -3,18 +3,38 @@
 package enum Markup {
     /// Every attribute a page of the site may carry, besides `aria-*`: what the templates and
     /// views write, and the ordinary attributes a template author may add. Nothing that runs
-    /// script (`on*`), loads another document into the page, or styles one element.
+    /// script (`on*`), loads another document into the page, styles one element, or makes the page
+    /// another (`http-equiv`: a refresh leads the reader to a page `verify` never read).
     package static let attributes: Set<String> = [
         "abbr", "accesskey", "action", "alt", "async", "autocomplete", "autofocus", "charset", "checked", "cite",
         "class", "colspan", "content", "crossorigin", "data-advisories", "data-code", "data-from", "data-hit-policy",
         "data-input", "data-offer", "data-output", "data-part", "data-program", "data-reasons", "data-rule",
         "data-service", "data-step", "data-table", "data-targets", "data-to", "data-unshown", "data-verdict", "datetime",
         "decoding", "defer", "dir", "disabled", "download", "for", "headers", "height", "hidden", "href", "hreflang",
-        "http-equiv", "id", "inputmode", "integrity", "lang", "list", "loading", "max", "maxlength", "media", "method",
+        "id", "inputmode", "integrity", "lang", "list", "loading", "max", "maxlength", "media", "method",
         "min", "minlength", "multiple", "name", "open", "pattern", "placeholder", "property", "readonly", "referrerpolicy",
         "rel", "required", "reversed", "role", "rowspan", "scope", "selected", "size", "sizes", "span", "spellcheck",
         "src", "srcset", "start", "step", "tabindex", "target", "title", "translate", "type", "value", "width",
     ]
+
+    /// Every element a page of the site may hold: what the templates, the views and cmark write,
+    /// and the ordinary text-level elements a template author may add. Nothing a browser leaves
+    /// unshown or replaces (`template`, `noframes`, a closed `dialog`), restyles (`font`), or fills
+    /// with another document (`iframe`, `object`, `embed`), and no `base` that re-points every
+    /// link: what `verify` reads there is not what a reader sees.
+    package static let elements: Set<String> = [
+        "a", "abbr", "address", "article", "aside", "b", "blockquote", "body", "br", "button", "caption", "cite",
+        "code", "col", "colgroup", "datalist", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr",
+        "html", "i", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "mark", "meta", "nav",
+        "noscript", "ol", "optgroup", "option", "p", "pre", "q", "s", "samp", "script", "search", "section", "select",
+        "small", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea", "tfoot", "th",
+        "thead", "time", "title", "tr", "u", "ul", "var", "wbr",
+    ]
+
+    /// What a `<noscript>` may hold: a browser with scripts on shows none of it, so it carries a
+    /// note about scripts and never a statement `verify` would read.
+    package static let noscriptElements: Set<String> = ["p", "a", "strong", "em", "code"]
 
     /// The mark beside a ✓ whose decision carries a caution (an advice with `caution:` words): such
     /// a decision is never shown as a plain ✓.

@@ -196,6 +196,9 @@ package struct SiteVerifier: Sendable {
         for finding in AttributeVerification.findings(html: text, page: page) {
             report.fail(.attribute, finding.message, file: path(file), line: finding.line)
         }
+        for finding in ElementVerification.findings(page: page) {
+            report.fail(.element, finding.message, file: path(file), line: finding.line)
+        }
         PageVerification(kind: kind, file: file, path: path(file), asOf: expectations.asOf).verify(page, &report)
         switch kind {
         case .role: RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)
