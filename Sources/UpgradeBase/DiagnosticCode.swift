@@ -56,6 +56,8 @@ extension DiagnosticCode {
     // Writing the site.
     package static let disk = Self("output.disk", "The file system refused a read or a write.")
     package static let locked = Self("output.locked", "Another build holds the output.")
+    package static let partlyWritten = Self(
+        "output.partly-written", "A write failed half-way and could not be undone; the next build completes it.")
     package static let keptFile = Self("output.kept-file", "A file the last manifest lists was changed by hand and is kept.")
     package static let unsafePath = Self("output.unsafe-path", "A page path, or a symbolic link in the output, leads outside it.")
     // verify: the written site against the rule core.
@@ -83,7 +85,8 @@ extension DiagnosticCode {
         yamlSyntax, unreadable, fileName, missingKey, unknownKey, wrongType, duplicate, unknownID, invalidID,
         invalidValue, inconsistent, message, frontMatter, embed, brokenLink, linkedOutside, templateSyntax, templateMissing,
         missingVariable, partialCycle, dmnRead, tableGap, tableOverlap, tableDisagreement, tableInputs, tableUnreachable,
-        tableMergeable, exampleMismatch, disk, locked, keptFile, unsafePath, cellMismatch, tableMismatch, offerPage,
+        tableMergeable, exampleMismatch, disk, locked, partlyWritten, keptFile, unsafePath, cellMismatch, tableMismatch,
+        offerPage,
         checkerData, searchIndex, rolePage, testVectors, dmnFile, examplePage, indexPage, pageStructure, siteFiles,
         attribute, element, stylesheet, serve, internalError,
     ]

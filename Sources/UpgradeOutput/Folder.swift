@@ -143,6 +143,35 @@ final class Folder: @unchecked Sendable {
         fsync(descriptor)
     }
 
+    /// Writes `bytes` beside `name`, under `stagedName(of:)`, and puts them on disk; a write that
+    /// fails leaves nothing behind.
+    func stage(_ name: String, bytes: [UInt8]) throws(DiagnosticError) {
+        let temporary = Self.stagedName(of: name)
+        try remove(temporary)
+        do {
+            try create(temporary, bytes: bytes)
+            try flush(temporary)
+        } catch {
+            try? remove(temporary)
+            throw error
+        }
+    }
+
+    static func stagedName(of name: String) -> String { ".upgradedocs-new-" + name }
+    static func keptName(of name: String) -> String { ".upgradedocs-old-" + name }
+
+    /// Renames `source` to `name` in this folder, replacing what `name` was.
+    func rename(_ source: String, to name: String) throws(DiagnosticError) {
+        if entry(name) == .folder || renameat(descriptor, source, descriptor, name) != 0 {
+            throw Disk.failure("cannot put the new file in place", at: path + "/" + name)
+        }
+    }
+
+    /// Puts this folder's entries (names made, renamed or removed) on disk.
+    func flushEntries() {
+        fsync(descriptor)
+    }
+
     /// Puts the file `name` on disk.
     func flush(_ name: String) throws(DiagnosticError) {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)

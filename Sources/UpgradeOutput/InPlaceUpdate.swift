@@ -79,34 +79,130 @@ struct InPlaceUpdate {
         let report = SiteWriter.Report(written: written, unchanged: build.paths.filter { !changedPaths.contains($0) })
         // Nothing differs, on disk or in the record: nothing is written at all.
         guard !written.isEmpty || recordChanged else { return report }
-        try steps.take()
-        try records.remove()
-        for (file, sha) in changed {
-            let (folder, name) = try place(file.path, in: root)
-            try steps.take()
-            try folder.replace(name, bytes: file.bytes)
-            if let inputs = build.inputs[file.path], let identity = folder.identity(of: name) {
-                next.entries[file.path] = BuildRecord.Entry(inputs: inputs, sha256: sha, identity: identity)
-            }
-        }
+        var files = changed.map { (path: $0.file.path, bytes: $0.file.bytes, sha256: $0.sha256) }
         if let manifest, let manifestSHA, manifestChanged {
-            try steps.take()
-            try root.replace(Manifest.fileName, bytes: manifest.bytes)
-            next.entries[Manifest.fileName] = root.identity(of: Manifest.fileName).map {
-                BuildRecord.Entry(inputs: "-", sha256: manifestSHA, identity: $0)
+            files.append((Manifest.fileName, manifest.bytes, manifestSHA))
+        }
+        let placed = try replace(files, in: root)
+        for (item, file) in zip(placed, files) {
+            let inputs = file.path == Manifest.fileName ? "-" : build.inputs[file.path]
+            if let inputs, let identity = item.folder.identity(of: item.name) {
+                next.entries[file.path] = BuildRecord.Entry(inputs: inputs, sha256: file.sha256, identity: identity)
             }
         }
         let more = rewritten.sorted().compactMap { path in next.entries[path].map { (path, $0) } }
-        try steps.take()
-        try records.write(next.bytes(lines: lines, more: more))
-        return report
+        var done = report
+        do {
+            try steps.take()
+            try records.write(next.bytes(lines: lines, more: more))
+        } catch {
+            // The new site is whole; only the next build's shortcut is lost.
+            done.warnings += error.diagnostics.map {
+                Diagnostic(
+                    .warning, .disk,
+                    "the build record could not be written, so the next build makes every page: "
+                        + $0.message, at: $0.location)
+            }
+        }
+        return done
     }
 
-    /// The folder that holds `path` in the output, made where missing, and the file's name in it.
-    private func place(_ path: String, in root: Folder) throws(DiagnosticError) -> (Folder, String) {
+    /// Where one file of the update stands: its folder and name.
+    private struct Place {
+        let folder: Folder
+        let name: String
+    }
+
+    /// Puts every file in place as one change: each is first written beside its place and put on
+    /// disk; then the record goes and each takes its place by a rename, its old version kept under
+    /// a second name until all have. A failure before the last rename puts every old version back
+    /// and removes what the update wrote, so the site is the old one, whole; a kill between the
+    /// renames leaves no record, and the next build exchanges the site whole.
+    private func replace(
+        _ files: [(path: String, bytes: [UInt8], sha256: String)], in root: Folder
+    ) throws(DiagnosticError) -> [Place] {
+        var made: [(parent: Folder, name: String)] = []
+        var staged: [Place] = []
+        func undoStaging() {
+            for place in staged { try? place.folder.remove(Folder.stagedName(of: place.name)) }
+            // Folders made for new files go again, deepest first, as they were made empty.
+            for folder in made.reversed() { try? folder.parent.remove(folder.name) }
+        }
+        do {
+            try steps.take()
+            for file in files {
+                let place = try self.place(file.path, in: root, made: &made)
+                try steps.take()
+                try place.folder.stage(place.name, bytes: file.bytes)
+                staged.append(place)
+            }
+            try steps.take()
+            try records.remove()
+        } catch {
+            undoStaging()
+            throw error
+        }
+        var placed: [(place: Place, kept: Bool)] = []
+        do {
+            for place in staged {
+                try steps.take()
+                let kept = place.folder.entry(place.name) != nil
+                if kept {
+                    try place.folder.remove(Folder.keptName(of: place.name))
+                    try place.folder.link(Folder.keptName(of: place.name), to: place.name, in: place.folder)
+                }
+                try place.folder.rename(Folder.stagedName(of: place.name), to: place.name)
+                placed.append((place, kept))
+            }
+        } catch {
+            var restored = true
+            for (place, kept) in placed.reversed() {
+                do {
+                    if kept {
+                        try place.folder.rename(Folder.keptName(of: place.name), to: place.name)
+                    } else {
+                        try place.folder.remove(place.name)
+                    }
+                } catch {
+                    restored = false
+                }
+            }
+            for place in staged { try? place.folder.remove(Folder.keptName(of: place.name)) }
+            undoStaging()
+            guard restored else {
+                throw DiagnosticError(
+                    error.diagnostics.map {
+                        Diagnostic(
+                            .error, .partlyWritten,
+                            $0.message + ", and the old files could not all be put back: the next build puts the "
+                                + "whole site in place", at: $0.location)
+                    })
+            }
+            throw error
+        }
+        for place in staged {
+            try? place.folder.remove(Folder.keptName(of: place.name))
+            place.folder.flushEntries()
+        }
+        return staged
+    }
+
+    /// The folder that holds `path` in the output, made where missing (each noted in `made`), and
+    /// the file's name in it.
+    private func place(
+        _ path: String, in root: Folder, made: inout [(parent: Folder, name: String)]
+    ) throws(DiagnosticError) -> Place {
         var folder = root
         let parts = path.split(separator: "/").map(String.init)
-        for part in parts.dropLast() { folder = try folder.makeFolder(part) }
-        return (folder, parts.last ?? path)
+        for part in parts.dropLast() {
+            if let existing = try folder.folder(part) {
+                folder = existing
+            } else {
+                let parent = folder
+                folder = try folder.makeFolder(part)
+                made.append((parent, part))
+            }
+        }
+        return Place(folder: folder, name: parts.last ?? path)
     }
 }

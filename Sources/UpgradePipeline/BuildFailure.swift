@@ -13,8 +13,10 @@ package struct BuildFailure: Error, Sendable {
         case templates
         /// The site could not be planned or made.
         case site
-        /// The output could not be read, locked or written.
+        /// The output could not be read, locked or written; it is as it was.
         case output
+        /// A write failed half-way and could not be undone: the output holds part of this build.
+        case partlyWritten
     }
 
     package let stage: Stage

@@ -75,7 +75,9 @@ extension IncrementalSite {
                 warnings: prepared.warnings + report.warnings)
             return Publication(outcome: outcome, workingMemory: (prepared, build, write, previous, pages, memory))
         } catch {
-            throw BuildFailure(.output, prepared.warnings + error.diagnostics)
+            let stage: BuildFailure.Stage =
+                error.diagnostics.contains { $0.code == .partlyWritten } ? .partlyWritten : .output
+            throw BuildFailure(stage, prepared.warnings + error.diagnostics)
         }
     }
 

@@ -18,6 +18,8 @@ extension BuildFailure {
             return Console.fail("the site was not built; \(undone)")
         case .output:
             return Console.fail(undone)
+        case .partlyWritten:
+            return Console.fail("the output holds part of this build; run the build again to complete it")
         }
     }
 }

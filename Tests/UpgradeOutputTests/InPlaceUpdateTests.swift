@@ -106,10 +106,11 @@ struct InPlaceUpdateTests {
             let write = try StagedWrite(writer: SiteWriter(output: output, inPlace: Self.always), steps: Steps(stopAfter: step))
             #expect(!write.streams, "the copy's record holds")
             let finished = (try? write.finish(Self.rebuild(over: write.previousInputs), asOf: "2026-11-25")) != nil
+            // A failure at any step leaves the old site or the new one, manifest included, and nothing else.
             let now = Self.contents(output)
-            for (path, bytes) in now {
-                #expect(bytes == oldSite[path] || bytes == newSite[path], "after step \(step), \(path) is neither old nor new")
-            }
+            let (isOld, isNew) = (now == oldSite, now == newSite)
+            #expect(isOld || isNew, "after a failure at step \(step): \(Self.mixture(now, oldSite, newSite))")
+            if !finished { #expect(isOld, "a failed update says the site is unchanged; after step \(step) it is not") }
             // The next build, told nothing, makes what its record allows and ends with the new site.
             let next = try SiteWriter(output: output, inPlace: Self.always).begin()
             _ = try next.finish(Self.rebuild(over: next.previousInputs), asOf: "2026-11-25")
@@ -118,6 +119,14 @@ struct InPlaceUpdateTests {
             step += 1
         }
         #expect(step > 30, "each replaced file, the manifest and the record are steps")
+    }
+
+    /// What a site holds besides the old and the new one: files of neither, and files of both.
+    static func mixture(_ now: [String: [UInt8]], _ old: [String: [UInt8]], _ new: [String: [UInt8]]) -> String {
+        let neither = now.keys.filter { now[$0] != old[$0] && now[$0] != new[$0] }.sorted()
+        let fromNew = now.keys.filter { now[$0] != old[$0] && now[$0] == new[$0] }.count
+        let fromOld = now.keys.filter { now[$0] == old[$0] && now[$0] != new[$0] }.count
+        return "\(fromOld) old files, \(fromNew) new, neither: \(neither.prefix(5))"
     }
 
     /// A copied site has new inodes and times, so the original's record would not hold for it; this
