@@ -8,6 +8,8 @@ struct BaseContent {
     let folder: String
     /// The temporary folder, and the name its files go by in diagnostics ("main:content/offers.yaml").
     private let extracted: (root: String, label: String)?
+    /// Removes the temporary folder when the command is stopped by a signal.
+    private var stop: StopSignal? = nil
 
     static func resolve(_ base: String, content: String) throws -> BaseContent {
         var isFolder: ObjCBool = false
@@ -27,12 +29,18 @@ struct BaseContent {
             otherwise: "'\(base)' is neither a folder nor a git revision of \(topPath)"
         )
         .trimmingCharacters(in: .whitespacesAndNewlines)
+        try refuseLinks(in: commit, at: relative, of: topPath, base: base)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("upgradedocs-diff-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(
-            atPath: root + "/tree", withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700])
+        // Ctrl-C or a termination request while the revision is read still removes its copy.
+        let stop = StopSignal { number in
+            try? FileManager.default.removeItem(atPath: root)
+            exit(128 + number)
+        }
         let archive = root + "/base.tar"
         do {
+            try FileManager.default.createDirectory(
+                atPath: root + "/tree", withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             _ = try git(
                 ["-C", topPath, "archive", "--format=tar", "-o", archive, commit, "--", relative],
                 otherwise: "revision '\(base)' has no \(relative)/ folder")
@@ -40,10 +48,33 @@ struct BaseContent {
                 "/usr/bin/env", ["tar", "-xf", archive, "-C", root + "/tree"],
                 otherwise: "cannot unpack \(relative)/ of '\(base)'")
         } catch {
+            stop.cancel()
             try? FileManager.default.removeItem(atPath: root)
             throw error
         }
-        return BaseContent(folder: root + "/tree/" + relative, extracted: (root + "/tree/", base + ":"))
+        return BaseContent(folder: root + "/tree/" + relative, extracted: (root + "/tree/", base + ":"), stop: stop)
+    }
+
+    /// Refuses a revision whose content folder, a folder above it, or anything in it is a
+    /// symbolic link: unpacked, it would lead the loader out of the private copy and into this
+    /// machine's files.
+    private static func refuseLinks(in commit: String, at relative: String, of top: String, base: String) throws {
+        let listing = try git(
+            ["-C", top, "ls-tree", "-r", "-t", "-z", "--full-tree", commit],
+            otherwise: "cannot list revision '\(base)'")
+        let inside = relative == "." ? "" : relative
+        for entry in listing.split(separator: "\0") {
+            // "<mode> <type> <object>\t<path>"
+            guard let tab = entry.firstIndex(of: "\t"), entry.hasPrefix("120000 ") else { continue }
+            let path = String(entry[entry.index(after: tab)...])
+            let related =
+                inside.isEmpty || path == inside || path.hasPrefix(inside + "/") || inside.hasPrefix(path + "/")
+            if related {
+                throw Console.fail(
+                    "revision '\(base)' has a symbolic link at \(path); a diff reads only the revision's own "
+                        + "files, so it does not follow links: compare with a folder instead")
+            }
+        }
     }
 
     /// Diagnostics that name the base's files as the revision has them, not the temporary copy.
@@ -63,6 +94,7 @@ struct BaseContent {
     }
 
     func remove() {
+        stop?.cancel()
         guard let extracted else { return }
         try? FileManager.default.removeItem(atPath: String(extracted.root.dropLast("/tree/".count)))
     }

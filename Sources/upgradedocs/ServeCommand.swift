@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
                     Console.out("serving \(url) (watching \(content)/ and \(templates)/; Ctrl-C stops)\n")
                 }, report: SiteInMemory.report)
         }
-        let stop = StopSignal { task.cancel() }
+        let stop = StopSignal { _ in task.cancel() }
         defer { stop.cancel() }
         do {
             try await task.value
@@ -102,24 +102,5 @@ extension SiteInMemory {
                 "the build failed (\(problems.count) problem\(problems.count == 1 ? "" : "s")); "
                     + "the last good site is still served, with the problems shown over each page")
         }
-    }
-}
-
-/// Runs `action` once on Ctrl-C or a termination request, instead of dying mid-response.
-final class StopSignal {
-    private let sources: [any DispatchSourceSignal]
-
-    init(_ action: @escaping @Sendable () -> Void) {
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler(handler: action)
-            source.resume()
-            return source
-        }
-    }
-
-    func cancel() {
-        for source in sources { source.cancel() }
     }
 }

@@ -241,6 +241,80 @@ struct DiffCommandTests {
         #expect(!text.contains("<b>"))
     }
 
+    /// A repository of the reference content, committed, and a second commit `linked` whose
+    /// content folder is a symbolic link to a folder of this machine.
+    private static func repositoryWithLinkedRevision() throws -> (repository: String, outside: String) {
+        let repository = Scratch.folder(), outside = Scratch.folder()
+        try FileManager.default.copyItem(atPath: CLIRunner.repository + "/content", toPath: repository + "/content")
+        try FileManager.default.copyItem(atPath: CLIRunner.repository + "/content", toPath: outside + "/content")
+        let commit = ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m"]
+        for command in [["init", "-q"], ["add", "."], commit + ["seed"], ["checkout", "-q", "-b", "linked"]] {
+            #expect(try git(command, in: repository) == 0)
+        }
+        try FileManager.default.removeItem(atPath: repository + "/content")
+        try FileManager.default.createSymbolicLink(atPath: repository + "/content", withDestinationPath: outside + "/content")
+        for command in [["add", "-A"], commit + ["link"], ["checkout", "-q", "-"]] {
+            #expect(try git(command, in: repository) == 0)
+        }
+        return (repository, outside)
+    }
+
+    @Test("A base revision whose content folder is a symbolic link is refused; nothing outside it is read")
+    func linkedRevisionIsRefused() throws {
+        let (repository, outside) = try Self.repositoryWithLinkedRevision()
+        defer {
+            try? FileManager.default.removeItem(atPath: repository)
+            try? FileManager.default.removeItem(atPath: outside)
+        }
+        var isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: repository + "/content")) != nil
+        #expect(!isLink, "the working tree is back on the real folder")
+        let result = try CLIRunner.run(["diff", "--base", "linked"], in: repository)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("revision 'linked' has a symbolic link at content"), "\(result.stderr)")
+        isLink = result.stdout.contains("No change")
+        #expect(!isLink, "the linked folder was read as the base")
+    }
+
+    @Test("Stopped by SIGTERM or Ctrl-C during a diff of a revision, it removes its temporary folder")
+    func signalRemovesTheTemporaryFolder() throws {
+        let repository = Scratch.folder(), temporary = Scratch.folder()
+        defer {
+            try? FileManager.default.removeItem(atPath: repository)
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+        try FileManager.default.copyItem(atPath: CLIRunner.repository + "/content", toPath: repository + "/content")
+        for command in [
+            ["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "s"],
+        ] {
+            #expect(try Self.git(command, in: repository) == 0)
+        }
+        var caught = 0
+        for (attempt, number) in [SIGTERM, SIGINT, SIGTERM, SIGINT, SIGTERM, SIGINT].enumerated() where caught < 2 {
+            let process = Process()
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["diff", "--base", "HEAD"]
+            process.currentDirectoryURL = URL(fileURLWithPath: repository)
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { _, new in new }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // The signal goes once the revision's copy exists, while the diff still works.
+            var seen = false
+            while process.isRunning && !seen {
+                seen = ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).contains {
+                    $0.hasPrefix("upgradedocs-diff-")
+                }
+                if !seen { usleep(200) }
+            }
+            if seen { kill(process.processIdentifier, number) }
+            process.waitUntilExit()
+            if seen && process.terminationStatus == 128 + number { caught += 1 }
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+            #expect(left.isEmpty, "attempt \(attempt): \(left) left behind")
+        }
+        #expect(caught >= 1, "no attempt stopped a diff while it worked")
+    }
+
     private static func git(_ arguments: [String], in folder: String) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
