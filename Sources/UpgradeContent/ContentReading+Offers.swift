@@ -105,15 +105,29 @@ extension ContentReading {
     /// Offers are looked up by id, name, alias or former name, in any case and with any spacing or
     /// punctuation (`Catalog.fold`): two of them that fold alike for two different things (offers,
     /// or an offer and a different product) would answer for the wrong one. Each is reported at the
-    /// later name, with a note at the first.
+    /// later name, with a note at the first. So is a name that differs only by a letter of another
+    /// script that looks the same (Unicode's confusables, UTS #39): an agent could not tell them apart.
     private func rejectLookAlikes(_ drafts: [OfferDraft], _ products: [DifferentProductDraft]) {
         struct Owner {
             let what: String
             let location: SourceLocation
         }
         var names: [String: Owner] = [:]
+        // By how a name reads (its skeleton): "Вusiness" with a Cyrillic В is another key, but no reader can tell.
+        var readings: [String: (owner: Owner, key: String, name: String)] = [:]
         func claim(_ name: Located<String>, for owner: String, as kind: String) {
             let key = Catalog.fold(name.value)
+            let reading = Confusables.reading(of: name.value)
+            if let first = readings[reading], first.key != key, first.owner.what != owner {
+                let culprit = Confusables.firstLookAlike(in: name.value) ?? Confusables.firstLookAlike(in: first.name)
+                sink.error(
+                    .duplicate,
+                    "the \(kind) '\(name.value)' reads exactly as '\(first.name)', a name of \(first.owner.what)"
+                        + (culprit.map { ": its \($0)" } ?? ""), at: name.location,
+                    notes: [Diagnostic.Note("used here", at: first.owner.location)])
+            } else if readings[reading] == nil {
+                readings[reading] = (Owner(what: owner, location: name.location), key, name.value)
+            }
             guard let first = names[key] else {
                 names[key] = Owner(what: owner, location: name.location)
                 return

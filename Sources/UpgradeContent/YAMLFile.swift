@@ -27,7 +27,7 @@ enum YAMLFile {
         switch compose(text, file: path, sink: sink) {
         case .none: return Composed(state: .malformed, diagnostics: sink.all, digest: digest)
         case .some(.none): return Composed(state: .empty, diagnostics: [], digest: digest)
-        case .some(.some(let root)): return Composed(state: .root(root), diagnostics: [], digest: digest)
+        case .some(.some(let root)): return Composed(state: .root(root), diagnostics: sink.all, digest: digest)
         }
     }
 
@@ -74,7 +74,42 @@ enum YAMLFile {
             sink.error(.yamlSyntax, "cannot parse YAML: \(error)", at: SourceLocation(file: path))
             return nil
         }
+        if let root { refuseTags(in: root, file: path, sink: sink) }
         return .some(root)
+    }
+
+    /// The tags the readers understand: YAML's core schema, the dates and merge keys Yams resolves
+    /// plain values to, and the non-specific `!`. Any other (`!!binary`, `!!set`, `!custom`) would
+    /// change what a value means in a way no reader honours, so it is an error at its place
+    /// rather than its text published as it stands.
+    private static let understoodTags: Set<Tag.Name> = [
+        .implicit, .nonSpecific, .str, .seq, .map, .bool, .float, .null, .int, .timestamp, .merge, .value,
+    ]
+
+    private static func refuseTags(in root: Node, file: String, sink: Diagnostics) {
+        var pending = [root]
+        while let node = pending.popLast() {
+            let tag: Tag.Name
+            switch node {
+            case .scalar(let scalar): tag = Tag.Name(rawValue: scalar.tag.rawValue)
+            case .mapping(let mapping):
+                tag = Tag.Name(rawValue: mapping.tag.rawValue)
+                for (key, value) in mapping { pending += [value, key] }
+            case .sequence(let sequence):
+                tag = Tag.Name(rawValue: sequence.tag.rawValue)
+                pending += sequence.reversed()
+            case .alias: continue
+            }
+            if !understoodTags.contains(tag) {
+                let prefix = "tag:yaml.org,2002:"
+                let written = tag.rawValue.hasPrefix(prefix) ? "!!" + tag.rawValue.dropFirst(prefix.count) : tag.rawValue
+                sink.error(
+                    .yamlSyntax,
+                    "the YAML tag '\(written)' is not read here; write the value plainly, as text, a number, "
+                        + "a list or a mapping",
+                    at: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1))
+            }
+        }
     }
 
     private static func report(_ error: YamlError, file: String, sink: Diagnostics) {

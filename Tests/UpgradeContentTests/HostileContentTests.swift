@@ -121,6 +121,43 @@ struct HostileContentTests {
         #expect(loaded.settings.title == "Fixture")
     }
 
+    @Test("An explicit YAML tag no reader honours (!!binary, !!set, a local tag) is an error at its place")
+    func explicitTagsAreRefused() throws {
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": Self.offers
+                .replacingOccurrences(of: "name: Standard\n", with: "name: !!binary U3RhbmRhcmQ=\n")
+                .replacingOccurrences(
+                    of: "services: [mail]\n  - id: standard", with: "services: !custom [mail]\n  - id: standard")
+        ]).errors()
+        #expect(errors.map(\.place) == ["offers.yaml:5:15", "offers.yaml:7:11"], "\(errors)")
+        #expect(errors.allSatisfy { $0.code == .yamlSyntax })
+        #expect(errors.first?.names("!custom") == true && errors.last?.names("!!binary") == true)
+        // The core schema's own tags say what a plain value would: they are read as written.
+        let plain = try ContentFixture(replacing: [
+            "offers.yaml": Self.offers.replacingOccurrences(of: "name: Standard\n", with: "name: !!str Standard\n")
+        ]).errors()
+        #expect(plain.isEmpty, "\(plain)")
+    }
+
+    @Test("An alias that reads exactly as another offer's name, by a letter of another script, is an error")
+    func confusableAliasIsRefused() throws {
+        // U+0405 CYRILLIC CAPITAL LETTER DZE reads as S.
+        let errors = try ContentFixture(replacing: [
+            "offers.yaml": Self.offers.replacingOccurrences(
+                of: "    name: Basic\n", with: "    name: Basic\n    aliases: [\"\u{405}tandard\"]\n")
+        ]).errors()
+        #expect(errors.map(\.place) == ["offers.yaml:4:15"], "\(errors)")
+        #expect(errors.first?.code == .duplicate && errors.first?.names("standard", "standard") == true, "\(errors)")
+        #expect(errors.first?.message.contains("(U+0405) is a letter of another script that reads as 's'") == true)
+        // Names in other scripts that read as nothing else stay legal: Cyrillic, Arabic, Japanese, an emoji sequence.
+        let legal = try ContentFixture(replacing: [
+            "offers.yaml": Self.offers.replacingOccurrences(
+                of: "    name: Basic\n",
+                with: "    name: Basic\n    aliases: [\"Стандарт\", \"خطة الأعمال\", \"ベーシック\", \"Basic 👩‍💻\"]\n")
+        ]).errors()
+        #expect(legal.isEmpty, "\(legal)")
+    }
+
     @Test("A link in content that leads outside it is refused")
     func linkOutside() throws {
         let fixture = try ContentFixture()
