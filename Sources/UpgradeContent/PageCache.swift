@@ -16,7 +16,7 @@ import UpgradeCore
 /// The bytes are opaque to everyone else: a build keeps them in its record and hands them back.
 /// Anything malformed, or of another format, is an empty cache, which only means reading.
 package struct PageCache: Sendable {
-    private static let format = Array("upgradedocs-pages 3 ".utf8)
+    private static let format = Array("upgradedocs-pages 4 ".utf8)
 
     /// A page as the cache knows it: all but its body.
     struct Entry: Sendable {
@@ -106,7 +106,8 @@ package struct PageCache: Sendable {
             append(page.bodyLine)
             append(
                 (page.reviewed?.description ?? "-") + " " + page.digest + (facts.mayEmbed ? " 1" : " 0")
-                    + (facts.hasAmpersand ? " 1 " : " 0 ") + (page.weight.map(String.init) ?? "-") + " ")
+                    + (facts.hasAmpersand ? " 1" : " 0") + (facts.mayNestDeeply ? " 1 " : " 0 ")
+                    + (page.weight.map(String.init) ?? "-") + " ")
             append(page.title.utf8.count)
             if let description = page.description { append(description.utf8.count, then: 0x0A) } else { append("-\n") }
             append(page.title)
@@ -156,6 +157,7 @@ package struct PageCache: Sendable {
             guard let name = field().flatMap(text), let inode = number(field()), let size = number(field()),
                 let modified = number(field()), let bodyLine = number(field()), let reviewedField = field().flatMap(text),
                 let digest = field().flatMap(text), digest.utf8.count == 64, let embeds = field(), let ampersand = field(),
+                let deep = field(),
                 let weightField = field(), let titleCount = number(field()), let descriptionField = field()
             else { return nil }
             let reviewed = CalendarDate(iso: reviewedField)
@@ -180,7 +182,8 @@ package struct PageCache: Sendable {
             offset += 1
             let facts = ProseText.Facts(
                 mayEmbed: embeds.elementsEqual("1".utf8),
-                hasAmpersand: ampersand.elementsEqual("1".utf8), fileNames: fileNames)
+                hasAmpersand: ampersand.elementsEqual("1".utf8), mayNestDeeply: deep.elementsEqual("1".utf8),
+                fileNames: fileNames)
             entries[name] = Entry(
                 stamp: FileStamp(inode: UInt64(inode), size: size, modified: modified), title: title,
                 description: description, reviewed: reviewed, weight: weight, bodyLine: Int(bodyLine), digest: digest,

@@ -19,6 +19,8 @@ package final class ProseText: Sendable {
         let mayEmbed: Bool
         /// Whether it holds `&`, which could start a character reference that hides a link.
         let hasAmpersand: Bool
+        /// Whether it holds enough of the marks that open inline or quote nesting (`mayNestDeeply(in:)`).
+        let mayNestDeeply: Bool
         /// Every `NAME.html` and `NAME.md` in it, NAME being the longest run of letters, digits, `-`
         /// and `_` before the extension, in order of first occurrence.
         let fileNames: [String]
@@ -74,6 +76,33 @@ package final class ProseText: Sendable {
     /// Whether the body holds `&`.
     package var hasAmpersand: Bool { facts.hasAmpersand }
 
+    /// Whether the body may nest past `nestingLimit` levels: only such a body is parsed to measure it.
+    package var mayNestDeeply: Bool { facts.mayNestDeeply }
+
+    /// The deepest a page's Markdown may nest (emphasis in emphasis, links, quotes, lists): far past
+    /// what prose needs, and short of where cmark's CommonMark renderer slows with its square.
+    package static let nestingLimit = 64
+
+    /// Each level of nesting past a paragraph takes at least one mark: `*`, `_`, `[` or `>`, or a
+    /// list marker `-` or `+` before a blank. A body with no more marks than the limit cannot nest
+    /// that deep, and is not parsed to measure it.
+    static func mayNestDeeply(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var marks = 0
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x2A, 0x5F, 0x5B, 0x3E: marks += 1
+                case 0x2D,
+                    0x2B where index + 1 < bytes.count && (bytes[index + 1] == 0x20 || bytes[index + 1] == 0x09):
+                    marks += 1
+                default: continue
+                }
+            }
+            return marks > nestingLimit
+        }
+    }
+
     /// Whether `fileName` (such as `guide.html`) occurs in the body, by bytes.
     package func mentions(_ fileName: String) -> Bool {
         // The name is a run of name bytes, so where it occurs it ends the longest run before the extension.
@@ -94,7 +123,9 @@ package final class ProseText: Sendable {
     }
 
     static func facts(of text: String) -> Facts {
-        Facts(mayEmbed: mayEmbed(in: text), hasAmpersand: contains(text, "&"), fileNames: fileNames(in: text))
+        Facts(
+            mayEmbed: mayEmbed(in: text), hasAmpersand: contains(text, "&"), mayNestDeeply: mayNestDeeply(in: text),
+            fileNames: fileNames(in: text))
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

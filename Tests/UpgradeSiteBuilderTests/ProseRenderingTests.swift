@@ -136,6 +136,33 @@ struct ProseRenderingTests {
         #expect(problems.all.map { "\($0.location) \($0.code)" } == ["pages/t.md:6:3 content.embed"])
     }
 
+    @Test("Markdown nested past the limit, in emphasis, quotes or lists, is an error at its block")
+    func deepNestingIsRefused() throws {
+        let context = ViewContext(content: SiteFixture.content, asOf: SiteFixture.referenceDate)
+        func problems(_ body: String) throws -> [String] {
+            let page = try ProsePageReader.parse("---\ntitle: T\n---\nIntro.\n\n" + body + "\n", slug: "t", file: "pages/t.md")
+            let problems = Diagnostics()
+            _ = ProseView(context: context, page: page).render(into: problems)
+            return problems.all.map { "\($0.location) \($0.code)" }
+        }
+        let deep = 2_000
+        for body in [
+            String(repeating: "*a ", count: deep) + "x" + String(repeating: " b*", count: deep),
+            String(repeating: "**a _b ", count: deep) + "x" + String(repeating: " c_ d**", count: deep),
+            String(repeating: "> ", count: deep) + "x", String(repeating: "- ", count: deep) + "x",
+        ] {
+            let found = try problems(body)
+            // At the block that holds the deep place: the paragraph, or the quote or list item past the limit.
+            #expect(
+                found.count == 1 && found[0].hasPrefix("pages/t.md:6:") && found[0].hasSuffix(" content.invalid-value"),
+                "\(body.prefix(12)): \(found)")
+        }
+        // Up to the limit, and plenty of marks that do not nest, are prose like any other.
+        let limit = ProseText.nestingLimit - 2
+        #expect(try problems(String(repeating: "> ", count: limit) + "x").isEmpty)
+        #expect(try problems(String(repeating: "*a* _b_ [c](d) - ", count: 500)).isEmpty)
+    }
+
     @Test("Local .html links in prose become .md links in the Markdown twin; others stay")
     func markdownTwinLinks() {
         #expect(MarkdownLinks.rewrite("../roles/admin-agent.html#checks") == "../roles/admin-agent.md#checks")

@@ -44,6 +44,34 @@ final class MarkdownDocument {
         let column: Int
     }
 
+    /// Where the tree first nests deeper than `limit` nodes below the document: the line and
+    /// column of the block that holds that place, as the parsed text counts them. Nil when it never does.
+    func nesting(deeperThan limit: Int) -> (line: Int, column: Int)? {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        // Leaves get no exit event, so only containers count a level.
+        let leaves: Set<UInt32> = [
+            CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+            CMARK_NODE_HTML_BLOCK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_THEMATIC_BREAK,
+        ].reduce(into: []) { $0.insert($1.rawValue) }
+        var depth = 0, place = (line: 1, column: 1)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_EXIT {
+                depth -= 1
+                continue
+            }
+            let type = cmark_node_get_type(node)
+            if type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue, cmark_node_get_start_line(node) > 0 {
+                place = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+            }
+            guard !leaves.contains(type.rawValue) else { continue }
+            depth += 1
+            if depth > limit + 1 { return place }
+        }
+        return nil
+    }
+
     /// The fenced code blocks whose info string's first word is `word`.
     func fencedBlocks(named word: String) -> [FencedBlock] {
         fencedNodes(named: word).map(\.block)

@@ -45,9 +45,17 @@ package struct ProseView {
     package func render(into diagnostics: Diagnostics) -> Page {
         var embeds: [String: [Block]] = [:]
         // A fence that asks for a table names the word, so a page without it needs no parse here.
-        let fences =
-            page.text.mayEmbed
-            ? MarkdownDocument(parsing: page.body).fencedBlocks(named: Self.fenceWord) : []
+        let parsed = page.text.mayEmbed || page.text.mayNestDeeply ? MarkdownDocument(parsing: page.body) : nil
+        let fences = page.text.mayEmbed ? parsed?.fencedBlocks(named: Self.fenceWord) ?? [] : []
+        // Past the limit, cmark's CommonMark renderer takes time that grows with the square of the
+        // depth (a 600 KB page of nested emphasis took minutes): the page is refused instead.
+        if page.text.mayNestDeeply, let deep = parsed?.nesting(deeperThan: ProseText.nestingLimit) {
+            diagnostics.error(
+                .invalidValue,
+                "the Markdown here nests more than \(ProseText.nestingLimit) levels deep (emphasis within "
+                    + "emphasis, links, quotes or lists); no page needs that many: flatten it",
+                at: SourceLocation(file: page.file, line: page.bodyLine + deep.line - 1, column: deep.column))
+        }
         for fence in fences {
             do {
                 embeds[fence.info] = try embed(fence.info)
