@@ -101,7 +101,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "upgradedocs-fuzz",
-            dependencies: ["UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradeSiteBuilder", "UpgradeVerify"],
+            dependencies: [
+                "UpgradeBase", "UpgradeContent", "UpgradeCore", "UpgradePreview", "UpgradeSiteBuilder", "UpgradeVerify",
+            ],
             path: "Fuzz/Sources/upgradedocs-fuzz"
         ),
         .target(

@@ -26,10 +26,6 @@ final class HTTPListener: @unchecked Sendable {
     private let descriptor: Int32
     private let handler: Handler
     private let connections = DispatchQueue(label: "upgradedocs.preview.connections", attributes: .concurrent)
-    /// A request head larger than this is refused: a preview's requests are a line and a few headers.
-    static let headLimit = 16 * 1024
-    /// A request line longer than this is refused (414).
-    static let lineLimit = 8 * 1024
     /// How long a client has to send its request head, in all.
     static let deadline: Duration = .seconds(5)
     /// Connections served at once; one more is told to come back (503) at once.
@@ -142,31 +138,25 @@ final class HTTPListener: @unchecked Sendable {
         var sendTimeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
         let clock = ContinuousClock(), end = clock.now + Self.deadline
-        var head: [UInt8] = []
+        var reader = RequestHead()
         var buffer = [UInt8](repeating: 0, count: 4096)
-        var searched = 0, lineEnd: Int?
+        var received: ArraySlice<UInt8> = []
         while true {
-            if let found = Self.endOfHead(in: head, from: searched) {
-                head.removeSubrange(found...)
-                break
-            }
-            // Where the line's end was not yet, a later look starts: no byte is looked at twice.
-            if lineEnd == nil { lineEnd = head[searched...].firstIndex(of: 0x0A) }
-            searched = max(0, head.count - 3)
-            if lineEnd == nil && head.count > Self.lineLimit {
-                return refuseUnread(client, Self.plain(414, "request line too long\n"))
-            }
-            if head.count > Self.headLimit {
-                return refuseUnread(client, Self.plain(431, "request head too large\n"))
+            switch reader.add(received) {
+            case .complete(let head):
+                let response = respond(to: head)
+                return send(client, Self.bytes(of: response.response, head: response.headOnly))
+            case .tooLarge(414): return refuseUnread(client, Self.plain(414, "request line too long\n"))
+            case .tooLarge: return refuseUnread(client, Self.plain(431, "request head too large\n"))
+            case .incomplete: break
             }
             guard clock.now < end else { return }
             let count = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
+            received = []
             if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) { continue }
             guard count > 0 else { return }
-            head += buffer[..<count]
+            received = buffer[..<count]
         }
-        let response = respond(to: head)
-        send(client, Self.bytes(of: response.response, head: response.headOnly))
     }
 
     /// An answer to a request not read to its end: sent, then what the client still sends is read
@@ -186,24 +176,11 @@ final class HTTPListener: @unchecked Sendable {
 
     /// The answer to a request head (without its blank line).
     private func respond(to head: [UInt8]) -> (response: Response, headOnly: Bool) {
-        let lines = head.split(separator: 0x0A).map { line in line.last == 0x0D ? line.dropLast() : line }
-        let parts = (lines.first ?? []).split(separator: 0x20)
-        let method = parts.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let target = parts.count >= 2 ? String(decoding: parts[1], as: UTF8.self) : ""
-        let hostLines = lines.dropFirst().filter {
-            $0.count >= 5 && String(decoding: $0.prefix(5), as: UTF8.self).lowercased() == "host:"
+        switch RequestHead.request(head, hosts: hosts) {
+        case .file(let method, let path): (handler(method, path), method == "HEAD")
+        case .refused(421, _): (Self.plain(421, "this preview answers only at \(url)\n"), false)
+        case .refused(let status, let reason): (Self.plain(status, reason + "\n"), false)
         }
-        let host = hostLines.first.map { String(decoding: $0.dropFirst(5), as: UTF8.self).trimmingCharacters(in: .whitespaces) }
-        if parts.count != 3 || !target.hasPrefix("/") || hostLines.count != 1 {
-            return (Self.plain(400, "bad request: a request line and one Host header\n"), false)
-        }
-        // A page of another site that rebinds its name to this address still sends its own name.
-        guard let host, hosts.contains(host.lowercased()) else {
-            return (Self.plain(421, "this preview answers only at \(url)\n"), false)
-        }
-        guard method == "GET" || method == "HEAD" else { return (Self.plain(405, "only GET and HEAD\n"), false) }
-        let raw = String(target.prefix { $0 != "?" && $0 != "#" })
-        return (handler(method, raw.removingPercentEncoding ?? raw), method == "HEAD")
     }
 
     private static func plain(_ status: Int, _ text: String) -> Response {
@@ -217,17 +194,6 @@ final class HTTPListener: @unchecked Sendable {
             guard sent > 0 else { return }
             offset += sent
         }
-    }
-
-    /// Where the blank line that ends a head starts, looking from `start` on: each byte is looked at
-    /// once however the head arrives.
-    private static func endOfHead(in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= 4, start <= bytes.count - 4 else { return nil }
-        for index in start...(bytes.count - 4)
-        where bytes[index] == 0x0D && bytes[index + 1] == 0x0A && bytes[index + 2] == 0x0D && bytes[index + 3] == 0x0A {
-            return index
-        }
-        return nil
     }
 
     private static let reasons = [

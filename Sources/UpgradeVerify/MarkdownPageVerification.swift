@@ -23,6 +23,10 @@ struct MarkdownPageVerification {
             ExampleVerification(catalog: catalog, core: expectations.core, file: path)
                 .verify(rows: table.rows.map { (nil, $0.cells, $0.line) }, header: table.header, line: table.line, &report)
         }
+        if file == SitePaths.interpretations.file(.md) {
+            StatementVerification(catalog: catalog, file: path)
+                .interpretations(decisions: StatementVerification.decisions(markdown: text), &report)
+        }
         switch kind {
         case .matrix:
             // A split program's overview lists its parts, which are verified as work of their own.
@@ -58,9 +62,18 @@ struct MarkdownPageVerification {
             }
         case .role:
             RoleVerification(rules: catalog.rules, file: path).verify(markdown: text, &report)
+            if let role = catalog.roles.first(where: { SitePaths.role($0.id).file(.md) == file }) {
+                StatementVerification(catalog: catalog, file: path).role(
+                    role, facts: StatementVerification.facts(markdown: text),
+                    cannot: StatementVerification.list(under: "What you cannot do", in: text),
+                    saysCannotSubmit: Perceived.collapse(MarkdownInline.plain(text)).contains("You cannot submit the upgrade"),
+                    line: 1, &report)
+            }
         case .index:
             IndexVerification(catalog: catalog, proseSlugs: content.pages.map(\.slug), site: site, file: path)
                 .verify(markdown: text, &report)
+            StatementVerification(catalog: catalog, file: path)
+                .programCounts(StatementVerification.programLines(markdown: text), format: .md, &report)
         default:
             break
         }

@@ -60,6 +60,20 @@ struct OfferVerification: Sendable {
             (id: item.attributes[Markup.Data.offer].map { OfferID($0) }, text: item.text, line: item.line)
         }
         judgeUpgrades(shown, of: offer, file: path, &report)
+        let statements = StatementVerification(catalog: catalog, file: path)
+        statements.offer(offer, facts: StatementVerification.facts(html: page), &report)
+        // Each possible upgrade links to the page of the offer it names.
+        for item in page.descendants(named: "ul", where: { $0.hasClass("upgrades") }).first?.elements ?? [] {
+            guard let id = item.attributes[Markup.Data.offer] else { continue }
+            let wanted = "../" + SitePaths.offer(OfferID(id)).file(.html)
+            let links = item.elements.filter { $0.name == "a" }.compactMap { $0.attributes["href"] }
+            if links.first != wanted {
+                report.fail(
+                    .offerPage,
+                    "\(offer.id): the possible upgrade to \(id) links to '\(links.first ?? "nothing")', not \(wanted)",
+                    file: path, line: item.line)
+            }
+        }
         let main = page.descendants(named: "main").first ?? page
         judgeCautions(Perceived(main).seen, of: offer, file: path, &report)
     }
@@ -99,6 +113,18 @@ struct OfferVerification: Sendable {
         }
         judgeUpgrades(upgrades, of: offer, file: path, &report)
         judgeCautions(Perceived.collapse(MarkdownInline.plain(markdown)), of: offer, file: path, &report)
+        StatementVerification(catalog: catalog, file: path)
+            .offer(offer, facts: StatementVerification.facts(markdown: markdown), &report)
+        for line in section("Possible upgrades", in: lines) where line.hasPrefix("[") {
+            guard let text = Self.linkText(line), let target = expectations.offer(named: Perceived.collapse(unescaped(text)))
+            else { continue }
+            let wanted = "](../" + SitePaths.offer(target.id).file(.md) + ")"
+            if !line.contains(wanted) {
+                report.fail(
+                    .offerPage, "\(offer.id): the possible upgrade to \(target.id) does not link to its page", file: path, line: 1
+                )
+            }
+        }
     }
 
     /// The possible upgrades a page names against the rule core's eligible targets, in the order the
@@ -338,5 +364,17 @@ struct OfferVerification: Sendable {
         for name in known where names[Catalog.fold(name)] == nil {
             report.fail(.checkerData, "the checker's names leave out '\(name)'", file: path, line: 2)
         }
+    }
+}
+
+extension SiteVerifier {
+    /// What `verify` finds in the text of a `data/checker-data.js` against `catalog`, with no site
+    /// around it: the checker data reader on its own, for the fuzzer, which feeds it any bytes.
+    package static func checkerDataFindings(_ text: String, catalog: Catalog, asOf: CalendarDate) -> [Diagnostic] {
+        let diagnostics = Diagnostics()
+        var report = Tally(diagnostics: diagnostics)
+        let expectations = Expectations(catalog: catalog, core: RuleCore(catalog: catalog), asOf: asOf)
+        OfferVerification(expectations: expectations, site: "-").verifyCheckerData(text, asOf: asOf, &report)
+        return diagnostics.all
     }
 }

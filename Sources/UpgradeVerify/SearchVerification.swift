@@ -7,8 +7,9 @@ import UpgradeSiteContract
 /// page reads it: every page a reader can reach is listed once and no page that is not,
 /// and every offer is found by its id, its name and each alias: each word leads to the
 /// offer's page in the shard that holds it, and the whole name is one the page answers for.
-/// Terms are cut here by the format's rule (runs of letters and digits, lowered a scalar at
-/// a time, shorter than the index's minimum or a stop word left out), not by the builder's code.
+/// Terms are cut here by the format's rule (runs of letters, digits and marks, composed and
+/// lowered a scalar at a time, shorter than the index's minimum or a stop word left out), not by
+/// the builder's code.
 struct SearchVerification {
     let catalog: Catalog
     let site: String
@@ -31,7 +32,7 @@ struct SearchVerification {
         let minimumLength: Int
         let stopWords: Set<String>
         /// Link, title, kind, description, names, and why a name leads there.
-        let pages: [(href: String, names: [String])]
+        let pages: [(href: String, title: String, names: [String])]
     }
 
     var listPath: String { site + "/" + SitePaths.searchPages }
@@ -68,6 +69,26 @@ struct SearchVerification {
             report.fail(
                 .searchIndex, "the index lists \(href), which is not a page search should lead to", file: listPath, line: 1)
         }
+        // A result reads as its page's title: for the pages the model titles, the model's words.
+        let titles = modelTitles
+        for page in index.pages {
+            if let title = titles[page.href], page.title != title {
+                report.fail(
+                    .searchIndex, "search titles \(page.href) '\(page.title)'; the page is '\(title)'", file: listPath, line: 1)
+            }
+        }
+    }
+
+    /// The title of each page the model names: offers, role guides, matrices and decision tables.
+    private var modelTitles: [String: String] {
+        var titles: [String: String] = [:]
+        for offer in catalog.offers { titles[SitePaths.offer(offer.id).file(.html)] = offer.name }
+        for role in catalog.roles { titles[SitePaths.role(role.id).file(.html)] = "\(role.name): upgrading a subscription" }
+        for table in catalog.tables { titles[SitePaths.table(table.id).file(.html)] = "Decision table: \(table.title)" }
+        for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {
+            titles[SitePaths.matrix(program.id).file(.html)] = "Upgrade matrix: \(program.name) offers"
+        }
+        return titles
     }
 
     /// One shard: it is there, has the index's form, and, for each offer whose page it holds, leads every
@@ -113,11 +134,12 @@ struct SearchVerification {
             let minimum = object["minimumLength"] as? Int, let stop = object["stopWords"] as? [String],
             let pages = object["pages"] as? [[Any]]
         else { return nil }
-        var entries: [(href: String, names: [String])] = []
+        var entries: [(href: String, title: String, names: [String])] = []
         for page in pages {
-            guard page.count == 6, let href = page[0] as? String, let names = page[4] as? [String], page[5] is [[String]]
+            guard page.count == 6, let href = page[0] as? String, let title = page[1] as? String,
+                let names = page[4] as? [String], page[5] is [[String]]
             else { return nil }
-            entries.append((href, names))
+            entries.append((href, title, names))
         }
         return Index(shards: shards, pagesPerShard: perShard, minimumLength: minimum, stopWords: Set(stop), pages: entries)
     }
@@ -172,14 +194,14 @@ struct SearchVerification {
     static func terms(_ text: String, _ index: Index) -> [String] {
         var terms: [String] = [], run = ""
         func flush() {
-            let term = run.unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+            let term = Catalog.composed(run).unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
             if term.unicodeScalars.count >= index.minimumLength, !index.stopWords.contains(term) { terms.append(term) }
             run = ""
         }
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                .decimalNumber, .letterNumber, .otherNumber:
+                .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
                 run.unicodeScalars.append(scalar)
             default:
                 flush()

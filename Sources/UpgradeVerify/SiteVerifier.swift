@@ -200,12 +200,26 @@ package struct SiteVerifier: Sendable {
             report.fail(.element, finding.message, file: path(file), line: finding.line)
         }
         PageVerification(kind: kind, file: file, path: path(file), asOf: expectations.asOf).verify(page, &report)
+        StatementVerification.footer(html: page, asOf: expectations.asOf, file: path(file), &report)
+        let statements = StatementVerification(catalog: catalog, file: path(file))
         switch kind {
-        case .role: RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)
+        case .role:
+            RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)
+            if let role = catalog.roles.first(where: { SitePaths.role($0.id).file(.html) == file }) {
+                statements.role(
+                    role, facts: StatementVerification.facts(html: page),
+                    cannot: StatementVerification.list(after: "cannot", in: page),
+                    saysCannotSubmit: Perceived(page).seen.contains("You cannot submit the upgrade"), line: 1, &report)
+            }
         case .index:
             IndexVerification(catalog: catalog, proseSlugs: content.pages.map(\.slug), site: site, file: path(file))
                 .verify(html: page, &report)
-        default: break
+            statements.programCounts(StatementVerification.programLines(html: page), format: .html, &report)
+        default:
+            break
+        }
+        if file == SitePaths.interpretations.file(.html) {
+            statements.interpretations(decisions: StatementVerification.decisions(html: page), &report)
         }
         if let offer { offers.verify(offer, html: page, file: file, &report) }
         let tables = HTMLTableReader.tables(in: page)

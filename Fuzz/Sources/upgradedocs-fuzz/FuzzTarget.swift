@@ -2,6 +2,7 @@ import Foundation
 import UpgradeBase
 import UpgradeContent
 import UpgradeCore
+import UpgradePreview
 import UpgradeSiteBuilder
 import UpgradeVerify
 
@@ -14,6 +15,10 @@ enum FuzzTarget: String, CaseIterable {
     case prose
     /// `verify`'s own readers of published HTML and Markdown.
     case verify
+    /// The preview server's reading of a request head, arriving in pieces.
+    case http
+    /// `verify`'s reader of the checker's data, against the fixture model.
+    case checker
 
     /// The target libFuzzer drives, named by UPGRADEDOCS_FUZZ_TARGET.
     static let selected = ProcessInfo.processInfo.environment["UPGRADEDOCS_FUZZ_TARGET"].flatMap(FuzzTarget.init) ?? .content
@@ -26,6 +31,11 @@ enum FuzzTarget: String, CaseIterable {
             let text = String(decoding: bytes, as: UTF8.self)
             _ = HTMLTableReader.tables(in: text)
             _ = MarkdownTableReader.tables(in: text)
+        case .http: HTTPFuzz.run(bytes)
+        case .checker:
+            let content = ProseFuzz.content
+            _ = SiteVerifier.checkerDataFindings(
+                String(decoding: bytes, as: UTF8.self), catalog: content.catalog, asOf: content.settings.asOf)
         }
     }
 }
@@ -74,6 +84,27 @@ enum ProseFuzz {
         let view = ProseView(context: context, page: page).render(into: Diagnostics())
         _ = HTMLRenderer(page: view.path, unsafeHTML: bytes.count % 2 == 0).render(view)
         _ = PageRenderer.markdown(view, context: context)
+    }
+}
+
+/// A request head in pieces, as a client could trickle it: the first byte sets the piece size.
+enum HTTPFuzz {
+    static let hosts: Set<String> = ["127.0.0.1:8080", "localhost:8080", "[::1]:8080"]
+
+    static func run(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let piece = Int(first) % 64 + 1
+        var reader = RequestHead()
+        var rest = bytes.dropFirst()
+        while !rest.isEmpty {
+            switch reader.add(rest.prefix(piece)) {
+            case .incomplete: rest = rest.dropFirst(piece)
+            case .complete(let head):
+                _ = RequestHead.request(head, hosts: hosts)
+                return
+            case .tooLarge: return
+            }
+        }
     }
 }
 

@@ -1,11 +1,11 @@
 import Foundation
 
-// One program for the three fuzz targets. Built by `scripts/fuzz`
+// One program for the five fuzz targets. Built by `scripts/fuzz`
 // (`-sanitize=fuzzer,address -D FUZZING`), libFuzzer's own `main` drives it and
 // UPGRADEDOCS_FUZZ_TARGET names the target. Built plainly, it replays the files
 // it is given, which is how the regression tests run what fuzzing once found:
 //
-//   upgradedocs-fuzz content|prose|verify FILE…
+//   upgradedocs-fuzz content|prose|verify|http|checker FILE…
 
 #if !FUZZING
     @main

@@ -1,0 +1,230 @@
+import UpgradeBase
+import UpgradeContent
+import UpgradeCore
+import UpgradeSiteContract
+
+/// The statements a page makes from the model outside its tables: an offer's program, region,
+/// other names and former names; what a role cannot do and whether it submits; each
+/// interpretation's decision; the home page's count of each program's offers; the footer's date.
+/// Each is held to the content, in both formats.
+struct StatementVerification {
+    let catalog: Catalog
+    let file: String
+
+    /// One line of a page's facts list: "Region: India".
+    struct Fact {
+        let label: String
+        let text: String
+        let line: Int
+    }
+
+    static func facts(html page: HTMLElement) -> [Fact] {
+        page.descendants(named: "dl", where: { $0.hasClass("facts") }).flatMap(\.elements).compactMap { entry in
+            let parts = entry.elements
+            guard parts.count == 2, parts[0].name == "dt", parts[1].name == "dd" else { return nil }
+            return Fact(label: Perceived(parts[0]).seen, text: Perceived(parts[1]).seen, line: entry.line)
+        }
+    }
+
+    /// The `- **Label**: text` lines before the page's first section.
+    static func facts(markdown text: String) -> [Fact] {
+        var found: [Fact] = []
+        for (index, line) in MarkdownTableReader.lines(text).enumerated() {
+            if line.hasPrefix("## ") { break }
+            guard line.hasPrefix("- **"), let end = line.range(of: "**: ") else { continue }
+            let label = String(line[line.index(line.startIndex, offsetBy: 4)..<end.lowerBound])
+            found.append(
+                Fact(
+                    label: label, text: Perceived.collapse(MarkdownInline.plain(String(line[end.upperBound...]))), line: index + 1
+                ))
+        }
+        return found
+    }
+
+    /// An offer's facts: its id, program, region, other names, and each former name with its day.
+    func offer(_ offer: Offer, facts: [Fact], _ report: inout Tally) {
+        let program = catalog.program(offer.program)?.name ?? offer.program.rawValue
+        let region = offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global"
+        var wanted: [(String, String)] = [("Id", offer.id.rawValue), ("Program", program), ("Region", region)]
+        if !offer.aliases.isEmpty { wanted.append(("Also called", offer.aliases.joined(separator: ", "))) }
+        judge(facts, wanted, of: "\(offer.id)", &report)
+        let former = facts.filter { $0.label == "Formerly" }
+        let expected = offer.formerly.map { "\($0.name) (renamed \($0.renamed);" }
+        if former.count != expected.count || !zip(former, expected).allSatisfy({ $0.text.hasPrefix(Perceived.collapse($1)) }) {
+            report.fail(
+                .offerPage,
+                "\(offer.id): the page names its former names as \(former.map { "'\($0.text)'" }.joined(separator: ", ")); "
+                    + "the model has \(offer.formerly.map { "'\($0.name)' (renamed \($0.renamed))" }.joined(separator: ", "))",
+                file: file, line: former.first?.line ?? 1)
+        }
+    }
+
+    /// A role guide's facts, its list of what the role cannot do, and whether it says the role
+    /// cannot submit the upgrade.
+    func role(_ role: Role, facts: [Fact], cannot: [String]?, saysCannotSubmit: Bool, line: Int, _ report: inout Tally) {
+        judge(facts, [("Submits upgrades", role.canUpgrade ? "Yes" : "No")], of: "role \(role.id)", code: .rolePage, &report)
+        let wanted = role.cannot.map { Perceived.collapse(MarkdownInline.plain($0)) }
+        if (cannot ?? []) != wanted {
+            report.fail(
+                .rolePage,
+                "role \(role.id): what it cannot do reads \((cannot ?? []).map { "'\($0)'" }.joined(separator: ", ")); the "
+                    + "content says \(wanted.map { "'\($0)'" }.joined(separator: ", "))", file: file, line: line)
+        }
+        if saysCannotSubmit == role.canUpgrade {
+            report.fail(
+                .rolePage,
+                role.canUpgrade
+                    ? "role \(role.id): the page says it cannot submit the upgrade, but the content says it can"
+                    : "role \(role.id): the page does not say it cannot submit the upgrade, which the content says",
+                file: file, line: line)
+        }
+    }
+
+    /// Each interpretation's decision, as the interpretations page states it after "Decision: ".
+    func interpretations(decisions: [String: (text: String, line: Int)], _ report: inout Tally) {
+        for interpretation in catalog.interpretations {
+            let wanted = Perceived.collapse(interpretation.decision)
+            guard let shown = decisions[interpretation.id.rawValue] else {
+                report.fail(
+                    .pageStructure, "the decision of interpretation \(interpretation.id) is missing", file: file, line: 1)
+                continue
+            }
+            if shown.text != wanted {
+                report.fail(
+                    .pageStructure,
+                    "interpretation \(interpretation.id): the decision reads '\(shown.text)', the content's is '\(wanted)'",
+                    file: file, line: shown.line)
+            }
+        }
+    }
+
+    /// The home page's line for each program: "Legacy offers: 11 offers, …", by the link to its matrix.
+    func programCounts(_ lines: [(href: String, text: String, line: Int)], format: PageFormat, _ report: inout Tally) {
+        for program in catalog.programs where !catalog.offers(in: program.id).isEmpty {
+            let href = SitePaths.matrix(program.id).file(format)
+            let count = catalog.offers(in: program.id).count
+            let said = lines.filter { $0.href == href }.compactMap { entry -> (Int, Int)? in
+                guard let colon = entry.text.range(of: ": "), let space = entry.text[colon.upperBound...].firstIndex(of: " ")
+                else { return nil }
+                return Int(entry.text[colon.upperBound..<space]).map { ($0, entry.line) }
+            }
+            for (shown, line) in said where shown != count {
+                report.fail(
+                    .indexPage, "the home page says the \(program.name) program has \(shown) offers; the model has \(count)",
+                    file: file, line: line)
+            }
+        }
+    }
+
+    /// The footer of an HTML page: the site's date, as the Markdown footer must give it too.
+    static func footer(html page: HTMLElement, asOf: CalendarDate, file: String, _ report: inout Tally) {
+        let footers = page.descendants(named: "footer", where: { $0.hasClass("site-footer") })
+        let text = footers.map { Perceived($0).seen }.joined(separator: " ")
+        if !text.hasPrefix("Decisions as of \(asOf).") {
+            report.fail(
+                .pageStructure, "the footer does not say 'Decisions as of \(asOf).': it reads '\(text.prefix(60))'",
+                file: file, line: footers.first?.line ?? 1)
+        }
+    }
+
+    private func judge(
+        _ facts: [Fact], _ wanted: [(String, String)], of what: String, code: DiagnosticCode = .offerPage,
+        _ report: inout Tally
+    ) {
+        for (label, value) in wanted {
+            let shown = facts.filter { $0.label == label }
+            if shown.map(\.text) != [Perceived.collapse(value)] {
+                report.fail(
+                    code,
+                    "\(what): the page's \(label) is \(shown.map { "'\($0.text)'" }.joined(separator: ", ")); the model says '\(value)'",
+                    file: file, line: shown.first?.line ?? 1)
+            }
+        }
+        let known = Set(wanted.map(\.0) + ["Formerly", "As of", "Last reviewed", "Hands over to"])
+        for fact in facts where !known.contains(fact.label) {
+            report.fail(
+                code, "\(what): the page states '\(fact.label)', which the model does not give", file: file, line: fact.line)
+        }
+    }
+
+    // MARK: Reading the statements from a page
+
+    /// The items of the first list after the `h2` with `id`, among its following siblings: nil
+    /// when there is no such heading.
+    static func list(after id: String, in page: HTMLElement) -> [String]? {
+        guard let heading = page.descendants(named: "h2", where: { $0.attributes["id"] == id }).first,
+            let parent = page.descendants(where: { $0.elements.contains { $0 === heading } }).first,
+            let position = parent.elements.firstIndex(where: { $0 === heading })
+        else { return nil }
+        let list = parent.elements[(position + 1)...].prefix { $0.name != "h2" }.first { $0.name == "ul" || $0.name == "ol" }
+        return list?.elements.filter { $0.name == "li" }.map { Perceived($0).seen } ?? []
+    }
+
+    /// The `- item` lines of the Markdown section `## title`: nil when there is no such section.
+    static func list(under title: String, in text: String) -> [String]? {
+        let lines = MarkdownTableReader.lines(text).map(String.init)
+        guard let start = lines.firstIndex(of: "## " + title) else { return nil }
+        var items: [String] = []
+        for line in lines[(start + 1)...] {
+            if line.hasPrefix("## ") || line.hasPrefix("<a id=") { break }
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("- ") { items.append(Perceived.collapse(MarkdownInline.plain(String(trimmed.dropFirst(2))))) }
+        }
+        return items
+    }
+
+    /// Each interpretation's decision on the HTML page: the paragraph after its heading that starts "Decision: ".
+    static func decisions(html page: HTMLElement) -> [String: (text: String, line: Int)] {
+        var found: [String: (String, Int)] = [:]
+        var current: String?
+        func walk(_ element: HTMLElement) {
+            for child in element.elements {
+                if child.name == "h2", let id = child.attributes["id"], id.hasPrefix("interpretation-") {
+                    current = String(id.dropFirst("interpretation-".count))
+                } else if child.name == "p", let id = current, found[id] == nil {
+                    let text = Perceived(child).seen
+                    if text.hasPrefix("Decision: ") { found[id] = (String(text.dropFirst("Decision: ".count)), child.line) }
+                } else {
+                    walk(child)
+                }
+            }
+        }
+        walk(page)
+        return found
+    }
+
+    /// Each interpretation's decision in the Markdown twin: the `**Decision**:` line after its anchor.
+    static func decisions(markdown text: String) -> [String: (text: String, line: Int)] {
+        var found: [String: (String, Int)] = [:]
+        var current: String?
+        for (index, line) in MarkdownTableReader.lines(text).enumerated() {
+            if line.hasPrefix("<a id=\"interpretation-"), let end = line.dropFirst(22).firstIndex(of: "\"") {
+                current = String(line[line.index(line.startIndex, offsetBy: 22)..<end])
+            } else if line.hasPrefix("**Decision**: "), let id = current, found[id] == nil {
+                found[id] = (Perceived.collapse(MarkdownInline.plain(String(line.dropFirst("**Decision**: ".count)))), index + 1)
+            }
+        }
+        return found
+    }
+
+    /// The home page's program lines in HTML: each list item that links to a matrix, with its text.
+    static func programLines(html page: HTMLElement) -> [(href: String, text: String, line: Int)] {
+        page.descendants(named: "li").compactMap { item in
+            guard let link = item.elements.first(where: { $0.name == "a" }), let href = link.attributes["href"],
+                href.hasPrefix("matrix/")
+            else { return nil }
+            return (href, Perceived(item).seen, item.line)
+        }
+    }
+
+    /// The home page's program lines in Markdown: `- [Name](matrix/ID.md): N offers, …`.
+    static func programLines(markdown text: String) -> [(href: String, text: String, line: Int)] {
+        MarkdownTableReader.lines(text).enumerated().compactMap { index, line in
+            guard line.hasPrefix("- ["), let open = line.range(of: "](matrix/"),
+                let close = line[open.upperBound...].firstIndex(of: ")")
+            else { return nil }
+            let href = "matrix/" + line[open.upperBound..<close]
+            return (String(href), Perceived.collapse(MarkdownInline.plain(String(line.dropFirst(2)))), index + 1)
+        }
+    }
+}
