@@ -25,7 +25,6 @@ final class HTTPListener: @unchecked Sendable {
     let url: String
     private let descriptor: Int32
     private let handler: Handler
-    private let connections = DispatchQueue(label: "upgradedocs.preview.connections", attributes: .concurrent)
     /// How long a client has to send its request head, in all.
     static let deadline: Duration = .seconds(5)
     /// Connections served at once; one more is told to come back (503) at once.
@@ -106,10 +105,15 @@ final class HTTPListener: @unchecked Sendable {
                     refuse(client)
                     continue
                 }
-                connections.async { [self] in
+                // A thread of its own, not a dispatch queue's: a client that holds its connection
+                // blocks only its thread, and the signal handlers and tasks that run on the shared
+                // pool still run, so the preview stops at once, however many wait.
+                let connection = Thread { [self] in
                     serve(client)
                     open.withLock { $0 -= 1 }
                 }
+                connection.name = "upgradedocs preview connection"
+                connection.start()
             }
         }
         thread.name = "upgradedocs preview"
@@ -150,7 +154,7 @@ final class HTTPListener: @unchecked Sendable {
             case .tooLarge: return refuseUnread(client, Self.plain(431, "request head too large\n"))
             case .incomplete: break
             }
-            guard clock.now < end else { return }
+            guard clock.now < end, !stopped.withLock({ $0 }) else { return }
             let count = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
             received = []
             if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) { continue }

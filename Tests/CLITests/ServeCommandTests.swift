@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
@@ -135,5 +136,46 @@ struct ServeCommandTests {
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: server.folder).sorted() == ["content", "templates"],
             "nothing is written: no site/, no temporary files")
+    }
+
+    /// A client socket to the server's port, connected, with `bytes` sent; nil when refused.
+    static func connect(to url: String, sending bytes: [UInt8] = []) -> Int32? {
+        guard let port = URL(string: url)?.port else { return nil }
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(socket)
+            return nil
+        }
+        if !bytes.isEmpty { _ = bytes.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
+        return socket
+    }
+
+    @Test("SIGTERM and Ctrl-C stop it within a second, with every connection taken and long lines arriving")
+    func stopsAtOnceUnderLoad() throws {
+        for number in [SIGTERM, SIGINT] {
+            let server = try Server()
+            // Three clients in the middle of long request lines, and more idle clients than it serves at once.
+            let sockets =
+                (0..<3).compactMap { _ in
+                    Self.connect(to: server.url, sending: Array("GET /".utf8) + Array(repeating: 0x61, count: 200_000))
+                }
+                + (0..<40).compactMap { _ in Self.connect(to: server.url) }
+            defer { sockets.forEach { close($0) } }
+            #expect(sockets.count == 43)
+            Thread.sleep(forTimeInterval: 0.3)
+            kill(server.process.processIdentifier, number)
+            let stopped = (try? Server.wait(seconds: 1) { server.process.isRunning ? nil : true }) != nil
+            #expect(stopped, "signal \(number): still running a second later")
+            if stopped { #expect(server.printed.hasSuffix("stopped\n")) }
+        }
     }
 }
