@@ -475,22 +475,29 @@ def checker_questions(root):
         [(f"from={quote(name.upper())}&to={target}", name) for name, _, target in formerly]
 
 
-def explain(query):
-    """What `upgradedocs explain --format json` answers to a checker question, or None when it refuses it."""
-    from urllib.parse import parse_qs
-    params = parse_qs(query)
+def upgradedocs():
+    """The project's binary, as built: explain answers with it, and it builds the prototype model."""
     binary = os.environ.get("UPGRADEDOCS") or next(
         (b for b in [".build/debug/upgradedocs", ".build/release/upgradedocs"] if os.access(b, os.X_OK)), None)
     if not binary:
         raise RuntimeError("no built upgradedocs to compare with; run swift build first")
-    command = [binary, "explain", "--format", "json", "--content", os.environ.get("UPGRADEDOCS_CONTENT", "content"),
+    return binary
+
+
+def explain(query, content=None, site=None):
+    """What `upgradedocs explain --format json` answers to a checker question, or None when it refuses it."""
+    from urllib.parse import parse_qs
+    params = parse_qs(query)
+    binary = upgradedocs()
+    content = content or os.environ.get("UPGRADEDOCS_CONTENT", "content")
+    command = [binary, "explain", "--format", "json", "--content", content,
                "--from", params["from"][0], "--to", params["to"][0]]
     for held in ",".join(params.get("holds", [])).split(","):
         if held:
             command += ["--holds", held]
     if "status" in params:
         command += ["--status", params["status"][0]]
-    manifest = json.load(open(os.path.join(SITE, "manifest.json"), encoding="utf-8"))
+    manifest = json.load(open(os.path.join(site or SITE, "manifest.json"), encoding="utf-8"))
     command += ["--as-of", params.get("asOf", [manifest["asOf"]])[0]]
     result = run(command, timeout=60)
     return json.loads(result.stdout) if result.returncode == 0 else None
@@ -517,44 +524,104 @@ def checker_in_browser(root):
     if not field or f'value="{html.escape(first["name"])}"' not in field.group(0):
         problems.append(f"from={first['id']} alone: the form does not show the offer's name")
     for query, former in checker_questions(root):
-        url = "file://" + os.path.abspath(os.path.join(root, "checker.html")) + "?" + query
-        dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", url], timeout=60).stdout
-        match = re.search(r'<section id="answer"([^>]*)>(.*?)</section>', dom, re.S)
-        if not match:
-            problems.append(f"{query}: no #answer on the page")
-            continue
-        attributes = dict(re.findall(r'([a-z-]+)="([^"]*)"', match.group(1)))
-        body = match.group(2)
-        expected = explain(query)
-        if expected is None:
-            if "data-verdict" in attributes or 'role="alert"' not in body:
-                problems.append(f"{query}: explain refuses this question, but the page answers it")
-            continue
-        if former and html.escape(former, quote=False) not in "".join(re.findall(r'<p class="name-note">(.*?)</p>', body, re.S)):
-            problems.append(f"{query}: the answer does not say that '{former}' is a former name")
-        heading = html.unescape(re.sub(r"<[^>]+>", "", (re.search(r'<h2 class="verdict[^"]*">(.*?)</h2>', body, re.S) or [None, ""])[1]))
-        caution = next((cautions[a["code"]] for a in expected["advisories"] if cautions.get(a["code"])), None) \
-            if expected["verdict"] == "eligible" else None
-        if caution and not (heading.startswith("✓⚠") and caution in heading):
-            problems.append(f"{query}: an eligible answer with a caution reads '{heading}', not the ✓⚠ and '{caution}'")
-        if expected["verdict"] == "eligible" and not caution and heading != "✓ Eligible":
-            problems.append(f"{query}: a plain eligible answer reads '{heading}'")
-        found = (attributes.get("data-verdict"), attributes.get("data-reasons", "").split(),
-                 attributes.get("data-advisories", "").split())
-        wanted = (expected["verdict"], [r["code"] for r in expected["reasons"]],
-                  [a["code"] for a in expected["advisories"]])
-        if found != wanted:
-            problems.append(f"{query}: the page says {found}, explain says {wanted}")
-        shown = [(code, html.unescape(re.sub(r"<[^>]+>", "", text)))
-                 for code, text in re.findall(r'data-code="([^"]+)".*?<span class="message">(.*?)</span>', body, re.S)]
-        said = [(r["code"], r["message"]) for r in expected["reasons"]] + \
-               [(a["code"], a["message"]) for a in expected["advisories"]]
-        if shown != said:
-            problems.append(f"{query}: the page's messages differ from explain's: {shown[:2]} vs {said[:2]}")
-        remedies = [html.unescape(re.sub(r"<[^>]+>", "", text)) for text in re.findall(r'<p class="remedy">(.*?)</p>', body, re.S)]
-        if remedies != ["What to do: " + r["remedy"] for r in expected["reasons"]]:
-            problems.append(f"{query}: the page's remedies differ from explain's: {remedies[:2]}")
+        problems += question_problems(root, query, former, cautions)
     return problems
+
+
+def question_problems(root, query, former, cautions, content=None, site=None):
+    """The checker page of `root` asked `query` in Chromium against explain's answer over `content`."""
+    problems = []
+    url = "file://" + os.path.abspath(os.path.join(root, "checker.html")) + "?" + query
+    dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", url], timeout=60).stdout
+    match = re.search(r'<section id="answer"([^>]*)>(.*?)</section>', dom, re.S)
+    if not match:
+        problems.append(f"{query}: no #answer on the page")
+        return problems
+    attributes = dict(re.findall(r'([a-z-]+)="([^"]*)"', match.group(1)))
+    body = match.group(2)
+    expected = explain(query, content, site)
+    if expected is None:
+        if "data-verdict" in attributes or 'role="alert"' not in body:
+            problems.append(f"{query}: explain refuses this question, but the page answers it")
+        return problems
+    if former and html.escape(former, quote=False) not in "".join(re.findall(r'<p class="name-note">(.*?)</p>', body, re.S)):
+        problems.append(f"{query}: the answer does not say that '{former}' is a former name")
+    heading = html.unescape(re.sub(r"<[^>]+>", "", (re.search(r'<h2 class="verdict[^"]*">(.*?)</h2>', body, re.S) or [None, ""])[1]))
+    caution = next((cautions[a["code"]] for a in expected["advisories"] if cautions.get(a["code"])), None) \
+        if expected["verdict"] == "eligible" else None
+    if caution and not (heading.startswith("✓⚠") and caution in heading):
+        problems.append(f"{query}: an eligible answer with a caution reads '{heading}', not the ✓⚠ and '{caution}'")
+    if expected["verdict"] == "eligible" and not caution and heading != "✓ Eligible":
+        problems.append(f"{query}: a plain eligible answer reads '{heading}'")
+    found = (attributes.get("data-verdict"), attributes.get("data-reasons", "").split(),
+             attributes.get("data-advisories", "").split())
+    wanted = (expected["verdict"], [r["code"] for r in expected["reasons"]],
+              [a["code"] for a in expected["advisories"]])
+    if found != wanted:
+        problems.append(f"{query}: the page says {found}, explain says {wanted}")
+    shown = [(code, html.unescape(re.sub(r"<[^>]+>", "", text)))
+             for code, text in re.findall(r'data-code="([^"]+)".*?<span class="message">(.*?)</span>', body, re.S)]
+    said = [(r["code"], r["message"]) for r in expected["reasons"]] + \
+           [(a["code"], a["message"]) for a in expected["advisories"]]
+    if shown != said:
+        problems.append(f"{query}: the page's messages differ from explain's: {shown[:2]} vs {said[:2]}")
+    remedies = [html.unescape(re.sub(r"<[^>]+>", "", text)) for text in re.findall(r'<p class="remedy">(.*?)</p>', body, re.S)]
+    if remedies != ["What to do: " + r["remedy"] for r in expected["reasons"]]:
+        problems.append(f"{query}: the page's remedies differ from explain's: {remedies[:2]}")
+    return problems
+
+
+# A model whose ids are Object.prototype's members: offers named constructor (with no upgrades of
+# its own), toString and hasOwnProperty, a service named valueOf. Renamed in a copy of content/.
+PROTOTYPE_OFFERS = {"o365-e5": "constructor", "o365-e1": "toString", "o365-e3": "hasOwnProperty"}
+PROTOTYPE_SERVICES = {"exchange-online-plan1": "valueOf"}
+PROTOTYPE_QUESTIONS = [
+    "from=toString&to=hasOwnProperty",
+    "from=constructor&to=toString",
+    "from=toString&to=constructor&holds=hasOwnProperty@other,valueOf",
+    "from=m365-business-basic&to=hasOwnProperty&holds=constructor@other&asOf=2021-06-01",
+    "from=__proto__&to=constructor",
+    "from=Office%20365%20E1&to=constructor&status=suspended",
+]
+
+
+def prototype_site(root):
+    """The site of the prototype model, built by this project's binary, with `root`'s checker script."""
+    folder = tempfile.mkdtemp(prefix="upgradedocs-prototype-")
+    content = os.path.join(folder, "content")
+    shutil.copytree(os.environ.get("UPGRADEDOCS_CONTENT", "content"), content)
+    for directory, _, names in os.walk(content):
+        for name in names:
+            path = os.path.join(directory, name)
+            text = open(path, encoding="utf-8").read()
+            renames = dict(PROTOTYPE_OFFERS, **(PROTOTYPE_SERVICES if name.endswith(".yaml") else {}))
+            for old, new in renames.items():
+                text = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", new, text)
+            open(path, "w", encoding="utf-8").write(text)
+    binary = upgradedocs()
+    site = os.path.join(folder, "site")
+    result = run([binary, "build", "--content", content, "--output", site], timeout=300)
+    if result.returncode != 0:
+        raise RuntimeError("the prototype model did not build: " + (result.stdout + result.stderr)[-600:])
+    shutil.copy(os.path.join(root, "assets", "checker.js"), os.path.join(site, "assets", "checker.js"))
+    return folder, content, site
+
+
+@check("checker on Object.prototype ids")
+def checker_prototype_ids(root):
+    """On a model whose offer and service ids are Object.prototype's members, each question opened
+    in Chromium shows exactly what explain says: no id finds what the model did not put there."""
+    folder, content, site = prototype_site(root)
+    try:
+        model = checker_model(site)
+        cautions = {advice["code"]: advice.get("caution") for advice in model["advisories"]}
+        problems = []
+        for query in PROTOTYPE_QUESTIONS:
+            problems += question_problems(site, query, None, cautions, content=content, site=site)
+        print(f"  {len(PROTOTYPE_QUESTIONS)} questions on offers {', '.join(sorted(PROTOTYPE_OFFERS.values()))}")
+        return problems
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @check("console in Chromium")
@@ -640,10 +707,15 @@ DEFECTS = {
     "laptop 1366 x 860": lambda root: edit(root, "assets/site.css", "max-height: calc(100vh - 1rem);", "max-height: 70vh;"),
     "matrix headers in view": lambda root: edit(root, "assets/site.css",
                                                 ".upgrade-matrix thead th { position: sticky; top: 0; z-index: 2; }", ""),
-    "search over HTTP": lambda root: edit(root, "assets/search.js", "[term] || []", "[term + \"_\"] || []"),
+    "search over HTTP": lambda root: edit(root, "assets/search.js", "? shard[term] : []", "? shard[term + \"_\"] : []"),
     "results as you type": lambda root: edit(root, "assets/site.js", "\"assets/search.js\"", "\"assets/search-missing.js\""),
     "console in Chromium": lambda root: edit(root, "assets/filter.js", "\"use strict\";", "\"use strict\"; null.x;"),
     # The wording lives in the checker's data; a checker that misreads it (inverted sections) must fail.
+    # A path table that is a plain object: "constructor", an offer with no upgrades, finds Object's.
+    "checker on Object.prototype ids": lambda root: edit(root, "assets/checker.js",
+                                                         "return paths.has(from) && paths.get(from).has(to);",
+                                                         "var plain = {}; data.paths.forEach(function (p) { plain[p.from] = p.to; }); "
+                                                         "return (plain[from] || []).indexOf(to) >= 0;"),
     "checker in Chromium": lambda root: edit(root, "assets/checker.js",
                                              "if (node.inverted) return present(value) ? \"\" : render(node.nodes, scopes);",
                                              "if (node.inverted) return \"\";"),
