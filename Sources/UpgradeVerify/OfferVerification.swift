@@ -226,7 +226,8 @@ struct OfferVerification: Sendable {
     /// `data/checker-data.js` against the model, field by field.
     func verifyCheckerData(_ text: String, asOf: CalendarDate, _ report: inout Tally) {
         let path = site + "/" + SitePaths.checkerData
-        guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}"),
+        // A closing brace before the first opening one is no object (found by fuzzing).
+        guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}"), start < end,
             let data = try? JSONSerialization.jsonObject(with: Data(text[start...end].utf8)) as? [String: Any]
         else {
             report.fail(.checkerData, "the checker's data cannot be read: it should assign one JSON object", file: path, line: 1)
@@ -367,14 +368,23 @@ struct OfferVerification: Sendable {
     }
 }
 
-extension SiteVerifier {
-    /// What `verify` finds in the text of a `data/checker-data.js` against `catalog`, with no site
-    /// around it: the checker data reader on its own, for the fuzzer, which feeds it any bytes.
-    package static func checkerDataFindings(_ text: String, catalog: Catalog, asOf: CalendarDate) -> [Diagnostic] {
+/// `verify`'s reader of a `data/checker-data.js` on its own, with no site around it: for the
+/// fuzzer, which feeds it any bytes. What the rule core expects is worked out once.
+package struct CheckerDataReader: Sendable {
+    private let verification: OfferVerification
+    private let asOf: CalendarDate
+
+    package init(catalog: Catalog, asOf: CalendarDate) {
+        let expectations = Expectations(catalog: catalog, core: RuleCore(catalog: catalog), asOf: asOf)
+        verification = OfferVerification(expectations: expectations, site: "-")
+        self.asOf = asOf
+    }
+
+    /// What `verify` finds in `text` against the model.
+    package func findings(in text: String) -> [Diagnostic] {
         let diagnostics = Diagnostics()
         var report = Tally(diagnostics: diagnostics)
-        let expectations = Expectations(catalog: catalog, core: RuleCore(catalog: catalog), asOf: asOf)
-        OfferVerification(expectations: expectations, site: "-").verifyCheckerData(text, asOf: asOf, &report)
+        verification.verifyCheckerData(text, asOf: asOf, &report)
         return diagnostics.all
     }
 }

@@ -8,7 +8,7 @@ import UpgradeSiteContract
 /// and every offer is found by its id, its name and each alias: each word leads to the
 /// offer's page in the shard that holds it, and the whole name is one the page answers for.
 /// Terms are cut here by the format's rule (runs of letters, digits and marks, composed and
-/// lowered a scalar at a time, shorter than the index's minimum or a stop word left out), not by
+/// case-folded a scalar at a time, shorter than the index's minimum or a stop word left out), not by
 /// the builder's code.
 struct SearchVerification {
     let catalog: Catalog
@@ -194,7 +194,10 @@ struct SearchVerification {
     static func terms(_ text: String, _ index: Index) -> [String] {
         var terms: [String] = [], run = ""
         func flush() {
-            let term = Catalog.composed(run).unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+            // Case-folded a scalar at a time, upper then lower case, as the format says.
+            let term = Catalog.composed(run).unicodeScalars.map { scalar in
+                scalar.properties.uppercaseMapping.unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+            }.joined()
             if term.unicodeScalars.count >= index.minimumLength, !index.stopWords.contains(term) { terms.append(term) }
             run = ""
         }

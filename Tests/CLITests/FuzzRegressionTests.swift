@@ -5,7 +5,9 @@ import Testing
 /// replayed through the same code, uninstrumented, on every test run.
 @Suite("Fuzz findings stay fixed")
 struct FuzzRegressionTests {
-    @Test("Each saved input replays through its target without a crash", arguments: ["content", "prose", "verify"])
+    @Test(
+        "Each saved input replays through its target without a crash",
+        arguments: ["content", "prose", "verify", "http", "checker"])
     func savedInputsReplay(target: String) throws {
         let folder = CLIRunner.repository + "/Tests/Fuzz/" + target
         let inputs = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { folder + "/" + $0 }

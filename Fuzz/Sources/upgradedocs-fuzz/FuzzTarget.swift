@@ -32,10 +32,7 @@ enum FuzzTarget: String, CaseIterable {
             _ = HTMLTableReader.tables(in: text)
             _ = MarkdownTableReader.tables(in: text)
         case .http: HTTPFuzz.run(bytes)
-        case .checker:
-            let content = ProseFuzz.content
-            _ = SiteVerifier.checkerDataFindings(
-                String(decoding: bytes, as: UTF8.self), catalog: content.catalog, asOf: content.settings.asOf)
+        case .checker: _ = CheckerDataFuzz.reader.findings(in: String(decoding: bytes, as: UTF8.self))
         }
     }
 }
@@ -85,6 +82,14 @@ enum ProseFuzz {
         _ = HTMLRenderer(page: view.path, unsafeHTML: bytes.count % 2 == 0).render(view)
         _ = PageRenderer.markdown(view, context: context)
     }
+}
+
+/// verify's checker-data reader, its expectations worked out once for the fixture model.
+enum CheckerDataFuzz {
+    nonisolated(unsafe) static var reader: CheckerDataReader = {
+        let content = ProseFuzz.content
+        return CheckerDataReader(catalog: content.catalog, asOf: content.settings.asOf)
+    }()
 }
 
 /// A request head in pieces, as a client could trickle it: the first byte sets the piece size.

@@ -587,10 +587,10 @@ enum DefaultTemplates {
   })();
 
   /// A run of letters, digits and marks as a term: composed, so "é" typed as e and an accent finds
-  /// the page that has it as one character, then lowered a code point at a time, as the build
-  /// lowers: no final-sigma rule.
+  /// the page that has it as one character, then case-folded a code point at a time (upper, then
+  /// lower case: "ß" is "ss"), as the build folds: no final-sigma rule.
   function termOf(run) {
-    return Array.from(run.normalize("NFC")).map(function (c) { return c.toLowerCase(); }).join("");
+    return Array.from(run.normalize("NFC")).map(function (c) { return c.toUpperCase().toLowerCase(); }).join("");
   }
 
   var RUN = /[\p{L}\p{N}\p{M}]+/gu;

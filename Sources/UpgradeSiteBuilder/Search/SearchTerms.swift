@@ -3,7 +3,7 @@ import UpgradeCore
 /// How the search index and `assets/search.js` cut text into terms, so that a query
 /// finds what the index holds: runs of letters, digits and marks (Unicode's L, N and M
 /// categories, which the script matches with `[\p{L}\p{N}\p{M}]`), composed (NFC, so a word typed
-/// with combining accents finds the page that has them precomposed), lower-cased a scalar at a time. A few
+/// with combining accents finds the page that has them precomposed), case-folded a scalar at a time. A few
 /// words nearly every page has, and the pieces an apostrophe leaves ("don't"), are left out; the
 /// stop words travel in the index, so the script keeps no copy of its own.
 enum SearchTerms {
@@ -35,10 +35,10 @@ enum SearchTerms {
                     }
                     each(UnsafeBufferPointer(rebasing: lowered[0..<slice.count]))
                 } else {
-                    // Lowered one scalar at a time, as the script does: no rule that looks at the neighbours
-                    // (a final sigma), and the length counted after lowering (İ lowers to two scalars).
+                    // Folded one scalar at a time, as the script does: no rule that looks at the neighbours
+                    // (a final sigma), and the length counted after folding (ß folds to two scalars).
                     var term = Catalog.composed(String(decoding: slice, as: UTF8.self)).unicodeScalars
-                        .map { $0.properties.lowercaseMapping }.joined()
+                        .map(Self.folded).joined()
                     guard term.unicodeScalars.count >= minimumLength else { return }
                     term.withUTF8(each)
                 }
@@ -81,6 +81,12 @@ enum SearchTerms {
     /// A name as search compares it whole: its terms, one space between.
     static func normalized(_ name: String) -> String {
         terms(in: name).joined(separator: " ")
+    }
+
+    /// A scalar case-folded as names are (upper, then lower case, so "ß" is "ss"), one at a time, as
+    /// the script folds: no rule that looks at the neighbours.
+    static func folded(_ scalar: Unicode.Scalar) -> String {
+        scalar.properties.uppercaseMapping.unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
     }
 
     /// FNV-1a over the term's UTF-8 bytes: which shard of the index holds it. The script

@@ -1,0 +1,1 @@
+vam365businesspremi}]},{"id
