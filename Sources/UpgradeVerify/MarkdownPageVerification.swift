@@ -23,6 +23,8 @@ struct MarkdownPageVerification {
             ExampleVerification(catalog: catalog, core: expectations.core, file: path)
                 .verify(rows: table.rows.map { (nil, $0.cells, $0.line) }, header: table.header, line: table.line, &report)
         }
+        StatementVerification(catalog: catalog, file: path)
+            .facts(StatementVerification.facts(markdown: text), of: file, kind: kind, &report)
         if file == SitePaths.interpretations.file(.md) {
             StatementVerification(catalog: catalog, file: path)
                 .interpretations(decisions: StatementVerification.decisions(markdown: text), &report)
@@ -64,8 +66,7 @@ struct MarkdownPageVerification {
             RoleVerification(rules: catalog.rules, file: path).verify(markdown: text, &report)
             if let role = catalog.roles.first(where: { SitePaths.role($0.id).file(.md) == file }) {
                 StatementVerification(catalog: catalog, file: path).role(
-                    role, facts: StatementVerification.facts(markdown: text),
-                    cannot: StatementVerification.list(under: "What you cannot do", in: text),
+                    role, cannot: StatementVerification.list(under: "What you cannot do", in: text),
                     saysCannotSubmit: Perceived.collapse(MarkdownInline.plain(text)).contains("You cannot submit the upgrade"),
                     line: 1, &report)
             }

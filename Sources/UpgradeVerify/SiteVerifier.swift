@@ -202,13 +202,13 @@ package struct SiteVerifier: Sendable {
         PageVerification(kind: kind, file: file, path: path(file), asOf: expectations.asOf).verify(page, &report)
         StatementVerification.footer(html: page, asOf: expectations.asOf, file: path(file), &report)
         let statements = StatementVerification(catalog: catalog, file: path(file))
+        statements.facts(StatementVerification.facts(html: page), of: file, kind: kind, &report)
         switch kind {
         case .role:
             RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)
             if let role = catalog.roles.first(where: { SitePaths.role($0.id).file(.html) == file }) {
                 statements.role(
-                    role, facts: StatementVerification.facts(html: page),
-                    cannot: StatementVerification.list(after: "cannot", in: page),
+                    role, cannot: StatementVerification.list(after: "cannot", in: page),
                     saysCannotSubmit: Perceived(page).seen.contains("You cannot submit the upgrade"), line: 1, &report)
             }
         case .index:

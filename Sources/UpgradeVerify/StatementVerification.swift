@@ -59,10 +59,45 @@ struct StatementVerification {
         }
     }
 
+    /// The facts of a matrix, decision table, offer index or role page, as the model gives them;
+    /// nil for a page whose facts are checked elsewhere or that has none of its own.
+    func expectedFacts(of file: String, kind: PageKind) -> (code: DiagnosticCode, facts: [(String, String)])? {
+        let format: PageFormat = file.hasSuffix(".md") ? .md : .html
+        switch kind {
+        case .matrix:
+            guard !SitePaths.isPart(file),
+                let program = catalog.programs.first(where: { SitePaths.matrix($0.id).file(format) == file })
+            else { return nil }
+            return (.cellMismatch, [("Program", program.name), ("Offers", String(catalog.offers(in: program.id).count))])
+        case .rules:
+            guard let table = catalog.tables.first(where: { SitePaths.table($0.id).file(format) == file }) else { return nil }
+            return (
+                .tableMismatch,
+                [("Hit policy", "\(table.hitPolicy.rawValue) (\(table.hitPolicy.name))"), ("Rules", String(table.rules.count))]
+            )
+        case .role:
+            guard let role = catalog.roles.first(where: { SitePaths.role($0.id).file(format) == file }) else { return nil }
+            let names = role.handOverTo.map { catalog.role($0)?.name ?? $0.rawValue }
+            let handsOver =
+                names.isEmpty
+                ? "nobody: you can do every step"
+                : names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
+            return (.rolePage, [("Submits upgrades", role.canUpgrade ? "Yes" : "No"), ("Hands over to", handsOver)])
+        default:
+            guard file == SitePaths.offers.file(format) else { return nil }
+            return (.offerPage, [("Offers", String(catalog.offers.count))])
+        }
+    }
+
+    /// A page's facts against `expectedFacts`: each as the model says, and no other but the date's.
+    func facts(_ facts: [Fact], of file: String, kind: PageKind, _ report: inout Tally) {
+        guard let (code, wanted) = expectedFacts(of: file, kind: kind) else { return }
+        judge(facts, wanted, of: file, code: code, &report)
+    }
+
     /// A role guide's facts, its list of what the role cannot do, and whether it says the role
     /// cannot submit the upgrade.
-    func role(_ role: Role, facts: [Fact], cannot: [String]?, saysCannotSubmit: Bool, line: Int, _ report: inout Tally) {
-        judge(facts, [("Submits upgrades", role.canUpgrade ? "Yes" : "No")], of: "role \(role.id)", code: .rolePage, &report)
+    func role(_ role: Role, cannot: [String]?, saysCannotSubmit: Bool, line: Int, _ report: inout Tally) {
         let wanted = role.cannot.map { Perceived.collapse(MarkdownInline.plain($0)) }
         if (cannot ?? []) != wanted {
             report.fail(
@@ -140,7 +175,7 @@ struct StatementVerification {
                     file: file, line: shown.first?.line ?? 1)
             }
         }
-        let known = Set(wanted.map(\.0) + ["Formerly", "As of", "Last reviewed", "Hands over to"])
+        let known = Set(wanted.map(\.0) + ["Formerly", "As of", "Last reviewed"])
         for fact in facts where !known.contains(fact.label) {
             report.fail(
                 code, "\(what): the page states '\(fact.label)', which the model does not give", file: file, line: fact.line)

@@ -76,4 +76,23 @@ struct StatementTamperingTests {
             "index.html", .pageStructure, ["2026-11-25"], replacing: "<p>Decisions as of 2026-11-25.",
             with: "<p>Decisions as of 2027-01-01.")
     }
+
+    @Test("The facts under a matrix, a decision table, the offer index and a role guide's title changed")
+    func pageFactsChanged() throws {
+        try Self.expectFound(
+            "matrix/legacy.html", .cellMismatch, ["Offers", "12", "11"], replacing: "<dt>Offers</dt><dd>11</dd>",
+            with: "<dt>Offers</dt><dd>12</dd>")
+        try Self.expectFound(
+            "matrix/legacy.md", .cellMismatch, ["Offers", "12", "11"], replacing: "- **Offers**: 11", with: "- **Offers**: 12")
+        try Self.expectFound(
+            "rules/eligibility.html", .tableMismatch, ["Rules", "5", "6"], replacing: "<dt>Rules</dt><dd>6</dd>",
+            with: "<dt>Rules</dt><dd>5</dd>")
+        try Self.expectFound(
+            "offers/index.html", .offerPage, ["Offers", "10", "11"], replacing: "<dt>Offers</dt><dd>11</dd>",
+            with: "<dt>Offers</dt><dd>10</dd>")
+        try Self.expectFound(
+            "roles/sales-agent.html", .rolePage, ["Hands", "over", "Sales", "Admin"],
+            replacing: #"<dd><a href="../roles/admin-agent.html">Admin agent</a>"#,
+            with: #"<dd><a href="../roles/admin-agent.html">Sales agent</a>"#)
+    }
 }
