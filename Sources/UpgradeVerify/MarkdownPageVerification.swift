@@ -16,6 +16,11 @@ struct MarkdownPageVerification {
     func verify(_ file: String, kind: PageKind, text: String, _ report: inout Tally) {
         let path = site + "/" + file
         Self.verifyFooter(of: text, path: path, asOf: expectations.asOf, &report)
+        StatementVerification(catalog: catalog, file: path)
+            .facts(StatementVerification.facts(markdown: text), of: file, kind: kind, &report)
+        if file == SitePaths.offers.file(.md) {
+            OfferIndexVerification(catalog: catalog, file: path).verify(markdown: text, &report)
+        }
         // Offer pages are read by their own verification.
         guard kind != .offer else { return }
         let tables = MarkdownTableReader.tables(in: text)
@@ -23,8 +28,6 @@ struct MarkdownPageVerification {
             ExampleVerification(catalog: catalog, core: expectations.core, file: path)
                 .verify(rows: table.rows.map { (nil, $0.cells, $0.line) }, header: table.header, line: table.line, &report)
         }
-        StatementVerification(catalog: catalog, file: path)
-            .facts(StatementVerification.facts(markdown: text), of: file, kind: kind, &report)
         if file == SitePaths.interpretations.file(.md) {
             StatementVerification(catalog: catalog, file: path)
                 .interpretations(decisions: StatementVerification.decisions(markdown: text), &report)

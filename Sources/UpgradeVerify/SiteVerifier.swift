@@ -218,6 +218,9 @@ package struct SiteVerifier: Sendable {
         default:
             break
         }
+        if file == SitePaths.offers.file(.html) {
+            OfferIndexVerification(catalog: catalog, file: path(file)).verify(html: page, &report)
+        }
         if file == SitePaths.interpretations.file(.html) {
             statements.interpretations(decisions: StatementVerification.decisions(html: page), &report)
         }

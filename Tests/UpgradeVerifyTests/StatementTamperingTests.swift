@@ -95,4 +95,14 @@ struct StatementTamperingTests {
             replacing: #"<dd><a href="../roles/admin-agent.html">Admin agent</a>"#,
             with: #"<dd><a href="../roles/admin-agent.html">Sales agent</a>"#)
     }
+
+    @Test("A row of the offer index changed: a region, a service, a former name, in HTML and in Markdown")
+    func offerIndexChanged() throws {
+        try Self.expectFound(
+            "offers/index.html", .offerPage, ["m365-business-basic-india", "Global", "India"],
+            replacing: "<td>India</td>", with: "<td>Global</td>")
+        try Self.expectFound(
+            "offers/index.md", .offerPage, ["m365-apps-business", "formerly", "Office", "365", "Business"],
+            replacing: "formerly Office 365 Business |", with: "formerly Office 365 Business Premium |")
+    }
 }
