@@ -62,6 +62,7 @@ struct OfferVerification: Sendable {
         judgeUpgrades(shown, of: offer, file: path, &report)
         let statements = StatementVerification(catalog: catalog, file: path)
         statements.offer(offer, facts: StatementVerification.facts(html: page), &report)
+        statements.blocks(StatementVerification.list(after: "blocks", in: page), of: offer, &report)
         // Each possible upgrade links to the page of the offer it names.
         for item in page.descendants(named: "ul", where: { $0.hasClass("upgrades") }).first?.elements ?? [] {
             guard let id = item.attributes[Markup.Data.offer] else { continue }
@@ -113,8 +114,9 @@ struct OfferVerification: Sendable {
         }
         judgeUpgrades(upgrades, of: offer, file: path, &report)
         judgeCautions(Perceived.collapse(MarkdownInline.plain(markdown)), of: offer, file: path, &report)
-        StatementVerification(catalog: catalog, file: path)
-            .offer(offer, facts: StatementVerification.facts(markdown: markdown), &report)
+        let statements = StatementVerification(catalog: catalog, file: path)
+        statements.offer(offer, facts: StatementVerification.facts(markdown: markdown), &report)
+        statements.blocks(StatementVerification.blockedLines(markdown: markdown), of: offer, &report)
         for line in section("Possible upgrades", in: lines) where line.hasPrefix("[") {
             guard let text = Self.linkText(line), let target = expectations.offer(named: Perceived.collapse(unescaped(text)))
             else { continue }

@@ -263,3 +263,72 @@ struct StatementVerification {
         }
     }
 }
+
+extension StatementVerification {
+    /// The most offers an offer page names for one service it blocks; the rest are counted.
+    static let namedBlocked = 12
+
+    /// For each service of `offer`, in its order, the offers an upgrade leads to that include it
+    /// (some listed path ends there), but for the offer itself, in content order: what holding
+    /// `offer` blocks under the rule on services already held. Services no such offer has are left out.
+    func blocked(by offer: Offer) -> [(service: String, names: [String], count: Int)] {
+        let targets = Set(catalog.paths.map(\.to))
+        return offer.services.compactMap { service in
+            let others = catalog.offers.filter { targets.contains($0.id) && $0.id != offer.id && $0.services.contains(service) }
+            guard !others.isEmpty else { return nil }
+            return (
+                catalog.service(service)?.name ?? service.rawValue, others.prefix(Self.namedBlocked).map(\.name), others.count
+            )
+        }
+    }
+
+    /// The list under "Upgrades that holding it blocks", each line as a reader reads it: the
+    /// service, then each offer's name, and a count of the rest.
+    func blockedLines(by offer: Offer) -> [String] {
+        blocked(by: offer).map { service, names, count in
+            Perceived.collapse(
+                service + ": " + names.joined(separator: ", ")
+                    + (count > Self.namedBlocked ? ", and \(count - Self.namedBlocked) more offers that include it" : ""))
+        }
+    }
+
+    func blocks(_ shown: [String]?, of offer: Offer, _ report: inout Tally) {
+        let wanted = blockedLines(by: offer)
+        if (shown ?? []) != wanted {
+            report.fail(
+                .offerPage,
+                "\(offer.id): what holding it blocks reads \((shown ?? []).map { "'\($0)'" }.joined(separator: ", ")); "
+                    + "the model gives \(wanted.map { "'\($0)'" }.joined(separator: ", "))", file: file, line: 1)
+        }
+    }
+
+    /// The Markdown lines under "Upgrades that holding it blocks", each read as `blockedLines` words
+    /// them: the bold service, then each link's text, escapes undone, and any words after the links.
+    static func blockedLines(markdown text: String) -> [String]? {
+        let lines = MarkdownTableReader.lines(text).map(String.init)
+        guard let start = lines.firstIndex(of: "## Upgrades that holding it blocks") else { return nil }
+        var found: [String] = []
+        for line in lines[(start + 1)...] {
+            if line.hasPrefix("## ") || line.hasPrefix("<a id=") { break }
+            guard line.hasPrefix("- **"), let close = line.range(of: "**: ") else { continue }
+            let service = MarkdownTableReader.unescape(String(line[line.index(line.startIndex, offsetBy: 4)..<close.lowerBound]))
+            var rest = Array(line[close.upperBound...].utf8)[...], names: [String] = []
+            // Each link: its text up to the first `]` no backslash escapes, then its target up to `)`.
+            while rest.first == UInt8(ascii: "[") {
+                var index = rest.startIndex + 1
+                while index < rest.endIndex, rest[index] != UInt8(ascii: "]") {
+                    index += rest[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                guard index + 1 < rest.endIndex, rest[index + 1] == UInt8(ascii: "("),
+                    let end = rest[(index + 1)...].firstIndex(of: UInt8(ascii: ")"))
+                else { break }
+                names.append(MarkdownTableReader.unescape(String(decoding: rest[(rest.startIndex + 1)..<index], as: UTF8.self)))
+                rest = rest[(end + 1)...]
+                if rest.starts(with: ", [".utf8) { rest = rest.dropFirst(2) } else { break }
+            }
+            let tail = MarkdownTableReader.unescape(String(decoding: rest, as: UTF8.self))
+            found.append(Perceived.collapse(service + ": " + names.joined(separator: ", ") + tail))
+        }
+        return found
+    }
+}

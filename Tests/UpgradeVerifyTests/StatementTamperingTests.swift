@@ -105,4 +105,17 @@ struct StatementTamperingTests {
             "offers/index.md", .offerPage, ["m365-apps-business", "formerly", "Office", "365", "Business"],
             replacing: "formerly Office 365 Business |", with: "formerly Office 365 Business Premium |")
     }
+
+    @Test("What holding an offer blocks changed on its page: a target added to a service, or one dropped")
+    func blockedUpgradesChanged() throws {
+        try Self.expectFound(
+            "offers/o365-e3.html", .offerPage, ["o365-e3", "eDiscovery"],
+            replacing: #"<li><strong>eDiscovery</strong>: <a href="../offers/o365-e5.html">Office 365 Enterprise E5</a></li>"#,
+            with:
+                #"<li><strong>eDiscovery</strong>: <a href="../offers/o365-e5.html">Office 365 Enterprise E5</a>, <a href="../offers/o365-e1.html">Office 365 Enterprise E1</a></li>"#
+        )
+        try Self.expectFound(
+            "offers/o365-e3.md", .offerPage, ["o365-e3", "eDiscovery"],
+            replacing: "- **eDiscovery**: [Office 365 Enterprise E5](../offers/o365-e5.md)\n", with: "")
+    }
 }
