@@ -63,6 +63,8 @@ struct OfferVerification: Sendable {
         let statements = StatementVerification(catalog: catalog, file: path)
         statements.offer(offer, facts: StatementVerification.facts(html: page), &report)
         statements.blocks(StatementVerification.list(after: "blocks", in: page), of: offer, &report)
+        let text = page.descendants(named: "main").first ?? page
+        statements.notes(text.descendants(named: "p").map { Perceived($0).seen }, of: offer, &report)
         // Each possible upgrade links to the page of the offer it names.
         for item in page.descendants(named: "ul", where: { $0.hasClass("upgrades") }).first?.elements ?? [] {
             guard let id = item.attributes[Markup.Data.offer] else { continue }
@@ -117,6 +119,9 @@ struct OfferVerification: Sendable {
         let statements = StatementVerification(catalog: catalog, file: path)
         statements.offer(offer, facts: StatementVerification.facts(markdown: markdown), &report)
         statements.blocks(StatementVerification.blockedLines(markdown: markdown), of: offer, &report)
+        statements.notes(
+            MarkdownTableReader.lines(markdown).filter { $0.hasPrefix("**") }.map { MarkdownInline.plain(String($0)) }, of: offer,
+            &report)
         for line in section("Possible upgrades", in: lines) where line.hasPrefix("[") {
             guard let text = Self.linkText(line), let target = expectations.offer(named: Perceived.collapse(unescaped(text)))
             else { continue }

@@ -332,3 +332,36 @@ extension StatementVerification {
         return found
     }
 }
+
+extension StatementVerification {
+    /// What an offer page says of the offer's regional variants, and of the different products
+    /// taken for it: each line as a reader reads it, by how it starts.
+    func expectedNotes(of offer: Offer) -> (variants: String?, products: [String]) {
+        let variants = catalog.family(of: offer).filter { $0.id != offer.id }.map { variant in
+            "\(variant.name) (\(variant.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "global"))"
+        }
+        let products = catalog.differentProducts.filter { $0.confusedWith == offer.id }.map { product in
+            Perceived.collapse("Not \(product.name): that is a different product, not on this site; \(product.differs) (source: ")
+        }
+        return (variants.isEmpty ? nil : Perceived.collapse("Regional variants: " + variants.joined(separator: ", ")), products)
+    }
+
+    /// `paragraphs`: every paragraph of the page's main text, as a reader reads it.
+    func notes(_ paragraphs: [String], of offer: Offer, _ report: inout Tally) {
+        let (variants, products) = expectedNotes(of: offer)
+        let shownVariants = paragraphs.filter { $0.hasPrefix("Regional variants: ") }
+        if shownVariants != (variants.map { [$0] } ?? []) {
+            report.fail(
+                .offerPage,
+                "\(offer.id): the page's regional variants read \(shownVariants.map { "'\($0)'" }.joined(separator: ", ")); "
+                    + "the model gives '\(variants ?? "none")'", file: file, line: 1)
+        }
+        let shownProducts = paragraphs.filter { $0.hasPrefix("Not ") && $0.contains(": that is a different product") }
+        if shownProducts.count != products.count || !zip(shownProducts, products).allSatisfy({ $0.hasPrefix($1) }) {
+            report.fail(
+                .offerPage,
+                "\(offer.id): the page names \(shownProducts.count) different products taken for it; the model gives "
+                    + "\(products.count): \(products.map { "'\($0)…'" }.joined(separator: ", "))", file: file, line: 1)
+        }
+    }
+}

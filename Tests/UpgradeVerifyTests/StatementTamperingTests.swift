@@ -118,4 +118,18 @@ struct StatementTamperingTests {
             "offers/o365-e3.md", .offerPage, ["o365-e3", "eDiscovery"],
             replacing: "- **eDiscovery**: [Office 365 Enterprise E5](../offers/o365-e5.md)\n", with: "")
     }
+
+    @Test("A regional variant's region, and a different product taken for an offer, changed on its page")
+    func variantsAndDifferentProductsChanged() throws {
+        try Self.expectFound(
+            "offers/m365-business-basic.html", .offerPage, ["m365-business-basic", "regional", "variants"],
+            replacing: "Microsoft 365 Business Basic India</a> (India)", with: "Microsoft 365 Business Basic India</a> (global)")
+        try Self.expectFound(
+            "offers/m365-business-basic.md", .offerPage, ["m365-business-basic", "regional", "variants"],
+            replacing: "(../offers/m365-business-basic-india.md) (India)",
+            with: "(../offers/m365-business-basic-india.md) (global)")
+        try Self.expectFound(
+            "offers/o365-e3.html", .offerPage, ["o365-e3", "different", "products"],
+            replacing: "<p><strong>Not Microsoft 365 E3</strong>", with: "<p><strong>Not Microsoft 365 E5</strong>")
+    }
 }
