@@ -160,6 +160,11 @@ final class Folder: @unchecked Sendable {
     static func stagedName(of name: String) -> String { ".upgradedocs-new-" + name }
     static func keptName(of name: String) -> String { ".upgradedocs-old-" + name }
 
+    /// Whether `name` is one an in-place update writes beside a file for a moment.
+    static func isUpdateLeftover(_ name: String) -> Bool {
+        name.hasPrefix(".upgradedocs-new-") || name.hasPrefix(".upgradedocs-old-")
+    }
+
     /// Renames `source` to `name` in this folder, replacing what `name` was.
     func rename(_ source: String, to name: String) throws(DiagnosticError) {
         if entry(name) == .folder || renameat(descriptor, source, descriptor, name) != 0 {

@@ -42,8 +42,10 @@ struct SiteExchange {
             let names = try folder.names()
             for name in names {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                // The staging folder of an older version of this tool is its own, and goes.
+                // The staging folder of an older version of this tool is its own, and goes; so do the
+                // files an in-place update stopped by a kill left beside their places, at any depth.
                 if relative.isEmpty && name.hasPrefix(".upgradedocs") { continue }
+                if Folder.isUpdateLeftover(name) { continue }
                 let entry = folder.entry(name)
                 if entry == .folder {
                     if generated.contains(path) {
