@@ -132,15 +132,14 @@ final class Folder: @unchecked Sendable {
     /// Replaces `name` whole, through a file beside it that is on disk before the rename, so that
     /// after a crash or a power cut the name holds the old bytes or the new ones.
     func replace(_ name: String, bytes: [UInt8]) throws(DiagnosticError) {
-        let temporary = ".upgradedocs-new-" + name
-        try remove(temporary)
-        try create(temporary, bytes: bytes)
-        try flush(temporary)
-        if entry(name) == .folder || renameat(descriptor, temporary, descriptor, name) != 0 {
-            try? remove(temporary)
-            throw Disk.failure("cannot put the new file in place", at: path + "/" + name)
+        try stage(name, bytes: bytes)
+        do {
+            try rename(Self.stagedName(of: name), to: name)
+        } catch {
+            try? remove(Self.stagedName(of: name))
+            throw error
         }
-        fsync(descriptor)
+        flushEntries()
     }
 
     /// Writes `bytes` beside `name`, under `stagedName(of:)`, and puts them on disk; a write that
@@ -162,7 +161,7 @@ final class Folder: @unchecked Sendable {
 
     /// Whether `name` is one an in-place update writes beside a file for a moment.
     static func isUpdateLeftover(_ name: String) -> Bool {
-        name.hasPrefix(".upgradedocs-new-") || name.hasPrefix(".upgradedocs-old-")
+        name.hasPrefix(stagedName(of: "")) || name.hasPrefix(keptName(of: ""))
     }
 
     /// Renames `source` to `name` in this folder, replacing what `name` was.

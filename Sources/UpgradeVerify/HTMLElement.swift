@@ -56,6 +56,15 @@ final class HTMLElement: @unchecked Sendable {
         return found
     }
 
+    /// The first list (an element named in `lists`) among `heading`'s following siblings, before
+    /// the next `h2`: the list a section's heading introduces.
+    func list(after heading: HTMLElement, named lists: Set<String>) -> HTMLElement? {
+        guard let parent = descendants(where: { $0.elements.contains { $0 === heading } }).first,
+            let position = parent.elements.firstIndex(where: { $0 === heading })
+        else { return nil }
+        return parent.elements[(position + 1)...].prefix { $0.name != "h2" }.first { lists.contains($0.name) }
+    }
+
     func descendants(named name: String) -> [HTMLElement] {
         isRoot ? index[name] ?? [] : descendants { $0.name == name }
     }

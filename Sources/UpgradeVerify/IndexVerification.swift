@@ -22,44 +22,35 @@ struct IndexVerification {
     }
 
     func verify(html page: HTMLElement, _ report: inout Tally) {
-        var facts: [String: (String, Int)] = [:]
-        for fact in page.descendants(named: "dl", where: { $0.hasClass("facts") }).flatMap(\.elements)
-        where fact.elements.count == 2 {
-            facts[Perceived(fact.elements[0]).seen] = (Perceived(fact.elements[1]).seen, fact.line)
-        }
-        judge(facts, &report)
+        judge(StatementVerification.facts(html: page), &report)
         judge(
             links: page.descendants(named: "a").compactMap { link in link.attributes["href"].map { ($0, link.line) } },
             format: .html, &report)
     }
 
     func verify(markdown text: String, _ report: inout Tally) {
-        var facts: [String: (String, Int)] = [:]
         var links: [(String, Int)] = []
         for (index, line) in MarkdownTableReader.lines(text).enumerated() {
-            if line.hasPrefix("- **"), let end = line.range(of: "**: ") {
-                facts[String(line[line.index(line.startIndex, offsetBy: 4)..<end.lowerBound])] =
-                    (MarkdownInline.plain(String(line[end.upperBound...])), index + 1)
-            }
             var rest = line[...]
             while let open = rest.range(of: "]("), let close = rest[open.upperBound...].firstIndex(of: ")") {
                 links.append((String(rest[open.upperBound..<close]), index + 1))
                 rest = rest[close...]
             }
         }
-        judge(facts, &report)
+        judge(StatementVerification.facts(markdown: text), &report)
         judge(links: links, format: .md, &report)
     }
 
-    private func judge(_ facts: [String: (String, Int)], _ report: inout Tally) {
+    private func judge(_ facts: [StatementVerification.Fact], _ report: inout Tally) {
         for (label, value) in counts {
-            guard let shown = facts[label] else {
+            guard let shown = facts.first(where: { $0.label == label }) else {
                 report.fail(.indexPage, "the home page does not give the number of \(label.lowercased())", file: file, line: 1)
                 continue
             }
-            if shown.0 != value {
+            if shown.text != value {
                 report.fail(
-                    .indexPage, "the home page says \(label): \(shown.0), the model has \(value)", file: file, line: shown.1)
+                    .indexPage, "the home page says \(label): \(shown.text), the model has \(value)", file: file, line: shown.line
+                )
             }
         }
     }

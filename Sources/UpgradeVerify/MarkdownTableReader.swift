@@ -42,6 +42,21 @@ package struct MarkdownTableReader {
     }
 
     /// The lines of a text, split on its newline bytes: the text is not walked character by character.
+    /// The `- item` lines of the section `## heading`, markers and indent dropped, escapes kept;
+    /// nil when there is no such section. A section ends at the next heading or anchor.
+    static func items(under heading: String, in lines: [Substring]) -> [String]? {
+        // Compared as bytes: the headings and markers are ASCII.
+        let title = Array(("## " + heading).utf8)
+        guard let start = lines.firstIndex(where: { $0.utf8.elementsEqual(title) }) else { return nil }
+        var items: [String] = []
+        for line in lines[(start + 1)...] {
+            if line.utf8.starts(with: "## ".utf8) || line.utf8.starts(with: "<a id=".utf8) { break }
+            let item = line.drop { $0 == " " }
+            if item.utf8.starts(with: "- ".utf8) { items.append(String(item.dropFirst(2))) }
+        }
+        return items
+    }
+
     static func lines(_ text: String) -> [Substring] {
         var lines: [Substring] = []
         let bytes = text.utf8

@@ -13,6 +13,9 @@ struct OfferVerification: Sendable {
     /// Each offer's possible upgrades, in the order the content lists them, each with the words a
     /// reader sees for it; worked out once for both formats.
     private let possible: [OfferID: [PossibleUpgrade]]
+    /// For each service, the offers an upgrade leads to that include it, in content order: what
+    /// holding an offer blocks, worked out once for every offer page.
+    private let targetsWith: [ServiceID: [Offer]]
 
     struct PossibleUpgrade: Sendable {
         let offer: Offer
@@ -29,6 +32,7 @@ struct OfferVerification: Sendable {
             }
         }
         possible = Dictionary(zip(offers.map(\.id), lists), uniquingKeysWith: { first, _ in first })
+        targetsWith = StatementVerification.targetsWith(in: catalog)
     }
 
     private var catalog: Catalog { expectations.catalog }
@@ -60,7 +64,7 @@ struct OfferVerification: Sendable {
             (id: item.attributes[Markup.Data.offer].map { OfferID($0) }, text: item.text, line: item.line)
         }
         judgeUpgrades(shown, of: offer, file: path, &report)
-        let statements = StatementVerification(catalog: catalog, file: path)
+        let statements = StatementVerification(catalog: catalog, file: path, targetsWith: targetsWith)
         statements.offer(offer, facts: StatementVerification.facts(html: page), &report)
         statements.blocks(StatementVerification.list(after: "blocks", in: page), of: offer, &report)
         let text = page.descendants(named: "main").first ?? page
@@ -102,7 +106,7 @@ struct OfferVerification: Sendable {
     func verify(_ offer: Offer, markdown: String, file: String, _ report: inout Tally) {
         let path = site + "/" + file
         let lines = MarkdownTableReader.lines(markdown)
-        let services = section("Services it includes", in: lines)
+        let services = (MarkdownTableReader.items(under: "Services it includes", in: lines) ?? [])
         let names = offer.services.map { catalog.service($0)?.name ?? $0.rawValue }
         if services.map(unescaped) != names {
             report.fail(
@@ -110,28 +114,24 @@ struct OfferVerification: Sendable {
                 "\(offer.id): the Markdown lists the services \(services.joined(separator: ", ")), the model has "
                     + names.joined(separator: ", "), file: path, line: 1)
         }
-        let upgrades = section("Possible upgrades", in: lines).compactMap { line -> (id: OfferID?, text: String, line: Int)? in
-            guard line.hasPrefix("["), let text = Self.linkText(line) else { return nil }
-            return (expectations.offer(named: Perceived.collapse(unescaped(text)))?.id, MarkdownInline.plain(line), 1)
-        }
-        judgeUpgrades(upgrades, of: offer, file: path, &report)
-        judgeCautions(Perceived.collapse(MarkdownInline.plain(markdown)), of: offer, file: path, &report)
-        let statements = StatementVerification(catalog: catalog, file: path)
-        statements.offer(offer, facts: StatementVerification.facts(markdown: markdown), &report)
-        statements.blocks(StatementVerification.blockedLines(markdown: markdown), of: offer, &report)
-        statements.notes(
-            MarkdownTableReader.lines(markdown).filter { $0.hasPrefix("**") }.map { MarkdownInline.plain(String($0)) }, of: offer,
-            &report)
-        for line in section("Possible upgrades", in: lines) where line.hasPrefix("[") {
-            guard let text = Self.linkText(line), let target = expectations.offer(named: Perceived.collapse(unescaped(text)))
-            else { continue }
-            let wanted = "](../" + SitePaths.offer(target.id).file(.md) + ")"
-            if !line.contains(wanted) {
+        // Each possible upgrade once: the offer its text names, and whether it links to that offer's page.
+        var upgrades: [(id: OfferID?, text: String, line: Int)] = []
+        for line in MarkdownTableReader.items(under: "Possible upgrades", in: lines) ?? [] where line.hasPrefix("[") {
+            guard let text = Self.linkText(line) else { continue }
+            let target = expectations.offer(named: Perceived.collapse(unescaped(text)))
+            upgrades.append((target?.id, MarkdownInline.plain(line), 1))
+            if let target, !line.contains("](../" + SitePaths.offer(target.id).file(.md) + ")") {
                 report.fail(
                     .offerPage, "\(offer.id): the possible upgrade to \(target.id) does not link to its page", file: path, line: 1
                 )
             }
         }
+        judgeUpgrades(upgrades, of: offer, file: path, &report)
+        judgeCautions(Perceived.collapse(MarkdownInline.plain(markdown)), of: offer, file: path, &report)
+        let statements = StatementVerification(catalog: catalog, file: path, targetsWith: targetsWith)
+        statements.offer(offer, facts: StatementVerification.facts(markdown: markdown), &report)
+        statements.blocks(StatementVerification.blockedLines(in: lines), of: offer, &report)
+        statements.notes(lines.filter { $0.hasPrefix("**") }.map { MarkdownInline.plain(String($0)) }, of: offer, &report)
     }
 
     /// The possible upgrades a page names against the rule core's eligible targets, in the order the
@@ -184,19 +184,6 @@ struct OfferVerification: Sendable {
         let added = target.services.filter { !offer.services.contains($0) }
         return Perceived.collapse(
             target.name + (added.isEmpty ? ": adds no service" : ": adds " + catalog.serviceNames(added).joinedAsList))
-    }
-
-    /// The `- item` lines under a `## heading`, without their markers.
-    private func section(_ heading: String, in lines: [Substring]) -> [String] {
-        // Compared as bytes: the headings and markers are ASCII.
-        let title = Array(("## " + heading).utf8)
-        guard let start = lines.firstIndex(where: { $0.utf8.elementsEqual(title) }) else { return [] }
-        var items: [String] = []
-        for line in lines[(start + 1)...] {
-            if line.utf8.starts(with: "## ".utf8) { break }
-            if line.utf8.starts(with: "- ".utf8) { items.append(String(line.dropFirst(2))) }
-        }
-        return items
     }
 
     /// The text of the link that starts `line`, up to the first `]` no backslash escapes.

@@ -12,7 +12,7 @@ struct RoleVerification {
 
     func verify(html page: HTMLElement, _ report: inout Tally) {
         guard let heading = page.descendants(named: "h2", where: { $0.attributes["id"] == "checks" }).first,
-            let list = following(heading, in: page)
+            let list = page.list(after: heading, named: ["ol"])
         else {
             report.fail(.rolePage, "no list of checks (after the heading 'Checks, in order')", file: file, line: 1)
             return
@@ -59,13 +59,5 @@ struct RoleVerification {
             report.fail(.rolePage, "the checks are out of rule order", file: file, line: line)
         }
         if Set(order).count != order.count { report.fail(.rolePage, "a check appears twice", file: file, line: line) }
-    }
-
-    /// The first list after `heading`, among its following siblings.
-    private func following(_ heading: HTMLElement, in page: HTMLElement) -> HTMLElement? {
-        guard let parent = page.descendants(where: { $0.elements.contains { $0 === heading } }).first else { return nil }
-        let siblings = parent.elements
-        guard let position = siblings.firstIndex(where: { $0 === heading }) else { return nil }
-        return siblings[(position + 1)...].prefix { $0.name != "h2" }.first { $0.name == "ol" }
     }
 }

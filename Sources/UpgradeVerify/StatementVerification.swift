@@ -10,6 +10,8 @@ import UpgradeSiteContract
 struct StatementVerification {
     let catalog: Catalog
     let file: String
+    /// `targetsWith(in:)`, for offer pages: worked out once by whoever reads them all.
+    var targetsWith: [ServiceID: [Offer]] = [:]
 
     /// One line of a page's facts list: "Region: India".
     struct Fact {
@@ -187,25 +189,15 @@ struct StatementVerification {
     /// The items of the first list after the `h2` with `id`, among its following siblings: nil
     /// when there is no such heading.
     static func list(after id: String, in page: HTMLElement) -> [String]? {
-        guard let heading = page.descendants(named: "h2", where: { $0.attributes["id"] == id }).first,
-            let parent = page.descendants(where: { $0.elements.contains { $0 === heading } }).first,
-            let position = parent.elements.firstIndex(where: { $0 === heading })
-        else { return nil }
-        let list = parent.elements[(position + 1)...].prefix { $0.name != "h2" }.first { $0.name == "ul" || $0.name == "ol" }
-        return list?.elements.filter { $0.name == "li" }.map { Perceived($0).seen } ?? []
+        guard let heading = page.descendants(named: "h2", where: { $0.attributes["id"] == id }).first else { return nil }
+        return page.list(after: heading, named: ["ul", "ol"])?.elements.filter { $0.name == "li" }.map { Perceived($0).seen }
+            ?? []
     }
 
-    /// The `- item` lines of the Markdown section `## title`: nil when there is no such section.
+    /// The `- item` lines of the Markdown section `## title`, as a reader reads them: nil when
+    /// there is no such section.
     static func list(under title: String, in text: String) -> [String]? {
-        let lines = MarkdownTableReader.lines(text).map(String.init)
-        guard let start = lines.firstIndex(of: "## " + title) else { return nil }
-        var items: [String] = []
-        for line in lines[(start + 1)...] {
-            if line.hasPrefix("## ") || line.hasPrefix("<a id=") { break }
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("- ") { items.append(Perceived.collapse(MarkdownInline.plain(String(trimmed.dropFirst(2))))) }
-        }
-        return items
+        MarkdownTableReader.items(under: title, in: MarkdownTableReader.lines(text))?.map { MarkdownInline.plain($0) }
     }
 
     /// Each interpretation's decision on the HTML page: the paragraph after its heading that starts "Decision: ".
@@ -268,13 +260,23 @@ extension StatementVerification {
     /// The most offers an offer page names for one service it blocks; the rest are counted.
     static let namedBlocked = 12
 
+    /// For each service, the offers an upgrade leads to (some listed path ends there) that include
+    /// it, in content order.
+    static func targetsWith(in catalog: Catalog) -> [ServiceID: [Offer]] {
+        let targets = Set(catalog.paths.map(\.to))
+        var found: [ServiceID: [Offer]] = [:]
+        for offer in catalog.offers where targets.contains(offer.id) {
+            for service in offer.services { found[service, default: []].append(offer) }
+        }
+        return found
+    }
+
     /// For each service of `offer`, in its order, the offers an upgrade leads to that include it
     /// (some listed path ends there), but for the offer itself, in content order: what holding
     /// `offer` blocks under the rule on services already held. Services no such offer has are left out.
     func blocked(by offer: Offer) -> [(service: String, names: [String], count: Int)] {
-        let targets = Set(catalog.paths.map(\.to))
-        return offer.services.compactMap { service in
-            let others = catalog.offers.filter { targets.contains($0.id) && $0.id != offer.id && $0.services.contains(service) }
+        offer.services.compactMap { service in
+            let others = (targetsWith[service] ?? []).filter { $0.id != offer.id }
             guard !others.isEmpty else { return nil }
             return (
                 catalog.service(service)?.name ?? service.rawValue, others.prefix(Self.namedBlocked).map(\.name), others.count
@@ -304,14 +306,12 @@ extension StatementVerification {
 
     /// The Markdown lines under "Upgrades that holding it blocks", each read as `blockedLines` words
     /// them: the bold service, then each link's text, escapes undone, and any words after the links.
-    static func blockedLines(markdown text: String) -> [String]? {
-        let lines = MarkdownTableReader.lines(text).map(String.init)
-        guard let start = lines.firstIndex(of: "## Upgrades that holding it blocks") else { return nil }
+    static func blockedLines(in lines: [Substring]) -> [String]? {
+        guard let items = MarkdownTableReader.items(under: "Upgrades that holding it blocks", in: lines) else { return nil }
         var found: [String] = []
-        for line in lines[(start + 1)...] {
-            if line.hasPrefix("## ") || line.hasPrefix("<a id=") { break }
-            guard line.hasPrefix("- **"), let close = line.range(of: "**: ") else { continue }
-            let service = MarkdownTableReader.unescape(String(line[line.index(line.startIndex, offsetBy: 4)..<close.lowerBound]))
+        for line in items {
+            guard line.hasPrefix("**"), let close = line.range(of: "**: ") else { continue }
+            let service = MarkdownTableReader.unescape(String(line[line.index(line.startIndex, offsetBy: 2)..<close.lowerBound]))
             var rest = Array(line[close.upperBound...].utf8)[...], names: [String] = []
             // Each link: its text up to the first `]` no backslash escapes, then its target up to `)`.
             while rest.first == UInt8(ascii: "[") {
