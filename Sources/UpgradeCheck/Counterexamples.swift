@@ -45,39 +45,83 @@ package struct Counterexamples: Sendable {
             let other = asOf >= withdrawn ? CalendarDate(year: withdrawn.year - 1, month: withdrawn.month, day: 1)! : withdrawn
             if !dates.contains(other) { dates.append(other) }
         }
-        // Listed pairs first, where the conditions vary most, then every other pair.
-        let listed = catalog.paths.compactMap { path in
-            catalog.offer(path.from).flatMap { from in
-                catalog.offer(path.to).map { (from, $0) }
-            }
-        }
-        let listedKeys = Set(catalog.paths.map { "\($0.from)>\($0.to)" })
-        // Lazily: a catalogue of thousands of offers has millions of pairs, and the budget stops long before.
-        let others = catalog.offers.lazy.flatMap { from in
-            catalog.offers.lazy.filter { !listedKeys.contains("\(from.id)>\($0.id)") }.map { (from, $0) }
-        }
-        var seen = Set<ConditionPoint>()
         var reached: [(ConditionPoint, Request)] = []
-        var tried = 0, lastNew = 0
-        func tryPair(_ from: Offer, _ to: Offer) -> Bool {
-            for held in Self.holdings(from: from, to: to, in: catalog) {
-                for status in [SubscriptionStatus.active, .suspended] {
-                    for date in dates {
-                        let request = Request(from: from, to: to, status: status, holdings: held, asOf: date)
-                        let point = core.conditions(for: request)
-                        if seen.insert(point).inserted {
-                            reached.append((point, request))
-                            lastNew = tried
+        // Each program is searched on its own budget: one program's repeats must not end another's search.
+        for program in catalog.programs {
+            let sources = catalog.offers(in: program.id)
+            let commitments = Self.commitments(for: catalog.logic(for: program.id), asOf: asOf)
+            // Listed pairs first, where the conditions vary most, then every other pair.
+            let listed = catalog.paths.compactMap { path -> (Offer, Offer)? in
+                guard let from = catalog.offer(path.from), from.program == program.id, let to = catalog.offer(path.to)
+                else { return nil }
+                return (from, to)
+            }
+            let listedKeys = Set(listed.map { "\($0.0.id)>\($0.1.id)" })
+            // Lazily: a catalogue of thousands of offers has millions of pairs, and the budget stops long before.
+            let others = sources.lazy.flatMap { from in
+                catalog.offers.lazy.filter { !listedKeys.contains("\(from.id)>\($0.id)") }.map { (from, $0) }
+            }
+            var seen = Set<ConditionPoint>()
+            var tried = 0, lastNew = 0
+            func tryPair(_ from: Offer, _ to: Offer) -> Bool {
+                for held in Self.holdings(from: from, to: to, in: catalog) {
+                    for status in [SubscriptionStatus.active, .suspended] {
+                        for date in dates {
+                            for commitment in commitments {
+                                let request = Request(
+                                    from: from, to: to, status: status, holdings: held, asOf: date,
+                                    commitment: commitment(date))
+                                let point = core.conditions(for: request)
+                                if seen.insert(point).inserted {
+                                    reached.append((point, request))
+                                    lastNew = tried
+                                }
+                                tried += 1
+                                if tried >= Self.budget || tried - lastNew >= Self.patience { return false }
+                            }
                         }
-                        tried += 1
-                        if tried >= Self.budget || tried - lastNew >= Self.patience { return false }
                     }
                 }
+                return true
             }
-            return true
+            _ = listed.allSatisfy(tryPair) && others.allSatisfy(tryPair)
         }
-        _ = listed.allSatisfy(tryPair) && others.allSatisfy(tryPair)
         self.reached = reached
+    }
+
+    /// The commitments worth trying: the default alone where the rule set reads none of them;
+    /// else one telling case for each condition of a commitment, and a few together.
+    static func commitments(for logic: ConditionLogic, asOf: CalendarDate) -> [(CalendarDate) -> Commitment] {
+        guard logic.readsCommitment else { return [{ Commitment(asOf: $0) }] }
+        func destination(_ status: SubscriptionStatus = .active, term: Term = .year, months: Int = 12, window: Bool = false)
+            -> (CalendarDate) -> Destination
+        {
+            { Destination(status: status, term: term, ends: $0.adding(months: months), inCancellationWindow: window) }
+        }
+        return [
+            { Commitment(asOf: $0) },
+            { Commitment(asOf: $0, trial: true) },
+            { Commitment(asOf: $0, trial: true, seats: Seats(moved: 10, held: 25)) },
+            { Commitment(asOf: $0, autoRenew: false, timing: .renewal) },
+            { Commitment(asOf: $0, timing: .renewal) },
+            { Commitment(asOf: $0, toTerm: .month) },
+            { Commitment(asOf: $0, term: .month, toTerm: .year) },
+            { Commitment(asOf: $0, term: .month, billing: .monthly, toTerm: .month, toBilling: .annual) },
+            { Commitment(asOf: $0, toTerm: .threeYears, toBilling: .triennial) },
+            { Commitment(asOf: $0, seats: Seats(moved: 5, held: 10)) },
+            { Commitment(asOf: $0, seats: Seats(moved: 400, held: 400)) },
+            { Commitment(asOf: $0, destination: destination()($0)) },
+            { Commitment(asOf: $0, seats: Seats(moved: 5, held: 10), destination: destination()($0)) },
+            { Commitment(asOf: $0, destination: destination(.suspended)($0)) },
+            { Commitment(asOf: $0, destination: destination(window: true)($0)) },
+            { Commitment(asOf: $0, destination: destination(term: .month, months: 1)($0)) },
+            { Commitment(asOf: $0, timing: .renewal, destination: destination()($0)) },
+            {
+                Commitment(
+                    asOf: $0, autoRenew: false, toTerm: .month, timing: .renewal,
+                    destination: destination(.suspended, window: true)($0))
+            },
+        ]
     }
 
     /// The holdings worth trying for a pair: none; the target itself; and a few other
@@ -105,6 +149,27 @@ package struct Counterexamples: Sendable {
             words.append("--holds \(holding.offer.id)" + (holding.channel == .other ? "@other" : ""))
         }
         words.append("--as-of \(request.asOf)")
-        return words.joined(separator: " ")
+        return (words + commitmentFlags(request)).joined(separator: " ")
+    }
+
+    /// The flags that say what the request says of its commitment, where it is not the default.
+    static func commitmentFlags(_ request: Request) -> [String] {
+        let given = request.commitment, plain = Commitment(asOf: request.asOf, term: given.term, billing: given.billing)
+        var words: [String] = []
+        if given.trial { words.append("--trial") }
+        if !given.autoRenew { words.append("--auto-renew off") }
+        if given.term != .year { words.append("--term \(given.term.rawValue)") }
+        if given.billing != .monthly { words.append("--billing \(given.billing.rawValue)") }
+        if given.toTerm != plain.toTerm { words.append("--to-term \(given.toTerm.rawValue)") }
+        if given.toBilling != plain.toBilling { words.append("--to-billing \(given.toBilling.rawValue)") }
+        if given.timing != .now { words.append("--when \(given.timing.rawValue)") }
+        if let seats = given.seats { words.append("--seats \(seats.moved) --of \(seats.held)") }
+        if given.ends != plain.ends { words.append("--ends \(given.ends)") }
+        if let destination = given.destination {
+            words.append("--dest-status \(destination.status.rawValue) --dest-term \(destination.term.rawValue)")
+            words.append("--dest-ends \(destination.ends)")
+            if destination.inCancellationWindow { words.append("--dest-in-window") }
+        }
+        return words
     }
 }

@@ -98,7 +98,7 @@ private struct TableFindings {
 
     /// Cases a real request reaches come first: those are the ones to try. A long list is cut short.
     private func disagreementFindings(limit: Int = 20) -> [Diagnostic] {
-        let all = encoding.disagreements(logic: content.catalog.logic)
+        let all = encoding.disagreements(logic: content.catalog.logic(of: table))
         let ordered =
             all.filter { examples.request(reaching: $0.point) != nil }
             + all.filter { examples.request(reaching: $0.point) == nil }
@@ -120,7 +120,7 @@ private struct TableFindings {
     private func missingInputs() -> [Diagnostic] {
         let tested = Set(encoding.conditions)
         return table.outputs.compactMap { output in
-            let missing = content.catalog.logic.inputs(of: output.conclusion).subtracting(tested)
+            let missing = content.catalog.logic(of: table).inputs(of: output.conclusion).subtracting(tested)
             guard !missing.isEmpty else { return nil }
             return error(
                 .tableInputs,

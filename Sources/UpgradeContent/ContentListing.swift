@@ -13,6 +13,12 @@ struct ContentListing {
         "interpretations.yaml", "examples.yaml",
     ]
 
+    /// A program's own rules: `NAME-rules.yaml` in the folder, named by the program in `programs.yaml`.
+    static func isRuleFile(_ name: String) -> Bool {
+        let stem = name.dropLast("-rules.yaml".count)
+        return name.hasSuffix("-rules.yaml") && !stem.isEmpty && !stem.contains("/") && !stem.hasPrefix(".")
+    }
+
     /// YAML files of the folder and of `tables/`, as paths relative to it, sorted.
     let yaml: [String]
     /// The names in `tables/` that are read.
@@ -67,7 +73,7 @@ struct ContentListing {
                 }
                 guard entry.name.hasSuffix(".yaml") else { return nil }
                 // Every file of the folder is read by its name; another name would be left out without a word.
-                if folder.isEmpty && !Self.modelFiles.contains(entry.name) {
+                if folder.isEmpty && !Self.modelFiles.contains(entry.name) && !Self.isRuleFile(entry.name) {
                     sink.error(
                         .fileName,
                         "'\(entry.name)' is not a file of the model, so it is not read\(suggestion(for: entry.name, among: Self.modelFiles)); "

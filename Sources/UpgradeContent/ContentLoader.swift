@@ -99,19 +99,30 @@ final class ContentReading {
 
     func run() -> (catalog: Catalog, settings: SiteSettings, pages: [ProsePage], cache: PageCache)? {
         let settings = readSettings()
-        let (programs, regions) = readPrograms()
+        let (programs, regions, ruleFiles) = readPrograms()
         let services = readServices()
         let (offers, differentProducts) = readOffers(programs: programs, regions: regions, services: services)
         let (footnotes, paths) = readPaths(offers: offers)
         let rules = readRules()
+        var declared = rules.declared, allAdvice = rules.advisories.map(\.code), codes = rules.valid.map(\.code)
+        var ruleSets: [ProgramID: ConditionLogic] = [:]
+        for program in ruleFiles.keys.sorted() {
+            let own = readRules(ruleFiles[program]!.value, declaredBefore: declared)
+            declared.formUnion(own.declared)
+            allAdvice += own.advisories.map(\.code)
+            codes += own.valid.map(\.code)
+            ruleSets[program] = ConditionLogic(rules: own.valid, advisories: own.advisories)
+        }
         let roles = readRoles()
         let interpretations = readInterpretations(
-            footnotes: footnotes, rules: rules.declared,
-            advisories: rules.advisories.map(\.code), roles: roles.declared)
-        let examples = readExamples(offers: offers, codes: rules.valid.map(\.code))
-        let tables = readTables(
-            rules: rules.declared,
-            logic: ConditionLogic(rules: rules.valid, advisories: rules.advisories))
+            footnotes: footnotes, rules: declared, advisories: allAdvice, roles: roles.declared)
+        let examples = readExamples(offers: offers, codes: codes)
+        let defaultLogic = ConditionLogic(rules: rules.valid, advisories: rules.advisories)
+        let programIDs = Set(programs.map(\.id))
+        let tables = readTables(rules: declared) { program in
+            guard let program else { return defaultLogic }
+            return programIDs.contains(program) ? ruleSets[program] ?? defaultLogic : nil
+        }
         let (pages, cache) = readPages()
         if let settings { checkCitations(against: settings.sources) }
         guard !sink.hasErrors, let settings else { return nil }
@@ -120,7 +131,7 @@ final class ContentReading {
                 programs: programs, regions: regions, services: services, offers: offers,
                 paths: paths, footnotes: footnotes, rules: rules.valid, advisories: rules.advisories, roles: roles.valid,
                 portalSteps: roles.portalSteps, interpretations: interpretations, examples: examples, tables: tables,
-                differentProducts: differentProducts, portalStepsSource: roles.stepsSource)
+                differentProducts: differentProducts, portalStepsSource: roles.stepsSource, ruleSets: ruleSets)
             return (catalog, settings, pages, cache)
         } catch {
             // The readers reject everything the catalogue does; this is the last line, not the first.

@@ -2,12 +2,24 @@ import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {
-    func readPrograms() -> ([Program], [Region]) {
+    /// The programs and regions, and the file of each program that has rules of its own.
+    func readPrograms() -> ([Program], [Region], ruleFiles: [ProgramID: Located<String>]) {
         guard let root = file("programs.yaml", what: "the programs and regions", keys: ["programs", "regions"])
-        else { return ([], []) }
+        else { return ([], [], [:]) }
         let programObjects = root.objects(
             "programs", what: "program",
-            keys: ["id", "name", "title", "withdrawnFrom", "withdrawalNote"])
+            keys: ["id", "name", "title", "withdrawnFrom", "withdrawalNote", "rules"])
+        var ruleFiles: [ProgramID: Located<String>] = [:]
+        for (object, id) in zip(programObjects, programObjects.map { $0.id("id") as Located<ProgramID>? }) {
+            guard let id, let file = object.string("rules", required: false) else { continue }
+            guard ContentListing.isRuleFile(file.value) else {
+                sink.error(
+                    .fileName, "a program's rules are in a file of the folder named NAME-rules.yaml, not '\(file.value)'",
+                    at: file.location)
+                continue
+            }
+            ruleFiles[id.value] = file
+        }
         let programIDs: [Located<ProgramID>?] = programObjects.map { $0.id("id") }
         _ = rejectDuplicates(programIDs.compactMap { $0 }, what: "program")
         let programs = zip(programObjects, programIDs).compactMap { object, id -> Program? in
@@ -27,7 +39,7 @@ extension ContentReading {
             guard let id else { return nil }
             return Region(id: id.value, name: object.string("name")?.value ?? id.value.rawValue)
         }
-        return (programs, regions)
+        return (programs, regions, ruleFiles)
     }
 
     func readServices() -> [Service] {
@@ -50,7 +62,10 @@ extension ContentReading {
         guard let root = file("offers.yaml", what: "the offers", keys: ["offers", "differentProducts"]) else { return ([], []) }
         let drafts = root.objects(
             "offers", what: "offer",
-            keys: ["id", "name", "aliases", "formerly", "program", "region", "variantOf", "extends", "services"]
+            keys: [
+                "id", "name", "aliases", "formerly", "program", "region", "variantOf", "extends", "services", "sku", "plans",
+                "endOfSale", "convertibleAfterEndOfSale", "maxSeats", "saleSource",
+            ]
         )
         .compactMap { OfferDraft(reading: $0) }
         let known = rejectDuplicates(drafts.map(\.id), what: "offer")
@@ -65,7 +80,7 @@ extension ContentReading {
         let draftIndex = Dictionary(drafts.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let programIDs = Set(programs.map(\.id)), regionIDs = Set(regions.map(\.id))
         let serviceIDs = Set(services.map(\.id))
-        citations += drafts.flatMap(\.citations) + products.map(\.source)
+        citations += drafts.flatMap(\.citations) + products.map(\.source) + drafts.compactMap(\.saleSource)
         for draft in drafts {
             sourceMap.offers[draft.id.value] = draft.id.location
             if let program = draft.program, !programIDs.contains(program.value) {
@@ -92,7 +107,7 @@ extension ContentReading {
             return Offer(
                 id: draft.id.value, name: draft.name.value, program: draft.program?.value ?? "",
                 region: draft.region?.value, variantOf: draft.variantOf?.value, services: services,
-                aliases: draft.aliases.map(\.value), formerly: draft.formerly)
+                aliases: draft.aliases.map(\.value), formerly: draft.formerly, sale: draft.sale)
         }
         let differentProducts = products.map { product in
             DifferentProduct(
@@ -225,6 +240,9 @@ private struct OfferDraft {
     let formerNames: [Located<String>]
     /// The sources the former names cite, where they stand.
     let citations: [Located<String>]
+    let sale: Sale
+    /// Where the sale facts come from, where they stand.
+    let saleSource: Located<String>?
 
     init?(reading object: YAMLObject) {
         aliases = object.strings("aliases")
@@ -246,6 +264,8 @@ private struct OfferDraft {
         variantOf = object.id("variantOf", required: false)
         extends = object.id("extends", required: false)
         services = object.ids("services")
+        saleSource = object.string("saleSource", required: false)
+        sale = Self.readSale(object, source: saleSource?.value)
         guard let id, let name else { return nil }
         self.id = id
         self.name = name
@@ -268,5 +288,53 @@ private struct DifferentProductDraft {
         self.confusedWith = confusedWith
         self.differs = differs.value
         self.source = source
+    }
+}
+
+extension OfferDraft {
+    /// How the offer is sold: its SKU, plans (`TERM/billing`, such as `P1Y/monthly`), end of sale
+    /// and seat limit. An offer that names plans or a seat limit must say where they come from.
+    static func readSale(_ object: YAMLObject, source: String?) -> Sale {
+        let sink = object.sink
+        let plans = object.strings("plans").compactMap { text -> Plan? in
+            let parts = text.value.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let term = Term(rawValue: String(parts[0])), let billing = Billing(rawValue: String(parts[1]))
+            else {
+                sink.error(
+                    .invalidValue,
+                    "'\(text.value)' is not a plan: write TERM/billing, the term one of "
+                        + Term.allCases.map(\.rawValue).joined(separator: ", ") + " and the billing one of "
+                        + Billing.allCases.map(\.rawValue).joined(separator: ", ") + ", such as P1Y/monthly",
+                    at: text.location)
+                return nil
+            }
+            if billing.months > term.months {
+                sink.error(
+                    .invalidValue, "plan '\(text.value)' bills less often than its term lasts; no offer is sold so",
+                    at: text.location)
+                return nil
+            }
+            return Plan(term: term, billing: billing)
+        }
+        let maxSeats = object.string("maxSeats", required: false).flatMap { text -> Int? in
+            guard let number = Int(text.value), number > 0 else {
+                sink.error(.invalidValue, "'maxSeats' must be a whole number above 0", at: text.location)
+                return nil
+            }
+            return number
+        }
+        let sku = object.string("sku", required: false)
+        let facts = !plans.isEmpty || maxSeats != nil || sku != nil || object.value("endOfSale") != nil
+        if facts && source == nil {
+            sink.error(
+                .missingKey, "an offer with a sku, plans, an end of sale or a seat limit names its 'saleSource'",
+                at: object.location)
+        }
+        return Sale(
+            sku: sku?.value,
+            plans: Array(Set(plans)).sorted { ($0.term.months, $0.billing.months) < ($1.term.months, $1.billing.months) },
+            endOfSale: object.date("endOfSale", required: false)?.value,
+            convertibleAfterEndOfSale: object.bool("convertibleAfterEndOfSale", default: false), maxSeats: maxSeats,
+            source: source)
     }
 }

@@ -4,14 +4,19 @@ import UpgradeCore
 extension ContentReading {
     /// The valid rules and advice, and every rule id declared, so references to a rule with other
     /// errors are not reported again.
-    func readRules() -> (valid: [Rule], advisories: [AdvisoryRule], declared: Set<RuleID>) {
-        guard let root = file("rules.yaml", what: "the eligibility rules", keys: ["rules", "advisories"])
+    func readRules(
+        _ name: String = "rules.yaml", declaredBefore: Set<RuleID> = []
+    ) -> (valid: [Rule], advisories: [AdvisoryRule], declared: Set<RuleID>) {
+        guard let root = file(name, what: "the eligibility rules", keys: ["rules", "advisories"])
         else { return ([], [], []) }
         let objects = root.objects(
             "rules", what: "rule",
             keys: ["id", "code", "title", "blocked", "remedy", "remedies", "source", "when", "message"])
         let ids: [Located<RuleID>?] = objects.map { $0.id("id") }
         let declared = rejectDuplicates(ids.compactMap { $0 }, what: "rule")
+        for id in ids.compactMap({ $0 }) where declaredBefore.contains(id.value) {
+            sink.error(.duplicate, "rule id '\(id.value)' is already a rule of another program; ids are unique", at: id.location)
+        }
         var codesSeen: [String: SourceLocation] = [:]
         for id in ids.compactMap({ $0 }) { sourceMap.rules[id.value] = id.location }
         let rules = zip(objects, ids).compactMap { object, id -> Rule? in

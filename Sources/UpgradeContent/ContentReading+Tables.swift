@@ -4,7 +4,7 @@ import UpgradeCore
 
 extension ContentReading {
     /// Every `tables/*.yaml`, in file-name order, which is the order pages list them.
-    func readTables(rules: Set<RuleID>, logic: ConditionLogic) -> [DecisionTable] {
+    func readTables(rules: Set<RuleID>, logic: (ProgramID?) -> ConditionLogic?) -> [DecisionTable] {
         let names = tableFiles
         var seen: [TableID: SourceLocation] = [:]
         return names.compactMap { name -> DecisionTable? in
@@ -13,10 +13,15 @@ extension ContentReading {
                     "tables/" + name, what: "a decision table",
                     keys: [
                         "id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows",
-                        "impossible", "noMatch",
+                        "impossible", "noMatch", "program",
                     ])
             else { return nil }
-            guard let table = readTable(root, rules: rules, logic: logic) else { return nil }
+            let program: Located<ProgramID>? = root.id("program", required: false)
+            guard let set = logic(program?.value) else {
+                if let program { sink.error(.unknownID, "unknown program '\(program.value)'", at: program.location) }
+                return nil
+            }
+            guard let table = readTable(root, rules: rules, logic: set, program: program?.value) else { return nil }
             if let first = seen[table.id] {
                 sink.error(
                     .duplicate, "duplicate table id '\(table.id)'", at: root.location(of: "id"),
@@ -29,7 +34,9 @@ extension ContentReading {
         }
     }
 
-    private func readTable(_ root: YAMLObject, rules: Set<RuleID>, logic: ConditionLogic) -> DecisionTable? {
+    private func readTable(
+        _ root: YAMLObject, rules: Set<RuleID>, logic: ConditionLogic, program: ProgramID?
+    ) -> DecisionTable? {
         let id: Located<TableID>? = root.id("id")
         let title = root.string("title"), summary = root.string("summary")
         let policy = root.string("hitPolicy").flatMap { text -> HitPolicy? in
@@ -42,8 +49,9 @@ extension ContentReading {
             }
             return policy
         }
+        let space = logic.conditions
         let inputs = root.objects("inputs", what: "table input", keys: ["condition", "label"]).compactMap { object in
-            let condition = enumValue(object, "condition", Condition.self, what: "condition")
+            let condition = enumValue(object, "condition", Condition.self, what: "condition", among: space)
             let label = object.string("label")
             return condition.flatMap { condition in label.map { TableInput(condition: condition, label: $0.value) } }
         }
@@ -95,7 +103,7 @@ extension ContentReading {
         return DecisionTable(
             id: id.value, title: title.value, summary: summary.value, hitPolicy: policy,
             inputs: inputs, outputs: outputs, rules: rows, impossible: impossible,
-            noMatch: noMatch?.value)
+            noMatch: noMatch?.value, program: program)
     }
 
     /// A `when` or `then` mapping: keys are declared columns, values are in each column's domain.
@@ -140,12 +148,13 @@ extension ContentReading {
         }
     }
 
-    private func enumValue<Value: RawRepresentable & CaseIterable>(
-        _ object: YAMLObject, _ key: String, _ type: Value.Type, what: String
+    private func enumValue<Value: RawRepresentable & CaseIterable & Equatable>(
+        _ object: YAMLObject, _ key: String, _ type: Value.Type, what: String, among allowed: [Value]? = nil
     ) -> Value? where Value.RawValue == String {
         guard let text = object.string(key) else { return nil }
-        guard let value = Value(rawValue: text.value) else {
-            let names = Value.allCases.map(\.rawValue)
+        let choices = allowed ?? Array(Value.allCases)
+        guard let value = Value(rawValue: text.value), choices.contains(value) else {
+            let names = choices.map(\.rawValue)
             sink.error(
                 .unknownID,
                 "unknown \(what) '\(text.value)'\(suggestion(for: text.value, among: names)); use one of "

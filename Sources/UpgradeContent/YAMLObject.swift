@@ -11,7 +11,7 @@ struct YAMLObject {
     /// What the mapping describes, for messages: "offer", "rule".
     let what: String
     private let entries: [(key: String, keyNode: Node, value: Node)]
-    private let sink: Diagnostics
+    let sink: Diagnostics
 
     /// Nil (with an error) when `node` is not a mapping. Keys outside `keys` are errors,
     /// or warnings when `unknownKeys` says so (front matter shared with other tools).

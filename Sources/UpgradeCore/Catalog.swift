@@ -10,12 +10,16 @@ package struct Catalog: Sendable {
     package let differentProducts: [DifferentProduct]
     package let paths: [UpgradePath]
     package let footnotes: [Footnote]
-    /// In rule order: reasons are reported in this order.
+    /// Every program's rules: the default rule set's in rule order, then each other program's.
+    /// Rule ids are unique across them; codes only within a rule set.
     package let rules: [Rule]
-    /// In the order advice is given.
+    /// Every program's advice; codes are unique across them.
     package let advisories: [AdvisoryRule]
-    /// The rules and advice as one table from conditions to conclusions.
+    /// The default rule set, as one table from conditions to conclusions: the rules of every
+    /// program that has none of its own.
     package let logic: ConditionLogic
+    /// The rule sets of programs with rules of their own (new commerce decides on terms).
+    package let ruleSets: [ProgramID: ConditionLogic]
     package let roles: [Role]
     /// The portal steps that submit an upgrade.
     package let portalSteps: [String]
@@ -40,20 +44,26 @@ package struct Catalog: Sendable {
         programs: [Program], regions: [Region], services: [Service], offers: [Offer],
         paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], advisories: [AdvisoryRule],
         roles: [Role], portalSteps: [String], interpretations: [Interpretation], examples: [Example],
-        tables: [DecisionTable] = [], differentProducts: [DifferentProduct] = [], portalStepsSource: String = ""
+        tables: [DecisionTable] = [], differentProducts: [DifferentProduct] = [], portalStepsSource: String = "",
+        ruleSets: [ProgramID: ConditionLogic] = [:]
     ) throws(CatalogError) {
-        let reasons = Dictionary(grouping: rules, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
-        let advice = Dictionary(grouping: advisories, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
-        guard reasons.isEmpty, advice.isEmpty else { throw CatalogError.sharedCodes((reasons + advice).sorted()) }
-        self.advisories = advisories
-        logic = ConditionLogic(rules: rules, advisories: advisories)
+        let sets = [ConditionLogic(rules: rules, advisories: advisories)] + ruleSets.keys.sorted().map { ruleSets[$0]! }
+        var shared = sets.flatMap { set in
+            Dictionary(grouping: set.rules, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
+        }
+        let allAdvice = sets.flatMap(\.advisories)
+        shared += Dictionary(grouping: allAdvice, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
+        guard shared.isEmpty else { throw CatalogError.sharedCodes(Array(Set(shared)).sorted()) }
+        self.advisories = allAdvice
+        logic = sets[0]
+        self.ruleSets = ruleSets
         self.programs = programs
         self.regions = regions
         self.services = services
         self.offers = offers
         self.paths = paths
         self.footnotes = footnotes
-        self.rules = rules
+        self.rules = sets.flatMap(\.rules)
         self.roles = roles
         self.portalSteps = portalSteps
         self.portalStepsSource = portalStepsSource
@@ -75,7 +85,13 @@ package struct Catalog: Sendable {
     package func service(_ id: ServiceID) -> Service? { services.first { $0.id == id } }
     package func footnote(_ id: FootnoteID) -> Footnote? { footnotes.first { $0.id == id } }
     package func role(_ id: RoleID) -> Role? { roles.first { $0.id == id } }
-    package func rule(for code: ReasonCode) -> Rule? { rules.first { $0.code == code } }
+    /// The rules and advice that decide for a program.
+    package func logic(for program: ProgramID) -> ConditionLogic { ruleSets[program] ?? logic }
+    /// The rules and advice a decision table restates.
+    package func logic(of table: DecisionTable) -> ConditionLogic { table.program.map(logic(for:)) ?? logic }
+    package func rule(for code: ReasonCode, in program: ProgramID) -> Rule? {
+        logic(for: program).rules.first { $0.code == code }
+    }
     package func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
     /// The first decision table with a row that restates the rule: where pages link its id.
     package func table(citing rule: RuleID) -> DecisionTable? {

@@ -7,10 +7,30 @@ package struct ConditionLogic: Sendable {
     /// In rule order.
     package let rules: [Rule]
     package let advisories: [AdvisoryRule]
+    /// The program's condition space: every condition its rules and advice test, and the verdict,
+    /// in `Condition.allCases` order. A point of it sets exactly these.
+    package let conditions: [Condition]
 
     package init(rules: [Rule], advisories: [AdvisoryRule]) {
         self.rules = rules
         self.advisories = advisories
+        let tested = Set(rules.flatMap(\.when.keys) + advisories.flatMap(\.when.keys) + [.verdict])
+        conditions = Condition.allCases.filter(tested.contains)
+    }
+
+    /// Whether the rule set decides on a request's commitment (term, billing, seats, timing,
+    /// destination): only then does a question say anything of it.
+    package var readsCommitment: Bool { conditions.contains { Self.commitmentConditions.contains($0) } }
+
+    static let commitmentConditions: Set<Condition> = [
+        .trial, .termShorter, .billingExceedsTerm, .planOffered, .timing, .autoRenew, .destination,
+        .destinationInactive, .destinationInWindow, .destinationTermShorter, .destinationEndsEarlier, .partial,
+        .overSeatLimit,
+    ]
+
+    /// How many points the condition space has.
+    package var spaceSize: Int {
+        conditions.filter { $0 != .verdict }.reduce(1) { $0 * $1.values.count }
     }
 
     /// The rules that block at a point, in rule order.
@@ -44,7 +64,7 @@ package struct ConditionLogic: Sendable {
     /// Every point of the condition space whose verdict agrees with its own conditions.
     package func consistentPoints() -> [ConditionPoint] {
         var points = [ConditionPoint()]
-        for condition in Condition.allCases where condition != .verdict {
+        for condition in conditions where condition != .verdict {
             points = points.flatMap { point in
                 condition.values.map { value in
                     var next = point

@@ -28,6 +28,18 @@ package struct ConditionPoint: Hashable, Sendable {
         }
     }
 
+    /// The point with only the values of `conditions`: a program's point of its own condition space.
+    package func restricted(to conditions: Set<Condition>) -> ConditionPoint {
+        var point = ConditionPoint()
+        point.values = values.filter { conditions.contains($0.key) }
+        return point
+    }
+
+    /// Sets a yes-or-no condition.
+    mutating func set(_ condition: Condition, _ value: Bool) {
+        values[condition] = value ? ConditionValue.yes : ConditionValue.no
+    }
+
     /// The conditions the point sets, with their values.
     package var cells: [Condition: String] { values }
 
@@ -100,4 +112,5 @@ package struct ConditionPoint: Hashable, Sendable {
 enum ConditionValue {
     static let yes = "yes", no = "no"
     static let active = "active", inactive = "inactive"
+    static let on = "on", off = "off"
 }

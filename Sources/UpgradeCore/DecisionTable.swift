@@ -44,12 +44,30 @@ package enum Condition: String, CaseIterable, Sendable {
     case verdict
     case targetAddsServices = "target-adds-services"
     case withdrawn = "legacy-withdrawn"
+    // What a program that sells by terms (new commerce) decides on.
+    case trial
+    case targetEndOfSale = "target-end-of-sale"
+    case termShorter = "term-shorter"
+    case billingExceedsTerm = "billing-exceeds-term"
+    case planOffered = "plan-offered"
+    case timing = "when"
+    case autoRenew = "auto-renew"
+    case destination
+    case destinationInactive = "destination-inactive"
+    case destinationInWindow = "destination-in-window"
+    case destinationTermShorter = "destination-term-shorter"
+    case destinationEndsEarlier = "destination-ends-earlier"
+    case partial
+    case overSeatLimit = "over-seat-limit"
+    case targetHeldElsewhere = "target-held-elsewhere"
 
     /// The finite set of values the condition takes.
     package var values: [String] {
         switch self {
         case .status: [ConditionValue.active, ConditionValue.inactive]
         case .verdict: Verdict.allCases.map(\.rawValue)
+        case .timing: Timing.allCases.map(\.rawValue)
+        case .autoRenew: [ConditionValue.on, ConditionValue.off]
         default: [ConditionValue.yes, ConditionValue.no]
         }
     }
@@ -151,11 +169,15 @@ package struct DecisionTable: Hashable, Sendable {
     package let impossible: [Impossibility]
     /// What a case that matches no rule means, when the table says so; otherwise such a case is a gap.
     package let noMatch: String?
+    /// The program whose rule set the table restates; nil for the default rule set.
+    package let program: ProgramID?
 
     package init(
         id: TableID, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
-        outputs: [TableOutput], rules: [TableRule], impossible: [Impossibility] = [], noMatch: String? = nil
+        outputs: [TableOutput], rules: [TableRule], impossible: [Impossibility] = [], noMatch: String? = nil,
+        program: ProgramID? = nil
     ) {
+        self.program = program
         self.id = id
         self.title = title
         self.summary = summary

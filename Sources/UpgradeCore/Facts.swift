@@ -28,14 +28,45 @@ struct Facts {
         }
     }
 
-    /// Every condition of the request.
+    /// Every condition of the request, in its program's condition space.
     var conditions: ConditionPoint {
-        Self.point(
+        let logic = catalog.logic(for: request.from.program)
+        var point = Self.point(
             listedPath: catalog.hasPath(from: request.from.id, to: request.to.id),
             regionalVariantPath: counterpart != nil, active: request.status == .active,
             holdsTarget: !targetHoldings.isEmpty, holdsAddedService: !overlappingHoldings.isEmpty,
             otherChannelConflict: !otherChannelHoldings.isEmpty, targetAddsServices: !addedServices.isEmpty,
-            withdrawn: Self.isWithdrawn(request.from, asOf: request.asOf, in: catalog), logic: catalog.logic)
+            withdrawn: Self.isWithdrawn(request.from, asOf: request.asOf, in: catalog), logic: logic)
+        termConditions(into: &point)
+        point = point.restricted(to: Set(logic.conditions))
+        point.verdict = logic.verdict(at: point)
+        return point
+    }
+
+    /// The conditions of a program that sells by terms: what the request says of the source's
+    /// commitment, the target's plans and an existing destination.
+    private func termConditions(into point: inout ConditionPoint) {
+        let commitment = request.commitment, from = request.from, to = request.to
+        let trial = commitment.trial
+        point.set(.trial, trial)
+        // A trial converts to its own paid offer, or to any target its offer lists.
+        if trial && from.id == to.id { point.listedPath = true }
+        point.set(.targetEndOfSale, to.sale.endedForUpgrades(asOf: request.asOf))
+        // A trial has no paid term to keep; the new subscription's term is chosen freely.
+        point.set(.termShorter, !trial && commitment.toTerm < commitment.term)
+        point.set(.billingExceedsTerm, commitment.toBilling.months > commitment.toTerm.months)
+        point.set(.planOffered, to.sale.offers(Plan(term: commitment.toTerm, billing: commitment.toBilling)))
+        point[.timing] = commitment.timing.rawValue
+        point[.autoRenew] = commitment.autoRenew ? ConditionValue.on : ConditionValue.off
+        let destination = commitment.destination
+        point.set(.destination, destination != nil)
+        point.set(.destinationInactive, destination.map { $0.status != .active } ?? false)
+        point.set(.destinationInWindow, destination?.inCancellationWindow ?? false)
+        point.set(.destinationTermShorter, destination.map { !trial && $0.term < commitment.term } ?? false)
+        point.set(.destinationEndsEarlier, destination.map { $0.ends < commitment.ends } ?? false)
+        point.set(.partial, commitment.isPartial)
+        point.set(.overSeatLimit, to.sale.maxSeats.map { limit in (commitment.seats?.moved ?? 0) > limit } ?? false)
+        point.set(.targetHeldElsewhere, targetHoldings.contains { $0.channel == .other })
     }
 
     /// The target's variant in the source's region, when a path leads there and the target is not it.
@@ -90,6 +121,31 @@ struct Facts {
                     return .record(fields)
                 }),
             "otherChannelHoldings": .list(otherChannelHoldings.map(holding)),
+            "commitment": commitmentValues,
+        ])
+    }
+
+    /// What a program that sells by terms can word: the source's plan and seats, the target's plan,
+    /// the timing, and the destination.
+    private var commitmentValues: FactValue {
+        let commitment = request.commitment
+        func date(_ day: CalendarDate) -> FactValue { .text(day.description) }
+        return .record([
+            "trial": .flag(commitment.trial), "autoRenew": .flag(commitment.autoRenew),
+            "term": .text(commitment.term.rawValue), "billing": .text(commitment.billing.rawValue),
+            "toTerm": .text(commitment.toTerm.rawValue), "toBilling": .text(commitment.toBilling.rawValue),
+            "when": .text(commitment.timing.rawValue), "ends": date(commitment.ends),
+            "seats": commitment.seats.map { .text(String($0.moved)) } ?? .absent,
+            "of": commitment.seats.map { .text(String($0.held)) } ?? .absent,
+            "plans": .text(request.to.sale.plans.map(\.description).joined(separator: ", ")),
+            "maxSeats": request.to.sale.maxSeats.map { .text(String($0)) } ?? .absent,
+            "endOfSale": request.to.sale.endOfSale.map(date) ?? .absent,
+            "destination": commitment.destination.map { destination in
+                .record([
+                    "status": .text(destination.status.rawValue), "term": .text(destination.term.rawValue),
+                    "ends": date(destination.ends), "inWindow": .flag(destination.inCancellationWindow),
+                ])
+            } ?? .absent,
         ])
     }
 
@@ -125,7 +181,8 @@ extension FactValue {
     package static let vocabulary: Set<String> = [
         "from", "to", "status", "asOf", "counterpart", "addedServices", "targetHolding", "overlappingHoldings",
         "otherChannelHoldings", "id", "name", "hasUpgrades", "program", "withdrawnFrom", "withdrawalNote", "region", "offer",
-        "otherChannel", "services", "@first",
+        "otherChannel", "services", "@first", "commitment", "trial", "autoRenew", "term", "billing", "toTerm",
+        "toBilling", "when", "ends", "seats", "of", "plans", "maxSeats", "endOfSale", "destination", "inWindow",
     ]
 }
 

@@ -93,6 +93,14 @@ package struct MatrixRows: Sendable {
 
     package func row(at index: Int) -> MatrixRow {
         let source = offers[index], catalog = core.catalog
+        let logic = catalog.logic(for: source.program)
+        // Where the program decides on more than the conditions a row can vary in, each cell is decided.
+        guard Set(logic.conditions).isSubset(of: Self.rowConditions) else {
+            let cells = offers.map { target in
+                MatrixCell(core.decide(Request(from: source, to: target, asOf: asOf)))
+            }
+            return MatrixRow(special: cells.enumerated().map { ($0.offset, $0.element) }, ordinary: cells[0], count: cells.count)
+        }
         let withdrawn = Facts.isWithdrawn(source, asOf: asOf, in: catalog)
         var judged: [Int: MatrixCell] = [:]
         func cell(listed: Bool, counterpart: Offer?, adds: Bool) -> MatrixCell {
@@ -101,10 +109,10 @@ package struct MatrixRows: Sendable {
             let point = Facts.point(
                 listedPath: listed, regionalVariantPath: counterpart != nil, active: true, holdsTarget: false,
                 holdsAddedService: false, otherChannelConflict: false, targetAddsServices: adds, withdrawn: withdrawn,
-                logic: catalog.logic)
+                logic: logic)
             let known = MatrixCell(
-                reasons: catalog.logic.reasons(at: point),
-                advisories: catalog.logic.advisories(at: point), regionalVariant: nil)
+                reasons: logic.reasons(at: point),
+                advisories: logic.advisories(at: point), regionalVariant: nil)
             judged[key] = known
             return known.pointing(to: counterpart?.id)
         }
@@ -128,6 +136,14 @@ package struct MatrixRows: Sendable {
         }
         return MatrixRow(special: columns.sorted().map { ($0, special($0)) }, ordinary: ordinary, count: offers.count)
     }
+}
+
+extension MatrixRows {
+    /// The conditions a row's fast path works out: those of a program without terms.
+    static let rowConditions: Set<Condition> = [
+        .listedPath, .regionalVariantPath, .status, .holdsTarget, .holdsAddedService, .otherChannelConflict,
+        .targetAddsServices, .withdrawn, .verdict,
+    ]
 }
 
 extension MatrixCell {
@@ -161,6 +177,13 @@ extension ConditionPoint {
         point.holdsTarget = false
         point.holdsAddedService = false
         point.otherChannelConflict = false
+        // Sold by terms: paid, auto-renewing, moved whole and now, on the same plan, into a new subscription.
+        for condition in [
+            Condition.trial, .termShorter, .billingExceedsTerm, .destination, .destinationInactive, .destinationInWindow,
+            .destinationTermShorter, .destinationEndsEarlier, .partial, .overSeatLimit, .targetHeldElsewhere,
+        ] { point.set(condition, false) }
+        point[.timing] = Timing.now.rawValue
+        point[.autoRenew] = ConditionValue.on
         return point
     }
 }

@@ -13,11 +13,15 @@ package struct Offer: Hashable, Sendable {
     package let aliases: [String]
     /// The official names it had before, oldest first.
     package let formerly: [FormerName]
+    /// What a program that sells by terms knows of the offer; empty in one that does not.
+    package let sale: Sale
 
     package init(
         id: OfferID, name: String, program: ProgramID, region: RegionID? = nil,
-        variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = [], formerly: [FormerName] = []
+        variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = [], formerly: [FormerName] = [],
+        sale: Sale = Sale()
     ) {
+        self.sale = sale
         self.id = id
         self.name = name
         self.aliases = aliases
@@ -30,6 +34,44 @@ package struct Offer: Hashable, Sendable {
 
     /// Offers that share a family are the same product in different regions.
     var family: OfferID { variantOf ?? id }
+}
+
+/// How an offer is sold, where the program says: its catalogue id, the plans it offers, the end
+/// of its sale and its seat limit.
+package struct Sale: Hashable, Sendable {
+    /// The product and SKU id, such as `CFQ7TTC0LH18/0001`.
+    package let sku: String?
+    /// The term and billing combinations it is sold on, in content order.
+    package let plans: [Plan]
+    /// From this day it is no longer sold, nor a target of upgrades unless `convertibleAfterEndOfSale`.
+    package let endOfSale: CalendarDate?
+    /// After its end of sale it can still be upgraded to (Partner Center's EndofSaleWithConversions).
+    package let convertibleAfterEndOfSale: Bool
+    /// The most seats a customer may have of it, across all partners.
+    package let maxSeats: Int?
+    /// Where the catalogue facts come from.
+    package let source: String?
+
+    package init(
+        sku: String? = nil, plans: [Plan] = [], endOfSale: CalendarDate? = nil, convertibleAfterEndOfSale: Bool = false,
+        maxSeats: Int? = nil, source: String? = nil
+    ) {
+        self.sku = sku
+        self.plans = plans
+        self.endOfSale = endOfSale
+        self.convertibleAfterEndOfSale = convertibleAfterEndOfSale
+        self.maxSeats = maxSeats
+        self.source = source
+    }
+
+    /// Whether the offer, as a target on `day`, has ended its sale for upgrades.
+    package func endedForUpgrades(asOf day: CalendarDate) -> Bool {
+        guard let endOfSale, !convertibleAfterEndOfSale else { return false }
+        return day >= endOfSale
+    }
+
+    /// Whether it is sold on `plan`; an offer that lists no plans is sold on any.
+    package func offers(_ plan: Plan) -> Bool { plans.isEmpty || plans.contains(plan) }
 }
 
 package struct Program: Hashable, Sendable {

@@ -1,5 +1,5 @@
 package enum SubscriptionStatus: String, CaseIterable, Sendable {
-    case active, suspended, canceled, deleted
+    case active, suspended, expired, disabled, canceled, deleted
 }
 
 /// Where the customer bought a subscription.
@@ -28,11 +28,14 @@ package struct Request: Hashable, Sendable {
     package let status: SubscriptionStatus
     package let holdings: [Holding]
     package let asOf: CalendarDate
+    /// The source's term, billing and seats, and how they move: read by a program that sells by terms.
+    package let commitment: Commitment
 
     package init(
         from: Offer, to: Offer, status: SubscriptionStatus = .active,
-        holdings: [Holding] = [], asOf: CalendarDate
+        holdings: [Holding] = [], asOf: CalendarDate, commitment: Commitment? = nil
     ) {
+        self.commitment = commitment ?? Commitment(asOf: asOf)
         self.from = from
         self.to = to
         self.status = status

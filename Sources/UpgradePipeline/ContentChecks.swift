@@ -68,6 +68,6 @@ package enum ContentChecks {
         TableCheck.check(content, into: findings)
         // Every table is also written as DMN: a value it could not write is refused with the model's checks.
         DMNFile.check(
-            content.catalog.tables, logic: content.catalog.logic, sourceMap: content.sourceMap, into: findings)
+            content.catalog.tables, logic: content.catalog.logic(of:), sourceMap: content.sourceMap, into: findings)
     }
 }

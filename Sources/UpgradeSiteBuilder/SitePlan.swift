@@ -117,7 +117,7 @@ package struct SitePlan: Sendable {
             files.append(
                 (
                     path, .rules, inputs?.data(path), false,
-                    { DMNFile.file(table, logic: catalog.logic, rules: catalog.rule) }
+                    { DMNFile.file(table, logic: catalog.logic(of: table), rules: catalog.rule) }
                 ))
         }
         // The search index: its list of pages, and each shard from its own pages alone.

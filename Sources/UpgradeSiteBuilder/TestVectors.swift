@@ -15,28 +15,19 @@ import UpgradeSiteContract
 ///   conditions), with the rule core's conclusions over conditions alone.
 enum TestVectors {
 
+    /// A program's unreached points are listed only when its space is at most this large; a larger
+    /// one (new commerce has over a hundred thousand points) is summed up in `unlisted`.
+    static let listedSpace = 4_096
+
     static func file(catalog: Catalog, model: String?, asOf: CalendarDate) -> GeneratedFile {
         let core = RuleCore(catalog: catalog)
         let reached = Counterexamples.of(catalog, model: model, asOf: asOf).reached
         let vectors: [JSONValue] = reached.map { point, request in
             let decision = core.decide(request)
             return .object([
+                ("program", .string(request.from.program.rawValue)),
                 ("point", json(point)),
-                (
-                    "request",
-                    .object([
-                        ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
-                        ("status", .string(request.status.rawValue)),
-                        (
-                            "holds",
-                            .array(
-                                request.holdings.map {
-                                    .object([("offer", .string($0.offer.id.rawValue)), ("channel", .string($0.channel.rawValue))])
-                                })
-                        ),
-                        ("asOf", .string(request.asOf.description)),
-                    ])
-                ),
+                ("request", RequestJSON.json(request, commitment: catalog.logic(for: request.from.program).readsCommitment)),
                 (
                     "decision",
                     .object([
@@ -53,40 +44,56 @@ enum TestVectors {
                 ),
             ])
         }
-        let reachedKeys = Set(reached.map { key($0.point) })
-        let logic = catalog.logic
-        let unreached: [JSONValue] = logic.consistentPoints().filter { !reachedKeys.contains(key($0)) }.map { point in
-            .object([
-                ("point", json(point)),
-                (
-                    "decision",
+        let reachedKeys = Set(reached.map(\.point))
+        var unreached: [JSONValue] = [], unlisted: [JSONValue] = []
+        for program in catalog.programs {
+            let logic = catalog.logic(for: program.id)
+            guard logic.spaceSize <= listedSpace else {
+                let count = reached.filter { $0.request.from.program == program.id }.count
+                unlisted.append(
                     .object([
-                        ("verdict", .string(logic.verdict(at: point).rawValue)),
-                        ("reasons", .array(logic.reasons(at: point).map { .string($0.rawValue) })),
-                        ("advisories", .array(logic.advisories(at: point).map { .string($0.rawValue) })),
-                    ])
-                ),
-            ])
+                        ("program", .string(program.id.rawValue)), ("points", .number(logic.spaceSize)),
+                        ("reached", .number(count)),
+                    ]))
+                continue
+            }
+            unreached += logic.consistentPoints().filter { !reachedKeys.contains($0) }.map { point in
+                .object([
+                    ("program", .string(program.id.rawValue)),
+                    ("point", json(point)),
+                    (
+                        "decision",
+                        .object([
+                            ("verdict", .string(logic.verdict(at: point).rawValue)),
+                            ("reasons", .array(logic.reasons(at: point).map { .string($0.rawValue) })),
+                            ("advisories", .array(logic.advisories(at: point).map { .string($0.rawValue) })),
+                        ])
+                    ),
+                ])
+            }
+        }
+        let conditions = Condition.allCases.filter { condition in
+            catalog.programs.contains { catalog.logic(for: $0.id).conditions.contains(condition) }
         }
         let document = JSONValue.object([
-            ("format", .string("upgradedocs-test-vectors/1")),
+            ("format", .string("upgradedocs-test-vectors/2")),
             (
                 "about",
                 .string(
-                    "The rule core's decision at every point of the condition space. Replay each vector's "
+                    "The rule core's decision at every point of each program's condition space. Replay each vector's "
                         + "request: the verdict, the reasons in order and the advisories in order must match. "
-                        + "'unreached' lists the points no request over this catalog reaches.")
+                        + "'unreached' lists the points no request over this catalog reaches; 'unlisted' names a "
+                        + "program whose space is too large to list them.")
             ),
             ("generator", .string(Generator.name)),
             ("asOf", .string(asOf.description)),
-            ("conditions", .object(Condition.allCases.map { ($0.rawValue, .array($0.values.map(JSONValue.string))) })),
+            ("conditions", .object(conditions.map { ($0.rawValue, .array($0.values.map(JSONValue.string))) })),
             ("vectors", .array(vectors)),
             ("unreached", .array(unreached)),
+            ("unlisted", .array(unlisted)),
         ])
         return GeneratedFile(path: SitePaths.testVectors, kind: .data, text: document.serialized(pretty: true) + "\n")
     }
-
-    private static func key(_ point: ConditionPoint) -> [String] { Condition.allCases.map { point[$0] ?? "" } }
 
     private static func json(_ point: ConditionPoint) -> JSONValue {
         .object(Condition.allCases.compactMap { condition in point[condition].map { (condition.rawValue, .string($0)) } })

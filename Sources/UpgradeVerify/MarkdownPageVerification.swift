@@ -40,11 +40,13 @@ struct MarkdownPageVerification {
             }
         case .rules:
             for table in catalog.tables where SitePaths.table(table.id).file(.md) == file {
-                DecisionTableVerification(table: table, logic: catalog.logic, file: path).verify(markdown: tables, &report)
+                DecisionTableVerification(table: table, logic: catalog.logic(of: table), file: path).verify(
+                    markdown: tables, &report)
             }
         case .print:
             for table in catalog.tables {
-                DecisionTableVerification(table: table, logic: catalog.logic, file: path).verify(markdown: tables, &report)
+                DecisionTableVerification(table: table, logic: catalog.logic(of: table), file: path).verify(
+                    markdown: tables, &report)
             }
             for program in catalog.programs where shown(program.id) {
                 MarkdownVerification(expectations: expectations, program: program.id, file: path)
@@ -59,7 +61,7 @@ struct MarkdownPageVerification {
                         .verify(tables, grid: embed.kind == "matrix", list: embed.kind == "list", byCaption: true, &report)
                 case "decision-table":
                     if let table = catalog.tables.first(where: { $0.id.rawValue == embed.argument }) {
-                        DecisionTableVerification(table: table, logic: catalog.logic, file: path).verify(
+                        DecisionTableVerification(table: table, logic: catalog.logic(of: table), file: path).verify(
                             markdown: tables, &report)
                     }
                 default: break

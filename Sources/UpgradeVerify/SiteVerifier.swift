@@ -264,7 +264,8 @@ package struct SiteVerifier: Sendable {
                     problem(.tableMismatch, "a decision table with no known data-table id", file: file, line: table.line))
                 return
             }
-            DecisionTableVerification(table: expected, logic: catalog.logic, file: path(file)).verify(html: table, &report)
+            DecisionTableVerification(table: expected, logic: catalog.logic(of: expected), file: path(file)).verify(
+                html: table, &report)
         }
     }
 
@@ -398,7 +399,7 @@ struct Expectations: Sendable {
         if let variant = cell.regionalVariant.flatMap(catalog.offer) {
             return (Perceived.collapse("↪ \(variant.name)"), Perceived.collapse("Region mismatch: use \(variant.name)"))
         }
-        let reasons = cell.reasons.map { catalog.rule(for: $0)?.blocked ?? $0.rawValue }
+        let reasons = cell.reasons.map { catalog.rule(for: $0, in: source.program)?.blocked ?? $0.rawValue }
         return (Markup.blockedMark, Perceived.collapse("Blocked: " + reasons.joined(separator: "; ")))
     }
 

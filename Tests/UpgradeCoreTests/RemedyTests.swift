@@ -10,7 +10,7 @@ struct RemedyTests {
         decision.reasons.first { $0.code == code }?.remedy
     }
 
-    static func general(_ code: ReasonCode) -> String { SeedModel.catalog.rule(for: code)!.remedy }
+    static func general(_ code: ReasonCode) -> String { SeedModel.catalog.rule(for: code, in: "legacy")!.remedy }
 
     @Test("UPG-1: a source with no listed upgrades at all is told so and pointed to new commerce")
     func noListedUpgradesAtAll() throws {

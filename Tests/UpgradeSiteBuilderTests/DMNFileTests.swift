@@ -66,12 +66,12 @@ struct DMNFileTests {
             rules: [TableRule(id: row.id, inputs: row.inputs, outputs: outputs, annotation: row.annotation)]
                 + table.rules.dropFirst())
         let problems = Diagnostics()
-        DMNFile.check([broken], logic: catalog.logic, sourceMap: SiteFixture.content.sourceMap, into: problems)
+        DMNFile.check([broken], logic: catalog.logic(of:), sourceMap: SiteFixture.content.sourceMap, into: problems)
         let found = problems.sorted
         #expect(found.count == 1 && found.first?.code == .invalidValue && found.first?.names(#"say "no""#) == true)
         #expect(found.first?.location.file.hasSuffix(".yaml") == true, "\(String(describing: found.first?.location))")
         let clean = Diagnostics()
-        DMNFile.check(catalog.tables, logic: catalog.logic, sourceMap: SiteFixture.content.sourceMap, into: clean)
+        DMNFile.check(catalog.tables, logic: catalog.logic(of:), sourceMap: SiteFixture.content.sourceMap, into: clean)
         #expect(clean.sorted.isEmpty)
     }
 }

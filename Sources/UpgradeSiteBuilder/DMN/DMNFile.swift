@@ -10,9 +10,11 @@ import UpgradeSiteContract
 package enum DMNFile {
     /// The refusals, at the table's file: a value that would need escaping as a FEEL string.
     package static func check(
-        _ tables: [DecisionTable], logic: ConditionLogic, sourceMap: SourceMap, into problems: Diagnostics
+        _ tables: [DecisionTable], logic: (DecisionTable) -> ConditionLogic, sourceMap: SourceMap,
+        into problems: Diagnostics
     ) {
         for table in tables {
+            let logic = logic(table)
             let values =
                 table.inputs.flatMap { $0.condition.values }
                 + table.outputs.flatMap { $0.conclusion.values(in: logic) }

@@ -98,7 +98,7 @@ struct DecisionTableView {
                     + table.outputs.enumerated().map { index, output in
                         // The outcome in words first, its code after: the code is for machines and for `explain`.
                         let value = rule.outputs[output.conclusion] ?? "-"
-                        let words = output.conclusion.words(of: value, in: context.catalog.logic)
+                        let words = output.conclusion.words(of: value, in: context.catalog.logic(of: table))
                         return Cell(
                             words.map { [.text($0 + " "), .code(value)] } ?? [.text(value)],
                             attributes: [Attribute(Markup.Data.output, output.conclusion.rawValue)],

@@ -70,7 +70,7 @@ struct MatrixPartsView {
 
     /// The note that says what every pair a part leaves out is, in the words of the rules it stands for.
     var unshownStatement: Block {
-        let rules = MatrixSplit.unshownReasons.compactMap(context.catalog.rule(for:))
+        let rules = MatrixSplit.unshownReasons.compactMap { context.catalog.rule(for: $0, in: program.id) }
         let words = rules.map { "rule \($0.id) requires that \($0.title.lowercasedFirst.droppingFinalPeriod)" }
         return .note(
             .note, title: nil,
@@ -174,7 +174,7 @@ struct MatrixPartsView {
     /// Why a target is blocked, in a few words: where to go instead, or the rules.
     private func explanation(of cell: MatrixCell) -> String {
         if let variant = cell.regionalVariant.flatMap(context.catalog.offer) { return "use \(variant.name)" }
-        return cell.reasons.compactMap { context.catalog.rule(for: $0)?.id.rawValue }.joined(separator: ", ")
+        return cell.reasons.compactMap { context.catalog.rule(for: $0, in: program.id)?.id.rawValue }.joined(separator: ", ")
     }
 
     private func range(of sources: [Offer]) -> String {

@@ -250,7 +250,7 @@ struct MatrixView {
             // The variant is named on the cell, for every reader: the symbol's words lead into it.
             return [.symbol("↪", alternative: "Region mismatch: use"), .text(" \(variant.name)")]
         }
-        let reasons = decision.reasons.map { context.catalog.rule(for: $0)?.blocked ?? $0.rawValue }
+        let reasons = decision.reasons.map { context.catalog.rule(for: $0, in: program.id)?.blocked ?? $0.rawValue }
         return [.symbol(Self.blockedMark, alternative: "Blocked: " + reasons.joined(separator: "; "))]
     }
 }
