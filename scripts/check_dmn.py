@@ -132,7 +132,13 @@ def replay(dmn, model, vectors):
     labels = {name: label for name, label in model["outputs"]}
     collect = model["policy"] == "COLLECT"
     problems = []
-    points = vectors["vectors"] + vectors["unreached"]
+    # A table restates one program's rules: the points of its program are those with all its inputs.
+    inputs = [names[expression] for expression, _ in model["inputs"] if expression in names]
+    points = [entry for entry in vectors["vectors"] + vectors["unreached"]
+              if all(condition in entry["point"] for condition in inputs)]
+    # A table of one group of a program's rules concludes only its group's reasons or advice.
+    concluded = {name: {rule["out"][index].strip('"') for rule in model["rules"] if index < len(rule["out"])}
+                 for index, (name, _) in enumerate(model["outputs"])}
     for entry in points:
         point, decision = entry["point"], entry["decision"]
         data = {label: point[names[expression]] for expression, label in model["inputs"] if expression in names}
@@ -157,6 +163,7 @@ def replay(dmn, model, vectors):
             else:
                 expected = [r["code"] if isinstance(r, dict) else r
                             for r in (decision["reasons"] if name == "reason" else decision["advisories"])]
+                expected = [code for code in expected if code in concluded[name]]
                 if collect:
                     given, expected = sorted(given), sorted(expected)
                 said.append(f"{name} " + (", ".join(given) or "none"))

@@ -447,7 +447,16 @@ CHECKER_QUESTIONS = [
     "from=m365-business-basic&to=o365-e3&holds=m365-apps-enterprise@other&asOf=2021-06-01",
     "from=m365-business-basic-india&to=m365-business-standard&asOf=2021-06-01",
     "from=m365-business-standard&to=o365-e5&status=suspended&asOf=2022-03-01",
-    "from=business%20basic&to=e3&holds=o365-e1,E5@other",
+    "from=business%20basic&to=e3&holds=o365-e1,E5@other&program=legacy",
+    # New commerce: a partial upgrade to a longer term, a scheduled one with auto-renew off into an
+    # existing subscription, a trial converting, a name two programs share, a field of another program.
+    "from=nce-m365-business-basic&to=nce-m365-business-standard&seats=5&of=20&term=P1M&toTerm=P1Y",
+    "from=Business%20Standard&to=Business%20Premium&program=new-commerce&when=renewal&autoRenew=off"
+    "&destStatus=suspended&destEnds=2026-12-31&destInWindow=1",
+    "from=nce-m365-business-basic&to=nce-m365-business-basic&trial=1&seats=10&of=25",
+    "from=Business%20Basic&to=Business%20Standard",
+    "from=m365-business-basic&to=o365-e3&term=P1M",
+    "from=nce-m365-business-basic&to=nce-m365-business-standard&seats=30&of=20&term=P9Y",
     "from=o365-e1&to=o365-e3",
     "from=o365-e4&to=o365-e3",
     "from=Microsoft%20365%20E3&to=o365-e5",
@@ -497,6 +506,16 @@ def explain(query, content=None, site=None):
             command += ["--holds", held]
     if "status" in params:
         command += ["--status", params["status"][0]]
+    # The new commerce fields, by the names explain's flags have.
+    flags = {"program": "--program", "autoRenew": "--auto-renew", "term": "--term", "billing": "--billing",
+             "toTerm": "--to-term", "toBilling": "--to-billing", "when": "--when", "seats": "--seats", "of": "--of",
+             "ends": "--ends", "destStatus": "--dest-status", "destTerm": "--dest-term", "destEnds": "--dest-ends"}
+    for name, flag in flags.items():
+        if name in params:
+            command += [flag, params[name][0]]
+    for name, flag in {"trial": "--trial", "destInWindow": "--dest-in-window"}.items():
+        if params.get(name, ["0"])[0] not in ("0", "false", ""):
+            command.append(flag)
     manifest = json.load(open(os.path.join(site or SITE, "manifest.json"), encoding="utf-8"))
     command += ["--as-of", params.get("asOf", [manifest["asOf"]])[0]]
     result = run(command, timeout=60)
@@ -510,7 +529,7 @@ def checker_in_browser(root):
     question asked by a former name says so beside the answer."""
     problems = []
     model = checker_model(root)
-    cautions = {advice["code"]: advice.get("caution") for advice in model["advisories"]}
+    cautions = {advice["code"]: advice.get("caution") for rule_set in model["ruleSets"] for advice in rule_set["advisories"]}
     # Opened from an offer page (only `from`): the form shows the offer's name, and what is missing is
     # asked for, not shown as a problem; the contract's alert is there, without a verdict.
     first = model["offers"][0]
@@ -614,7 +633,7 @@ def checker_prototype_ids(root):
     folder, content, site = prototype_site(root)
     try:
         model = checker_model(site)
-        cautions = {advice["code"]: advice.get("caution") for advice in model["advisories"]}
+        cautions = {advice["code"]: advice.get("caution") for rule_set in model["ruleSets"] for advice in rule_set["advisories"]}
         problems = []
         for query in PROTOTYPE_QUESTIONS:
             problems += question_problems(site, query, None, cautions, content=content, site=site)

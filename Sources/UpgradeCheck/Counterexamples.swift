@@ -63,11 +63,25 @@ package struct Counterexamples: Sendable {
             }
             var seen = Set<ConditionPoint>()
             var tried = 0, lastNew = 0
+            let logic = catalog.logic(for: program.id)
+            // Only the dates this program's withdrawal tells apart, and only the holdings its rules look at.
+            let programDates = dates.filter { $0 == asOf || program.withdrawnFrom != nil }
+            let servicesMatter = logic.conditions.contains(.holdsAddedService)
             func tryPair(_ from: Offer, _ to: Offer) -> Bool {
-                for held in Self.holdings(from: from, to: to, in: catalog) {
+                // A target of another program is never a listed path: the plain question is enough.
+                let across = from.program != to.program
+                let holdings =
+                    across
+                    ? [[]]
+                    : servicesMatter
+                        ? Self.holdings(from: from, to: to, in: catalog)
+                        : [[]]
+                            + Channel.allCases.filter { $0 == .other || logic.conditions.contains(.holdsTarget) }
+                            .map { [Holding(offer: to, channel: $0)] }
+                for held in holdings {
                     for status in [SubscriptionStatus.active, .suspended] {
-                        for date in dates {
-                            for commitment in commitments {
+                        for date in programDates {
+                            for commitment in across ? [commitments[0]] : commitments {
                                 let request = Request(
                                     from: from, to: to, status: status, holdings: held, asOf: date,
                                     commitment: commitment(date))

@@ -120,7 +120,9 @@ private struct TableFindings {
     private func missingInputs() -> [Diagnostic] {
         let tested = Set(encoding.conditions)
         return table.outputs.compactMap { output in
-            let missing = content.catalog.logic(of: table).inputs(of: output.conclusion).subtracting(tested)
+            let concluded = Set(table.rules.compactMap { $0.outputs[output.conclusion] })
+            let missing = content.catalog.logic(of: table).inputs(of: output.conclusion, concluding: concluded)
+                .subtracting(tested)
             guard !missing.isEmpty else { return nil }
             return error(
                 .tableInputs,

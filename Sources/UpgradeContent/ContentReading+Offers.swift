@@ -122,15 +122,19 @@ extension ContentReading {
     /// or an offer and a different product) would answer for the wrong one. Each is reported at the
     /// later name, with a note at the first. So is a name that differs only by a letter of another
     /// script that looks the same (Unicode's confusables, UTS #39): an agent could not tell them apart.
+    /// Offers of two programs may share a name or alias, the same product sold both ways: a question
+    /// then names the program. Ids are unique across programs.
     private func rejectLookAlikes(_ drafts: [OfferDraft], _ products: [DifferentProductDraft]) {
         struct Owner {
             let what: String
             let location: SourceLocation
+            /// The program of an offer's name or alias, which another program's offer may share.
+            var program: ProgramID? = nil
         }
-        var names: [String: Owner] = [:]
+        var names: [String: [Owner]] = [:]
         // By how a name reads (its skeleton): "Вusiness" with a Cyrillic В is another key, but no reader can tell.
         var readings: [String: (owner: Owner, key: String, name: String)] = [:]
-        func claim(_ name: Located<String>, for owner: String, as kind: String) {
+        func claim(_ name: Located<String>, for owner: String, as kind: String, program: ProgramID? = nil) {
             let key = Catalog.fold(name.value)
             let reading = Confusables.reading(of: name.value)
             if let first = readings[reading], first.key != key, first.owner.what != owner {
@@ -143,11 +147,15 @@ extension ContentReading {
             } else if readings[reading] == nil {
                 readings[reading] = (Owner(what: owner, location: name.location), key, name.value)
             }
-            guard let first = names[key] else {
-                names[key] = Owner(what: owner, location: name.location)
+            let claimant = Owner(what: owner, location: name.location, program: program)
+            let clash = names[key, default: []].first { first in
+                first.what != owner && (first.program == nil || program == nil || first.program == program)
+            }
+            // A name reported as a clash claims nothing: later names are held against the first owners only.
+            guard let first = clash else {
+                names[key, default: []].append(claimant)
                 return
             }
-            guard first.what != owner else { return }
             sink.error(
                 .duplicate,
                 "the \(kind) '\(name.value)' is already a name of \(first.what), so looking it up would be ambiguous "
@@ -158,8 +166,10 @@ extension ContentReading {
         for draft in drafts {
             claim(Located(draft.id.value.rawValue, at: draft.id.location), for: "'\(draft.id.value)'", as: "offer id")
         }
-        for draft in drafts { claim(draft.name, for: "'\(draft.id.value)'", as: "name") }
-        for draft in drafts { draft.aliases.forEach { claim($0, for: "'\(draft.id.value)'", as: "alias") } }
+        for draft in drafts { claim(draft.name, for: "'\(draft.id.value)'", as: "name", program: draft.program?.value) }
+        for draft in drafts {
+            draft.aliases.forEach { claim($0, for: "'\(draft.id.value)'", as: "alias", program: draft.program?.value) }
+        }
         for draft in drafts { draft.formerNames.forEach { claim($0, for: "'\(draft.id.value)'", as: "former name") } }
         for product in products {
             let owner = "the different product '\(product.name.value)'"

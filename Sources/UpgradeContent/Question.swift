@@ -8,7 +8,44 @@ package struct Question: Sendable {
     /// The part of a question a problem is about, so each asker can name it its own way
     /// (`--holds`, "Other subscriptions").
     package enum Part: Sendable, Equatable {
-        case from, to, status, holdings, asOf
+        case from, to, status, holdings, asOf, program
+        case trial, autoRenew, term, billing, toTerm, toBilling, when, seats, of, ends
+        case destStatus, destTerm, destEnds, destInWindow
+    }
+
+    /// What a question says of the commitment, every part as typed; nil where it says nothing.
+    /// Only a program that decides on commitments (new commerce) takes them.
+    package struct Terms: Sendable, Equatable {
+        package var trial = false
+        package var autoRenew: String?
+        package var term: String?
+        package var billing: String?
+        package var toTerm: String?
+        package var toBilling: String?
+        package var when: String?
+        package var seats: String?
+        package var of: String?
+        package var ends: String?
+        package var destStatus: String?
+        package var destTerm: String?
+        package var destEnds: String?
+        package var destInWindow = false
+
+        package init() {}
+
+        /// The parts given, for a question about a program that takes none.
+        var given: [Part] {
+            var parts: [Part] = []
+            if trial { parts.append(.trial) }
+            let texts: [(String?, Part)] = [
+                (autoRenew, .autoRenew), (term, .term), (billing, .billing), (toTerm, .toTerm), (toBilling, .toBilling),
+                (when, .when), (seats, .seats), (of, .of), (ends, .ends), (destStatus, .destStatus),
+                (destTerm, .destTerm), (destEnds, .destEnds),
+            ]
+            parts += texts.filter { $0.0 != nil }.map(\.1)
+            if destInWindow { parts.append(.destInWindow) }
+            return parts
+        }
     }
 
     package struct Problem: Sendable, Equatable {
@@ -21,8 +58,16 @@ package struct Question: Sendable {
     package var status: String
     package var holdings: [String]
     package var asOf: String
+    /// The program a shared name is read in; nil when the question names none.
+    package var program: String?
+    package var terms: Terms
 
-    package init(from: String, to: String, status: String = "active", holdings: [String] = [], asOf: String) {
+    package init(
+        from: String, to: String, status: String = "active", holdings: [String] = [], asOf: String,
+        program: String? = nil, terms: Terms = Terms()
+    ) {
+        self.program = program
+        self.terms = terms
         self.from = from
         self.to = to
         self.status = status
@@ -34,8 +79,23 @@ package struct Question: Sendable {
     /// read as today's offers.
     package func request(in catalog: Catalog) -> (request: Request?, problems: [Problem], notes: [String]) {
         var problems: [Problem] = [], notes: [String] = []
+        var programID: ProgramID?
+        if let program {
+            let known = catalog.programs.first { Catalog.fold($0.id.rawValue) == Catalog.fold(program) }
+            if let known {
+                programID = known.id
+            } else {
+                problems.append(
+                    Problem(
+                        part: .program,
+                        message: "unknown program '\(program)'; use one of "
+                            + catalog.programs.map(\.id.rawValue).joined(separator: ", ")))
+            }
+        }
         func offer(_ text: String, _ part: Part) -> Offer? {
-            switch catalog.resolve(text) {
+            switch catalog.resolve(text, in: programID) {
+            case .ambiguous(let offers):
+                problems.append(Problem(part: part, message: catalog.ambiguity(of: text, among: offers)))
             case .offer(let offer):
                 return offer
             case .formerly(let offer, let former):
@@ -79,11 +139,27 @@ package struct Question: Sendable {
                     message: "'\(asOf)' is not a valid date; write YYYY-MM-DD, from \(CalendarDate.earliest) to "
                         + "\(CalendarDate.latest), such as 2022-03-01"))
         }
+        var commitment: Commitment?
+        if let source, let date {
+            if catalog.logic(for: source.program).readsCommitment {
+                commitment = terms.commitment(asOf: date, problems: &problems)
+            } else {
+                for part in terms.given {
+                    problems.append(
+                        Problem(
+                            part: part,
+                            message: "\(source.name) is an offer of the \(source.program) program, which does not "
+                                + "decide on terms, billing, seats, timing or an existing subscription"))
+                }
+            }
+        }
         guard problems.isEmpty, let source, let target, let subscriptionStatus, let date else {
             return (nil, problems, notes)
         }
         return (
-            Request(from: source, to: target, status: subscriptionStatus, holdings: held, asOf: date), [], notes
+            Request(
+                from: source, to: target, status: subscriptionStatus, holdings: held, asOf: date, commitment: commitment),
+            [], notes
         )
     }
 }

@@ -80,11 +80,14 @@ package struct ConditionLogic: Sendable {
         }
     }
 
-    /// The conditions each conclusion depends on; a table that concludes it must test them all.
-    package func inputs(of conclusion: Conclusion) -> Set<Condition> {
+    /// The conditions a conclusion depends on; a table that concludes it must test them all. A table
+    /// that gives some reasons or advice only (one group of a large rule set) depends on theirs alone:
+    /// `values` are the values it concludes. The verdict depends on every rule.
+    package func inputs(of conclusion: Conclusion, concluding values: Set<String>? = nil) -> Set<Condition> {
         switch conclusion {
-        case .verdict, .reason: Set(rules.flatMap(\.when.keys))
-        case .advisory: Set(advisories.flatMap(\.when.keys))
+        case .verdict: Set(rules.flatMap(\.when.keys))
+        case .reason: Set(rules.filter { values?.contains($0.code.rawValue) ?? true }.flatMap(\.when.keys))
+        case .advisory: Set(advisories.filter { values?.contains($0.code.rawValue) ?? true }.flatMap(\.when.keys))
         }
     }
 }

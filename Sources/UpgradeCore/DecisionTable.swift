@@ -61,6 +61,43 @@ package enum Condition: String, CaseIterable, Sendable {
     case overSeatLimit = "over-seat-limit"
     case targetHeldElsewhere = "target-held-elsewhere"
 
+    /// By its place among the cases: a condition is hashed millions of times in a search, and the
+    /// synthesized hash would hash its name.
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
+
+    package static func == (lhs: Self, rhs: Self) -> Bool { lhs.ordinal == rhs.ordinal }
+
+    private var ordinal: Int {
+        switch self {
+        case .listedPath: 0
+        case .regionalVariantPath: 1
+        case .status: 2
+        case .holdsTarget: 3
+        case .holdsAddedService: 4
+        case .otherChannelConflict: 5
+        case .verdict: 6
+        case .targetAddsServices: 7
+        case .withdrawn: 8
+        case .trial: 9
+        case .targetEndOfSale: 10
+        case .termShorter: 11
+        case .billingExceedsTerm: 12
+        case .planOffered: 13
+        case .timing: 14
+        case .autoRenew: 15
+        case .destination: 16
+        case .destinationInactive: 17
+        case .destinationInWindow: 18
+        case .destinationTermShorter: 19
+        case .destinationEndsEarlier: 20
+        case .partial: 21
+        case .overSeatLimit: 22
+        case .targetHeldElsewhere: 23
+        }
+    }
+
     /// The finite set of values the condition takes.
     package var values: [String] {
         switch self {

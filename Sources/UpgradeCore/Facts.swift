@@ -38,6 +38,8 @@ struct Facts {
             otherChannelConflict: !otherChannelHoldings.isEmpty, targetAddsServices: !addedServices.isEmpty,
             withdrawn: Self.isWithdrawn(request.from, asOf: request.asOf, in: catalog), logic: logic)
         termConditions(into: &point)
+        // The verdict follows from every condition, the commitment's too: worked out again here.
+        point.verdict = nil
         point = point.restricted(to: Set(logic.conditions))
         point.verdict = logic.verdict(at: point)
         return point

@@ -44,21 +44,33 @@ package enum NameMatch: Equatable, Sendable {
     case differentProduct(DifferentProduct)
     /// Nothing; with the id nearest what was typed, when one is near enough to suggest.
     case unknown(suggestion: OfferID?)
+    /// Offers of different programs that share the name; the question must name the program.
+    case ambiguous([Offer])
 
-    /// The offer the name resolves to; nil for a different product or an unknown name.
+    /// The offer the name resolves to; nil for a different product, an unknown or a shared name.
     package var offer: Offer? {
         switch self {
         case .offer(let offer), .formerly(let offer, _): offer
-        case .differentProduct, .unknown: nil
+        case .differentProduct, .unknown, .ambiguous: nil
         }
     }
 }
 
 /// One key of the name table: what a folded name stands for.
-package enum NamedThing: Hashable, Sendable {
+package indirect enum NamedThing: Hashable, Sendable {
     case offer(OfferID)
     case formerly(OfferID, FormerName)
     case differentProduct(DifferentProduct)
+    /// A name offers of several programs share: each program's meaning, by program.
+    case shared([ProgramID: NamedThing])
+
+    /// The offer the name stands for.
+    var offerID: OfferID? {
+        switch self {
+        case .offer(let id), .formerly(let id, _): id
+        case .differentProduct, .shared: nil
+        }
+    }
 }
 
 extension Catalog {
@@ -66,19 +78,44 @@ extension Catalog {
     /// official name, alias or former name, in any case and with any spacing or punctuation,
     /// resolves to its offer; a different product's name resolves to that product; nothing else
     /// resolves.
-    package func resolve(_ query: String) -> NameMatch {
-        switch names[Self.fold(query)] {
+    /// A name several programs share resolves in `program`; without one it is ambiguous.
+    package func resolve(_ query: String, in program: ProgramID? = nil) -> NameMatch {
+        resolve(names[Self.fold(query)], query: query, in: program)
+    }
+
+    private func resolve(_ thing: NamedThing?, query: String, in program: ProgramID?) -> NameMatch {
+        switch thing {
         case .offer(let id): offer(id).map(NameMatch.offer) ?? .unknown(suggestion: nil)
         case .formerly(let id, let former): offer(id).map { .formerly($0, former) } ?? .unknown(suggestion: nil)
         case .differentProduct(let product): .differentProduct(product)
-        case nil: .unknown(suggestion: closestOfferID(to: query))
+        case .shared(let meanings):
+            if let program, let meaning = meanings[program] {
+                resolve(meaning, query: query, in: program)
+            } else {
+                .ambiguous(
+                    programs.compactMap { meanings[$0.id]?.offerID }.compactMap(offer))
+            }
+        case nil: .unknown(suggestion: closestOfferID(to: query, in: program))
         }
     }
 
-    /// An offer by its id, official name or alias only: what a page's header may call it.
-    package func lookUpOffer(_ query: String) -> Offer? {
-        if case .offer(let id) = names[Self.fold(query)] { return offer(id) }
-        return nil
+    /// An offer by its id, official name or alias only: what a page's header may call it. A name
+    /// two programs share is read in `program`.
+    package func lookUpOffer(_ query: String, in program: ProgramID? = nil) -> Offer? {
+        switch names[Self.fold(query)] {
+        case .offer(let id): return offer(id)
+        case .shared(let meanings):
+            if let program, case .offer(let id) = meanings[program] { return offer(id) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Why a name several programs share does not resolve alone, naming each offer.
+    package func ambiguity(of query: String, among offers: [Offer]) -> String {
+        "'\(query)' names offers of several programs: "
+            + offers.map { "\($0.id) (\($0.program))" }.joined(separator: ", ")
+            + "; name the program, or use an id"
     }
 
     /// The id closest to what was typed, for a "did you mean" hint: among the offers' ids, names,
@@ -88,9 +125,10 @@ extension Catalog {
     /// "E1", which helps nobody), and two
     /// texts whose lengths differ by more than that cannot be closer: such pairs are
     /// never compared, so the time stays bounded by the catalogue, whatever is typed.
-    package func closestOfferID(to query: String) -> OfferID? {
+    /// With a program, only its offers are suggested.
+    package func closestOfferID(to query: String, in program: ProgramID? = nil) -> OfferID? {
         let key = Self.fold(query)
-        let candidates = offers.flatMap { offer in
+        let candidates = offers.filter { program == nil || $0.program == program }.flatMap { offer in
             Self.names(of: offer).map { (Self.fold($0), offer.id) }.filter { !$0.0.isEmpty }
         }
         return closest(to: key, among: candidates, limit: max(1, key.count / 2))
@@ -106,9 +144,24 @@ extension Catalog {
     /// refuses such a model, so the order matters only to a model built in code.
     static func nameTable(of offers: [Offer], differentProducts: [DifferentProduct]) -> [String: NamedThing] {
         var table: [String: NamedThing] = [:]
+        let programOf = Dictionary(offers.map { ($0.id, $0.program) }, uniquingKeysWith: { first, _ in first })
         func add(_ name: String, _ thing: NamedThing) {
             let key = fold(name)
-            if !key.isEmpty, table[key] == nil { table[key] = thing }
+            guard !key.isEmpty else { return }
+            guard let present = table[key] else {
+                table[key] = thing
+                return
+            }
+            // Another program's offer may share the name: each program keeps its own meaning.
+            guard let program = thing.offerID.flatMap({ programOf[$0] }) else { return }
+            switch present {
+            case .shared(var meanings):
+                if meanings[program] == nil { meanings[program] = thing }
+                table[key] = .shared(meanings)
+            default:
+                guard let first = present.offerID.flatMap({ programOf[$0] }), first != program else { return }
+                table[key] = .shared([first: present, program: thing])
+            }
         }
         for offer in offers { add(offer.id.rawValue, .offer(offer.id)) }
         for offer in offers { add(offer.name, .offer(offer.id)) }

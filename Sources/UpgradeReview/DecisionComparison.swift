@@ -24,6 +24,9 @@ struct DecisionComparison {
         var cells: [CellChange] = []
         var decisions: [DecisionChange] = []
         let offers = space.offers
+        // Programs decide by their own rule sets: a pair is grouped only with pairs of its source's program.
+        let programNumber = Dictionary(
+            head.programs.enumerated().map { ($0.element.id, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
         for source in offers.indices {
             let (baseCells, headCells) = space.cellIDs(ofRow: source)
             let withdrawal = space.withdrawal[source], alike = alikeDates[Int(withdrawal)]
@@ -32,7 +35,7 @@ struct DecisionComparison {
                     baseCell: baseCells[target], headCell: headCells[target],
                     baseAdded: space.added(.base, from: source, to: target),
                     headAdded: space.added(.head, from: source, to: target),
-                    withdrawal: withdrawal)
+                    withdrawal: withdrawal, program: programNumber[offers[source].program] ?? -1)
                 // Most pairs: nothing the rule core sees of them differs. No lookup needed.
                 if alike && key.baseCell == key.headCell && key.baseAdded == key.headAdded
                     && !space.holdingSensitive(key.baseAdded)
@@ -112,6 +115,7 @@ struct GroupKey: Hashable {
     let baseAdded: Int32
     let headAdded: Int32
     let withdrawal: Int32
+    let program: Int32
 }
 
 /// The other subscription a request names, if any.

@@ -1,4 +1,5 @@
 import UpgradeBase
+import UpgradeContent
 import UpgradeCore
 import UpgradeSiteContract
 
@@ -24,7 +25,7 @@ enum CheckerData {
             return .object([("from", .string(offer.id.rawValue)), ("to", .array(targets.map { .string($0.to.rawValue) }))])
         }
         let data = JSONValue.object([
-            ("format", .string("upgradedocs-checker/3")),
+            ("format", .string("upgradedocs-checker/4")),
             ("generator", .string(Generator.name)),
             ("asOf", .string(asOf.description)),
             ("statuses", .array(SubscriptionStatus.allCases.map { .string($0.rawValue) })),
@@ -35,8 +36,15 @@ enum CheckerData {
                     ("latest", .string(CalendarDate.latest.description)),
                     ("holdings", .number(Request.mostHoldings)),
                     ("tooManyHoldings", .string(Request.tooManyHoldingsMessage)),
+                    ("seats", .number(Question.Terms.mostSeats)),
                 ])
             ),
+            ("terms", .array(Term.allCases.map { .object([("id", .string($0.rawValue)), ("months", .number($0.months))]) })),
+            (
+                "billings",
+                .array(Billing.allCases.map { .object([("id", .string($0.rawValue)), ("months", .number($0.months))]) })
+            ),
+            ("timings", .array(Timing.allCases.map { .string($0.rawValue) })),
             (
                 "conditions",
                 .array(
@@ -45,33 +53,10 @@ enum CheckerData {
                     })
             ),
             (
-                "rules",
+                "ruleSets",
                 .array(
-                    catalog.rules.map { rule in
-                        .object([
-                            ("id", .string(rule.id.rawValue)), ("code", .string(rule.code.rawValue)),
-                            ("title", .string(rule.title)), ("remedy", .string(rule.remedy)),
-                            (
-                                "link",
-                                catalog.table(citing: rule.id).map {
-                                    .string(SitePaths.table($0.id).file(.html) + "#" + SitePaths.anchor(ofRule: rule.id))
-                                } ?? .null
-                            ),
-                            ("when", conditions(rule.when)), ("message", nodes(rule.message.nodes)),
-                            ("remedies", remedies(rule.remedies)),
-                        ])
-                    })
-            ),
-            (
-                "advisories",
-                .array(
-                    catalog.advisories.map { advice in
-                        .object([
-                            ("code", .string(advice.code.rawValue)), ("words", .string(advice.words)),
-                            ("when", conditions(advice.when)), ("each", advice.each.map(JSONValue.string) ?? .null),
-                            ("offer", advice.offer.map(JSONValue.string) ?? .null), ("message", nodes(advice.message.nodes)),
-                            ("caution", advice.caution.map(JSONValue.string) ?? .null),
-                        ])
+                    catalog.programs.map { program in
+                        ruleSet(catalog.logic(for: program.id), of: program.id, in: catalog)
                     })
             ),
             (
@@ -102,6 +87,7 @@ enum CheckerData {
                             ("region", offer.region.map { .string($0.rawValue) } ?? .null),
                             ("variantOf", offer.variantOf.map { .string($0.rawValue) } ?? .null),
                             ("services", .array(offer.services.map { .string($0.rawValue) })),
+                            ("sale", sale(offer.sale)),
                         ])
                     })
             ),
@@ -114,6 +100,62 @@ enum CheckerData {
         return GeneratedFile(path: SitePaths.checkerData, kind: .data, text: text)
     }
 
+    /// A program's rules and advice, with its condition space.
+    static func ruleSet(_ logic: ConditionLogic, of program: ProgramID, in catalog: Catalog) -> JSONValue {
+        .object([
+            ("program", .string(program.rawValue)),
+            ("readsCommitment", .bool(logic.readsCommitment)),
+            (
+                "conditions",
+                .array(
+                    logic.conditions.map { condition in
+                        .object([("id", .string(condition.rawValue)), ("values", .array(condition.values.map(JSONValue.string)))])
+                    })
+            ),
+            (
+                "rules",
+                .array(
+                    logic.rules.map { rule in
+                        .object([
+                            ("id", .string(rule.id.rawValue)), ("code", .string(rule.code.rawValue)),
+                            ("title", .string(rule.title)), ("remedy", .string(rule.remedy)),
+                            (
+                                "link",
+                                catalog.table(citing: rule.id).map {
+                                    .string(SitePaths.table($0.id).file(.html) + "#" + SitePaths.anchor(ofRule: rule.id))
+                                } ?? .null
+                            ),
+                            ("when", conditions(rule.when)), ("message", nodes(rule.message.nodes)),
+                            ("remedies", remedies(rule.remedies)),
+                        ])
+                    })
+            ),
+            (
+                "advisories",
+                .array(
+                    logic.advisories.map { advice in
+                        .object([
+                            ("code", .string(advice.code.rawValue)), ("words", .string(advice.words)),
+                            ("when", conditions(advice.when)), ("each", advice.each.map(JSONValue.string) ?? .null),
+                            ("offer", advice.offer.map(JSONValue.string) ?? .null), ("message", nodes(advice.message.nodes)),
+                            ("caution", advice.caution.map(JSONValue.string) ?? .null),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    /// How an offer is sold, where the model says: plans as `TERM/billing`.
+    static func sale(_ sale: Sale) -> JSONValue {
+        .object([
+            ("sku", sale.sku.map(JSONValue.string) ?? .null),
+            ("plans", .array(sale.plans.map { .string($0.description) })),
+            ("endOfSale", sale.endOfSale.map { .string($0.description) } ?? .null),
+            ("convertibleAfterEndOfSale", .bool(sale.convertibleAfterEndOfSale)),
+            ("maxSeats", sale.maxSeats.map(JSONValue.number) ?? .null),
+        ])
+    }
+
     /// The resolver's table (`Catalog.resolve`), by folded name in byte order (a folded name is
     /// letters and digits only, so never a key such as "__proto__" that a script reads otherwise): an offer's id for its
     /// id, name or alias; `{"offer", "note"}` for a former name; `{"refusal"}` for a different
@@ -122,19 +164,34 @@ enum CheckerData {
     static func names(_ catalog: Catalog) -> JSONValue {
         .object(
             catalog.names.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { key, thing in
-                switch thing {
-                case .offer(let id): (key, .string(id.rawValue))
-                case .formerly(let id, let former):
-                    (
-                        key,
-                        .object([
-                            ("offer", .string(id.rawValue)),
-                            ("note", .string(catalog.offer(id).map { catalog.note(on: former, of: $0) } ?? "")),
-                        ])
-                    )
-                case .differentProduct(let product): (key, .object([("refusal", .string(catalog.refusal(of: product)))]))
-                }
+                (key, value(of: thing, in: catalog))
             })
+    }
+
+    /// What a name stands for. A name several programs share is `{"shared": [{"program", "meaning"}]}`,
+    /// a list in program order, since a program id must not be a key.
+    private static func value(of thing: NamedThing, in catalog: Catalog) -> JSONValue {
+        switch thing {
+        case .offer(let id): .string(id.rawValue)
+        case .formerly(let id, let former):
+            .object([
+                ("offer", .string(id.rawValue)),
+                ("note", .string(catalog.offer(id).map { catalog.note(on: former, of: $0) } ?? "")),
+            ])
+        case .differentProduct(let product): .object([("refusal", .string(catalog.refusal(of: product)))])
+        case .shared(let meanings):
+            .object([
+                (
+                    "shared",
+                    .array(
+                        catalog.programs.compactMap { program in
+                            meanings[program.id].map {
+                                .object([("program", .string(program.id.rawValue)), ("meaning", value(of: $0, in: catalog))])
+                            }
+                        })
+                )
+            ])
+        }
     }
 
     /// A rule's remedies for kinds of case, in order: each `{"when": {"dotted.path": value}, "text": nodes}`.

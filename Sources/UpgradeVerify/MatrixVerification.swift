@@ -143,7 +143,7 @@ struct GridJudge {
             }
             return offer
         }
-        guard let offer = expectations.offer(named: header.text) else {
+        guard let offer = expectations.offer(named: header.text, in: program) else {
             fail("the \(what) '\(header.text)' is not an offer of the catalog", line: line, &report)
             return nil
         }

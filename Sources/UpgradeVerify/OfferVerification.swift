@@ -118,7 +118,7 @@ struct OfferVerification: Sendable {
         var upgrades: [(id: OfferID?, text: String, line: Int)] = []
         for line in MarkdownTableReader.items(under: "Possible upgrades", in: lines) ?? [] where line.hasPrefix("[") {
             guard let text = Self.linkText(line) else { continue }
-            let target = expectations.offer(named: Perceived.collapse(unescaped(text)))
+            let target = expectations.offer(named: Perceived.collapse(unescaped(text)), in: offer.program)
             upgrades.append((target?.id, MarkdownInline.plain(line), 1))
             if let target, !line.contains("](../" + SitePaths.offer(target.id).file(.md) + ")") {
                 report.fail(
@@ -235,46 +235,22 @@ struct OfferVerification: Sendable {
         func nullable(_ value: String?) -> Any { value ?? NSNull() }
         expect("as-of date", data["asOf"], asOf.description)
         expect("statuses", data["statuses"], SubscriptionStatus.allCases.map(\.rawValue))
-        expect("format", data["format"], "upgradedocs-checker/3")
+        expect("format", data["format"], "upgradedocs-checker/4")
         let limits = data["limits"] as? [String: Any] ?? [:]
-        let bounds = [limits["earliest"], limits["latest"], limits["holdings"], limits["tooManyHoldings"]].map { "\($0 ?? "")" }
+        let bounds = [limits["earliest"], limits["latest"], limits["holdings"], limits["tooManyHoldings"], limits["seats"]]
+            .map { "\($0 ?? "")" }
         let wantedBounds = [
             CalendarDate.earliest.description, CalendarDate.latest.description, String(Request.mostHoldings),
-            Request.tooManyHoldingsMessage,
+            Request.tooManyHoldingsMessage, String(Question.Terms.mostSeats),
         ]
-        if limits.count != 4 || bounds != wantedBounds {
+        if limits.count != 5 || bounds != wantedBounds {
             report.fail(.checkerData, "the checker's limits differ from the model", file: path, line: 2)
         }
+        expect("terms", data["terms"], Term.allCases.map { ["id": $0.rawValue, "months": $0.months] as [String: Any] })
         expect(
-            "conditions", data["conditions"],
-            Condition.allCases.map { ["id": $0.rawValue, "values": $0.values] as [String: Any] })
-        expect(
-            "rules", data["rules"],
-            catalog.rules.map { rule in
-                // A rule links to the row of the first decision table that restates it.
-                let link = catalog.table(citing: rule.id).map { "rules/\($0.id).html#rule-\(rule.id)" }
-                return [
-                    "id": rule.id.rawValue, "code": rule.code.rawValue, "title": rule.title, "remedy": rule.remedy,
-                    "link": nullable(link), "when": Self.when(rule.when), "message": Self.nodes(rule.message.nodes),
-                    "remedies": rule.remedies.map { remedy in
-                        [
-                            "when": Dictionary(
-                                remedy.when.map { ($0.path.joined(separator: "."), $0.value) },
-                                uniquingKeysWith: { first, _ in first }),
-                            "text": Self.nodes(remedy.text.nodes),
-                        ] as [String: Any]
-                    },
-                ]
-                    as [String: Any]
-            })
-        expect(
-            "advisories", data["advisories"],
-            catalog.advisories.map {
-                [
-                    "code": $0.code.rawValue, "words": $0.words, "when": Self.when($0.when), "each": nullable($0.each),
-                    "offer": nullable($0.offer), "message": Self.nodes($0.message.nodes), "caution": nullable($0.caution),
-                ] as [String: Any]
-            })
+            "billings", data["billings"], Billing.allCases.map { ["id": $0.rawValue, "months": $0.months] as [String: Any] })
+        expect("timings", data["timings"], Timing.allCases.map(\.rawValue))
+        expect("rule sets", data["ruleSets"], catalog.programs.map { ruleSet(catalog.logic(for: $0.id), of: $0.id) })
         expect(
             "programs", data["programs"],
             catalog.programs.map {
@@ -295,6 +271,12 @@ struct OfferVerification: Sendable {
                 "formerly": offer.formerly.map(\.name), "program": offer.program.rawValue,
                 "region": nullable(offer.region?.rawValue), "variantOf": nullable(offer.variantOf?.rawValue),
                 "services": offer.services.map(\.rawValue),
+                "sale": [
+                    "sku": nullable(offer.sale.sku), "plans": offer.sale.plans.map(\.description),
+                    "endOfSale": nullable(offer.sale.endOfSale?.description),
+                    "convertibleAfterEndOfSale": offer.sale.convertibleAfterEndOfSale,
+                    "maxSeats": offer.sale.maxSeats.map { $0 as Any } ?? NSNull(),
+                ] as [String: Any],
             ]
             guard let found = byID[offer.id.rawValue] else {
                 report.fail(.checkerData, "the checker's data has no offer \(offer.id)", file: path, line: 2)
@@ -330,25 +312,72 @@ struct OfferVerification: Sendable {
         verifyNames(data["names"] as? [String: Any] ?? [:], path: path, &report)
     }
 
+    /// A program's rule set as the checker's data must carry it.
+    private func ruleSet(_ logic: ConditionLogic, of program: ProgramID) -> [String: Any] {
+        func nullable(_ value: String?) -> Any { value ?? NSNull() }
+        return [
+            "program": program.rawValue, "readsCommitment": logic.readsCommitment,
+            "conditions": logic.conditions.map { ["id": $0.rawValue, "values": $0.values] as [String: Any] },
+            "rules": logic.rules.map { rule in
+                // A rule links to the row of the first decision table that restates it.
+                let link = catalog.table(citing: rule.id).map { "rules/\($0.id).html#rule-\(rule.id)" }
+                return [
+                    "id": rule.id.rawValue, "code": rule.code.rawValue, "title": rule.title, "remedy": rule.remedy,
+                    "link": nullable(link), "when": Self.when(rule.when), "message": Self.nodes(rule.message.nodes),
+                    "remedies": rule.remedies.map { remedy in
+                        [
+                            "when": Dictionary(
+                                remedy.when.map { ($0.path.joined(separator: "."), $0.value) },
+                                uniquingKeysWith: { first, _ in first }),
+                            "text": Self.nodes(remedy.text.nodes),
+                        ] as [String: Any]
+                    },
+                ]
+                    as [String: Any]
+            },
+            "advisories": logic.advisories.map {
+                [
+                    "code": $0.code.rawValue, "words": $0.words, "when": Self.when($0.when), "each": nullable($0.each),
+                    "offer": nullable($0.offer), "message": Self.nodes($0.message.nodes), "caution": nullable($0.caution),
+                ] as [String: Any]
+            },
+        ]
+    }
+
+    /// What a name-table entry says: an offer, an offer by a former name, a different product, or
+    /// per program for a shared name.
+    private static func saying(_ entry: Any) -> String {
+        switch (entry as? String, entry as? [String: Any]) {
+        case (let id?, _): return "offer \(id)"
+        case (_, let object?) where object["offer"] is String: return "offer \(object["offer"]!), by a former name"
+        case (_, let object?) where object["refusal"] is String: return "a different product"
+        case (_, let object?) where object["shared"] is [[String: Any]]:
+            let meanings = (object["shared"] as! [[String: Any]]).map { meaning in
+                "\(meaning["program"] ?? "?"): " + saying(meaning["meaning"] as Any)
+            }
+            return "by program (" + meanings.joined(separator: "; ") + ")"
+        default: return "nothing it can read"
+        }
+    }
+
     /// The checker's table of names: each key, asked of the model, is what the table says, and
     /// every name the model answers to is a key. A key the table bends to another offer would
     /// send an agent to the wrong one.
     private func verifyNames(_ names: [String: Any], path: String, _ report: inout Tally) {
         for (key, entry) in names.sorted(by: { $0.key < $1.key }) {
-            let says: String
-            switch (entry as? String, entry as? [String: Any]) {
-            case (let id?, _): says = "offer \(id)"
-            case (_, let object?) where object["offer"] is String: says = "offer \(object["offer"]!), by a former name"
-            case (_, let object?) where object["refusal"] is String: says = "a different product"
-            default: says = "nothing it can read"
+            let says = Self.saying(entry)
+            func model(in program: ProgramID?) -> String {
+                switch catalog.resolve(key, in: program) {
+                case .offer(let offer): "offer \(offer.id)"
+                case .formerly(let offer, _): "offer \(offer.id), by a former name"
+                case .differentProduct: "a different product"
+                case .unknown: "nothing"
+                case .ambiguous(let offers):
+                    "by program ("
+                        + offers.map { "\($0.program): " + model(in: $0.program) }.joined(separator: "; ") + ")"
+                }
             }
-            let model: String
-            switch catalog.resolve(key) {
-            case .offer(let offer): model = "offer \(offer.id)"
-            case .formerly(let offer, _): model = "offer \(offer.id), by a former name"
-            case .differentProduct: model = "a different product"
-            case .unknown: model = "nothing"
-            }
+            let model = model(in: nil)
             if says != model {
                 report.fail(
                     .checkerData, "the checker's name '\(key)' resolves to \(says), the model's to \(model)", file: path,

@@ -93,7 +93,7 @@ struct PartVerification {
         seen: inout [OfferID: (file: String, line: Int)], _ report: inout Tally
     ) {
         for row in rows {
-            guard let source = expectations.offer(named: row.source), source.program == program else {
+            guard let source = expectations.offer(named: row.source, in: program), source.program == program else {
                 fail("the row '\(row.source)' is not an offer of the \(program) program", file, row.line, &report)
                 continue
             }
@@ -169,7 +169,7 @@ struct PartVerification {
     ) -> Set<OfferID> {
         var ids = Set<OfferID>()
         for name in names {
-            guard let offer = expectations.offer(named: name) else {
+            guard let offer = expectations.offer(named: name, in: program) else {
                 fail("\(place): '\(name)' is not an offer", file, line, &report)
                 continue
             }

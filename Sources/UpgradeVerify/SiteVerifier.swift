@@ -97,7 +97,9 @@ package struct SiteVerifier: Sendable {
     /// The test vectors, replayed.
     private func verifyVectors(expectations: Expectations, _ report: inout Tally) {
         if let data = contents(of: SitePaths.testVectors) {
-            TestVectorVerification(catalog: catalog, asOf: expectations.asOf, file: path(SitePaths.testVectors)).verify(
+            TestVectorVerification(
+                catalog: catalog, asOf: expectations.asOf, file: path(SitePaths.testVectors), model: content.modelDigest
+            ).verify(
                 data, &report)
         } else {
             report.fail(
@@ -330,15 +332,15 @@ struct Expectations: Sendable {
     private let matrices: CatalogMatrices
 
     private let rows: [OfferID: MatrixRow?]
-    /// Each offer by its name as a reader sees it (white space collapsed); the first offer wins a shared name.
-    private let byShownName: [String: Offer]
+    /// The offers by their name as a reader sees it (white space collapsed), in catalogue order:
+    /// offers of two programs may share one.
+    private let byShownName: [String: [Offer]]
 
     init(catalog: Catalog, core: RuleCore, asOf: CalendarDate) {
         self.catalog = catalog
         self.core = core
         self.asOf = asOf
-        byShownName = Dictionary(
-            catalog.offers.map { (Perceived.collapse($0.name), $0) }, uniquingKeysWith: { first, _ in first })
+        byShownName = Dictionary(grouping: catalog.offers) { Perceived.collapse($0.name) }
         let matrices = CatalogMatrices(core: core, asOf: asOf, gridLimit: MatrixSplit.gridLimit)
         self.matrices = matrices
         // Each source's row is read by its part page, its list and its offer page in both formats:
@@ -379,10 +381,14 @@ struct Expectations: Sendable {
     }
 
     /// An offer named on a page: its exact name first (a name may end in a mark), then by id,
-    /// name or alias without footnote marks.
-    func offer(named text: String) -> Offer? {
-        if let exact = byShownName[text] { return exact }
-        return catalog.lookUpOffer(String(text.unicodeScalars.filter { !Self.marks.contains($0) }).trimmingSpacesAndTabs)
+    /// name or alias without footnote marks. A name two programs share is read in `program`, the
+    /// program of the page or table it stands in.
+    func offer(named text: String, in program: ProgramID? = nil) -> Offer? {
+        if let exact = byShownName[text] {
+            return exact.first { $0.program == program } ?? exact.first
+        }
+        return catalog.lookUpOffer(
+            String(text.unicodeScalars.filter { !Self.marks.contains($0) }).trimmingSpacesAndTabs, in: program)
     }
 
     /// What a matrix cell must show a sighted reader and say to a screen reader, worked out here

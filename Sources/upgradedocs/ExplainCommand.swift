@@ -13,9 +13,17 @@ struct ExplainCommand: ParsableCommand {
             (Microsoft 365 E3 is not Office 365 Enterprise E3) is refused, naming the offer it is \
             taken for. Exits 0 whenever a decision was made, eligible or blocked; non-zero on bad input.
 
-            Example:
+            A name two programs share (Microsoft 365 Business Basic is sold in legacy and in new \
+            commerce) needs --program. An offer of new commerce also takes what its rules decide on: \
+            trial, auto-renew, the source's term, billing and term end, the target's term and billing, \
+            when, the seats moved, and an existing subscription of the target the seats are to join \
+            (any --dest-… flag says there is one; what it leaves out matches the source).
+
+            Examples:
               upgradedocs explain --from m365-business-basic --to o365-e3 \\
                   --holds m365-apps-enterprise@other --as-of 2021-06-01
+              upgradedocs explain --program new-commerce --from "Business Basic" \\
+                  --to "Business Standard" --seats 5 --of 20 --term P1M --to-term P1Y
             """
     )
 
@@ -33,7 +41,7 @@ struct ExplainCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The subscription's status: active, suspended, canceled or deleted.",
+            "The subscription's status: active, suspended, expired, disabled, canceled or deleted.",
             valueName: "status"))
     var status: String = "active"
 
@@ -49,14 +57,93 @@ struct ExplainCommand: ParsableCommand {
         help: ArgumentHelp("The day to decide as of (YYYY-MM-DD). Defaults to today, in UTC.", valueName: "date"))
     var asOf: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The program whose offers the names mean, where two programs share a name: legacy or new-commerce.",
+            valueName: "program"))
+    var program: String?
+
+    @Flag(help: "New commerce: the source is a trial.")
+    var trial = false
+
+    @Option(
+        name: .customLong("auto-renew"),
+        help: ArgumentHelp("New commerce: the source's auto-renew (default on).", valueName: "on|off"))
+    var autoRenew: String?
+
+    @Option(help: ArgumentHelp("New commerce: the source's term (default P1Y).", valueName: "P1M|P1Y|P3Y"))
+    var term: String?
+
+    @Option(help: ArgumentHelp("New commerce: the source's billing (default monthly).", valueName: "monthly|annual|triennial"))
+    var billing: String?
+
+    @Option(
+        name: .customLong("to-term"),
+        help: ArgumentHelp("New commerce: the target's term (default the source's).", valueName: "term"))
+    var toTerm: String?
+
+    @Option(
+        name: .customLong("to-billing"),
+        help: ArgumentHelp("New commerce: the target's billing (default the source's).", valueName: "billing"))
+    var toBilling: String?
+
+    @Option(help: ArgumentHelp("New commerce: upgrade now, or scheduled at renewal (default now).", valueName: "now|renewal"))
+    var when: String?
+
+    @Option(help: ArgumentHelp("New commerce: the seats moved (with --of; default all).", valueName: "N"))
+    var seats: String?
+
+    @Option(help: ArgumentHelp("New commerce: the seats the source holds.", valueName: "M"))
+    var of: String?
+
+    @Option(
+        help: ArgumentHelp("New commerce: the day the source's term ends (default one term after --as-of).", valueName: "date"))
+    var ends: String?
+
+    @Option(
+        name: .customLong("dest-status"),
+        help: ArgumentHelp("New commerce: the existing target subscription's status.", valueName: "status"))
+    var destStatus: String?
+
+    @Option(
+        name: .customLong("dest-term"),
+        help: ArgumentHelp("New commerce: the existing target subscription's term.", valueName: "term"))
+    var destTerm: String?
+
+    @Option(
+        name: .customLong("dest-ends"),
+        help: ArgumentHelp("New commerce: the day the existing target subscription ends.", valueName: "date"))
+    var destEnds: String?
+
+    @Flag(
+        name: .customLong("dest-in-window"), help: "New commerce: the existing target subscription is in its cancellation window."
+    )
+    var destInWindow = false
+
     @Option(help: "Output format: text for a person, json for tools.")
     var format: Format = .text
 
     func run() throws {
         let content = try options.load()
         let catalog = content.catalog
+        var terms = Question.Terms()
+        terms.trial = trial
+        terms.autoRenew = autoRenew
+        terms.term = term
+        terms.billing = billing
+        terms.toTerm = toTerm
+        terms.toBilling = toBilling
+        terms.when = when
+        terms.seats = seats
+        terms.of = of
+        terms.ends = ends
+        terms.destStatus = destStatus
+        terms.destTerm = destTerm
+        terms.destEnds = destEnds
+        terms.destInWindow = destInWindow
         let question = Question(
-            from: from, to: to, status: status, holdings: holdings, asOf: asOf ?? CalendarDate.today.description)
+            from: from, to: to, status: status, holdings: holdings, asOf: asOf ?? CalendarDate.today.description,
+            program: program, terms: terms)
         let (asked, problems, notes) = question.request(in: catalog)
         guard let request = asked else {
             let lines = problems.map { Self.flag(of: $0.part) + ": " + $0.message }
@@ -77,6 +164,21 @@ struct ExplainCommand: ParsableCommand {
         case .status: "--status"
         case .holdings: "--holds"
         case .asOf: "--as-of"
+        case .program: "--program"
+        case .trial: "--trial"
+        case .autoRenew: "--auto-renew"
+        case .term: "--term"
+        case .billing: "--billing"
+        case .toTerm: "--to-term"
+        case .toBilling: "--to-billing"
+        case .when: "--when"
+        case .seats: "--seats"
+        case .of: "--of"
+        case .ends: "--ends"
+        case .destStatus: "--dest-status"
+        case .destTerm: "--dest-term"
+        case .destEnds: "--dest-ends"
+        case .destInWindow: "--dest-in-window"
         }
     }
 }

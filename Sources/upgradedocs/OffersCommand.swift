@@ -13,7 +13,8 @@ struct OffersCommand: ParsableCommand {
             only the offer it names is listed (a former name says what the offer is called today); a product \
             the model records as different, such as Microsoft 365 E3, is refused with the offer it is taken for.
             The JSON is an array of {"id", "name", "program", "region", "aliases": [...], "formerly": [...], \
-            "services": [...]}; region is null for a global offer.
+            "services": [...]}; region is null for a global offer. A name two programs share lists both \
+            offers.
 
             Examples:
               upgradedocs offers
@@ -46,6 +47,9 @@ struct OffersCommand: ParsableCommand {
                 throw Console.fail(catalog.refusal(of: product))
             case .unknown(let suggestion):
                 throw Console.fail("no offer is called '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            case .ambiguous(let shared):
+                // Listing is no question: every offer the name stands for is shown.
+                offers = shared
             }
         }
         switch format {

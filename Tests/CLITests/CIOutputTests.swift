@@ -43,11 +43,11 @@ struct CIOutputTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let page = folder + "/site/index.md"
         let text = try String(contentsOfFile: page, encoding: .utf8)
-        try text.replacingOccurrences(of: "- **Offers**: 11", with: "- **Offers**: 12")
+        try text.replacingOccurrences(of: "- **Offers**: 16", with: "- **Offers**: 17")
             .write(toFile: page, atomically: true, encoding: .utf8)
         let result = try CLIRunner.run(["build", "--check", "--diff"], in: folder)
         #expect(result.status != 0)
         #expect(result.stdout.contains("stale: index.md\n--- site/index.md (on disk)\n+++ site/index.md (as built)\n"))
-        #expect(result.stdout.contains("\n-- **Offers**: 12\n+- **Offers**: 11\n"))
+        #expect(result.stdout.contains("\n-- **Offers**: 17\n+- **Offers**: 16\n"))
     }
 }

@@ -37,7 +37,7 @@ struct ExplainCommandTests {
     @Test("Display names are accepted in any case, and holdings take @other")
     func namesAndHoldings() throws {
         let result = try CLIRunner.run([
-            "explain", "--from", "microsoft 365 BUSINESS basic", "--to", "Office 365 Enterprise E3",
+            "explain", "--program", "legacy", "--from", "microsoft 365 BUSINESS basic", "--to", "Office 365 Enterprise E3",
             "--holds", "m365-apps-enterprise@other", "--status", "Suspended",
             "--as-of", "2021-01-01",
         ])
@@ -47,6 +47,25 @@ struct ExplainCommandTests {
         #expect(result.stdout.contains("[UPG-5 owns-included-services]"))
         #expect(result.stdout.contains("What to do:"))
         #expect(result.stdout.contains("[cancel-other-channel-first]"))
+    }
+
+    @Test("A name two programs share needs --program, and the refusal names both offers")
+    func sharedNameNeedsProgram() throws {
+        let shared = try CLIRunner.run([
+            "explain", "--from", "Business Basic", "--to", "Business Standard", "--as-of", "2026-01-01",
+        ])
+        #expect(shared.status != 0)
+        #expect(
+            shared.stderr.contains(
+                "--from: 'Business Basic' names offers of several programs: m365-business-basic (legacy), nce-m365-business-basic (new-commerce)"
+            ), "\(shared.stderr)")
+        #expect(shared.stdout.isEmpty)
+        let asked = try CLIRunner.run([
+            "explain", "--program", "new-commerce", "--from", "Business Basic", "--to", "Business Standard", "--as-of",
+            "2026-01-01", "--format", "json",
+        ])
+        #expect(
+            asked.stdout.hasPrefix(#"{"from":"nce-m365-business-basic","to":"nce-m365-business-standard","#), "\(asked.stderr)")
     }
 
     @Test("An unknown offer fails with the closest id suggested")
@@ -76,7 +95,7 @@ struct CheckCommandTests {
     func seedContentIsClean() throws {
         let result = try CLIRunner.run(["check"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("ok: 11 offers"))
+        #expect(result.stdout.hasPrefix("ok: 16 offers"), "\(result.stdout)")
     }
 
     @Test("Broken content fails with file:line:column diagnostics and a count")
@@ -101,12 +120,12 @@ struct CheckCommandTests {
     @Test("explain answers by alias, and suggests by alias")
     func aliases() throws {
         let answer = try CLIRunner.run([
-            "explain", "--from", "business basic", "--to", "E3", "--as-of", "2021-06-01",
+            "explain", "--program", "legacy", "--from", "business basic", "--to", "E3", "--as-of", "2021-06-01",
             "--format", "json",
         ])
         #expect(answer.status == 0, "\(answer.stderr)")
         #expect(answer.stdout.hasPrefix(#"{"from":"m365-business-basic","to":"o365-e3","#))
-        let typo = try CLIRunner.run(["explain", "--from", "Office 365 E3x", "--to", "E5"])
+        let typo = try CLIRunner.run(["explain", "--program", "legacy", "--from", "Office 365 E3x", "--to", "E5"])
         #expect(typo.status != 0)
         #expect(typo.stderr.contains("did you mean 'o365-e3'?"))
     }
@@ -125,19 +144,22 @@ struct CheckCommandTests {
 
     @Test("A former name is answered for today's offer, with a note; JSON stays the contract's")
     func formerName() throws {
-        let text = try CLIRunner.run(["explain", "--from", "office 365 business-premium", "--to", "E5", "--as-of", "2021-06-01"])
+        let text = try CLIRunner.run([
+            "explain", "--program", "legacy", "--from", "office 365 business-premium", "--to", "E5", "--as-of", "2021-06-01",
+        ])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.hasPrefix("Note: 'Office 365 Business Premium'"), "\(text.stdout)")
         #expect(text.stdout.contains("Microsoft 365 Business Standard → Office 365 Enterprise E5"))
         let json = try CLIRunner.run([
-            "explain", "--from", "Office 365 Business Premium", "--to", "E5", "--as-of", "2021-06-01", "--format", "json",
+            "explain", "--program", "legacy", "--from", "Office 365 Business Premium", "--to", "E5", "--as-of", "2021-06-01",
+            "--format", "json",
         ])
         #expect(json.stdout.hasPrefix(#"{"from":"m365-business-standard","to":"o365-e5","#), "\(json.stdout)")
     }
 
     @Test("A different product is refused, naming the offer it is taken for, by explain and offers")
     func differentProduct() throws {
-        for arguments in [["explain", "--from", "Microsoft 365 E3", "--to", "E5"], ["offers", "m365 e3"]] {
+        for arguments in [["explain", "--from", "Microsoft 365 E3", "--to", "o365-e5"], ["offers", "m365 e3"]] {
             let result = try CLIRunner.run(arguments)
             #expect(result.status != 0, "\(arguments)")
             #expect(CLIRunner.Result.mentions(result.stderr, "o365-e3"), "\(arguments): \(result.stderr)")
@@ -159,7 +181,7 @@ struct CheckCommandTests {
         let result = try CLIRunner.run(["offers", "--format", "json"])
         #expect(result.status == 0)
         let offers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(offers.count == 11)
+        #expect(offers.count == 16)
         let e3 = try #require(offers.first { $0["id"] as? String == "o365-e3" })
         #expect(Set(e3.keys) == ["id", "name", "program", "region", "aliases", "formerly", "services"])
         #expect((e3["aliases"] as? [String])?.contains("E3") == true)

@@ -24,6 +24,7 @@ for (const c of cases) {
   const request = {
     from: core.offers.get(c.from), to: core.offers.get(c.to), status: c.status, asOf: c.asOf,
     holdings: c.holds.map((h) => ({ offer: core.offers.get(h.offer), channel: h.channel })),
+    commitment: c.commitment,
   };
   const got = JSON.stringify(strip(core.decide(request)));
   const want = JSON.stringify(c.expected);

@@ -55,15 +55,44 @@ package enum RandomModel {
                 paths.append(UpgradePath(from: from.id, to: to.id))
             }
         }
+        // A second program that sells by terms, with the seed's rule set for it: drawn from its own
+        // generator, so the first program's offers stay what each seed gave before.
+        var termsRandom = SeededGenerator(seed: seed &+ 0x5EED)
+        let termsProgram = Program(id: "new-commerce", name: "new commerce")
+        var termOffers: [Offer] = []
+        for index in 0..<Int.random(in: 2...4, using: &termsRandom) {
+            // Some share a name with an offer of the first program, as the same product sold both ways does.
+            let shared = index < offers.count && Bool.random(using: &termsRandom)
+            let plans = Term.allCases.flatMap { term in Billing.allCases.map { Plan(term: term, billing: $0) } }
+                .filter { $0.billing.months <= $0.term.months && Int.random(in: 0..<3, using: &termsRandom) > 0 }
+            let endOfSale =
+                Int.random(in: 0..<3, using: &termsRandom) == 0
+                ? CalendarDate(year: Int.random(in: 2020...2028, using: &termsRandom), month: 6, day: 1) : nil
+            let sale = Sale(
+                sku: "CFQ7TTC0\(index)/0001", plans: Bool.random(using: &termsRandom) ? plans : [], endOfSale: endOfSale,
+                convertibleAfterEndOfSale: Bool.random(using: &termsRandom),
+                maxSeats: Bool.random(using: &termsRandom) ? Int.random(in: 1...400, using: &termsRandom) : nil,
+                source: "Pricing and offers")
+            termOffers.append(
+                Offer(
+                    id: OfferID(id(index + 9, "nc\(index)")), name: shared ? offers[index].name : "Terms plan <\(index)>",
+                    program: termsProgram.id, services: services.filter { _ in Bool.random(using: &termsRandom) }.map(\.id),
+                    sale: sale))
+        }
+        for from in termOffers {
+            for to in termOffers where from.id != to.id && Bool.random(using: &termsRandom) {
+                paths.append(UpgradePath(from: from.id, to: to.id))
+            }
+        }
         let withdrawn = CalendarDate(year: 2022, month: 3, day: 1)!
         let program = Program(
             id: programID, name: "legacy", withdrawnFrom: Bool.random(using: &random) ? withdrawn : nil,
             withdrawalNote: "Withdrawn | mostly <soon>.")
         let catalog = try! Catalog(
-            programs: [program], regions: [region], services: services, offers: offers, paths: paths,
-            footnotes: [], rules: seedCatalog.rules, advisories: seedCatalog.advisories, roles: seedCatalog.roles,
-            portalSteps: seedCatalog.portalSteps, interpretations: [], examples: [],
-            tables: seedCatalog.tables)
+            programs: [program, termsProgram], regions: [region], services: services, offers: offers + termOffers,
+            paths: paths, footnotes: [], rules: seedCatalog.logic.rules, advisories: seedCatalog.logic.advisories,
+            roles: seedCatalog.roles, portalSteps: seedCatalog.portalSteps, interpretations: [], examples: [],
+            tables: seedCatalog.tables, ruleSets: [termsProgram.id: seedCatalog.logic(for: termsProgram.id)])
         let asOf = CalendarDate(
             year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
             day: Int.random(in: 1...28, using: &random))!

@@ -33,7 +33,21 @@ struct OfferNameTests {
     @Test("'Office 365 Business Premium' is Business Standard, and 'Business Premium' is Business Premium")
     func theRenameTrap() {
         #expect(catalog.resolve("Office 365 Business Premium").offer?.id == "m365-business-standard")
-        #expect(catalog.resolve("Business Premium").offer?.id == "m365-business-premium")
+        #expect(catalog.resolve("Business Premium", in: "legacy").offer?.id == "m365-business-premium")
+    }
+
+    @Test("A name two programs share resolves in the program asked for, and alone names both")
+    func sharedNames() {
+        guard case .ambiguous(let offers) = catalog.resolve("Business Premium") else {
+            Issue.record("'Business Premium' resolved to \(catalog.resolve("Business Premium"))")
+            return
+        }
+        #expect(offers.map(\.id) == ["m365-business-premium", "nce-m365-business-premium"])
+        #expect(catalog.resolve("business premium", in: "new-commerce").offer?.id == "nce-m365-business-premium")
+        // An id is unique across programs: it needs no program, and another program's does not change it.
+        #expect(catalog.resolve("nce-m365-business-premium").offer?.id == "nce-m365-business-premium")
+        #expect(catalog.resolve("m365-business-premium", in: "new-commerce").offer?.id == "m365-business-premium")
+        #expect(catalog.resolve("Business Premiun", in: "new-commerce") == .unknown(suggestion: "nce-m365-business-premium"))
     }
 
     @Test("Case, spacing and punctuation never matter")
@@ -59,7 +73,7 @@ struct OfferNameTests {
             let confused = try? #require(catalog.offer(product.confusedWith))
             #expect(catalog.refusal(of: product).contains(confused?.name ?? "?"), "\(typed)")
         }
-        #expect(catalog.resolve("Office 365 E3").offer?.id == "o365-e3", "the offer itself still resolves")
+        #expect(catalog.resolve("Office 365 E3", in: "legacy").offer?.id == "o365-e3", "the offer itself still resolves")
     }
 
     @Test("Nothing else resolves; a short unknown name gets no far-fetched suggestion")

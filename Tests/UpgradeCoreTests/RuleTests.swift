@@ -103,12 +103,12 @@ struct CatalogTests {
     @Test("A catalogue refuses two rules with one code: a decision names its reasons by code")
     func sharedCodeIsRefused() {
         let catalog = SeedModel.catalog
-        let rules = catalog.rules + [catalog.rules[2]]
-        #expect(throws: CatalogError.sharedCodes([catalog.rules[2].code.rawValue])) {
+        let rules = catalog.logic.rules + [catalog.logic.rules[2]]
+        #expect(throws: CatalogError.sharedCodes([catalog.logic.rules[2].code.rawValue])) {
             try Catalog(
                 programs: catalog.programs, regions: catalog.regions, services: catalog.services,
                 offers: catalog.offers, paths: catalog.paths, footnotes: catalog.footnotes, rules: rules,
-                advisories: catalog.advisories, roles: catalog.roles, portalSteps: catalog.portalSteps,
+                advisories: catalog.logic.advisories, roles: catalog.roles, portalSteps: catalog.portalSteps,
                 interpretations: catalog.interpretations, examples: catalog.examples)
         }
     }

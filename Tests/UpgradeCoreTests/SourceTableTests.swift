@@ -31,9 +31,9 @@ struct SourceTableTests {
         #expect(eligiblePairs == 10)
     }
 
-    @Test("The model has the 8 global offers and 3 India variants of the contract")
+    @Test("The legacy program has the 8 global offers and 3 India variants of the contract")
     func contractOfferIDs() {
-        let ids = Set(SeedModel.catalog.offers.map(\.id.rawValue))
+        let ids = Set(SeedModel.catalog.offers(in: "legacy").map(\.id.rawValue))
         #expect(
             ids
                 == Set(Self.globalOffers).union(

@@ -13,12 +13,12 @@ import UpgradeCore
 struct CautionTests {
     static let catalog = SiteFixture.content.catalog
 
-    /// The eligible cells of the grid whose decisions carry a caution, and those that do not.
+    /// The eligible cells of the legacy grid whose decisions carry a caution, and those that do not.
     static func expected(asOf: CalendarDate) -> (caution: Int, plain: Int) {
         let core = RuleCore(catalog: catalog)
         var counts = (caution: 0, plain: 0)
-        for from in catalog.offers {
-            for to in catalog.offers {
+        for from in catalog.offers(in: "legacy") {
+            for to in catalog.offers(in: "legacy") {
                 let decision = core.decide(Request(from: from, to: to, status: .active, holdings: [], asOf: asOf))
                 guard decision.verdict == .eligible else { continue }
                 if catalog.caution(.eligible, decision.advisories.map(\.code)) != nil {

@@ -19,6 +19,7 @@ struct CheckerEquivalenceTests {
     /// The request as the cases file carries it, and the rule core's answer.
     static func json(_ request: Request, _ decision: Decision) -> JSONValue {
         .object([
+            ("commitment", RequestJSON.json(request.commitment)),
             ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
             ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
             (
@@ -80,10 +81,34 @@ struct CheckerEquivalenceTests {
                 : CalendarDate(
                     year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
                     day: Int.random(in: 1...28, using: &random))!
+            let from = catalog.offers.randomElement(using: &random)!
             return Request(
-                from: catalog.offers.randomElement(using: &random)!, to: catalog.offers.randomElement(using: &random)!,
-                status: SubscriptionStatus.allCases.randomElement(using: &random)!, holdings: holdings, asOf: day)
+                from: from, to: catalog.offers.randomElement(using: &random)!,
+                status: SubscriptionStatus.allCases.randomElement(using: &random)!, holdings: holdings, asOf: day,
+                commitment: catalog.logic(for: from.program).readsCommitment
+                    ? randomCommitment(asOf: day, using: &random) : nil)
         }
+    }
+
+    /// Any commitment a question can state: a trial or not, either auto-renew, any terms and billing,
+    /// either timing, all seats or some (up to past a seat limit), any term end from the as-of day on,
+    /// and, often, an existing subscription in any state.
+    static func randomCommitment(asOf: CalendarDate, using random: inout SeededGenerator) -> Commitment {
+        func pick<T: CaseIterable>(_ type: T.Type) -> T { T.allCases.randomElement(using: &random)! }
+        func later() -> CalendarDate { asOf.adding(months: Int.random(in: 0...40, using: &random)) }
+        let held = Int.random(in: 1...600, using: &random)
+        let seats = Bool.random(using: &random) ? Seats(moved: Int.random(in: 1...held, using: &random), held: held) : nil
+        let destination =
+            Int.random(in: 0..<5, using: &random) < 2
+            ? Destination(
+                status: pick(SubscriptionStatus.self), term: pick(Term.self), ends: later(),
+                inCancellationWindow: .random(using: &random))
+            : nil
+        return Commitment(
+            asOf: asOf, trial: Int.random(in: 0..<5, using: &random) == 0, autoRenew: .random(using: &random),
+            term: pick(Term.self), billing: pick(Billing.self), toTerm: pick(Term.self), toBilling: pick(Billing.self),
+            timing: pick(Timing.self), seats: seats, ends: Bool.random(using: &random) ? later() : nil,
+            destination: destination)
     }
 
     /// Runs the checker's code under Node.js on `requests`; returns its output.
@@ -176,7 +201,7 @@ struct CheckerEquivalenceTests {
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let content = SiteFixture.load(folder)
-        #expect(content.catalog.rules.map(\.code.rawValue).last == "withdrawn-target-program")
+        #expect(content.catalog.logic.rules.map(\.code.rawValue).last == "withdrawn-target-program")
         let requests = Self.randomRequests(content.catalog, count: 2_000, seed: 99)
         let decisions = requests.map(RuleCore(catalog: content.catalog).decide)
         let messages = decisions.flatMap(\.reasons).map(\.message)

@@ -13,8 +13,25 @@ import UpgradeCore
 @Suite("The checker resolves names as explain does")
 struct CheckerNamesTests {
     /// What the resolver answers, in the shape `Tests/Checker/names.js` prints.
-    static func expected(_ match: NameMatch, _ catalog: Catalog) -> JSONValue {
+    static func expected(_ match: NameMatch, _ catalog: Catalog, query: String) -> JSONValue {
         switch match {
+        case .ambiguous(let offers):
+            // A shared name names each program's offer; read in that program, it resolves to it.
+            .object([
+                (
+                    "shared",
+                    .array(
+                        offers.map { offer in
+                            .object([
+                                ("id", .string(offer.id.rawValue)), ("program", .string(offer.program.rawValue)),
+                                (
+                                    "offer",
+                                    catalog.resolve(query, in: offer.program).offer.map { .string($0.id.rawValue) } ?? .null
+                                ),
+                            ])
+                        })
+                )
+            ])
         case .offer(let offer): .object([("offer", .string(offer.id.rawValue)), ("note", .null)])
         case .formerly(let offer, let former):
             .object([("offer", .string(offer.id.rawValue)), ("note", .string(catalog.note(on: former, of: offer)))])
@@ -62,7 +79,7 @@ struct CheckerNamesTests {
     }
 
     static func wanted(_ catalog: Catalog) -> String {
-        JSONValue.array(queries(catalog).map { expected(catalog.resolve($0), catalog) }).serialized()
+        JSONValue.array(queries(catalog).map { expected(catalog.resolve($0), catalog, query: $0) }).serialized()
     }
 
     @Test("Every name, typed any way, and every near miss resolve in the checker as in explain")

@@ -27,7 +27,10 @@ struct PrintTests {
                     .split(separator: "<", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
             }
         }
-        #expect(titles.count == 4, "two decision tables, a matrix and its list form: \(titles)")
+        let catalog = SiteFixture.content.catalog
+        #expect(
+            titles.count == catalog.tables.count + 2 * catalog.programs.count,
+            "each decision table, and each program's matrix and its list form: \(titles)")
         for title in titles {
             #expect(cover.contains(HTML.escape(title)), "\(title)")
         }

@@ -25,7 +25,7 @@ struct RenamedIdsTests {
     func renamedIdsKeepEveryNote() throws {
         let catalog = SiteFixture.content.catalog
         var renames: [(old: String, new: String)] = []
-        renames += catalog.rules.map { ($0.id.rawValue, "RULE-" + $0.id.rawValue.filter(\.isNumber) + "X") }
+        renames += catalog.rules.enumerated().map { ($0.element.id.rawValue, "RULE-\($0.offset + 1)X") }
         renames += catalog.offers.map { ($0.id.rawValue, "zz-" + $0.id.rawValue) }
         renames += catalog.roles.map { ($0.id.rawValue, "zz-role-" + $0.id.rawValue) }
         // Longest first, whole ids only: one offer's id may begin another's.

@@ -14,10 +14,14 @@ struct SourceCitationTests {
         let catalog = SiteFixture.content.catalog
         let source = try #require(SiteFixture.content.settings.sources.first)
         let url = try #require(source.url)
+        let sources = SiteFixture.content.settings.sources
         for offer in catalog.offers where !catalog.paths(from: offer.id).isEmpty {
             let page = SiteFixture.file("offers/\(offer.id).md", in: files)
             let line = try #require(page.split(separator: "\n").first { $0.hasPrefix("Listed by: ") }, "\(offer.id)")
-            #expect(line.contains("[\(source.title)](<\(url)>)"), "\(offer.id): \(line)")
+            for path in catalog.paths(from: offer.id) {
+                let cited = try #require(sources.first { path.source.hasPrefix($0.title) }, "\(path.source)")
+                #expect(line.contains("[\(cited.title)](<\(cited.url ?? "")>)"), "\(offer.id): \(line)")
+            }
         }
         #expect(SiteFixture.file("matrix/legacy.md", in: files).contains("The paths are as listed by [\(source.title)]"))
     }

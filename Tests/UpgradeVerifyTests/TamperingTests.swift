@@ -258,13 +258,13 @@ let tamperings: [Tampering] = [
         name: "the home page's offer count changed", file: "index.html",
         code: .indexPage
     ) {
-        $0.replacingFirst("<dt>Offers</dt><dd>11</dd>", with: "<dt>Offers</dt><dd>12</dd>")
+        $0.replacingFirst("<dt>Offers</dt><dd>16</dd>", with: "<dt>Offers</dt><dd>17</dd>")
     },
     Tampering(
         name: "the home page's path count changed in Markdown", file: "index.md",
         code: .indexPage
     ) {
-        $0.replacingFirst("- **Upgrade paths**: 12", with: "- **Upgrade paths**: 13")
+        $0.replacingFirst("- **Upgrade paths**: 15", with: "- **Upgrade paths**: 16")
     },
     Tampering(
         name: "a role guide unlinked from the home page", file: "index.html",

@@ -168,6 +168,25 @@
   /// Null when the query is not two offers' names.
   var answering = null;
 
+  /// The two offers a question names. A name two programs share stands for its offer in the
+  /// program the other name is in; where both are shared, a program still sold on the site's day
+  /// (no withdrawal by then) comes before one whose upgrades were withdrawn, then program order.
+  function pairOf(a, b, data) {
+    function options(found) { return found.offer ? [found.offer] : found.shared || []; }
+    var froms = options(a), tos = options(b), pairs = [];
+    froms.forEach(function (from) {
+      tos.forEach(function (to) { if (from.program === to.program) pairs.push([from, to]); });
+    });
+    if (!pairs.length) return froms.length === 1 && tos.length === 1 ? [froms[0], tos[0]] : null;
+    var rank = new Map();
+    data.programs.forEach(function (program, index) {
+      var withdrawn = program.withdrawnFrom && data.asOf >= program.withdrawnFrom;
+      rank.set(program.id, (withdrawn ? data.programs.length : 0) + index);
+    });
+    pairs.sort(function (x, y) { return rank.get(x[0].program) - rank.get(y[0].program); });
+    return pairs[0];
+  }
+
   function directAnswer(query, checker, data) {
     if (!checker || !data) return null;
     var text = String(query).trim().replace(/^(?:upgrade\s+)?(?:from\s+)/i, "");
@@ -175,8 +194,9 @@
     if (sides.length !== 2 || !sides[0] || !sides[1]) return null;
     // The core indexes the whole catalogue: made once per page, not once per query.
     if (!answering || answering.data !== data) answering = { data: data, core: checker.makeCore(data) };
-    var core = answering.core, from = core.resolve(sides[0]).offer, to = core.resolve(sides[1]).offer;
-    if (!from || !to) return null;
+    var core = answering.core, pair = pairOf(core.resolve(sides[0]), core.resolve(sides[1]), data);
+    if (!pair) return null;
+    var from = pair[0], to = pair[1];
     var request = { from: from, to: to, status: "active", holdings: [], asOf: data.asOf };
     var decision = core.decide(request), caution = checker.cautionOf(decision, data);
     var verdict = decision.verdict === "blocked"

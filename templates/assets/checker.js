@@ -107,6 +107,17 @@
     return fitting ? render(fitting.text, [facts]) : rule.remedy;
   }
 
+  /// The same day `months` later, or the month's last day where it is shorter; 9999-12-31 past it
+  /// (CalendarDate.adding(months:)).
+  function addMonths(day, months) {
+    var y = +day.slice(0, 4), m = +day.slice(5, 7), d = +day.slice(8, 10);
+    var index = y * 12 + (m - 1) + months, year = Math.floor(index / 12), month = index % 12 + 1;
+    if (year > 9999) return "9999-12-31";
+    var last = [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    function pad(n, w) { n = String(n); while (n.length < w) n = "0" + n; return n; }
+    return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(Math.min(d, last), 2);
+  }
+
   function makeCore(data) {
     var offers = new Map(), services = new Map(), programs = new Map(), regions = new Map(), families = new Map();
     var paths = new Map(), names = mapOf(data.names);
@@ -120,6 +131,10 @@
     data.programs.forEach(function (program) { programs.set(program.id, program); });
     data.regions.forEach(function (region) { regions.set(region.id, region.name); });
     data.paths.forEach(function (path) { paths.set(path.from, new Set(path.to)); });
+    var ruleSets = new Map(), termMonths = new Map(), billingMonths = new Map();
+    data.ruleSets.forEach(function (set) { ruleSets.set(set.program, set); });
+    data.terms.forEach(function (term) { termMonths.set(term.id, term.months); });
+    data.billings.forEach(function (billing) { billingMonths.set(billing.id, billing.months); });
 
     function hasPath(from, to) { return paths.has(from) && paths.get(from).has(to); }
     function serviceNames(ids) { return ids.map(function (id) { return services.has(id) ? services.get(id) : id; }); }
@@ -145,6 +160,13 @@
 
     function holdingFacts(holding) { return { offer: offerFacts(holding.offer), otherChannel: holding.channel === "other" }; }
 
+    /// What a question that says nothing of the commitment means (Commitment's defaults): paid,
+    /// auto-renewing, annual and billed monthly, moved whole and now, on the same plan.
+    function plainCommitment(asOf) {
+      return { trial: false, autoRenew: true, term: "P1Y", billing: "monthly", toTerm: "P1Y", toBilling: "monthly",
+               when: "now", seats: null, of: null, ends: addMonths(asOf, 12), destination: null };
+    }
+
     /// The decision `explain --format json` gives, with each advisory's offer.
     function decide(request) {
       var from = request.from, to = request.to;
@@ -167,10 +189,14 @@
         seen.add(h.offer.id);
         return true;
       });
-      var program = programs.get(from.program);
+      var program = programs.get(from.program), set = ruleSets.get(from.program);
+      var commitment = request.commitment || plainCommitment(request.asOf);
+      var destination = commitment.destination, trial = commitment.trial, sale = to.sale || {};
+      var moved = commitment.seats == null ? 0 : commitment.seats;
 
-      // The point of the condition space the request falls on, named as data.conditions names it.
-      var point = {
+      // Every condition the request has, as Facts.conditions works them out; the point of the
+      // program's condition space keeps those its rule set names (data.ruleSets[].conditions).
+      var all = {
         "listed-path": hasPath(from.id, to.id) ? "yes" : "no",
         "regional-variant-path": variant ? "yes" : "no",
         "status": request.status === "active" ? "active" : "inactive",
@@ -178,8 +204,27 @@
         "holds-added-service": overlapping.length ? "yes" : "no",
         "other-channel-conflict": otherChannel.length ? "yes" : "no",
         "target-adds-services": added.length ? "yes" : "no",
-        "legacy-withdrawn": program && program.withdrawnFrom && request.asOf >= program.withdrawnFrom ? "yes" : "no"
+        "legacy-withdrawn": program && program.withdrawnFrom && request.asOf >= program.withdrawnFrom ? "yes" : "no",
+        "trial": trial ? "yes" : "no",
+        "target-end-of-sale": sale.endOfSale && !sale.convertibleAfterEndOfSale && request.asOf >= sale.endOfSale ? "yes" : "no",
+        "term-shorter": !trial && termMonths.get(commitment.toTerm) < termMonths.get(commitment.term) ? "yes" : "no",
+        "billing-exceeds-term": billingMonths.get(commitment.toBilling) > termMonths.get(commitment.toTerm) ? "yes" : "no",
+        "plan-offered": !sale.plans || !sale.plans.length || sale.plans.indexOf(commitment.toTerm + "/" + commitment.toBilling) >= 0 ? "yes" : "no",
+        "when": commitment.when,
+        "auto-renew": commitment.autoRenew ? "on" : "off",
+        "destination": destination ? "yes" : "no",
+        "destination-inactive": destination && destination.status !== "active" ? "yes" : "no",
+        "destination-in-window": destination && destination.inWindow ? "yes" : "no",
+        "destination-term-shorter": destination && !trial && termMonths.get(destination.term) < termMonths.get(commitment.term) ? "yes" : "no",
+        "destination-ends-earlier": destination && destination.ends < commitment.ends ? "yes" : "no",
+        "partial": commitment.seats != null && commitment.seats < commitment.of ? "yes" : "no",
+        "over-seat-limit": sale.maxSeats != null && moved > sale.maxSeats ? "yes" : "no",
+        "target-held-elsewhere": targetHoldings.some(function (h) { return h.channel === "other"; }) ? "yes" : "no"
       };
+      // A trial converts to its own paid offer, or to any target its offer lists.
+      if (trial && from.id === to.id) all["listed-path"] = "yes";
+      var point = {};
+      set.conditions.forEach(function (condition) { if (own(all, condition.id)) point[condition.id] = all[condition.id]; });
       var facts = {
         from: offerFacts(from), to: offerFacts(to), status: request.status, asOf: request.asOf,
         counterpart: variant ? offerFacts(variant) : null, addedServices: serviceNames(added),
@@ -189,16 +234,27 @@
           fields.services = serviceNames(o.services);
           return fields;
         }),
-        otherChannelHoldings: otherChannel.map(holdingFacts)
+        otherChannelHoldings: otherChannel.map(holdingFacts),
+        commitment: {
+          trial: trial, autoRenew: commitment.autoRenew, term: commitment.term, billing: commitment.billing,
+          toTerm: commitment.toTerm, toBilling: commitment.toBilling, when: commitment.when, ends: commitment.ends,
+          seats: commitment.seats == null ? null : String(commitment.seats),
+          of: commitment.of == null ? null : String(commitment.of),
+          plans: (sale.plans || []).join(", "),
+          maxSeats: sale.maxSeats == null ? null : String(sale.maxSeats),
+          endOfSale: sale.endOfSale || null,
+          destination: destination ? { status: destination.status, term: destination.term, ends: destination.ends,
+                                       inWindow: destination.inWindow } : null
+        }
       };
 
-      var reasons = data.rules.filter(function (rule) { return holds(rule.when, point); }).map(function (rule) {
+      var reasons = set.rules.filter(function (rule) { return holds(rule.when, point); }).map(function (rule) {
         return { code: rule.code, rule: rule.id, message: render(rule.message, [facts]), remedy: remedyFor(rule, facts) };
       });
       var verdict = reasons.length ? "blocked" : "eligible";
       point.verdict = verdict;
       var advisories = [];
-      data.advisories.forEach(function (advice) {
+      set.advisories.forEach(function (advice) {
         if (!holds(advice.when, point)) return;
         var scopes = [[facts]];
         if (advice.each) {
@@ -220,30 +276,42 @@
 
     /// What a typed name stands for, from the model's own table of names: `{offer}`, with a
     /// `note` for a former name; `{refusal}` for a different product; or `{suggestion}`.
-    function resolve(text) {
+    function resolve(text, program) {
       var key = fold(text), entry = names.has(key) ? names.get(key) : null;
+      if (entry && entry.shared) {
+        var meaning = entry.shared.filter(function (m) { return m.program === program; })[0];
+        if (!meaning) return { shared: entry.shared.map(function (m) { return offers.get(typeof m.meaning === "string" ? m.meaning : m.meaning.offer); }) };
+        entry = meaning.meaning;
+      }
       if (typeof entry === "string") return { offer: offers.get(entry) };
       if (entry && entry.offer) return { offer: offers.get(entry.offer), note: entry.note };
       if (entry && entry.refusal) return { refusal: entry.refusal };
-      return { suggestion: closest(key) };
+      return { suggestion: closest(key, program) };
     }
 
     /// The offer nearest a folded name, by the same measure `explain` uses, over every name that
-    /// resolves to an offer; ties go to the smaller id.
-    function closest(key) {
+    /// resolves to an offer (of `program`, when the question names one); ties go to the smaller id.
+    function closest(key, program) {
       var length = Array.from(key).length, limit = Math.max(1, Math.floor(length / 2)), best = null;
       names.forEach(function (entry, candidate) {
-        var id = typeof entry === "string" ? entry : entry.offer;
-        if (!id || Math.abs(Array.from(candidate).length - length) > limit) return;
-        var distance = levenshtein(key, candidate);
-        if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && id < best.id))) {
-          best = { id: id, distance: distance };
-        }
+        if (Math.abs(Array.from(candidate).length - length) > limit) return;
+        var meanings = entry && entry.shared ? entry.shared.map(function (m) { return m.meaning; }) : [entry];
+        meanings.forEach(function (meaning) {
+          var id = typeof meaning === "string" ? meaning : meaning.offer;
+          if (!id || (program && offers.get(id).program !== program)) return;
+          var distance = levenshtein(key, candidate);
+          if (distance <= limit && (!best || distance < best.distance || (distance === best.distance && id < best.id))) {
+            best = { id: id, distance: distance };
+          }
+        });
       });
       return best && best.id;
     }
 
-    return { decide: decide, resolve: resolve, fold: fold, offers: offers, data: data };
+    return {
+      decide: decide, resolve: resolve, fold: fold, offers: offers, data: data, ruleSets: ruleSets, addMonths: addMonths,
+      termMonths: termMonths, billingMonths: billingMonths
+    };
   }
 
   // ---- The question, from the address --------------------------------------
@@ -269,16 +337,107 @@
     return items;
   }
 
+  /// The commitment fields of a query, as `explain` names them in its flags and Question.Terms reads
+  /// them: parameter, label, and `explain`'s flag.
+  var TERM_FIELDS = [
+    ["trial", "Trial"], ["autoRenew", "Auto-renew"], ["term", "Term"], ["billing", "Billing"], ["toTerm", "Target term"],
+    ["toBilling", "Target billing"], ["when", "When"], ["seats", "Seats"], ["of", "Of seats"], ["ends", "Term ends"],
+    ["destStatus", "Existing subscription's status"], ["destTerm", "Existing subscription's term"],
+    ["destEnds", "Existing subscription ends"], ["destInWindow", "Existing subscription in its cancellation window"]
+  ];
+
+  /// The commitment a query says, as Question.Terms.commitment reads it, or null with each problem added.
+  function parseTerms(core, params, asOf, problems) {
+    var data = core.data, before = problems.length;
+    function problem(label, message) { problems.push(label + ": " + message + "."); }
+    function flag(name) { var v = params.get(name); return v != null && v !== "" && v !== "0" && v.toLowerCase() !== "false"; }
+    function choice(name, label, known, what) {
+      var text = params.get(name);
+      if (text == null || text === "") return null;
+      var found = known.filter(function (k) { return k.toLowerCase() === text.toLowerCase(); })[0];
+      if (!found) problem(label, "unknown " + what + " '" + text + "'; use one of " + known.join(", "));
+      return found || null;
+    }
+    function date(name, label) {
+      var text = params.get(name);
+      if (text == null || text === "") return null;
+      if (!validDate(text, data.limits)) {
+        problem(label, "'" + text + "' is not a valid date; write YYYY-MM-DD, from " + data.limits.earliest + " to " + data.limits.latest);
+        return null;
+      }
+      return text;
+    }
+    function count(name, label) {
+      var text = params.get(name);
+      if (text == null || text === "") return null;
+      if (!/^[0-9]+$/.test(text) || +text < 1 || +text > data.limits.seats) {
+        problem(label, "'" + text + "' is not a number of seats from 1 to " + data.limits.seats);
+        return null;
+      }
+      return +text;
+    }
+    var terms = data.terms.map(function (t) { return t.id; }), billings = data.billings.map(function (b) { return b.id; });
+    var renew = params.get("autoRenew"), autoRenew = true;
+    if (renew != null && renew !== "") {
+      if (renew.toLowerCase() === "off") autoRenew = false;
+      else if (renew.toLowerCase() !== "on") problem("Auto-renew", "auto-renew is on or off, not '" + renew + "'");
+    }
+    var term = choice("term", "Term", terms, "term"), billing = choice("billing", "Billing", billings, "billing");
+    var toTerm = choice("toTerm", "Target term", terms, "term"), toBilling = choice("toBilling", "Target billing", billings, "billing");
+    var when = choice("when", "When", data.timings, "timing");
+    var seatsGiven = params.get("seats"), ofGiven = params.get("of");
+    var moved = count("seats", "Seats"), held = count("of", "Of seats"), seats = null, of = null;
+    if (moved != null && held != null) {
+      if (moved > held) problem("Seats", moved + " seats cannot move from a subscription of " + held + "; move at most " + held + ", then add seats");
+      else { seats = moved; of = held; }
+    } else if (held == null && seatsGiven && !ofGiven) {
+      problem("Of seats", "give the seats held with the seats moved: --seats N --of M");
+    } else if (moved == null && !seatsGiven && ofGiven) {
+      problem("Seats", "give the seats moved with the seats held: --seats N --of M");
+    }
+    var ends = date("ends", "Term ends");
+    if (ends && ends < asOf) problem("Term ends", "the source's term ends on " + ends + ", before the day asked about (" + asOf + ")");
+    var destStatus = choice("destStatus", "Existing subscription's status", data.statuses, "status");
+    var destTerm = choice("destTerm", "Existing subscription's term", terms, "term");
+    var destEnds = date("destEnds", "Existing subscription ends");
+    if (problems.length > before) return null;
+    term = term || "P1Y"; billing = billing || "monthly";
+    var commitment = {
+      trial: flag("trial"), autoRenew: autoRenew, term: term, billing: billing, toTerm: toTerm || term,
+      toBilling: toBilling || billing, when: when || "now", seats: seats, of: of,
+      ends: ends || core.addMonths(asOf, core.termMonths.get(term)), destination: null
+    };
+    var hasDestination = ["destStatus", "destTerm", "destEnds"].some(function (n) { return params.get(n); }) || flag("destInWindow");
+    if (hasDestination) {
+      commitment.destination = { status: destStatus || "active", term: destTerm || commitment.term,
+                                 ends: destEnds || commitment.ends, inWindow: flag("destInWindow") };
+    }
+    return commitment;
+  }
+
   /// The request a query string asks, or the problems that stop it being asked.
   function parseQuery(core, params) {
-    var problems = [], notes = [], missing = 0;
+    var problems = [], notes = [], missing = 0, program = null;
+    var programText = params.get("program");
+    if (programText) {
+      program = core.data.programs.filter(function (p) { return fold(p.id) === fold(programText); }).map(function (p) { return p.id; })[0] || null;
+      if (!program) {
+        problems.push("Program: unknown program '" + programText + "'; use one of " +
+          core.data.programs.map(function (p) { return p.id; }).join(", ") + ".");
+      }
+    }
     function offer(text, what) {
       if (!text) {
         problems.push(what + ": name an offer (an id, official name, alias or former name).");
         missing++;
         return null;
       }
-      var found = core.resolve(text);
+      var found = core.resolve(text, program);
+      if (found.shared) {
+        problems.push(what + ": '" + text + "' names offers of several programs: " +
+          found.shared.map(function (o) { return o.id + " (" + o.program + ")"; }).join(", ") + "; name the program, or use an id.");
+        return null;
+      }
       if (found.note && notes.indexOf(found.note) < 0) notes.push(found.note);
       if (found.refusal) problems.push(what + ": " + found.refusal);
       if (!found.offer && !found.refusal) {
@@ -315,8 +474,24 @@
     });
     var asOf = params.get("asOf") || core.data.asOf;
     if (!validDate(asOf, limits)) problems.push("As of: '" + asOf + "' is not a date; write YYYY-MM-DD, such as 2022-03-01.");
+    var commitment = null;
+    if (from && validDate(asOf, limits)) {
+      if (core.ruleSets.get(from.program).readsCommitment) {
+        commitment = parseTerms(core, params, asOf, problems);
+      } else {
+        TERM_FIELDS.forEach(function (field) {
+          var value = params.get(field[0]);
+          if (value == null || value === "" || ((field[0] === "trial" || field[0] === "destInWindow") && (value === "0" || value.toLowerCase() === "false"))) return;
+          problems.push(field[1] + ": " + from.name + " is an offer of the " + from.program + " program, which does not " +
+            "decide on terms, billing, seats, timing or an existing subscription.");
+        });
+      }
+    }
     if (problems.length) return { problems: problems, onlyMissing: missing === problems.length };
-    return { request: { from: from, to: to, status: status, holdings: holdings, asOf: asOf }, notes: notes };
+    var request = { from: from, to: to, status: status, holdings: holdings, asOf: asOf };
+    if (commitment) request.commitment = commitment;
+    if (program) request.program = program;
+    return { request: request, notes: notes };
   }
 
   // ---- The page --------------------------------------------------------------
@@ -339,14 +514,37 @@
       params.set("holds", request.holdings.map(function (h) { return h.offer.id + (h.channel === "other" ? "@other" : ""); }).join(","));
     }
     params.set("asOf", request.asOf);
+    var c = request.commitment;
+    if (c) {
+      if (c.trial) params.set("trial", "1");
+      if (!c.autoRenew) params.set("autoRenew", "off");
+      if (c.term !== "P1Y") params.set("term", c.term);
+      if (c.billing !== "monthly") params.set("billing", c.billing);
+      if (c.toTerm !== c.term) params.set("toTerm", c.toTerm);
+      if (c.toBilling !== c.billing) params.set("toBilling", c.toBilling);
+      if (c.when !== "now") params.set("when", c.when);
+      if (c.seats != null) { params.set("seats", String(c.seats)); params.set("of", String(c.of)); }
+      params.set("ends", c.ends);
+      if (c.destination) {
+        params.set("destStatus", c.destination.status);
+        params.set("destTerm", c.destination.term);
+        params.set("destEnds", c.destination.ends);
+        if (c.destination.inWindow) params.set("destInWindow", "1");
+      }
+    }
     return "?" + params.toString();
+  }
+
+  /// Every program's advice; codes are unique across programs.
+  function allAdvice(data) {
+    return data.ruleSets.reduce(function (all, set) { return all.concat(set.advisories); }, []);
   }
 
   /// The caution an eligible decision is shown with: the words of its first advice that has one.
   function cautionOf(decision, data) {
     if (decision.verdict !== "eligible") return null;
     var found = decision.advisories.map(function (a) {
-      return data.advisories.filter(function (advice) { return advice.code === a.code; })[0];
+      return allAdvice(data).filter(function (advice) { return advice.code === a.code; })[0];
     }).filter(function (advice) { return advice && advice.caution; })[0];
     return found ? found.caution : null;
   }
@@ -389,7 +587,7 @@
     if (count) {
       answer.appendChild(element("h3", {}, ["Why"]));
       answer.appendChild(element("ol", { class: "reasons" }, decision.reasons.map(function (reason) {
-        var rule = core.data.rules.filter(function (r) { return r.id === reason.rule; })[0];
+        var rule = core.ruleSets.get(request.from.program).rules.filter(function (r) { return r.id === reason.rule; })[0];
         return element("li", { "data-code": reason.code }, [
           rule.link ? element("a", { href: rule.link }, [reason.rule]) : reason.rule, " ",
           element("span", { class: "message" }, [reason.message]),
@@ -405,7 +603,7 @@
         var pointed = advisory.offer && core.offers.get(advisory.offer);
         if (pointed && pointed.id !== request.to.id && request.holdings.every(function (h) { return h.offer.id !== pointed.id; })) {
           var again = { from: request.from, to: pointed, status: request.status,
-                        holdings: request.holdings, asOf: request.asOf };
+                        holdings: request.holdings, asOf: request.asOf, commitment: request.commitment };
           children.push(" ", element("a", { href: queryOf(again) }, ["Ask again with " + again.to.name]));
         }
         return element("li", { "data-code": advisory.code }, children);
@@ -460,12 +658,45 @@
       return offerInput;
     }
 
+    // The choices the data gives: programs, statuses, terms, billings and timings.
+    data.programs.forEach(function (program) {
+      form.elements.program.appendChild(element("option", { value: program.id }, [program.name]));
+    });
+    data.statuses.forEach(function (status) {
+      if (status !== "active") form.elements.status.appendChild(element("option", { value: status }, [status]));
+    });
+    var CHOICES = { term: "terms", billing: "billings", toTerm: "terms", toBilling: "billings", when: "timings",
+                    destStatus: "statuses", destTerm: "terms" };
+    Object.keys(CHOICES).forEach(function (name) {
+      data[CHOICES[name]].forEach(function (choice) {
+        var id = typeof choice === "string" ? choice : choice.id;
+        form.elements[name].appendChild(element("option", { value: id }, [id]));
+      });
+    });
+    var commitment = document.getElementById("commitment");
+    var TERM_NAMES = TERM_FIELDS.map(function (field) { return field[0]; });
+
+    /// The commitment's fields show for an offer whose program decides on them, and only then; the
+    /// page as written shows them all, for a reader without the script.
+    function showCommitment() {
+      var found = core.resolve(form.elements.from.value.trim(), form.elements.program.value || null);
+      var set = found.offer && core.ruleSets.get(found.offer.program);
+      commitment.hidden = !(set && set.readsCommitment);
+    }
+
     function paramsFromForm() {
       var params = new URLSearchParams();
-      ["from", "to", "status", "asOf"].forEach(function (name) {
+      ["from", "to", "program", "status", "asOf"].forEach(function (name) {
         var value = form.elements[name].value.trim();
         if (value) params.set(name, value);
       });
+      if (!commitment.hidden) {
+        TERM_NAMES.forEach(function (name) {
+          var field = form.elements[name];
+          var value = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
+          if (value) params.set(name, value);
+        });
+      }
       var held = Array.prototype.map.call(holdings.children, function (row) {
         var input = row.querySelector("input"), select = row.querySelector("select");
         return input.value.trim() ? input.value.trim() + (select.value === "other" ? "@other" : "") : "";
@@ -475,6 +706,7 @@
     }
 
     function update() {
+      showCommitment();
       var params = paramsFromForm();
       renderAnswer(answer, core, parseQuery(core, params));
       if (global.history && history.replaceState) {
@@ -484,13 +716,26 @@
 
     // The question in the address fills the form, so the answer shows with no typing.
     var params = new URLSearchParams(global.location.search);
-    // An id in the address shows as the offer's name, as an agent would type it.
-    function shown(text) { return text && core.offers.has(text) ? core.offers.get(text).name : text || ""; }
+    // An id in the address shows as the offer's name, as an agent would type it, unless the name
+    // is sold in several programs and would then stand for either.
+    function shown(text) {
+      if (!text || !core.offers.has(text)) return text || "";
+      var name = core.offers.get(text).name, found = core.resolve(name, params.get("program"));
+      return found.offer && found.offer.id === text ? name : text;
+    }
     // As the fields' default values, so the page as saved or printed shows them too.
     form.elements.from.defaultValue = shown(params.get("from"));
     form.elements.to.defaultValue = shown(params.get("to"));
+    form.elements.program.value = params.get("program") || "";
     form.elements.status.value = (params.get("status") || "active").toLowerCase();
     form.elements.asOf.value = params.get("asOf") || data.asOf;
+    TERM_NAMES.forEach(function (name) {
+      var field = form.elements[name], value = params.get(name);
+      if (value == null) return;
+      if (field.type === "checkbox") field.checked = value !== "" && value !== "0" && value.toLowerCase() !== "false";
+      else field.value = value;
+    });
+    showCommitment();
     var held = heldItems(params);
     // More than a question may name are not laid out: the answer says why it cannot be asked.
     if (held.length <= data.limits.holdings) {
