@@ -24,6 +24,7 @@ extension Decision {
             context += "; the customer also has " + held.joined(separator: ", ")
         }
         lines.append(context + ".")
+        if catalog.logic(for: request.from.program).readsCommitment { lines.append(Self.commitmentLine(request.commitment)) }
         if !reasons.isEmpty {
             lines.append("")
             lines.append("Why:")
@@ -40,5 +41,22 @@ extension Decision {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension Decision {
+    /// What the question took of the commitment, said or not: "Paid, auto-renew on, P1Y billed
+    /// monthly to 2027-12-01; all seats move now to P1Y billed monthly, into a new subscription."
+    static func commitmentLine(_ commitment: Commitment) -> String {
+        let seats = commitment.seats.map { "\($0.moved) of \($0.held) seats move" } ?? "all seats move"
+        let into =
+            commitment.destination.map { destination in
+                "into an existing \(destination.status.rawValue) subscription on \(destination.term.rawValue) ending "
+                    + "\(destination.ends)" + (destination.inCancellationWindow ? ", in its cancellation window" : "")
+            } ?? "into a new subscription"
+        return "\(commitment.trial ? "Trial" : "Paid"), auto-renew \(commitment.autoRenew ? "on" : "off"), "
+            + "\(commitment.term.rawValue) billed \(commitment.billing.rawValue) to \(commitment.ends); "
+            + "\(seats) \(commitment.timing == .now ? "now" : "at renewal") to \(commitment.toTerm.rawValue) billed "
+            + "\(commitment.toBilling.rawValue), \(into)."
     }
 }

@@ -1,7 +1,7 @@
 // Asks the checker's address parser questions, for a test to hold against `explain`'s.
 //   node questions.js checker-data.js checker.js questions.json
-// Each question is {from, to, status, holds: [...], asOf}, each holding its own `holds`
-// parameter. Prints one JSON array: for each, {"request": {...}} with ids, or {"refused": n},
+// Each question is {from, to, status, holds: [...], asOf, params: {name: value}}, each holding its
+// own `holds` parameter; `params` are the rest of the address (program, term, seats, …). Prints one JSON array: for each, {"request": {...}} with ids, or {"refused": n},
 // the number of problems; a question that throws is a failure of its own.
 "use strict";
 const fs = require("fs");
@@ -18,6 +18,7 @@ console.log(JSON.stringify(questions.map((question) => {
   params.set("status", question.status);
   question.holds.forEach((held) => params.append("holds", held));
   params.set("asOf", question.asOf);
+  Object.keys(question.params || {}).forEach((name) => params.set(name, question.params[name]));
   const parsed = checker.parseQuery(core, params);
   if (parsed.problems) return { refused: parsed.problems.length, problems: parsed.problems };
   const request = parsed.request;
@@ -27,6 +28,7 @@ console.log(JSON.stringify(questions.map((question) => {
       from: request.from.id, to: request.to.id, status: request.status, asOf: request.asOf,
       holds: request.holdings.map((h) => h.offer.id + "@" + h.channel),
     },
+    commitment: request.commitment ? JSON.stringify(request.commitment) : null,
     verdict: decision.verdict,
     reasons: decision.reasons.map((r) => r.code),
   };

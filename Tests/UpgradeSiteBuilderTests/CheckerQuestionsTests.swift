@@ -13,16 +13,21 @@ import UpgradeCore
 @Suite("The checker asks exactly what explain asks")
 struct CheckerQuestionsTests {
     /// Runs `Tests/Checker/questions.js` on `questions`; each answer as a JSON object.
-    static func runNode(_ catalog: Catalog, _ questions: [Question]) throws -> [[String: Any]] {
+    static func runNode(_ catalog: Catalog, _ questions: [Question], params: [[String: String]]? = nil) throws -> [[String: Any]]
+    {
         let folder = Scratch.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = CheckerData.file(catalog: catalog, asOf: SiteFixture.referenceDate)
         try Data(data.bytes).write(to: URL(fileURLWithPath: folder + "/checker-data.js"))
         let asked = JSONValue.array(
-            questions.map {
+            questions.enumerated().map { index, question in
                 .object([
-                    ("from", .string($0.from)), ("to", .string($0.to)), ("status", .string($0.status)),
-                    ("holds", .array($0.holdings.map(JSONValue.string))), ("asOf", .string($0.asOf)),
+                    ("from", .string(question.from)), ("to", .string(question.to)), ("status", .string(question.status)),
+                    ("holds", .array(question.holdings.map(JSONValue.string))), ("asOf", .string(question.asOf)),
+                    (
+                        "params",
+                        .object((params?[index] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })
+                    ),
                 ])
             })
         try asked.serialized().write(toFile: folder + "/questions.json", atomically: true, encoding: .utf8)
@@ -139,5 +144,67 @@ struct CheckerQuestionsTests {
         #expect(problems[0].isEmpty)
         #expect(problems[2] == ["Other subscriptions: " + Request.tooManyHoldings(20_000) + "."])
         #expect(questions[2].request(in: catalog).problems.map(\.message) == [Request.tooManyHoldings(20_000)])
+    }
+
+    /// The address parameters a new-commerce question adds, as the checker names them, and the
+    /// same question for `Question`.
+    static func asked(_ from: String, _ to: String, _ params: [String: String]) -> (Question, [String: String]) {
+        var terms = Question.Terms()
+        terms.trial = params["trial"] == "1"
+        terms.autoRenew = params["autoRenew"]
+        terms.term = params["term"]
+        terms.billing = params["billing"]
+        terms.toTerm = params["toTerm"]
+        terms.toBilling = params["toBilling"]
+        terms.when = params["when"]
+        terms.seats = params["seats"]
+        terms.of = params["of"]
+        terms.ends = params["ends"]
+        terms.destStatus = params["destStatus"]
+        terms.destTerm = params["destTerm"]
+        terms.destEnds = params["destEnds"]
+        terms.destInWindow = params["destInWindow"] == "1"
+        return (Question(from: from, to: to, asOf: "2026-12-01", program: params["program"], terms: terms), params)
+    }
+
+    @Test("Hostile new-commerce fields are refused by both, and valid ones decide alike")
+    func newCommerceFields() throws {
+        let catalog = SiteFixture.content.catalog
+        let basic = "nce-m365-business-basic", standard = "nce-m365-business-standard"
+        let cases: [(Question, [String: String])] = [
+            Self.asked(basic, standard, ["seats": "30", "of": "20"]),
+            Self.asked(basic, standard, ["term": "P9Y"]),
+            Self.asked(basic, standard, ["toBilling": "weekly"]),
+            Self.asked(basic, standard, ["ends": "0000-01-01"]),
+            Self.asked(basic, standard, ["ends": "2026-11-30"]),
+            Self.asked(basic, standard, ["destEnds": "2026-02-30"]),
+            Self.asked(basic, standard, ["seats": "-1", "of": "20"]),
+            Self.asked(basic, standard, ["seats": "1e3", "of": "2000"]),
+            Self.asked(basic, standard, ["seats": "5"]),
+            Self.asked(basic, standard, ["of": "5"]),
+            Self.asked(basic, standard, ["seats": "2000000", "of": "2000000"]),
+            Self.asked(basic, standard, ["autoRenew": "maybe"]),
+            Self.asked(basic, standard, ["when": "tomorrow"]),
+            Self.asked(basic, standard, ["destStatus": "paused"]),
+            Self.asked("m365-business-basic", "o365-e3", ["term": "P1M"]),
+            Self.asked("m365-business-basic", "o365-e3", ["trial": "1"]),
+            Self.asked("Business Basic", "Business Standard", [:]),
+            Self.asked("Business Basic", "Business Standard", ["program": "nce"]),
+            // Valid: each decides the same in both.
+            Self.asked("Business Basic", "Business Standard", ["program": "new-commerce", "seats": "5", "of": "20"]),
+            Self.asked("Business Basic", "Business Standard", ["program": "LEGACY"]),
+            Self.asked(basic, standard, ["term": "p1m", "toTerm": "P1Y", "billing": "MONTHLY", "when": "renewal"]),
+            Self.asked(basic, standard, ["autoRenew": "off", "when": "renewal", "destTerm": "P1M", "destInWindow": "1"]),
+            Self.asked(basic, basic, ["trial": "1", "seats": "25", "of": "25", "ends": "2026-12-31"]),
+            Self.asked(standard, "nce-m365-business-premium", ["seats": "301", "of": "400", "destStatus": "expired"]),
+        ]
+        let answers = try Self.runNode(catalog, cases.map(\.0), params: cases.map(\.1))
+        var refused = 0
+        for ((question, params), answer) in zip(cases, answers) {
+            let wanted = Self.expected(question, catalog)
+            #expect(Self.found(answer) == wanted, "\(params): the checker says \(answer)")
+            if wanted == "refused" { refused += 1 }
+        }
+        #expect(refused == 18, "the first eighteen are bad input")
     }
 }

@@ -61,13 +61,19 @@ struct MatrixView {
         ] + parts.pages()
     }
 
+    /// The footnotes this program's paths carry or state.
+    private var footnoteSubjects: [Subject] {
+        let ids = Set(
+            offers.flatMap { context.catalog.paths(from: $0.id) }.flatMap { [$0.footnote, $0.statedBy] }.compactMap { $0 })
+        return context.catalog.footnotes.filter { ids.contains($0.id) }.map { .footnote($0.id) }
+    }
+
     private func page(summary: String, blocks body: [Block]) -> Page {
         var blocks: [Block] = []
         if let note = context.withdrawalNote(of: program) { blocks.append(note) }
         blocks += body
         let notes = context.interpretationNotes(
-            affecting: context.catalog.logic.matrixSubjects
-                + context.catalog.footnotes.map { .footnote($0.id) })
+            affecting: context.catalog.logic(for: program.id).matrixSubjects + footnoteSubjects)
         if !notes.isEmpty {
             blocks.append(.heading(level: 2, [.text("Interpretations")], id: "interpretations"))
             blocks += notes
@@ -82,6 +88,16 @@ struct MatrixView {
             blocks: blocks)
     }
 
+    /// For a program that decides on the commitment, what each cell takes of it: the question with
+    /// nothing said of it (`Commitment`'s defaults), in words.
+    var commitmentAssumed: String {
+        guard context.catalog.logic(for: program.id).readsCommitment else { return "" }
+        let plain = Commitment(asOf: context.asOf)
+        return "It is paid, not a trial, with auto-renew on, on a \(plain.term.rawValue) term billed "
+            + "\(plain.billing.rawValue), ending on \(plain.ends); all its seats move now, on the same term and billing, "
+            + "into a new subscription of the target. "
+    }
+
     /// What every ✓ takes for granted, said where the grid is read and where it is printed.
     var assumption: Block {
         .note(
@@ -90,7 +106,7 @@ struct MatrixView {
                 .paragraph([
                     .text(
                         "The subscription is active, the customer has no other subscriptions, and the day is \(context.asOf). "
-                            + "A ✓ can turn into a block when any of these differ: "),
+                            + commitmentAssumed + "A ✓ can turn into a block when any of these differ: "),
                     .htmlLink([.text("check an upgrade")], to: SitePaths.checker),
                     .text(" with the customer's own status and subscriptions."),
                 ])
