@@ -103,6 +103,14 @@ final class ContentReading {
         let services = readServices()
         let (offers, differentProducts) = readOffers(programs: programs, regions: regions, services: services)
         let (footnotes, paths) = readPaths(offers: offers)
+        // A program's rules file that no program names would be read by no one.
+        let named = Set(ruleFiles.values.map(\.value))
+        for name in composed.keys.sorted() where ContentListing.isRuleFile(name) && !named.contains(name) {
+            sink.error(
+                .fileName,
+                "no program names '\(name)' as its rules, so it is not read; add `rules: \(name)` to the program in "
+                    + "programs.yaml", at: SourceLocation(file: directory + "/" + name))
+        }
         let rules = readRules()
         var declared = rules.declared, allAdvice = rules.advisories.map(\.code), codes = rules.valid.map(\.code)
         var ruleSets: [ProgramID: ConditionLogic] = [:]

@@ -28,6 +28,13 @@ struct HostileContentTests {
         #expect(error.notes.first.map { "\($0.location.line)" } == "2")
     }
 
+    @Test("A program's rules file that no program names is an error, not a file left unread")
+    func unnamedRulesFile() throws {
+        let errors = try ContentFixture(replacing: ["extra-rules.yaml": "rules: []\n"]).errors()
+        #expect(
+            errors.contains { $0.code == .fileName && $0.place.hasPrefix("extra-rules.yaml") && $0.names("extra-rules.yaml") })
+    }
+
     @Test("An offer whose name is another offer's id is an error")
     func nameIsAnotherID() throws {
         let errors = try ContentFixture(replacing: [
