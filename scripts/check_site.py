@@ -106,8 +106,10 @@ def print_to_pdf(root):
                 problems.append(f"{paper}: page {number}'s footer is not one line: {lines[-2:] if lines else []}")
             if "Upgrade matrix:" in "".join(found):
                 cells = sum(text.count(symbol) for symbol in "✓✗↪")
-                # Every cell of the 11 × 11 grid printed: no column clipped.
-                expected = source.count('<td class="eligible"') + source.count('<td class="blocked"')
+                # Every cell of the program's grid printed: no column clipped.
+                section = next((s for s in re.findall(r'<section class="print-page".*?</section>', source, re.S)
+                                if html.escape(found[0], quote=False) in s or found[0] in html.unescape(s)), "")
+                expected = section.count('<td class="eligible"') + section.count('<td class="blocked"')
                 if cells < expected:
                     problems.append(f"{paper}: page {number} shows {cells} of {expected} matrix cells")
         # What a printed table must say besides its cells: a matrix's notes (what every cell assumes, a

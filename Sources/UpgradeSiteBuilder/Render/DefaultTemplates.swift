@@ -1525,6 +1525,12 @@ thead th { background: var(--head-bg); }
   .kind-print .site-footer { display: none; }
   .print-contents { break-after: page; }
   .print-cover h1 { font-size: 20pt; margin-top: 0; }
+  /* Two programs cite a score of pages: the cover stays one sheet, its lists set small and in columns. */
+  .print-contents { font-size: 8.5pt; }
+  .print-contents h2 { font-size: 11pt; margin: 6pt 0 2pt; }
+  .print-contents p { margin: 2pt 0; }
+  .print-contents ol, .print-contents ul { columns: 2; column-gap: 12pt; margin: 0; }
+  .print-contents li { break-inside: avoid; margin: 0 0 1pt; }
   /* A printed link says where it goes; links within the site need no address on paper. A decision
      table's citations name the sources the cover sheet lists with their addresses, so the table
      keeps its sheet. */
