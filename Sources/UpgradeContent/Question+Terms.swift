@@ -71,18 +71,15 @@ extension Question.Terms {
         let destinationTerm: Term? = choice(destTerm, .destTerm, what: "term")
         let destinationEnds = date(destEnds, .destEnds)
         guard problems.count == before else { return nil }
-        let plain = Commitment(
+        var commitment = Commitment(
             asOf: asOf, trial: trial, autoRenew: renews, term: term ?? .year, billing: billing ?? .monthly,
             toTerm: toTerm, toBilling: toBilling, timing: timing ?? .now, seats: seatCount, ends: ends)
-        let hasDestination = destStatus != nil || destTerm != nil || destEnds != nil || destInWindow
-        guard hasDestination else { return plain }
-        // An existing subscription the question says little of is taken to match the source.
-        let destination = Destination(
-            status: destinationStatus ?? .active, term: destinationTerm ?? plain.term, ends: destinationEnds ?? plain.ends,
-            inCancellationWindow: destInWindow)
-        return Commitment(
-            asOf: asOf, trial: plain.trial, autoRenew: plain.autoRenew, term: plain.term, billing: plain.billing,
-            toTerm: plain.toTerm, toBilling: plain.toBilling, timing: plain.timing, seats: plain.seats, ends: plain.ends,
-            destination: destination)
+        if destStatus != nil || destTerm != nil || destEnds != nil || destInWindow {
+            // An existing subscription the question says little of is taken to match the source.
+            commitment.destination = Destination(
+                status: destinationStatus ?? .active, term: destinationTerm ?? commitment.term,
+                ends: destinationEnds ?? commitment.ends, inCancellationWindow: destInWindow)
+        }
+        return commitment
     }
 }

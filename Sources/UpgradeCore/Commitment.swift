@@ -86,7 +86,8 @@ package struct Commitment: Hashable, Sendable {
     package let seats: Seats?
     /// The day the source's term ends.
     package let ends: CalendarDate
-    package let destination: Destination?
+    /// Settable after the rest: a question's destination defaults to matching the source's term and end.
+    package var destination: Destination?
 
     /// The question with nothing said of the commitment: a paid, auto-renewing, annual subscription
     /// billed monthly, moved whole, now, on the same term, into a new subscription, its term ending
