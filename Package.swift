@@ -77,6 +77,11 @@ let package = Package(
                 "UpgradeSiteContract",
             ]
         ),
+        // Reads a partner's download (the new-commerce offer matrix) into content/offer-matrix.yaml.
+        .target(
+            name: "UpgradeImport",
+            dependencies: ["UpgradeBase", "UpgradeContent", "UpgradeCore"]
+        ),
         // The live preview: serves files built in memory over HTTP and reloads open pages.
         // It is handed a build to run; it cannot write anything (no UpgradeOutput).
         .target(
@@ -86,9 +91,9 @@ let package = Package(
         .executableTarget(
             name: "upgradedocs",
             dependencies: [
-                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeOutput", "UpgradePipeline",
-                "UpgradePreview", "UpgradeReview", "UpgradeSiteBuilder", "UpgradeSiteContract", "UpgradeVerify",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "UpgradeBase", "UpgradeCheck", "UpgradeContent", "UpgradeCore", "UpgradeImport", "UpgradeOutput",
+                "UpgradePipeline", "UpgradePreview", "UpgradeReview", "UpgradeSiteBuilder", "UpgradeSiteContract",
+                "UpgradeVerify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(

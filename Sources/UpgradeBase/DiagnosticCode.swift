@@ -78,6 +78,13 @@ extension DiagnosticCode {
     package static let stylesheet = Self("verify.stylesheet", "A style rule hides or draws content in verified tables.")
     // Anything else.
     package static let serve = Self("serve.build", "The preview could not build the site.")
+
+    package static let csv = Self(
+        "import.csv", "An offer matrix cannot be read as CSV: not UTF-8, an open quote, a row too long.")
+    package static let column = Self("import.column", "The offer matrix lacks a column the import needs, or has one twice.")
+    package static let cell = Self("import.cell", "A cell of the offer matrix holds what the import cannot take.")
+    package static let unknownSKU = Self(
+        "import.unknown-sku", "A conversion names a SKU that neither the matrix nor the model has.")
     package static let internalError = Self("internal", "A bug in UpgradeDocs; please report it.")
 
     /// Every code, for the docs and the test that keeps them in step.
@@ -88,6 +95,6 @@ extension DiagnosticCode {
         tableMergeable, exampleMismatch, disk, locked, partlyWritten, keptFile, unsafePath, cellMismatch, tableMismatch,
         offerPage,
         checkerData, searchIndex, rolePage, testVectors, dmnFile, examplePage, indexPage, pageStructure, siteFiles,
-        attribute, element, stylesheet, serve, internalError,
+        attribute, element, stylesheet, serve, csv, column, cell, unknownSKU, internalError,
     ]
 }

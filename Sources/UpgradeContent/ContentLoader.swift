@@ -101,8 +101,10 @@ final class ContentReading {
         let settings = readSettings()
         let (programs, regions, ruleFiles) = readPrograms()
         let services = readServices()
-        let (offers, differentProducts) = readOffers(programs: programs, regions: regions, services: services)
-        let (footnotes, paths) = readPaths(offers: offers)
+        let matrix = readOfferMatrix(programs: programs)
+        let (offers, differentProducts) = readOffers(
+            programs: programs, regions: regions, services: services, matrix: matrix)
+        let (footnotes, paths) = readPaths(offers: offers, matrix: matrix)
         // A program's rules file that no program names would be read by no one.
         let named = Set(ruleFiles.values.map(\.value))
         for name in composed.keys.sorted() where ContentListing.isRuleFile(name) && !named.contains(name) {

@@ -57,10 +57,10 @@ extension ContentReading {
     }
 
     func readOffers(
-        programs: [Program], regions: [Region], services: [Service]
+        programs: [Program], regions: [Region], services: [Service], matrix: ImportedMatrix?
     ) -> (offers: [Offer], differentProducts: [DifferentProduct]) {
         guard let root = file("offers.yaml", what: "the offers", keys: ["offers", "differentProducts"]) else { return ([], []) }
-        let drafts = root.objects(
+        let handWritten = root.objects(
             "offers", what: "offer",
             keys: [
                 "id", "name", "aliases", "formerly", "program", "region", "variantOf", "extends", "services", "sku", "plans",
@@ -68,6 +68,7 @@ extension ContentReading {
             ]
         )
         .compactMap { OfferDraft(reading: $0) }
+        let drafts = merge(handWritten, with: matrix)
         let known = rejectDuplicates(drafts.map(\.id), what: "offer")
         let products = root.objects(
             "differentProducts", what: "different product", keys: ["name", "aliases", "confusedWith", "differs", "source"],
@@ -236,7 +237,7 @@ extension ContentReading {
 }
 
 /// An offer as written, before references are resolved.
-private struct OfferDraft {
+struct OfferDraft {
     let id: Located<OfferID>
     let name: Located<String>
     let program: Located<ProgramID>?
@@ -244,15 +245,24 @@ private struct OfferDraft {
     let variantOf: Located<OfferID>?
     let extends: Located<OfferID>?
     let services: [Located<ServiceID>]
-    let aliases: [Located<String>]
+    /// Hand-written, then the offer matrix's title where it differs from the name.
+    var aliases: [Located<String>]
     /// The former names, read whole; and each one's name where it stands, for the look-alike check.
     let formerly: [FormerName]
     let formerNames: [Located<String>]
     /// The sources the former names cite, where they stand.
     let citations: [Located<String>]
-    let sale: Sale
+    /// Hand-written, then completed from the offer matrix.
+    var sale: Sale
     /// Where the sale facts come from, where they stand.
     let saleSource: Located<String>?
+
+    /// An offer only the offer matrix declares: its title is its name, and it has no services the model knows.
+    init(imported id: Located<OfferID>, name: Located<String>, program: Located<ProgramID>, sale: Sale) {
+        (self.id, self.name, self.program, self.sale) = (id, name, program, sale)
+        (region, variantOf, extends, saleSource) = (nil, nil, nil, nil)
+        (services, aliases, formerly, formerNames, citations) = ([], [], [], [], [])
+    }
 
     init?(reading object: YAMLObject) {
         aliases = object.strings("aliases")
@@ -306,7 +316,28 @@ extension OfferDraft {
     /// and seat limit. An offer that names plans or a seat limit must say where they come from.
     static func readSale(_ object: YAMLObject, source: String?) -> Sale {
         let sink = object.sink
-        let plans = object.strings("plans").compactMap { text -> Plan? in
+        let plans = readPlans(object.strings("plans"), sink: sink)
+        let maxSeats = readMaxSeats(object)
+        let sku = object.string("sku", required: false)
+        let facts = !plans.isEmpty || maxSeats != nil || sku != nil || object.value("endOfSale") != nil
+        if facts && source == nil {
+            sink.error(
+                .missingKey, "an offer with a sku, plans, an end of sale or a seat limit names its 'saleSource'",
+                at: object.location)
+        }
+        return Sale(
+            sku: sku?.value,
+            plans: Plan.catalogueOrder(plans),
+            endOfSale: object.date("endOfSale", required: false)?.value,
+            convertibleAfterEndOfSale: object.bool("convertibleAfterEndOfSale", default: false), maxSeats: maxSeats,
+            source: source)
+    }
+}
+
+extension OfferDraft {
+    /// Plans written `TERM/billing`, such as `P1Y/monthly`.
+    static func readPlans(_ texts: [Located<String>], sink: Diagnostics) -> [Plan] {
+        texts.compactMap { text -> Plan? in
             let parts = text.value.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, let term = Term(rawValue: String(parts[0])), let billing = Billing(rawValue: String(parts[1]))
             else {
@@ -326,25 +357,15 @@ extension OfferDraft {
             }
             return Plan(term: term, billing: billing)
         }
-        let maxSeats = object.string("maxSeats", required: false).flatMap { text -> Int? in
+    }
+
+    static func readMaxSeats(_ object: YAMLObject) -> Int? {
+        object.string("maxSeats", required: false).flatMap { text -> Int? in
             guard let number = Int(text.value), number > 0 else {
-                sink.error(.invalidValue, "'maxSeats' must be a whole number above 0", at: text.location)
+                object.sink.error(.invalidValue, "'maxSeats' must be a whole number above 0", at: text.location)
                 return nil
             }
             return number
         }
-        let sku = object.string("sku", required: false)
-        let facts = !plans.isEmpty || maxSeats != nil || sku != nil || object.value("endOfSale") != nil
-        if facts && source == nil {
-            sink.error(
-                .missingKey, "an offer with a sku, plans, an end of sale or a seat limit names its 'saleSource'",
-                at: object.location)
-        }
-        return Sale(
-            sku: sku?.value,
-            plans: Array(Set(plans)).sorted { ($0.term.months, $0.billing.months) < ($1.term.months, $1.billing.months) },
-            endOfSale: object.date("endOfSale", required: false)?.value,
-            convertibleAfterEndOfSale: object.bool("convertibleAfterEndOfSale", default: false), maxSeats: maxSeats,
-            source: source)
     }
 }

@@ -2,7 +2,7 @@ import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {
-    func readPaths(offers: [Offer]) -> ([Footnote], [UpgradePath]) {
+    func readPaths(offers: [Offer], matrix: ImportedMatrix?) -> ([Footnote], [UpgradePath]) {
         guard let root = file("paths.yaml", what: "the upgrade paths", keys: ["footnotes", "paths"])
         else { return ([], []) }
         let footnoteObjects = root.objects("footnotes", what: "footnote", keys: ["id", "mark", "text"], required: false)
@@ -45,6 +45,7 @@ extension ContentReading {
                         footnote: target.footnote, statedBy: statedBy?.value, source: documented.value))
             }
         }
+        paths += importedPaths(matrix, offers: offers, listed: &listed)
         return (footnotes, paths)
     }
 

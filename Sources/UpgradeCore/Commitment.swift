@@ -38,6 +38,11 @@ package struct Plan: Hashable, Sendable {
         self.billing = billing
     }
 
+    /// Each plan once, shortest term first, then most frequent billing first.
+    package static func catalogueOrder(_ plans: some Sequence<Plan>) -> [Plan] {
+        Set(plans).sorted { ($0.term.months, $0.billing.months) < ($1.term.months, $1.billing.months) }
+    }
+
     package var description: String { "\(term.rawValue)/\(billing.rawValue)" }
 }
 

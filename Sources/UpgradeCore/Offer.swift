@@ -51,10 +51,14 @@ package struct Sale: Hashable, Sendable {
     package let maxSeats: Int?
     /// Where the catalogue facts come from.
     package let source: String?
+    /// The markets (ISO 3166 country codes) it is sold to, where the offer matrix gives them.
+    package let countries: [String]
+    /// The offer matrix the title, plans, seat limit or markets were imported from, when one was.
+    package let importedFrom: String?
 
     package init(
         sku: String? = nil, plans: [Plan] = [], endOfSale: CalendarDate? = nil, convertibleAfterEndOfSale: Bool = false,
-        maxSeats: Int? = nil, source: String? = nil
+        maxSeats: Int? = nil, source: String? = nil, countries: [String] = [], importedFrom: String? = nil
     ) {
         self.sku = sku
         self.plans = plans
@@ -62,6 +66,8 @@ package struct Sale: Hashable, Sendable {
         self.convertibleAfterEndOfSale = convertibleAfterEndOfSale
         self.maxSeats = maxSeats
         self.source = source
+        self.countries = countries
+        self.importedFrom = importedFrom
     }
 
     /// Whether the offer, as a target on `day`, has ended its sale for upgrades.

@@ -132,6 +132,17 @@ struct ModelComparison {
             if let detail = list("aliases", old.aliases, new.aliases) {
                 changes.append(ModelChange(kind: "offer-aliases", id: new.id.rawValue, change: .changed, detail: detail))
             }
+            let sale = [
+                text("sku", old.sale.sku ?? "none", new.sale.sku ?? "none"),
+                list("plans", old.sale.plans.map(\.description), new.sale.plans.map(\.description)),
+                text("seat limit", old.sale.maxSeats.map(String.init) ?? "none", new.sale.maxSeats.map(String.init) ?? "none"),
+                text("end of sale", old.sale.endOfSale?.description ?? "none", new.sale.endOfSale?.description ?? "none"),
+                list("markets", old.sale.countries, new.sale.countries),
+            ].compactMap { $0 }
+            if !sale.isEmpty {
+                changes.append(
+                    ModelChange(kind: "offer-sale", id: new.id.rawValue, change: .changed, detail: sale.joined(separator: "; ")))
+            }
         }
         return changes
     }

@@ -49,7 +49,17 @@ struct StatementVerification {
         let region = offer.region.map { catalog.region($0)?.name ?? $0.rawValue } ?? "Global"
         var wanted: [(String, String)] = [("Id", offer.id.rawValue), ("Program", program), ("Region", region)]
         if !offer.aliases.isEmpty { wanted.append(("Also called", offer.aliases.joined(separator: ", "))) }
-        judge(facts, wanted, of: "\(offer.id)", &report)
+        let sale = offer.sale
+        if let sku = sale.sku { wanted.append(("SKU", sku)) }
+        if !sale.countries.isEmpty { wanted.append(("Markets", sale.countries.joined(separator: ", "))) }
+        if let source = sale.source, source != sale.importedFrom { wanted.append(("Sold as stated by", source)) }
+        if let matrix = sale.importedFrom { wanted.append(("Offer matrix", matrix)) }
+        // Worded facts are read for their numbers and terms; each stands only where the model has it.
+        let worded = [
+            ("Plans", !sale.plans.isEmpty), ("Seat limit", sale.maxSeats != nil), ("End of sale", sale.endOfSale != nil),
+        ]
+        judge(facts, wanted, of: "\(offer.id)", also: worded.filter(\.1).map(\.0), &report)
+        saleWords(of: offer, facts, &report)
         let former = facts.filter { $0.label == "Formerly" }
         let expected = offer.formerly.map { "\($0.name) (renamed \($0.renamed);" }
         if former.count != expected.count || !zip(former, expected).allSatisfy({ $0.text.hasPrefix(Perceived.collapse($1)) }) {
@@ -164,9 +174,36 @@ struct StatementVerification {
         }
     }
 
+    /// The seat limit's number, each term of the plans, and the end of sale's day, as the page words them.
+    private func saleWords(of offer: Offer, _ facts: [Fact], _ report: inout Tally) {
+        let sale = offer.sale
+        func fail(_ message: String, _ fact: Fact?) {
+            report.fail(.offerPage, "\(offer.id): \(message)", file: file, line: fact?.line ?? 1)
+        }
+        let limit = facts.first { $0.label == "Seat limit" }
+        let seats = limit?.text.split(separator: " ").first.flatMap { Int($0) }
+        if seats != sale.maxSeats {
+            fail(
+                "the page's seat limit is \(seats.map(String.init) ?? "none"); the model's \(sale.maxSeats.map(String.init) ?? "none")",
+                limit)
+        }
+        let plans = facts.first { $0.label == "Plans" }
+        let shown = Term.allCases.filter { plans?.text.contains($0.rawValue) == true }.map(\.rawValue)
+        let held = Term.allCases.filter { term in sale.plans.contains { $0.term == term } }.map(\.rawValue)
+        if shown != held {
+            fail(
+                "the page's plans name the terms \(shown.joined(separator: ", ")); the model's are \(held.joined(separator: ", "))",
+                plans)
+        }
+        let end = facts.first { $0.label == "End of sale" }
+        if end.map({ $0.text.hasPrefix(sale.endOfSale?.description ?? "-") }) == false {
+            fail("the page's end of sale is '\(end?.text ?? "")'; the model's \(sale.endOfSale?.description ?? "none")", end)
+        }
+    }
+
     private func judge(
         _ facts: [Fact], _ wanted: [(String, String)], of what: String, code: DiagnosticCode = .offerPage,
-        _ report: inout Tally
+        also allowed: [String] = [], _ report: inout Tally
     ) {
         for (label, value) in wanted {
             let shown = facts.filter { $0.label == label }
@@ -177,7 +214,7 @@ struct StatementVerification {
                     file: file, line: shown.first?.line ?? 1)
             }
         }
-        let known = Set(wanted.map(\.0) + ["Formerly", "As of", "Last reviewed"])
+        let known = Set(wanted.map(\.0) + allowed + ["Formerly", "As of", "Last reviewed"])
         for fact in facts where !known.contains(fact.label) {
             report.fail(
                 code, "\(what): the page states '\(fact.label)', which the model does not give", file: file, line: fact.line)
@@ -264,8 +301,13 @@ extension StatementVerification {
     /// it, in content order.
     static func targetsWith(in catalog: Catalog) -> [ServiceID: [Offer]] {
         let targets = Set(catalog.paths.map(\.to))
+        // Only a program whose rules read what else the customer holds can block an upgrade into it so.
+        let reading = Set(
+            catalog.programs.map(\.id).filter { program in
+                catalog.logic(for: program).rules.contains { $0.when[.holdsAddedService] != nil }
+            })
         var found: [ServiceID: [Offer]] = [:]
-        for offer in catalog.offers where targets.contains(offer.id) {
+        for offer in catalog.offers where targets.contains(offer.id) && reading.contains(offer.program) {
             for service in offer.services { found[service, default: []].append(offer) }
         }
         return found

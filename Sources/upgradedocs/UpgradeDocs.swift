@@ -18,7 +18,7 @@ struct UpgradeDocs: AsyncParsableCommand {
         version: Generator.version,
         subcommands: [
             BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, OffersCommand.self,
-            DiffCommand.self, ServeCommand.self,
+            DiffCommand.self, ServeCommand.self, ImportCommand.self,
         ]
     )
 }

@@ -340,6 +340,12 @@ let tamperings: [Tampering] = [
     Tampering(name: "an offer page's caution dropped in Markdown", file: "offers/m365-business-basic.md", code: .offerPage) {
         $0.replacingFirst("> ⚠ listed, but confirm", with: "> listed")
     },
+    Tampering(name: "an offer's SKU changed on its page", file: "offers/nce-m365-business-premium.html", code: .offerPage) {
+        $0.replacingFirst("CFQ7TTC0LCHC/0002", with: "CFQ7TTC0LCHC/0003")
+    },
+    Tampering(name: "an offer's seat limit raised in Markdown", file: "offers/nce-m365-business-premium.md", code: .offerPage) {
+        $0.replacingFirst("300 seats per customer", with: "3000 seats per customer")
+    },
     Tampering(name: "a cell's advice codes dropped", file: "matrix/legacy.html", code: .cellMismatch) {
         $0.replacingFirst(#"data-advisories="legacy-withdrawn""#, with: #"data-advisories="""#)
     },

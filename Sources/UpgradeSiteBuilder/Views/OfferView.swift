@@ -19,13 +19,18 @@ struct OfferView {
     static func pages(_ context: ViewContext) -> [Page] {
         let catalog = context.catalog
         let targets = Set(catalog.paths.map(\.to))
+        // Holding an offer blocks upgrades into a program only where that program's rules read holdings.
+        let blockable = Set(catalog.programs.map(\.id).filter { overlapRule(of: $0, in: catalog) != nil })
         var targetsWith: [ServiceID: [Offer]] = [:]
-        for offer in catalog.offers where targets.contains(offer.id) {
+        for offer in catalog.offers where targets.contains(offer.id) && blockable.contains(offer.program) {
             for service in offer.services { targetsWith[service, default: []].append(offer) }
         }
         return [index(context)]
             + catalog.offers.map {
-                OfferView(context: context, offer: $0, targetsWith: targetsWith, isTarget: targets.contains($0.id)).page()
+                OfferView(
+                    context: context, offer: $0, targetsWith: targetsWith,
+                    isTarget: targets.contains($0.id) && blockable.contains($0.program)
+                ).page()
             }
     }
 
@@ -105,6 +110,7 @@ struct OfferView {
                     [.text("\(former.name) (renamed \(former.renamed); source: ")] + context.cite(former.source)
                         + [.text(")")]))
         }
+        facts += saleFacts()
         facts.append(context.asOfFact)
         var blocks: [Block] = catalog.differentProducts.filter { $0.confusedWith == offer.id }.map { product in
             let lead: [Inline] = [
@@ -124,13 +130,19 @@ struct OfferView {
         }
         blocks += [
             .heading(level: 2, [.text("Services it includes")], id: "services"),
-            .labelledList(
-                cssClass: "services",
-                items: offer.services.map { service in
-                    LabelledItem(
-                        content: [.text(catalog.service(service)?.name ?? service.rawValue)],
-                        attributes: [Attribute(Markup.Data.service, service.rawValue)])
-                }),
+            offer.services.isEmpty
+                ? .paragraph([
+                    .text(
+                        "Not known: the model lists no services for it. The offer matrix names SKUs, not what they "
+                            + "include.")
+                ])
+                : .labelledList(
+                    cssClass: "services",
+                    items: offer.services.map { service in
+                        LabelledItem(
+                            content: [.text(catalog.service(service)?.name ?? service.rawValue)],
+                            attributes: [Attribute(Markup.Data.service, service.rawValue)])
+                    }),
             .heading(level: 2, [.text("Possible upgrades")], id: "upgrades"),
         ]
         let targets = possibleUpgrades()
@@ -220,12 +232,56 @@ struct OfferView {
         return Page(
             path: SitePaths.offer(offer.id), kind: .offer, title: offer.name,
             summary: "\(offer.name): its services, where it can be upgraded to, and what holding it blocks.",
-            facts: facts, blocks: blocks + context.interpretationNotes(affecting: overlapRule.map { [.rule($0.id)] } ?? []))
+            facts: facts,
+            blocks: blocks
+                + context.interpretationNotes(affecting: blocked.isEmpty ? [] : overlapRule.map { [.rule($0.id)] } ?? []))
     }
 
-    /// The rule that a holding with an overlapping service breaks.
+    /// How the offer is sold, each fact with the page it comes from: an agent quotes the SKU and the plans.
+    private func saleFacts() -> [Fact] {
+        let sale = offer.sale
+        var facts: [Fact] = []
+        if let sku = sale.sku { facts.append(Fact("SKU", [.code(sku)])) }
+        if !sale.plans.isEmpty { facts.append(Fact("Plans", [.text(Self.plans(sale.plans))])) }
+        if let seats = sale.maxSeats {
+            facts.append(Fact("Seat limit", [.text("\(seats) seats per customer, counted across all partners")]))
+        }
+        if let end = sale.endOfSale {
+            facts.append(
+                Fact(
+                    "End of sale",
+                    [
+                        .text(
+                            "\(end); "
+                                + (sale.convertibleAfterEndOfSale
+                                    ? "after it, still a target of upgrades (end of sale with conversions)"
+                                    : "from then on, no longer a target of upgrades"))
+                    ]))
+        }
+        if !sale.countries.isEmpty { facts.append(Fact("Markets", [.text(sale.countries.joined(separator: ", "))])) }
+        if let source = sale.source, source != sale.importedFrom { facts.append(Fact("Sold as stated by", context.cite(source))) }
+        if let matrix = sale.importedFrom { facts.append(Fact("Offer matrix", context.cite(matrix))) }
+        return facts
+    }
+
+    /// `P1M billed monthly; P1Y billed monthly or annually`: a term, then how it may be billed.
+    static func plans(_ plans: [Plan]) -> String {
+        var terms: [Term] = []
+        for plan in plans where !terms.contains(plan.term) { terms.append(plan.term) }
+        return terms.map { term in
+            let billings = plans.filter { $0.term == term }.map { $0.billing.adverb }
+            return "\(term.rawValue) billed " + billings.joined(separator: " or ")
+        }.joined(separator: "; ")
+    }
+
+    /// The rule that a holding with an overlapping service breaks, of the programs whose targets it blocks.
     private var overlapRule: Rule? {
-        context.catalog.rules.first { $0.when[.holdsAddedService] == ConditionPoint.yes }
+        let catalog = context.catalog
+        return catalog.programs.lazy.compactMap { Self.overlapRule(of: $0.id, in: catalog) }.first
+    }
+
+    private static func overlapRule(of program: ProgramID, in catalog: Catalog) -> Rule? {
+        catalog.logic(for: program).rules.first { $0.when[.holdsAddedService] == ConditionPoint.yes }
     }
 
     /// The cautions the eligible upgrades of this offer carry, in the matrices' case, each once.
@@ -242,5 +298,15 @@ struct OfferView {
         let eligible = row.cells(except: MatrixSplit.unshownReasons).filter { $0.cell.verdict == .eligible }
             .map { matrix.offers[$0.column] }
         return context.orderedAsListed(eligible, from: offer)
+    }
+}
+
+extension Billing {
+    fileprivate var adverb: String {
+        switch self {
+        case .monthly: "monthly"
+        case .annual: "annually"
+        case .triennial: "every three years"
+        }
     }
 }

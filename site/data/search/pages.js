@@ -40,5 +40,6 @@ UpgradeSearch.pages({"format":"upgradedocs-search/3","shards":1,"pagesPerShard":
 ["offers/nce-ems-e5.html","Enterprise Mobility + Security E5","Offer","Enterprise Mobility + Security E5: its services, where it can be upgraded to, and what holding it blocks.",["nce ems e5","enterprise mobility security e5","ems e5"],[]],
 ["offers/nce-defender-endpoint-p1.html","Microsoft Defender for Endpoint P1","Offer","Microsoft Defender for Endpoint P1: its services, where it can be upgraded to, and what holding it blocks.",["nce defender endpoint p1","microsoft defender endpoint p1","defender endpoint p1","mde p1"],[]],
 ["offers/nce-defender-endpoint-p2.html","Microsoft Defender for Endpoint P2","Offer","Microsoft Defender for Endpoint P2: its services, where it can be upgraded to, and what holding it blocks.",["nce defender endpoint p2","microsoft defender endpoint p2","defender endpoint p2","mde p2"],[]],
+["offers/office-365-e5-without-audio-conferencing.html","Office 365 E5 without Audio Conferencing","Offer","Office 365 E5 without Audio Conferencing: its services, where it can be upgraded to, and what holding it blocks.",["office 365 e5 without audio conferencing"],[]],
 ["pages/how-to-answer.html","How to answer \"can this customer upgrade?\"","Guide","The questions to ask, in order, and where each answer comes from.",[],[]]
 ]});
