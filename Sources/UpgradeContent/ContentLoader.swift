@@ -123,7 +123,7 @@ final class ContentReading {
             codes += own.valid.map(\.code)
             ruleSets[program] = ConditionLogic(rules: own.valid, advisories: own.advisories)
         }
-        let roles = readRoles()
+        let roles = readRoles(programs: Set(programs.map(\.id)))
         let interpretations = readInterpretations(
             footnotes: footnotes, rules: declared, advisories: allAdvice, roles: roles.declared)
         let examples = readExamples(offers: offers, codes: codes)

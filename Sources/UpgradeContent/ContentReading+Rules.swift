@@ -160,14 +160,16 @@ extension ContentReading {
         return text
     }
 
-    func readRoles() -> (valid: [Role], portalSteps: [String], stepsSource: String, declared: Set<RoleID>) {
+    func readRoles(programs: Set<ProgramID>) -> (
+        valid: [Role], portalSteps: [String], stepsSource: String, declared: Set<RoleID>
+    ) {
         guard let root = file("roles.yaml", what: "the roles", keys: ["portalSteps", "portalStepsSource", "roles"])
         else { return ([], [], "", []) }
         let steps = root.strings("portalSteps", required: true).map(\.value)
         let stepsSource = citation(root, "portalStepsSource")
         let objects = root.objects(
             "roles", what: "role",
-            keys: ["id", "name", "summary", "source", "canUpgrade", "can", "cannot", "handOverTo", "guidance"])
+            keys: ["id", "name", "summary", "source", "canUpgrade", "can", "cannot", "handOverTo", "guidance", "programs"])
         let ids: [Located<RoleID>?] = objects.map { $0.id("id") }
         let known = rejectDuplicates(ids.compactMap { $0 }, what: "role")
         for id in ids.compactMap({ $0 }) { sourceMap.roles[id.value] = id.location }
@@ -190,13 +192,58 @@ extension ContentReading {
                     at: object.location)
             }
             let guidance = object.string("guidance", required: false)
+            let parts = readRoleInPrograms(object, role: id?.value, known: known, programs: programs)
             guard let id, let name, let summary, let source else { return nil }
             return Role(
                 id: id.value, name: name.value, summary: summary.value, source: source.value, canUpgrade: canUpgrade,
                 can: object.strings("can").map(\.value), cannot: object.strings("cannot").map(\.value),
-                handOverTo: handOver.map(\.value), guidance: guidance?.value ?? "")
+                handOverTo: handOver.map(\.value), guidance: guidance?.value ?? "", programs: parts)
         }
         return (roles, steps, stepsSource?.value ?? "", known)
+    }
+
+    /// `programs:` of a role: for a program whose own pages name other roles, whether this one may submit there.
+    private func readRoleInPrograms(
+        _ object: YAMLObject, role: RoleID?, known: Set<RoleID>, programs: Set<ProgramID>
+    ) -> [RoleInProgram] {
+        var seen: [ProgramID: SourceLocation] = [:]
+        return object.objects(
+            "programs", what: "role in a program", keys: ["program", "canUpgrade", "handOverTo", "source"], required: false
+        ).compactMap { part in
+            let program: Located<ProgramID>? = part.id("program")
+            let source = citation(part)
+            if part.value("canUpgrade") == nil {
+                sink.error(.missingKey, "a role's program is missing the required key 'canUpgrade'", at: part.location)
+            }
+            let canUpgrade = part.bool("canUpgrade", default: false)
+            let handOver: [Located<RoleID>] = part.ids("handOverTo")
+            for other in handOver where !known.contains(other.value) || other.value == role {
+                if other.value == role {
+                    sink.error(.inconsistent, "a role cannot hand over to itself", at: other.location)
+                } else {
+                    unknown(other, what: "role", known: known)
+                }
+            }
+            if !canUpgrade && handOver.isEmpty {
+                sink.error(
+                    .missingKey, "a role that cannot upgrade in a program names who to hand over to in 'handOverTo'",
+                    at: part.location)
+            }
+            guard let program, let source else { return nil }
+            if !programs.contains(program.value) {
+                unknown(program, what: "program", known: programs)
+                return nil
+            }
+            if let first = seen[program.value] {
+                sink.error(
+                    .duplicate, "the role's part in '\(program.value)' is given twice", at: program.location,
+                    notes: [Diagnostic.Note("first given here", at: first)])
+                return nil
+            }
+            seen[program.value] = program.location
+            return RoleInProgram(
+                program: program.value, canUpgrade: canUpgrade, handOverTo: handOver.map(\.value), source: source.value)
+        }
     }
 
     func readInterpretations(

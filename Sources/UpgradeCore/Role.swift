@@ -14,10 +14,12 @@ package struct Role: Hashable, Sendable {
     package let handOverTo: [RoleID]
     /// Markdown prose written for this role.
     package let guidance: String
+    /// What the role may do in programs whose pages say otherwise than the source page, in content order.
+    package let programs: [RoleInProgram]
 
     package init(
         id: RoleID, name: String, summary: String, source: String = "", canUpgrade: Bool, can: [String],
-        cannot: [String], handOverTo: [RoleID], guidance: String
+        cannot: [String], handOverTo: [RoleID], guidance: String, programs: [RoleInProgram] = []
     ) {
         self.id = id
         self.name = name
@@ -28,5 +30,22 @@ package struct Role: Hashable, Sendable {
         self.cannot = cannot
         self.handOverTo = handOverTo
         self.guidance = guidance
+        self.programs = programs
+    }
+}
+
+/// Whether a role may submit upgrades of one program, as that program's own pages say.
+package struct RoleInProgram: Hashable, Sendable {
+    package let program: ProgramID
+    package let canUpgrade: Bool
+    /// Who takes over when the role cannot submit in this program.
+    package let handOverTo: [RoleID]
+    package let source: String
+
+    package init(program: ProgramID, canUpgrade: Bool, handOverTo: [RoleID], source: String) {
+        self.program = program
+        self.canUpgrade = canUpgrade
+        self.handOverTo = handOverTo
+        self.source = source
     }
 }

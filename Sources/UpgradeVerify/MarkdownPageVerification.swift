@@ -70,6 +70,9 @@ struct MarkdownPageVerification {
         case .role:
             RoleVerification(rules: catalog.rules, file: path).verify(markdown: text, &report)
             if let role = catalog.roles.first(where: { SitePaths.role($0.id).file(.md) == file }) {
+                for part in RoleVerification.programs(of: role, in: catalog, file: path) {
+                    part.verify(markdown: text, &report)
+                }
                 StatementVerification(catalog: catalog, file: path).role(
                     role, cannot: StatementVerification.list(under: "What you cannot do", in: text),
                     saysCannotSubmit: Perceived.collapse(MarkdownInline.plain(text)).contains("You cannot submit the upgrade"),

@@ -6,15 +6,28 @@ import UpgradeSiteContract
 struct RoleVerification {
     let rules: [Rule]
     let file: String
+    /// The section that lists them: the source page's checks, or one program's.
+    var headingID = "checks"
+    var heading = "Checks, in order"
+
+    /// The checks of each program a role has a part in, in that program's rule order.
+    static func programs(of role: Role, in catalog: Catalog, file: String) -> [RoleVerification] {
+        role.programs.map { part in
+            RoleVerification(
+                rules: catalog.logic(for: part.program).rules, file: file,
+                headingID: "program-\(part.program.rawValue)",
+                heading: "In \(catalog.program(part.program)?.name ?? part.program.rawValue)")
+        }
+    }
 
     /// Each check as a reader sees it.
     var expected: [String] { rules.map { "\($0.title) (\($0.id)) If not: \($0.remedy)" } }
 
     func verify(html page: HTMLElement, _ report: inout Tally) {
-        guard let heading = page.descendants(named: "h2", where: { $0.attributes["id"] == "checks" }).first,
-            let list = page.list(after: heading, named: ["ol"])
+        guard let found = page.descendants(named: "h2", where: { $0.attributes["id"] == headingID }).first,
+            let list = page.list(after: found, named: ["ol"])
         else {
-            report.fail(.rolePage, "no list of checks (after the heading 'Checks, in order')", file: file, line: 1)
+            report.fail(.rolePage, "no list of checks (after the heading '\(heading)')", file: file, line: 1)
             return
         }
         let items = list.elements.filter { $0.name == "li" }
@@ -28,8 +41,8 @@ struct RoleVerification {
 
     func verify(markdown text: String, _ report: inout Tally) {
         let lines = MarkdownTableReader.lines(text).map(String.init)
-        guard let start = lines.firstIndex(of: "## Checks, in order") else {
-            report.fail(.rolePage, "no section 'Checks, in order'", file: file, line: 1)
+        guard let start = lines.firstIndex(of: "## " + heading) else {
+            report.fail(.rolePage, "no section '\(heading)'", file: file, line: 1)
             return
         }
         var items: [(String, Int)] = []

@@ -209,6 +209,9 @@ package struct SiteVerifier: Sendable {
         case .role:
             RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)
             if let role = catalog.roles.first(where: { SitePaths.role($0.id).file(.html) == file }) {
+                for part in RoleVerification.programs(of: role, in: catalog, file: path(file)) {
+                    part.verify(html: page, &report)
+                }
                 statements.role(
                     role, cannot: StatementVerification.list(after: "cannot", in: page),
                     saysCannotSubmit: Perceived(page).seen.contains("You cannot submit the upgrade"), line: 1, &report)

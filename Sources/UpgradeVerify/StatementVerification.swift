@@ -94,7 +94,13 @@ struct StatementVerification {
                 names.isEmpty
                 ? "nobody: you can do every step"
                 : names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
-            return (.rolePage, [("Submits upgrades", role.canUpgrade ? "Yes" : "No"), ("Hands over to", handsOver)])
+            let parts = role.programs.map { part in
+                (
+                    "Submits upgrades in \(catalog.program(part.program)?.name ?? part.program.rawValue)",
+                    part.canUpgrade ? "Yes" : "No"
+                )
+            }
+            return (.rolePage, [("Submits upgrades", role.canUpgrade ? "Yes" : "No"), ("Hands over to", handsOver)] + parts)
         default:
             guard file == SitePaths.offers.file(format) else { return nil }
             return (.offerPage, [("Offers", String(catalog.offers.count))])

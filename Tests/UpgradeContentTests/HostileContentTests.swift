@@ -35,6 +35,35 @@ struct HostileContentTests {
             errors.contains { $0.code == .fileName && $0.place.hasPrefix("extra-rules.yaml") && $0.names("extra-rules.yaml") })
     }
 
+    @Test("A role's part in a program names a known program, says whether it may upgrade, and whom to hand over to")
+    func roleInProgram() throws {
+        let roles = """
+            portalSteps: [Open the customer.]
+            portalStepsSource: s
+            roles:
+              - id: agent
+                name: Agent
+                summary: Places orders.
+                source: s
+                canUpgrade: true
+                programs:
+                  - program: new-comerce
+                    canUpgrade: true
+                    source: s
+                  - program: new-commerce
+                    source: s
+                    handOverTo: [agent]
+                  - program: legacy
+                    canUpgrade: false
+                    source: s
+            """
+        let errors = try ContentFixture(replacing: ["roles.yaml": roles]).errors()
+        #expect(errors.contains { $0.code == .unknownID && $0.names("new-comerce") && $0.place.hasPrefix("roles.yaml:10:") })
+        #expect(errors.contains { $0.code == .missingKey && $0.names("canUpgrade") && $0.place.hasPrefix("roles.yaml:13:") })
+        #expect(errors.contains { $0.code == .inconsistent && $0.place.hasPrefix("roles.yaml:15:") }, "to itself")
+        #expect(errors.contains { $0.code == .missingKey && $0.names("handOverTo") && $0.place.hasPrefix("roles.yaml:16:") })
+    }
+
     @Test("An offer whose name is another offer's id is an error")
     func nameIsAnotherID() throws {
         let errors = try ContentFixture(replacing: [

@@ -340,6 +340,13 @@ let tamperings: [Tampering] = [
     Tampering(name: "an offer page's caution dropped in Markdown", file: "offers/m365-business-basic.md", code: .offerPage) {
         $0.replacingFirst("> ⚠ listed, but confirm", with: "> listed")
     },
+    Tampering(name: "a role said to submit new-commerce upgrades it may not", file: "roles/global-admin.html", code: .rolePage) {
+        $0.replacingFirst(
+            "<dt>Submits upgrades in new commerce</dt><dd>No</dd>", with: "<dt>Submits upgrades in new commerce</dt><dd>Yes</dd>")
+    },
+    Tampering(name: "a new-commerce check dropped from a role guide in Markdown", file: "roles/admin-agent.md", code: .rolePage) {
+        $0.editingLines(startingWith: "3. **The target is listed") { _ in [] }
+    },
     Tampering(name: "an offer's SKU changed on its page", file: "offers/nce-m365-business-premium.html", code: .offerPage) {
         $0.replacingFirst("CFQ7TTC0LCHC/0002", with: "CFQ7TTC0LCHC/0003")
     },

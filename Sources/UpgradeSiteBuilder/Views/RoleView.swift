@@ -39,6 +39,7 @@ struct RoleView {
             checklist(),
         ]
         blocks += submitSection()
+        for part in role.programs { blocks += programSection(part) }
         if !role.guidance.isEmpty {
             blocks += [
                 .heading(level: 2, [.text("Guidance")], id: "guidance"),
@@ -58,16 +59,49 @@ struct RoleView {
                 : "With the \(role.name) role, you can check an upgrade, but someone else submits it.",
             facts: [
                 Fact("Submits upgrades", [.text(role.canUpgrade ? "Yes" : "No")]),
-                Fact("Hands over to", handOverLinks()), context.asOfFact,
-            ],
+                Fact("Hands over to", handOverLinks()),
+            ]
+                + role.programs.map { part in
+                    Fact("Submits upgrades in \(programName(part.program))", [.text(part.canUpgrade ? "Yes" : "No")])
+                } + [context.asOfFact],
             blocks: blocks)
     }
 
+    /// A program whose own pages name the roles otherwise: may this role submit there, and that
+    /// program's checks, in its rule order.
+    private func programSection(_ part: RoleInProgram) -> [Block] {
+        let name = programName(part.program)
+        var blocks: [Block] = [
+            .heading(level: 2, [.text("In \(name)")], id: "program-\(part.program.rawValue)"),
+            .paragraph(
+                [
+                    .text(
+                        (part.canUpgrade
+                            ? "This role may submit \(name) upgrades"
+                            : "This role is not among those that may submit \(name) upgrades") + " (source: ")
+                ] + context.cite(part.source) + [.text("). Run these checks, every one, in order:")]),
+            checklist(context.catalog.logic(for: part.program).rules),
+        ]
+        if !part.canUpgrade {
+            blocks.append(
+                .note(
+                    .important, title: nil,
+                    [
+                        .paragraph(
+                            [.text("In \(name), hand the upgrade over to ")] + links(part.handOverTo)
+                                + [.text(" once the checks pass.")])
+                    ]))
+        }
+        return blocks
+    }
+
+    private func programName(_ id: ProgramID) -> String { context.catalog.program(id)?.name ?? id.rawValue }
+
     /// The eligibility rules in the order an agent runs them, each with what to do when it fails.
-    func checklist() -> Block {
+    func checklist(_ rules: [Rule]? = nil) -> Block {
         .list(
             ordered: true,
-            items: context.catalog.rules.map { rule in
+            items: (rules ?? context.catalog.rules).map { rule in
                 [
                     .strong([.text(rule.title)]), .text(" ("),
                     context.ruleLink(rule.id),
@@ -110,9 +144,13 @@ struct RoleView {
 
     private func handOverLinks() -> [Inline] {
         guard !role.handOverTo.isEmpty else { return [.text("nobody: you can do every step")] }
+        return links(role.handOverTo)
+    }
+
+    private func links(_ roles: [RoleID]) -> [Inline] {
         var inlines: [Inline] = []
-        for (index, id) in role.handOverTo.enumerated() {
-            if index > 0 { inlines.append(.text(index == role.handOverTo.count - 1 ? " or " : ", ")) }
+        for (index, id) in roles.enumerated() {
+            if index > 0 { inlines.append(.text(index == roles.count - 1 ? " or " : ", ")) }
             inlines.append(
                 .link(
                     [.text(context.catalog.role(id)?.name ?? id.rawValue)], to: SitePaths.role(id),
