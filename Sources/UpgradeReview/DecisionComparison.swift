@@ -12,6 +12,11 @@ import UpgradeCore
 /// the target adds on neither side, on one side only, or on both. Pairs of a group
 /// decide alike, so each group is asked once, with real offers, through
 /// `RuleCore.decide`, and the answer holds for every pair in it.
+///
+/// A program whose rules read the subscription's commitment also decides on how the target
+/// is sold (its plans, seat limit, end of sale). Where that differs between the sides, the
+/// pair is asked on its own, with the commitments that meet those facts: each plan the model
+/// knows as the target's, seats at and over each seat limit, and the days around each end of sale.
 struct DecisionComparison {
     let base: Catalog
     let head: Catalog
@@ -35,9 +40,10 @@ struct DecisionComparison {
                     baseCell: baseCells[target], headCell: headCells[target],
                     baseAdded: space.added(.base, from: source, to: target),
                     headAdded: space.added(.head, from: source, to: target),
-                    withdrawal: withdrawal, program: programNumber[offers[source].program] ?? -1)
+                    withdrawal: withdrawal, program: programNumber[offers[source].program] ?? -1,
+                    sale: space.saleDiffers(target) && readsCommitment(offers[source].program) ? Int32(target) : -1)
                 // Most pairs: nothing the rule core sees of them differs. No lookup needed.
-                if alike && key.baseCell == key.headCell && key.baseAdded == key.headAdded
+                if alike && key.baseCell == key.headCell && key.baseAdded == key.headAdded && key.sale < 0
                     && !space.holdingSensitive(key.baseAdded)
                 {
                     continue
@@ -81,20 +87,28 @@ struct DecisionComparison {
             key.baseCell == key.headCell && key.baseAdded == key.headAdded
             && space.withdrawalDates[Int(key.withdrawal)].base == space.withdrawalDates[Int(key.withdrawal)].head
         // Same cell, same added services, same dates: only a holding that overlaps on one side can differ.
-        if pairAlike && kinds.allSatisfy({ $0.overlapsInBase == $0.overlapsInHead }) { return [] }
+        if pairAlike && key.sale < 0 && kinds.allSatisfy({ $0.overlapsInBase == $0.overlapsInHead }) { return [] }
         let baseCore = RuleCore(catalog: base), headCore = RuleCore(catalog: head)
         var holdings: [HoldingChoice] = [.none]
         for channel in Channel.allCases {
             holdings.append(.target(channel))
             holdings += kinds.indices.map { HoldingChoice.kind($0, classes: kinds[$0].classes, channel) }
         }
-        let dates = [asOf] + space.boundaries(Int(key.withdrawal)).filter { $0 != asOf }
+        var dates = [asOf] + space.boundaries(Int(key.withdrawal)).filter { $0 != asOf }
+        var commitments: [CommitmentChoice?] = [nil]
+        if key.sale >= 0 {
+            let sales = [space.baseOffers[target].sale, space.offers[target].sale]
+            commitments += CommitmentChoice.meeting(sales)
+            for end in Set(sales.compactMap(\.endOfSale)).sorted() {
+                dates += [end.previousDay, end].compactMap { $0 }.filter { !dates.contains($0) }
+            }
+        }
         var seen = Set<[ReasonCode]>()
         var patterns: [Pattern] = []
         for holding in holdings {
             for status in SubscriptionStatus.allCases {
-                for date in dates {
-                    let shape = RequestShape(holding: holding, status: status, asOf: date)
+                for (date, commitment) in dates.flatMap({ date in commitments.map { (date, $0) } }) {
+                    let shape = RequestShape(holding: holding, status: status, asOf: date, commitment: commitment)
                     guard let baseRequest = space.request(shape, from: source, to: target, side: .base),
                         let headRequest = space.request(shape, from: source, to: target, side: .head)
                     else { continue }
@@ -106,6 +120,35 @@ struct DecisionComparison {
         }
         return patterns
     }
+
+    private func readsCommitment(_ program: ProgramID) -> Bool {
+        base.logic(for: program).readsCommitment || head.logic(for: program).readsCommitment
+    }
+}
+
+/// What a request says of its commitment, less its day: the plain question moves this many
+/// seats, or asks for this plan of the target from a monthly source.
+enum CommitmentChoice: Hashable {
+    case seats(Int)
+    case plan(Plan)
+
+    /// The commitments that meet the facts of how the target is sold on either side.
+    static func meeting(_ sales: [Sale]) -> [CommitmentChoice] {
+        let limits = Set(sales.compactMap(\.maxSeats)).sorted()
+        let plans = Term.allCases.flatMap { term in
+            Billing.allCases.filter { $0.months <= term.months }.map { Plan(term: term, billing: $0) }
+        }
+        return limits.flatMap { [CommitmentChoice.seats($0), .seats($0 + 1)] } + plans.map(CommitmentChoice.plan)
+    }
+
+    func commitment(asOf day: CalendarDate) -> Commitment {
+        switch self {
+        case .seats(let count):
+            Commitment(asOf: day, seats: Seats(moved: count, held: count))
+        case .plan(let plan):
+            Commitment(asOf: day, term: .month, billing: .monthly, toTerm: plan.term, toBilling: plan.billing)
+        }
+    }
 }
 
 /// What the rule core can see of a pair, on both sides; pairs with equal keys decide alike.
@@ -116,6 +159,8 @@ struct GroupKey: Hashable {
     let headAdded: Int32
     let withdrawal: Int32
     let program: Int32
+    /// The target's number where how it is sold differs between the sides and the program reads it; else -1.
+    let sale: Int32
 }
 
 /// The other subscription a request names, if any.
@@ -131,6 +176,7 @@ struct RequestShape {
     let holding: HoldingChoice
     let status: SubscriptionStatus
     let asOf: CalendarDate
+    var commitment: CommitmentChoice? = nil
 }
 
 /// A request shape whose answer changes, and the answers on each side.

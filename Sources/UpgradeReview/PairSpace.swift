@@ -193,7 +193,14 @@ struct PairSpace {
         }
         return Request(
             from: catalogue[source], to: catalogue[target], status: shape.status, holdings: holdings,
-            asOf: shape.asOf)
+            asOf: shape.asOf, commitment: shape.commitment?.commitment(asOf: shape.asOf))
+    }
+
+    /// Whether the sides sell `offer` differently: its plans, seat limit or end of sale.
+    func saleDiffers(_ offer: Int) -> Bool {
+        let (before, after) = (baseOffers[offer].sale, offers[offer].sale)
+        return before.plans != after.plans || before.maxSeats != after.maxSeats || before.endOfSale != after.endOfSale
+            || before.convertibleAfterEndOfSale != after.convertibleAfterEndOfSale
     }
 
     /// Numbers each distinct mask, in order of first appearance.

@@ -19,7 +19,9 @@ struct DiffCommand: ParsableCommand {
               matrix cells  each cell of a published matrix whose decision changes;
               decisions     each pair of offers whose decision changes for some request, over every status, \
             no holding or one holding through either channel, and dates on both sides of each withdrawal \
-            date, with the simplest request that shows it as an explain command;
+            date (and, where a program's rules read the subscription's commitment and the target is sold \
+            otherwise, seats at and over its seat limit, each plan, and the days around its end of sale), with \
+            the simplest request that shows it as an explain command;
               model         offers, aliases, services per offer, paths, rules, roles, interpretations, tables, \
             examples and pages that the content words differently;
               pages         the site's files that a build would change (nothing is written).

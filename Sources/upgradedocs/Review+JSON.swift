@@ -1,4 +1,5 @@
 import UpgradeBase
+import UpgradeCore
 import UpgradeReview
 
 extension Review {
@@ -26,20 +27,21 @@ extension Review {
                             ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
                             (
                                 "request",
-                                .object([
-                                    ("status", .string(request.status.rawValue)),
-                                    (
-                                        "holds",
-                                        .array(
-                                            request.holdings.map { holding in
-                                                .object([
-                                                    ("offer", .string(holding.offer.id.rawValue)),
-                                                    ("channel", .string(holding.channel.rawValue)),
-                                                ])
-                                            })
-                                    ),
-                                    ("asOf", .string(request.asOf.description)),
-                                ])
+                                .object(
+                                    [
+                                        ("status", .string(request.status.rawValue)),
+                                        (
+                                            "holds",
+                                            .array(
+                                                request.holdings.map { holding in
+                                                    .object([
+                                                        ("offer", .string(holding.offer.id.rawValue)),
+                                                        ("channel", .string(holding.channel.rawValue)),
+                                                    ])
+                                                })
+                                        ),
+                                        ("asOf", .string(request.asOf.description)),
+                                    ] + commitment(of: request))
                             ),
                             ("before", change.before.json), ("after", change.after.json),
                         ])
@@ -63,6 +65,18 @@ extension Review {
                     })
             ),
         ])
+    }
+
+    /// What a request says of its commitment, where it is not the plain question's.
+    private func commitment(of request: Request) -> [(String, JSONValue)] {
+        let given = request.commitment
+        guard given != Commitment(asOf: request.asOf) else { return [] }
+        var fields: [(String, JSONValue)] = [
+            ("term", .string(given.term.rawValue)), ("billing", .string(given.billing.rawValue)),
+            ("toTerm", .string(given.toTerm.rawValue)), ("toBilling", .string(given.toBilling.rawValue)),
+        ]
+        if let seats = given.seats { fields += [("seats", .number(seats.moved)), ("of", .number(seats.held))] }
+        return [("commitment", .object(fields))]
     }
 }
 

@@ -23,6 +23,35 @@ struct DiffCommandTests {
 
     private func same(_ a: Any, _ b: Any) -> Bool { NSDictionary(dictionary: ["v": a]).isEqual(to: ["v": b]) }
 
+    @Test("A lower seat limit changes new-commerce answers the matrix never shows, each with its seats")
+    func seatLimitLowered() throws {
+        let (json, result) = try diff(
+            ["offers.yaml": { $0.replacingOccurrences(of: "    maxSeats: 300\n", with: "    maxSeats: 200\n") }],
+            ["--exit-code"])
+        #expect(result.status == 1, "--exit-code: a decision changes; \(result.stderr)")
+        #expect(entries(json, "cells").isEmpty)
+        #expect(
+            entries(json, "model").contains {
+                same(
+                    $0,
+                    [
+                        "kind": "offer-sale", "id": "nce-m365-business-premium", "change": "changed",
+                        "detail": "seat limit: “300” → “200”",
+                    ])
+            }, "\(entries(json, "model"))")
+        let wanted: Object = [
+            "from": "nce-m365-business-standard", "to": "nce-m365-business-premium",
+            "request": [
+                "status": "active", "holds": [Any](), "asOf": "2026-11-25",
+                "commitment": [
+                    "term": "P1Y", "billing": "monthly", "toTerm": "P1Y", "toBilling": "monthly", "seats": 201, "of": 201,
+                ],
+            ],
+            "before": outcome("eligible", []), "after": outcome("blocked", ["target-seat-limit"]),
+        ]
+        #expect(entries(json, "decisions").contains { same($0, wanted) }, "\(entries(json, "decisions").prefix(3))")
+    }
+
     @Test("A service removed from an offer changes UPG-5 for real customers, though no matrix cell shows it")
     func serviceRemoved() throws {
         let (json, result) = try diff(

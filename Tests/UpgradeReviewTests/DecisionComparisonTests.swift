@@ -16,7 +16,7 @@ struct DecisionComparisonTests {
     }
 
     @Test(
-        "Every request over statuses, holdings, channels and withdrawal dates is covered, and nothing else",
+        "Every request over statuses, holdings, channels, withdrawal dates and the commitments a sale reads is covered",
         arguments: 0..<40)
     func groupedComparisonMatchesAskingEveryRequest(seed: UInt64) {
         let (base, _) = RandomModel.make(seed: seed * 2 + 1, size: 2...5)
@@ -77,10 +77,31 @@ struct DecisionComparisonTests {
                     + Channel.allCases.flatMap { channel in
                         offers.filter { $0.id != from.id }.map { [Holding(offer: $0, channel: channel)] }
                     }
+                // Where the rules read the commitment: seats at and over each seat limit, each plan, and the
+                // days around each end of sale, of the target as either side sells it.
+                var commitments: [(CalendarDate) -> Commitment?] = [{ _ in nil }]
+                var pairDates = dates
+                if base.logic(for: from.program).readsCommitment || head.logic(for: from.program).readsCommitment {
+                    let sales = [base.offer(to.id)!.sale, to.sale]
+                    for limit in Set(sales.compactMap(\.maxSeats)) {
+                        for seats in [limit, limit + 1] {
+                            commitments.append { Commitment(asOf: $0, seats: Seats(moved: seats, held: seats)) }
+                        }
+                    }
+                    for term in Term.allCases {
+                        for billing in Billing.allCases where billing.months <= term.months {
+                            commitments.append {
+                                Commitment(asOf: $0, term: .month, billing: .monthly, toTerm: term, toBilling: billing)
+                            }
+                        }
+                    }
+                    pairDates += sales.compactMap(\.endOfSale).flatMap { [$0.previousDay!, $0] }
+                }
                 for held in holdings {
                     for status in SubscriptionStatus.allCases {
-                        for date in dates {
-                            let request = Request(from: from, to: to, status: status, holdings: held, asOf: date)
+                        for (date, commitment) in pairDates.flatMap({ date in commitments.map { (date, $0(date)) } }) {
+                            let request = Request(
+                                from: from, to: to, status: status, holdings: held, asOf: date, commitment: commitment)
                             let before = RuleCore(catalog: base).decide(Self.translate(request, to: base))
                             let after = RuleCore(catalog: head).decide(request)
                             guard before.reasonCodes != after.reasonCodes else { continue }
@@ -99,6 +120,6 @@ struct DecisionComparisonTests {
         Request(
             from: catalog.offer(request.from.id)!, to: catalog.offer(request.to.id)!, status: request.status,
             holdings: request.holdings.map { Holding(offer: catalog.offer($0.offer.id)!, channel: $0.channel) },
-            asOf: request.asOf)
+            asOf: request.asOf, commitment: request.commitment)
     }
 }
