@@ -10,9 +10,9 @@ import TestSupport
 
 /// The checker decides in the browser: `checker.js` works out a request's facts
 /// and interprets the model's rules, advice and messages from the checker's
-/// data. Under Node.js, it is held against `RuleCore.decide` on every request
-/// the test vectors reach and on ten thousand random ones, every field and every
-/// message, character for character; and a model with a rule added and a message
+/// data. Under Node.js and in headless Chromium, it is held against `RuleCore.decide`
+/// on every request the test vectors reach and on ten thousand random ones, every field
+/// and every message, character for character; and a model with a rule added and a message
 /// reworded gets the same answers with no change to the script.
 @Suite("The checker is the rule core, in the browser")
 struct CheckerEquivalenceTests {
@@ -136,6 +136,82 @@ struct CheckerEquivalenceTests {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         node.waitUntilExit()
         return (node.terminationStatus, text)
+    }
+
+    /// Runs the checker's code in headless Chromium, the browser the site is checked in, on `requests`:
+    /// a page loads the checker's data, its script, the shared comparison and the cases, and writes the
+    /// comparison's lines into `#result`, which `--dump-dom` prints.
+    static func runChromium(
+        _ content: LoadedContent, asOf: CalendarDate, requests: [Request],
+        checker: String = Repository.path("templates/assets/checker.js")
+    ) throws -> (status: Int32, output: String) {
+        let folder = Scratch.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let data = CheckerData.file(catalog: content.catalog, asOf: asOf)
+        try Data(data.bytes).write(to: URL(fileURLWithPath: folder + "/checker-data.js"))
+        let core = RuleCore(catalog: content.catalog)
+        let cases = JSONValue.array(requests.map { json($0, core.decide($0)) })
+        try ("var CASES = " + cases.serialized() + ";\n").write(toFile: folder + "/cases.js", atomically: true, encoding: .utf8)
+        let page = """
+            <!doctype html><meta charset="utf-8"><title>checker equivalence</title><pre id="result">not run</pre>
+            <script src="checker-data.js"></script>
+            <script src="\(URL(fileURLWithPath: checker).absoluteString)"></script>
+            <script src="\(URL(fileURLWithPath: Repository.path("Tests/Checker/compare.js")).absoluteString)"></script>
+            <script src="cases.js"></script>
+            <script>
+            var out = document.getElementById("result");
+            try { out.textContent = compareWithRuleCore(UpgradeChecker, UPGRADEDOCS_DATA, CASES).text; }
+            catch (error) { out.textContent = "error: " + error; }
+            </script>
+            """
+        try page.write(toFile: folder + "/equivalence.html", atomically: true, encoding: .utf8)
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        browser.arguments = [
+            "chromium-headless-shell", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + folder + "/profile",
+            "--allow-file-access-from-files", "--virtual-time-budget=60000", "--dump-dom",
+            URL(fileURLWithPath: folder + "/equivalence.html").absoluteString,
+        ]
+        let output = Pipe()
+        browser.standardOutput = output
+        browser.standardError = FileHandle.nullDevice
+        try browser.run()
+        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        browser.waitUntilExit()
+        guard let start = dom.range(of: "<pre id=\"result\">"),
+            let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
+        else {
+            return (browser.terminationStatus == 0 ? 1 : browser.terminationStatus, "no #result in the page: " + dom.prefix(300))
+        }
+        let text = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        return (text.hasSuffix(" 0 mismatches") ? 0 : 1, text)
+    }
+
+    @Test("In Chromium too: every test vector and 10,000 random requests get the rule core's exact answer")
+    func checkerEqualsRuleCoreInChromium() throws {
+        let content = SiteFixture.content, asOf = SiteFixture.referenceDate
+        let vectors = Counterexamples(catalog: content.catalog, asOf: asOf).reached.map(\.request)
+        let requests = vectors + Self.randomRequests(content.catalog, count: 10_000, seed: 2027)
+        #expect(requests.contains { $0.from.program != requests[0].from.program }, "both programs are asked")
+        let (status, output) = try Self.runChromium(content, asOf: asOf, requests: requests)
+        #expect(status == 0, "\(output)")
+        #expect(output.hasSuffix("\(requests.count) requests, 0 mismatches"), "\(output)")
+    }
+
+    @Test("…and the browser's run is not vacuous: a checker that drops a reason's remedy fails it there")
+    func chromiumRunCatchesABrokenChecker() throws {
+        let content = SiteFixture.content, asOf = SiteFixture.referenceDate
+        let requests = Counterexamples(catalog: content.catalog, asOf: asOf).reached.map(\.request)
+        let script = try String(contentsOfFile: Repository.path("templates/assets/checker.js"), encoding: .utf8)
+        let broken = Scratch.folder() + "/checker.js"
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: broken).deletingLastPathComponent().path) }
+        try script.replacingOccurrences(of: "remedy: ", with: "remedyCut: ").write(
+            toFile: broken, atomically: true, encoding: .utf8)
+        #expect(script.contains("remedy: "), "the edit below changes the script")
+        let (status, output) = try Self.runChromium(content, asOf: asOf, requests: requests, checker: broken)
+        #expect(status != 0)
+        #expect(output.contains("MISMATCH"), "\(output)")
     }
 
     @Test("Every request the test vectors reach, and 10,000 random ones, get the rule core's exact answer")
