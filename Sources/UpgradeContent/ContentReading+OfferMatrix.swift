@@ -55,11 +55,23 @@ extension ContentReading {
             }
             seen[sku.value] = sku.location
             return ImportedMatrix.Entry(
-                sku: sku, id: id, title: title, maxSeats: maxSeats, countries: object.strings("countries").map(\.value),
+                sku: sku, id: id, title: title, maxSeats: maxSeats, countries: countries(object),
                 plans: Plan.catalogueOrder(plans), conversions: object.strings("conversions"))
         }
         guard let program, let source else { return nil }
         return ImportedMatrix(program: program, source: source, entries: entries)
+    }
+
+    /// `countries: "AD AE GB"`: country codes, two capital letters each, separated by spaces.
+    private func countries(_ object: YAMLObject) -> [String] {
+        guard let text = object.string("countries", required: false) else { return [] }
+        let codes = text.value.split(separator: " ").map(String.init)
+        if let bad = codes.first(where: { $0.count != 2 || !$0.allSatisfy { ("A"..."Z").contains($0) } }) {
+            sink.error(
+                .invalidValue, "'\(bad)' is not a country code: two capital letters, such as GB, separated by spaces",
+                at: text.location)
+        }
+        return codes
     }
 
     /// The hand-written offers, each completed by its SKU's entry, then the offers only the matrix declares.

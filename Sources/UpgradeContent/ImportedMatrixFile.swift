@@ -39,7 +39,8 @@ package enum ImportedMatrixFile {
             if !entry.plans.isEmpty {
                 lines.append("    plans: " + list(entry.plans.map { $0.term.rawValue + "/" + $0.billing.rawValue }))
             }
-            if !entry.countries.isEmpty { lines.append("    countries: " + list(entry.countries)) }
+            // One scalar, not a list: a matrix gives some 240 markets a SKU, and a YAML node each would slow every load.
+            if !entry.countries.isEmpty { lines.append("    countries: " + quoted(entry.countries.joined(separator: " "))) }
             lines.append("    conversions: " + list(entry.conversions))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -20,49 +20,54 @@ struct CSVTable {
 
     /// Every syntax problem is reported to `sink`; a row that has one is left out.
     init(bytes: [UInt8], file: String, sink: Diagnostics) {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var (line, column) = (1, 1)
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
-                if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
-            case .emptyInput:
-                break decoding
-            case .error:
-                sink.error(
-                    .csv, "the file is not UTF-8 text; save the offer matrix as \"CSV UTF-8\"",
-                    at: SourceLocation(file: file, line: line, column: column))
-                rows = []
-                return
-            }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            sink.error(
+                .csv, "the file is not UTF-8 text; save the offer matrix as \"CSV UTF-8\"",
+                at: Self.firstInvalidByte(bytes, file: file))
+            rows = []
+            return
         }
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        var parser = Parser(scalars: scalars, file: file, sink: sink)
+        // The delimiters are ASCII, so the bytes are read as they are; a cell's text is decoded once.
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var parser = Parser(bytes: bytes, index: start, file: file, sink: sink)
         rows = parser.rows()
     }
 
+    /// Where the first byte that is not UTF-8 stands, by line and character.
+    private static func firstInvalidByte(_ bytes: [UInt8], file: String) -> SourceLocation {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var (line, column) = (1, 1)
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
     private struct Parser {
-        let scalars: [Unicode.Scalar]
+        static let (quote, comma, newline, ret, space, tab): (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            0x22, 0x2C, 0x0A, 0x0D, 0x20, 0x09
+        )
+        let bytes: [UInt8]
         let file: String
         let sink: Diagnostics
-        var index = 0, line = 1, column = 1
+        var index: Int, line = 1, column = 1
 
-        init(scalars: [Unicode.Scalar], file: String, sink: Diagnostics) {
-            (self.scalars, self.file, self.sink) = (scalars, file, sink)
+        init(bytes: [UInt8], index: Int, file: String, sink: Diagnostics) {
+            (self.bytes, self.index, self.file, self.sink) = (bytes, index, file, sink)
         }
 
         var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
-        var atEnd: Bool { index == scalars.count }
-        var current: Unicode.Scalar { scalars[index] }
+        var atEnd: Bool { index == bytes.count }
+        var current: UInt8 { bytes[index] }
+        var atLineEnd: Bool { current == Self.newline || current == Self.ret }
 
+        /// Columns count characters: a UTF-8 continuation byte starts none.
         mutating func advance() {
-            if current == "\n" || (current == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n")) {
+            let byte = bytes[index]
+            if byte == Self.newline || (byte == Self.ret && (index + 1 == bytes.count || bytes[index + 1] != Self.newline)) {
                 (line, column) = (line + 1, 1)
-            } else if current != "\r" {
+            } else if byte != Self.ret && byte & 0xC0 != 0x80 {
                 column += 1
             }
             index += 1
@@ -79,7 +84,7 @@ struct CSVTable {
                         break
                     }
                     cells.append(cell)
-                    if !atEnd && current == "," {
+                    if !atEnd && current == Self.comma {
                         advance()
                         continue
                     }
@@ -96,52 +101,49 @@ struct CSVTable {
         /// One cell, ending before a comma, a line break or the end; nil after reporting a problem.
         mutating func cell() -> Cell? {
             let start = here
-            guard !atEnd, current == "\"" else {
-                var text = String.UnicodeScalarView()
-                while !atEnd, current != ",", current != "\n", current != "\r" {
-                    text.append(current)
-                    advance()
-                }
-                return Cell(text: String(text), location: start)
+            guard !atEnd, current == Self.quote else {
+                let first = index
+                while !atEnd, current != Self.comma, !atLineEnd { advance() }
+                return Cell(text: String(decoding: bytes[first..<index], as: UTF8.self), location: start)
             }
             advance()
-            var text = String.UnicodeScalarView()
+            var text: [UInt8] = []
             while true {
                 guard !atEnd else {
                     sink.error(.csv, "this quote is never closed, so the rest of the file would be one cell", at: start)
                     return nil
                 }
-                if current == "\"" {
+                if current == Self.quote {
                     advance()
-                    guard !atEnd, current == "\"" else { break }
+                    guard !atEnd, current == Self.quote else { break }
                 }
                 text.append(current)
                 advance()
             }
             // Spreadsheets may pad after the closing quote; anything else there is a broken cell.
-            while !atEnd, current == " " || current == "\t" { advance() }
-            if !atEnd, current != ",", current != "\n", current != "\r" {
+            while !atEnd, current == Self.space || current == Self.tab { advance() }
+            if !atEnd, current != Self.comma, !atLineEnd {
                 sink.error(
                     .csv, "text after the closing quote of a cell; a quote inside a quoted cell is written twice (\"\")",
                     at: here)
                 return nil
             }
-            return Cell(text: String(text), location: start)
+            return Cell(text: String(decoding: text, as: UTF8.self), location: start)
         }
 
         mutating func skipLine() {
             var quoted = false
-            while !atEnd, quoted || (current != "\n" && current != "\r") {
-                if current == "\"" { quoted.toggle() }
+            while !atEnd, quoted || !atLineEnd {
+                if current == Self.quote { quoted.toggle() }
                 advance()
             }
             if !atEnd { skipLineBreak() }
         }
 
         mutating func skipLineBreak() {
-            let wasReturn = current == "\r"
+            let wasReturn = current == Self.ret
             advance()
-            if wasReturn, !atEnd, current == "\n" { advance() }
+            if wasReturn, !atEnd, current == Self.newline { advance() }
         }
     }
 }

@@ -8,7 +8,8 @@ struct MatrixSKU {
     let sku: String
     let title: CSVTable.Cell
     var maxSeats: Int?
-    var countries: Set<String>
+    /// In the order the file first gives them, each once.
+    var countries: [String]
     var plans: Set<Plan>
     /// The SKUs it converts to, each with the cell that names it.
     let conversions: [(sku: String, cell: CSVTable.Cell)]
@@ -16,7 +17,8 @@ struct MatrixSKU {
     /// Each SKU of `table`, in the order of first rows; every problem is reported to `sink`.
     static func gather(from table: CSVTable, file: String, sink: Diagnostics) -> [MatrixSKU] {
         guard let header = table.rows.first else {
-            sink.error(.column, "the file has no header row; it is empty", at: SourceLocation(file: file))
+            // A file that could not be read at all has said so already.
+            if !sink.hasErrors { sink.error(.column, "the file has no header row; it is empty", at: SourceLocation(file: file)) }
             return []
         }
         guard let columns = OfferMatrixColumns(header: header, sink: sink) else { return [] }
@@ -52,7 +54,8 @@ struct MatrixSKU {
             guard agrees else { continue }
             read.plans.formUnion(first.plans)
             skus[position].plans.formUnion(read.plans)
-            skus[position].countries.formUnion(read.countries)
+            let known = Set(skus[position].countries)
+            skus[position].countries += read.countries.filter { !known.contains($0) }
         }
         return skus
     }
@@ -97,7 +100,7 @@ private struct RowReader {
         guard let product, let sku else { return nil }
         return MatrixSKU(
             sku: product + "/" + sku, title: CSVTable.Cell(text: title.text.trimmingWhitespace, location: title.location),
-            maxSeats: maxSeats, countries: Set(countries), plans: Set(plans), conversions: conversions)
+            maxSeats: maxSeats, countries: countries.uniqued(), plans: Set(plans), conversions: conversions)
     }
 
     private func identifier(_ cell: CSVTable.Cell, what: String, example: String, longest: Int) -> String? {
@@ -120,18 +123,23 @@ private struct RowReader {
         return number
     }
 
+    /// Two capital letters each, separated by `;` (or `,`): read byte by byte, since a real matrix
+    /// lists some 240 markets on every row.
     private func countries(_ cell: CSVTable.Cell) -> [String] {
-        cell.text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingWhitespace }.filter {
-            !$0.isEmpty
-        }.compactMap { code -> String? in
-            guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+        var codes: [String] = []
+        for piece in cell.text.utf8.split(whereSeparator: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) {
+            let code = piece.drop { $0 == UInt8(ascii: " ") }.reversed().drop { $0 == UInt8(ascii: " ") }.reversed()
+            guard !code.isEmpty else { continue }
+            guard code.count == 2, code.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
+                let text = String(decoding: code, as: UTF8.self)
                 sink.error(
-                    .cell, "'\(code)' in AllowedCountries is not a country code (two capital letters, such as GB)",
+                    .cell, "'\(text)' in AllowedCountries is not a country code (two capital letters, such as GB)",
                     at: cell.location)
-                return nil
+                continue
             }
-            return code
+            codes.append(String(decoding: code, as: UTF8.self))
         }
+        return codes
     }
 
     private func plan() -> Plan? {

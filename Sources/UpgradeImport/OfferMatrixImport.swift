@@ -72,7 +72,7 @@ package struct OfferMatrixImport {
         let entries = skus.sorted { $0.sku < $1.sku }.map { sku in
             ImportedMatrixFile.Entry(
                 sku: sku.sku, id: ids[sku.sku], title: sku.title.text, maxSeats: sku.maxSeats,
-                countries: sku.countries.sorted(), plans: Plan.catalogueOrder(sku.plans),
+                countries: sku.countries, plans: Plan.catalogueOrder(sku.plans),
                 conversions: sku.conversions.map(\.sku).sorted())
         }
         text = ImportedMatrixFile.text(entries, program: program, source: source, from: name)

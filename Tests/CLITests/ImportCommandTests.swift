@@ -142,6 +142,18 @@ struct ImportCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: content + "/offer-matrix.yaml")) == written)
     }
 
+    @Test("A file that is not UTF-8 (a spreadsheet's own code page) is refused at its first bad byte")
+    func notUTF8() throws {
+        let (content, file) = try setUp("")
+        var bytes = Array((Self.header + "\n\"B\",\"CFQ7TTC0LH18\",\"0001\",\"Caf").utf8)
+        bytes += [0xE9] + Array("\",\"1\",\"\",\"\",\"\",\"\"\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let result = try importing(file, into: content)
+        #expect(result.status != 0)
+        #expect(result.diagnosed("matrix.csv:2:31", "import.csv"), "\(result.stderr)")
+        #expect(result.stderr.contains("1 problem in"), "one problem, not a second about the empty file: \(result.stderr)")
+    }
+
     @Test("A spreadsheet is refused with what to do instead")
     func spreadsheetIsRefused() throws {
         let result = try CLIRunner.run(["import", "offer-matrix", "matrix.xlsx"])
