@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 SITE = next((a for a in sys.argv[1:] if not a.startswith("--")), "site")
 CHROMIUM = ["chromium-headless-shell", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
@@ -204,47 +205,57 @@ def axe_script():
 DARK = ["--blink-settings=preferredColorScheme=0"]
 
 
+def in_parallel(function, items):
+    """`function` of each item, one browser per core at a time, the results in the items' order."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return list(pool.map(function, items))
+
+
 def axe_pages(root, theme):
     """axe-core inside Chromium on every page, in one colour theme; serious and critical violations fail.
     The probe also reports which theme the page was in, so a flag Chromium ignores cannot pass as dark."""
     shutil.copy(axe_script(), os.path.join(root, "axe.min.js"))
+    pages = [page for page in html_pages(root)
+             if not (page.startswith("_markdown") or page.startswith("print/decision-tables-") or ".probe." in page)]
     problems, total = [], 0
-    for page in html_pages(root):
-        if page.startswith("_markdown") or page.startswith("print/decision-tables-") or ".probe." in page:
-            continue
-        path = os.path.join(root, page)
-        source = open(path, encoding="utf-8").read()
-        depth = page.count("/")
-        probe = ('<script src="' + "../" * depth + 'axe.min.js"></script><script>'
-                 "axe.run(document,{resultTypes:['violations']}).then(function(r){"
-                 "var p=document.createElement('pre');p.id='axe-result';"
-                 "p.textContent=JSON.stringify({dark:matchMedia('(prefers-color-scheme: dark)').matches,"
-                 "violations:r.violations.map(function(v){return {id:v.id,impact:v.impact,"
-                 "nodes:v.nodes.length,target:(v.nodes[0]||{}).target};})});document.body.appendChild(p);});"
-                 "</script></body>")
-        probe_path = path[:-5] + ".probe.axe.html"
-        open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
-        flags = DARK if theme == "dark" else []
-        dom = run(CHROMIUM + flags + ["--virtual-time-budget=15000", "--dump-dom",
-                                      "file://" + os.path.abspath(probe_path)], timeout=120).stdout
-        os.remove(probe_path)
-        match = re.search(r'<pre id="axe-result">(.*?)</pre>', dom, re.S)
-        if not match:
-            problems.append(f"{page}: axe did not report")
-            continue
-        result = json.loads(html.unescape(match.group(1)))
-        if result["dark"] != (theme == "dark"):
-            problems.append(f"{page}: the page was not in the {theme} theme")
-            continue
-        total += 1
-        for violation in result["violations"]:
-            line = f"{page}: {violation['impact']} {violation['id']} on {violation['nodes']} node(s), e.g. {violation['target']}"
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(line)
-            else:
-                print(f"  (minor) {line}")
+    for page_problems, minor, counted in in_parallel(lambda page: axe_page(root, page, theme), pages):
+        problems += page_problems
+        total += counted
+        for line in minor:
+            print(f"  (minor) {line}")
     print(f"  {total} pages checked in the {theme} theme")
     return problems
+
+
+def axe_page(root, page, theme):
+    """One page's serious and critical violations, its minor ones, and whether it was checked."""
+    problems, minor = [], []
+    path = os.path.join(root, page)
+    source = open(path, encoding="utf-8").read()
+    depth = page.count("/")
+    probe = ('<script src="' + "../" * depth + 'axe.min.js"></script><script>'
+             "axe.run(document,{resultTypes:['violations']}).then(function(r){"
+             "var p=document.createElement('pre');p.id='axe-result';"
+             "p.textContent=JSON.stringify({dark:matchMedia('(prefers-color-scheme: dark)').matches,"
+             "violations:r.violations.map(function(v){return {id:v.id,impact:v.impact,"
+             "nodes:v.nodes.length,target:(v.nodes[0]||{}).target};})});document.body.appendChild(p);});"
+             "</script></body>")
+    probe_path = path[:-5] + ".probe.axe.html"
+    open(probe_path, "w", encoding="utf-8").write(source.replace("</body>", probe))
+    flags = DARK if theme == "dark" else []
+    dom = run(CHROMIUM + flags + ["--virtual-time-budget=15000", "--dump-dom",
+                                  "file://" + os.path.abspath(probe_path)], timeout=120).stdout
+    os.remove(probe_path)
+    match = re.search(r'<pre id="axe-result">(.*?)</pre>', dom, re.S)
+    if not match:
+        return [f"{page}: axe did not report"], [], 0
+    result = json.loads(html.unescape(match.group(1)))
+    if result["dark"] != (theme == "dark"):
+        return [f"{page}: the page was not in the {theme} theme"], [], 0
+    for violation in result["violations"]:
+        line = f"{page}: {violation['impact']} {violation['id']} on {violation['nodes']} node(s), e.g. {violation['target']}"
+        (problems if violation["impact"] in ("serious", "critical") else minor).append(line)
+    return problems, minor, 1
 
 
 @check("axe-core")
@@ -422,9 +433,12 @@ def search_over_http(root):
     server, base = served(root)
     problems, asked = [], 0
     try:
-        for query, wanted in search_questions(root):
-            dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", base + "search.html?q=" + quote(query)],
-                      timeout=60).stdout
+        questions = search_questions(root)
+        pages = in_parallel(
+            lambda question: run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom",
+                                             base + "search.html?q=" + quote(question[0])], timeout=60).stdout,
+            questions)
+        for (query, wanted), dom in zip(questions, pages):
             match = re.search(r'<ol id="results"[^>]*>(.*?)</ol>', dom, re.S)
             first = re.search(r'<a href="([^"]+)"', match.group(1)) if match else None
             asked += 1
@@ -663,9 +677,10 @@ def console_errors(root):
     urls += ["file://" + os.path.abspath(os.path.join(root, "checker.html")) + "?from=m365-business-basic&to=o365-e3",
              "file://" + os.path.abspath(os.path.join(root, "search.html")) + "?q=E3"]
     problems = []
-    for url in urls:
-        result = run(CHROMIUM + ["--enable-logging=stderr", "--v=1", "--virtual-time-budget=3000", "--dump-dom", url],
-                     timeout=60)
+    opened = in_parallel(
+        lambda url: run(CHROMIUM + ["--enable-logging=stderr", "--v=1", "--virtual-time-budget=3000", "--dump-dom", url],
+                        timeout=60), urls)
+    for url, result in zip(urls, opened):
         log = result.stderr
         # The offers page's script adds its filter: the page's one tool that only a script makes.
         if url.endswith("offers/index.html") and 'id="offer-filter"' not in result.stdout:

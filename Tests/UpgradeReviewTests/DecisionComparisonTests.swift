@@ -17,7 +17,7 @@ struct DecisionComparisonTests {
 
     @Test(
         "Every request over statuses, holdings, channels, withdrawal dates and the commitments a sale reads is covered",
-        arguments: 0..<40)
+        arguments: 0..<24)
     func groupedComparisonMatchesAskingEveryRequest(seed: UInt64) {
         let (base, _) = RandomModel.make(seed: seed * 2 + 1, size: 2...5)
         let (head, asOf) = RandomModel.make(seed: seed * 2 + 2, size: 2...5)
