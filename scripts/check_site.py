@@ -205,10 +205,40 @@ def axe_script():
 DARK = ["--blink-settings=preferredColorScheme=0"]
 
 
-def in_parallel(function, items):
-    """`function` of each item, one browser per core at a time, the results in the items' order."""
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        return list(pool.map(function, items))
+# In the self-test a checker need only show that it fails: a loop over pages stops after its first
+# batch with a problem, and takes the pages the defect changed first.
+SELF_TEST = {"on": False, "changed": set()}
+
+
+def in_parallel(function, items, failed=None, page_of=None):
+    """`function` of each item, one browser per core at a time, the results in the items' order (in the
+    self-test, those of the items up to the first batch where `failed` holds, changed pages first)."""
+    workers = os.cpu_count() or 2
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        if not (SELF_TEST["on"] and failed):
+            return list(pool.map(function, items))
+        if page_of:
+            items = sorted(items, key=lambda item: page_of(item) not in SELF_TEST["changed"])
+        results = []
+        for start in range(0, len(items), workers):
+            batch = list(pool.map(function, items[start:start + workers]))
+            results += batch
+            if any(failed(result) for result in batch):
+                break
+        return results
+
+
+def changed_files(root):
+    """The files of `root` that differ from the site's, relative to it."""
+    changed = set()
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, root)
+            original = os.path.join(SITE, relative)
+            if not os.path.exists(original) or open(path, "rb").read() != open(original, "rb").read():
+                changed.add(relative)
+    return changed
 
 
 def axe_pages(root, theme):
@@ -218,7 +248,9 @@ def axe_pages(root, theme):
     pages = [page for page in html_pages(root)
              if not (page.startswith("_markdown") or page.startswith("print/decision-tables-") or ".probe." in page)]
     problems, total = [], 0
-    for page_problems, minor, counted in in_parallel(lambda page: axe_page(root, page, theme), pages):
+    checked = in_parallel(lambda page: axe_page(root, page, theme), pages, failed=lambda result: result[0],
+                          page_of=lambda page: page)
+    for page_problems, minor, counted in checked:
         problems += page_problems
         total += counted
         for line in minor:
@@ -437,7 +469,7 @@ def search_over_http(root):
         pages = in_parallel(
             lambda question: run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom",
                                              base + "search.html?q=" + quote(question[0])], timeout=60).stdout,
-            questions)
+            questions, failed=lambda dom: not re.search(r'<ol id="results"[^>]*>\s*<li', dom))
         for (query, wanted), dom in zip(questions, pages):
             match = re.search(r'<ol id="results"[^>]*>(.*?)</ol>', dom, re.S)
             first = re.search(r'<a href="([^"]+)"', match.group(1)) if match else None
@@ -679,7 +711,8 @@ def console_errors(root):
     problems = []
     opened = in_parallel(
         lambda url: run(CHROMIUM + ["--enable-logging=stderr", "--v=1", "--virtual-time-budget=3000", "--dump-dom", url],
-                        timeout=60), urls)
+                        timeout=60), urls,
+        failed=lambda result: "Uncaught" in result.stderr or "ERROR:CONSOLE" in result.stderr)
     for url, result in zip(urls, opened):
         log = result.stderr
         # The offers page's script adds its filter: the page's one tool that only a script makes.
@@ -771,6 +804,7 @@ def self_test():
         scratch, root = scratch_copy()
         try:
             DEFECTS[name](root)
+            SELF_TEST.update(on=True, changed=changed_files(root))
             problems = problems_of(function, root)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
