@@ -125,7 +125,8 @@ final class ContentReading {
         }
         let roles = readRoles(programs: Set(programs.map(\.id)))
         let interpretations = readInterpretations(
-            footnotes: footnotes, rules: declared, advisories: allAdvice, roles: roles.declared)
+            footnotes: footnotes, rules: declared, advisories: allAdvice, roles: roles.declared,
+            offers: offers.map(\.id))
         let examples = readExamples(offers: offers, codes: codes)
         let defaultLogic = ConditionLogic(rules: rules.valid, advisories: rules.advisories)
         let programIDs = Set(programs.map(\.id))

@@ -64,7 +64,7 @@ extension ContentReading {
             "offers", what: "offer",
             keys: [
                 "id", "name", "aliases", "formerly", "program", "region", "variantOf", "extends", "services", "sku", "plans",
-                "endOfSale", "convertibleAfterEndOfSale", "maxSeats", "saleSource",
+                "endOfSale", "convertibleAfterEndOfSale", "maxSeats", "saleSource", "equivalent", "equivalentSource",
             ]
         )
         .compactMap { OfferDraft(reading: $0) }
@@ -81,7 +81,10 @@ extension ContentReading {
         let draftIndex = Dictionary(drafts.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let programIDs = Set(programs.map(\.id)), regionIDs = Set(regions.map(\.id))
         let serviceIDs = Set(services.map(\.id))
-        citations += drafts.flatMap(\.citations) + products.map(\.source) + drafts.compactMap(\.saleSource)
+        citations +=
+            drafts.flatMap(\.citations) + products.map(\.source) + drafts.compactMap(\.saleSource)
+            + drafts.compactMap(\.equivalentSource)
+        checkEquivalents(drafts, index: draftIndex)
         for draft in drafts {
             sourceMap.offers[draft.id.value] = draft.id.location
             if let program = draft.program, !programIDs.contains(program.value) {
@@ -108,7 +111,10 @@ extension ContentReading {
             return Offer(
                 id: draft.id.value, name: draft.name.value, program: draft.program?.value ?? "",
                 region: draft.region?.value, variantOf: draft.variantOf?.value, services: services,
-                aliases: draft.aliases.map(\.value), formerly: draft.formerly, sale: draft.sale)
+                aliases: draft.aliases.map(\.value), formerly: draft.formerly, sale: draft.sale,
+                equivalent: draft.equivalent.flatMap { offer in
+                    draft.equivalentSource.map { Equivalent(offer: offer.value, source: $0.value) }
+                })
         }
         let differentProducts = products.map { product in
             DifferentProduct(
@@ -175,6 +181,34 @@ extension ContentReading {
         for product in products {
             let owner = "the different product '\(product.name.value)'"
             ([product.name] + product.aliases).forEach { claim($0, for: owner, as: "name") }
+        }
+    }
+
+    /// An equivalent is an offer of another program, named with where the mapping comes from.
+    private func checkEquivalents(_ drafts: [OfferDraft], index: [OfferID: OfferDraft]) {
+        for draft in drafts {
+            if let source = draft.equivalentSource, draft.equivalent == nil {
+                sink.error(
+                    .missingKey, "'equivalentSource' without 'equivalent': name the offer it is the source for",
+                    at: source.location)
+            }
+            guard let equivalent = draft.equivalent else { continue }
+            if draft.equivalentSource == nil {
+                sink.error(
+                    .missingKey,
+                    "'\(draft.id.value)' names an equivalent, so it names where the mapping comes from in "
+                        + "'equivalentSource'", at: equivalent.location)
+            }
+            guard let target = index[equivalent.value] else {
+                unknown(equivalent, what: "offer", known: index.keys)
+                continue
+            }
+            if target.program?.value == draft.program?.value {
+                sink.error(
+                    .inconsistent,
+                    "'\(equivalent.value)' is in the same program as '\(draft.id.value)'; an equivalent is the offer "
+                        + "of another program", at: equivalent.location)
+            }
         }
     }
 
@@ -256,11 +290,14 @@ struct OfferDraft {
     var sale: Sale
     /// Where the sale facts come from, where they stand.
     let saleSource: Located<String>?
+    /// The offer of another program a subscription of this one moves to, and who says so.
+    let equivalent: Located<OfferID>?
+    let equivalentSource: Located<String>?
 
     /// An offer only the offer matrix declares: its title is its name, and it has no services the model knows.
     init(imported id: Located<OfferID>, name: Located<String>, program: Located<ProgramID>, sale: Sale) {
         (self.id, self.name, self.program, self.sale) = (id, name, program, sale)
-        (region, variantOf, extends, saleSource) = (nil, nil, nil, nil)
+        (region, variantOf, extends, saleSource, equivalent, equivalentSource) = (nil, nil, nil, nil, nil, nil)
         (services, aliases, formerly, formerNames, citations) = ([], [], [], [], [])
     }
 
@@ -285,6 +322,8 @@ struct OfferDraft {
         extends = object.id("extends", required: false)
         services = object.ids("services")
         saleSource = object.string("saleSource", required: false)
+        equivalent = object.id("equivalent", required: false)
+        equivalentSource = object.string("equivalentSource", required: false)
         sale = Self.readSale(object, source: saleSource?.value)
         guard let id, let name else { return nil }
         self.id = id

@@ -248,7 +248,7 @@ extension ContentReading {
 
     func readInterpretations(
         footnotes: [Footnote], rules: Set<RuleID>, advisories: [AdvisoryCode],
-        roles: Set<RoleID>
+        roles: Set<RoleID>, offers: [OfferID]
     ) -> [Interpretation] {
         guard let root = file("interpretations.yaml", what: "the interpretations", keys: ["interpretations"])
         else { return [] }
@@ -258,6 +258,8 @@ extension ContentReading {
         let ids: [Located<InterpretationID>?] = objects.map { $0.id("id") }
         _ = rejectDuplicates(ids.compactMap { $0 }, what: "interpretation")
         var subjects: [String: Subject] = [:]
+        // Offers first: a rule, advice, role or footnote of the same name is what the name means.
+        offers.forEach { subjects[$0.rawValue] = .offer($0) }
         rules.forEach { subjects[$0.rawValue] = .rule($0) }
         advisories.forEach { subjects[$0.rawValue] = .advisory($0) }
         roles.forEach { subjects[$0.rawValue] = .role($0) }

@@ -4,9 +4,11 @@ package enum Subject: Hashable, Sendable, Comparable, CustomStringConvertible {
     case advisory(AdvisoryCode)
     case role(RoleID)
     case footnote(FootnoteID)
+    case offer(OfferID)
 
     package var description: String {
         switch self {
+        case .offer(let id): id.rawValue
         case .rule(let id): id.rawValue
         case .advisory(let code): code.rawValue
         case .role(let id): id.rawValue

@@ -15,13 +15,16 @@ package struct Offer: Hashable, Sendable {
     package let formerly: [FormerName]
     /// What a program that sells by terms knows of the offer; empty in one that does not.
     package let sale: Sale
+    /// The offer of another program a subscription of this one moves to (its migration target).
+    package let equivalent: Equivalent?
 
     package init(
         id: OfferID, name: String, program: ProgramID, region: RegionID? = nil,
         variantOf: OfferID? = nil, services: [ServiceID], aliases: [String] = [], formerly: [FormerName] = [],
-        sale: Sale = Sale()
+        sale: Sale = Sale(), equivalent: Equivalent? = nil
     ) {
         self.sale = sale
+        self.equivalent = equivalent
         self.id = id
         self.name = name
         self.aliases = aliases
@@ -34,6 +37,17 @@ package struct Offer: Hashable, Sendable {
 
     /// Offers that share a family are the same product in different regions.
     var family: OfferID { variantOf ?? id }
+}
+
+/// The offer of another program that stands for this one there, and who says so.
+package struct Equivalent: Hashable, Sendable {
+    package let offer: OfferID
+    package let source: String
+
+    package init(offer: OfferID, source: String) {
+        self.offer = offer
+        self.source = source
+    }
 }
 
 /// How an offer is sold, where the program says: its catalogue id, the plans it offers, the end

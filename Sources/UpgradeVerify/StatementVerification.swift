@@ -54,6 +54,10 @@ struct StatementVerification {
         if !sale.countries.isEmpty { wanted.append(("Markets", sale.countries.joined(separator: ", "))) }
         if let source = sale.source, source != sale.importedFrom { wanted.append(("Sold as stated by", source)) }
         if let matrix = sale.importedFrom { wanted.append(("Offer matrix", matrix)) }
+        if let equivalent = offer.equivalent, let target = catalog.offer(equivalent.offer) {
+            let program = catalog.program(target.program)?.name ?? target.program.rawValue
+            wanted.append(("Equivalent in \(program)", "\(target.name) (source: \(equivalent.source))"))
+        }
         // Worded facts are read for their numbers and terms; each stands only where the model has it.
         let worded = [
             ("Plans", !sale.plans.isEmpty), ("Seat limit", sale.maxSeats != nil), ("End of sale", sale.endOfSale != nil),

@@ -13,8 +13,9 @@ struct OffersCommand: ParsableCommand {
             only the offer it names is listed (a former name says what the offer is called today); a product \
             the model records as different, such as Microsoft 365 E3, is refused with the offer it is taken for.
             The JSON is an array of {"id", "name", "program", "region", "aliases": [...], "formerly": [...], \
-            "services": [...]}; region is null for a global offer. A name two programs share lists both \
-            offers.
+            "services": [...], "equivalent"}; region is null for a global offer, equivalent the id of the \
+            offer of another program a subscription moves to (null where the model names none). A name two \
+            programs share lists both offers.
 
             Examples:
               upgradedocs offers
@@ -64,6 +65,7 @@ struct OffersCommand: ParsableCommand {
                             ("aliases", .array(offer.aliases.map(JSONValue.string))),
                             ("formerly", .array(offer.formerly.map { .string($0.name) })),
                             ("services", .array(offer.services.map { .string($0.rawValue) })),
+                            ("equivalent", offer.equivalent.map { .string($0.offer.rawValue) } ?? .null),
                         ])
                     }
                 ).serialized(pretty: true) + "\n")

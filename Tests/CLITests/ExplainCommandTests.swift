@@ -183,8 +183,11 @@ struct CheckCommandTests {
         let offers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(offers.count == 16)
         let e3 = try #require(offers.first { $0["id"] as? String == "o365-e3" })
-        #expect(Set(e3.keys) == ["id", "name", "program", "region", "aliases", "formerly", "services"])
+        #expect(Set(e3.keys) == ["id", "name", "program", "region", "aliases", "formerly", "services", "equivalent"])
         #expect((e3["aliases"] as? [String])?.contains("E3") == true)
         #expect(e3["region"] is NSNull)
+        #expect(e3["equivalent"] is NSNull, "the fixture names none for E3")
+        let e1 = try #require(offers.first { $0["id"] as? String == "o365-e1" })
+        #expect(e1["equivalent"] as? String == "nce-o365-e1")
     }
 }

@@ -64,6 +64,28 @@ struct HostileContentTests {
         #expect(errors.contains { $0.code == .missingKey && $0.names("handOverTo") && $0.place.hasPrefix("roles.yaml:16:") })
     }
 
+    @Test("An equivalent is a known offer of another program, with the source of the mapping")
+    func equivalents() throws {
+        let offers = Self.offers
+            .replacingOccurrences(
+                of: "    name: Basic\n    program: legacy\n",
+                with: "    name: Basic\n    program: legacy\n    equivalent: standard\n    equivalentSource: s\n"
+            )
+            .replacingOccurrences(
+                of: "    name: Standard\n    program: legacy\n",
+                with: "    name: Standard\n    program: legacy\n    equivalent: nce-basix\n"
+            )
+            .replacingOccurrences(
+                of: "    name: NCE Basic\n    program: new-commerce\n",
+                with: "    name: NCE Basic\n    program: new-commerce\n    equivalentSource: s\n")
+        #expect(offers != Self.offers)
+        let errors = try ContentFixture(replacing: ["offers.yaml": offers]).errors()
+        #expect(errors.contains { $0.code == .inconsistent && $0.names("standard") }, "the same program: \(errors)")
+        #expect(errors.contains { $0.code == .unknownID && $0.names("nce-basix") }, "\(errors)")
+        #expect(errors.contains { $0.code == .missingKey && $0.names("equivalentSource") && $0.place.hasPrefix("offers.yaml:") })
+        #expect(errors.contains { $0.code == .missingKey && $0.names("equivalent") && $0.place.hasPrefix("offers.yaml:") })
+    }
+
     @Test("An offer whose name is another offer's id is an error")
     func nameIsAnotherID() throws {
         let errors = try ContentFixture(replacing: [

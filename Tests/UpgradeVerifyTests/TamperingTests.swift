@@ -347,6 +347,9 @@ let tamperings: [Tampering] = [
     Tampering(name: "a new-commerce check dropped from a role guide in Markdown", file: "roles/admin-agent.md", code: .rolePage) {
         $0.editingLines(startingWith: "3. **The target is listed") { _ in [] }
     },
+    Tampering(name: "a legacy offer's equivalent changed on its page", file: "offers/o365-e1.html", code: .offerPage) {
+        $0.replacingFirst(">Office 365 E1</a> (source:", with: ">Office 365 E3</a> (source:")
+    },
     Tampering(name: "an offer's SKU changed on its page", file: "offers/nce-m365-business-premium.html", code: .offerPage) {
         $0.replacingFirst("CFQ7TTC0LCHC/0002", with: "CFQ7TTC0LCHC/0003")
     },

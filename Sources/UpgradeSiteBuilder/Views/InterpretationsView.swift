@@ -48,6 +48,10 @@ struct InterpretationsView {
                 return separator + [.code(code.rawValue)]
             case .footnote(let id):
                 return separator + [.text("footnote " + (context.catalog.footnote(id)?.mark ?? id.rawValue))]
+            case .offer(let id):
+                return separator + [
+                    .link([.text(context.catalog.offer(id)?.name ?? id.rawValue)], to: SitePaths.offer(id), anchor: nil)
+                ]
             }
         }
     }

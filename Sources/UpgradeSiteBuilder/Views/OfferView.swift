@@ -111,6 +111,13 @@ struct OfferView {
                         + [.text(")")]))
         }
         facts += saleFacts()
+        if let equivalent = offer.equivalent, let target = catalog.offer(equivalent.offer) {
+            facts.append(
+                Fact(
+                    "Equivalent in \(catalog.program(target.program)?.name ?? target.program.rawValue)",
+                    [.link([.text(target.name)], to: SitePaths.offer(target.id), anchor: nil), .text(" (source: ")]
+                        + context.cite(equivalent.source) + [.text(")")]))
+        }
         facts.append(context.asOfFact)
         var blocks: [Block] = catalog.differentProducts.filter { $0.confusedWith == offer.id }.map { product in
             let lead: [Inline] = [
@@ -234,7 +241,8 @@ struct OfferView {
             summary: "\(offer.name): its services, where it can be upgraded to, and what holding it blocks.",
             facts: facts,
             blocks: blocks
-                + context.interpretationNotes(affecting: blocked.isEmpty ? [] : overlapRule.map { [.rule($0.id)] } ?? []))
+                + context.interpretationNotes(
+                    affecting: [.offer(offer.id)] + (blocked.isEmpty ? [] : overlapRule.map { [.rule($0.id)] } ?? [])))
     }
 
     /// How the offer is sold, each fact with the page it comes from: an agent quotes the SKU and the plans.
