@@ -32,6 +32,7 @@ struct DecisionComparison {
         // Programs decide by their own rule sets: a pair is grouped only with pairs of its source's program.
         let programNumber = Dictionary(
             head.programs.enumerated().map { ($0.element.id, Int32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+        let readingCommitment = offers.map { readsCommitment($0.program) }
         for source in offers.indices {
             let (baseCells, headCells) = space.cellIDs(ofRow: source)
             let withdrawal = space.withdrawal[source], alike = alikeDates[Int(withdrawal)]
@@ -41,7 +42,7 @@ struct DecisionComparison {
                     baseAdded: space.added(.base, from: source, to: target),
                     headAdded: space.added(.head, from: source, to: target),
                     withdrawal: withdrawal, program: programNumber[offers[source].program] ?? -1,
-                    sale: space.saleDiffers(target) && readsCommitment(offers[source].program) ? Int32(target) : -1)
+                    sale: readingCommitment[source] && space.saleDiffers(target) ? Int32(target) : -1)
                 // Most pairs: nothing the rule core sees of them differs. No lookup needed.
                 if alike && key.baseCell == key.headCell && key.baseAdded == key.headAdded && key.sale < 0
                     && !space.holdingSensitive(key.baseAdded)

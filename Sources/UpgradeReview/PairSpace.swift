@@ -19,6 +19,8 @@ struct PairSpace {
     /// For each offer, a number for its source program's withdrawal dates on both sides.
     let withdrawal: [Int32]
     let withdrawalDates: [WithdrawalDates]
+    /// For each offer, whether the sides sell it differently: worked out once, asked for millions of pairs.
+    private let salesDiffer: [Bool]
 
     private let rows: (base: MatrixRows, head: MatrixRows)
     /// A matrix column of each side, as an index into `offers`; -1 for an offer only that side has.
@@ -46,6 +48,7 @@ struct PairSpace {
         self.head = head
         offers = head.offers.filter { base.offer($0.id) != nil }
         baseOffers = offers.map { base.offer($0.id)! }
+        salesDiffer = Self.salesDiffer(baseOffers, offers)
         var bit: [ServiceID: Int] = [:]
         for offer in offers + baseOffers { for service in offer.services where bit[service] == nil { bit[service] = bit.count } }
         let width = (bit.count + 63) / 64
@@ -197,10 +200,14 @@ struct PairSpace {
     }
 
     /// Whether the sides sell `offer` differently: its plans, seat limit or end of sale.
-    func saleDiffers(_ offer: Int) -> Bool {
-        let (before, after) = (baseOffers[offer].sale, offers[offer].sale)
-        return before.plans != after.plans || before.maxSeats != after.maxSeats || before.endOfSale != after.endOfSale
-            || before.convertibleAfterEndOfSale != after.convertibleAfterEndOfSale
+    func saleDiffers(_ offer: Int) -> Bool { salesDiffer[offer] }
+
+    private static func salesDiffer(_ base: [Offer], _ head: [Offer]) -> [Bool] {
+        zip(base, head).map { before, after in
+            let (before, after) = (before.sale, after.sale)
+            return before.plans != after.plans || before.maxSeats != after.maxSeats || before.endOfSale != after.endOfSale
+                || before.convertibleAfterEndOfSale != after.convertibleAfterEndOfSale
+        }
     }
 
     /// Numbers each distinct mask, in order of first appearance.

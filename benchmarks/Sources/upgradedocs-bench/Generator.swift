@@ -123,6 +123,8 @@ func catalogue(offers count: Int, paths: Int, into content: String) throws {
     }
     try offers.write(toFile: content + "/offers.yaml", atomically: true, encoding: .utf8)
     var text = "paths:\n"
+    // Every path names its source: the seed's first, with a note that the catalogue is made up.
+    let citation = "Add licenses or more services, a synthetic benchmark catalogue"
     let perSource = max(1, paths / max(globals, 1))
     var written = 0
     var targetsOf: [Int: [Int]] = [:]
@@ -131,13 +133,17 @@ func catalogue(offers count: Int, paths: Int, into content: String) throws {
         guard !targets.isEmpty else { continue }
         let unique = Array(Set(targets)).sorted()
         targetsOf[source] = unique
-        text += "  - from: offer-\(source)\n    to: [" + unique.map { "offer-\($0)" }.joined(separator: ", ") + "]\n"
+        text +=
+            "  - from: offer-\(source)\n    to: [" + unique.map { "offer-\($0)" }.joined(separator: ", ") + "]\n"
+            + "    source: \(citation)\n"
         written += unique.count
     }
     for source in 0..<globals where hasVariant(source) {
         let targets = (targetsOf[source] ?? []).filter(hasVariant)
         guard !targets.isEmpty else { continue }
-        text += "  - from: offer-\(source)-india\n    to: [" + targets.map { "offer-\($0)-india" }.joined(separator: ", ") + "]\n"
+        text +=
+            "  - from: offer-\(source)-india\n    to: [" + targets.map { "offer-\($0)-india" }.joined(separator: ", ")
+            + "]\n    source: \(citation)\n"
     }
     try text.write(toFile: content + "/paths.yaml", atomically: true, encoding: .utf8)
     // The seed's worked examples and footnotes name seed offers; a synthetic catalogue has none.
@@ -146,7 +152,14 @@ func catalogue(offers count: Int, paths: Int, into content: String) throws {
         .replacingOccurrences(of: "affects: [india, UPG-1, UPG-2]", with: "affects: [UPG-1, UPG-2]")
         .replacingOccurrences(
             of: "affects: [india, UPG-1, UPG-2, use-regional-variant]", with: "affects: [UPG-1, UPG-2, use-regional-variant]")
-    try interpretations.write(toFile: content + "/interpretations.yaml", atomically: true, encoding: .utf8)
+    // Interpretations that name the seed's offers (the new-commerce equivalents) name none of these.
+    let kept = interpretations.components(separatedBy: "\n  - id: ").filter { entry in
+        !entry.contains("\n    affects:\n      - m365-") && !entry.contains("\n    affects:\n      - o365-")
+    }
+    try kept.joined(separator: "\n  - id: ").write(
+        toFile: content + "/interpretations.yaml", atomically: true, encoding: .utf8)
+    // The seed's imported offer matrix completes seed offers by SKU; a synthetic catalogue has none.
+    try? FileManager.default.removeItem(atPath: content + "/offer-matrix.yaml")
 }
 
 private func services(_ index: Int) -> String {
