@@ -65,7 +65,8 @@ struct PrintView {
     /// pages their rules and paths come from, each printed with its address.
     private func contents(of sheets: [PrintSheet]) -> Block {
         let catalog = context.catalog
-        let cited = catalog.rules.map(\.source) + catalog.paths.map(\.source)
+        // Each citation once: thousands of paths share a handful.
+        let cited = Set(catalog.rules.map(\.source) + catalog.paths.map(\.source))
         let sources = context.content.settings.sources.filter { source in
             source.url != nil && cited.contains { $0.contains(source.title) }
         }
