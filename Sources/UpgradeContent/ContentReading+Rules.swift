@@ -175,29 +175,14 @@ extension ContentReading {
         for id in ids.compactMap({ $0 }) { sourceMap.roles[id.value] = id.location }
         let roles = zip(objects, ids).compactMap { object, id -> Role? in
             let name = object.string("name"), summary = object.string("summary"), source = citation(object)
-            let canUpgrade = object.bool("canUpgrade", default: false)
-            if object.value("canUpgrade") == nil {
-                sink.error(.missingKey, "role is missing the required key 'canUpgrade'", at: object.location)
-            }
-            let handOver: [Located<RoleID>] = object.ids("handOverTo")
-            for other in handOver where !known.contains(other.value) {
-                unknown(other, what: "role", known: known)
-            }
-            if let id, handOver.contains(where: { $0.value == id.value }) {
-                sink.error(.missingKey, "role '\(id.value)' cannot hand over to itself", at: object.location(of: "handOverTo"))
-            }
-            if let id, !canUpgrade, handOver.isEmpty {
-                sink.error(
-                    .missingKey, "role '\(id.value)' cannot upgrade, so it must name who to hand over to in 'handOverTo'",
-                    at: object.location)
-            }
+            let (canUpgrade, handOver) = readSubmitting(object, role: id?.value, known: known, what: "role")
             let guidance = object.string("guidance", required: false)
             let parts = readRoleInPrograms(object, role: id?.value, known: known, programs: programs)
             guard let id, let name, let summary, let source else { return nil }
             return Role(
                 id: id.value, name: name.value, summary: summary.value, source: source.value, canUpgrade: canUpgrade,
                 can: object.strings("can").map(\.value), cannot: object.strings("cannot").map(\.value),
-                handOverTo: handOver.map(\.value), guidance: guidance?.value ?? "", programs: parts)
+                handOverTo: handOver, guidance: guidance?.value ?? "", programs: parts)
         }
         return (roles, steps, stepsSource?.value ?? "", known)
     }
@@ -212,23 +197,7 @@ extension ContentReading {
         ).compactMap { part in
             let program: Located<ProgramID>? = part.id("program")
             let source = citation(part)
-            if part.value("canUpgrade") == nil {
-                sink.error(.missingKey, "a role's program is missing the required key 'canUpgrade'", at: part.location)
-            }
-            let canUpgrade = part.bool("canUpgrade", default: false)
-            let handOver: [Located<RoleID>] = part.ids("handOverTo")
-            for other in handOver where !known.contains(other.value) || other.value == role {
-                if other.value == role {
-                    sink.error(.inconsistent, "a role cannot hand over to itself", at: other.location)
-                } else {
-                    unknown(other, what: "role", known: known)
-                }
-            }
-            if !canUpgrade && handOver.isEmpty {
-                sink.error(
-                    .missingKey, "a role that cannot upgrade in a program names who to hand over to in 'handOverTo'",
-                    at: part.location)
-            }
+            let (canUpgrade, handOver) = readSubmitting(part, role: role, known: known, what: "role's program")
             guard let program, let source else { return nil }
             if !programs.contains(program.value) {
                 unknown(program, what: "program", known: programs)
@@ -242,8 +211,32 @@ extension ContentReading {
             }
             seen[program.value] = program.location
             return RoleInProgram(
-                program: program.value, canUpgrade: canUpgrade, handOverTo: handOver.map(\.value), source: source.value)
+                program: program.value, canUpgrade: canUpgrade, handOverTo: handOver, source: source.value)
         }
+    }
+
+    /// `canUpgrade` and `handOverTo`, of a role or of its part in a program: one that cannot submit
+    /// names who takes over, and that is another known role.
+    private func readSubmitting(
+        _ object: YAMLObject, role: RoleID?, known: Set<RoleID>, what: String
+    ) -> (canUpgrade: Bool, handOver: [RoleID]) {
+        if object.value("canUpgrade") == nil {
+            sink.error(.missingKey, "\(what) is missing the required key 'canUpgrade'", at: object.location)
+        }
+        let canUpgrade = object.bool("canUpgrade", default: false)
+        let handOver: [Located<RoleID>] = object.ids("handOverTo")
+        for other in handOver {
+            if other.value == role {
+                sink.error(.inconsistent, "role '\(other.value)' cannot hand over to itself", at: other.location)
+            } else if !known.contains(other.value) {
+                unknown(other, what: "role", known: known)
+            }
+        }
+        if !canUpgrade && handOver.isEmpty {
+            sink.error(
+                .missingKey, "a \(what) that cannot upgrade names who to hand over to in 'handOverTo'", at: object.location)
+        }
+        return (canUpgrade, handOver.map(\.value))
     }
 
     func readInterpretations(

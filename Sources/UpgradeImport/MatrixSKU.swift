@@ -176,10 +176,7 @@ private struct RowReader {
         return cell.text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmingWhitespace }.filter {
             !$0.isEmpty
         }.compactMap { text -> (sku: String, cell: CSVTable.Cell)? in
-            let parts =
-                text.split(separator: "/", omittingEmptySubsequences: false).count == 2
-                ? text.split(separator: "/", omittingEmptySubsequences: false)
-                : text.split(separator: ":", omittingEmptySubsequences: false)
+            let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == ":" })
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
                 parts.allSatisfy({ $0.unicodeScalars.allSatisfy(\.isUpperAlphanumeric) })
             else {
