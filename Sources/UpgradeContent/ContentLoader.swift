@@ -99,14 +99,14 @@ final class ContentReading {
 
     func run() -> (catalog: Catalog, settings: SiteSettings, pages: [ProsePage], cache: PageCache)? {
         let settings = readSettings()
-        let (programs, regions, ruleFiles) = readPrograms()
+        let (programs, regions, ruleFiles, migrationFiles) = readPrograms()
         let services = readServices()
         let matrix = readOfferMatrix(programs: programs)
         let (offers, differentProducts) = readOffers(
             programs: programs, regions: regions, services: services, matrix: matrix)
         let (footnotes, paths) = readPaths(offers: offers, matrix: matrix)
         // A program's rules file that no program names would be read by no one.
-        let named = Set(ruleFiles.values.map(\.value))
+        let named = Set(ruleFiles.values.map(\.value) + migrationFiles.values.map(\.value))
         for name in composed.keys.sorted() where ContentListing.isRuleFile(name) && !named.contains(name) {
             sink.error(
                 .fileName,
@@ -115,14 +115,19 @@ final class ContentReading {
         }
         let rules = readRules()
         var declared = rules.declared, allAdvice = rules.advisories.map(\.code), codes = rules.valid.map(\.code)
-        var ruleSets: [ProgramID: ConditionLogic] = [:]
-        for program in ruleFiles.keys.sorted() {
-            let own = readRules(ruleFiles[program]!.value, declaredBefore: declared)
-            declared.formUnion(own.declared)
-            allAdvice += own.advisories.map(\.code)
-            codes += own.valid.map(\.code)
-            ruleSets[program] = ConditionLogic(rules: own.valid, advisories: own.advisories)
+        // Each program's own rules, then each program's migration rules: ids unique across them all.
+        func readSets(_ files: [ProgramID: Located<String>]) -> [ProgramID: ConditionLogic] {
+            var sets: [ProgramID: ConditionLogic] = [:]
+            for program in files.keys.sorted() {
+                let own = readRules(files[program]!.value, declaredBefore: declared)
+                declared.formUnion(own.declared)
+                allAdvice += own.advisories.map(\.code)
+                codes += own.valid.map(\.code)
+                sets[program] = ConditionLogic(rules: own.valid, advisories: own.advisories)
+            }
+            return sets
         }
+        let ruleSets = readSets(ruleFiles), migrationSets = readSets(migrationFiles)
         let roles = readRoles(programs: Set(programs.map(\.id)))
         let interpretations = readInterpretations(
             footnotes: footnotes, rules: declared, advisories: allAdvice, roles: roles.declared,
@@ -130,8 +135,9 @@ final class ContentReading {
         let examples = readExamples(offers: offers, codes: codes)
         let defaultLogic = ConditionLogic(rules: rules.valid, advisories: rules.advisories)
         let programIDs = Set(programs.map(\.id))
-        let tables = readTables(rules: declared) { program in
-            guard let program else { return defaultLogic }
+        let tables = readTables(rules: declared) { program, migration in
+            guard let program else { return migration ? nil : defaultLogic }
+            if migration { return migrationSets[program] }
             return programIDs.contains(program) ? ruleSets[program] ?? defaultLogic : nil
         }
         let (pages, cache) = readPages()
@@ -142,7 +148,8 @@ final class ContentReading {
                 programs: programs, regions: regions, services: services, offers: offers,
                 paths: paths, footnotes: footnotes, rules: rules.valid, advisories: rules.advisories, roles: roles.valid,
                 portalSteps: roles.portalSteps, interpretations: interpretations, examples: examples, tables: tables,
-                differentProducts: differentProducts, portalStepsSource: roles.stepsSource, ruleSets: ruleSets)
+                differentProducts: differentProducts, portalStepsSource: roles.stepsSource, ruleSets: ruleSets,
+                migrationSets: migrationSets)
             return (catalog, settings, pages, cache)
         } catch {
             // The readers reject everything the catalogue does; this is the last line, not the first.

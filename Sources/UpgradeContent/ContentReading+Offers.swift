@@ -2,35 +2,47 @@ import UpgradeBase
 import UpgradeCore
 
 extension ContentReading {
-    /// The programs and regions, and the file of each program that has rules of its own.
-    func readPrograms() -> ([Program], [Region], ruleFiles: [ProgramID: Located<String>]) {
+    /// The programs and regions, the file of each program that has rules of its own, and the file
+    /// of each program's migration rules.
+    func readPrograms() -> (
+        [Program], [Region], ruleFiles: [ProgramID: Located<String>], migrationFiles: [ProgramID: Located<String>]
+    ) {
         guard let root = file("programs.yaml", what: "the programs and regions", keys: ["programs", "regions"])
-        else { return ([], [], [:]) }
+        else { return ([], [], [:], [:]) }
         let programObjects = root.objects(
             "programs", what: "program",
-            keys: ["id", "name", "title", "withdrawnFrom", "withdrawalNote", "rules"])
-        var ruleFiles: [ProgramID: Located<String>] = [:]
-        for (object, id) in zip(programObjects, programObjects.map { $0.id("id") as Located<ProgramID>? }) {
-            guard let id, let file = object.string("rules", required: false) else { continue }
+            keys: ["id", "name", "title", "withdrawnFrom", "withdrawalNote", "rules", "migration"])
+        var ruleFiles: [ProgramID: Located<String>] = [:], migrationFiles: [ProgramID: Located<String>] = [:]
+        func ruleFile(_ object: YAMLObject) -> Located<String>? {
+            guard let file = object.string("rules", required: object.what == "migration") else { return nil }
             guard ContentListing.isRuleFile(file.value) else {
                 sink.error(
                     .fileName, "a program's rules are in a file of the folder named NAME-rules.yaml, not '\(file.value)'",
                     at: file.location)
-                continue
+                return nil
             }
-            ruleFiles[id.value] = file
+            return file
         }
         let programIDs: [Located<ProgramID>?] = programObjects.map { $0.id("id") }
-        _ = rejectDuplicates(programIDs.compactMap { $0 }, what: "program")
+        let known = rejectDuplicates(programIDs.compactMap { $0 }, what: "program")
         let programs = zip(programObjects, programIDs).compactMap { object, id -> Program? in
             let name = object.string("name")
             _ = object.string("title", required: false)
             let withdrawn = object.date("withdrawnFrom", required: false)
             let note = object.string("withdrawalNote", required: false)
+            let rules = ruleFile(object)
+            let migration = object.value("migration").flatMap {
+                YAMLObject(
+                    $0, file: object.file, what: "migration",
+                    keys: ["to", "rules", "microsoftLedFrom", "microsoftLedSource"], sink: sink)
+            }
+            let route = migration.flatMap { readMigrationRoute($0, from: id?.value, known: known) }
             guard let id else { return nil }
+            ruleFiles[id.value] = rules
+            if let migration, route != nil { migrationFiles[id.value] = ruleFile(migration) }
             return Program(
                 id: id.value, name: name?.value ?? id.value.rawValue, withdrawnFrom: withdrawn?.value,
-                withdrawalNote: note?.value)
+                withdrawalNote: note?.value, migration: route)
         }
         let regionObjects = root.objects("regions", what: "region", keys: ["id", "name"], required: false)
         let regionIDs: [Located<RegionID>?] = regionObjects.map { $0.id("id") }
@@ -39,7 +51,32 @@ extension ContentReading {
             guard let id else { return nil }
             return Region(id: id.value, name: object.string("name")?.value ?? id.value.rawValue)
         }
-        return (programs, regions, ruleFiles)
+        return (programs, regions, ruleFiles, migrationFiles)
+    }
+
+    /// Where a program's subscriptions migrate: another program, with the day Microsoft starts
+    /// migrating them itself, cited.
+    private func readMigrationRoute(_ object: YAMLObject, from program: ProgramID?, known: Set<ProgramID>)
+        -> MigrationRoute?
+    {
+        let to: Located<ProgramID>? = object.id("to")
+        let led = object.date("microsoftLedFrom", required: false)
+        let ledSource = object.value("microsoftLedSource") == nil ? nil : citation(object, "microsoftLedSource")
+        if led != nil, ledSource == nil {
+            sink.error(
+                .missingKey, "'microsoftLedFrom' needs 'microsoftLedSource': where Microsoft announced it",
+                at: object.location(ofKey: "microsoftLedFrom"))
+        }
+        guard let to else { return nil }
+        guard known.contains(to.value) else {
+            unknown(to, what: "program", known: known)
+            return nil
+        }
+        if to.value == program {
+            sink.error(.inconsistent, "a program's subscriptions migrate to another program", at: to.location)
+            return nil
+        }
+        return MigrationRoute(to: to.value, microsoftLedFrom: led?.value, microsoftLedSource: ledSource?.value)
     }
 
     func readServices() -> [Service] {
@@ -65,6 +102,7 @@ extension ContentReading {
             keys: [
                 "id", "name", "aliases", "formerly", "program", "region", "variantOf", "extends", "services", "sku", "plans",
                 "endOfSale", "convertibleAfterEndOfSale", "maxSeats", "saleSource", "equivalent", "equivalentSource",
+                "migrationEnabled",
             ]
         )
         .compactMap { OfferDraft(reading: $0) }
@@ -113,7 +151,9 @@ extension ContentReading {
                 region: draft.region?.value, variantOf: draft.variantOf?.value, services: services,
                 aliases: draft.aliases.map(\.value), formerly: draft.formerly, sale: draft.sale,
                 equivalent: draft.equivalent.flatMap { offer in
-                    draft.equivalentSource.map { Equivalent(offer: offer.value, source: $0.value) }
+                    draft.equivalentSource.map {
+                        Equivalent(offer: offer.value, source: $0.value, migrationEnabled: draft.migrationEnabled)
+                    }
                 })
         }
         let differentProducts = products.map { product in
@@ -293,12 +333,15 @@ struct OfferDraft {
     /// The offer of another program a subscription of this one moves to, and who says so.
     let equivalent: Located<OfferID>?
     let equivalentSource: Located<String>?
+    /// Whether Partner Center's migration tools move it to its equivalent; where not, it moves by hand.
+    let migrationEnabled: Bool
 
     /// An offer only the offer matrix declares: its title is its name, and it has no services the model knows.
     init(imported id: Located<OfferID>, name: Located<String>, program: Located<ProgramID>, sale: Sale) {
         (self.id, self.name, self.program, self.sale) = (id, name, program, sale)
         (region, variantOf, extends, saleSource, equivalent, equivalentSource) = (nil, nil, nil, nil, nil, nil)
         (services, aliases, formerly, formerNames, citations) = ([], [], [], [], [])
+        migrationEnabled = true
     }
 
     init?(reading object: YAMLObject) {
@@ -324,6 +367,7 @@ struct OfferDraft {
         saleSource = object.string("saleSource", required: false)
         equivalent = object.id("equivalent", required: false)
         equivalentSource = object.string("equivalentSource", required: false)
+        migrationEnabled = object.bool("migrationEnabled", default: true)
         sale = Self.readSale(object, source: saleSource?.value)
         guard let id, let name else { return nil }
         self.id = id

@@ -4,7 +4,8 @@ import UpgradeCore
 
 extension ContentReading {
     /// Every `tables/*.yaml`, in file-name order, which is the order pages list them.
-    func readTables(rules: Set<RuleID>, logic: (ProgramID?) -> ConditionLogic?) -> [DecisionTable] {
+    /// `logic` gives a program's rule set, or its migration rules when asked for them.
+    func readTables(rules: Set<RuleID>, logic: (ProgramID?, _ migration: Bool) -> ConditionLogic?) -> [DecisionTable] {
         let names = tableFiles
         var seen: [TableID: SourceLocation] = [:]
         return names.compactMap { name -> DecisionTable? in
@@ -13,15 +14,28 @@ extension ContentReading {
                     "tables/" + name, what: "a decision table",
                     keys: [
                         "id", "title", "summary", "hitPolicy", "inputs", "outputs", "rows",
-                        "impossible", "noMatch", "program",
+                        "impossible", "noMatch", "program", "decides",
                     ])
             else { return nil }
             let program: Located<ProgramID>? = root.id("program", required: false)
-            guard let set = logic(program?.value) else {
-                if let program { sink.error(.unknownID, "unknown program '\(program.value)'", at: program.location) }
+            let decides = root.string("decides", required: false)
+            let migration = decides?.value == "migration"
+            if let decides, decides.value != "migration" && decides.value != "upgrade" {
+                sink.error(
+                    .invalidValue, "a table decides 'upgrade' or 'migration', not '\(decides.value)'", at: decides.location)
                 return nil
             }
-            guard let table = readTable(root, rules: rules, logic: set, program: program?.value) else { return nil }
+            guard let set = logic(program?.value, migration) else {
+                if let program {
+                    let what = migration ? "program with migration rules" : "program"
+                    sink.error(.unknownID, "unknown \(what) '\(program.value)'", at: program.location)
+                } else if let decides {
+                    sink.error(.missingKey, "a table that decides a migration names its 'program'", at: decides.location)
+                }
+                return nil
+            }
+            guard let table = readTable(root, rules: rules, logic: set, program: program?.value, migration: migration)
+            else { return nil }
             if let first = seen[table.id] {
                 sink.error(
                     .duplicate, "duplicate table id '\(table.id)'", at: root.location(of: "id"),
@@ -35,7 +49,7 @@ extension ContentReading {
     }
 
     private func readTable(
-        _ root: YAMLObject, rules: Set<RuleID>, logic: ConditionLogic, program: ProgramID?
+        _ root: YAMLObject, rules: Set<RuleID>, logic: ConditionLogic, program: ProgramID?, migration: Bool
     ) -> DecisionTable? {
         let id: Located<TableID>? = root.id("id")
         let title = root.string("title"), summary = root.string("summary")
@@ -103,7 +117,7 @@ extension ContentReading {
         return DecisionTable(
             id: id.value, title: title.value, summary: summary.value, hitPolicy: policy,
             inputs: inputs, outputs: outputs, rules: rows, impossible: impossible,
-            noMatch: noMatch?.value, program: program)
+            noMatch: noMatch?.value, program: program, decidesMigration: migration)
     }
 
     /// A `when` or `then` mapping: keys are declared columns, values are in each column's domain.

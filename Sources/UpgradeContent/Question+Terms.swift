@@ -6,22 +6,15 @@ extension Question.Terms {
     package static let mostSeats = 1_000_000
 
     /// The commitment the parts say, or nil with every problem found added to `problems`.
-    func commitment(asOf: CalendarDate, problems: inout [Question.Problem]) -> Commitment? {
+    /// A migration's seats are the seats the new subscription is to have (`--seats N`), which may be
+    /// more or fewer than those held (`--of M`, optional).
+    func commitment(asOf: CalendarDate, migrating: Bool = false, problems: inout [Question.Problem]) -> Commitment? {
         let before = problems.count
         func problem(_ part: Question.Part, _ message: String) {
             problems.append(Question.Problem(part: part, message: message))
         }
         func choice<Value: RawRepresentable & CaseIterable>(_ text: String?, _ part: Question.Part, what: String) -> Value?
-        where Value.RawValue == String {
-            guard let text else { return nil }
-            let value = Value.allCases.first { $0.rawValue.lowercased() == text.lowercased() }
-            if value == nil {
-                problem(
-                    part,
-                    "unknown \(what) '\(text)'; use one of " + Value.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return value
-        }
+        where Value.RawValue == String { Question.choice(text, part, what: what, problems: &problems) }
         func date(_ text: String?, _ part: Question.Part) -> CalendarDate? {
             guard let text else { return nil }
             let day = CalendarDate(iso: text)
@@ -55,6 +48,10 @@ extension Question.Terms {
         let moved = count(seats, .seats), held = count(of, .of)
         var seatCount: Seats?
         switch (moved, held, seats, of) {
+        case (let moved?, _, _, _) where migrating:
+            seatCount = Seats(moved: moved, held: held ?? moved)
+        case (nil, _, nil, _?) where migrating:
+            problem(.seats, "give the seats the new subscription is to have: --seats N")
         case (let moved?, let held?, _, _):
             if moved > held {
                 problem(.seats, "\(moved) seats cannot move from a subscription of \(held); move at most \(held), then add seats")
@@ -81,5 +78,51 @@ extension Question.Terms {
                 ends: destinationEnds ?? commitment.ends, inCancellationWindow: destInWindow)
         }
         return commitment
+    }
+}
+
+extension Question.MigrationParts {
+    /// The migration's terms the parts say, or nil with every problem found added to `problems`.
+    func terms(asOf: CalendarDate, problems: inout [Question.Problem]) -> MigrationTerms? {
+        let before = problems.count
+        func problem(_ part: Question.Part, _ message: String) {
+            problems.append(Question.Problem(part: part, message: message))
+        }
+        func choice<Value: RawRepresentable & CaseIterable>(_ text: String?, _ part: Question.Part, what: String) -> Value?
+        where Value.RawValue == String { Question.choice(text, part, what: what, problems: &problems) }
+        var day: CalendarDate?
+        if let started {
+            day = CalendarDate(iso: started)
+            if day == nil {
+                problem(
+                    .started,
+                    "'\(started)' is not a valid date; write YYYY-MM-DD, from \(CalendarDate.earliest) to \(CalendarDate.latest)")
+            } else if let found = day, asOf < found {
+                problem(.started, "the subscription starts on \(found), after the day asked about (\(asOf))")
+            }
+        }
+        let segment: Segment? = choice(self.segment, .segment, what: "segment")
+        let addOns: AddOns? = choice(self.addOns, .addOns, what: "add-ons")
+        guard problems.count == before else { return nil }
+        return MigrationTerms(
+            started: day, newTerm: newTerm, promotion: promotion, segment: segment ?? .commercial,
+            addOns: addOns ?? AddOns.none, inProgress: inProgress)
+    }
+}
+
+extension Question {
+    /// One of a fixed set of words, in any case; a problem naming them all where it is none.
+    static func choice<Value: RawRepresentable & CaseIterable>(
+        _ text: String?, _ part: Part, what: String, problems: inout [Problem]
+    ) -> Value? where Value.RawValue == String {
+        guard let text else { return nil }
+        let value = Value.allCases.first { $0.rawValue.lowercased() == text.lowercased() }
+        if value == nil {
+            problems.append(
+                Problem(
+                    part: part,
+                    message: "unknown \(what) '\(text)'; use one of " + Value.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        return value
     }
 }

@@ -11,6 +11,31 @@ package struct Question: Sendable {
         case from, to, status, holdings, asOf, program
         case trial, autoRenew, term, billing, toTerm, toBilling, when, seats, of, ends
         case destStatus, destTerm, destEnds, destInWindow
+        case migrate, started, newTerm, promotion, segment, addOns, inProgress
+    }
+
+    /// What a question says of a migration beyond the commitment, every part as typed.
+    package struct MigrationParts: Sendable, Equatable {
+        package var started: String?
+        package var newTerm = false
+        package var promotion = false
+        package var segment: String?
+        package var addOns: String?
+        package var inProgress = false
+
+        package init() {}
+
+        /// The parts given, for a question that migrates nothing.
+        var given: [Part] {
+            var parts: [Part] = []
+            if started != nil { parts.append(.started) }
+            if newTerm { parts.append(.newTerm) }
+            if promotion { parts.append(.promotion) }
+            if segment != nil { parts.append(.segment) }
+            if addOns != nil { parts.append(.addOns) }
+            if inProgress { parts.append(.inProgress) }
+            return parts
+        }
     }
 
     /// What a question says of the commitment, every part as typed; nil where it says nothing.
@@ -61,11 +86,16 @@ package struct Question: Sendable {
     /// The program a shared name is read in; nil when the question names none.
     package var program: String?
     package var terms: Terms
+    /// Asks about the migration alone, to the source's equivalent: `to` is then empty.
+    package var migrate: Bool
+    package var migration: MigrationParts
 
     package init(
         from: String, to: String, status: String = "active", holdings: [String] = [], asOf: String,
-        program: String? = nil, terms: Terms = Terms()
+        program: String? = nil, terms: Terms = Terms(), migrate: Bool = false, migration: MigrationParts = MigrationParts()
     ) {
+        self.migrate = migrate
+        self.migration = migration
         self.program = program
         self.terms = terms
         self.from = from
@@ -112,7 +142,30 @@ package struct Question: Sendable {
             }
             return nil
         }
-        let source = offer(from, .from), target = offer(to, .to)
+        let source = offer(from, .from)
+        var target: Offer?
+        if migrate {
+            if !to.isEmpty {
+                problems.append(
+                    Problem(
+                        part: .migrate,
+                        message: "a migration goes to the source's equivalent only; leave out the target, or ask "
+                            + "without the migration for a plan of steps to it"))
+            }
+            if let source, catalog.program(source.program)?.migration == nil {
+                problems.append(
+                    Problem(
+                        part: .migrate,
+                        message: "\(source.name) is an offer of the \(source.program) program, whose subscriptions do not "
+                            + "migrate to another program"))
+            }
+            target = source.map { source in source.equivalent.flatMap { catalog.offer($0.offer) } ?? source }
+        } else {
+            target = offer(to, .to)
+        }
+        // A question from a program that migrates to the target's is answered by migrating first.
+        let migrating =
+            migrate || (source.flatMap { catalog.program($0.program)?.migration?.to } == target?.program && target != nil)
         let subscriptionStatus = SubscriptionStatus(rawValue: status.lowercased())
         if subscriptionStatus == nil {
             let known = SubscriptionStatus.allCases.map(\.rawValue).joined(separator: ", ")
@@ -140,8 +193,16 @@ package struct Question: Sendable {
                         + "\(CalendarDate.latest), such as 2022-03-01"))
         }
         var commitment: Commitment?
+        var migrationTerms: MigrationTerms?
         if let source, let date {
-            if catalog.logic(for: source.program).readsCommitment {
+            if migrating {
+                for part in [Part.destStatus, .destTerm, .destEnds, .destInWindow] where terms.given.contains(part) {
+                    problems.append(
+                        Problem(part: part, message: "a migration makes a new subscription; it joins no existing one"))
+                }
+                commitment = terms.commitment(asOf: date, migrating: true, problems: &problems)
+                migrationTerms = migration.terms(asOf: date, problems: &problems)
+            } else if catalog.logic(for: source.program).readsCommitment {
                 commitment = terms.commitment(asOf: date, problems: &problems)
             } else {
                 for part in terms.given {
@@ -152,13 +213,23 @@ package struct Question: Sendable {
                                 + "decide on terms, billing, seats, timing or an existing subscription"))
                 }
             }
+            if !migrating {
+                for part in migration.given {
+                    problems.append(
+                        Problem(
+                            part: part,
+                            message: "this is about a migration, and the question asks none: ask with a target in the "
+                                + "program \(source.name) migrates to, or ask for the migration alone"))
+                }
+            }
         }
         guard problems.isEmpty, let source, let target, let subscriptionStatus, let date else {
             return (nil, problems, notes)
         }
         return (
             Request(
-                from: source, to: target, status: subscriptionStatus, holdings: held, asOf: date, commitment: commitment),
+                from: source, to: target, status: subscriptionStatus, holdings: held, asOf: date, commitment: commitment,
+                migration: migrationTerms),
             [], notes
         )
     }

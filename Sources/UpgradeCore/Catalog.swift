@@ -20,6 +20,9 @@ package struct Catalog: Sendable {
     package let logic: ConditionLogic
     /// The rule sets of programs with rules of their own (new commerce decides on terms).
     package let ruleSets: [ProgramID: ConditionLogic]
+    /// The rules a migration out of a program is decided by, for each program whose subscriptions
+    /// migrate (`Program.migration`).
+    package let migrationSets: [ProgramID: ConditionLogic]
     package let roles: [Role]
     /// The portal steps that submit an upgrade.
     package let portalSteps: [String]
@@ -45,9 +48,11 @@ package struct Catalog: Sendable {
         paths: [UpgradePath], footnotes: [Footnote], rules: [Rule], advisories: [AdvisoryRule],
         roles: [Role], portalSteps: [String], interpretations: [Interpretation], examples: [Example],
         tables: [DecisionTable] = [], differentProducts: [DifferentProduct] = [], portalStepsSource: String = "",
-        ruleSets: [ProgramID: ConditionLogic] = [:]
+        ruleSets: [ProgramID: ConditionLogic] = [:], migrationSets: [ProgramID: ConditionLogic] = [:]
     ) throws(CatalogError) {
-        let sets = [ConditionLogic(rules: rules, advisories: advisories)] + ruleSets.keys.sorted().map { ruleSets[$0]! }
+        let sets =
+            [ConditionLogic(rules: rules, advisories: advisories)] + ruleSets.keys.sorted().map { ruleSets[$0]! }
+            + migrationSets.keys.sorted().map { migrationSets[$0]! }
         var shared = sets.flatMap { set in
             Dictionary(grouping: set.rules, by: \.code).filter { $0.value.count > 1 }.keys.map(\.rawValue)
         }
@@ -57,6 +62,7 @@ package struct Catalog: Sendable {
         self.advisories = allAdvice
         logic = sets[0]
         self.ruleSets = ruleSets
+        self.migrationSets = migrationSets
         self.programs = programs
         self.regions = regions
         self.services = services
@@ -87,10 +93,29 @@ package struct Catalog: Sendable {
     package func role(_ id: RoleID) -> Role? { roles.first { $0.id == id } }
     /// The rules and advice that decide for a program.
     package func logic(for program: ProgramID) -> ConditionLogic { ruleSets[program] ?? logic }
+    /// The rules that decide a request: its source program's, or that program's migration rules.
+    package func logic(for request: Request) -> ConditionLogic {
+        guard request.migration != nil, let migration = migrationSets[request.from.program] else {
+            return logic(for: request.from.program)
+        }
+        return migration
+    }
+    /// Where a program's subscriptions migrate, with the rules that decide it.
+    package func migration(from program: ProgramID) -> (route: MigrationRoute, logic: ConditionLogic)? {
+        guard let route = self.program(program)?.migration, let logic = migrationSets[program] else { return nil }
+        return (route, logic)
+    }
     /// The rules and advice a decision table restates.
-    package func logic(of table: DecisionTable) -> ConditionLogic { table.program.map(logic(for:)) ?? logic }
+    package func logic(of table: DecisionTable) -> ConditionLogic {
+        guard let program = table.program else { return logic }
+        return table.decidesMigration ? migrationSets[program] ?? logic : logic(for: program)
+    }
     package func rule(for code: ReasonCode, in program: ProgramID) -> Rule? {
         logic(for: program).rules.first { $0.code == code }
+    }
+    /// The rule of a decision's reason, in the rule set that decided it.
+    package func rule(for code: ReasonCode, deciding request: Request) -> Rule? {
+        logic(for: request).rules.first { $0.code == code }
     }
     package func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
     /// The first decision table with a row that restates the rule: where pages link its id.

@@ -60,6 +60,18 @@ package enum Condition: String, CaseIterable, Sendable {
     case partial
     case overSeatLimit = "over-seat-limit"
     case targetHeldElsewhere = "target-held-elsewhere"
+    // What a migration to another program decides on.
+    case hasEquivalent = "has-equivalent"
+    case migrationEnabled = "migration-enabled"
+    case firstMonth = "first-month"
+    case lastDay = "last-day"
+    case newTerm = "new-term"
+    case promotion
+    case specialSegment = "special-segment"
+    case inProgress = "in-progress"
+    case addOns = "add-ons"
+    case addOnsBlock = "add-ons-block"
+    case microsoftLed = "microsoft-led"
 
     /// By its place among the cases: a condition is hashed millions of times in a search, and the
     /// synthesized hash would hash its name.
@@ -95,6 +107,17 @@ package enum Condition: String, CaseIterable, Sendable {
         case .partial: 21
         case .overSeatLimit: 22
         case .targetHeldElsewhere: 23
+        case .hasEquivalent: 24
+        case .migrationEnabled: 25
+        case .firstMonth: 26
+        case .lastDay: 27
+        case .newTerm: 28
+        case .promotion: 29
+        case .specialSegment: 30
+        case .inProgress: 31
+        case .addOns: 32
+        case .addOnsBlock: 33
+        case .microsoftLed: 34
         }
     }
 
@@ -208,13 +231,16 @@ package struct DecisionTable: Hashable, Sendable {
     package let noMatch: String?
     /// The program whose rule set the table restates; nil for the default rule set.
     package let program: ProgramID?
+    /// The table restates the program's migration rules (`decides: migration`), not its upgrade rules.
+    package let decidesMigration: Bool
 
     package init(
         id: TableID, title: String, summary: String, hitPolicy: HitPolicy, inputs: [TableInput],
         outputs: [TableOutput], rules: [TableRule], impossible: [Impossibility] = [], noMatch: String? = nil,
-        program: ProgramID? = nil
+        program: ProgramID? = nil, decidesMigration: Bool = false
     ) {
         self.program = program
+        self.decidesMigration = decidesMigration
         self.id = id
         self.title = title
         self.summary = summary

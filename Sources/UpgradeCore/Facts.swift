@@ -30,7 +30,12 @@ struct Facts {
 
     /// Every condition of the request, in its program's condition space.
     var conditions: ConditionPoint {
-        let logic = catalog.logic(for: request.from.program)
+        let logic = catalog.logic(for: request)
+        if let terms = request.migration {
+            var point = migrationConditions(terms).restricted(to: Set(logic.conditions))
+            point.verdict = logic.verdict(at: point)
+            return point
+        }
         var point = Self.point(
             listedPath: catalog.hasPath(from: request.from.id, to: request.to.id),
             regionalVariantPath: counterpart != nil, active: request.status == .active,
@@ -124,6 +129,7 @@ struct Facts {
                 }),
             "otherChannelHoldings": .list(otherChannelHoldings.map(holding)),
             "commitment": commitmentValues,
+            "migration": request.migration.map(migrationValues) ?? .absent,
         ])
     }
 
@@ -185,6 +191,8 @@ extension FactValue {
         "otherChannelHoldings", "id", "name", "hasUpgrades", "program", "withdrawnFrom", "withdrawalNote", "region", "offer",
         "otherChannel", "services", "@first", "commitment", "trial", "autoRenew", "term", "billing", "toTerm",
         "toBilling", "when", "ends", "seats", "of", "plans", "maxSeats", "endOfSale", "destination", "inWindow",
+        "migration", "started", "canMigrateFrom", "newTerm", "promotion", "segment", "addOns", "inProgress",
+        "microsoftLedFrom", "mapping", "addOnProblem",
     ]
 }
 

@@ -43,10 +43,14 @@ package struct Offer: Hashable, Sendable {
 package struct Equivalent: Hashable, Sendable {
     package let offer: OfferID
     package let source: String
+    /// Partner Center's migration tools can move it (the mapping's "Migration enabled"); where
+    /// not, it is moved by hand.
+    package let migrationEnabled: Bool
 
-    package init(offer: OfferID, source: String) {
+    package init(offer: OfferID, source: String, migrationEnabled: Bool = true) {
         self.offer = offer
         self.source = source
+        self.migrationEnabled = migrationEnabled
     }
 }
 
@@ -100,8 +104,14 @@ package struct Program: Hashable, Sendable {
     /// From this day on, most of the program's upgrade options are withdrawn.
     package let withdrawnFrom: CalendarDate?
     package let withdrawalNote: String?
+    /// Where its subscriptions migrate to, and by which rules, when the program says.
+    package let migration: MigrationRoute?
 
-    package init(id: ProgramID, name: String, withdrawnFrom: CalendarDate? = nil, withdrawalNote: String? = nil) {
+    package init(
+        id: ProgramID, name: String, withdrawnFrom: CalendarDate? = nil, withdrawalNote: String? = nil,
+        migration: MigrationRoute? = nil
+    ) {
+        self.migration = migration
         self.id = id
         self.name = name
         self.withdrawnFrom = withdrawnFrom

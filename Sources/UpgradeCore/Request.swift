@@ -30,11 +30,15 @@ package struct Request: Hashable, Sendable {
     package let asOf: CalendarDate
     /// The source's term, billing and seats, and how they move: read by a program that sells by terms.
     package let commitment: Commitment
+    /// Set when the request is a migration to `to`, the source's equivalent in another program
+    /// (the source itself where it has none), decided by its program's migration rules.
+    package let migration: MigrationTerms?
 
     package init(
         from: Offer, to: Offer, status: SubscriptionStatus = .active,
-        holdings: [Holding] = [], asOf: CalendarDate, commitment: Commitment? = nil
+        holdings: [Holding] = [], asOf: CalendarDate, commitment: Commitment? = nil, migration: MigrationTerms? = nil
     ) {
+        self.migration = migration
         self.commitment = commitment ?? Commitment(asOf: asOf)
         self.from = from
         self.to = to

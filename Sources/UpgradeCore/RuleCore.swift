@@ -10,7 +10,7 @@ package struct RuleCore: Sendable {
     package func decide(_ request: Request) -> Decision {
         let facts = Facts(request: request, catalog: catalog)
         let point = facts.conditions
-        let logic = catalog.logic(for: request.from.program)
+        let logic = catalog.logic(for: request)
         let (firing, advice) = (logic.firing(at: point), logic.advice(at: point))
         // The facts a message names are gathered only when there is something to word.
         let values = firing.isEmpty && advice.isEmpty ? FactValue.absent : facts.values

@@ -81,7 +81,12 @@ package enum Markup {
         package static let output = "data-output"
         /// A service an offer page lists.
         package static let service = "data-service"
+        /// The kind of a plan's step, `migrate` or `upgrade`: an offer page's way on, the checker's answer.
+        package static let step = "data-step"
     }
+
+    /// The list of a legacy offer page's way on: the migration, then each upgrade after it.
+    package static let whereToGo = "where-to-go"
 
     /// The header cells that name the matrix tables, in both formats; `verify` finds the Markdown ones by them.
     package enum MarkdownHeader {

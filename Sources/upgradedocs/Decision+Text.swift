@@ -5,7 +5,13 @@ extension Decision {
     /// to do about it, then the advice.
     func text(in catalog: Catalog) -> String {
         var lines: [String] = []
-        let subject = "\(request.from.name) → \(request.to.name)"
+        var subject = "\(request.from.name) → \(request.to.name)"
+        if request.migration != nil {
+            let name = { (offer: Offer) in "\(offer.name) (\(catalog.program(offer.program)?.name ?? offer.program.rawValue))" }
+            subject =
+                request.from.id == request.to.id
+                ? "\(name(request.from)) → no equivalent" : "\(name(request.from)) → \(name(request.to))"
+        }
         switch verdict {
         case .eligible:
             // With a caution, never a bare "eligible": the caution's words come with it.
@@ -24,7 +30,11 @@ extension Decision {
             context += "; the customer also has " + held.joined(separator: ", ")
         }
         lines.append(context + ".")
-        if catalog.logic(for: request.from.program).readsCommitment { lines.append(Self.commitmentLine(request.commitment)) }
+        if let migration = request.migration {
+            lines.append(Self.migrationLine(request.commitment, migration))
+        } else if catalog.logic(for: request).readsCommitment {
+            lines.append(Self.commitmentLine(request.commitment))
+        }
         if !reasons.isEmpty {
             lines.append("")
             lines.append("Why:")
@@ -58,5 +68,29 @@ extension Decision {
             + "\(commitment.term.rawValue) billed \(commitment.billing.rawValue) to \(commitment.ends); "
             + "\(seats) \(commitment.timing == .now ? "now" : "at renewal") to \(commitment.toTerm.rawValue) billed "
             + "\(commitment.toBilling.rawValue), \(into)."
+    }
+}
+
+extension Decision {
+    /// What a migration question took: "Paid, P1Y billed monthly to 2027-12-01, commercial, started
+    /// more than a month ago, no add-ons; migrates now to P1Y billed monthly, keeping the term's end,
+    /// with all seats."
+    static func migrationLine(_ commitment: Commitment, _ terms: MigrationTerms) -> String {
+        let started = terms.started.map { "started \($0)" } ?? "started more than a month ago"
+        let addOns =
+            switch terms.addOns {
+            case .none: "no add-ons"
+            case .eligible: "add-ons all eligible"
+            case .ineligible: "an add-on not eligible"
+            case .recent: "an add-on bought in the last 30 days"
+            }
+        var flags = [terms.segment.rawValue, started, addOns]
+        if terms.promotion { flags.append("with a promotion") }
+        if terms.inProgress { flags.append("a migration already running") }
+        let seats = commitment.seats.map { "with \($0.moved) seats" } ?? "with all seats"
+        return "\(commitment.trial ? "Trial" : "Paid"), \(commitment.term.rawValue) billed \(commitment.billing.rawValue) "
+            + "to \(commitment.ends), \(flags.joined(separator: ", ")); migrates "
+            + "\(commitment.timing == .now ? "now" : "at renewal") to \(commitment.toTerm.rawValue) billed "
+            + "\(commitment.toBilling.rawValue), \(terms.newTerm ? "starting a new term" : "keeping the term's end"), \(seats)."
     }
 }

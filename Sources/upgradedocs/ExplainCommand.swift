@@ -19,11 +19,20 @@ struct ExplainCommand: ParsableCommand {
             when, the seats moved, and an existing subscription of the target the seats are to join \
             (any --dest-… flag says there is one; what it leaves out matches the source).
 
+            From a legacy offer to a new-commerce one the answer is a plan: migrate to the legacy \
+            offer's equivalent, then upgrade that to the target, each step with its own reasons. \
+            --migrate asks about the migration alone. A migration takes --status, --trial, --term \
+            and --billing (the legacy subscription's), --to-term and --to-billing (the new one's, \
+            default the same), --when, --seats (the new subscription's seats), --ends, and the \
+            Migration flags below.
+
             Examples:
               upgradedocs explain --from m365-business-basic --to o365-e3 \\
                   --holds m365-apps-enterprise@other --as-of 2021-06-01
               upgradedocs explain --program new-commerce --from "Business Basic" \\
                   --to "Business Standard" --seats 5 --of 20 --term P1M --to-term P1Y
+              upgradedocs explain --from o365-e3 --to nce-m365-e5 --started 2023-05-02
+              upgradedocs explain --migrate --from "Business Premium" --program legacy --add-ons recent
             """
     )
 
@@ -36,8 +45,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The offer the subscription has now.", valueName: "offer"))
     var from: String
 
-    @Option(help: ArgumentHelp("The offer to upgrade to.", valueName: "offer"))
-    var to: String
+    @Option(help: ArgumentHelp("The offer to upgrade to (not with --migrate).", valueName: "offer"))
+    var to: String?
 
     @Option(
         help: ArgumentHelp(
@@ -65,24 +74,39 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var commitment: CommitmentOptions
 
+    @OptionGroup(title: "Migration") var migration: MigrationOptions
+
     @Option(help: "Output format: text for a person, json for tools.")
     var format: Format = .text
 
     func run() throws {
         let content = try options.load()
         let catalog = content.catalog
+        guard migration.migrate || to != nil else {
+            throw Console.fail("--to: name the offer to upgrade to, or ask --migrate", exit: .validationFailure)
+        }
         let question = Question(
-            from: from, to: to, status: status, holdings: holdings, asOf: asOf ?? CalendarDate.today.description,
-            program: program, terms: commitment.terms)
+            from: from, to: to ?? "", status: status, holdings: holdings, asOf: asOf ?? CalendarDate.today.description,
+            program: program, terms: commitment.terms, migrate: migration.migrate, migration: migration.parts)
         let (asked, problems, notes) = question.request(in: catalog)
         guard let request = asked else {
             let lines = problems.map { Self.flag(of: $0.part) + ": " + $0.message }
             lines.dropLast().forEach(Console.error)
             throw Console.fail(lines.last ?? "", exit: .validationFailure)
         }
-        let decision = RuleCore(catalog: catalog).decide(request)
+        let core = RuleCore(catalog: catalog)
+        let noted = notes.map { "Note: \($0)\n" }.joined()
+        if request.migration != nil {
+            let plan = core.plan(request)
+            switch format {
+            case .text: Console.out(noted + plan.text(for: request, in: catalog))
+            case .json: Console.out(plan.json(for: request, alone: migration.migrate).serialized() + "\n")
+            }
+            return
+        }
+        let decision = core.decide(request)
         switch format {
-        case .text: Console.out(notes.map { "Note: \($0)\n" }.joined() + decision.text(in: catalog))
+        case .text: Console.out(noted + decision.text(in: catalog))
         case .json: Console.out(decision.json.serialized() + "\n")
         }
     }
@@ -109,6 +133,13 @@ struct ExplainCommand: ParsableCommand {
         case .destTerm: "--dest-term"
         case .destEnds: "--dest-ends"
         case .destInWindow: "--dest-in-window"
+        case .migrate: "--migrate"
+        case .started: "--started"
+        case .newTerm: "--new-term"
+        case .promotion: "--promotion"
+        case .segment: "--segment"
+        case .addOns: "--add-ons"
+        case .inProgress: "--in-progress"
         }
     }
 }
