@@ -45,6 +45,8 @@ enum CheckerData {
                 .array(Billing.allCases.map { .object([("id", .string($0.rawValue)), ("months", .number($0.months))]) })
             ),
             ("timings", .array(Timing.allCases.map { .string($0.rawValue) })),
+            ("segments", .array(Segment.allCases.map { .string($0.rawValue) })),
+            ("addOns", .array(AddOns.allCases.map { .string($0.rawValue) })),
             (
                 "conditions",
                 .array(
@@ -59,6 +61,14 @@ enum CheckerData {
                         ruleSet(catalog.logic(for: program.id), of: program.id, in: catalog)
                     })
             ),
+            // The rules a migration out of a program is decided by, keyed by that program.
+            (
+                "migrationSets",
+                .array(
+                    catalog.programs.compactMap { program in
+                        catalog.migration(from: program.id).map { ruleSet($0.logic, of: program.id, in: catalog) }
+                    })
+            ),
             (
                 "programs",
                 .array(
@@ -67,6 +77,15 @@ enum CheckerData {
                             ("id", .string(program.id.rawValue)), ("name", .string(program.name)),
                             ("withdrawnFrom", program.withdrawnFrom.map { .string($0.description) } ?? .null),
                             ("withdrawalNote", program.withdrawalNote.map(JSONValue.string) ?? .null),
+                            (
+                                "migration",
+                                program.migration.map { route in
+                                    .object([
+                                        ("to", .string(route.to.rawValue)),
+                                        ("microsoftLedFrom", route.microsoftLedFrom.map { .string($0.description) } ?? .null),
+                                    ])
+                                } ?? .null
+                            ),
                         ])
                     })
             ),
@@ -88,6 +107,16 @@ enum CheckerData {
                             ("variantOf", offer.variantOf.map { .string($0.rawValue) } ?? .null),
                             ("services", .array(offer.services.map { .string($0.rawValue) })),
                             ("sale", sale(offer.sale)),
+                            (
+                                "equivalent",
+                                offer.equivalent.map { equivalent in
+                                    .object([
+                                        ("offer", .string(equivalent.offer.rawValue)),
+                                        ("source", .string(equivalent.source)),
+                                        ("migrationEnabled", .bool(equivalent.migrationEnabled)),
+                                    ])
+                                } ?? .null
+                            ),
                         ])
                     })
             ),

@@ -1,6 +1,7 @@
 // The comparison both runners share, under Node (equivalence.js) and in Chromium
 // (CheckerEquivalenceTests): each case's request decided by the checker, held
-// field by field against what `RuleCore.decide` answered.
+// field by field against what `RuleCore.decide` answered; a case that migrates,
+// planned, against `RuleCore.plan`'s steps.
 (function (global) {
   "use strict";
 
@@ -23,7 +24,16 @@
         holdings: c.holds.map((h) => ({ offer: core.offers.get(h.offer), channel: h.channel })),
         commitment: c.commitment,
       };
-      const got = JSON.stringify(strip(core.decide(request)));
+      let got;
+      if (c.migration) {
+        request.migration = c.migration;
+        const plan = core.plan(request);
+        got = JSON.stringify({
+          verdict: plan.verdict, steps: plan.steps.map((s) => ({ kind: s.kind, decision: strip(s.decision) })),
+        });
+      } else {
+        got = JSON.stringify(strip(core.decide(request)));
+      }
       if (got !== JSON.stringify(c.expected)) {
         mismatches++;
         if (mismatches <= 5) lines.push("MISMATCH\n  request " + JSON.stringify(c) + "\n  checker " + got);

@@ -14,7 +14,7 @@ const questions = JSON.parse(fs.readFileSync(questionsFile, "utf8"));
 console.log(JSON.stringify(questions.map((question) => {
   const params = new URLSearchParams();
   params.set("from", question.from);
-  params.set("to", question.to);
+  if (question.to) params.set("to", question.to);
   params.set("status", question.status);
   question.holds.forEach((held) => params.append("holds", held));
   params.set("asOf", question.asOf);
@@ -22,7 +22,11 @@ console.log(JSON.stringify(questions.map((question) => {
   const parsed = checker.parseQuery(core, params);
   if (parsed.problems) return { refused: parsed.problems.length, problems: parsed.problems };
   const request = parsed.request;
-  const decision = core.decide(request);
+  // A question that migrates is answered by its plan: the verdict and every step's reasons.
+  const plan = request.migration ? core.plan(request) : null;
+  const decision = plan
+    ? { verdict: plan.verdict, reasons: plan.steps.reduce((all, step) => all.concat(step.decision.reasons), []) }
+    : core.decide(request);
   return {
     request: {
       from: request.from.id, to: request.to.id, status: request.status, asOf: request.asOf,

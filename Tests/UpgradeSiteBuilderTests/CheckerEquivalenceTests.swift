@@ -11,6 +11,7 @@ import TestSupport
 /// The checker decides in the browser: `checker.js` works out a request's facts
 /// and interprets the model's rules, advice and messages from the checker's
 /// data. Under Node.js and in headless Chromium, it is held against `RuleCore.decide`
+/// (and `RuleCore.plan`, for a question that migrates)
 /// on every request the test vectors reach and on ten thousand random ones, every field
 /// and every message, character for character; and a model with a rule added and a message
 /// reworded gets the same answers with no change to the script.
@@ -18,7 +19,36 @@ import TestSupport
 struct CheckerEquivalenceTests {
     /// The request as the cases file carries it, and the rule core's answer.
     static func json(_ request: Request, _ decision: Decision) -> JSONValue {
-        .object([
+        .object(fields(request) + [("expected", expected(decision))])
+    }
+
+    /// A request that migrates, with the rule core's plan: its verdict and each step's decision.
+    static func json(_ request: Request, _ plan: MovePlan) -> JSONValue {
+        .object(
+            fields(request) + [
+                (
+                    "expected",
+                    .object([
+                        ("verdict", .string(plan.verdict.rawValue)),
+                        (
+                            "steps",
+                            .array(
+                                plan.steps.map { step in
+                                    .object([("kind", .string(step.kind.rawValue)), ("decision", expected(step.decision))])
+                                })
+                        ),
+                    ])
+                )
+            ])
+    }
+
+    /// The case for the rule core's answer to `request`: a plan where it migrates.
+    static func json(_ request: Request, core: RuleCore) -> JSONValue {
+        request.migration == nil ? json(request, core.decide(request)) : json(request, core.plan(request))
+    }
+
+    private static func fields(_ request: Request) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = [
             ("commitment", RequestJSON.json(request.commitment)),
             ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
             ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
@@ -29,30 +59,44 @@ struct CheckerEquivalenceTests {
                         .object([("offer", .string($0.offer.id.rawValue)), ("channel", .string($0.channel.rawValue))])
                     })
             ),
+        ]
+        if let terms = request.migration {
+            fields.append(
+                (
+                    "migration",
+                    .object([
+                        ("started", terms.started.map { .string($0.description) } ?? .null),
+                        ("newTerm", .bool(terms.newTerm)), ("promotion", .bool(terms.promotion)),
+                        ("segment", .string(terms.segment.rawValue)), ("addOns", .string(terms.addOns.rawValue)),
+                        ("inProgress", .bool(terms.inProgress)),
+                    ])
+                ))
+        }
+        return fields
+    }
+
+    private static func expected(_ decision: Decision) -> JSONValue {
+        let request = decision.request
+        return .object([
+            ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
+            ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
+            ("verdict", .string(decision.verdict.rawValue)),
             (
-                "expected",
-                .object([
-                    ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
-                    ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
-                    ("verdict", .string(decision.verdict.rawValue)),
-                    (
-                        "reasons",
-                        .array(
-                            decision.reasons.map {
-                                .object([
-                                    ("code", .string($0.code.rawValue)), ("rule", .string($0.rule.rawValue)),
-                                    ("message", .string($0.message)), ("remedy", .string($0.remedy)),
-                                ])
-                            })
-                    ),
-                    (
-                        "advisories",
-                        .array(
-                            decision.advisories.map {
-                                .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
-                            })
-                    ),
-                ])
+                "reasons",
+                .array(
+                    decision.reasons.map {
+                        .object([
+                            ("code", .string($0.code.rawValue)), ("rule", .string($0.rule.rawValue)),
+                            ("message", .string($0.message)), ("remedy", .string($0.remedy)),
+                        ])
+                    })
+            ),
+            (
+                "advisories",
+                .array(
+                    decision.advisories.map {
+                        .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
+                    })
             ),
         ])
     }
@@ -82,6 +126,9 @@ struct CheckerEquivalenceTests {
                     year: Int.random(in: 2019...2027, using: &random), month: Int.random(in: 1...12, using: &random),
                     day: Int.random(in: 1...28, using: &random))!
             let from = catalog.offers.randomElement(using: &random)!
+            if let route = catalog.program(from.program)?.migration, Int.random(in: 0..<3, using: &random) == 0 {
+                return randomMigration(from: from, to: route.to, in: catalog, asOf: day, using: &random)
+            }
             return Request(
                 from: from, to: catalog.offers.randomElement(using: &random)!,
                 status: SubscriptionStatus.allCases.randomElement(using: &random)!, holdings: holdings, asOf: day,
@@ -111,6 +158,36 @@ struct CheckerEquivalenceTests {
             destination: destination)
     }
 
+    /// A question that migrates `from`: alone (to its equivalent, or itself where it has none) or on to
+    /// any offer of the program it migrates to, with any terms, plan, seats and timing.
+    static func randomMigration(
+        from: Offer, to program: ProgramID, in catalog: Catalog, asOf: CalendarDate, using random: inout SeededGenerator
+    ) -> Request {
+        func pick<T: CaseIterable>(_ type: T.Type) -> T { T.allCases.randomElement(using: &random)! }
+        let targets = catalog.offers(in: program)
+        let alone = from.equivalent.flatMap { catalog.offer($0.offer) } ?? from
+        let to = Bool.random(using: &random) ? alone : targets.randomElement(using: &random) ?? alone
+        let held = Int.random(in: 1...600, using: &random)
+        let seats = Bool.random(using: &random) ? Seats(moved: Int.random(in: 1...700, using: &random), held: held) : nil
+        let ends = [0, 1, 2, 5, 30, 400].randomElement(using: &random)!
+        let commitment = Commitment(
+            asOf: asOf, trial: Int.random(in: 0..<5, using: &random) == 0, term: pick(Term.self), billing: pick(Billing.self),
+            toTerm: pick(Term.self), toBilling: pick(Billing.self), timing: pick(Timing.self), seats: seats,
+            ends: (0..<ends).reduce(asOf) { day, _ in day.nextDay ?? day })
+        let started: CalendarDate? =
+            Bool.random(using: &random) ? asOf.adding(months: -Int.random(in: 0...2, using: &random)) : nil
+        let terms = MigrationTerms(
+            started: started.map { day in
+                (0..<Int.random(in: 0...2, using: &random)).reduce(day) { earlier, _ in earlier.previousDay ?? earlier }
+            },
+            newTerm: .random(using: &random), promotion: Int.random(in: 0..<4, using: &random) == 0,
+            segment: Int.random(in: 0..<4, using: &random) == 0 ? pick(Segment.self) : .commercial,
+            addOns: pick(AddOns.self), inProgress: Int.random(in: 0..<6, using: &random) == 0)
+        return Request(
+            from: from, to: to, status: SubscriptionStatus.allCases.randomElement(using: &random)!, asOf: asOf,
+            commitment: commitment, migration: terms)
+    }
+
     /// Runs the checker's code under Node.js on `requests`; returns its output.
     static func runNode(
         _ content: LoadedContent, asOf: CalendarDate, requests: [Request],
@@ -121,7 +198,7 @@ struct CheckerEquivalenceTests {
         let data = CheckerData.file(catalog: content.catalog, asOf: asOf)
         try Data(data.bytes).write(to: URL(fileURLWithPath: folder + "/checker-data.js"))
         let core = RuleCore(catalog: content.catalog)
-        let cases = JSONValue.array(requests.map { json($0, core.decide($0)) })
+        let cases = JSONValue.array(requests.map { json($0, core: core) })
         try cases.serialized().write(toFile: folder + "/cases.json", atomically: true, encoding: .utf8)
         let node = Process()
         node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -150,7 +227,7 @@ struct CheckerEquivalenceTests {
         let data = CheckerData.file(catalog: content.catalog, asOf: asOf)
         try Data(data.bytes).write(to: URL(fileURLWithPath: folder + "/checker-data.js"))
         let core = RuleCore(catalog: content.catalog)
-        let cases = JSONValue.array(requests.map { json($0, core.decide($0)) })
+        let cases = JSONValue.array(requests.map { json($0, core: core) })
         try ("var CASES = " + cases.serialized() + ";\n").write(toFile: folder + "/cases.js", atomically: true, encoding: .utf8)
         let page = """
             <!doctype html><meta charset="utf-8"><title>checker equivalence</title><pre id="result">not run</pre>
@@ -219,6 +296,9 @@ struct CheckerEquivalenceTests {
         let content = SiteFixture.content, asOf = SiteFixture.referenceDate
         let vectors = Counterexamples(catalog: content.catalog, asOf: asOf).reached.map(\.request)
         let requests = vectors + Self.randomRequests(content.catalog, count: 10_000, seed: 2026)
+        let core = RuleCore(catalog: content.catalog)
+        #expect(requests.filter { $0.migration != nil }.count > 1_000, "migrations are asked")
+        #expect(requests.contains { $0.migration != nil && core.plan($0).steps.count == 2 }, "and plans of two steps")
         let (status, output) = try Self.runNode(content, asOf: asOf, requests: requests)
         #expect(status == 0, "\(output)")
         #expect(output.contains("\(requests.count) requests, 0 mismatches"), "\(output)")

@@ -52,9 +52,14 @@ struct CheckerQuestionsTests {
     static func expected(_ question: Question, _ catalog: Catalog) -> String {
         guard let request = question.request(in: catalog).request else { return "refused" }
         let holds = request.holdings.map { "\($0.offer.id)@\($0.channel.rawValue)" }.joined(separator: ",")
-        let decision = RuleCore(catalog: catalog).decide(request)
+        let core = RuleCore(catalog: catalog)
+        // A question that migrates is answered by its plan: the verdict and every step's reasons.
+        let (verdict, reasons) =
+            request.migration == nil
+            ? (core.decide(request).verdict, core.decide(request).reasons)
+            : (core.plan(request).verdict, core.plan(request).reasons)
         return "\(request.from.id) \(request.to.id) \(request.status.rawValue) \(request.asOf) [\(holds)] "
-            + "\(decision.verdict.rawValue) \(decision.reasons.map(\.code.rawValue))"
+            + "\(verdict.rawValue) \(reasons.map(\.code.rawValue))"
     }
 
     static func found(_ answer: [String: Any]) -> String {
@@ -164,7 +169,19 @@ struct CheckerQuestionsTests {
         terms.destTerm = params["destTerm"]
         terms.destEnds = params["destEnds"]
         terms.destInWindow = params["destInWindow"] == "1"
-        return (Question(from: from, to: to, asOf: "2026-12-01", program: params["program"], terms: terms), params)
+        var migration = Question.MigrationParts()
+        migration.started = params["started"]
+        migration.newTerm = params["newTerm"] == "1"
+        migration.promotion = params["promotion"] == "1"
+        migration.segment = params["segment"]
+        migration.addOns = params["addOns"]
+        migration.inProgress = params["inProgress"] == "1"
+        return (
+            Question(
+                from: from, to: to, asOf: "2026-12-01", program: params["program"], terms: terms,
+                migrate: params["migrate"] == "1", migration: migration),
+            params
+        )
     }
 
     @Test("Hostile new-commerce fields are refused by both, and valid ones decide alike")
@@ -206,5 +223,41 @@ struct CheckerQuestionsTests {
             if wanted == "refused" { refused += 1 }
         }
         #expect(refused == 18, "the first eighteen are bad input")
+    }
+
+    @Test("Hostile migration fields are refused by both, and valid migrations and plans decide alike")
+    func migrationFields() throws {
+        let catalog = SiteFixture.content.catalog
+        let basic = "m365-business-basic", nce = "nce-m365-business-standard"
+        let cases: [(Question, [String: String])] = [
+            Self.asked(basic, nce, ["started": "2026-02-30"]),
+            Self.asked(basic, nce, ["started": "2027-01-01"]),
+            Self.asked(basic, nce, ["segment": "military"]),
+            Self.asked(basic, nce, ["addOns": "some"]),
+            Self.asked(basic, nce, ["destStatus": "active"]),
+            Self.asked(basic, nce, ["destInWindow": "1"]),
+            Self.asked(basic, nce, ["of": "5"]),
+            Self.asked(basic, "o365-e3", ["promotion": "1"]),
+            Self.asked(basic, "o365-e3", ["started": "2026-01-01"]),
+            Self.asked(basic, nce, ["migrate": "1"]),
+            Self.asked("nce-m365-business-basic", "", ["migrate": "1"]),
+            Self.asked(nce, "nce-m365-business-premium", ["inProgress": "1"]),
+            // Valid: each decides the same in both.
+            Self.asked(basic, nce, [:]),
+            Self.asked(basic, nce, ["seats": "400", "of": "20", "toTerm": "P3Y", "toBilling": "annual", "when": "renewal"]),
+            Self.asked(basic, "nce-m365-business-premium", ["seats": "301"]),
+            Self.asked(basic, "", ["migrate": "1", "started": "2026-11-15", "addOns": "RECENT", "segment": "Education"]),
+            Self.asked("m365-apps-business", nce, ["promotion": "1", "inProgress": "1", "trial": "1"]),
+            Self.asked("m365-business-premium", "", ["migrate": "1", "ends": "2026-12-02", "newTerm": "1"]),
+            Self.asked("o365-e1", "nce-o365-e3", ["ends": "2026-12-02", "billing": "annual", "toTerm": "P1M"]),
+        ]
+        let answers = try Self.runNode(catalog, cases.map(\.0), params: cases.map(\.1))
+        var refused = 0
+        for ((question, params), answer) in zip(cases, answers) {
+            let wanted = Self.expected(question, catalog)
+            #expect(Self.found(answer) == wanted, "\(params): the checker says \(answer)")
+            if wanted == "refused" { refused += 1 }
+        }
+        #expect(refused == 12, "the first twelve are bad input")
     }
 }

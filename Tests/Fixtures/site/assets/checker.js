@@ -118,6 +118,26 @@
     return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(Math.min(d, last), 2);
   }
 
+  function pad(n, w) { n = String(n); while (n.length < w) n = "0" + n; return n; }
+  function daysIn(year, month) {
+    return [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  }
+  function day(y, m, d) { return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2); }
+  /// The day before, or null before the first day (CalendarDate.previousDay).
+  function previousDay(text) {
+    var y = +text.slice(0, 4), m = +text.slice(5, 7), d = +text.slice(8, 10);
+    if (d > 1) return day(y, m, d - 1);
+    if (m > 1) return day(y, m - 1, daysIn(y, m - 1));
+    return y > 1 ? day(y - 1, 12, 31) : null;
+  }
+  /// The day after, or null past the last day (CalendarDate.nextDay).
+  function nextDay(text) {
+    var y = +text.slice(0, 4), m = +text.slice(5, 7), d = +text.slice(8, 10);
+    if (d < daysIn(y, m)) return day(y, m, d + 1);
+    if (m < 12) return day(y, m + 1, 1);
+    return y < 9999 ? day(y + 1, 1, 1) : null;
+  }
+
   function makeCore(data) {
     var offers = new Map(), services = new Map(), programs = new Map(), regions = new Map(), families = new Map();
     var paths = new Map(), names = mapOf(data.names);
@@ -133,6 +153,8 @@
     data.paths.forEach(function (path) { paths.set(path.from, new Set(path.to)); });
     var ruleSets = new Map(), termMonths = new Map(), billingMonths = new Map();
     data.ruleSets.forEach(function (set) { ruleSets.set(set.program, set); });
+    var migrationSets = new Map();
+    (data.migrationSets || []).forEach(function (set) { migrationSets.set(set.program, set); });
     data.terms.forEach(function (term) { termMonths.set(term.id, term.months); });
     data.billings.forEach(function (billing) { billingMonths.set(billing.id, billing.months); });
 
@@ -191,6 +213,11 @@
       });
       var program = programs.get(from.program), set = ruleSets.get(from.program);
       var commitment = request.commitment || plainCommitment(request.asOf);
+      if (request.migration) {
+        set = migrationSets.get(from.program);
+        var migrated = migrationFacts(request, commitment, program);
+        return conclude(set, migrated.all, migrated.facts, request);
+      }
       var destination = commitment.destination, trial = commitment.trial, sale = to.sale || {};
       var moved = commitment.seats == null ? 0 : commitment.seats;
 
@@ -223,8 +250,6 @@
       };
       // A trial converts to its own paid offer, or to any target its offer lists.
       if (trial && from.id === to.id) all["listed-path"] = "yes";
-      var point = {};
-      set.conditions.forEach(function (condition) { if (own(all, condition.id)) point[condition.id] = all[condition.id]; });
       var facts = {
         from: offerFacts(from), to: offerFacts(to), status: request.status, asOf: request.asOf,
         counterpart: variant ? offerFacts(variant) : null, addedServices: serviceNames(added),
@@ -248,6 +273,66 @@
         }
       };
 
+      return conclude(set, all, facts, request);
+    }
+
+    /// The conditions and facts of a migration, as Facts.migrationConditions and migrationValues work
+    /// them out: `request.to` is the source's equivalent, or the source itself where it has none.
+    function migrationFacts(request, commitment, program) {
+      var from = request.from, to = request.to, terms = request.migration;
+      var equivalent = from.equivalent ? offers.get(from.equivalent.offer) : null, sale = equivalent ? equivalent.sale || {} : {};
+      var led = program && program.migration ? program.migration.microsoftLedFrom : null;
+      var firstDay = terms.started ? nextDay(addMonths(terms.started, 1)) || "9999-12-31" : null;
+      var moved = commitment.seats == null ? 0 : commitment.seats;
+      var all = {
+        "status": request.status === "active" ? "active" : "inactive",
+        "has-equivalent": equivalent ? "yes" : "no",
+        "migration-enabled": equivalent && from.equivalent.migrationEnabled ? "yes" : "no",
+        "trial": commitment.trial ? "yes" : "no",
+        "first-month": firstDay && request.asOf < firstDay ? "yes" : "no",
+        // Days only: the end day and the day before hold the last 24 hours (migration-last-day).
+        "last-day": commitment.when === "now" && (previousDay(commitment.ends) || "0001-01-01") <= request.asOf ? "yes" : "no",
+        "new-term": terms.newTerm ? "yes" : "no",
+        "promotion": terms.promotion ? "yes" : "no",
+        "special-segment": terms.segment !== "commercial" ? "yes" : "no",
+        "in-progress": terms.inProgress ? "yes" : "no",
+        "add-ons": terms.addOns !== "none" ? "yes" : "no",
+        "add-ons-block": terms.addOns === "ineligible" || terms.addOns === "recent" ? "yes" : "no",
+        "billing-exceeds-term": billingMonths.get(commitment.toBilling) > termMonths.get(commitment.toTerm) ? "yes" : "no",
+        "plan-offered": !equivalent || !sale.plans || !sale.plans.length || sale.plans.indexOf(commitment.toTerm + "/" + commitment.toBilling) >= 0 ? "yes" : "no",
+        "over-seat-limit": equivalent && sale.maxSeats != null && moved > sale.maxSeats ? "yes" : "no",
+        "when": commitment.when,
+        "microsoft-led": led && request.asOf >= led ? "yes" : "no"
+      };
+      var toSale = to.sale || {};
+      var facts = {
+        from: offerFacts(from), to: offerFacts(to), status: request.status, asOf: request.asOf,
+        counterpart: null, addedServices: [], targetHolding: null, overlappingHoldings: [], otherChannelHoldings: [],
+        commitment: {
+          trial: commitment.trial, autoRenew: commitment.autoRenew, term: commitment.term, billing: commitment.billing,
+          toTerm: commitment.toTerm, toBilling: commitment.toBilling, when: commitment.when, ends: commitment.ends,
+          seats: commitment.seats == null ? null : String(commitment.seats),
+          of: commitment.of == null ? null : String(commitment.of),
+          plans: (toSale.plans || []).join(", "),
+          maxSeats: toSale.maxSeats == null ? null : String(toSale.maxSeats),
+          endOfSale: toSale.endOfSale || null, destination: null
+        },
+        migration: {
+          started: terms.started || null, canMigrateFrom: firstDay, newTerm: !!terms.newTerm, promotion: !!terms.promotion,
+          segment: terms.segment, addOns: terms.addOns,
+          addOnProblem: terms.addOns === "recent" ? "was bought in the last 30 days"
+            : terms.addOns === "ineligible" ? "has no eligible new-commerce equivalent" : null,
+          inProgress: !!terms.inProgress, microsoftLedFrom: led || null,
+          mapping: from.equivalent ? from.equivalent.source : null
+        }
+      };
+      return { all: all, facts: facts };
+    }
+
+    /// The reasons and advice of a rule set at the request's point, as RuleCore.decide gives them.
+    function conclude(set, all, facts, request) {
+      var point = {};
+      set.conditions.forEach(function (condition) { if (own(all, condition.id)) point[condition.id] = all[condition.id]; });
       var reasons = set.rules.filter(function (rule) { return holds(rule.when, point); }).map(function (rule) {
         return { code: rule.code, rule: rule.id, message: render(rule.message, [facts]), remedy: remedyFor(rule, facts) };
       });
@@ -269,9 +354,47 @@
         });
       });
       return {
-        from: from.id, to: to.id, status: request.status, asOf: request.asOf, verdict: verdict,
+        from: request.from.id, to: request.to.id, status: request.status, asOf: request.asOf, verdict: verdict,
         reasons: reasons, advisories: advisories
       };
+    }
+
+    /// The migration of a request's source to its equivalent (RuleCore.migration(of:terms:)).
+    function migrationOf(request) {
+      var from = request.from, equivalent = from.equivalent ? offers.get(from.equivalent.offer) : null;
+      return { from: from, to: equivalent || from, status: request.status, holdings: [], asOf: request.asOf,
+               commitment: request.commitment || plainCommitment(request.asOf), migration: request.migration };
+    }
+
+    /// The subscription a migration leaves, for the upgrade after it (RuleCore.commitmentAfter).
+    function commitmentAfter(migration) {
+      var asked = migration.commitment, terms = migration.migration;
+      var start = asked.when === "renewal" ? asked.ends : migration.asOf;
+      var fresh = addMonths(start, termMonths.get(asked.toTerm));
+      var ends = terms.newTerm || asked.when === "renewal" ? fresh
+        : asked.toTerm === asked.term ? asked.ends : (asked.ends < fresh ? asked.ends : fresh);
+      return { trial: false, autoRenew: true, term: asked.toTerm, billing: asked.toBilling, toTerm: asked.toTerm,
+               toBilling: asked.toBilling, when: "now", seats: asked.seats, of: asked.seats, ends: ends, destination: null };
+    }
+
+    /// A request that migrates, as steps (RuleCore.plan): the migration, then the upgrade to the
+    /// target where that is another offer. Eligible exactly when every step is.
+    function plan(request) {
+      var migration = migrationOf(request);
+      var steps = [{ kind: "migrate", decision: decide(migration) }];
+      if (request.from.equivalent && migration.to.id !== request.to.id) {
+        var upgrade = { from: migration.to, to: request.to, status: "active", holdings: [], asOf: request.asOf,
+                        commitment: commitmentAfter(migration) };
+        steps.push({ kind: "upgrade", decision: decide(upgrade) });
+      }
+      var verdict = steps.every(function (step) { return step.decision.verdict === "eligible"; }) ? "eligible" : "blocked";
+      return { verdict: verdict, steps: steps };
+    }
+
+    /// Whether a question from `from` to `to` crosses into the program `from`'s migrates to.
+    function crosses(from, to) {
+      var program = programs.get(from.program);
+      return !!(program && program.migration && to && program.migration.to === to.program);
     }
 
     /// What a typed name stands for, from the model's own table of names: `{offer}`, with a
@@ -310,7 +433,8 @@
 
     return {
       decide: decide, resolve: resolve, fold: fold, offers: offers, data: data, ruleSets: ruleSets, addMonths: addMonths,
-      termMonths: termMonths, billingMonths: billingMonths
+      termMonths: termMonths, billingMonths: billingMonths, plan: plan, crosses: crosses, migrationSets: migrationSets,
+      programs: programs
     };
   }
 
@@ -346,8 +470,43 @@
     ["destEnds", "Existing subscription ends"], ["destInWindow", "Existing subscription in its cancellation window"]
   ];
 
+  /// The migration fields of a query, as `explain` names them and Question.MigrationParts reads them.
+  var MIGRATION_FIELDS = [
+    ["started", "Started"], ["newTerm", "New term"], ["promotion", "Promotion"], ["segment", "Segment"],
+    ["addOns", "Add-ons"], ["inProgress", "Migration in progress"]
+  ];
+
+  function flagOf(params, name) {
+    var v = params.get(name);
+    return v != null && v !== "" && v !== "0" && v.toLowerCase() !== "false";
+  }
+
+  /// The migration's terms a query says (Question.MigrationParts.terms), or null with each problem added.
+  function parseMigration(core, params, asOf, problems) {
+    var data = core.data, before = problems.length;
+    function choice(name, label, known, what) {
+      var text = params.get(name);
+      if (text == null || text === "") return null;
+      var found = known.filter(function (k) { return k.toLowerCase() === text.toLowerCase(); })[0];
+      if (!found) problems.push(label + ": unknown " + what + " '" + text + "'; use one of " + known.join(", ") + ".");
+      return found || null;
+    }
+    var started = params.get("started") || null;
+    if (started && !validDate(started, data.limits)) {
+      problems.push("Started: '" + started + "' is not a valid date; write YYYY-MM-DD, from " + data.limits.earliest +
+        " to " + data.limits.latest + ".");
+    } else if (started && asOf < started) {
+      problems.push("Started: the subscription starts on " + started + ", after the day asked about (" + asOf + ").");
+    }
+    var segment = choice("segment", "Segment", data.segments, "segment");
+    var addOns = choice("addOns", "Add-ons", data.addOns, "add-ons");
+    if (problems.length > before) return null;
+    return { started: started, newTerm: flagOf(params, "newTerm"), promotion: flagOf(params, "promotion"),
+             segment: segment || "commercial", addOns: addOns || "none", inProgress: flagOf(params, "inProgress") };
+  }
+
   /// The commitment a query says, as Question.Terms.commitment reads it, or null with each problem added.
-  function parseTerms(core, params, asOf, problems) {
+  function parseTerms(core, params, asOf, problems, migrating) {
     var data = core.data, before = problems.length;
     function problem(label, message) { problems.push(label + ": " + message + "."); }
     function flag(name) { var v = params.get(name); return v != null && v !== "" && v !== "0" && v.toLowerCase() !== "false"; }
@@ -387,7 +546,12 @@
     var when = choice("when", "When", data.timings, "timing");
     var seatsGiven = params.get("seats"), ofGiven = params.get("of");
     var moved = count("seats", "Seats"), held = count("of", "Of seats"), seats = null, of = null;
-    if (moved != null && held != null) {
+    if (migrating && moved != null) {
+      // A migration's seats are the new subscription's, more or fewer than those held.
+      seats = moved; of = held != null ? held : moved;
+    } else if (migrating && !seatsGiven && ofGiven) {
+      problem("Seats", "give the seats the new subscription is to have: --seats N");
+    } else if (moved != null && held != null) {
       if (moved > held) problem("Seats", moved + " seats cannot move from a subscription of " + held + "; move at most " + held + ", then add seats");
       else { seats = moved; of = held; }
     } else if (held == null && seatsGiven && !ofGiven) {
@@ -447,7 +611,23 @@
       return found.offer || null;
     }
     var from = offer(params.get("from"), "Current offer");
-    var to = offer(params.get("to"), "Upgrade to");
+    var migrate = flagOf(params, "migrate"), to = null;
+    if (migrate) {
+      if (params.get("to")) {
+        problems.push("Migrate: a migration goes to the source's equivalent only; leave out the target, or ask " +
+          "without the migration for a plan of steps to it.");
+      }
+      var route = from && core.programs.get(from.program).migration;
+      if (from && !route) {
+        problems.push("Migrate: " + from.name + " is an offer of the " + from.program + " program, whose subscriptions " +
+          "do not migrate to another program.");
+      }
+      to = from ? (from.equivalent && core.offers.get(from.equivalent.offer)) || from : null;
+    } else {
+      to = offer(params.get("to"), "Upgrade to");
+    }
+    // A question from a program that migrates to the target's is answered by migrating first.
+    var migrating = migrate || (from != null && core.crosses(from, to));
     var status = (params.get("status") || "active").toLowerCase();
     if (core.data.statuses.indexOf(status) < 0) {
       problems.push("Status: '" + params.get("status") + "' is not a status; use one of " + core.data.statuses.join(", ") + ".");
@@ -474,9 +654,17 @@
     });
     var asOf = params.get("asOf") || core.data.asOf;
     if (!validDate(asOf, limits)) problems.push("As of: '" + asOf + "' is not a date; write YYYY-MM-DD, such as 2022-03-01.");
-    var commitment = null;
+    var commitment = null, migration = null;
     if (from && validDate(asOf, limits)) {
-      if (core.ruleSets.get(from.program).readsCommitment) {
+      if (migrating) {
+        TERM_FIELDS.slice(10).forEach(function (field) {
+          if (field[0] === "destInWindow" ? flagOf(params, field[0]) : params.get(field[0])) {
+            problems.push(field[1] + ": a migration makes a new subscription; it joins no existing one.");
+          }
+        });
+        commitment = parseTerms(core, params, asOf, problems, true);
+        migration = parseMigration(core, params, asOf, problems);
+      } else if (core.ruleSets.get(from.program).readsCommitment) {
         commitment = parseTerms(core, params, asOf, problems);
       } else {
         TERM_FIELDS.forEach(function (field) {
@@ -486,10 +674,20 @@
             "decide on terms, billing, seats, timing or an existing subscription.");
         });
       }
+      if (!migrating) {
+        MIGRATION_FIELDS.forEach(function (field) {
+          var value = params.get(field[0]), text = field[0] === "started" || field[0] === "segment" || field[0] === "addOns";
+          if (text ? value == null || value === "" : !flagOf(params, field[0])) return;
+          problems.push(field[1] + ": this is about a migration, and the question asks none: ask with a target in the " +
+            "program " + from.name + " migrates to, or ask for the migration alone.");
+        });
+      }
     }
     if (problems.length) return { problems: problems, onlyMissing: missing === problems.length };
     var request = { from: from, to: to, status: status, holdings: holdings, asOf: asOf };
     if (commitment) request.commitment = commitment;
+    if (migration) request.migration = migration;
+    if (migrate) request.migrate = true;
     if (program) request.program = program;
     return { request: request, notes: notes };
   }
@@ -508,7 +706,7 @@
   function queryOf(request) {
     var params = new URLSearchParams();
     params.set("from", request.from.id);
-    params.set("to", request.to.id);
+    if (request.migrate) params.set("migrate", "1"); else params.set("to", request.to.id);
     if (request.status !== "active") params.set("status", request.status);
     if (request.holdings.length) {
       params.set("holds", request.holdings.map(function (h) { return h.offer.id + (h.channel === "other" ? "@other" : ""); }).join(","));
@@ -525,12 +723,21 @@
       if (c.when !== "now") params.set("when", c.when);
       if (c.seats != null) { params.set("seats", String(c.seats)); params.set("of", String(c.of)); }
       params.set("ends", c.ends);
-      if (c.destination) {
+      if (c.destination && !request.migration) {
         params.set("destStatus", c.destination.status);
         params.set("destTerm", c.destination.term);
         params.set("destEnds", c.destination.ends);
         if (c.destination.inWindow) params.set("destInWindow", "1");
       }
+    }
+    var m = request.migration;
+    if (m) {
+      if (m.started) params.set("started", m.started);
+      if (m.newTerm) params.set("newTerm", "1");
+      if (m.promotion) params.set("promotion", "1");
+      if (m.segment !== "commercial") params.set("segment", m.segment);
+      if (m.addOns !== "none") params.set("addOns", m.addOns);
+      if (m.inProgress) params.set("inProgress", "1");
     }
     return "?" + params.toString();
   }
@@ -571,7 +778,12 @@
       ]));
       return;
     }
-    var request = parsed.request, decision = core.decide(request);
+    var request = parsed.request;
+    if (request.migration) {
+      renderPlan(answer, core, parsed);
+      return;
+    }
+    var decision = core.decide(request);
     answer.setAttribute("data-verdict", decision.verdict);
     answer.setAttribute("data-reasons", decision.reasons.map(function (r) { return r.code; }).join(" "));
     answer.setAttribute("data-advisories", decision.advisories.map(function (a) { return a.code; }).join(" "));
@@ -586,14 +798,7 @@
     (parsed.notes || []).forEach(function (note) { answer.appendChild(element("p", { class: "name-note" }, [note])); });
     if (count) {
       answer.appendChild(element("h3", {}, ["Why"]));
-      answer.appendChild(element("ol", { class: "reasons" }, decision.reasons.map(function (reason) {
-        var rule = core.ruleSets.get(request.from.program).rules.filter(function (r) { return r.id === reason.rule; })[0];
-        return element("li", { "data-code": reason.code }, [
-          rule.link ? element("a", { href: rule.link }, [reason.rule]) : reason.rule, " ",
-          element("span", { class: "message" }, [reason.message]),
-          element("p", { class: "remedy" }, ["What to do: " + reason.remedy])
-        ]);
-      })));
+      answer.appendChild(reasonList(decision, core.ruleSets.get(request.from.program)));
     }
     if (decision.advisories.length) {
       answer.appendChild(element("h3", {}, ["Advice"]));
@@ -609,7 +814,77 @@
         return element("li", { "data-code": advisory.code }, children);
       })));
     }
-    var line = summaryLine(decision, request, core.data);
+    share(answer, summaryLine(decision, request, core.data), request);
+  }
+
+  /// The reasons of a decision, each with its rule's link and what to do; the rule comes from the
+  /// set that decided.
+  function reasonList(decision, set) {
+    return element("ol", { class: "reasons" }, decision.reasons.map(function (reason) {
+      var rule = set.rules.filter(function (r) { return r.id === reason.rule; })[0];
+      return element("li", { "data-code": reason.code }, [
+        rule.link ? element("a", { href: rule.link }, [reason.rule]) : reason.rule, " ",
+        element("span", { class: "message" }, [reason.message]),
+        element("p", { class: "remedy" }, ["What to do: " + reason.remedy])
+      ]);
+    }));
+  }
+
+  /// A question that migrates, answered as its plan: one element per step, each with its kind,
+  /// verdict and reasons, as `explain` gives the steps.
+  function renderPlan(answer, core, parsed) {
+    var request = parsed.request, plan = core.plan(request);
+    var reasons = [], advisories = [];
+    plan.steps.forEach(function (step) {
+      reasons = reasons.concat(step.decision.reasons);
+      advisories = advisories.concat(step.decision.advisories);
+    });
+    answer.setAttribute("data-verdict", plan.verdict);
+    answer.setAttribute("data-reasons", reasons.map(function (r) { return r.code; }).join(" "));
+    answer.setAttribute("data-advisories", advisories.map(function (a) { return a.code; }).join(" "));
+    var count = reasons.length, alone = request.migrate || plan.steps.length === 1 && request.to.id === plan.steps[0].decision.to;
+    var what = alone ? "Migration" : "Plan";
+    answer.appendChild(element("h2", { class: "verdict verdict-" + plan.verdict }, [
+      plan.verdict === "eligible" ? "✓ " + what + " eligible" : "✗ " + what + " blocked (" + count + " reason" + (count === 1 ? "" : "s") + ")"
+    ]));
+    var name = function (offer) {
+      var program = core.programs.get(offer.program);
+      return offer.name + " (" + (program ? program.name : offer.program) + ")";
+    };
+    var target = alone ? "its new-commerce equivalent" : name(request.to);
+    answer.appendChild(element("p", { class: "question" }, [name(request.from) + " → " + target + ", status " +
+      request.status + ", as of " + request.asOf + (plan.steps.length > 1 ? ": migrate first, then upgrade." :
+      alone ? "." : ": no plan, since the migration has nowhere to go.")]));
+    (parsed.notes || []).forEach(function (note) { answer.appendChild(element("p", { class: "name-note" }, [note])); });
+    plan.steps.forEach(function (step, index) {
+      var decision = step.decision, from = core.offers.get(decision.from), to = core.offers.get(decision.to);
+      var set = step.kind === "migrate" ? core.migrationSets.get(from.program) : core.ruleSets.get(from.program);
+      var nowhere = step.kind === "migrate" && decision.to === decision.from;
+      var heading = "Step " + (index + 1) + ": " + (step.kind === "migrate" ? "migrate " : "upgrade ") + name(from) +
+        (nowhere ? ", to no equivalent" : " → " + name(to)) + ": " +
+        (decision.verdict === "eligible" ? "✓ eligible" : "✗ blocked");
+      var children = [element("h3", {}, [heading])];
+      if (decision.reasons.length) children.push(reasonList(decision, set));
+      if (decision.advisories.length) {
+        children.push(element("ul", { class: "advisories" }, decision.advisories.map(function (advisory) {
+          return element("li", { "data-code": advisory.code }, [element("span", { class: "message" }, [advisory.message])]);
+        })));
+      }
+      answer.appendChild(element("section", {
+        class: "step step-" + step.kind, "data-step": step.kind, "data-verdict": decision.verdict,
+        "data-reasons": decision.reasons.map(function (r) { return r.code; }).join(" ")
+      }, children));
+    });
+    var line = (plan.verdict === "eligible" ? "ELIGIBLE " : "BLOCKED ") + what.toUpperCase() + ": " + name(request.from) +
+      " → " + target + " (" + request.status + "; as of " + request.asOf + ")" +
+      plan.steps.map(function (step, index) {
+        return ". Step " + (index + 1) + " " + step.kind + ": " + step.decision.verdict +
+          step.decision.reasons.map(function (r) { return " " + r.rule + " " + r.message; }).join("");
+      }).join("") + ".";
+    share(answer, line, request);
+  }
+
+  function share(answer, line, request) {
     answer.appendChild(element("h3", {}, ["Share this answer"]));
     var copy = element("button", { type: "button", id: "copy-summary" }, ["Copy"]);
     copy.addEventListener("click", function () {
@@ -666,34 +941,55 @@
       if (status !== "active") form.elements.status.appendChild(element("option", { value: status }, [status]));
     });
     var CHOICES = { term: "terms", billing: "billings", toTerm: "terms", toBilling: "billings", when: "timings",
-                    destStatus: "statuses", destTerm: "terms" };
+                    destStatus: "statuses", destTerm: "terms", segment: "segments", addOns: "addOns" };
     Object.keys(CHOICES).forEach(function (name) {
       data[CHOICES[name]].forEach(function (choice) {
         var id = typeof choice === "string" ? choice : choice.id;
         form.elements[name].appendChild(element("option", { value: id }, [id]));
       });
     });
-    var commitment = document.getElementById("commitment");
+    var commitment = document.getElementById("commitment"), migrationFields = document.getElementById("migration");
     var TERM_NAMES = TERM_FIELDS.map(function (field) { return field[0]; });
+    var MIGRATION_NAMES = ["migrate"].concat(MIGRATION_FIELDS.map(function (field) { return field[0]; }));
+    // Segment and add-on choices, which the data gives; "commercial" and "none" are the defaults.
+    ["segment", "addOns"].forEach(function (name) {
+      Array.prototype.slice.call(form.elements[name].options, 1).forEach(function (option) {
+        if (option.value === "commercial" || option.value === "none") option.parentNode.removeChild(option);
+      });
+    });
 
-    /// The commitment's fields show for an offer whose program decides on them, and only then; the
-    /// page as written shows them all, for a reader without the script.
+    /// The commitment's fields show for an offer whose program decides on them or migrates, and the
+    /// migration's for an offer whose program migrates; the page as written shows them all, for a
+    /// reader without the script.
     function showCommitment() {
       var found = core.resolve(form.elements.from.value.trim(), form.elements.program.value || null);
       var set = found.offer && core.ruleSets.get(found.offer.program);
-      commitment.hidden = !(set && set.readsCommitment);
+      var migrates = !!(found.offer && core.programs.get(found.offer.program).migration);
+      commitment.hidden = !(set && set.readsCommitment) && !migrates;
+      migrationFields.hidden = !migrates;
+      form.elements.to.disabled = migrates && form.elements.migrate.checked;
+    }
+
+    function fieldValue(name) {
+      var field = form.elements[name];
+      return field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
     }
 
     function paramsFromForm() {
       var params = new URLSearchParams();
       ["from", "to", "program", "status", "asOf"].forEach(function (name) {
-        var value = form.elements[name].value.trim();
+        var value = form.elements[name].disabled ? "" : form.elements[name].value.trim();
         if (value) params.set(name, value);
       });
       if (!commitment.hidden) {
         TERM_NAMES.forEach(function (name) {
-          var field = form.elements[name];
-          var value = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value.trim();
+          var value = fieldValue(name);
+          if (value) params.set(name, value);
+        });
+      }
+      if (!migrationFields.hidden) {
+        MIGRATION_NAMES.forEach(function (name) {
+          var value = fieldValue(name);
           if (value) params.set(name, value);
         });
       }
@@ -729,7 +1025,7 @@
     form.elements.program.value = params.get("program") || "";
     form.elements.status.value = (params.get("status") || "active").toLowerCase();
     form.elements.asOf.value = params.get("asOf") || data.asOf;
-    TERM_NAMES.forEach(function (name) {
+    TERM_NAMES.concat(MIGRATION_NAMES).forEach(function (name) {
       var field = form.elements[name], value = params.get(name);
       if (value == null) return;
       if (field.type === "checkbox") field.checked = value !== "" && value !== "0" && value.toLowerCase() !== "false";
