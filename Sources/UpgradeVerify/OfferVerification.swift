@@ -85,6 +85,11 @@ struct OfferVerification: Sendable {
         }
         let main = page.descendants(named: "main").first ?? page
         judgeCautions(Perceived(main).seen, of: offer, file: path, &report)
+        whereToGo.verify(offer, html: page, file: path, &report)
+    }
+
+    private var whereToGo: WhereToGoVerification {
+        WhereToGoVerification(catalog: catalog, core: expectations.core, asOf: expectations.asOf)
     }
 
     /// The cautions an offer's upgrades carry: a page whose upgrades carry one says its words,
@@ -134,6 +139,7 @@ struct OfferVerification: Sendable {
         statements.offer(offer, facts: StatementVerification.facts(markdown: markdown), &report)
         statements.blocks(StatementVerification.blockedLines(in: lines), of: offer, &report)
         statements.notes(lines.filter { $0.hasPrefix("**") }.map { MarkdownInline.plain(String($0)) }, of: offer, &report)
+        whereToGo.verify(offer, markdown: lines, file: path, &report)
     }
 
     /// The possible upgrades a page names against the rule core's eligible targets, in the order the
@@ -252,13 +258,24 @@ struct OfferVerification: Sendable {
         expect(
             "billings", data["billings"], Billing.allCases.map { ["id": $0.rawValue, "months": $0.months] as [String: Any] })
         expect("timings", data["timings"], Timing.allCases.map(\.rawValue))
+        expect("segments", data["segments"], Segment.allCases.map(\.rawValue))
+        expect("add-on choices", data["addOns"], AddOns.allCases.map(\.rawValue))
         expect("rule sets", data["ruleSets"], catalog.programs.map { ruleSet(catalog.logic(for: $0.id), of: $0.id) })
+        expect(
+            "migration rule sets", data["migrationSets"],
+            catalog.programs.compactMap { program in
+                catalog.migration(from: program.id).map { ruleSet($0.logic, of: program.id) }
+            })
         expect(
             "programs", data["programs"],
             catalog.programs.map {
                 [
                     "id": $0.id.rawValue, "name": $0.name, "withdrawnFrom": nullable($0.withdrawnFrom?.description),
                     "withdrawalNote": nullable($0.withdrawalNote),
+                    "migration": $0.migration.map { route in
+                        ["to": route.to.rawValue, "microsoftLedFrom": nullable(route.microsoftLedFrom?.description)]
+                            as [String: Any]
+                    } ?? NSNull(),
                 ] as [String: Any]
             })
         expect("regions", data["regions"], catalog.regions.map { ["id": $0.id.rawValue, "name": $0.name] })
@@ -279,6 +296,12 @@ struct OfferVerification: Sendable {
                     "convertibleAfterEndOfSale": offer.sale.convertibleAfterEndOfSale,
                     "maxSeats": offer.sale.maxSeats.map { $0 as Any } ?? NSNull(),
                 ] as [String: Any],
+                "equivalent": offer.equivalent.map { equivalent in
+                    [
+                        "offer": equivalent.offer.rawValue, "source": equivalent.source,
+                        "migrationEnabled": equivalent.migrationEnabled,
+                    ] as [String: Any]
+                } ?? NSNull(),
             ]
             guard let found = byID[offer.id.rawValue] else {
                 report.fail(.checkerData, "the checker's data has no offer \(offer.id)", file: path, line: 2)

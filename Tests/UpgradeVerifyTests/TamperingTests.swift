@@ -350,6 +350,16 @@ let tamperings: [Tampering] = [
     Tampering(name: "a legacy offer's equivalent changed on its page", file: "offers/o365-e1.html", code: .offerPage) {
         $0.replacingFirst(">Office 365 E1</a> (source:", with: ">Office 365 E3</a> (source:")
     },
+    Tampering(name: "a legacy offer's migration shown as blocked", file: "offers/m365-business-basic.html", code: .offerPage) {
+        $0.replacingFirst(#"data-verdict="eligible">Migrate to"#, with: #"data-verdict="blocked">Migrate to"#)
+    },
+    Tampering(name: "the upgrade after a migration dropped in Markdown", file: "offers/m365-business-basic.md", code: .offerPage)
+    {
+        $0.editingLines(startingWith: "- Then upgrade to") { _ in [] }
+    },
+    Tampering(name: "a migration said to be allowed in Markdown", file: "offers/o365-e1.md", code: .offerPage) {
+        $0.replacingFirst("(new commerce): blocked", with: "(new commerce): allowed")
+    },
     Tampering(name: "an offer's SKU changed on its page", file: "offers/nce-m365-business-premium.html", code: .offerPage) {
         $0.replacingFirst("CFQ7TTC0LCHC/0002", with: "CFQ7TTC0LCHC/0003")
     },
