@@ -100,7 +100,62 @@ package struct Counterexamples: Sendable {
             }
             _ = listed.allSatisfy(tryPair) && others.allSatisfy(tryPair)
         }
+        reached += Self.migrations(in: catalog, core: core, asOf: asOf)
         self.reached = reached
+    }
+
+    /// The migrations worth trying, from every offer of a program that migrates: each telling case
+    /// alone and a few together, both statuses, and the days either side of Microsoft's own
+    /// migration's start.
+    static func migrations(in catalog: Catalog, core: RuleCore, asOf: CalendarDate) -> [(ConditionPoint, Request)] {
+        var reached: [(ConditionPoint, Request)] = [], seen = Set<ConditionPoint>()
+        for program in catalog.programs {
+            guard let route = program.migration else { continue }
+            var dates = [asOf]
+            if let led = route.microsoftLedFrom, let other = asOf >= led ? led.previousDay : led { dates.append(other) }
+            for source in catalog.offers(in: program.id) {
+                for status in [SubscriptionStatus.active, .suspended] {
+                    for date in dates {
+                        for (commitment, terms) in migrationCases(asOf: date) {
+                            let asked = Request(from: source, to: source, status: status, asOf: date, commitment: commitment)
+                            let request = core.migration(of: asked, terms: terms)
+                            let point = core.conditions(for: request)
+                            if seen.insert(point).inserted { reached.append((point, request)) }
+                        }
+                    }
+                }
+            }
+        }
+        return reached
+    }
+
+    /// One telling case for each condition of a migration, and a few together.
+    static func migrationCases(asOf day: CalendarDate) -> [(Commitment, MigrationTerms)] {
+        let lastDay = day.nextDay ?? day, recently = day.previousDay ?? day
+        return [
+            (Commitment(asOf: day), MigrationTerms()),
+            (Commitment(asOf: day, trial: true), MigrationTerms()),
+            (Commitment(asOf: day), MigrationTerms(started: recently)),
+            (Commitment(asOf: day, ends: lastDay), MigrationTerms()),
+            (Commitment(asOf: day, ends: lastDay), MigrationTerms(newTerm: true)),
+            (Commitment(asOf: day, timing: .renewal, ends: lastDay), MigrationTerms()),
+            (Commitment(asOf: day), MigrationTerms(newTerm: true)),
+            (Commitment(asOf: day), MigrationTerms(promotion: true)),
+            (Commitment(asOf: day), MigrationTerms(segment: .education)),
+            (Commitment(asOf: day), MigrationTerms(inProgress: true)),
+            (Commitment(asOf: day), MigrationTerms(addOns: .eligible)),
+            (Commitment(asOf: day), MigrationTerms(addOns: .ineligible)),
+            (Commitment(asOf: day), MigrationTerms(addOns: .recent)),
+            (Commitment(asOf: day, toTerm: .month, toBilling: .annual), MigrationTerms()),
+            (Commitment(asOf: day, toTerm: .threeYears, toBilling: .triennial), MigrationTerms()),
+            (Commitment(asOf: day, seats: Seats(moved: 400, held: 400)), MigrationTerms()),
+            (Commitment(asOf: day, timing: .renewal), MigrationTerms(addOns: .eligible)),
+            (Commitment(asOf: day, trial: true, timing: .renewal), MigrationTerms(promotion: true, addOns: .recent)),
+            (
+                Commitment(asOf: day, toTerm: .month, toBilling: .annual, seats: Seats(moved: 400, held: 400), ends: lastDay),
+                MigrationTerms(started: recently, segment: .nonprofit, inProgress: true)
+            ),
+        ]
     }
 
     /// The commitments worth trying: the default alone where the rule set reads none of them;
@@ -157,7 +212,8 @@ package struct Counterexamples: Sendable {
 
     /// `upgradedocs explain …` for the request, ready to paste.
     package static func command(for request: Request) -> String {
-        var words = ["upgradedocs explain", "--from \(request.from.id)", "--to \(request.to.id)"]
+        var words = ["upgradedocs explain", "--from \(request.from.id)"]
+        words.append(request.migration == nil ? "--to \(request.to.id)" : "--migrate")
         if request.status != .active { words.append("--status \(request.status.rawValue)") }
         for holding in request.holdings {
             words.append("--holds \(holding.offer.id)" + (holding.channel == .other ? "@other" : ""))
@@ -178,6 +234,14 @@ package struct Counterexamples: Sendable {
         if given.toBilling != plain.toBilling { words.append("--to-billing \(given.toBilling.rawValue)") }
         if given.timing != .now { words.append("--when \(given.timing.rawValue)") }
         if let seats = given.seats { words.append("--seats \(seats.moved) --of \(seats.held)") }
+        if let terms = request.migration {
+            if let started = terms.started { words.append("--started \(started)") }
+            if terms.newTerm { words.append("--new-term") }
+            if terms.promotion { words.append("--promotion") }
+            if terms.segment != .commercial { words.append("--segment \(terms.segment.rawValue)") }
+            if terms.addOns != .none { words.append("--add-ons \(terms.addOns.rawValue)") }
+            if terms.inProgress { words.append("--in-progress") }
+        }
         if given.ends != plain.ends { words.append("--ends \(given.ends)") }
         if let destination = given.destination {
             words.append("--dest-status \(destination.status.rawValue) --dest-term \(destination.term.rawValue)")

@@ -17,8 +17,18 @@ enum RequestJSON {
             ),
             ("asOf", .string(request.asOf.description)),
         ]
-        if withCommitment { fields.append(("commitment", json(request.commitment))) }
+        if withCommitment || request.migration != nil { fields.append(("commitment", json(request.commitment))) }
+        if let terms = request.migration { fields.append(("migration", json(terms))) }
         return .object(fields)
+    }
+
+    /// A migration's terms, as `explain`'s flags and the checker's parameters name them.
+    static func json(_ terms: MigrationTerms) -> JSONValue {
+        .object([
+            ("started", terms.started.map { .string($0.description) } ?? .null), ("newTerm", .bool(terms.newTerm)),
+            ("promotion", .bool(terms.promotion)), ("segment", .string(terms.segment.rawValue)),
+            ("addOns", .string(terms.addOns.rawValue)), ("inProgress", .bool(terms.inProgress)),
+        ])
     }
 
     static func json(_ commitment: Commitment) -> JSONValue {

@@ -13,6 +13,8 @@ import UpgradeSiteContract
 ///   decision (`verdict`, `reasons` as `{code, rule}` in rule order, `advisories` in order);
 /// - `unreached`: the other consistent points (their verdict follows from their
 ///   conditions), with the rule core's conclusions over conditions alone.
+///
+/// A vector of a migration says `"decides": "migration"`; its request carries `migration`.
 enum TestVectors {
 
     /// A program's unreached points are listed only when its space is at most this large; a larger
@@ -24,32 +26,33 @@ enum TestVectors {
         let reached = Counterexamples.of(catalog, model: model, asOf: asOf).reached
         let vectors: [JSONValue] = reached.map { point, request in
             let decision = core.decide(request)
-            return .object([
-                ("program", .string(request.from.program.rawValue)),
-                ("point", json(point)),
-                ("request", RequestJSON.json(request, commitment: catalog.logic(for: request.from.program).readsCommitment)),
-                (
-                    "decision",
-                    .object([
-                        ("verdict", .string(decision.verdict.rawValue)),
+            return .object(
+                [("program", .string(request.from.program.rawValue))]
+                    + (request.migration == nil ? [] : [("decides", .string("migration"))]) + [
+                        ("point", json(point)),
+                        ("request", RequestJSON.json(request, commitment: catalog.logic(for: request).readsCommitment)),
                         (
-                            "reasons",
-                            .array(
-                                decision.reasons.map {
-                                    .object([("code", .string($0.code.rawValue)), ("rule", .string($0.rule.rawValue))])
-                                })
+                            "decision",
+                            .object([
+                                ("verdict", .string(decision.verdict.rawValue)),
+                                (
+                                    "reasons",
+                                    .array(
+                                        decision.reasons.map {
+                                            .object([("code", .string($0.code.rawValue)), ("rule", .string($0.rule.rawValue))])
+                                        })
+                                ),
+                                ("advisories", .array(decision.advisories.map { .string($0.code.rawValue) })),
+                            ])
                         ),
-                        ("advisories", .array(decision.advisories.map { .string($0.code.rawValue) })),
                     ])
-                ),
-            ])
         }
         let reachedKeys = Set(reached.map(\.point))
         var unreached: [JSONValue] = [], unlisted: [JSONValue] = []
         for program in catalog.programs {
             let logic = catalog.logic(for: program.id)
             guard logic.spaceSize <= listedSpace else {
-                let count = reached.filter { $0.request.from.program == program.id }.count
+                let count = reached.filter { $0.request.from.program == program.id && $0.request.migration == nil }.count
                 unlisted.append(
                     .object([
                         ("program", .string(program.id.rawValue)), ("points", .number(logic.spaceSize)),
@@ -72,8 +75,21 @@ enum TestVectors {
                 ])
             }
         }
+        // A migration's space is as large as new commerce's: never listed point by point.
+        for program in catalog.programs {
+            guard let (_, logic) = catalog.migration(from: program.id) else { continue }
+            let count = reached.filter { $0.request.migration != nil && $0.request.from.program == program.id }.count
+            unlisted.append(
+                .object([
+                    ("program", .string(program.id.rawValue)), ("decides", .string("migration")),
+                    ("points", .number(logic.spaceSize)), ("reached", .number(count)),
+                ]))
+        }
         let conditions = Condition.allCases.filter { condition in
-            catalog.programs.contains { catalog.logic(for: $0.id).conditions.contains(condition) }
+            catalog.programs.contains { program in
+                ([catalog.logic(for: program.id)] + (catalog.migration(from: program.id).map { [$0.logic] } ?? []))
+                    .contains { $0.conditions.contains(condition) }
+            }
         }
         let document = JSONValue.object([
             ("format", .string("upgradedocs-test-vectors/2")),

@@ -83,8 +83,15 @@ struct TestVectorVerification {
             }
         }
         // Each program's space is listed whole, or, past the size a file can list, named as unlisted.
-        let unlisted = Set((document["unlisted"] as? [[String: Any]] ?? []).compactMap { $0["program"] as? String })
+        // A migration's space is named by its program and "migration".
+        let unlisted = Set(
+            (document["unlisted"] as? [[String: Any]] ?? []).compactMap { entry in
+                (entry["program"] as? String).map { $0 + ((entry["decides"] as? String).map { " " + $0 } ?? "") }
+            })
         var consistent = Set<ConditionPoint>(), expectUnlisted = Set<String>()
+        for program in catalog.programs where catalog.migration(from: program.id) != nil {
+            expectUnlisted.insert(program.id.rawValue + " migration")
+        }
         for program in catalog.programs {
             let logic = catalog.logic(for: program.id)
             if logic.spaceSize > Self.listedSpace {
@@ -126,7 +133,29 @@ struct TestVectorVerification {
             guard let read = Self.commitment(given, asOf: asOf) else { return nil }
             commitment = read
         }
-        return Request(from: from, to: to, status: status, holdings: holdings, asOf: asOf, commitment: commitment)
+        var migration: MigrationTerms?
+        if let given = object["migration"] {
+            guard let read = Self.migration(given) else { return nil }
+            migration = read
+        }
+        return Request(
+            from: from, to: to, status: status, holdings: holdings, asOf: asOf, commitment: commitment, migration: migration)
+    }
+
+    private static func migration(_ value: Any?) -> MigrationTerms? {
+        guard let object = value as? [String: Any], let newTerm = object["newTerm"] as? Bool,
+            let promotion = object["promotion"] as? Bool, let inProgress = object["inProgress"] as? Bool,
+            let segment = (object["segment"] as? String).flatMap(Segment.init(rawValue:)),
+            let addOns = (object["addOns"] as? String).flatMap(AddOns.init(rawValue:))
+        else { return nil }
+        var started: CalendarDate?
+        if let text = object["started"] as? String {
+            guard let day = CalendarDate(iso: text) else { return nil }
+            started = day
+        }
+        return MigrationTerms(
+            started: started, newTerm: newTerm, promotion: promotion, segment: segment, addOns: addOns,
+            inProgress: inProgress)
     }
 
     private static func commitment(_ value: Any?, asOf: CalendarDate) -> Commitment? {

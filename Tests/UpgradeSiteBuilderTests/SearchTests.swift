@@ -199,6 +199,36 @@ struct SearchTests {
         }
     }
 
+    @Test("A query that migrates, or crosses into new commerce, is answered as the rule core plans it")
+    func migrationsArePlanned() throws {
+        let catalog = SiteFixture.content.catalog
+        let core = RuleCore(catalog: catalog)
+        let asked: [(String, String, String?)] = [
+            ("migrate E1", "o365-e1", nil), ("migration of Business Premium", "m365-business-premium", nil),
+            ("migrate Business Basic to Business Standard", "m365-business-basic", "nce-m365-business-standard"),
+            ("Office 365 Enterprise E1 to nce-o365-e3", "o365-e1", "nce-o365-e3"),
+        ]
+        let others = ["migrate E1 to E5", "migrate nce-m365-business-basic", "migrate"]
+        let (status, answers, output) = try Self.ask(texts: [], queries: asked.map(\.0) + others)
+        try #require(status == 0, "\(output)")
+        let direct = try #require(answers).direct
+        for (number, (query, from, to)) in asked.enumerated() {
+            let source = try #require(catalog.offer(OfferID(from)))
+            let target = try #require(
+                to.map { catalog.offer(OfferID($0)) } ?? source.equivalent.flatMap { catalog.offer($0.offer) })
+            let plan = core.plan(Request(from: source, to: target, asOf: SiteFixture.referenceDate, migration: MigrationTerms()))
+            let href = "checker.html?from=\(from)" + (to.map { "&to=\($0)" } ?? "&migrate=1")
+            #expect(
+                direct[number]
+                    == Answers.Direct(from: from, to: target.id.rawValue, verdict: plan.verdict.rawValue, href: href),
+                "'\(query)': \(String(describing: direct[number]))")
+        }
+        #expect(direct[0]?.verdict == "blocked" && direct[1]?.verdict == "eligible", "E1 moves by hand; Premium migrates")
+        for (number, query) in others.enumerated() {
+            #expect(direct[asked.count + number] == nil, "'\(query)' asks no migration this site can answer")
+        }
+    }
+
     @Test("Words the site names as synonyms find the guidance worded otherwise (reseller → partner channel)")
     func synonymsFindTheGuidance() throws {
         let synonyms = SiteFixture.content.settings.searchSynonyms

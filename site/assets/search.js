@@ -187,16 +187,60 @@
     return pairs[0];
   }
 
+  /// "migrate E3", "migrate E3 to Microsoft 365 E5": the offer of a program that migrates, and
+  /// the target in the program it migrates to, or the offer alone; null when the names do not fit.
+  function migrationOf(sides, core) {
+    function options(text) { var found = core.resolve(text); return found.offer ? [found.offer] : found.shared || []; }
+    var froms = options(sides[0]).filter(function (o) { return core.programs.get(o.program).migration; });
+    if (sides.length === 1) return froms.length === 1 ? [froms[0], null] : null;
+    var pairs = [];
+    froms.forEach(function (from) {
+      options(sides[1]).forEach(function (to) { if (core.crosses(from, to)) pairs.push([from, to]); });
+    });
+    return pairs.length === 1 ? pairs[0] : null;
+  }
+
+  /// A question that crosses into the program its source migrates to, or a migration alone,
+  /// answered as the checker's plan: the verdict of every step together.
+  function planAnswer(core, from, to, data) {
+    // Asked alone, the migration goes to the equivalent, as `explain --migrate` asks it.
+    var alone = (from.equivalent && core.offers.get(from.equivalent.offer)) || from;
+    var request = { from: from, to: to || alone, status: "active", holdings: [], asOf: data.asOf,
+                    migration: { started: null, newTerm: false, promotion: false, segment: "commercial", addOns: "none",
+                                 inProgress: false } };
+    var plan = core.plan(request), steps = plan.steps;
+    var target = to ? to.name : "its new-commerce equivalent";
+    var how = steps.length === 2 ? ", migrate, then upgrade" : "";
+    return {
+      from: from.id, to: to ? to.id : steps[0].decision.to, verdict: plan.verdict,
+      text: plan.verdict === "eligible" ? "✓ Eligible" + how : "✗ Blocked",
+      why: steps.map(function (step) {
+        return step.decision.reasons.map(function (r) { return r.message; }).join(" ");
+      }).filter(Boolean).join(" "),
+      question: from.name + " → " + target + (steps.length === 2 ? " (in " + steps.length + " steps)" : "") +
+        ", for an active paid subscription, as of " + data.asOf + ".",
+      href: "checker.html?from=" + encodeURIComponent(from.id) + (to ? "&to=" + encodeURIComponent(to.id) : "&migrate=1")
+    };
+  }
+
   function directAnswer(query, checker, data) {
     if (!checker || !data) return null;
     var text = String(query).trim().replace(/^(?:upgrade\s+)?(?:from\s+)/i, "");
+    var migrating = /^migrat(?:e|ion(?:\s+of)?)\s+/i.exec(text);
+    if (migrating) text = text.slice(migrating[0].length).replace(/^(?:from\s+)/i, "");
     var sides = text.split(/\s+(?:to|into)\s+|\s*(?:→|->|=>|⇒)\s*/i);
-    if (sides.length !== 2 || !sides[0] || !sides[1]) return null;
+    if (sides.length > 2 || !sides[0] || (sides.length === 2 ? !sides[1] : !migrating)) return null;
     // The core indexes the whole catalogue: made once per page, not once per query.
     if (!answering || answering.data !== data) answering = { data: data, core: checker.makeCore(data) };
-    var core = answering.core, pair = pairOf(core.resolve(sides[0]), core.resolve(sides[1]), data);
+    var core = answering.core;
+    if (migrating) {
+      var asked = migrationOf(sides, core);
+      return asked ? planAnswer(core, asked[0], asked[1], data) : null;
+    }
+    var pair = pairOf(core.resolve(sides[0]), core.resolve(sides[1]), data);
     if (!pair) return null;
     var from = pair[0], to = pair[1];
+    if (core.crosses(from, to)) return planAnswer(core, from, to, data);
     var request = { from: from, to: to, status: "active", holdings: [], asOf: data.asOf };
     var decision = core.decide(request), caution = checker.cautionOf(decision, data);
     var verdict = decision.verdict === "blocked"
