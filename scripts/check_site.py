@@ -115,7 +115,8 @@ def print_to_pdf(root):
                     problems.append(f"{paper}: page {number} shows {cells} of {expected} matrix cells")
         # What a printed table must say besides its cells: a matrix's notes (what every cell assumes, a
         # withdrawal), and each decision table's annotations, which word the advice its codes stand for.
-        printed = collapse(run(["pdftotext", "-raw", pdf, "-"]).stdout)
+        # A line may break after a word's own hyphen ("migration-" / "enabled"): joined back, as read.
+        printed = collapse(re.sub(r"-\n(?=\S)", "-", run(["pdftotext", "-raw", pdf, "-"]).stdout))
         for section in re.findall(r'<section class="print-page".*?</section>', source, re.S):
             kept = [text_of(note) for note in re.findall(r'<div class="alert[^"]*" role="note">(.*?)</div>', section, re.S)]
             kept += [text_of(cell) for cell in re.findall(r'<td class="annotation"[^>]*>(.*?)</td>', section, re.S)]
@@ -523,6 +524,13 @@ CHECKER_QUESTIONS = [
     "from=constructor&to=o365-e3&asOf=2022-01-01",
     # A day explain refuses: the calendar has no year 0.
     "from=o365-e1&to=o365-e3&asOf=0000-01-01",
+    # Migration: a plan blocked at its first step, the migration alone, an offer with no equivalent, a
+    # field that needs a migration, and one a migration refuses.
+    "from=m365-business-basic&to=nce-m365-business-standard&addOns=recent&started=2026-11-10&asOf=2026-12-01",
+    "from=Office%20365%20Enterprise%20E3&migrate=1&toTerm=P3Y&toBilling=annual&seats=40&when=renewal",
+    "from=m365-apps-business&to=nce-m365-business-standard&promotion=1",
+    "from=o365-e1&to=o365-e3&segment=education",
+    "from=m365-business-basic&to=nce-m365-business-basic&destStatus=active",
 ]
 
 
@@ -553,8 +561,8 @@ def explain(query, content=None, site=None):
     params = parse_qs(query)
     binary = upgradedocs()
     content = content or os.environ.get("UPGRADEDOCS_CONTENT", "content")
-    command = [binary, "explain", "--format", "json", "--content", content,
-               "--from", params["from"][0], "--to", params["to"][0]]
+    command = [binary, "explain", "--format", "json", "--content", content, "--from", params["from"][0]]
+    command += ["--to", params["to"][0]] if "to" in params else []
     for held in ",".join(params.get("holds", [])).split(","):
         if held:
             command += ["--holds", held]
@@ -563,11 +571,13 @@ def explain(query, content=None, site=None):
     # The new commerce fields, by the names explain's flags have.
     flags = {"program": "--program", "autoRenew": "--auto-renew", "term": "--term", "billing": "--billing",
              "toTerm": "--to-term", "toBilling": "--to-billing", "when": "--when", "seats": "--seats", "of": "--of",
-             "ends": "--ends", "destStatus": "--dest-status", "destTerm": "--dest-term", "destEnds": "--dest-ends"}
+             "ends": "--ends", "destStatus": "--dest-status", "destTerm": "--dest-term", "destEnds": "--dest-ends",
+             "started": "--started", "segment": "--segment", "addOns": "--add-ons"}
     for name, flag in flags.items():
         if name in params:
             command += [flag, params[name][0]]
-    for name, flag in {"trial": "--trial", "destInWindow": "--dest-in-window"}.items():
+    for name, flag in {"trial": "--trial", "destInWindow": "--dest-in-window", "migrate": "--migrate",
+                       "newTerm": "--new-term", "promotion": "--promotion", "inProgress": "--in-progress"}.items():
         if params.get(name, ["0"])[0] not in ("0", "false", ""):
             command.append(flag)
     manifest = json.load(open(os.path.join(site or SITE, "manifest.json"), encoding="utf-8"))
@@ -606,7 +616,8 @@ def question_problems(root, query, former, cautions, content=None, site=None):
     problems = []
     url = "file://" + os.path.abspath(os.path.join(root, "checker.html")) + "?" + query
     dom = run(CHROMIUM + ["--virtual-time-budget=5000", "--dump-dom", url], timeout=60).stdout
-    match = re.search(r'<section id="answer"([^>]*)>(.*?)</section>', dom, re.S)
+    # The answer ends where its live region does: a plan's steps are sections inside it.
+    match = re.search(r'<section id="answer"([^>]*)>(.*?)</section>\s*</div>', dom, re.S)
     if not match:
         problems.append(f"{query}: no #answer on the page")
         return problems
@@ -622,9 +633,21 @@ def question_problems(root, query, former, cautions, content=None, site=None):
     heading = html.unescape(re.sub(r"<[^>]+>", "", (re.search(r'<h2 class="verdict[^"]*">(.*?)</h2>', body, re.S) or [None, ""])[1]))
     caution = next((cautions[a["code"]] for a in expected["advisories"] if cautions.get(a["code"])), None) \
         if expected["verdict"] == "eligible" else None
-    if caution and not (heading.startswith("✓⚠") and caution in heading):
+    # A question that migrates is answered step by step: one element per step, as explain plans it.
+    steps = re.findall(r'<section class="step[^"]*" data-step="([^"]*)" data-verdict="([^"]*)" data-reasons="([^"]*)"', body)
+    migrating = "plan" in expected or "migrate=" in query
+    if migrating:
+        planned = expected.get("plan") or [dict(expected, kind="migrate")]
+        wanted_steps = [(step["kind"], step["verdict"], " ".join(r["code"] for r in step["reasons"])) for step in planned]
+        if steps != wanted_steps:
+            problems.append(f"{query}: the page's steps are {steps}, explain plans {wanted_steps}")
+        if not heading.startswith("✓" if expected["verdict"] == "eligible" else "✗"):
+            problems.append(f"{query}: the plan's verdict reads '{heading}'")
+    elif steps:
+        problems.append(f"{query}: the page shows steps, but explain answers with one decision")
+    if caution and not migrating and not (heading.startswith("✓⚠") and caution in heading):
         problems.append(f"{query}: an eligible answer with a caution reads '{heading}', not the ✓⚠ and '{caution}'")
-    if expected["verdict"] == "eligible" and not caution and heading != "✓ Eligible":
+    if expected["verdict"] == "eligible" and not caution and not migrating and heading != "✓ Eligible":
         problems.append(f"{query}: a plain eligible answer reads '{heading}'")
     found = (attributes.get("data-verdict"), attributes.get("data-reasons", "").split(),
              attributes.get("data-advisories", "").split())
@@ -634,8 +657,10 @@ def question_problems(root, query, former, cautions, content=None, site=None):
         problems.append(f"{query}: the page says {found}, explain says {wanted}")
     shown = [(code, html.unescape(re.sub(r"<[^>]+>", "", text)))
              for code, text in re.findall(r'data-code="([^"]+)".*?<span class="message">(.*?)</span>', body, re.S)]
-    said = [(r["code"], r["message"]) for r in expected["reasons"]] + \
-           [(a["code"], a["message"]) for a in expected["advisories"]]
+    # Each step shows its reasons, then its advice.
+    said = [pair for step in (expected.get("plan") or [expected])
+            for pair in [(r["code"], r["message"]) for r in step["reasons"]] +
+            [(a["code"], a["message"]) for a in step["advisories"]]]
     if shown != said:
         problems.append(f"{query}: the page's messages differ from explain's: {shown[:2]} vs {said[:2]}")
     remedies = [html.unescape(re.sub(r"<[^>]+>", "", text)) for text in re.findall(r'<p class="remedy">(.*?)</p>', body, re.S)]

@@ -85,7 +85,11 @@ struct ContentListing {
             }
         }
         let root = yamlFiles(""), tables = yamlFiles("tables/")
-        self.tables = tables
+        // In the order their numbers give, as a reader counts: 10-… after 9-….
+        self.tables = tables.sorted { first, second in
+            let (x, y) = (Self.leadingNumber(first), Self.leadingNumber(second))
+            return x != y ? x < y : first.utf8.lexicographicallyPrecedes(second.utf8)
+        }
         yaml = (root + tables.map { "tables/" + $0 }).sorted()
         pages = entries("pages").compactMap { entry in
             let location = SourceLocation(file: directory + "/pages/" + entry.name)
@@ -102,5 +106,13 @@ struct ContentListing {
             return nil
         }
         self.refused = refused
+    }
+
+    /// A file name's leading number, so names sort as numbered (`2-…` before `10-…`); a name with no
+    /// number comes after every numbered one.
+    static func leadingNumber(_ name: String) -> Int {
+        let digits = name.utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard !digits.isEmpty, digits.count <= 9 else { return Int.max }
+        return Int(String(decoding: digits, as: UTF8.self)) ?? Int.max
     }
 }

@@ -112,7 +112,9 @@ struct ContentFixture {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for (name, text) in Self.valid.merging(overrides, uniquingKeysWith: { _, new in new })
         where !removed.contains(name) {
-            try (text + "\n").write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+            let path = URL(fileURLWithPath: directory + "/" + name)
+            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (text + "\n").write(to: path, atomically: true, encoding: .utf8)
         }
     }
 

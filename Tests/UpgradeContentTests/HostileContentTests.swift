@@ -86,6 +86,74 @@ struct HostileContentTests {
         #expect(errors.contains { $0.code == .missingKey && $0.names("equivalent") && $0.place.hasPrefix("offers.yaml:") })
     }
 
+    @Test("A program's migration names another known program and its rules, and cites Microsoft's own migration")
+    func migrationRoutes() throws {
+        let programs = """
+            programs:
+              - id: legacy
+                name: legacy
+                migration:
+                  to: new-comerce
+                  rules: migration-rules.yaml
+                  microsoftLedFrom: 2024-01-01
+              - id: new-commerce
+                name: new commerce
+                migration:
+                  to: new-commerce
+                  rules: nce-migration-rules.yaml
+              - id: other
+                name: other
+                migration:
+                  to: legacy
+            """
+        let rules = "rules: []\n"
+        let errors = try ContentFixture(replacing: [
+            "programs.yaml": programs, "migration-rules.yaml": rules, "nce-migration-rules.yaml": rules,
+        ]).errors()
+        #expect(errors.contains { $0.code == .unknownID && $0.names("new-comerce") && $0.place.hasPrefix("programs.yaml:5:") })
+        #expect(
+            errors.contains { $0.code == .missingKey && $0.names("microsoftLedSource") && $0.place.hasPrefix("programs.yaml:7:") }
+        )
+        #expect(errors.contains { $0.code == .inconsistent && $0.place.hasPrefix("programs.yaml:11:") }, "to itself: \(errors)")
+        #expect(
+            errors.contains { $0.code == .missingKey && $0.names("rules") && $0.place.hasPrefix("programs.yaml:16:") },
+            "\(errors)")
+    }
+
+    @Test("A table decides an upgrade or a migration of a program with migration rules; an offer's mapping flag is yes or no")
+    func migrationTablesAndFlags() throws {
+        let table = { (decides: String, program: String) in
+            """
+            id: t-\(decides)
+            \(program)decides: \(decides)
+            title: T
+            summary: S
+            hitPolicy: R
+            inputs:
+              - {condition: status, label: Status}
+            outputs:
+              - {conclusion: reason, label: Reason}
+            rows: []
+            """
+        }
+        let offers = Self.offers.replacingOccurrences(
+            of: "    name: Basic\n    program: legacy\n",
+            with:
+                "    name: Basic\n    program: legacy\n    equivalent: nce-basic\n    equivalentSource: s\n    migrationEnabled: maybe\n"
+        )
+        #expect(offers != Self.offers)
+        let errors = try ContentFixture(replacing: [
+            "tables/1-a.yaml": table("migrate", "program: legacy\n"), "tables/2-b.yaml": table("migration", ""),
+            "tables/3-c.yaml": table("migration", "program: legacy\n"), "offers.yaml": offers,
+        ]).errors()
+        #expect(errors.contains { $0.code == .invalidValue && $0.names("migrate") && $0.place.hasPrefix("1-a.yaml:3:") })
+        #expect(errors.contains { $0.code == .missingKey && $0.names("program") && $0.place.hasPrefix("2-b.yaml:2:") })
+        #expect(
+            errors.contains { $0.code == .unknownID && $0.names("legacy") && $0.place.hasPrefix("3-c.yaml:2:") },
+            "legacy has no migration rules here: \(errors)")
+        #expect(errors.contains { $0.place.hasPrefix("offers.yaml:") && $0.names("migrationEnabled") }, "\(errors)")
+    }
+
     @Test("An offer whose name is another offer's id is an error")
     func nameIsAnotherID() throws {
         let errors = try ContentFixture(replacing: [

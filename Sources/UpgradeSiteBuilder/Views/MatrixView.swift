@@ -39,7 +39,7 @@ struct MatrixView {
                                         "Rows are the offer the customer has now; columns are the offer to upgrade to. "
                                             + "Each cell links to the checker with its pair.")
                                 ]),
-                                Self.legend(cautions: cautions),
+                                Self.legend(cautions: cautions, migratesTo: migratesTo),
                                 .table(grid()),
                             ]),
                         .section(
@@ -142,12 +142,19 @@ struct MatrixView {
         }
     }
 
+    /// The name of the program this one's subscriptions migrate to, if they do.
+    var migratesTo: String? {
+        program.migration.map { context.catalog.program($0.to)?.name ?? $0.to.rawValue }
+    }
+
     static var cautionMark: String { Markup.cautionMark }
     static var blockedMark: String { Markup.blockedMark }
 
     /// The grid's legend: ✓, and ✓ with the caution mark for each caution its cells carry, with its
     /// words. A list of its own class, which a printed sheet sets on one or two lines.
-    static func legend(cautions: [String]) -> Block {
+    /// `migratesTo`, for a program whose subscriptions migrate, names where: its legend says how a
+    /// subscription gets there, which no cell shows.
+    static func legend(cautions: [String], migratesTo: String? = nil) -> Block {
         let items: [[Inline]] =
             [[.symbol("✓", alternative: "Eligible"), .text("\u{00A0}eligible: the upgrade can be submitted")]]
             + cautions.map { caution in
@@ -156,6 +163,15 @@ struct MatrixView {
                     .text("\u{00A0}eligible, with caution: \(caution)"),
                 ]
             } + otherItems
+            + (migratesTo.map { program in
+                [
+                    [
+                        .symbol("→", alternative: "To \(program)"),
+                        .text(
+                            "\u{00A0}to \(program): migrate to the offer's equivalent, then upgrade there (each offer's page)"),
+                    ]
+                ]
+            } ?? [])
         return .labelledList(cssClass: "matrix-legend", items: items.map { LabelledItem(content: $0, attributes: []) })
     }
 

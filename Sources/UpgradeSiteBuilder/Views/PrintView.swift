@@ -79,11 +79,14 @@ struct PrintView {
         if !catalog.tables.isEmpty {
             blocks += [
                 .heading(level: 2, [.text("In a DMN modeler")], id: "dmn"),
-                .paragraph([.text("Each decision table is also a DMN 1.3 file, for Camunda Modeler, dmn-js or KIE:")]),
+                .paragraph([
+                    .text("Each decision table is also a DMN 1.3 file beside its page, for Camunda Modeler, dmn-js or KIE:")
+                ]),
+                // By file name alone: the sheets above give the titles, and a name fits a column's line.
                 .list(
                     ordered: false,
                     items: catalog.tables.map { table in
-                        [.fileLink([.text("\(table.title) (\(table.id).dmn)")], file: SitePaths.dmn(table.id))]
+                        [.fileLink([.text("\(table.id).dmn")], file: SitePaths.dmn(table.id))]
                     }),
             ]
         }

@@ -96,7 +96,7 @@ package struct ProseView {
             }
             let cautions = view.cautions
             return kind == "matrix"
-                ? [MatrixView.legend(cautions: cautions), .table(view.grid())]
+                ? [MatrixView.legend(cautions: cautions, migratesTo: view.migratesTo), .table(view.grid())]
                 : MatrixView.cautionNotes(cautions) + [.table(view.listForm())]
         case "decision-table":
             guard let table = context.catalog.tables.first(where: { $0.id.rawValue == argument }) else {
