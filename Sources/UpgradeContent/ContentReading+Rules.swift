@@ -169,7 +169,10 @@ extension ContentReading {
         let stepsSource = citation(root, "portalStepsSource")
         let objects = root.objects(
             "roles", what: "role",
-            keys: ["id", "name", "summary", "source", "canUpgrade", "can", "cannot", "handOverTo", "guidance", "programs"])
+            keys: [
+                "id", "name", "summary", "source", "canUpgrade", "can", "cannot", "handOverTo", "guidance", "programs",
+                "migration",
+            ])
         let ids: [Located<RoleID>?] = objects.map { $0.id("id") }
         let known = rejectDuplicates(ids.compactMap { $0 }, what: "role")
         for id in ids.compactMap({ $0 }) { sourceMap.roles[id.value] = id.location }
@@ -178,11 +181,12 @@ extension ContentReading {
             let (canUpgrade, handOver) = readSubmitting(object, role: id?.value, known: known, what: "role")
             let guidance = object.string("guidance", required: false)
             let parts = readRoleInPrograms(object, role: id?.value, known: known, programs: programs)
+            let migration = readRoleInMigration(object, role: id?.value, known: known)
             guard let id, let name, let summary, let source else { return nil }
             return Role(
                 id: id.value, name: name.value, summary: summary.value, source: source.value, canUpgrade: canUpgrade,
                 can: object.strings("can").map(\.value), cannot: object.strings("cannot").map(\.value),
-                handOverTo: handOver, guidance: guidance?.value ?? "", programs: parts)
+                handOverTo: handOver, guidance: guidance?.value ?? "", programs: parts, migration: migration)
         }
         return (roles, steps, stepsSource?.value ?? "", known)
     }
@@ -215,15 +219,27 @@ extension ContentReading {
         }
     }
 
-    /// `canUpgrade` and `handOverTo`, of a role or of its part in a program: one that cannot submit
-    /// names who takes over, and that is another known role.
+    /// `migration:` of a role: whether it may migrate a subscription, as the migration pages say.
+    private func readRoleInMigration(_ object: YAMLObject, role: RoleID?, known: Set<RoleID>) -> RoleInMigration? {
+        guard let node = object.value("migration"),
+            let part = YAMLObject(
+                node, file: object.file, what: "role's migration", keys: ["canMigrate", "handOverTo", "source"], sink: sink)
+        else { return nil }
+        let source = citation(part)
+        let (canMigrate, handOver) = readSubmitting(
+            part, role: role, known: known, what: "role's migration", key: "canMigrate")
+        return source.map { RoleInMigration(canMigrate: canMigrate, handOverTo: handOver, source: $0.value) }
+    }
+
+    /// `canUpgrade` (or `key`) and `handOverTo`, of a role or of its part in a program or a migration:
+    /// one that cannot act names who takes over, and that is another known role.
     private func readSubmitting(
-        _ object: YAMLObject, role: RoleID?, known: Set<RoleID>, what: String
+        _ object: YAMLObject, role: RoleID?, known: Set<RoleID>, what: String, key: String = "canUpgrade"
     ) -> (canUpgrade: Bool, handOver: [RoleID]) {
-        if object.value("canUpgrade") == nil {
-            sink.error(.missingKey, "\(what) is missing the required key 'canUpgrade'", at: object.location)
+        if object.value(key) == nil {
+            sink.error(.missingKey, "\(what) is missing the required key '\(key)'", at: object.location)
         }
-        let canUpgrade = object.bool("canUpgrade", default: false)
+        let canUpgrade = object.bool(key, default: false)
         let handOver: [Located<RoleID>] = object.ids("handOverTo")
         for other in handOver {
             if other.value == role {
@@ -233,8 +249,9 @@ extension ContentReading {
             }
         }
         if !canUpgrade && handOver.isEmpty {
+            let verb = key == "canUpgrade" ? "upgrade" : "migrate"
             sink.error(
-                .missingKey, "a \(what) that cannot upgrade names who to hand over to in 'handOverTo'", at: object.location)
+                .missingKey, "a \(what) that cannot \(verb) names who to hand over to in 'handOverTo'", at: object.location)
         }
         return (canUpgrade, handOver.map(\.value))
     }

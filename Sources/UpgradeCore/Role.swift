@@ -16,11 +16,16 @@ package struct Role: Hashable, Sendable {
     package let guidance: String
     /// What the role may do in programs whose pages say otherwise than the source page, in content order.
     package let programs: [RoleInProgram]
+    /// Whether the role may migrate legacy subscriptions, as the migration pages say; nil where the
+    /// model does not say.
+    package let migration: RoleInMigration?
 
     package init(
         id: RoleID, name: String, summary: String, source: String = "", canUpgrade: Bool, can: [String],
-        cannot: [String], handOverTo: [RoleID], guidance: String, programs: [RoleInProgram] = []
+        cannot: [String], handOverTo: [RoleID], guidance: String, programs: [RoleInProgram] = [],
+        migration: RoleInMigration? = nil
     ) {
+        self.migration = migration
         self.id = id
         self.name = name
         self.summary = summary
@@ -45,6 +50,20 @@ package struct RoleInProgram: Hashable, Sendable {
     package init(program: ProgramID, canUpgrade: Bool, handOverTo: [RoleID], source: String) {
         self.program = program
         self.canUpgrade = canUpgrade
+        self.handOverTo = handOverTo
+        self.source = source
+    }
+}
+
+/// Whether a role may migrate a subscription to the program its own migrates to (MIG-6).
+package struct RoleInMigration: Hashable, Sendable {
+    package let canMigrate: Bool
+    /// Who takes over when the role may not migrate.
+    package let handOverTo: [RoleID]
+    package let source: String
+
+    package init(canMigrate: Bool, handOverTo: [RoleID], source: String) {
+        self.canMigrate = canMigrate
         self.handOverTo = handOverTo
         self.source = source
     }

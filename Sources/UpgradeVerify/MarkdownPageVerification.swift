@@ -68,7 +68,7 @@ struct MarkdownPageVerification {
                 }
             }
         case .role:
-            RoleVerification(rules: catalog.rules, file: path).verify(markdown: text, &report)
+            RoleVerification(rules: catalog.logic.rules, file: path).verify(markdown: text, &report)
             if let role = catalog.roles.first(where: { SitePaths.role($0.id).file(.md) == file }) {
                 for part in RoleVerification.programs(of: role, in: catalog, file: path) {
                     part.verify(markdown: text, &report)

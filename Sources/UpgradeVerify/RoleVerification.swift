@@ -17,7 +17,16 @@ struct RoleVerification {
                 rules: catalog.logic(for: part.program).rules, file: file,
                 headingID: "program-\(part.program.rawValue)",
                 heading: "In \(catalog.program(part.program)?.name ?? part.program.rawValue)")
-        }
+        } + migration(of: role, in: catalog, file: file)
+    }
+
+    /// The migration's checks, where the role says whether it may migrate.
+    static func migration(of role: Role, in catalog: Catalog, file: String) -> [RoleVerification] {
+        guard role.migration != nil,
+            let found = catalog.programs.lazy.compactMap({ catalog.migration(from: $0.id) }).first
+        else { return [] }
+        let name = catalog.program(found.route.to)?.name ?? found.route.to.rawValue
+        return [RoleVerification(rules: found.logic.rules, file: file, headingID: "migration", heading: "Migrating to \(name)")]
     }
 
     /// Each check as a reader sees it.

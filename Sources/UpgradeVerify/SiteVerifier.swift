@@ -207,7 +207,7 @@ package struct SiteVerifier: Sendable {
         statements.facts(StatementVerification.facts(html: page), of: file, kind: kind, &report)
         switch kind {
         case .role:
-            RoleVerification(rules: catalog.rules, file: path(file)).verify(html: page, &report)
+            RoleVerification(rules: catalog.logic.rules, file: path(file)).verify(html: page, &report)
             if let role = catalog.roles.first(where: { SitePaths.role($0.id).file(.html) == file }) {
                 for part in RoleVerification.programs(of: role, in: catalog, file: path(file)) {
                     part.verify(html: page, &report)

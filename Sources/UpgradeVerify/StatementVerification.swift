@@ -104,7 +104,16 @@ struct StatementVerification {
                     part.canUpgrade ? "Yes" : "No"
                 )
             }
-            return (.rolePage, [("Submits upgrades", role.canUpgrade ? "Yes" : "No"), ("Hands over to", handsOver)] + parts)
+            let migration = role.migration.flatMap { part -> (String, String)? in
+                guard let route = catalog.programs.lazy.compactMap({ catalog.migration(from: $0.id)?.route }).first
+                else { return nil }
+                return ("Migrates to \(catalog.program(route.to)?.name ?? route.to.rawValue)", part.canMigrate ? "Yes" : "No")
+            }
+            return (
+                .rolePage,
+                [("Submits upgrades", role.canUpgrade ? "Yes" : "No"), ("Hands over to", handsOver)] + parts
+                    + (migration.map { [$0] } ?? [])
+            )
         default:
             guard file == SitePaths.offers.file(format) else { return nil }
             return (.offerPage, [("Offers", String(catalog.offers.count))])

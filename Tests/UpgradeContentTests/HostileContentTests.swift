@@ -64,6 +64,36 @@ struct HostileContentTests {
         #expect(errors.contains { $0.code == .missingKey && $0.names("handOverTo") && $0.place.hasPrefix("roles.yaml:16:") })
     }
 
+    @Test("A role's part in the migration says whether it may migrate, whom to hand over to, and its source")
+    func roleInMigration() throws {
+        let roles = """
+            portalSteps: [Open the customer.]
+            portalStepsSource: s
+            roles:
+              - id: agent
+                name: Agent
+                summary: Places orders.
+                source: s
+                canUpgrade: true
+                migration:
+                  canMigrate: false
+                  handOverTo: [agent, nobody]
+              - id: other
+                name: Other
+                summary: Places orders.
+                source: s
+                canUpgrade: true
+                migration:
+                  source: s
+            """
+        let errors = try ContentFixture(replacing: ["roles.yaml": roles]).errors()
+        #expect(errors.contains { $0.code == .missingKey && $0.names("source") && $0.place.hasPrefix("roles.yaml:10:") })
+        #expect(errors.contains { $0.code == .inconsistent && $0.place.hasPrefix("roles.yaml:11:") }, "to itself")
+        #expect(errors.contains { $0.code == .unknownID && $0.names("nobody") && $0.place.hasPrefix("roles.yaml:11:") })
+        #expect(errors.contains { $0.code == .missingKey && $0.names("canMigrate") && $0.place.hasPrefix("roles.yaml:18:") })
+        #expect(errors.contains { $0.code == .missingKey && $0.names("handOverTo") && $0.place.hasPrefix("roles.yaml:18:") })
+    }
+
     @Test("An equivalent is a known offer of another program, with the source of the mapping")
     func equivalents() throws {
         let offers = Self.offers

@@ -13,7 +13,7 @@ struct SourceCitationTests {
         let files = try SiteFixture.build()
         let catalog = SiteFixture.content.catalog
         let source = try #require(SiteFixture.content.settings.sources.first)
-        let url = try #require(source.url)
+        _ = try #require(source.url, "the first source has an address")
         let sources = SiteFixture.content.settings.sources
         for offer in catalog.offers where !catalog.paths(from: offer.id).isEmpty {
             let page = SiteFixture.file("offers/\(offer.id).md", in: files)

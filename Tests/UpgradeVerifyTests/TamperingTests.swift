@@ -350,6 +350,12 @@ let tamperings: [Tampering] = [
     Tampering(name: "a legacy offer's equivalent changed on its page", file: "offers/o365-e1.html", code: .offerPage) {
         $0.replacingFirst(">Office 365 E1</a> (source:", with: ">Office 365 E3</a> (source:")
     },
+    Tampering(name: "a role said to migrate when it may not", file: "roles/helpdesk-agent.html", code: .rolePage) {
+        $0.replacingFirst("<dt>Migrates to new commerce</dt><dd>No</dd>", with: "<dt>Migrates to new commerce</dt><dd>Yes</dd>")
+    },
+    Tampering(name: "a migration check dropped from a role guide in Markdown", file: "roles/admin-agent.md", code: .rolePage) {
+        $0.editingLines(startingWith: "1. **The legacy subscription is active.") { _ in [] }
+    },
     Tampering(name: "a legacy offer's migration shown as blocked", file: "offers/m365-business-basic.html", code: .offerPage) {
         $0.replacingFirst(#"data-verdict="eligible">Migrate to"#, with: #"data-verdict="blocked">Migrate to"#)
     },

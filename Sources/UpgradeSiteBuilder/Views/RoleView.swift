@@ -25,7 +25,7 @@ struct RoleView {
             .heading(level: 2, [.text("Checks, in order")], id: "checks"),
             .paragraph(
                 [.text("Run every check, even after one fails: the customer needs every reason at once. ")]
-                    + (context.catalog.rules.first.flatMap { context.catalog.table(citing: $0.id) }.map { table in
+                    + (context.catalog.logic.rules.first.flatMap { context.catalog.table(citing: $0.id) }.map { table in
                         [
                             .text("The same checks as a decision table: "),
                             .link([.text(table.title)], to: SitePaths.table(table.id), anchor: nil), .text(". "),
@@ -40,6 +40,7 @@ struct RoleView {
         ]
         blocks += submitSection()
         for part in role.programs { blocks += programSection(part) }
+        blocks += migrationSection()
         if !role.guidance.isEmpty {
             blocks += [
                 .heading(level: 2, [.text("Guidance")], id: "guidance"),
@@ -63,7 +64,10 @@ struct RoleView {
             ]
                 + role.programs.map { part in
                     Fact("Submits upgrades in \(programName(part.program))", [.text(part.canUpgrade ? "Yes" : "No")])
-                } + [context.asOfFact],
+                }
+                + (migration.map { found in
+                    [Fact("Migrates to \(programName(found.route.to))", [.text(found.part.canMigrate ? "Yes" : "No")])]
+                } ?? []) + [context.asOfFact],
             blocks: blocks)
     }
 
@@ -97,11 +101,48 @@ struct RoleView {
 
     private func programName(_ id: ProgramID) -> String { context.catalog.program(id)?.name ?? id.rawValue }
 
+    /// The role's part in the migration, with the route and rules of the program that migrates.
+    private var migration: (part: RoleInMigration, route: MigrationRoute, rules: [Rule])? {
+        guard let part = role.migration,
+            let program = context.catalog.programs.first(where: { context.catalog.migration(from: $0.id) != nil }),
+            let found = context.catalog.migration(from: program.id)
+        else { return nil }
+        return (part, found.route, found.logic.rules)
+    }
+
+    /// Whether this role may migrate a subscription (MIG-6), and the migration's checks in rule order.
+    private func migrationSection() -> [Block] {
+        guard let (part, route, rules) = migration else { return [] }
+        let name = programName(route.to)
+        var blocks: [Block] = [
+            .heading(level: 2, [.text("Migrating to \(name)")], id: "migration"),
+            .paragraph(
+                [
+                    .text(
+                        (part.canMigrate
+                            ? "This role may migrate a subscription to \(name)"
+                            : "This role is not among those that may migrate a subscription to \(name)") + " (source: ")
+                ] + context.cite(part.source) + [.text("). Run these checks, every one, in order:")]),
+            checklist(rules),
+        ]
+        if !part.canMigrate {
+            blocks.append(
+                .note(
+                    .important, title: nil,
+                    [
+                        .paragraph(
+                            [.text("Hand the migration over to ")] + links(part.handOverTo) + [.text(" once the checks pass.")])
+                    ]
+                ))
+        }
+        return blocks
+    }
+
     /// The eligibility rules in the order an agent runs them, each with what to do when it fails.
     func checklist(_ rules: [Rule]? = nil) -> Block {
         .list(
             ordered: true,
-            items: (rules ?? context.catalog.rules).map { rule in
+            items: (rules ?? context.catalog.logic.rules).map { rule in
                 [
                     .strong([.text(rule.title)]), .text(" ("),
                     context.ruleLink(rule.id),
