@@ -10,7 +10,7 @@ struct ContentListing {
     /// The model's files: a YAML file of the folder by any other name would not be read.
     static let modelFiles = [
         "site.yaml", "programs.yaml", "services.yaml", "offers.yaml", "paths.yaml", "rules.yaml", "roles.yaml",
-        "interpretations.yaml", "examples.yaml", "offer-matrix.yaml",
+        "interpretations.yaml", "examples.yaml", "offer-matrix.yaml", "nce-mapping.yaml",
     ]
 
     /// A program's own rules: `NAME-rules.yaml` in the folder, named by the program in `programs.yaml`.

@@ -103,7 +103,7 @@ final class ContentReading {
         let services = readServices()
         let matrix = readOfferMatrix(programs: programs)
         let (offers, differentProducts) = readOffers(
-            programs: programs, regions: regions, services: services, matrix: matrix)
+            programs: programs, regions: regions, services: services, matrix: matrix, mapping: readMapping())
         let (footnotes, paths) = readPaths(offers: offers, matrix: matrix)
         // A program's rules file that no program names would be read by no one.
         let named = Set(ruleFiles.values.map(\.value) + migrationFiles.values.map(\.value))

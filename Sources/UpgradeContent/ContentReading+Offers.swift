@@ -94,7 +94,8 @@ extension ContentReading {
     }
 
     func readOffers(
-        programs: [Program], regions: [Region], services: [Service], matrix: ImportedMatrix?
+        programs: [Program], regions: [Region], services: [Service], matrix: ImportedMatrix?,
+        mapping: ImportedMapping? = nil
     ) -> (offers: [Offer], differentProducts: [DifferentProduct]) {
         guard let root = file("offers.yaml", what: "the offers", keys: ["offers", "differentProducts"]) else { return ([], []) }
         let handWritten = root.objects(
@@ -106,7 +107,7 @@ extension ContentReading {
             ]
         )
         .compactMap { OfferDraft(reading: $0) }
-        let drafts = merge(handWritten, with: matrix)
+        let drafts = apply(mapping, to: merge(handWritten, with: matrix))
         let known = rejectDuplicates(drafts.map(\.id), what: "offer")
         let products = root.objects(
             "differentProducts", what: "different product", keys: ["name", "aliases", "confusedWith", "differs", "source"],
@@ -331,10 +332,11 @@ struct OfferDraft {
     /// Where the sale facts come from, where they stand.
     let saleSource: Located<String>?
     /// The offer of another program a subscription of this one moves to, and who says so.
-    let equivalent: Located<OfferID>?
-    let equivalentSource: Located<String>?
+    /// Written by hand, or by the partner's NCE mapping, which stands in its place.
+    var equivalent: Located<OfferID>?
+    var equivalentSource: Located<String>?
     /// Whether Partner Center's migration tools move it to its equivalent; where not, it moves by hand.
-    let migrationEnabled: Bool
+    var migrationEnabled: Bool
 
     /// An offer only the offer matrix declares: its title is its name, and it has no services the model knows.
     init(imported id: Located<OfferID>, name: Located<String>, program: Located<ProgramID>, sale: Sale) {

@@ -16,12 +16,18 @@ struct ImportCommand: ParsableCommand {
 struct ImportOfferMatrix: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offer-matrix",
-        abstract: "Read a new-commerce offer matrix (CSV) into content/offer-matrix.yaml.",
+        abstract: "Read a partner's offer matrix (CSV) into content/: new commerce's, or legacy's NCE Mapping tab.",
         discussion: """
             FILE is the offer matrix a partner downloads from Partner Center (or gets from the API \
             "Get an offer matrix"), saved as CSV. Columns are found by their header names; the import \
             reads ProductId, SkuId, SkuTitle and ProductSkuConversion, and MaxLicenses, AllowedCountries, \
             TermDuration and BillingPlan where they are there. Other columns are not read.
+
+            A file whose header names MigrationEnabled is the NCE Mapping tab of the legacy offer \
+            matrix: its OfferDisplayName, ProductSkuId (or ProductId and SkuId) and MigrationEnabled \
+            give each legacy offer of the model (found by any of its names) its new-commerce \
+            equivalent (found by its sku), in content/nce-mapping.yaml, in place of what offers.yaml \
+            says. Rows of offers the model does not have are counted, not refused.
 
             Each SKU completes the offer of offers.yaml with the same `sku:` (its aliases, services, \
             sources and notes stay as written); a SKU no offer has becomes an offer of its own. Each \
@@ -73,6 +79,10 @@ struct ImportOfferMatrix: ParsableCommand {
             throw Console.fail("cannot read '\(file)'; give the path of the offer matrix, saved as CSV")
         }
         let name = URL(fileURLWithPath: file).lastPathComponent
+        if MappingImport.isMapping(bytes, path: file) {
+            try importMapping(bytes, name: name, content: content)
+            return
+        }
         let program = try program.map { ProgramID($0) } ?? soleProgramWithSKUs(content.catalog)
         let imported: OfferMatrixImport
         do {
@@ -84,19 +94,55 @@ struct ImportOfferMatrix: ParsableCommand {
             let count = error.diagnostics.filter { $0.severity == .error }.count
             throw Console.fail("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was written")
         }
-        let folder = options.content.hasSuffix("/") ? String(options.content.dropLast()) : options.content
-        let target = folder + "/" + ImportedMatrixFile.name
+        let target = self.target(ImportedMatrixFile.name)
+        if try publish(imported.text, to: target, from: name) { Console.out(summary(imported, name: name, target: target)) }
+    }
+
+    /// The NCE Mapping tab of a legacy offer matrix, into `content/nce-mapping.yaml`.
+    private func importMapping(_ bytes: [UInt8], name: String, content: LoadedContent) throws {
+        let imported: MappingImport
+        do {
+            imported = try MappingImport(
+                bytes: bytes, path: file, name: name,
+                source: source ?? "Migrate subscriptions to new commerce, the NCE Mapping tab of the partner's \(name)",
+                content: content)
+        } catch {
+            Console.report(error.diagnostics)
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            throw Console.fail("\(count) problem\(count == 1 ? "" : "s") in \(file); nothing was written")
+        }
+        let target = self.target(ImportedMappingFile.name)
+        guard try publish(imported.text, to: target, from: name) else { return }
+        let mapped = imported.mapped.map { "\($0.offer) → \($0.equivalent)" }
+        Console.out(
+            """
+            Read \(imported.rows) row\(imported.rows == 1 ? "" : "s") of the NCE Mapping tab from \(name) into \(target):
+              \(mapped.count) legacy offer\(mapped.count == 1 ? "" : "s") mapped\(mapped.isEmpty ? "" : ": " + mapped.joined(separator: ", "))
+              \(imported.otherOffers) row\(imported.otherOffers == 1 ? "" : "s") of legacy offers the model does not have
+              \(imported.otherSKUs) row\(imported.otherSKUs == 1 ? "" : "s") of SKUs no new-commerce offer of the model has
+            See what it changes in the answers: upgradedocs diff --base HEAD
+
+            """)
+    }
+
+    private func target(_ file: String) -> String {
+        (options.content.hasSuffix("/") ? String(options.content.dropLast()) : options.content) + "/" + file
+    }
+
+    /// Writes `text` to `target` unless it says that already, and keeps it only if the model still
+    /// loads; false when nothing was written (a dry run, or no change).
+    private func publish(_ text: String, to target: String, from name: String) throws -> Bool {
         let before = FileBytes.contents(of: target)
         if dryRun {
-            Console.out(imported.text)
-            return
+            Console.out(text)
+            return false
         }
-        if before == Array(imported.text.utf8) {
+        if before == Array(text.utf8) {
             Console.out("\(target) already says what \(name) says; nothing changed.\n")
-            return
+            return false
         }
-        try write(Array(imported.text.utf8), to: target)
-        // The matrix may still clash with the model in ways only a whole load shows: then the old file comes back.
+        try write(Array(text.utf8), to: target)
+        // The file may still clash with the model in ways only a whole load shows: then the old file comes back.
         if case .failure(let error) = Result(catching: { () throws(DiagnosticError) in
             try ContentLoader.load(from: options.content)
         }) {
@@ -104,7 +150,7 @@ struct ImportOfferMatrix: ParsableCommand {
             Console.report(error.diagnostics)
             throw Console.fail("with \(name) the model does not load; \(target) is as it was")
         }
-        Console.out(summary(imported, name: name, target: target))
+        return true
     }
 
     /// The program a matrix of SKUs is for, when the model makes it plain: the one whose offers have SKUs.

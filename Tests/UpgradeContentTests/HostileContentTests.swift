@@ -94,6 +94,29 @@ struct HostileContentTests {
         #expect(errors.contains { $0.code == .missingKey && $0.names("handOverTo") && $0.place.hasPrefix("roles.yaml:18:") })
     }
 
+    @Test("An imported NCE mapping names known offers, each once, with whether the migration moves it")
+    func importedMapping() throws {
+        let mapping = """
+            source: s
+            mappings:
+              - offer: basix
+                equivalent: nce-basic
+                migrationEnabled: true
+              - offer: basic
+                equivalent: nce-basic
+              - offer: basic
+                equivalent: nce-basic
+                migrationEnabled: false
+            """
+        let errors = try ContentFixture(replacing: ["nce-mapping.yaml": mapping]).errors()
+        #expect(errors.contains { $0.code == .unknownID && $0.names("basix") && $0.place.hasPrefix("nce-mapping.yaml:3:") })
+        #expect(
+            errors.contains {
+                $0.code == .missingKey && $0.names("migrationEnabled") && $0.place.hasPrefix("nce-mapping.yaml:6:")
+            })
+        #expect(errors.contains { $0.code == .duplicate && $0.place.hasPrefix("nce-mapping.yaml:8:") })
+    }
+
     @Test("An equivalent is a known offer of another program, with the source of the mapping")
     func equivalents() throws {
         let offers = Self.offers
