@@ -116,7 +116,7 @@ package struct Counterexamples: Sendable {
             for source in catalog.offers(in: program.id) {
                 for status in [SubscriptionStatus.active, .suspended] {
                     for date in dates {
-                        for (commitment, terms) in migrationCases(asOf: date) {
+                        for (commitment, terms) in MigrationTerms.tellingCases(asOf: date) {
                             let asked = Request(from: source, to: source, status: status, asOf: date, commitment: commitment)
                             let request = core.migration(of: asked, terms: terms)
                             let point = core.conditions(for: request)
@@ -127,35 +127,6 @@ package struct Counterexamples: Sendable {
             }
         }
         return reached
-    }
-
-    /// One telling case for each condition of a migration, and a few together.
-    static func migrationCases(asOf day: CalendarDate) -> [(Commitment, MigrationTerms)] {
-        let lastDay = day.nextDay ?? day, recently = day.previousDay ?? day
-        return [
-            (Commitment(asOf: day), MigrationTerms()),
-            (Commitment(asOf: day, trial: true), MigrationTerms()),
-            (Commitment(asOf: day), MigrationTerms(started: recently)),
-            (Commitment(asOf: day, ends: lastDay), MigrationTerms()),
-            (Commitment(asOf: day, ends: lastDay), MigrationTerms(newTerm: true)),
-            (Commitment(asOf: day, timing: .renewal, ends: lastDay), MigrationTerms()),
-            (Commitment(asOf: day), MigrationTerms(newTerm: true)),
-            (Commitment(asOf: day), MigrationTerms(promotion: true)),
-            (Commitment(asOf: day), MigrationTerms(segment: .education)),
-            (Commitment(asOf: day), MigrationTerms(inProgress: true)),
-            (Commitment(asOf: day), MigrationTerms(addOns: .eligible)),
-            (Commitment(asOf: day), MigrationTerms(addOns: .ineligible)),
-            (Commitment(asOf: day), MigrationTerms(addOns: .recent)),
-            (Commitment(asOf: day, toTerm: .month, toBilling: .annual), MigrationTerms()),
-            (Commitment(asOf: day, toTerm: .threeYears, toBilling: .triennial), MigrationTerms()),
-            (Commitment(asOf: day, seats: Seats(moved: 400, held: 400)), MigrationTerms()),
-            (Commitment(asOf: day, timing: .renewal), MigrationTerms(addOns: .eligible)),
-            (Commitment(asOf: day, trial: true, timing: .renewal), MigrationTerms(promotion: true, addOns: .recent)),
-            (
-                Commitment(asOf: day, toTerm: .month, toBilling: .annual, seats: Seats(moved: 400, held: 400), ends: lastDay),
-                MigrationTerms(started: recently, segment: .nonprofit, inProgress: true)
-            ),
-        ]
     }
 
     /// The commitments worth trying: the default alone where the rule set reads none of them;

@@ -47,6 +47,36 @@ package struct MigrationTerms: Hashable, Sendable {
     package static func firstDayPastFirstMonth(after started: CalendarDate) -> CalendarDate {
         started.adding(months: 1).nextDay ?? .latest
     }
+
+    /// One telling case for each condition of a migration, and a few together, the plain one first:
+    /// what `check` searches for test vectors and `diff` asks of both models.
+    package static func tellingCases(asOf day: CalendarDate) -> [(Commitment, MigrationTerms)] {
+        let lastDay = day.nextDay ?? day, recently = day.previousDay ?? day
+        return [
+            (Commitment(asOf: day), MigrationTerms()),
+            (Commitment(asOf: day, trial: true), MigrationTerms()),
+            (Commitment(asOf: day), MigrationTerms(started: recently)),
+            (Commitment(asOf: day, ends: lastDay), MigrationTerms()),
+            (Commitment(asOf: day, ends: lastDay), MigrationTerms(newTerm: true)),
+            (Commitment(asOf: day, timing: .renewal, ends: lastDay), MigrationTerms()),
+            (Commitment(asOf: day), MigrationTerms(newTerm: true)),
+            (Commitment(asOf: day), MigrationTerms(promotion: true)),
+            (Commitment(asOf: day), MigrationTerms(segment: .education)),
+            (Commitment(asOf: day), MigrationTerms(inProgress: true)),
+            (Commitment(asOf: day), MigrationTerms(addOns: .eligible)),
+            (Commitment(asOf: day), MigrationTerms(addOns: .ineligible)),
+            (Commitment(asOf: day), MigrationTerms(addOns: .recent)),
+            (Commitment(asOf: day, toTerm: .month, toBilling: .annual), MigrationTerms()),
+            (Commitment(asOf: day, toTerm: .threeYears, toBilling: .triennial), MigrationTerms()),
+            (Commitment(asOf: day, seats: Seats(moved: 400, held: 400)), MigrationTerms()),
+            (Commitment(asOf: day, timing: .renewal), MigrationTerms(addOns: .eligible)),
+            (Commitment(asOf: day, trial: true, timing: .renewal), MigrationTerms(promotion: true, addOns: .recent)),
+            (
+                Commitment(asOf: day, toTerm: .month, toBilling: .annual, seats: Seats(moved: 400, held: 400), ends: lastDay),
+                MigrationTerms(started: recently, segment: .nonprofit, inProgress: true)
+            ),
+        ]
+    }
 }
 
 /// How a program's subscriptions move to another program, when it says: the rules a migration is

@@ -17,6 +17,10 @@ struct ModelComparison {
                     "withdrawn from", old.withdrawnFrom?.description ?? "never",
                     new.withdrawnFrom?.description ?? "never"),
                 text("withdrawal note", old.withdrawalNote ?? "", new.withdrawalNote ?? ""),
+                text("migrates to", old.migration?.to.rawValue ?? "nowhere", new.migration?.to.rawValue ?? "nowhere"),
+                text(
+                    "Microsoft migrates it from", old.migration?.microsoftLedFrom?.description ?? "never",
+                    new.migration?.microsoftLedFrom?.description ?? "never"),
             ]
         }
         changes += compare("region", before.regions, after.regions, id: \.id.rawValue, describe: \.name) { old, new in
@@ -50,6 +54,9 @@ struct ModelComparison {
             [
                 text("name", old.name, new.name), text("summary", old.summary, new.summary),
                 text("can upgrade", old.canUpgrade ? "yes" : "no", new.canUpgrade ? "yes" : "no"),
+                text(
+                    "can migrate", old.migration.map { $0.canMigrate ? "yes" : "no" } ?? "not said",
+                    new.migration.map { $0.canMigrate ? "yes" : "no" } ?? "not said"),
                 list("can", old.can, new.can), list("cannot", old.cannot, new.cannot),
                 list("hands over to", old.handOverTo.map(\.rawValue), new.handOverTo.map(\.rawValue)),
                 text("guidance", old.guidance, new.guidance),
@@ -142,6 +149,20 @@ struct ModelComparison {
             if !sale.isEmpty {
                 changes.append(
                     ModelChange(kind: "offer-sale", id: new.id.rawValue, change: .changed, detail: sale.joined(separator: "; ")))
+            }
+            // Where a legacy subscription of it migrates to, and how: what its "Where to go now" says.
+            let equivalent = [
+                text("equivalent", old.equivalent?.offer.rawValue ?? "none", new.equivalent?.offer.rawValue ?? "none"),
+                text(
+                    "migrated by", old.equivalent.map { $0.migrationEnabled ? "the tools" : "hand" } ?? "none",
+                    new.equivalent.map { $0.migrationEnabled ? "the tools" : "hand" } ?? "none"),
+                text("mapping source", old.equivalent?.source ?? "none", new.equivalent?.source ?? "none"),
+            ].compactMap { $0 }
+            if !equivalent.isEmpty {
+                changes.append(
+                    ModelChange(
+                        kind: "offer-equivalent", id: new.id.rawValue, change: .changed,
+                        detail: equivalent.joined(separator: "; ")))
             }
         }
         return changes

@@ -37,7 +37,8 @@ package struct Review: Sendable {
         self.asOf = asOf
         catalog = after.catalog
         cells = answers.cells
-        decisions = answers.decisions
+        decisions =
+            answers.decisions + MigrationComparison(base: before.catalog, head: after.catalog, asOf: asOf).run()
         model = ModelComparison(base: before, head: after).changes
         self.pages = try files.get()
     }

@@ -41,7 +41,8 @@ extension Review {
                                                 })
                                         ),
                                         ("asOf", .string(request.asOf.description)),
-                                    ] + commitment(of: request))
+                                    ] + commitment(of: request)
+                                        + (request.migration == nil ? [] : [("migrate", .bool(true))]))
                             ),
                             ("before", change.before.json), ("after", change.after.json),
                         ])

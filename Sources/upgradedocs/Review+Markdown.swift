@@ -30,7 +30,9 @@ extension Review {
                 "Decisions: \(decisions.count)", ["From", "To", "Before", "After", "Ask"],
                 decisionsByImpact.map { change in
                     [
-                        escaped(change.request.from.name), escaped(change.request.to.name), change.before.words,
+                        escaped(change.request.from.name),
+                        (change.request.migration == nil ? "" : "migrated to ") + escaped(change.request.to.name),
+                        change.before.words,
                         change.after.words, code(explain(change.request)),
                     ]
                 }, shown: shown)

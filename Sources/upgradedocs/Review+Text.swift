@@ -24,7 +24,8 @@ extension Review {
             lines += ["", "Decisions (\(decisions.count)), each with the simplest request that shows it"]
             for change in decisionsByImpact {
                 lines.append(
-                    "  \(change.request.from.name) → \(change.request.to.name): "
+                    "  \(change.request.from.name) → \(change.request.migration == nil ? "" : "migrated to ")"
+                        + "\(change.request.to.name): "
                         + "\(change.before.words) → \(change.after.words)")
                 lines.append("    " + explain(change.request))
             }

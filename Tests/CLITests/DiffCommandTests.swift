@@ -52,6 +52,31 @@ struct DiffCommandTests {
         #expect(entries(json, "decisions").contains { same($0, wanted) }, "\(entries(json, "decisions").prefix(3))")
     }
 
+    @Test("A mapping that no longer enables migration changes the migration, asked with --migrate")
+    func migrationDisabled() throws {
+        let mapped = "    equivalent: nce-m365-business-premium\n"
+        let (json, result) = try diff(
+            ["offers.yaml": { $0.replacingOccurrences(of: mapped, with: mapped + "    migrationEnabled: false\n") }],
+            ["--exit-code"])
+        #expect(result.status == 1, "--exit-code: a decision changes; \(result.stderr)")
+        #expect(entries(json, "cells").isEmpty, "no matrix cell is a migration")
+        #expect(
+            entries(json, "model").contains {
+                same(
+                    $0,
+                    [
+                        "kind": "offer-equivalent", "id": "m365-business-premium", "change": "changed",
+                        "detail": "migrated by: “the tools” → “hand”",
+                    ])
+            }, "\(entries(json, "model"))")
+        let wanted: Object = [
+            "from": "m365-business-premium", "to": "nce-m365-business-premium",
+            "request": ["status": "active", "holds": [Any](), "asOf": "2026-11-25", "migrate": true],
+            "before": outcome("eligible", []), "after": outcome("blocked", ["migration-not-enabled"]),
+        ]
+        #expect(entries(json, "decisions").contains { same($0, wanted) }, "\(entries(json, "decisions"))")
+    }
+
     @Test("A service removed from an offer changes UPG-5 for real customers, though no matrix cell shows it")
     func serviceRemoved() throws {
         let (json, result) = try diff(

@@ -276,6 +276,37 @@ struct CheckerEquivalenceTests {
         #expect(output.hasSuffix("\(requests.count) requests, 0 mismatches"), "\(output)")
     }
 
+    /// Random questions that migrate, from every offer of a program that migrates: alone or on to
+    /// any offer of the program it migrates to.
+    static func randomMigrations(_ catalog: Catalog, count: Int, seed: UInt64) -> [Request] {
+        var random = SeededGenerator(seed: seed)
+        let sources = catalog.offers.filter { catalog.program($0.program)?.migration != nil }
+        return (0..<count).map { _ in
+            let from = sources.randomElement(using: &random)!
+            let day = CalendarDate(
+                year: Int.random(in: 2023...2027, using: &random), month: Int.random(in: 1...12, using: &random),
+                day: Int.random(in: 1...28, using: &random))!
+            return randomMigration(
+                from: from, to: catalog.program(from.program)!.migration!.to, in: catalog, asOf: day, using: &random)
+        }
+    }
+
+    @Test("Every migration vector and 10,000 random migrations and plans get the rule core's plan, in Node and Chromium")
+    func migrationsEqualRuleCore() throws {
+        let content = SiteFixture.content, asOf = SiteFixture.referenceDate
+        let vectors = Counterexamples(catalog: content.catalog, asOf: asOf).reached.map(\.request).filter {
+            $0.migration != nil
+        }
+        let requests = vectors + Self.randomMigrations(content.catalog, count: 10_000, seed: 2028)
+        #expect(vectors.count > 50, "the migration vectors are asked")
+        let (status, output) = try Self.runNode(content, asOf: asOf, requests: requests)
+        #expect(status == 0, "\(output)")
+        #expect(output.hasSuffix("\(requests.count) requests, 0 mismatches\n"), "\(output)")
+        let (inBrowser, browserOutput) = try Self.runChromium(content, asOf: asOf, requests: requests)
+        #expect(inBrowser == 0, "\(browserOutput)")
+        #expect(browserOutput.hasSuffix("\(requests.count) requests, 0 mismatches"), "\(browserOutput)")
+    }
+
     @Test("…and the browser's run is not vacuous: a checker that drops a reason's remedy fails it there")
     func chromiumRunCatchesABrokenChecker() throws {
         let content = SiteFixture.content, asOf = SiteFixture.referenceDate
