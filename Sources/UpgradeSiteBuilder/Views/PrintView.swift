@@ -76,6 +76,16 @@ struct PrintView {
                 ordered: true,
                 items: sheets.map { [.link([.text($0.title)], to: SitePaths.print, anchor: $0.sectionID)] }),
         ]
+        // No matrix cell crosses programs: the way across is said once, here.
+        for program in catalog.programs {
+            guard let route = program.migration, let target = catalog.program(route.to) else { continue }
+            blocks.append(
+                .paragraph([
+                    .text(
+                        "From \(program.name) to \(target.name): migrate to the offer's equivalent (the migration "
+                            + "tables), then upgrade there (the \(target.name) tables).")
+                ]))
+        }
         if !catalog.tables.isEmpty {
             blocks += [
                 .heading(level: 2, [.text("In a DMN modeler")], id: "dmn"),
