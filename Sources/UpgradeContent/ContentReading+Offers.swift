@@ -123,7 +123,7 @@ extension ContentReading {
         citations +=
             drafts.flatMap(\.citations) + products.map(\.source) + drafts.compactMap(\.saleSource)
             + drafts.compactMap(\.equivalentSource)
-        checkEquivalents(drafts, index: draftIndex)
+        checkEquivalents(drafts, index: draftIndex, programs: programs)
         for draft in drafts {
             sourceMap.offers[draft.id.value] = draft.id.location
             if let program = draft.program, !programIDs.contains(program.value) {
@@ -226,7 +226,8 @@ extension ContentReading {
     }
 
     /// An equivalent is an offer of another program, named with where the mapping comes from.
-    private func checkEquivalents(_ drafts: [OfferDraft], index: [OfferID: OfferDraft]) {
+    /// An equivalent is an offer of another program: of the one the offer's program migrates to, where it says.
+    private func checkEquivalents(_ drafts: [OfferDraft], index: [OfferID: OfferDraft], programs: [Program]) {
         for draft in drafts {
             if let source = draft.equivalentSource, draft.equivalent == nil {
                 sink.error(
@@ -249,6 +250,13 @@ extension ContentReading {
                     .inconsistent,
                     "'\(equivalent.value)' is in the same program as '\(draft.id.value)'; an equivalent is the offer "
                         + "of another program", at: equivalent.location)
+            } else if let route = programs.first(where: { $0.id == draft.program?.value })?.migration,
+                let other = target.program?.value, other != route.to
+            {
+                sink.error(
+                    .inconsistent,
+                    "'\(equivalent.value)' is an offer of \(other), but '\(draft.id.value)' migrates to \(route.to); "
+                        + "an equivalent is an offer of the program a subscription migrates to", at: equivalent.location)
             }
         }
     }

@@ -139,6 +139,33 @@ struct HostileContentTests {
         #expect(errors.contains { $0.code == .missingKey && $0.names("equivalent") && $0.place.hasPrefix("offers.yaml:") })
     }
 
+    @Test("An equivalent is an offer of the program the offer's program migrates to")
+    func equivalentInTheRouteTarget() throws {
+        let programs = """
+            programs:
+              - id: legacy
+                name: legacy
+                migration:
+                  to: new-commerce
+                  rules: migration-rules.yaml
+              - id: new-commerce
+                name: new commerce
+              - id: other
+                name: other
+            """
+        let offers =
+            Self.offers.replacingOccurrences(
+                of: "    name: Basic\n    program: legacy\n",
+                with: "    name: Basic\n    program: legacy\n    equivalent: elsewhere\n    equivalentSource: s\n")
+            + "\n  - id: elsewhere\n    name: Elsewhere\n    program: other\n    services: [mail]\n"
+        let errors = try ContentFixture(replacing: [
+            "programs.yaml": programs, "migration-rules.yaml": "rules: []\n", "offers.yaml": offers,
+        ]).errors()
+        #expect(
+            errors.contains { $0.code == .inconsistent && $0.names("elsewhere") && $0.place.hasPrefix("offers.yaml:5:") },
+            "\(errors)")
+    }
+
     @Test("A program's migration names another known program and its rules, and cites Microsoft's own migration")
     func migrationRoutes() throws {
         let programs = """
