@@ -135,6 +135,12 @@ private struct TableFindings {
     private func overlapFindings(_ analysis: BoxAnalysis) -> [Diagnostic] {
         let outcomes = encoding.outcomes
         return analysis.overlaps.compactMap { first, second, _ in
+            // Only U and A refuse an overlap: under R, C and the others the example would be worked out for nothing.
+            switch table.hitPolicy {
+            case .unique: break
+            case .any where outcomes[first] != outcomes[second]: break
+            default: return nil
+            }
             // The pair's whole intersection is a box; any reachable point of it makes the best example.
             let a = encoding.boxes.rules[first], b = encoding.boxes.rules[second]
             let point = bestPoint(
@@ -145,17 +151,12 @@ private struct TableFindings {
             let pair =
                 "rules \(table.rules[first].id) and \(table.rules[second].id) both match "
                 + encoding.describe(point)
-            switch table.hitPolicy {
-            case .unique:
-                return error(
+            return table.hitPolicy == .unique
+                ? error(
                     .tableOverlap, "overlap: \(pair), but hit policy U allows only one\(tryIt(point))", at: rowLocation(second))
-            case .any where outcomes[first] != outcomes[second]:
-                return error(
+                : error(
                     .tableOverlap, "overlap: \(pair) with different outcomes, which hit policy A forbids\(tryIt(point))",
                     at: rowLocation(second))
-            default:
-                return nil
-            }
         }
     }
 
