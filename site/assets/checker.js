@@ -949,6 +949,7 @@
       });
     });
     var commitment = document.getElementById("commitment"), migrationFields = document.getElementById("migration");
+    var destinationFields = commitment.querySelector(".destination");
     var TERM_NAMES = TERM_FIELDS.map(function (field) { return field[0]; });
     var MIGRATION_NAMES = ["migrate"].concat(MIGRATION_FIELDS.map(function (field) { return field[0]; }));
     // Segment and add-on choices, which the data gives; "commercial" and "none" are the defaults.
@@ -966,6 +967,8 @@
       var set = found.offer && core.ruleSets.get(found.offer.program);
       var migrates = !!(found.offer && core.programs.get(found.offer.program).migration);
       commitment.hidden = !(set && set.readsCommitment) && !migrates;
+      // A migration makes a new subscription: an existing one to join is a question of the program's own rules.
+      destinationFields.hidden = !(set && set.readsCommitment);
       migrationFields.hidden = !migrates;
       form.elements.to.disabled = migrates && form.elements.migrate.checked;
     }
@@ -983,6 +986,7 @@
       });
       if (!commitment.hidden) {
         TERM_NAMES.forEach(function (name) {
+          if (destinationFields.hidden && name.indexOf("dest") === 0) return;
           var value = fieldValue(name);
           if (value) params.set(name, value);
         });
