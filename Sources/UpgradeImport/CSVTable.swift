@@ -5,6 +5,12 @@ import UpgradeBase
 /// editor can jump to it. A quoted cell may hold commas, doubled quotes and line breaks; a byte
 /// order mark is skipped; empty lines are not rows.
 struct CSVTable {
+    /// A header name as the imports compare it: without case, spaces, underscores or hyphens, so
+    /// `Sku Title`, `sku_title` and `SkuTitle` are one column.
+    static func headerKey(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "\t" && $0 != "-" })
+    }
+
     struct Cell {
         let text: String
         let location: SourceLocation

@@ -24,20 +24,20 @@ struct MappingColumns {
     let index: [Name: Int]
     let width: Int
 
-    static func key(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "\t" && $0 != "-" })
-    }
-
     /// Whether a header is the NCE Mapping tab's rather than a new-commerce offer matrix's.
     static func isMapping(_ header: CSVTable.Row) -> Bool {
-        header.cells.contains { key($0.text) == key("MigrationEnabled") }
+        header.cells.contains { CSVTable.headerKey($0.text) == CSVTable.headerKey("MigrationEnabled") }
     }
 
     init?(header: CSVTable.Row, sink: Diagnostics) {
         var index: [Name: Int] = [:]
         var failed = false
         for (position, cell) in header.cells.enumerated() {
-            guard let name = Name.allCases.first(where: { $0.headers.map(Self.key).contains(Self.key(cell.text)) }) else {
+            guard
+                let name = Name.allCases.first(where: {
+                    $0.headers.map(CSVTable.headerKey).contains(CSVTable.headerKey(cell.text))
+                })
+            else {
                 continue
             }
             if let first = index[name] {

@@ -24,13 +24,11 @@ struct OfferMatrixColumns {
     let width: Int
 
     init?(header: CSVTable.Row, sink: Diagnostics) {
-        func key(_ text: String) -> String {
-            String(text.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "\t" })
-        }
         var index: [Name: Int] = [:]
         var failed = false
         for (position, cell) in header.cells.enumerated() {
-            guard let name = Name.allCases.first(where: { key($0.rawValue) == key(cell.text) }) else { continue }
+            guard let name = Name.allCases.first(where: { CSVTable.headerKey($0.rawValue) == CSVTable.headerKey(cell.text) })
+            else { continue }
             if let first = index[name] {
                 sink.error(
                     .column, "column \(name.rawValue) is named twice, so the import cannot tell which to read",

@@ -7,8 +7,7 @@ extension MovePlan {
     /// the answer, as `explain` gives any decision.
     func json(for request: Request, alone: Bool) -> JSONValue {
         if alone, let only = steps.first { return Self.json(only) }
-        let reasons = steps.flatMap { Self.json(reasons: $0.decision.reasons) }
-        let advisories = steps.flatMap { Self.json(advisories: $0.decision.advisories) }
+        let reasons = Decision.json(reasons: self.reasons), advisories = Decision.json(advisories: self.advisories)
         return .object([
             ("from", .string(request.from.id.rawValue)), ("to", .string(request.to.id.rawValue)),
             ("status", .string(request.status.rawValue)), ("asOf", .string(request.asOf.description)),
@@ -25,36 +24,20 @@ extension MovePlan {
         ])
     }
 
-    /// A step's decision; a migration with no equivalent goes nowhere, so its `to` is null.
+    /// A step's decision as `explain` gives any; a migration with no equivalent goes nowhere, so its
+    /// `to` is null.
     private static func json(_ step: Step) -> JSONValue {
         let decision = step.decision
-        let nowhere = step.kind == .migrate && decision.request.to.id == decision.request.from.id
-        return .object([
-            ("from", .string(decision.request.from.id.rawValue)),
-            ("to", nowhere ? .null : .string(decision.request.to.id.rawValue)),
-            ("status", .string(decision.request.status.rawValue)), ("asOf", .string(decision.request.asOf.description)),
-            ("verdict", .string(decision.verdict.rawValue)), ("reasons", .array(json(reasons: decision.reasons))),
-            ("advisories", .array(json(advisories: decision.advisories))),
-        ])
-    }
-
-    private static func json(reasons: [Reason]) -> [JSONValue] {
-        reasons.map { reason in
-            .object([
-                ("code", .string(reason.code.rawValue)), ("rule", .string(reason.rule.rawValue)),
-                ("message", .string(reason.message)), ("remedy", .string(reason.remedy)),
-            ])
-        }
-    }
-
-    private static func json(advisories: [Advisory]) -> [JSONValue] {
-        advisories.map { .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))]) }
+        guard step.kind == .migrate, decision.request.to.id == decision.request.from.id,
+            case .object(let fields) = decision.json
+        else { return decision.json }
+        return .object(fields.map { $0.0 == "to" ? ("to", .null) : $0 })
     }
 
     /// The answer for a person: the plan's verdict, then each step as `explain` words a decision.
     func text(for request: Request, in catalog: Catalog) -> String {
         guard steps.count > 1 || steps.first?.decision.request.to.id != request.to.id else {
-            return steps.first.map { Self.text($0, in: catalog) } ?? ""
+            return steps.first?.decision.text(in: catalog) ?? ""
         }
         let count = reasons.count == 1 ? "1 reason" : "\(reasons.count) reasons"
         let head = verdict == .eligible ? "ELIGIBLE PLAN" : "BLOCKED PLAN (\(count))"
@@ -62,12 +45,8 @@ extension MovePlan {
         var text = "\(head): \(name(request.from)) → \(name(request.to)), "
         text += steps.count == 1 ? "no plan without an equivalent.\n" : "in \(steps.count) steps.\n"
         for (index, step) in steps.enumerated() {
-            text += "\nStep \(index + 1), \(step.kind.rawValue):\n" + Self.text(step, in: catalog)
+            text += "\nStep \(index + 1), \(step.kind.rawValue):\n" + step.decision.text(in: catalog)
         }
         return text
-    }
-
-    private static func text(_ step: Step, in catalog: Catalog) -> String {
-        step.decision.text(in: catalog)
     }
 }

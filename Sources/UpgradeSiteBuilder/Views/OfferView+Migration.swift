@@ -4,14 +4,13 @@ import UpgradeSiteContract
 
 extension OfferView {
     /// "Where to go now", on the page of an offer whose program migrates: the migration to its
-    /// equivalent as the rule core decides the plain case, then each upgrade that case allows
-    /// after it, and what to check before migrating.
-    func whereToGo() -> [Block] {
+    /// equivalent as the rule core decides the plain case (`plans`), then each upgrade that case
+    /// allows after it, and what to check before migrating.
+    func whereToGo(_ plans: (migration: Decision, upgrades: [Decision])) -> [Block] {
         let catalog = context.catalog
         guard let found = catalog.migration(from: offer.program) else { return [] }
         let (route, logic) = (found.route, found.logic)
         let programName = catalog.program(route.to)?.name ?? route.to.rawValue
-        let plans = Self.plans(from: offer, core: context.core, asOf: context.asOf)
         var blocks: [Block] = [.heading(level: 2, [.text("Where to go now")], id: "where-to-go")]
         let migration = plans.migration
         let equivalent = migration.request.to.id == offer.id ? nil : migration.request.to

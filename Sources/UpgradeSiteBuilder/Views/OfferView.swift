@@ -195,7 +195,11 @@ struct OfferView {
                 .checkerLink([.text("ask the checker")], query: [Attribute("from", offer.id.rawValue)]),
                 .text("."),
             ]))
-        blocks += whereToGo()
+        // The plain case's plan, worked out once for the section and the interpretations it rests on.
+        let plans =
+            catalog.migration(from: offer.program) == nil
+            ? nil : Self.plans(from: offer, core: context.core, asOf: context.asOf)
+        blocks += plans.map(whereToGo) ?? []
         blocks.append(.heading(level: 2, [.text("Upgrades that holding it blocks")], id: "blocks"))
         // Only the named few are copied out of lists that can hold thousands of offers.
         let blocked = offer.services.compactMap { service -> (ServiceID, named: [Offer], count: Int)? in
@@ -244,15 +248,13 @@ struct OfferView {
             blocks: blocks
                 + context.interpretationNotes(
                     affecting: [.offer(offer.id)] + (blocked.isEmpty ? [] : overlapRule.map { [.rule($0.id)] } ?? [])
-                        + migrationSubjects))
+                        + (plans.map { Self.subjects(of: $0.migration) } ?? [])))
     }
 
     /// What the plain migration on the page rests on: the rules that block it and the advice it
     /// carries, whose interpretations are shown.
-    private var migrationSubjects: [Subject] {
-        guard context.catalog.migration(from: offer.program) != nil else { return [] }
-        let migration = Self.plans(from: offer, core: context.core, asOf: context.asOf).migration
-        return migration.reasons.map { .rule($0.rule) } + migration.advisories.map { .advisory($0.code) }
+    private static func subjects(of migration: Decision) -> [Subject] {
+        migration.reasons.map { .rule($0.rule) } + migration.advisories.map { .advisory($0.code) }
     }
 
     /// How the offer is sold, each fact with the page it comes from: an agent quotes the SKU and the plans.

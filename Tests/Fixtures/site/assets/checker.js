@@ -260,20 +260,26 @@
           return fields;
         }),
         otherChannelHoldings: otherChannel.map(holdingFacts),
-        commitment: {
-          trial: trial, autoRenew: commitment.autoRenew, term: commitment.term, billing: commitment.billing,
-          toTerm: commitment.toTerm, toBilling: commitment.toBilling, when: commitment.when, ends: commitment.ends,
-          seats: commitment.seats == null ? null : String(commitment.seats),
-          of: commitment.of == null ? null : String(commitment.of),
-          plans: (sale.plans || []).join(", "),
-          maxSeats: sale.maxSeats == null ? null : String(sale.maxSeats),
-          endOfSale: sale.endOfSale || null,
-          destination: destination ? { status: destination.status, term: destination.term, ends: destination.ends,
-                                       inWindow: destination.inWindow } : null
-        }
+        commitment: commitmentFacts(commitment, sale)
       };
 
       return conclude(set, all, facts, request);
+    }
+
+    /// The commitment's facts a message can name, with the target's sale (Facts.commitmentValues).
+    function commitmentFacts(commitment, sale) {
+      var destination = commitment.destination;
+      return {
+        trial: commitment.trial, autoRenew: commitment.autoRenew, term: commitment.term, billing: commitment.billing,
+        toTerm: commitment.toTerm, toBilling: commitment.toBilling, when: commitment.when, ends: commitment.ends,
+        seats: commitment.seats == null ? null : String(commitment.seats),
+        of: commitment.of == null ? null : String(commitment.of),
+        plans: (sale.plans || []).join(", "),
+        maxSeats: sale.maxSeats == null ? null : String(sale.maxSeats),
+        endOfSale: sale.endOfSale || null,
+        destination: destination ? { status: destination.status, term: destination.term, ends: destination.ends,
+                                     inWindow: destination.inWindow } : null
+      };
     }
 
     /// The conditions and facts of a migration, as Facts.migrationConditions and migrationValues work
@@ -304,19 +310,10 @@
         "when": commitment.when,
         "microsoft-led": led && request.asOf >= led ? "yes" : "no"
       };
-      var toSale = to.sale || {};
       var facts = {
         from: offerFacts(from), to: offerFacts(to), status: request.status, asOf: request.asOf,
         counterpart: null, addedServices: [], targetHolding: null, overlappingHoldings: [], otherChannelHoldings: [],
-        commitment: {
-          trial: commitment.trial, autoRenew: commitment.autoRenew, term: commitment.term, billing: commitment.billing,
-          toTerm: commitment.toTerm, toBilling: commitment.toBilling, when: commitment.when, ends: commitment.ends,
-          seats: commitment.seats == null ? null : String(commitment.seats),
-          of: commitment.of == null ? null : String(commitment.of),
-          plans: (toSale.plans || []).join(", "),
-          maxSeats: toSale.maxSeats == null ? null : String(toSale.maxSeats),
-          endOfSale: toSale.endOfSale || null, destination: null
-        },
+        commitment: commitmentFacts(commitment, to.sale || {}),
         migration: {
           started: terms.started || null, canMigrateFrom: firstDay, newTerm: !!terms.newTerm, promotion: !!terms.promotion,
           segment: terms.segment, addOns: terms.addOns,
